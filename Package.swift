@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "lesson",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "GuardedGather", targets: ["GuardedGather"]),
+    .library(name: "LessonKit", targets: ["LessonKit"]),
+    .executable(name: "lesson", targets: ["lesson"]),
+  ],
+  targets: [
+    // MARK: Libraries
+    .target(name: "GuardedGather"),
+    .target(name: "LessonKit", dependencies: ["GuardedGather"]),
+    .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
+
+    // MARK: Tools
+    .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
+    .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
+
+    // MARK: Tests
+    .testTarget(
+      name: "GuardedGatherTests",
+      dependencies: ["GuardedGather", "LessonKit"],
+      exclude: ["Conformance"]
+    ),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI"], exclude: ["Snapshots"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

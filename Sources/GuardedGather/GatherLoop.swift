@@ -1,0 +1,97 @@
+import Dispatch
+import Synchronization
+
+/// A single-threaded task executor driven on the calling thread, like an asyncio event loop.
+///
+/// Every task started with this executor as its preference (the root, its task-group children,
+/// continuations resumed from any thread) runs here, one job at a time, on the thread that called
+/// ``run(clock:_:)``. With a ``VirtualClock`` the loop advances virtual time whenever it runs out
+/// of jobs, so a run is instant and identical on every machine. Without one it waits for real
+/// sleeps to resume their tasks.
+public final class GatherLoop: TaskExecutor, Sendable {
+  private let jobs = Mutex(JobQueue())
+  private let wakeUp = DispatchSemaphore(value: 0)
+
+  /// Creates a loop.
+  public init() {}
+
+  public func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    let signal = jobs.withLock { queue in
+      queue.pending.append(job)
+      return queue.parked
+    }
+    if signal { wakeUp.signal() }
+  }
+
+  /// What stopped a run early.
+  public enum Stop: Sendable, Hashable {
+    /// Nothing could ever happen again while the operation was still waiting.
+    case deadlock
+  }
+
+  /// Runs `operation` to completion on this thread.
+  ///
+  /// - Parameters:
+  ///   - clock: The virtual clock to advance when there is nothing to run, or `nil` to wait for real
+  ///     time.
+  ///   - operation: The work. It must only sleep on `clock` (or a real clock when `clock` is `nil`).
+  /// - Returns: The operation's value, and ``Stop/deadlock`` if the loop had to cancel the
+  ///   operation because nothing could make progress (the operation then decides what it returns).
+  public func run<T: Sendable>(
+    clock: VirtualClock?,
+    _ operation: @escaping @Sendable () async -> T
+  ) -> (value: T, stop: Stop?) {
+    let result = Mutex<T?>(nil)
+    let root = Task(executorPreference: self) {
+      let value = await operation()
+      result.withLock { $0 = value }
+    }
+    var stop: Stop?
+    while true {
+      drain()
+      if let value = result.withLock({ $0 }) { return (value, stop) }
+      if let clock {
+        if clock.resumeNextSleepers() { continue }
+        // No job and no sleeper while the operation still waits: nothing can ever happen.
+        stop = .deadlock
+        root.cancel()
+        drain()
+        if let value = result.withLock({ $0 }) { return (value, stop) }
+        if !clock.resumeNextSleepers() {
+          preconditionFailure("the operation ignored cancellation after a deadlock")
+        }
+      } else {
+        let mustWait = jobs.withLock { queue in
+          queue.parked = queue.pending.isEmpty
+          return queue.parked
+        }
+        if mustWait { wakeUp.wait() }
+      }
+    }
+  }
+
+  private func drain() {
+    while true {
+      let batch = jobs.withLock { queue -> [UnownedJob] in
+        queue.parked = false
+        guard !queue.pending.isEmpty else { return [] }
+        var batch = queue.spare
+        swap(&batch, &queue.pending)
+        return batch
+      }
+      if batch.isEmpty { return }
+      let executor = asUnownedTaskExecutor()
+      for job in batch { job.runSynchronously(on: executor) }
+      var spare = batch
+      spare.removeAll(keepingCapacity: true)
+      jobs.withLock { $0.spare = spare }
+    }
+  }
+}
+
+private struct JobQueue: ~Copyable {
+  var pending: [UnownedJob] = []
+  var spare: [UnownedJob] = []
+  var parked = false
+}

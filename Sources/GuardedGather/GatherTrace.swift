@@ -1,0 +1,120 @@
+/// What happened when a batch ran: results in call order, each call's timeline, peak and total.
+public struct GatherTrace: Sendable, Hashable {
+  /// Why the batch failed, or `nil` when it completed.
+  public var failure: GatherFailure?
+  /// One record per call, in call order.
+  public var calls: [GatherCallRecord]
+  /// The largest number of calls that held a slot at the same time.
+  public var peakConcurrency: Int
+  /// The time from the start of the batch to its end.
+  public var elapsed: Duration
+
+  /// Creates a trace.
+  public init(failure: GatherFailure?, calls: [GatherCallRecord], peakConcurrency: Int, elapsed: Duration) {
+    self.failure = failure
+    self.calls = calls
+    self.peakConcurrency = peakConcurrency
+    self.elapsed = elapsed
+  }
+
+  /// The results in call order (`name:ok`, `name:timeout`, `name:error`), or `nil` when the batch
+  /// failed.
+  public var results: [String]? {
+    guard failure == nil else { return nil }
+    return calls.map { "\($0.name):\($0.outcome.rawValue)" }
+  }
+
+  /// How many results are timeouts, or `nil` when the batch failed.
+  public var timeouts: Int? {
+    failure == nil ? calls.count(where: { $0.outcome == .timeout }) : nil
+  }
+
+  /// The results printed as Python prints a list of strings: `['search:ok', 'slow_tool:timeout']`.
+  public var pythonResults: String? {
+    results.map(Self.pythonList)
+  }
+
+  /// Formats strings the way Python's `repr` of a list of strings does.
+  public static func pythonList(_ items: [String?]) -> String {
+    "[" + items.map { $0.map(pythonString) ?? "None" }.joined(separator: ", ") + "]"
+  }
+
+  /// Formats a list of strings the way Python's `repr` does.
+  public static func pythonList(_ items: [String]) -> String {
+    pythonList(items.map(Optional.some))
+  }
+
+  /// Formats one string the way Python's `repr` does.
+  public static func pythonString(_ text: String) -> String {
+    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where Character(scalar) == quote: out += "\\" + String(quote)
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    out.append(quote)
+    return out
+  }
+}
+
+/// Why a batch did not complete.
+public enum GatherFailure: Sendable, Hashable, CustomStringConvertible {
+  /// A call raised and the error propagated out of gather.
+  case callFailed(name: String, message: String)
+  /// Calls waited for a slot that could never come (a semaphore with no permits).
+  case deadlock(waiting: [String])
+
+  public var description: String {
+    switch self {
+    case .callFailed(let name, let message): "\(name): \(message)"
+    case .deadlock(let waiting):
+      "deadlock: \(waiting.joined(separator: ", ")) waited for a slot that could never be free"
+    }
+  }
+}
+
+/// What happened to one call.
+public struct GatherCallRecord: Sendable, Hashable {
+  /// The call's name.
+  public var name: String
+  /// How the call ended.
+  public var outcome: GatherOutcome
+  /// When the call got its slot, or `nil` if it never did.
+  public var startedAt: Duration?
+  /// When the call ended.
+  public var endedAt: Duration
+
+  /// Creates a record.
+  public init(name: String, outcome: GatherOutcome, startedAt: Duration?, endedAt: Duration) {
+    self.name = name
+    self.outcome = outcome
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+  }
+}
+
+/// How a call ended.
+public enum GatherOutcome: String, Sendable, Hashable, CaseIterable {
+  /// It finished strictly before its deadline.
+  case ok
+  /// Its deadline came first (or at the same instant).
+  case timeout
+  /// The tool raised.
+  case error
+  /// The batch was stopped before it finished.
+  case cancelled
+}
+
+extension String {
+  func leftPadded(to width: Int, with pad: Character = "0") -> String {
+    count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}

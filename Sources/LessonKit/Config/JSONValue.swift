@@ -1,0 +1,343 @@
+/// A parsed JSON value that remembers where it was in the text, for messages a learner can act on.
+public indirect enum JSONValue: Sendable, Hashable {
+  case null
+  case bool(Bool)
+  /// A number with the text it was written as.
+  case number(Double, text: String)
+  case string(String)
+  case array([JSONValue])
+  /// Members in the order they were written.
+  case object([(key: String, value: JSONValue)])
+
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): true
+    case (.bool(let a), .bool(let b)): a == b
+    case (.number(let a, _), .number(let b, _)): a == b
+    case (.string(let a), .string(let b)): a == b
+    case (.array(let a), .array(let b)): a == b
+    case (.object(let a), .object(let b)): a.map(\.key) == b.map(\.key) && a.map(\.value) == b.map(\.value)
+    default: false
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    switch self {
+    case .null: hasher.combine(0)
+    case .bool(let b): hasher.combine(b)
+    case .number(let n, _): hasher.combine(n)
+    case .string(let s): hasher.combine(s)
+    case .array(let a): hasher.combine(a)
+    case .object(let o):
+      for (key, value) in o {
+        hasher.combine(key)
+        hasher.combine(value)
+      }
+    }
+  }
+
+  /// What a learner would call this kind of value, for "expected X, found Y" messages.
+  public var kindDescription: String {
+    switch self {
+    case .null: "null"
+    case .bool(let b): b ? "true" : "false"
+    case .number(_, let text): "the number \(text)"
+    case .string(let s): "the string \"\(s.count > 30 ? String(s.prefix(30)) + "…" : s)\""
+    case .array: "a list"
+    case .object: "an object"
+    }
+  }
+
+  /// The member named `key` of an object.
+  public subscript(key: String) -> JSONValue? {
+    guard case .object(let members) = self else { return nil }
+    return members.first(where: { $0.key == key })?.value
+  }
+}
+
+/// A syntax error in JSON text, with its 1-based line and column.
+public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+  public var message: String
+  public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// A strict JSON parser (RFC 8259) with limits, so hostile input fails fast and clearly.
+public struct JSONReader {
+  /// The deepest nesting accepted. The default is 64.
+  public var maximumDepth = 64
+
+  public init() {}
+
+  /// Parses `bytes` as one JSON document.
+  ///
+  /// - Throws: ``JSONSyntaxError`` for anything that is not valid JSON: invalid UTF-8, trailing
+  ///   text, a duplicate key, nesting deeper than ``maximumDepth``.
+  public func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    var parser = Parser(bytes: bytes, maximumDepth: maximumDepth)
+    parser.skipWhitespace()
+    if parser.index == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      parser.index = 3
+      parser.skipWhitespace()
+    }
+    let value = try parser.value(depth: 0)
+    parser.skipWhitespace()
+    if parser.index < bytes.count { throw parser.error("unexpected text after the JSON value") }
+    return value
+  }
+
+  private struct Parser {
+    let bytes: [UInt8]
+    let maximumDepth: Int
+    var index = 0
+
+    func error(_ message: String, at position: Int? = nil) -> JSONSyntaxError {
+      let end = min(position ?? index, bytes.count)
+      var line = 1
+      var column = 1
+      var i = 0
+      while i < end {
+        if bytes[i] == UInt8(ascii: "\n") {
+          line += 1
+          column = 1
+        } else if bytes[i] & 0xC0 != 0x80 {
+          column += 1
+        }
+        i += 1
+      }
+      return JSONSyntaxError(line: line, column: column, message: message)
+    }
+
+    mutating func skipWhitespace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x0A, 0x0D, 0x09: index += 1
+        default: return
+        }
+      }
+    }
+
+    var describeHere: String {
+      guard index < bytes.count else { return "the end of the file" }
+      let byte = bytes[index]
+      if byte >= 0x21 && byte < 0x7F { return "'\(Character(UnicodeScalar(byte)))'" }
+      return "byte 0x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+    }
+
+    mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+      guard index < bytes.count else { throw error("expected a value, found the end of the file") }
+      switch bytes[index] {
+      case UInt8(ascii: "{"):
+        guard depth < maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
+        return try object(depth: depth + 1)
+      case UInt8(ascii: "["):
+        guard depth < maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
+        return try array(depth: depth + 1)
+      case UInt8(ascii: "\""): return .string(try string())
+      case UInt8(ascii: "t"): return try literal("true", .bool(true))
+      case UInt8(ascii: "f"): return try literal("false", .bool(false))
+      case UInt8(ascii: "n"): return try literal("null", .null)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+      default:
+        if bytes[index...].starts(with: Array("NaN".utf8)) || bytes[index...].starts(with: Array("Infinity".utf8)) {
+          throw error("NaN and Infinity are not JSON numbers")
+        }
+        throw error("expected a value, found \(describeHere)")
+      }
+    }
+
+    mutating func literal(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+      let utf8 = Array(word.utf8)
+      guard bytes[index...].starts(with: utf8) else { throw error("expected a value, found \(describeHere)") }
+      index += utf8.count
+      return value
+    }
+
+    mutating func number() throws(JSONSyntaxError) -> JSONValue {
+      let begin = index
+      if bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if bytes[begin...].starts(with: Array("-Infinity".utf8)) {
+        throw error("NaN and Infinity are not JSON numbers")
+      }
+      func digits(_ p: inout Parser) -> Int {
+        let s = p.index
+        while p.index < p.bytes.count, p.bytes[p.index] >= 0x30, p.bytes[p.index] <= 0x39 { p.index += 1 }
+        return p.index - s
+      }
+      let intStart = index
+      let intDigits = digits(&self)
+      guard intDigits > 0 else { throw error("expected digits in a number") }
+      if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") {
+        throw error("a number cannot start with 0", at: intStart)
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        index += 1
+        guard digits(&self) > 0 else { throw error("expected digits after the decimal point") }
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        index += 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+          index += 1
+        }
+        guard digits(&self) > 0 else { throw error("expected digits in the exponent") }
+      }
+      let text = String(decoding: bytes[begin..<index], as: UTF8.self)
+      guard let value = Double(text) else { throw error("the number \(text) cannot be read", at: begin) }
+      return .number(value, text: text)
+    }
+
+    mutating func string() throws(JSONSyntaxError) -> String {
+      let open = index
+      index += 1
+      var scalars = String.UnicodeScalarView()
+      var runStart = index
+      func flush(_ p: Parser, upTo end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONSyntaxError) {
+        guard runStart < end else { return }
+        let slice = p.bytes[runStart..<end]
+        guard let text = String(validating: slice, as: UTF8.self) else {
+          throw p.error("the text is not valid UTF-8", at: runStart)
+        }
+        scalars.append(contentsOf: text.unicodeScalars)
+      }
+      while true {
+        guard index < bytes.count else { throw error("this string is never closed", at: open) }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          try flush(self, upTo: index, into: &scalars)
+          index += 1
+          return String(scalars)
+        }
+        if byte < 0x20 { throw error("a control character must be escaped inside a string") }
+        if byte != UInt8(ascii: "\\") {
+          index += 1
+          continue
+        }
+        try flush(self, upTo: index, into: &scalars)
+        index += 1
+        guard index < bytes.count else { throw error("this string is never closed", at: open) }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""): scalars.append("\"")
+        case UInt8(ascii: "\\"): scalars.append("\\")
+        case UInt8(ascii: "/"): scalars.append("/")
+        case UInt8(ascii: "b"): scalars.append("\u{08}")
+        case UInt8(ascii: "f"): scalars.append("\u{0C}")
+        case UInt8(ascii: "n"): scalars.append("\n")
+        case UInt8(ascii: "r"): scalars.append("\r")
+        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "u"):
+          var code = try hex4()
+          if (0xD800..<0xDC00).contains(code) {
+            guard bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
+              throw error("a lone UTF-16 surrogate is not a character")
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw error("a lone UTF-16 surrogate is not a character") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00..<0xE000).contains(code) {
+            throw error("a lone UTF-16 surrogate is not a character")
+          }
+          guard let scalar = Unicode.Scalar(code) else { throw error("\\u escape is not a character") }
+          scalars.append(scalar)
+        default:
+          throw error("unknown escape \\\(Character(UnicodeScalar(escape))) in a string", at: index - 2)
+        }
+        runStart = index
+      }
+    }
+
+    mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+      guard index + 4 <= bytes.count else { throw error("expected 4 hex digits after \\u") }
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        let byte = bytes[index]
+        let digit: UInt8
+        switch byte {
+        case 0x30...0x39: digit = byte - 0x30
+        case 0x41...0x46: digit = byte - 0x41 + 10
+        case 0x61...0x66: digit = byte - 0x61 + 10
+        default: throw error("expected 4 hex digits after \\u")
+        }
+        value = value * 16 + UInt32(digit)
+        index += 1
+      }
+      return value
+    }
+
+    mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+      index += 1
+      var items: [JSONValue] = []
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return .array(items)
+      }
+      while true {
+        skipWhitespace()
+        items.append(try value(depth: depth))
+        skipWhitespace()
+        guard index < bytes.count else { throw error("this list is never closed with ']'") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          skipWhitespace()
+          if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("a trailing comma is not allowed") }
+          continue
+        }
+        if bytes[index] == UInt8(ascii: "]") {
+          index += 1
+          return .array(items)
+        }
+        throw error("expected ',' or ']' in a list, found \(describeHere)")
+      }
+    }
+
+    mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+      index += 1
+      var members: [(key: String, value: JSONValue)] = []
+      var seen: Set<String> = []
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return .object(members)
+      }
+      while true {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+          throw error("expected a field name in double quotes, found \(describeHere)")
+        }
+        let keyStart = index
+        let key = try string()
+        guard seen.insert(key).inserted else { throw error("the field \"\(key)\" appears twice", at: keyStart) }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+          throw error("expected ':' after \"\(key)\", found \(describeHere)")
+        }
+        index += 1
+        skipWhitespace()
+        members.append((key, try value(depth: depth)))
+        skipWhitespace()
+        guard index < bytes.count else { throw error("this object is never closed with '}'") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          skipWhitespace()
+          if index < bytes.count, bytes[index] == UInt8(ascii: "}") { throw error("a trailing comma is not allowed") }
+          continue
+        }
+        if bytes[index] == UInt8(ascii: "}") {
+          index += 1
+          return .object(members)
+        }
+        throw error("expected ',' or '}' in an object, found \(describeHere)")
+      }
+    }
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int, with pad: Character = "0") -> String {
+    count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}

@@ -1,0 +1,238 @@
+import GuardedGather
+
+/// A learner's configuration: the batch to run and the evidence the learner claims for it.
+///
+/// The JSON form:
+/// ```json
+/// {
+///   "limit": 2,
+///   "timeout": 0.5,
+///   "timeoutScope": "call",
+///   "semaphore": "shared",
+///   "errors": "propagate",
+///   "calls": [
+///     {"name": "search", "delay": 0.1},
+///     {"name": "slow_tool", "delay": 1.0, "timeout": 0.3, "fails": null, "work": "io"}
+///   ],
+///   "evidence": {"results": ["search:ok", "slow_tool:timeout"], "timeouts": 1, "note": "…"}
+/// }
+/// ```
+public struct LearnerConfiguration: Sendable, Hashable {
+  /// The batch to run.
+  public var batch: GatherBatch
+  /// What the learner reports having observed, if anything.
+  public var evidence: LearnerEvidence?
+
+  public init(batch: GatherBatch, evidence: LearnerEvidence? = nil) {
+    self.batch = batch
+    self.evidence = evidence
+  }
+}
+
+/// The learner's own evidence card: what they claim the batch printed, and why.
+public struct LearnerEvidence: Sendable, Hashable {
+  /// The results list the learner reports, in call order. `nil` entries stand for Python's `None`.
+  public var results: [String?]?
+  /// The number of timeouts the learner reports.
+  public var timeouts: Int?
+  /// The learner's explanation in their own words.
+  public var note: String?
+  /// Whether the reported count is computed from the results (a program) rather than typed in.
+  public var timeoutsComputed: Bool
+
+  public init(results: [String?]? = nil, timeouts: Int? = nil, note: String? = nil, timeoutsComputed: Bool = false) {
+    self.results = results
+    self.timeouts = timeouts
+    self.note = note
+    self.timeoutsComputed = timeoutsComputed
+  }
+}
+
+/// Limits that keep a hostile configuration from costing more than a learner's ever would.
+public enum ConfigurationLimits {
+  /// The largest configuration file read, in bytes.
+  public static let maximumFileSize = 1 << 20
+  /// The most calls one configuration may hold.
+  public static let maximumCalls = 10_000
+  /// The longest delay or timeout, in seconds.
+  public static let maximumSeconds = 3_600.0
+  /// The largest limit.
+  public static let maximumLimit = 100_000
+  /// The longest call name.
+  public static let maximumNameLength = 100
+  /// The longest note or failure message.
+  public static let maximumTextLength = 4_000
+}
+
+extension LearnerConfiguration {
+  static let topFields = ["limit", "timeout", "timeoutScope", "semaphore", "errors", "calls", "evidence", "$schema"]
+  static let callFields = ["name", "delay", "timeout", "fails", "work"]
+  static let evidenceFields = ["results", "timeouts", "note"]
+
+  /// Reads a configuration from JSON text.
+  ///
+  /// - Parameters:
+  ///   - bytes: The file's contents.
+  ///   - file: The file's name, used in messages.
+  /// - Throws: ``LessonKitError`` naming the file, the JSON path and what was expected.
+  public static func parse(_ bytes: [UInt8], file: String) throws(LessonKitError) -> LearnerConfiguration {
+    guard bytes.count <= ConfigurationLimits.maximumFileSize else {
+      throw .unreadableFile(
+        path: file, reason: "it is \(bytes.count) bytes; a configuration may be at most \(ConfigurationLimits.maximumFileSize) bytes")
+    }
+    let json: JSONValue
+    do { json = try JSONReader().parse(bytes) } catch { throw .invalidJSON(path: file, error: error) }
+    return try read(json, file: file)
+  }
+
+  /// Reads a configuration from parsed JSON.
+  public static func read(_ json: JSONValue, file: String) throws(LessonKitError) -> LearnerConfiguration {
+    let top = try JSONFieldReader(json, file: file, path: "", known: topFields)
+    var limit: Int?
+    if let value = top.value("limit"), value != .null {
+      limit = try top.wholeNumber(
+        "limit", in: 0...ConfigurationLimits.maximumLimit,
+        expected: "a whole number from 0 to \(ConfigurationLimits.maximumLimit), or null for no limit")
+    }
+    let timeout = try seconds(top, "timeout")
+    let scope = try choice(top, "timeoutScope", GatherTimeoutScope.self) ?? .call
+    let semaphore = try choice(top, "semaphore", GatherSemaphoreKind.self) ?? .shared
+    let errors = try choice(top, "errors", GatherErrorPolicy.self) ?? .propagate
+
+    let callsValue = try top.required("calls", expected: "a list of calls like {\"name\": \"search\", \"delay\": 0.1}")
+    guard case .array(let items) = callsValue else {
+      throw top.fail("calls", expected: "a list of calls", found: callsValue)
+    }
+    guard !items.isEmpty else {
+      throw .invalidContent(path: file, field: "calls", message: "the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}")
+    }
+    guard items.count <= ConfigurationLimits.maximumCalls else {
+      throw .invalidContent(
+        path: file, field: "calls",
+        message: "\(items.count) calls; a configuration may have at most \(ConfigurationLimits.maximumCalls)")
+    }
+    var calls: [GatherCall] = []
+    calls.reserveCapacity(items.count)
+    var seen: [String: Int] = [:]
+    for (index, item) in items.enumerated() {
+      let call = try readCall(item, file: file, path: "calls[\(index)]")
+      if let first = seen[call.name] {
+        throw .invalidContent(
+          path: file, field: "calls[\(index)].name",
+          message: "\"\(call.name)\" is already the name of calls[\(first)]; every call needs its own name")
+      }
+      seen[call.name] = index
+      calls.append(call)
+    }
+    let evidence = try top.value("evidence").map { (value) throws(LessonKitError) in
+      try readEvidence(value, file: file)
+    }
+    let batch = GatherBatch(
+      limit: limit, timeout: timeout, timeoutScope: scope, semaphore: semaphore, errors: errors, calls: calls)
+    return LearnerConfiguration(batch: batch, evidence: evidence)
+  }
+
+  static func readCall(_ value: JSONValue, file: String, path: String) throws(LessonKitError) -> GatherCall {
+    let reader = try JSONFieldReader(value, file: file, path: path, known: callFields)
+    let nameValue = try reader.required("name", expected: "a non-empty string such as \"search\"")
+    guard case .string(let name) = nameValue else {
+      throw reader.fail("name", expected: "a non-empty string such as \"search\"", found: nameValue)
+    }
+    try checkName(name, file: file, field: reader.field("name"))
+    let delayValue = try reader.required("delay", expected: "the tool's delay in seconds, such as 0.1")
+    guard let delay = JSONFieldReader.seconds(delayValue, maximum: ConfigurationLimits.maximumSeconds) else {
+      throw reader.fail("delay", expected: secondsExpectation, found: delayValue)
+    }
+    var timeout = GatherCallTimeout.inherit
+    if reader.has("timeout") {
+      timeout = try seconds(reader, "timeout").map { .after($0) } ?? .none
+    }
+    var failure: String?
+    if let value = reader.value("fails"), value != .null {
+      guard case .string(let message) = value, !message.isEmpty,
+        message.count <= ConfigurationLimits.maximumTextLength
+      else {
+        throw reader.fail("fails", expected: "the error message the tool raises, such as \"HTTP 503\", or null", found: value)
+      }
+      failure = message
+    }
+    let work = try choice(reader, "work", GatherWork.self) ?? .io
+    return GatherCall(name: name, delay: delay, timeout: timeout, failure: failure, work: work)
+  }
+
+  static func checkName(_ name: String, file: String, field: String) throws(LessonKitError) {
+    if name.isEmpty {
+      throw .invalidField(path: file, field: field, expected: "a non-empty name such as \"search\"", found: "an empty string")
+    }
+    if name.count > ConfigurationLimits.maximumNameLength {
+      throw .invalidField(
+        path: file, field: field, expected: "a name of at most \(ConfigurationLimits.maximumNameLength) characters",
+        found: "\(name.count) characters")
+    }
+    if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{7F}" }) {
+      throw .invalidField(
+        path: file, field: field, expected: "a name without control characters (newlines, tabs, escapes)",
+        found: "a name with control characters")
+    }
+  }
+
+  static func readEvidence(_ value: JSONValue, file: String) throws(LessonKitError) -> LearnerEvidence {
+    let reader = try JSONFieldReader(value, file: file, path: "evidence", known: evidenceFields)
+    var results: [String?]?
+    if let value = reader.value("results"), value != .null {
+      guard case .array(let items) = value, items.count <= ConfigurationLimits.maximumCalls else {
+        throw reader.fail("results", expected: "the list of results you observed, such as [\"search:ok\"]", found: value)
+      }
+      var list: [String?] = []
+      for (index, item) in items.enumerated() {
+        switch item {
+        case .string(let text): list.append(text)
+        case .null: list.append(nil)
+        default:
+          throw LessonKitError.invalidField(
+            path: file, field: "evidence.results[\(index)]", expected: "a result string such as \"search:ok\"",
+            found: item.kindDescription)
+        }
+      }
+      results = list
+    }
+    var timeouts: Int?
+    if let value = reader.value("timeouts"), value != .null {
+      timeouts = try reader.wholeNumber(
+        "timeouts", in: 0...ConfigurationLimits.maximumCalls, expected: "the number of results ending in ':timeout'")
+    }
+    var note: String?
+    if let value = reader.value("note"), value != .null {
+      guard case .string(let text) = value, text.count <= ConfigurationLimits.maximumTextLength else {
+        throw reader.fail(
+          "note", expected: "your explanation as a string of at most \(ConfigurationLimits.maximumTextLength) characters",
+          found: value)
+      }
+      note = text
+    }
+    return LearnerEvidence(results: results, timeouts: timeouts, note: note)
+  }
+
+  static let secondsExpectation =
+    "a number of seconds from 0 to \(Int(ConfigurationLimits.maximumSeconds)), such as 0.5"
+
+  /// A number of seconds or `null`.
+  static func seconds(_ reader: JSONFieldReader, _ key: String) throws(LessonKitError) -> Duration? {
+    guard let value = reader.value(key), value != .null else { return nil }
+    guard let duration = JSONFieldReader.seconds(value, maximum: ConfigurationLimits.maximumSeconds) else {
+      throw reader.fail(key, expected: secondsExpectation + ", or null for no timeout", found: value)
+    }
+    return duration
+  }
+
+  static func choice<T: RawRepresentable & CaseIterable>(
+    _ reader: JSONFieldReader, _ key: String, _ type: T.Type
+  ) throws(LessonKitError) -> T? where T.RawValue == String {
+    guard let value = reader.value(key) else { return nil }
+    let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+    guard case .string(let text) = value, let choice = T(rawValue: text) else {
+      throw reader.fail(key, expected: options, found: value)
+    }
+    return choice
+  }
+}

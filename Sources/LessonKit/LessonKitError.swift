@@ -1,0 +1,59 @@
+/// Why a file given to `lesson` cannot be used. Each case names the file, the place in it and
+/// what was expected, so a learner can fix it from the message alone.
+public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file does not exist.
+  case missingFile(path: String)
+  /// The file exists but cannot be read: a directory, no permission, too large.
+  case unreadableFile(path: String, reason: String)
+  /// The file is not valid JSON (or not valid UTF-8).
+  case invalidJSON(path: String, error: JSONSyntaxError)
+  /// A field has the wrong type or value.
+  case invalidField(path: String, field: String, expected: String, found: String)
+  /// A required field is missing.
+  case missingField(path: String, field: String, expected: String)
+  /// A field that `lesson` does not know, with the nearest known one.
+  case unknownField(path: String, field: String, suggestion: String?, known: [String])
+  /// The content is valid on its own but breaks a rule of the whole file.
+  case invalidContent(path: String, field: String, message: String)
+
+  /// The exit code the command line uses: 66 for a missing file, 65 for one that is not valid.
+  public var exitCode: Int32 {
+    switch self {
+    case .missingFile: 66
+    default: 65
+    }
+  }
+
+  /// The file the error is about.
+  public var path: String {
+    switch self {
+    case .missingFile(let path), .unreadableFile(let path, _), .invalidJSON(let path, _),
+      .invalidField(let path, _, _, _), .missingField(let path, _, _), .unknownField(let path, _, _, _),
+      .invalidContent(let path, _, _):
+      path
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .missingFile(let path):
+      "\(path): no such file; check the path (run 'lesson list' to see the lesson files)"
+    case .unreadableFile(let path, let reason):
+      "\(path): cannot be read: \(reason)"
+    case .invalidJSON(let path, let error):
+      "\(path):\(error.line):\(error.column): not valid JSON: \(error.message)"
+    case .invalidField(let path, let field, let expected, let found):
+      "\(path): \(field): expected \(expected), found \(found)"
+    case .missingField(let path, let field, let expected):
+      "\(path): \(field): missing; expected \(expected)"
+    case .unknownField(let path, let field, let suggestion, let known):
+      if let suggestion {
+        "\(path): \(field): unknown field; did you mean '\(suggestion)'?"
+      } else {
+        "\(path): \(field): unknown field; the known fields here are \(known.map { "'\($0)'" }.joined(separator: ", "))"
+      }
+    case .invalidContent(let path, let field, let message):
+      "\(path): \(field): \(message)"
+    }
+  }
+}
