@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -52,26 +54,38 @@ public enum GatherEngine {
   }
 }
 
-/// A clock that can model the executor being busy: time passes while nothing else runs.
-public protocol GatherBusyClock {
-  /// Holds the executor for `duration`.
+/// A clock driven by the engine's own loop, which knows the loop's turns and can model the
+/// executor being busy.
+public protocol GatherLoopClock {
+  /// Holds the executor for `duration`: time passes while nothing else runs.
   func block(for duration: Swift.Duration)
+  /// How many turns the loop has run.
+  var turn: UInt64 { get }
+  /// Suspends the current task for exactly one turn of the loop.
+  func yieldTurn() async
 }
 
-extension VirtualClock: GatherBusyClock {}
+extension VirtualClock: GatherLoopClock {}
 
-/// One execution of a batch: the launcher that hands out slots, and one child task per call.
+/// One execution of a batch: `limit` workers (one child task each) take calls from a FIFO queue.
+///
+/// A pool of `limit` workers pulling calls in order is the same schedule as one task per call
+/// waiting on a FIFO semaphore of `limit` permits, with at most `limit` child tasks alive.
 private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   let batch: GatherBatch
   let clock: C
   let start: C.Instant
   let recorder: GatherRecorder
+  let queue: GatherQueue
 
   init(batch: GatherBatch, clock: C) {
     self.batch = batch
     self.clock = clock
     self.start = clock.now
-    self.recorder = GatherRecorder(count: batch.calls.count)
+    self.queue = GatherQueue(order: Self.arrivalOrder(of: batch))
+    self.recorder = GatherRecorder(
+      count: batch.calls.count,
+      queueDeadlines: batch.timeoutScope == .queue ? batch.calls.indices.map { batch.effectiveTimeout(ofCallAt: $0) } : nil)
   }
 
   func offset(_ instant: C.Instant) -> Duration { start.duration(to: instant) }
@@ -82,7 +96,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   /// In call scope that is call order. In queue scope asyncio's `wait_for` wraps the guarded call
   /// in a new task that first runs one loop turn later, so calls without a timeout queue first,
   /// then those with one, each in call order.
-  var arrivalOrder: [Int] {
+  static func arrivalOrder(of batch: GatherBatch) -> [Int] {
     guard batch.timeoutScope == .queue else { return Array(batch.calls.indices) }
     let untimed = batch.calls.indices.filter { batch.effectiveTimeout(ofCallAt: $0) == nil }
     let timed = batch.calls.indices.filter { batch.effectiveTimeout(ofCallAt: $0) != nil }
@@ -96,28 +110,36 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   func execute() async -> GatherTrace {
-    if batch.effectiveLimit == 0 { return await executeWithoutSlots() }
-    let semaphore = batch.effectiveLimit.map { GatherSemaphore(permits: $0) }
+    guard let workers = batch.effectiveLimit.map({ min($0, batch.calls.count) }) ?? Optional(batch.calls.count),
+      workers > 0
+    else { return await executeWithoutSlots() }
+    if let c = clock as? VirtualClock { GatherRecorder.debugTurn = { c.turn } }
+    let canFail = batch.errors == .propagate && batch.calls.contains { $0.failure != nil }
+    queue.expectWorkers(workers)
     do {
       try await withThrowingDiscardingTaskGroup { group in
-        for index in arrivalOrder {
-          let deadline = queueDeadline(index)
-          let slot = await waitForSlot(semaphore, deadline: deadline)
-          if group.isCancelled {
-            // The batch failed: calls still waiting for a slot are cancelled without starting.
-            if slot == .acquired { semaphore?.release() }
-            recorder.end(index, .cancelled, at: elapsed)
-            continue
-          }
-          switch slot {
-          case .acquired:
-            group.addTask { try await perform(index, deadline: deadline, semaphore: semaphore) }
-          case .timedOut:
-            recorder.end(index, .timeout, at: offset(deadline ?? clock.now))
-          case .cancelled:
-            recorder.end(index, .cancelled, at: elapsed)
+        // The first calls to get a slot start on the loop's first turn in call order, as the
+        // gathered tasks' first steps do; the rest wait in arrival order.
+        for first in queue.takeFirst(workers).sorted() {
+          group.addTask {
+            defer { queue.workerFinished() }
+            await work(startingWith: first)
           }
         }
+        guard canFail, let (failing, turn) = await queue.firstFailure() else { return }
+        // The error reaches gather's caller, which returns, and `asyncio.run` cancels what is left;
+        // meanwhile whatever was already runnable goes on (the failing call's slot is handed over).
+        let viaWaitFor = queueDeadline(failing) != nil ? AsyncioTurns.waitForResult : 0
+        let turns = viaWaitFor + AsyncioTurns.propagation
+        if let turn, let loop = clock as? any GatherLoopClock {
+          // Cancel exactly from that turn on: what runs earlier in the turn is cancelled too.
+          queue.cancel(fromTurn: turn + UInt64(turns))
+          while loop.turn < turn + UInt64(turns) { await loop.yieldTurn() }
+        } else {
+          await AsyncioTurns.pass(turns - 1, on: clock)
+        }
+        queue.stop()
+        throw CallFailed()
       }
     } catch {
       // The failing call is in the recorder; every other call has ended.
@@ -125,32 +147,64 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
     return recorder.trace(of: batch, elapsed: elapsed, deadlocked: false)
   }
 
-  enum Slot { case acquired, timedOut, cancelled }
-
-  /// Waits, in FIFO order, for a slot (none is needed without a semaphore), giving up at the
-  /// queue deadline if the timeout covers the wait.
-  func waitForSlot(_ semaphore: GatherSemaphore?, deadline: C.Instant?) async -> Slot {
-    if let deadline, clock.now >= deadline { return .timedOut }
-    guard let semaphore, !semaphore.tryAcquire() else { return .acquired }
-    if let deadline { return await acquire(semaphore, before: deadline) }
-    return (try? await semaphore.acquire()) == nil ? .cancelled : .acquired
+  /// One worker: holds a slot and runs the calls it takes from the queue, one after another.
+  func work(startingWith first: Int) async {
+    var handedOver = false
+    var next: Int? = first
+    while let index = next ?? queue.next() {
+      next = nil
+      if handedOver {
+        // A freed slot reaches the next waiter on the loop's next turn.
+        await AsyncioTurns.pass(AsyncioTurns.handoff, on: clock)
+        if isCancelled {
+          queue.stop()
+          return
+        }
+      }
+      let deadline = queueDeadline(index)
+      if let deadline, clock.now >= deadline {
+        // The timeout covers the wait for a slot and it is already over: never started.
+        recorder.end(index, .timeout, at: offset(deadline))
+        continue
+      }
+      if !handedOver, deadline != nil {
+        // `wait_for`'s new task reaches the semaphore a turn after the calls without a timeout.
+        await AsyncioTurns.pass(AsyncioTurns.taskStart, on: clock)
+      }
+      handedOver = true
+      guard await perform(index, queueDeadline: deadline) else {
+        queue.stop()
+        return
+      }
+    }
   }
 
-  /// Runs call `index`, which holds a slot. Throws when its failure propagates.
-  func perform(_ index: Int, deadline queueDeadline: C.Instant?, semaphore: GatherSemaphore?) async throws {
+  /// Runs call `index`, which holds a slot.
+  ///
+  /// - Returns: `false` when the batch was cancelled meanwhile.
+  func perform(_ index: Int, queueDeadline: C.Instant?) async -> Bool {
     let call = batch.calls[index]
     let startedAt = clock.now
     recorder.start(index, at: offset(startedAt))
-    let deadline =
-      queueDeadline ?? (batch.timeoutScope == .call ? batch.effectiveTimeout(ofCallAt: index) : nil).map {
-        startedAt.advanced(by: $0)
-      }
+    let callTimeout = batch.timeoutScope == .call ? batch.effectiveTimeout(ofCallAt: index) : nil
+    let deadline = queueDeadline ?? callTimeout.map { startedAt.advanced(by: $0) }
     var outcome: GatherOutcome
     do {
+      if callTimeout != nil, let deadline, deadline <= startedAt {
+        // A timeout of zero: `wait_for` cancels the task it made before it ever runs.
+        await AsyncioTurns.pass(AsyncioTurns.zeroTimeout, on: clock)
+        if isCancelled { throw CancellationError() }
+        recorder.finish(index, .timeout, at: elapsed)
+        return true
+      }
+      // In call scope `wait_for` runs the tool in a new task, which first runs on the next turn.
+      if callTimeout != nil { await AsyncioTurns.pass(AsyncioTurns.taskStart, on: clock) }
+      var tie = false
       switch call.work {
       case .io:
         let finish = startedAt.advanced(by: max(call.delay, .zero))
         if let deadline, deadline <= finish {
+          tie = deadline == finish
           try await clock.sleep(until: deadline, tolerance: nil)
           outcome = .timeout
         } else {
@@ -170,58 +224,33 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
       }
       // A wake-up that was due but had not run when the batch was cancelled is a cancellation,
       // as in asyncio, where the cancelled task's pending step raises `CancelledError`.
-      try Task.checkCancellation()
+      if isCancelled { throw CancellationError() }
+      if outcome == .timeout, deadline != nil {
+        // `wait_for` cancels the tool's task and waits for it to unwind; a task whose own wake-up
+        // was already due at the deadline (an exact tie) unwinds a turn sooner.
+        let turns = callTimeout != nil ? AsyncioTurns.waitForTimeout : AsyncioTurns.queueTimeoutRelease
+        await AsyncioTurns.pass(turns - (tie ? 1 : 0), on: clock)
+        if isCancelled { throw CancellationError() }
+      } else if callTimeout != nil {
+        // `wait_for` sees its task finish a few turns later. In CPython 3.11 a `wait_for` that is
+        // cancelled after its task finished returns the task's result, so no check here.
+        await AsyncioTurns.pass(AsyncioTurns.waitForResult, on: clock)
+      }
     } catch {
-      // Cancelled because another call failed: the batch is over, nobody needs the slot.
       recorder.finish(index, .cancelled, at: elapsed)
-      return
+      return false
     }
     let fails = outcome == .error && batch.errors == .propagate
-    let first = recorder.finish(index, outcome, at: elapsed, failsBatch: fails)
-    semaphore?.release()
     // Only the first failure propagates; one that comes while the batch is failing just ends.
-    guard fails, first else { return }
-    // asyncio hands the error to gather's caller, which returns, and `asyncio.run` then cancels
-    // what is left: three turns of the loop in which whatever was already runnable goes on.
-    for _ in 0..<Self.turnsBeforeCancellation { await Task.yield() }
-    semaphore?.close()
-    throw CallFailed()
+    if recorder.finish(index, outcome, at: elapsed, failsBatch: fails) {
+      queue.fail(index, turn: (clock as? any GatherLoopClock)?.turn)
+    }
+    return true
   }
 
-  /// Loop turns between a call raising and `asyncio.run` cancelling the rest of the batch.
-  static var turnsBeforeCancellation: Int { 3 }
-
-  /// Races the wait for a slot against the queue deadline: the slot counts only if it came
-  /// strictly before the deadline.
-  func acquire(_ semaphore: GatherSemaphore, before deadline: C.Instant) async -> Slot {
-    let clock = self.clock
-    let (acquired, closed) = await withTaskGroup(of: (Bool, Bool).self) { group in
-      group.addTask {
-        do {
-          try await semaphore.acquire()
-          return (true, false)
-        } catch {
-          return (false, !Task.isCancelled)
-        }
-      }
-      group.addTask {
-        try? await clock.sleep(until: deadline, tolerance: nil)
-        return (false, false)
-      }
-      var (acquired, closed) = await group.next() ?? (false, false)
-      group.cancelAll()
-      while let other = await group.next() {
-        acquired = acquired || other.0
-        closed = closed || other.1
-      }
-      return (acquired, closed)
-    }
-    if closed { return .cancelled }
-    if acquired, clock.now >= deadline {
-      semaphore.release()
-      return .timedOut
-    }
-    return acquired ? .acquired : .timedOut
+  /// Whether the batch has been cancelled for this task, now.
+  var isCancelled: Bool {
+    Task.isCancelled || queue.isCancelled(atTurn: (clock as? any GatherLoopClock)?.turn)
   }
 
   /// A limit of 0: no call can ever get a slot. Calls whose timeout covers the wait time out at
@@ -248,13 +277,130 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   func hold(for duration: Duration) {
-    if let busy = clock as? any GatherBusyClock {
+    if let busy = clock as? any GatherLoopClock {
       busy.block(for: duration)
     } else {
       let (seconds, attoseconds) = duration.components
       var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
       var remaining = timespec()
       while nanosleep(&request, &remaining) != 0 { request = remaining }
+    }
+  }
+}
+
+/// How many turns of its loop asyncio (CPython 3.11) takes for the steps that are not waits.
+///
+/// They matter only within one instant: whether a zero-delay call finishes before a failing batch
+/// is cancelled, or before another call starts. A turn is one `Task.yield()` on the engine's loop,
+/// which like asyncio's runs what became runnable during a turn on the next one. A task woken by a
+/// timer runs on the turn after the timer fires, in asyncio as on ``GatherLoop``; the counts below
+/// start from there. They were read off an instrumented asyncio run (see the conformance script).
+enum AsyncioTurns {
+  /// A released slot wakes the next waiter, which runs on the next turn.
+  static let handoff = 1
+  /// `wait_for` wraps its awaitable in a new task, which first runs on the next turn.
+  static let taskStart = 1
+  /// `wait_for` sees its task finish: the task's done callback, then the waiting task's step.
+  static let waitForResult = 2
+  /// On a timeout `wait_for` cancels its task, which unwinds, and waits for it before raising.
+  static let waitForTimeout = 3
+  /// `wait_for` with a timeout of zero cancels its new task before it runs, and waits for it.
+  static let zeroTimeout = 3
+  /// A queue-scope timeout frees the slot when the cancelled inner task unwinds `async with`.
+  static let queueTimeoutRelease = 1
+  /// From the turn a call raises out of its guarded task to the turn `asyncio.run` cancels the
+  /// rest: gather's done callback, the caller's step, the loop stopping, then the cancellation.
+  static let propagation = 4
+
+  static func pass(_ turns: Int, on clock: some Clock) async {
+    guard turns > 0 else { return }
+    if let loop = clock as? any GatherLoopClock {
+      for _ in 0..<turns { await loop.yieldTurn() }
+    } else {
+      for _ in 0..<turns { await Task.yield() }
+    }
+  }
+}
+
+/// The calls waiting for a slot, in FIFO order, and the signal that tells the batch a call failed.
+final class GatherQueue: Sendable {
+  private struct State: ~Copyable {
+    var order: [Int]
+    var position = 0
+    var stopped = false
+    var workers = 0
+    var failure: (index: Int, turn: UInt64?)?
+    var cancelTurn: UInt64?
+    var waiter: UnsafeContinuation<(Int, UInt64?)?, Never>?
+  }
+
+  private let state: Mutex<State>
+
+  init(order: [Int]) { state = Mutex(State(order: order)) }
+
+  /// The next call to start, or `nil` when none is left or the batch was stopped.
+  func next() -> Int? {
+    state.withLock { state in
+      guard !state.stopped, state.position < state.order.count else { return nil }
+      defer { state.position += 1 }
+      return state.order[state.position]
+    }
+  }
+
+  /// The first `count` calls in arrival order: the ones that find a free slot.
+  func takeFirst(_ count: Int) -> [Int] {
+    state.withLock { state in
+      state.position = min(count, state.order.count)
+      return Array(state.order[..<state.position])
+    }
+  }
+
+  /// No call starts from now on; those still queued are cancelled without starting.
+  func stop() { state.withLock { $0.stopped = true } }
+
+  func expectWorkers(_ count: Int) { state.withLock { $0.workers = count } }
+
+  /// A worker has nothing more to do. The last one ends ``firstFailure()``'s wait.
+  func workerFinished() {
+    let waiter = state.withLock { state -> UnsafeContinuation<(Int, UInt64?)?, Never>? in
+      state.workers -= 1
+      guard state.workers == 0 else { return nil }
+      defer { state.waiter = nil }
+      return state.waiter
+    }
+    waiter?.resume(returning: nil)
+  }
+
+  /// Call `index` raised on loop turn `turn` and its error propagates.
+  func fail(_ index: Int, turn: UInt64?) {
+    let waiter = state.withLock { state -> UnsafeContinuation<(Int, UInt64?)?, Never>? in
+      guard state.failure == nil else { return nil }
+      state.failure = (index, turn)
+      defer { state.waiter = nil }
+      return state.waiter
+    }
+    waiter?.resume(returning: (index, turn))
+  }
+
+  /// Every task of the batch counts as cancelled from loop turn `turn` on.
+  func cancel(fromTurn turn: UInt64) { state.withLock { $0.cancelTurn = turn } }
+
+  /// Whether the batch is cancelled on loop turn `turn`.
+  func isCancelled(atTurn turn: UInt64?) -> Bool {
+    guard let turn else { return false }
+    return state.withLock { state in state.cancelTurn.map { turn >= $0 } ?? false }
+  }
+
+  /// Waits until a call fails (its index and turn) or every worker is done (`nil`).
+  func firstFailure() async -> (Int, UInt64?)? {
+    await withUnsafeContinuation { continuation in
+      let now: (Int, UInt64?)?? = state.withLock { state in
+        if let failure = state.failure { return .some(failure) }
+        if state.workers == 0 { return .some(nil) }
+        state.waiter = continuation
+        return nil
+      }
+      if let now { continuation.resume(returning: now) }
     }
   }
 }

@@ -18,10 +18,29 @@ public final class GatherLoop: TaskExecutor, Sendable {
   public func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     let signal = jobs.withLock { queue in
-      queue.pending.append(job)
+      if queue.capturing, queue.captured == nil {
+        queue.captured = job
+        return false
+      }
+      queue.pending.append(.job(job))
       return queue.parked
     }
     if signal { wakeUp.signal() }
+  }
+
+  /// Suspends the current task for exactly one turn of the loop: it runs again on the next turn,
+  /// after everything that became runnable before it, as `await asyncio.sleep(0)` does.
+  ///
+  /// `Task.yield()` costs two turns here: it enqueues a job that resumes the task, which is then
+  /// enqueued in turn.
+  func yieldTurn() async {
+    await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+      let signal = jobs.withLock { queue in
+        queue.pending.append(.resume(continuation))
+        return queue.parked
+      }
+      if signal { wakeUp.signal() }
+    }
   }
 
   /// What stopped a run early.
@@ -42,6 +61,8 @@ public final class GatherLoop: TaskExecutor, Sendable {
     clock: VirtualClock?,
     _ operation: @escaping @Sendable () async -> T
   ) -> (value: T, stop: Stop?) {
+    clock?.attach(self)
+    defer { clock?.attach(nil) }
     let result = Mutex<T?>(nil)
     let root = Task(executorPreference: self) {
       let value = await operation()
@@ -49,14 +70,14 @@ public final class GatherLoop: TaskExecutor, Sendable {
     }
     var stop: Stop?
     while true {
-      drain()
+      drain(clock)
       if let value = result.withLock({ $0 }) { return (value, stop) }
       if let clock {
         if clock.resumeNextSleepers() { continue }
         // No job and no sleeper while the operation still waits: nothing can ever happen.
         stop = .deadlock
         root.cancel()
-        drain()
+        drain(clock)
         if let value = result.withLock({ $0 }) { return (value, stop) }
         if !clock.resumeNextSleepers() {
           preconditionFailure("the operation ignored cancellation after a deadlock")
@@ -71,9 +92,9 @@ public final class GatherLoop: TaskExecutor, Sendable {
     }
   }
 
-  private func drain() {
+  private func drain(_ clock: VirtualClock?) {
     while true {
-      let batch = jobs.withLock { queue -> [UnownedJob] in
+      let batch = jobs.withLock { queue -> [Entry] in
         queue.parked = false
         guard !queue.pending.isEmpty else { return [] }
         var batch = queue.spare
@@ -81,8 +102,25 @@ public final class GatherLoop: TaskExecutor, Sendable {
         return batch
       }
       if batch.isEmpty { return }
+      clock?.beginTurn()
       let executor = asUnownedTaskExecutor()
-      for job in batch { job.runSynchronously(on: executor) }
+      for entry in batch {
+        switch entry {
+        case .job(let job):
+          job.runSynchronously(on: executor)
+        case .resume(let continuation):
+          // Resuming enqueues the task's job; run it in this entry's place, so that a yield costs
+          // one turn and keeps its place in the order.
+          jobs.withLock { $0.capturing = true }
+          continuation.resume()
+          let job = jobs.withLock { queue -> UnownedJob? in
+            queue.capturing = false
+            defer { queue.captured = nil }
+            return queue.captured
+          }
+          job?.runSynchronously(on: executor)
+        }
+      }
       var spare = batch
       spare.removeAll(keepingCapacity: true)
       jobs.withLock { $0.spare = spare }
@@ -90,8 +128,15 @@ public final class GatherLoop: TaskExecutor, Sendable {
   }
 }
 
+private enum Entry {
+  case job(UnownedJob)
+  case resume(UnsafeContinuation<Void, Never>)
+}
+
 private struct JobQueue: ~Copyable {
-  var pending: [UnownedJob] = []
-  var spare: [UnownedJob] = []
+  var pending: [Entry] = []
+  var spare: [Entry] = []
   var parked = false
+  var capturing = false
+  var captured: UnownedJob?
 }

@@ -12,8 +12,11 @@ final class GatherRecorder: Sendable {
   }
 
   let state: Mutex<State>
+  /// Each call's deadline when its timeout covers the wait for a slot.
+  let queueDeadlines: [Duration?]?
 
-  init(count: Int) {
+  init(count: Int, queueDeadlines: [Duration?]?) {
+    self.queueDeadlines = queueDeadlines
     state = Mutex(
       State(
         startedAt: Array(repeating: nil, count: count),
@@ -21,7 +24,9 @@ final class GatherRecorder: Sendable {
         outcomes: Array(repeating: nil, count: count)))
   }
 
+  nonisolated(unsafe) static var debugTurn: (() -> UInt64)? = nil
   func start(_ index: Int, at time: Duration) {
+    if let t = Self.debugTurn { print("turn \(t()) start t\(index)") }
     state.withLock { state in
       state.startedAt[index] = time
       state.inFlight += 1
@@ -32,7 +37,8 @@ final class GatherRecorder: Sendable {
   /// Records how a started call ended. Returns `true` when this is the batch's first failure.
   @discardableResult
   func finish(_ index: Int, _ outcome: GatherOutcome, at time: Duration, failsBatch: Bool = false) -> Bool {
-    state.withLock { state in
+    if let t = Self.debugTurn { print("turn \(t()) finish t\(index) \(outcome)") }
+    return state.withLock { state in
       state.inFlight -= 1
       state.outcomes[index] = outcome
       state.endedAt[index] = time
@@ -58,9 +64,14 @@ final class GatherRecorder: Sendable {
       calls.reserveCapacity(batch.calls.count)
       var waiting: [String] = []
       for (index, call) in batch.calls.enumerated() {
-        let outcome = state.outcomes[index] ?? .cancelled
-        let endedAt = state.outcomes[index] == nil ? elapsed : state.endedAt[index]
-        if state.outcomes[index] == nil || (deadlocked && outcome == .cancelled && state.startedAt[index] == nil) {
+        var outcome = state.outcomes[index] ?? .cancelled
+        var endedAt = state.outcomes[index] == nil ? elapsed : state.endedAt[index]
+        if state.outcomes[index] == nil, let deadline = queueDeadlines?[index] ?? nil, deadline <= elapsed {
+          // It waited for a slot until its deadline passed, before the batch stopped.
+          outcome = .timeout
+          endedAt = deadline
+        }
+        if deadlocked && outcome == .cancelled && state.startedAt[index] == nil {
           waiting.append(call.name)
         }
         calls.append(
@@ -69,7 +80,7 @@ final class GatherRecorder: Sendable {
       let failure: GatherFailure?
       if let index = state.firstFailure {
         failure = .callFailed(name: batch.calls[index].name, message: batch.calls[index].failure ?? "")
-      } else if deadlocked || !waiting.isEmpty {
+      } else if deadlocked {
         failure = .deadlock(waiting: waiting)
       } else {
         failure = nil

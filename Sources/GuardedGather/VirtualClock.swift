@@ -22,6 +22,18 @@ public final class VirtualClock: Clock, Sendable {
   }
 
   private let state = Mutex(SleeperQueue())
+  private let loop = Mutex<GatherLoop?>(nil)
+
+  func attach(_ loop: GatherLoop?) { self.loop.withLock { $0 = loop } }
+
+  /// Suspends the current task for one turn of the loop driving this clock.
+  public func yieldTurn() async {
+    if let loop = loop.withLock({ $0 }) {
+      await loop.yieldTurn()
+    } else {
+      await Task.yield()
+    }
+  }
 
   /// Creates a clock at time zero.
   public init() {}
@@ -36,7 +48,7 @@ public final class VirtualClock: Clock, Sendable {
     }
     guard let id else {
       // A deadline that has passed costs one turn of the loop, as `asyncio.sleep(0)` does.
-      await Task.yield()
+      await yieldTurn()
       try Task.checkCancellation()
       return
     }
@@ -58,6 +70,13 @@ public final class VirtualClock: Clock, Sendable {
     guard duration > .zero else { return }
     state.withLock { $0.now += duration }
   }
+
+  /// How many turns the loop driving this clock has run: one per batch of jobs that were runnable
+  /// together, like one pass of asyncio's `_run_once`.
+  public var turn: UInt64 { state.withLock { $0.turn } }
+
+  /// Starts the next turn of the loop.
+  public func beginTurn() { state.withLock { $0.turn += 1 } }
 
   /// Whether any sleeper is waiting.
   public var hasSleepers: Bool { state.withLock { !$0.waiting.isEmpty } }
@@ -90,6 +109,7 @@ private struct SleeperQueue: ~Copyable {
   }
 
   var now: Duration = .zero
+  var turn: UInt64 = 0
   var nextID: UInt64 = 0
   var heap: [Entry] = []
   var waiting: [UInt64: Slot] = [:]

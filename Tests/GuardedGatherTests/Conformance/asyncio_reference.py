@@ -52,6 +52,20 @@ class OrderedTimerHandle(asyncio.events.TimerHandle):
 asyncio.events.TimerHandle = OrderedTimerHandle
 
 
+# ---- timers on the microsecond grid ----------------------------------------------------------
+# asyncio computes a timer's instant as `loop.time() + delay` in floating point, so an exact tie in
+# decimal (start 0.1 + delay 0.7 against a deadline of 0.8) can come out 0.7999999999999999 and
+# fire first. The configurations are exact to the microsecond, and so is the engine: round every
+# timer's instant to the microsecond, so that equal instants are equal.
+def call_at_on_grid(loop_class):
+    original = loop_class.call_at
+
+    def call_at(self, when, callback, *args, context=None):
+        return original(self, round(when * 1_000_000) / 1_000_000, callback, *args, context=context)
+
+    loop_class.call_at = call_at
+
+
 class ToolError(Exception):
     pass
 
@@ -73,6 +87,9 @@ def run_configuration(config):
     calls = config["calls"]
 
     loop = looptime.new_event_loop(start=0)
+    if not getattr(type(loop), "_on_grid", False):
+        call_at_on_grid(type(loop))
+        type(loop)._on_grid = True
     asyncio.set_event_loop(loop)
     records = [{"name": c["name"], "outcome": None, "startedAt": None, "endedAt": None} for c in calls]
     state = {"inflight": 0, "peak": 0}
@@ -295,10 +312,16 @@ def handmade():
     return cases
 
 
-def random_configuration(rng, index):
+def random_configuration(rng, index, cascades=False):
+    """A random configuration on a coarse grid, so that ties are frequent.
+
+    With `cascades`, delays are often zero and failures common: many events at one instant.
+    """
     n = rng.randint(1, 9)
     grid = rng.choice([0.05, 0.1, 0.01])
     def duration(lo, hi):
+        if cascades and rng.random() < 0.35:
+            return 0.0
         return round(rng.randint(lo, hi) * grid, 6)
     config = {
         "limit": rng.choice([None, 0, 1, 1, 2, 2, 3, 4, 8]),
@@ -315,17 +338,19 @@ def random_configuration(rng, index):
             call["timeout"] = duration(0, 10)
         elif roll < 0.25:
             call["timeout"] = None
-        if rng.random() < 0.12:
+        if rng.random() < (0.3 if cascades else 0.12):
             call["fails"] = f"failure {i}"
         config["calls"].append(call)
     return config
 
 
-def corpus(count=400, seed=20261125):
+def corpus(count=400, cascades=200, seed=20261125):
     rng = random.Random(seed)
     cases = handmade()
     for i in range(count):
         cases.append((f"random-{i:03d}", random_configuration(rng, i)))
+    for i in range(cascades):
+        cases.append((f"cascade-{i:03d}", random_configuration(rng, i, cascades=True)))
     out = []
     for name, config in cases:
         out.append({"name": name, "configuration": config, "expected": run_configuration(config)})
@@ -333,7 +358,11 @@ def corpus(count=400, seed=20261125):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--config":
+    if len(sys.argv) == 4 and sys.argv[1] == "--fresh":
+        # An independent corpus for checking that the engine generalises: --fresh SEED COUNT
+        seed, count = int(sys.argv[2]), int(sys.argv[3])
+        json.dump({"cases": corpus(count=count // 2, cascades=count // 2, seed=seed)}, sys.stdout)
+    elif len(sys.argv) == 3 and sys.argv[1] == "--config":
         with open(sys.argv[2]) as handle:
             print(json.dumps(run_configuration(json.load(handle)), indent=2))
     else:
