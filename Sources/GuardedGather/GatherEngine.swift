@@ -96,10 +96,16 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   /// In call scope that is call order. In queue scope asyncio's `wait_for` wraps the guarded call
   /// in a new task that first runs one loop turn later, so calls without a timeout queue first,
   /// then those with one, each in call order.
+  ///
+  /// A call whose timeout of zero covers the wait never reaches the queue: `wait_for` cancels it
+  /// before it runs.
   static func arrivalOrder(of batch: GatherBatch) -> [Int] {
     guard batch.timeoutScope == .queue else { return Array(batch.calls.indices) }
     let untimed = batch.calls.indices.filter { batch.effectiveTimeout(ofCallAt: $0) == nil }
-    let timed = batch.calls.indices.filter { batch.effectiveTimeout(ofCallAt: $0) != nil }
+    let timed = batch.calls.indices.filter {
+      guard let timeout = batch.effectiveTimeout(ofCallAt: $0) else { return false }
+      return timeout > .zero
+    }
     return untimed + timed
   }
 
@@ -110,17 +116,20 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   func execute() async -> GatherTrace {
-    guard let workers = batch.effectiveLimit.map({ min($0, batch.calls.count) }) ?? Optional(batch.calls.count),
-      workers > 0
-    else { return await executeWithoutSlots() }
-    if let c = clock as? VirtualClock { GatherRecorder.debugTurn = { c.turn } }
+    let workers = min(batch.effectiveLimit ?? batch.calls.count, batch.calls.count)
+    guard workers > 0 else { return await executeWithoutSlots() }
     let canFail = batch.errors == .propagate && batch.calls.contains { $0.failure != nil }
-    queue.expectWorkers(workers)
     do {
       try await withThrowingDiscardingTaskGroup { group in
         // The first calls to get a slot start on the loop's first turn in call order, as the
         // gathered tasks' first steps do; the rest wait in arrival order.
-        for first in queue.takeFirst(workers).sorted() {
+        if let loop = clock as? any GatherLoopClock {
+          // Workers first run on the next turn; calls wrapped by `wait_for` arrive a turn later.
+          queue.arrivalTurn = loop.turn + 2
+        }
+        let firstCalls = queue.takeFirst(workers).sorted()
+        queue.expectWorkers(firstCalls.count)
+        for first in firstCalls {
           group.addTask {
             defer { queue.workerFinished() }
             await work(startingWith: first)
@@ -150,33 +159,48 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   /// One worker: holds a slot and runs the calls it takes from the queue, one after another.
   func work(startingWith first: Int) async {
     var handedOver = false
+    var previous = first
     var next: Int? = first
     while let index = next ?? queue.next() {
       next = nil
-      if handedOver {
-        // A freed slot reaches the next waiter on the loop's next turn.
-        await AsyncioTurns.pass(AsyncioTurns.handoff, on: clock)
-        if isCancelled {
-          queue.stop()
-          return
-        }
-      }
       let deadline = queueDeadline(index)
       if let deadline, clock.now >= deadline {
         // The timeout covers the wait for a slot and it is already over: never started.
         recorder.end(index, .timeout, at: offset(deadline))
         continue
       }
-      if !handedOver, deadline != nil {
+      if handedOver {
+        if !arrivesToFreeSlot(index, after: previous) {
+          // A freed slot reaches the next waiter on the loop's next turn.
+          await AsyncioTurns.pass(AsyncioTurns.handoff, on: clock)
+        }
+        if isCancelled {
+          queue.stop()
+          return
+        }
+      } else if deadline != nil {
         // `wait_for`'s new task reaches the semaphore a turn after the calls without a timeout.
         await AsyncioTurns.pass(AsyncioTurns.taskStart, on: clock)
       }
       handedOver = true
+      previous = index
       guard await perform(index, queueDeadline: deadline) else {
         queue.stop()
         return
       }
     }
+  }
+
+  /// Whether call `index` finds the slot that call `previous` just freed without waiting for it.
+  ///
+  /// A call whose queue-scope timeout made `wait_for` wrap it in a new task reaches the semaphore
+  /// on the loop's second turn, in call order. If an earlier call freed a slot earlier in that
+  /// turn and nobody was waiting, the newcomer simply takes it.
+  func arrivesToFreeSlot(_ index: Int, after previous: Int) -> Bool {
+    guard queueDeadline(index) != nil, index > previous, let loop = clock as? any GatherLoopClock else {
+      return false
+    }
+    return loop.turn == queue.arrivalTurn && clock.now == start
   }
 
   /// Runs call `index`, which holds a slot.
@@ -335,8 +359,15 @@ final class GatherQueue: Sendable {
   }
 
   private let state: Mutex<State>
+  private let arrival = Atomic<UInt64>(0)
 
   init(order: [Int]) { state = Mutex(State(order: order)) }
+
+  /// The loop turn on which calls wrapped by a queue-scope `wait_for` reach the semaphore.
+  var arrivalTurn: UInt64 {
+    get { arrival.load(ordering: .relaxed) }
+    set { arrival.store(newValue, ordering: .relaxed) }
+  }
 
   /// The next call to start, or `nil` when none is left or the batch was stopped.
   func next() -> Int? {

@@ -24,9 +24,7 @@ final class GatherRecorder: Sendable {
         outcomes: Array(repeating: nil, count: count)))
   }
 
-  nonisolated(unsafe) static var debugTurn: (() -> UInt64)? = nil
   func start(_ index: Int, at time: Duration) {
-    if let t = Self.debugTurn { print("turn \(t()) start t\(index)") }
     state.withLock { state in
       state.startedAt[index] = time
       state.inFlight += 1
@@ -37,8 +35,7 @@ final class GatherRecorder: Sendable {
   /// Records how a started call ended. Returns `true` when this is the batch's first failure.
   @discardableResult
   func finish(_ index: Int, _ outcome: GatherOutcome, at time: Duration, failsBatch: Bool = false) -> Bool {
-    if let t = Self.debugTurn { print("turn \(t()) finish t\(index) \(outcome)") }
-    return state.withLock { state in
+    state.withLock { state in
       state.inFlight -= 1
       state.outcomes[index] = outcome
       state.endedAt[index] = time
