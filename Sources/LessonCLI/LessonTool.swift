@@ -1,1 +1,103 @@
-public enum LessonTool {}
+import Foundation
+import LessonKit
+
+/// What every command gets: the console and the paths it works against.
+struct CommandContext {
+  let console: Console
+  var style: Style { Style(enabled: console.colors) }
+
+  /// `path` against the console's current directory, unless it is absolute.
+  func resolve(_ path: String) -> String {
+    path.hasPrefix("/") || console.directory == "." ? path : console.directory + "/" + path
+  }
+}
+
+/// A subcommand of `lesson`.
+protocol LessonCommand {
+  static var name: String { get }
+  static var abstract: String { get }
+  static var usage: String { get }
+  static var discussion: String { get }
+  init(arguments: [String]) throws(UsageError)
+  func run(_ context: CommandContext) throws(LessonKitError) -> ExitCode
+}
+
+/// The `lesson` command line: dispatches to the subcommands, prints errors, returns exit codes.
+public enum LessonTool {
+  static var commands: [any LessonCommand.Type] { [RunCommand.self] }
+
+  /// Runs `lesson` with `arguments` (without the program name).
+  ///
+  /// - Returns: The exit code: 0 success, 1 mistakes found, 64 usage, 65 invalid input, 66 missing
+  ///   input.
+  public static func main(_ arguments: [String], console: Console) -> ExitCode {
+    guard let name = arguments.first else {
+      console.print(overview)
+      return .success
+    }
+    if ["help", "--help", "-h"].contains(name) {
+      guard arguments.count > 1 else {
+        console.print(overview)
+        return .success
+      }
+      guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+        return usageError(UsageError("unknown command '\(arguments[1])'"), command: nil, console: console)
+      }
+      console.print(help(for: command))
+      return .success
+    }
+    guard let command = commands.first(where: { $0.name == name }) else {
+      let hint = Arguments.nearest(name, in: commands.map { $0.name }).map { "; did you mean '\($0)'?" } ?? ""
+      return usageError(UsageError("unknown command '\(name)'\(hint)"), command: nil, console: console)
+    }
+    let rest = Array(arguments.dropFirst())
+    if rest.contains("--help") || rest.contains("-h") {
+      console.print(help(for: command))
+      return .success
+    }
+    let instance: any LessonCommand
+    do {
+      instance = try command.init(arguments: rest)
+    } catch {
+      return usageError(error, command: command, console: console)
+    }
+    do {
+      return try instance.run(CommandContext(console: console))
+    } catch {
+      console.error("lesson: error: \(error.description)")
+      return ExitCode(rawValue: error.exitCode)
+    }
+  }
+
+  static func usageError(_ error: UsageError, command: (any LessonCommand.Type)?, console: Console) -> ExitCode {
+    console.error("Error: \(error.message)")
+    if let command {
+      console.error("Usage: \(command.usage)")
+      console.error("See 'lesson help \(command.name)'.")
+    } else {
+      console.error("Usage: lesson <command> [options]")
+      console.error("See 'lesson help'.")
+    }
+    return .usage
+  }
+
+  static func help(for command: any LessonCommand.Type) -> String {
+    "\(command.abstract)\n\nUsage: \(command.usage)\n\n\(command.discussion)"
+  }
+
+  static var overview: String {
+    let width = commands.map { $0.name.count }.max() ?? 0
+    let list = commands.map { "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.abstract)" }
+    return """
+      lesson: learn and check gather + a concurrency limit + per-call timeouts.
+
+      Usage: lesson <command> [options]
+
+      Commands:
+      \(list.joined(separator: "\n"))
+
+      See 'lesson help <command>' for a command's options.
+      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file.
+      """
+  }
+}

@@ -1,1 +1,5 @@
-print("lesson")
+import Foundation
+import LessonCLI
+
+let code = LessonTool.main(Array(CommandLine.arguments.dropFirst()), console: .standard())
+exit(code.rawValue)

@@ -158,7 +158,7 @@ public struct JSONReader {
       let begin = index
       if bytes[index] == UInt8(ascii: "-") { index += 1 }
       if bytes[begin...].starts(with: Array("-Infinity".utf8)) {
-        throw error("NaN and Infinity are not JSON numbers")
+        throw error("NaN and Infinity are not JSON numbers", at: begin)
       }
       func digits(_ p: inout Parser) -> Int {
         let s = p.index
@@ -281,9 +281,12 @@ public struct JSONReader {
         skipWhitespace()
         guard index < bytes.count else { throw error("this list is never closed with ']'") }
         if bytes[index] == UInt8(ascii: ",") {
+          let comma = index
           index += 1
           skipWhitespace()
-          if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("a trailing comma is not allowed") }
+          if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            throw error("a trailing comma is not allowed", at: comma)
+          }
           continue
         }
         if bytes[index] == UInt8(ascii: "]") {
@@ -321,9 +324,12 @@ public struct JSONReader {
         skipWhitespace()
         guard index < bytes.count else { throw error("this object is never closed with '}'") }
         if bytes[index] == UInt8(ascii: ",") {
+          let comma = index
           index += 1
           skipWhitespace()
-          if index < bytes.count, bytes[index] == UInt8(ascii: "}") { throw error("a trailing comma is not allowed") }
+          if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            throw error("a trailing comma is not allowed", at: comma)
+          }
           continue
         }
         if bytes[index] == UInt8(ascii: "}") {

@@ -1,0 +1,44 @@
+import GuardedGather
+import LessonKit
+
+/// `lesson run CONFIG [--json] [--real]`: runs a configuration and shows what happened.
+struct RunCommand: LessonCommand {
+  static let name = "run"
+  static let abstract = "Run a configuration and show its results, timeouts and timeline."
+  static let usage = "lesson run CONFIG [--json] [--real]"
+  static let discussion = """
+    CONFIG is a JSON configuration (see lessons/). The run uses a virtual clock: it is instant and
+    gives the same answer on every machine.
+
+    Options:
+      --json   Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed.
+      --real   Run on the real clock instead, taking as long as the calls say (a live demo).
+    """
+
+  var path: String
+  var json: Bool
+  var real: Bool
+
+  init(arguments: [String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, flags: ["--json", "--real"], options: [])
+    guard parsed.positionals.count == 1 else {
+      throw UsageError(parsed.positionals.isEmpty ? "missing CONFIG, the configuration file to run" : "expected one CONFIG, found \(parsed.positionals.count)")
+    }
+    path = parsed.positionals[0]
+    json = parsed.flags.contains("--json")
+    real = parsed.flags.contains("--real")
+  }
+
+  func run(_ context: CommandContext) throws(LessonKitError) -> ExitCode {
+    let configuration = try InputFile.configuration(at: context.resolve(path))
+    let batch = configuration.batch
+    let trace = real ? GatherEngine.runReal(batch) : GatherEngine.runVirtual(batch)
+    let report = TraceReport(batch: batch, trace: trace, realTime: real)
+    if json {
+      context.console.print(report.json.pretty)
+    } else {
+      for line in report.text(width: context.console.width, style: context.style) { context.console.print(line) }
+    }
+    return .success
+  }
+}

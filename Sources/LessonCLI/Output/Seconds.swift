@@ -1,0 +1,32 @@
+/// Formats durations as seconds to the microsecond, the unit of configurations and reports.
+enum Seconds {
+  /// Whole microseconds in `duration`, rounded.
+  static func micros(_ duration: Duration) -> Int64 {
+    let (seconds, attoseconds) = duration.components
+    return seconds * 1_000_000 + (attoseconds + 500_000_000_000) / 1_000_000_000_000
+  }
+
+  /// The shortest decimal form: `0.4`, `1`, `0.000001`.
+  static func json(_ duration: Duration) -> String {
+    let micros = micros(duration)
+    let sign = micros < 0 ? "-" : ""
+    let magnitude = abs(micros)
+    let whole = magnitude / 1_000_000
+    var fraction = String(magnitude % 1_000_000)
+    fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+  }
+
+  /// A fixed three decimals, for reading: `0.400`.
+  static func fixed(_ duration: Duration, decimals: Int = 3) -> String {
+    let micros = micros(duration)
+    let scale = Int64([1, 10, 100, 1_000, 10_000, 100_000, 1_000_000][max(0, min(6, decimals))])
+    let units = (micros * scale + 500_000) / 1_000_000
+    let whole = units / scale
+    guard decimals > 0 else { return String(whole) }
+    var fraction = String(units % scale)
+    fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+    return "\(whole).\(fraction)"
+  }
+}

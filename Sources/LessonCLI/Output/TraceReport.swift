@@ -1,0 +1,123 @@
+import GuardedGather
+
+/// Renders a ``GatherTrace`` for a person (results, timeouts, a timeline) or as the JSON contract.
+struct TraceReport {
+  let batch: GatherBatch
+  let trace: GatherTrace
+  /// Whether the run used real time rather than the virtual clock.
+  var realTime = false
+
+  // MARK: JSON
+
+  /// The machine contract of `lesson run --json`.
+  var json: JSONOutput {
+    .object([
+      ("results", trace.results.map { .array($0.map(JSONOutput.string)) } ?? .null),
+      ("error", trace.failure.map { .string($0.description) } ?? .null),
+      ("timeouts", trace.timeouts.map(JSONOutput.int) ?? .null),
+      (
+        "calls",
+        .array(
+          trace.calls.map { call in
+            .object([
+              ("name", .string(call.name)),
+              ("outcome", .string(call.outcome.rawValue)),
+              ("startedAt", call.startedAt.map { .number(Seconds.json($0)) } ?? .null),
+              ("endedAt", .number(Seconds.json(call.endedAt))),
+            ])
+          })
+      ),
+      ("peakConcurrency", .int(trace.peakConcurrency)),
+      ("elapsed", .number(Seconds.json(trace.elapsed))),
+    ])
+  }
+
+  // MARK: Text
+
+  /// What the program would print, then the timeline.
+  func text(width: Int, style: Style) -> [String] {
+    var lines = summary(style: style)
+    lines.append("")
+    lines += timeline(width: width, style: style)
+    return lines
+  }
+
+  /// The results list and the timeout count, or what stopped the batch.
+  func summary(style: Style) -> [String] {
+    switch trace.failure {
+    case nil:
+      return [trace.pythonResults ?? "[]", "timeouts: \(trace.timeouts ?? 0)"]
+    case .callFailed(let name, let message)?:
+      return [
+        style.red("gather raised: \(name): \(message)"),
+        "There is no results list: the error from '\(name)' propagated out of gather, and the calls still",
+        "running or waiting were cancelled. To keep everyone else's results, capture the error per call",
+        "(\"errors\": \"capture\") and name the call that failed.",
+      ]
+    case .deadlock(let waiting)?:
+      let names = waiting.prefix(5).joined(separator: ", ") + (waiting.count > 5 ? ", …" : "")
+      return [
+        style.red("deadlock: \(names) waited for a slot that could never be free"),
+        "A semaphore with no permits never lets a call start, and nothing can release one. The run",
+        "stopped at \(Seconds.fixed(trace.elapsed)) s instead of hanging. Use a limit of at least 1.",
+      ]
+    }
+  }
+
+  /// One row per call: waiting for a slot, running, and how it ended; then the scale and a key.
+  func timeline(width: Int, style: Style) -> [String] {
+    let limit = batch.limit.map(String.init) ?? "none"
+    let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
+    var lines = [
+      style.bold(
+        "limit \(limit)\(perCall) · peak \(trace.peakConcurrency) in flight · total \(Seconds.fixed(trace.elapsed)) s"
+          + (realTime ? " (real time)" : " (virtual time)"))
+    ]
+    let nameWidth = min(max(trace.calls.map { $0.name.count }.max() ?? 4, 4), 18)
+    let rightWidth = 26
+    let barWidth = max(10, width - nameWidth - rightWidth - 3)
+    let total = Seconds.micros(trace.elapsed)
+
+    func cell(_ time: Duration) -> Int {
+      guard total > 0 else { return 0 }
+      return Int(Seconds.micros(time) * Int64(barWidth - 1) / total)
+    }
+
+    for call in trace.calls {
+      var cells = Array(repeating: " ", count: barWidth)
+      let end = cell(call.endedAt)
+      let start = call.startedAt.map(cell) ?? end
+      for i in 0..<start { cells[i] = style.dim("░") }
+      if call.startedAt != nil {
+        for i in start...end { cells[i] = color(call.outcome, "█", style) }
+      }
+      if let mark = Self.marks[call.outcome] { cells[end] = color(call.outcome, mark, style) }
+      let times = call.startedAt.map { "\(Seconds.fixed($0)) → \(Seconds.fixed(call.endedAt))" }
+        ?? "never ran → \(Seconds.fixed(call.endedAt))"
+      let outcome = call.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+      lines.append("\(Self.fit(call.name, nameWidth)) \(cells.joined()) \(color(call.outcome, outcome, style))\(times)")
+    }
+    let totalText = Seconds.fixed(trace.elapsed) + " s"
+    let axis = "0 s" + String(repeating: " ", count: max(1, barWidth - 3 - totalText.count)) + totalText
+    lines.append(String(repeating: " ", count: nameWidth + 1) + style.dim(axis))
+    lines.append(style.dim("░ waiting for a slot  █ running  × timed out  ! raised  / cancelled"))
+    return lines
+  }
+
+  static let marks: [GatherOutcome: String] = [.timeout: "×", .error: "!", .cancelled: "/"]
+
+  func color(_ outcome: GatherOutcome, _ text: String, _ style: Style) -> String {
+    switch outcome {
+    case .ok: style.green(text)
+    case .timeout: style.yellow(text)
+    case .error: style.red(text)
+    case .cancelled: style.dim(text)
+    }
+  }
+
+  /// Pads or shortens `text` to exactly `width` characters.
+  static func fit(_ text: String, _ width: Int) -> String {
+    if text.count <= width { return text.padding(toLength: width, withPad: " ", startingAt: 0) }
+    return String(text.prefix(width - 1)) + "…"
+  }
+}
