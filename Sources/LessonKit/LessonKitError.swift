@@ -16,6 +16,24 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
   /// The content is valid on its own but breaks a rule of the whole file.
   case invalidContent(path: String, field: String, message: String)
 
+  /// The same error about a file named `new` in messages instead of `old`.
+  public func renamed(from old: String, to new: String) -> LessonKitError {
+    func swap(_ path: String) -> String { path == old ? new : path }
+    switch self {
+    case .missingFile(let path): return .missingFile(path: swap(path))
+    case .unreadableFile(let path, let reason): return .unreadableFile(path: swap(path), reason: reason)
+    case .invalidJSON(let path, let error): return .invalidJSON(path: swap(path), error: error)
+    case .invalidField(let path, let field, let expected, let found):
+      return .invalidField(path: swap(path), field: field, expected: expected, found: found)
+    case .missingField(let path, let field, let expected):
+      return .missingField(path: swap(path), field: field, expected: expected)
+    case .unknownField(let path, let field, let suggestion, let known):
+      return .unknownField(path: swap(path), field: field, suggestion: suggestion, known: known)
+    case .invalidContent(let path, let field, let message):
+      return .invalidContent(path: swap(path), field: field, message: message)
+    }
+  }
+
   /// The exit code the command line uses: 66 for a missing file, 65 for one that is not valid.
   public var exitCode: Int32 {
     switch self {

@@ -30,7 +30,7 @@ struct RunCommand: LessonCommand {
   }
 
   func run(_ context: CommandContext) throws(LessonKitError) -> ExitCode {
-    let configuration = try InputFile.configuration(at: context.resolve(path))
+    let configuration = try InputFile.configuration(at: context.resolve(path), display: path)
     let batch = configuration.batch
     let trace = real ? GatherEngine.runReal(batch) : GatherEngine.runVirtual(batch)
     let report = TraceReport(batch: batch, trace: trace, realTime: real)

@@ -68,14 +68,16 @@ struct TraceReport {
   func timeline(width: Int, style: Style) -> [String] {
     let limit = batch.limit.map(String.init) ?? "none"
     let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
-    var lines = [
-      style.bold(
-        "limit \(limit)\(perCall) · peak \(trace.peakConcurrency) in flight · total \(Seconds.fixed(trace.elapsed)) s"
-          + (realTime ? " (real time)" : " (virtual time)"))
-    ]
-    let nameWidth = min(max(trace.calls.map { $0.name.count }.max() ?? 4, 4), 18)
-    let rightWidth = 26
-    let barWidth = max(10, width - nameWidth - rightWidth - 3)
+    let first = "limit \(limit)\(perCall) · peak \(trace.peakConcurrency) in flight"
+    let second = "total \(Seconds.fixed(trace.elapsed)) s" + (realTime ? " (real time)" : " (virtual time)")
+    var lines =
+      first.count + second.count + 3 <= width
+      ? [style.bold(first + " · " + second)] : [style.bold(first), style.bold(second)]
+    // Narrow terminals lose the times first, then name width; the bar keeps at least 10 columns.
+    let showTimes = width >= 64
+    let nameWidth = min(max(trace.calls.map { $0.name.count }.max() ?? 4, 4), showTimes ? 18 : max(6, width / 4))
+    let rightWidth = showTimes ? 27 : 9
+    let barWidth = max(10, width - nameWidth - rightWidth - 2)
     let total = Seconds.micros(trace.elapsed)
 
     func cell(_ time: Duration) -> Int {
@@ -94,13 +96,19 @@ struct TraceReport {
       if let mark = Self.marks[call.outcome] { cells[end] = color(call.outcome, mark, style) }
       let times = call.startedAt.map { "\(Seconds.fixed($0)) → \(Seconds.fixed(call.endedAt))" }
         ?? "never ran → \(Seconds.fixed(call.endedAt))"
-      let outcome = call.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-      lines.append("\(Self.fit(call.name, nameWidth)) \(cells.joined()) \(color(call.outcome, outcome, style))\(times)")
+      let outcome = showTimes ? call.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) : call.outcome.rawValue
+      let row = "\(Self.fit(call.name, nameWidth)) \(cells.joined()) \(color(call.outcome, outcome, style))"
+      lines.append(showTimes ? row + times : row)
     }
     let totalText = Seconds.fixed(trace.elapsed) + " s"
     let axis = "0 s" + String(repeating: " ", count: max(1, barWidth - 3 - totalText.count)) + totalText
     lines.append(String(repeating: " ", count: nameWidth + 1) + style.dim(axis))
-    lines.append(style.dim("░ waiting for a slot  █ running  × timed out  ! raised  / cancelled"))
+    if width >= 68 {
+      lines.append(style.dim("░ waiting for a slot  █ running  × timed out  ! raised  / cancelled"))
+    } else {
+      lines.append(style.dim("░ waiting for a slot  █ running"))
+      lines.append(style.dim("× timed out  ! raised  / cancelled"))
+    }
     return lines
   }
 

@@ -10,7 +10,20 @@ public enum InputFile {
   ///   - limit: The largest size accepted, in bytes.
   /// - Throws: ``LessonKitError/missingFile(path:)`` (exit 66) or
   ///   ``LessonKitError/unreadableFile(path:reason:)`` (exit 65).
-  public static func read(_ path: String, limit: Int = ConfigurationLimits.maximumFileSize) throws(LessonKitError) -> [UInt8] {
+  ///   - display: The name used in messages, when it differs from `path` (the path as the user typed
+  ///     it, say).
+  public static func read(
+    _ path: String, limit: Int = ConfigurationLimits.maximumFileSize, display: String? = nil
+  ) throws(LessonKitError) -> [UInt8] {
+    do {
+      return try readFile(path, limit: limit)
+    } catch {
+      guard let display else { throw error }
+      throw error.renamed(from: path, to: display)
+    }
+  }
+
+  private static func readFile(_ path: String, limit: Int) throws(LessonKitError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .missingFile(path: path)
@@ -38,8 +51,10 @@ public enum InputFile {
     }
   }
 
-  /// Reads and parses a learner configuration.
-  public static func configuration(at path: String) throws(LessonKitError) -> LearnerConfiguration {
-    try LearnerConfiguration.parse(read(path), file: path)
+  /// Reads and parses a learner configuration, naming it `display` (or `path`) in messages.
+  public static func configuration(at path: String, display: String? = nil) throws(LessonKitError)
+    -> LearnerConfiguration
+  {
+    try LearnerConfiguration.parse(read(path, display: display), file: display ?? path)
   }
 }

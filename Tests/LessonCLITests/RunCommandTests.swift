@@ -1,0 +1,85 @@
+import Foundation
+import LessonCLI
+import Testing
+
+struct SnapshotCase: Sendable, CustomTestStringConvertible {
+  var name: String
+  var arguments: [String]
+  var testDescription: String { name }
+}
+
+@Suite struct RunCommandTests {
+  static let snapshots: [SnapshotCase] = [
+    .init(name: "run-classic", arguments: ["run", "classic.json"]),
+    .init(name: "run-classic-json", arguments: ["run", "classic.json", "--json"]),
+    .init(name: "run-failing", arguments: ["run", "failing.json"]),
+    .init(name: "run-failing-json", arguments: ["run", "failing.json", "--json"]),
+    .init(name: "run-deadlock", arguments: ["run", "deadlock.json"]),
+    .init(name: "run-queue-scope", arguments: ["run", "queue_scope.json"]),
+    .init(name: "run-typo", arguments: ["run", "typo.json"]),
+    .init(name: "run-missing", arguments: ["run", "nope.json"]),
+    .init(name: "run-no-config", arguments: ["run"]),
+    .init(name: "run-unknown-flag", arguments: ["run", "classic.json", "--jsno"]),
+    .init(name: "unknown-command", arguments: ["rnu"]),
+    .init(name: "help-run", arguments: ["help", "run"]),
+  ]
+
+  @Test(arguments: snapshots)
+  func output(_ item: SnapshotCase) {
+    let captured = CapturedConsole()
+    let code = LessonTool.main(item.arguments, console: captured.console)
+    let run = CLIRun(code: code, out: captured.out, err: captured.err)
+    assertSnapshot(run.snapshot, named: item.name)
+  }
+
+  @Test func theClassicExamplePrintsThePagesExpectedOutput() {
+    let run = lesson("run", "classic.json")
+    #expect(run.code == .success)
+    #expect(run.out.hasPrefix("['search:ok', 'database:ok', 'slow_tool:timeout']\ntimeouts: 1\n"))
+    #expect(run.err.isEmpty)
+  }
+
+  @Test func exitCodesFollowSysexits() {
+    #expect(lesson("run", "classic.json").code.rawValue == 0)
+    #expect(lesson("run").code.rawValue == 64)
+    #expect(lesson("run", "classic.json", "--bogus").code.rawValue == 64)
+    #expect(lesson("run", "typo.json").code.rawValue == 65)
+    #expect(lesson("run", "nope.json").code.rawValue == 66)
+    #expect(lesson("run", CLIFixtures.directory).code.rawValue == 65)
+  }
+
+  @Test func errorsAreOneLineOnStandardError() {
+    let run = lesson("run", "typo.json")
+    #expect(run.out.isEmpty)
+    #expect(run.err == "lesson: error: typo.json: limt: unknown field; did you mean 'limit'?\n")
+  }
+
+  @Test(arguments: [40, 60, 80, 120, 200])
+  func theTimelineFitsTheWidth(width: Int) {
+    let run = lesson("run", "failing.json", width: width)
+    let timeline = run.out.split(separator: "\n").drop { !$0.hasPrefix("limit") }
+    #expect(timeline.count >= 7)
+    for line in timeline {
+      #expect(line.count <= width, "line longer than \(width): \(line)")
+    }
+  }
+
+  @Test func colourOnlyWhenTheConsoleAllowsIt() {
+    #expect(!lesson("run", "classic.json", colors: false).out.contains("\u{1B}["))
+    #expect(lesson("run", "classic.json", colors: true).out.contains("\u{1B}["))
+  }
+
+  @Test func jsonIsTheMachineContract() throws {
+    let run = lesson("run", "failing.json", "--json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["results", "error", "timeouts", "calls", "peakConcurrency", "elapsed"])
+    #expect(object["results"] is NSNull)
+    #expect(object["timeouts"] is NSNull)
+    #expect(object["error"] as? String == "flaky: HTTP 503")
+    let calls = try #require(object["calls"] as? [[String: Any]])
+    #expect(calls.map { $0["outcome"] as? String } == ["ok", "error", "cancelled", "cancelled"])
+    // asyncio hands flaky's freed slot to rerank at 0.15 s, just before the batch is cancelled.
+    #expect(calls.map { $0["startedAt"] as? Double } == [0, 0, 0.1, 0.15])
+    #expect((object["elapsed"] as? Double) == 0.15)
+  }
+}
