@@ -2,27 +2,110 @@ import Foundation
 import GuardedGather
 import LessonKit
 
-let args = CommandLine.arguments
-let data = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: args[1])))
-guard case .array(let cases)? = try! JSONReader().parse(data)["cases"] else { fatalError() }
-func num(_ v: JSONValue?) -> String { if case .number(let n, _)? = v { return String(Int(n)) } else { return "-" } }
-for c in cases {
-  guard case .string(let name)? = c["name"], args.count < 3 || args[2...].contains(name) else { continue }
-  let batch = try! LearnerConfiguration.read(c["configuration"]!, file: name).batch
-  let t = GatherEngine.runVirtual(batch)
-  func us(_ d: Duration?) -> String { guard let d else { return "-" }; let (s, a) = d.components; return String(Int(s) * 1_000_000 + Int(a / 1_000_000_000_000)) }
-  var mine = t.calls.map { "\($0.name) \($0.outcome.rawValue) \(us($0.startedAt)) \(us($0.endedAt))" }
-  mine.append("peak \(t.peakConcurrency) elapsed \(us(t.elapsed))")
-  var ref: [String] = []
-  if case .array(let calls)? = c["expected"]!["calls"] {
-    for r in calls {
-      guard case .string(let n)? = r["name"], case .string(let o)? = r["outcome"] else { continue }
-      ref.append("\(n) \(o) \(num(r["startedAt"])) \(num(r["endedAt"]))")
-    }
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The benchmark behind the figures in the closing notes: run `swift run -c release lesson-bench`.
+/// Each scenario can run alone: `lesson-bench example|configurations|million|corpus FILE`.
+
+func now() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func peakResidentMB() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
+
+func ms(_ value: Int) -> Duration { .milliseconds(value) }
+
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
-  ref.append("peak \(num(c["expected"]!["peakConcurrency"])) elapsed \(num(c["expected"]!["elapsed"]))")
-  if mine != ref {
-    print("== \(name)")
-    for (m, r) in zip(mine, ref) { print((m == r ? "   " : " ! ") + m.padding(toLength: 34, withPad: " ", startingAt: 0) + " | " + r) }
+}
+
+let classic = GatherBatch(
+  limit: 2, timeout: ms(500),
+  calls: [
+    GatherCall(name: "search", delay: ms(100)), GatherCall(name: "database", delay: ms(200)),
+    GatherCall(name: "slow_tool", delay: ms(1000), timeout: .after(ms(300))),
+  ])
+
+func example() {
+  let runs = 20_000
+  for _ in 0..<1_000 { precondition(GatherEngine.runVirtual(classic).timeouts == 1) }
+  let start = now()
+  for _ in 0..<runs { precondition(GatherEngine.runVirtual(classic).timeouts == 1) }
+  let perRun = (now() - start) / Double(runs) * 1e6
+  print("example: the three-call example, \(runs) runs: \(String(format: "%.1f", perRun)) µs per run")
+}
+
+func configurations() {
+  var random = SplitMix(state: 2026)
+  let batches = (0..<10_000).map { index -> GatherBatch in
+    let calls = (0..<8).map { GatherCall(name: "tool\($0)", delay: ms(10 * Int.random(in: 1...40, using: &random))) }
+    return GatherBatch(
+      limit: Int.random(in: 1...4, using: &random), timeout: ms(10 * Int.random(in: 5...30, using: &random)),
+      timeoutScope: index % 5 == 0 ? .queue : .call, calls: calls)
   }
+  var timeouts = 0
+  let start = now()
+  for batch in batches { timeouts += GatherEngine.runVirtual(batch).timeouts ?? 0 }
+  let seconds = now() - start
+  print(
+    "configurations: 10,000 different 8-call configurations, one thread: \(String(format: "%.3f", seconds)) s, "
+      + "\(Int(10_000 / seconds)) configurations/s (\(timeouts) timeouts in all)")
+}
+
+func million() {
+  let count = 1_000_000
+  var random = SplitMix(state: 1)
+  let before = peakResidentMB()
+  let calls = (0..<count).map { GatherCall(name: "c\($0)", delay: .microseconds(Int64.random(in: 1_000...200_000, using: &random))) }
+  let batch = GatherBatch(limit: 100, timeout: ms(150), calls: calls)
+  let modelStart = now()
+  let model = GatherScheduleModel(batch)
+  let modelSeconds = now() - modelStart
+  let start = now()
+  let trace = GatherEngine.runVirtual(batch)
+  let seconds = now() - start
+  var agree = trace.elapsed == model.elapsed && trace.peakConcurrency == 100
+  for index in stride(from: 0, to: count, by: 997) {
+    agree = agree && trace.calls[index].startedAt == model.startedAt[index]
+      && trace.calls[index].endedAt == model.endedAt[index]
+  }
+  print(
+    "million: 1,000,000 calls, limit 100: engine \(String(format: "%.3f", seconds)) s, arithmetic model "
+      + "\(String(format: "%.3f", modelSeconds)) s, ratio \(String(format: "%.1f", seconds / modelSeconds))x; "
+      + "peak RSS \(String(format: "%.0f", peakResidentMB())) MB (\(String(format: "%.0f", before)) MB before the batch); "
+      + "agrees with the model: \(agree); timeouts \(trace.timeouts ?? -1)")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "example": example()
+case "configurations": configurations()
+case "million": million()
+case nil:
+  // Each scenario in its own process, so that peak memory is the scenario's own.
+  for scenario in ["million", "example", "configurations"] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = [scenario]
+    try! process.run()
+    process.waitUntilExit()
+  }
+default:
+  print("usage: lesson-bench [example|configurations|million]")
+  exit(64)
 }
