@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -11,7 +11,7 @@ let package = Package(
   ],
   targets: [
     // MARK: Libraries
-    .target(name: "GuardedGather"),
+    .target(name: "GuardedGather", swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
     .target(name: "LessonKit", dependencies: ["GuardedGather"]),
     .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
 
@@ -26,7 +26,7 @@ let package = Package(
       exclude: ["Conformance"]
     ),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
-    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI"], exclude: ["Snapshots"]),
+    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI"], exclude: ["Snapshots", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

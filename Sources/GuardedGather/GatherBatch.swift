@@ -58,6 +58,15 @@ public struct GatherBatch: Sendable, Hashable {
     }
   }
 
+  /// The timeout of the call at `index` in nanoseconds, or `nil` for none.
+  func timeoutNanoseconds(ofCallAt index: Int) -> Int64? {
+    switch calls[index].timeoutNanoseconds {
+    case GatherCall.inheritTimeout: timeout?.nanoseconds
+    case GatherCall.noTimeout: nil
+    case let value: value
+    }
+  }
+
   /// The number of slots that really bound the batch: `nil` when nothing limits it.
   ///
   /// A semaphore made per call limits nothing unless it has no permits at all.
@@ -71,17 +80,21 @@ public struct GatherBatch: Sendable, Hashable {
 }
 
 /// One named tool call: it waits for `delay`, then returns `name:ok` or raises its failure.
+///
+/// Times are kept in whole nanoseconds, so that a batch of a million calls stays small.
 public struct GatherCall: Sendable, Hashable {
   /// The call's name, unique within a batch.
   public var name: String
-  /// How long the tool takes.
-  public var delay: Duration
-  /// The call's own timeout. The default, ``GatherCallTimeout/inherit``, uses the batch's.
-  public var timeout: GatherCallTimeout
   /// The message the tool raises after its delay, or `nil` when it succeeds.
   public var failure: String?
   /// Whether the tool waits (I/O) or computes (CPU). The default is ``GatherWork/io``.
   public var work: GatherWork
+  var delayNanoseconds: Int64
+  /// The call's own timeout in nanoseconds; ``inheritTimeout`` or ``noTimeout`` otherwise.
+  var timeoutNanoseconds: Int64
+
+  static let inheritTimeout: Int64 = -1
+  static let noTimeout: Int64 = -2
 
   /// Creates a call.
   public init(
@@ -92,10 +105,46 @@ public struct GatherCall: Sendable, Hashable {
     work: GatherWork = .io
   ) {
     self.name = name
-    self.delay = delay
-    self.timeout = timeout
     self.failure = failure
     self.work = work
+    self.delayNanoseconds = 0
+    self.timeoutNanoseconds = Self.inheritTimeout
+    self.delay = delay
+    self.timeout = timeout
+  }
+
+  /// How long the tool takes (negative durations count as zero).
+  public var delay: Duration {
+    get { .nanoseconds(delayNanoseconds) }
+    set { delayNanoseconds = newValue.nanoseconds }
+  }
+
+  /// The call's own timeout. The default, ``GatherCallTimeout/inherit``, uses the batch's.
+  public var timeout: GatherCallTimeout {
+    get {
+      switch timeoutNanoseconds {
+      case Self.inheritTimeout: .inherit
+      case Self.noTimeout: .none
+      default: .after(.nanoseconds(timeoutNanoseconds))
+      }
+    }
+    set {
+      switch newValue {
+      case .inherit: timeoutNanoseconds = Self.inheritTimeout
+      case .none: timeoutNanoseconds = Self.noTimeout
+      case .after(let duration): timeoutNanoseconds = duration.nanoseconds
+      }
+    }
+  }
+}
+
+extension Duration {
+  /// Whole nanoseconds, clamped to 0 ... about 292 years.
+  var nanoseconds: Int64 {
+    let (seconds, attoseconds) = components
+    guard seconds >= 0, attoseconds >= 0 else { return 0 }
+    guard seconds < 9_000_000_000 else { return 9_000_000_000 * 1_000_000_000 }
+    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
   }
 }
 

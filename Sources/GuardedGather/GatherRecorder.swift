@@ -1,30 +1,32 @@
 import Synchronization
 
 /// Collects what happens to each call while a batch runs: the trace under construction.
+///
+/// Times are nanoseconds since the start of the batch; a call that never started has -1.
 final class GatherRecorder: Sendable {
   struct State: ~Copyable {
-    var startedAt: [Duration?]
-    var endedAt: [Duration]
-    var outcomes: [GatherOutcome?]
+    var startedAt: [Int64]
+    var endedAt: [Int64]
+    var outcomes: [GatherOutcome]
+    var finished: [Bool]
     var inFlight = 0
     var peak = 0
     var firstFailure: Int?
   }
 
   let state: Mutex<State>
-  /// Each call's deadline when its timeout covers the wait for a slot.
-  let queueDeadlines: [Duration?]?
+  /// Each call's deadline (nanoseconds) when its timeout covers the wait for a slot.
+  let queueDeadlines: [Int64?]?
 
-  init(count: Int, queueDeadlines: [Duration?]?) {
+  init(count: Int, queueDeadlines: [Int64?]?) {
     self.queueDeadlines = queueDeadlines
     state = Mutex(
       State(
-        startedAt: Array(repeating: nil, count: count),
-        endedAt: Array(repeating: .zero, count: count),
-        outcomes: Array(repeating: nil, count: count)))
+        startedAt: Array(repeating: -1, count: count), endedAt: Array(repeating: 0, count: count),
+        outcomes: Array(repeating: .cancelled, count: count), finished: Array(repeating: false, count: count)))
   }
 
-  func start(_ index: Int, at time: Duration) {
+  func start(_ index: Int, at time: Int64) {
     state.withLock { state in
       state.startedAt[index] = time
       state.inFlight += 1
@@ -34,11 +36,12 @@ final class GatherRecorder: Sendable {
 
   /// Records how a started call ended. Returns `true` when this is the batch's first failure.
   @discardableResult
-  func finish(_ index: Int, _ outcome: GatherOutcome, at time: Duration, failsBatch: Bool = false) -> Bool {
+  func finish(_ index: Int, _ outcome: GatherOutcome, at time: Int64, failsBatch: Bool = false) -> Bool {
     state.withLock { state in
       state.inFlight -= 1
       state.outcomes[index] = outcome
       state.endedAt[index] = time
+      state.finished[index] = true
       guard failsBatch, state.firstFailure == nil else { return false }
       state.firstFailure = index
       return true
@@ -46,33 +49,31 @@ final class GatherRecorder: Sendable {
   }
 
   /// Records how a call that never got a slot ended.
-  func end(_ index: Int, _ outcome: GatherOutcome, at time: Duration) {
+  func end(_ index: Int, _ outcome: GatherOutcome, at time: Int64) {
     state.withLock { state in
       state.outcomes[index] = outcome
       state.endedAt[index] = time
+      state.finished[index] = true
     }
   }
 
-  var hasFailed: Bool { state.withLock { $0.firstFailure != nil } }
-
-  func trace(of batch: GatherBatch, elapsed: Duration, deadlocked: Bool) -> GatherTrace {
+  func trace(of batch: GatherBatch, elapsed: Int64, deadlocked: Bool) -> GatherTrace {
     state.withLock { state in
-      var calls: [GatherCallRecord] = []
-      calls.reserveCapacity(batch.calls.count)
       var waiting: [String] = []
-      for (index, call) in batch.calls.enumerated() {
-        var outcome = state.outcomes[index] ?? .cancelled
-        var endedAt = state.outcomes[index] == nil ? elapsed : state.endedAt[index]
-        if state.outcomes[index] == nil, let deadline = queueDeadlines?[index] ?? nil, deadline <= elapsed {
+      for index in batch.calls.indices where !state.finished[index] {
+        if let deadline = queueDeadlines?[index] ?? nil, deadline <= elapsed {
           // It waited for a slot until its deadline passed, before the batch stopped.
-          outcome = .timeout
-          endedAt = deadline
+          state.outcomes[index] = .timeout
+          state.endedAt[index] = deadline
+        } else {
+          state.outcomes[index] = .cancelled
+          state.endedAt[index] = elapsed
         }
-        if deadlocked && outcome == .cancelled && state.startedAt[index] == nil {
-          waiting.append(call.name)
+      }
+      if deadlocked {
+        for index in batch.calls.indices where state.outcomes[index] == .cancelled && state.startedAt[index] < 0 {
+          waiting.append(batch.calls[index].name)
         }
-        calls.append(
-          GatherCallRecord(name: call.name, outcome: outcome, startedAt: state.startedAt[index], endedAt: endedAt))
       }
       let failure: GatherFailure?
       if let index = state.firstFailure {
@@ -82,7 +83,9 @@ final class GatherRecorder: Sendable {
       } else {
         failure = nil
       }
-      return GatherTrace(failure: failure, calls: calls, peakConcurrency: state.peak, elapsed: elapsed)
+      return GatherTrace(
+        failure: failure, calls: batch.calls, startedAt: state.startedAt, endedAt: state.endedAt,
+        outcomes: state.outcomes, peakConcurrency: state.peak, elapsed: .nanoseconds(elapsed))
     }
   }
 }

@@ -1,21 +1,35 @@
 /// What happened when a batch ran: results in call order, each call's timeline, peak and total.
+///
+/// The trace keeps its times in compact arrays beside the batch's calls, so that a trace of a
+/// million calls costs 17 bytes a call; ``calls`` presents them as ``GatherCallRecord`` values.
 public struct GatherTrace: Sendable, Hashable {
   /// Why the batch failed, or `nil` when it completed.
   public var failure: GatherFailure?
-  /// One record per call, in call order.
-  public var calls: [GatherCallRecord]
   /// The largest number of calls that held a slot at the same time.
   public var peakConcurrency: Int
   /// The time from the start of the batch to its end.
   public var elapsed: Duration
 
-  /// Creates a trace.
-  public init(failure: GatherFailure?, calls: [GatherCallRecord], peakConcurrency: Int, elapsed: Duration) {
+  let batchCalls: [GatherCall]
+  let startedAtNanoseconds: [Int64]
+  let endedAtNanoseconds: [Int64]
+  let outcomeCodes: [GatherOutcome]
+
+  init(
+    failure: GatherFailure?, calls: [GatherCall], startedAt: [Int64], endedAt: [Int64], outcomes: [GatherOutcome],
+    peakConcurrency: Int, elapsed: Duration
+  ) {
     self.failure = failure
-    self.calls = calls
+    self.batchCalls = calls
+    self.startedAtNanoseconds = startedAt
+    self.endedAtNanoseconds = endedAt
+    self.outcomeCodes = outcomes
     self.peakConcurrency = peakConcurrency
     self.elapsed = elapsed
   }
+
+  /// One record per call, in call order.
+  public var calls: GatherCallRecords { GatherCallRecords(trace: self) }
 
   /// The results in call order (`name:ok`, `name:timeout`, `name:error`), or `nil` when the batch
   /// failed.
@@ -26,7 +40,7 @@ public struct GatherTrace: Sendable, Hashable {
 
   /// How many results are timeouts, or `nil` when the batch failed.
   public var timeouts: Int? {
-    failure == nil ? calls.count(where: { $0.outcome == .timeout }) : nil
+    failure == nil ? outcomeCodes.count(where: { $0 == .timeout }) : nil
   }
 
   /// The results printed as Python prints a list of strings: `['search:ok', 'slow_tool:timeout']`.
@@ -62,6 +76,21 @@ public struct GatherTrace: Sendable, Hashable {
     }
     out.append(quote)
     return out
+  }
+}
+
+/// The calls of a ``GatherTrace``, in call order.
+public struct GatherCallRecords: RandomAccessCollection, Sendable {
+  let trace: GatherTrace
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { trace.batchCalls.count }
+
+  public subscript(position: Int) -> GatherCallRecord {
+    let started = trace.startedAtNanoseconds[position]
+    return GatherCallRecord(
+      name: trace.batchCalls[position].name, outcome: trace.outcomeCodes[position],
+      startedAt: started < 0 ? nil : .nanoseconds(started), endedAt: .nanoseconds(trace.endedAtNanoseconds[position]))
   }
 }
 
@@ -102,7 +131,7 @@ public struct GatherCallRecord: Sendable, Hashable {
 }
 
 /// How a call ended.
-public enum GatherOutcome: String, Sendable, Hashable, CaseIterable {
+public enum GatherOutcome: String, Sendable, Hashable, CaseIterable, BitwiseCopyable {
   /// It finished strictly before its deadline.
   case ok
   /// Its deadline came first (or at the same instant).

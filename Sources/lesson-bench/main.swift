@@ -73,12 +73,13 @@ func million() {
   let before = peakResidentMB()
   let calls = (0..<count).map { GatherCall(name: "c\($0)", delay: .microseconds(Int64.random(in: 1_000...200_000, using: &random))) }
   let batch = GatherBatch(limit: 100, timeout: ms(150), calls: calls)
-  let modelStart = now()
-  let model = GatherScheduleModel(batch)
-  let modelSeconds = now() - modelStart
   let start = now()
   let trace = GatherEngine.runVirtual(batch)
   let seconds = now() - start
+  let engineRSS = peakResidentMB()
+  let modelStart = now()
+  let model = GatherScheduleModel(batch)
+  let modelSeconds = now() - modelStart
   var agree = trace.elapsed == model.elapsed && trace.peakConcurrency == 100
   for index in stride(from: 0, to: count, by: 997) {
     agree = agree && trace.calls[index].startedAt == model.startedAt[index]
@@ -87,8 +88,39 @@ func million() {
   print(
     "million: 1,000,000 calls, limit 100: engine \(String(format: "%.3f", seconds)) s, arithmetic model "
       + "\(String(format: "%.3f", modelSeconds)) s, ratio \(String(format: "%.1f", seconds / modelSeconds))x; "
-      + "peak RSS \(String(format: "%.0f", peakResidentMB())) MB (\(String(format: "%.0f", before)) MB before the batch); "
+      + "peak RSS \(String(format: "%.0f", engineRSS)) MB after the engine run, \(String(format: "%.0f", before)) MB "
+      + "before the batch was built, \(String(format: "%.0f", peakResidentMB())) MB with the model's arrays too; "
       + "agrees with the model: \(agree); timeouts \(trace.timeouts ?? -1)")
+}
+
+/// Compares the engine with recorded asyncio runs (`asyncio_reference.py --fresh SEED COUNT`) and
+/// prints every configuration that differs.
+func corpus(_ path: String) {
+  let bytes = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+  var reader = JSONReader()
+  reader.maximumDepth = 16
+  guard case .array(let cases)? = try! reader.parse(bytes)["cases"] else { fatalError("no cases in \(path)") }
+  func micros(_ value: JSONValue?) -> Int64? { if case .number(let n, _)? = value { Int64(n) } else { nil } }
+  func micros(_ duration: Duration) -> Int64 { let (s, a) = duration.components; return s * 1_000_000 + a / 1_000_000_000_000 }
+  var differing = 0
+  for item in cases {
+    guard case .string(let name)? = item["name"], let configuration = item["configuration"],
+      let expected = item["expected"], case .array(let records)? = expected["calls"]
+    else { fatalError("malformed case") }
+    let batch = try! LearnerConfiguration.read(configuration, file: name).batch
+    let trace = GatherEngine.runVirtual(batch)
+    var same = micros(expected["elapsed"]) == micros(trace.elapsed)
+      && micros(expected["peakConcurrency"]) == Int64(trace.peakConcurrency)
+    for (record, call) in zip(records, trace.calls) {
+      same = same && record["outcome"] == .string(call.outcome.rawValue)
+        && micros(record["startedAt"]) == call.startedAt.map(micros) && micros(record["endedAt"]) == micros(call.endedAt)
+    }
+    if !same {
+      differing += 1
+      print("differs: \(name)")
+    }
+  }
+  print("corpus \(path): \(cases.count) configurations, \(cases.count - differing) agree, \(differing) differ")
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -96,6 +128,7 @@ switch arguments.first {
 case "example": example()
 case "configurations": configurations()
 case "million": million()
+case "corpus": for path in arguments.dropFirst() { corpus(path) }
 case nil:
   // Each scenario in its own process, so that peak memory is the scenario's own.
   for scenario in ["million", "example", "configurations"] {
@@ -106,6 +139,6 @@ case nil:
     process.waitUntilExit()
   }
 default:
-  print("usage: lesson-bench [example|configurations|million]")
+  print("usage: lesson-bench [example|configurations|million|corpus FILE...]")
   exit(64)
 }

@@ -173,7 +173,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
   @Test func aHugeFileIsRefusedWithoutReadingItAll() throws {
     try withTemporaryDirectory { directory in
       let path = directory + "/huge.json"
-      FileManager.default.createFile(atPath: path, contents: Data(count: 3 << 20))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(count: 3 << 20))
       #expect {
         try InputFile.read(path)
       } throws: { error in
@@ -186,7 +186,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
   @Test func anUnreadableFileSaysSo() throws {
     try withTemporaryDirectory { directory in
       let path = directory + "/secret.json"
-      FileManager.default.createFile(atPath: path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0])
+      _ = FileManager.default.createFile(atPath: path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0])
       // root can read anything; the check is meaningful only for other users.
       if getuid() != 0 {
         #expect(throws: LessonKitError.unreadableFile(path: path, reason: "permission denied; check that you can read it")) {
