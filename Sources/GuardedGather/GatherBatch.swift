@@ -180,6 +180,9 @@ public enum GatherErrorPolicy: String, Sendable, Hashable, CaseIterable {
   case propagate
   /// The call's result is `name:error` and the batch goes on.
   case capture
+  /// The handler returns nothing: the call's result is `None` and the batch goes on, but nobody
+  /// can tell which call failed, or why.
+  case swallow
 }
 
 /// What kind of work a tool does while it takes its delay.

@@ -85,7 +85,8 @@ final class GatherRecorder: Sendable {
       }
       return GatherTrace(
         failure: failure, calls: batch.calls, startedAt: state.startedAt, endedAt: state.endedAt,
-        outcomes: state.outcomes, peakConcurrency: state.peak, elapsed: .nanoseconds(elapsed))
+        outcomes: state.outcomes, peakConcurrency: state.peak, elapsed: .nanoseconds(elapsed),
+        swallowsErrors: batch.errors == .swallow)
     }
   }
 }

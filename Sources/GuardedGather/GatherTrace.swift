@@ -14,11 +14,13 @@ public struct GatherTrace: Sendable, Hashable {
   let startedAtNanoseconds: [Int64]
   let endedAtNanoseconds: [Int64]
   let outcomeCodes: [GatherOutcome]
+  let swallowsErrors: Bool
 
   init(
     failure: GatherFailure?, calls: [GatherCall], startedAt: [Int64], endedAt: [Int64], outcomes: [GatherOutcome],
-    peakConcurrency: Int, elapsed: Duration
+    peakConcurrency: Int, elapsed: Duration, swallowsErrors: Bool = false
   ) {
+    self.swallowsErrors = swallowsErrors
     self.failure = failure
     self.batchCalls = calls
     self.startedAtNanoseconds = startedAt
@@ -32,10 +34,13 @@ public struct GatherTrace: Sendable, Hashable {
   public var calls: GatherCallRecords { GatherCallRecords(trace: self) }
 
   /// The results in call order (`name:ok`, `name:timeout`, `name:error`), or `nil` when the batch
-  /// failed.
-  public var results: [String]? {
+  /// failed. A failure swallowed by its handler (``GatherErrorPolicy/swallow``) is `nil`, as Python's
+  /// `None`.
+  public var results: [String?]? {
     guard failure == nil else { return nil }
-    return calls.map { "\($0.name):\($0.outcome.rawValue)" }
+    return calls.map { call in
+      call.outcome == .error && swallowsErrors ? nil : "\(call.name):\(call.outcome.rawValue)"
+    }
   }
 
   /// How many results are timeouts, or `nil` when the batch failed.
@@ -43,9 +48,9 @@ public struct GatherTrace: Sendable, Hashable {
     failure == nil ? outcomeCodes.count(where: { $0 == .timeout }) : nil
   }
 
-  /// The results printed as Python prints a list of strings: `['search:ok', 'slow_tool:timeout']`.
+  /// The results printed as Python prints them: `['search:ok', None, 'slow_tool:timeout']`.
   public var pythonResults: String? {
-    results.map(Self.pythonList)
+    results.map { Self.pythonList($0) }
   }
 
   /// Formats strings the way Python's `repr` of a list of strings does.

@@ -19,12 +19,17 @@ protocol LessonCommand {
   static var usage: String { get }
   static var discussion: String { get }
   init(arguments: [String]) throws(UsageError)
-  func run(_ context: CommandContext) throws(LessonKitError) -> ExitCode
+  func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode
 }
 
 /// The `lesson` command line: dispatches to the subcommands, prints errors, returns exit codes.
 public enum LessonTool {
-  static var commands: [any LessonCommand.Type] { [RunCommand.self] }
+  static var commands: [any LessonCommand.Type] {
+    [
+      ListCommand.self, ShowCommand.self, RunCommand.self, CheckCommand.self, HintCommand.self, WatchCommand.self,
+      ResetCommand.self, VerifyCommand.self,
+    ]
+  }
 
   /// Runs `lesson` with `arguments` (without the program name).
   ///
@@ -64,8 +69,13 @@ public enum LessonTool {
     do {
       return try instance.run(CommandContext(console: console))
     } catch {
-      console.error("lesson: error: \(error.description)")
-      return ExitCode(rawValue: error.exitCode)
+      switch error {
+      case .usage(let usage):
+        return usageError(usage, command: command, console: console)
+      case .input(let input):
+        console.error("lesson: error: \(input.description)")
+        return ExitCode(rawValue: input.exitCode)
+      }
     }
   }
 

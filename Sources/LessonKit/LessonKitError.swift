@@ -13,6 +13,8 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
   case missingField(path: String, field: String, expected: String)
   /// A field that `lesson` does not know, with the nearest known one.
   case unknownField(path: String, field: String, suggestion: String?, known: [String])
+  /// An output file could not be written.
+  case unwritableFile(path: String, reason: String)
   /// The content is valid on its own but breaks a rule of the whole file.
   case invalidContent(path: String, field: String, message: String)
 
@@ -22,6 +24,7 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
     switch self {
     case .missingFile(let path): return .missingFile(path: swap(path))
     case .unreadableFile(let path, let reason): return .unreadableFile(path: swap(path), reason: reason)
+    case .unwritableFile(let path, let reason): return .unwritableFile(path: swap(path), reason: reason)
     case .invalidJSON(let path, let error): return .invalidJSON(path: swap(path), error: error)
     case .invalidField(let path, let field, let expected, let found):
       return .invalidField(path: swap(path), field: field, expected: expected, found: found)
@@ -38,6 +41,7 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
   public var exitCode: Int32 {
     switch self {
     case .missingFile: 66
+    case .unwritableFile: 73
     default: 65
     }
   }
@@ -45,7 +49,7 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
   /// The file the error is about.
   public var path: String {
     switch self {
-    case .missingFile(let path), .unreadableFile(let path, _), .invalidJSON(let path, _),
+    case .missingFile(let path), .unreadableFile(let path, _), .unwritableFile(let path, _), .invalidJSON(let path, _),
       .invalidField(let path, _, _, _), .missingField(let path, _, _), .unknownField(let path, _, _, _),
       .invalidContent(let path, _, _):
       path
@@ -58,6 +62,8 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
       "\(path): no such file; check the path (run 'lesson list' to see the lesson files)"
     case .unreadableFile(let path, let reason):
       "\(path): cannot be read: \(reason)"
+    case .unwritableFile(let path, let reason):
+      "\(path): cannot be written: \(reason)"
     case .invalidJSON(let path, let error):
       "\(path):\(error.line):\(error.column): not valid JSON: \(error.message)"
     case .invalidField(let path, let field, let expected, let found):

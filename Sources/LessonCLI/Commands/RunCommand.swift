@@ -29,8 +29,13 @@ struct RunCommand: LessonCommand {
     real = parsed.flags.contains("--real")
   }
 
-  func run(_ context: CommandContext) throws(LessonKitError) -> ExitCode {
-    let configuration = try InputFile.configuration(at: context.resolve(path), display: path)
+  func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
+    let configuration: LearnerConfiguration
+    do {
+      configuration = try InputFile.configuration(at: context.resolve(path), display: path)
+    } catch {
+      throw .input(error)
+    }
     let batch = configuration.batch
     let trace = real ? GatherEngine.runReal(batch) : GatherEngine.runVirtual(batch)
     let report = TraceReport(batch: batch, trace: trace, realTime: real)

@@ -1,4 +1,5 @@
 import GuardedGather
+import LessonKit
 
 /// Renders a ``GatherTrace`` for a person (results, timeouts, a timeline) or as the JSON contract.
 struct TraceReport {
@@ -12,7 +13,7 @@ struct TraceReport {
   /// The machine contract of `lesson run --json`.
   var json: JSONOutput {
     .object([
-      ("results", trace.results.map { .array($0.map(JSONOutput.string)) } ?? .null),
+      ("results", trace.results.map { .array($0.map { $0.map(JSONOutput.string) ?? .null }) } ?? .null),
       ("error", trace.failure.map { .string($0.description) } ?? .null),
       ("timeouts", trace.timeouts.map(JSONOutput.int) ?? .null),
       (

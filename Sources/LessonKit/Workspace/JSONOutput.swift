@@ -1,5 +1,5 @@
-/// Writes JSON with keys in the order given, so output is byte-for-byte stable.
-enum JSONOutput: Sendable, Hashable {
+/// JSON to write, with keys in the order given, so output is byte-for-byte stable.
+public enum JSONOutput: Sendable, Hashable {
   case null
   case bool(Bool)
   case int(Int)
@@ -9,14 +9,14 @@ enum JSONOutput: Sendable, Hashable {
   case array([JSONOutput])
   case object([(String, JSONOutput)])
 
-  static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.compact == rhs.compact }
-  func hash(into hasher: inout Hasher) { hasher.combine(compact) }
+  public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.compact == rhs.compact }
+  public func hash(into hasher: inout Hasher) { hasher.combine(compact) }
 
   /// On one line.
-  var compact: String { render(indent: nil, level: 0) }
+  public var compact: String { render(indent: nil, level: 0) }
 
-  /// Indented by two spaces, with short arrays of scalars on one line.
-  var pretty: String { render(indent: "  ", level: 0) }
+  /// Indented by two spaces, with arrays of scalars on one line.
+  public var pretty: String { render(indent: "  ", level: 0) }
 
   private func render(indent: String?, level: Int) -> String {
     switch self {
@@ -47,7 +47,7 @@ enum JSONOutput: Sendable, Hashable {
     }
   }
 
-  static func quote(_ text: String) -> String {
+  public static func quote(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

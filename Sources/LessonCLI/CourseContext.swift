@@ -1,0 +1,49 @@
+import Foundation
+import LessonKit
+
+/// The course and workspace a lesson command works on, from `--course`/`--workspace`, the
+/// `LESSON_COURSE`/`LESSON_WORKSPACE` environment, or the nearest `lessons/index.json` upwards.
+struct CourseContext {
+  let course: Course
+  let workspace: Workspace
+
+  static let options: Set<String> = ["--course", "--workspace"]
+
+  init(_ arguments: Arguments, context: CommandContext) throws(LessonKitError) {
+    let environment = ProcessInfo.processInfo.environment
+    let given = arguments.options["--course"] ?? environment["LESSON_COURSE"]
+    let root: String
+    if let given {
+      root = context.resolve(given)
+    } else if let found = Course.find(from: context.console.directory) {
+      root = found
+    } else {
+      throw .missingFile(path: "lessons/index.json")
+    }
+    course = try Course.load(root: root)
+    let workspaceRoot = (arguments.options["--workspace"] ?? environment["LESSON_WORKSPACE"]).map(context.resolve)
+    workspace = Workspace(course: course, root: workspaceRoot)
+  }
+
+  /// The entry and spec of lesson `text`.
+  func lesson(_ text: String) throws(CommandFailure) -> (Course.Entry, LessonSpec) {
+    let ids = course.entries.map(\.id)
+    guard let id = Int(text), let entry = course.entry(id) else {
+      throw .usage(UsageError("no lesson '\(text)'; the lessons are \(ids.map(String.init).joined(separator: ", ")) (see 'lesson list')"))
+    }
+    do { return (entry, try course.spec(entry)) } catch { throw .input(error) }
+  }
+
+  /// `path` relative to the current directory when it is inside it, for friendlier messages.
+  func display(_ path: String, from directory: String) -> String {
+    let base = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
+    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+    return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+  }
+}
+
+/// Why a command stopped: bad usage (64) or a bad input file (65, 66, 73).
+enum CommandFailure: Error {
+  case usage(UsageError)
+  case input(LessonKitError)
+}

@@ -1,0 +1,78 @@
+import GuardedGather
+
+/// The outcome of one check of an evidence card.
+public struct CheckResult: Sendable, Hashable {
+  public enum Status: String, Sendable, Hashable {
+    case passed
+    case failed
+    case warning
+  }
+
+  /// The check's stable id, such as `evidence-matches`.
+  public var id: String
+  /// What the check looks at, in a few words.
+  public var title: String
+  public var status: Status
+  /// What the lesson expects.
+  public var expected: String
+  /// What the run (or the configuration) showed.
+  public var observed: String
+  /// The mistake behind a failure or a warning.
+  public var mistake: Mistake?
+  /// Where in the configuration, as a JSON path.
+  public var location: String?
+
+  public init(
+    id: String, title: String, status: Status, expected: String, observed: String, mistake: Mistake? = nil,
+    location: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.status = status
+    self.expected = expected
+    self.observed = observed
+    self.mistake = mistake
+    self.location = location
+  }
+}
+
+/// Everything `lesson check` found for one learner file.
+public struct CheckReport: Sendable {
+  /// The lesson checked against.
+  public var lesson: LessonSpec
+  /// The learner's file, as named in messages.
+  public var file: String
+  /// The learner's configuration.
+  public var configuration: LearnerConfiguration
+  /// The run of that configuration on the virtual clock.
+  public var trace: GatherTrace
+  /// Each check, in order.
+  public var checks: [CheckResult]
+
+  /// Whether every check passed; with `strict`, warnings fail too.
+  public func passed(strict: Bool = false) -> Bool {
+    !checks.contains { $0.status == .failed || (strict && $0.status == .warning) }
+  }
+
+  /// The distinct mistakes behind failed checks (and warnings), in order.
+  public var mistakes: [Mistake] {
+    var seen: Set<String> = []
+    return checks.compactMap { check in
+      guard check.status != .passed, let mistake = check.mistake, seen.insert(mistake.id).inserted else { return nil }
+      return mistake
+    }
+  }
+
+  /// The findings, for a ``FindingCollector``.
+  public var findings: [Finding] {
+    checks.compactMap { check in
+      guard check.status != .passed, let mistake = check.mistake else { return nil }
+      return Finding(
+        severity: check.status == .warning ? .warning : .error, location: check.location,
+        message: "\(check.title): expected \(check.expected), observed \(check.observed)", mistake: mistake)
+    }
+  }
+
+  /// How many checks passed.
+  public var score: Int { checks.count(where: { $0.status != .failed }) }
+}

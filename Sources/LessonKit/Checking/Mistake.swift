@@ -1,0 +1,122 @@
+/// A common mistake with the guarded-gather pattern, with a stable id used by `check --json` and
+/// by grading.
+public struct Mistake: Sendable, Hashable, Identifiable {
+  /// The stable id, such as `no-limit`.
+  public var id: String
+  /// What the mistake is, in one line.
+  public var title: String
+  /// Why it matters in a real service.
+  public var why: String
+  /// What to change in the configuration.
+  public var fix: String
+  /// Whether it fails the check (or only warns, unless `--strict`).
+  public var isWarning: Bool
+
+  public init(id: String, title: String, why: String, fix: String, isWarning: Bool = false) {
+    self.id = id
+    self.title = title
+    self.why = why
+    self.fix = fix
+    self.isWarning = isWarning
+  }
+
+  /// Every mistake `lesson` knows, by id.
+  public static let catalogue: [String: Mistake] = Dictionary(
+    uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+  /// Looks a mistake up by id.
+  public static func named(_ id: String) -> Mistake? { catalogue[id] }
+
+  public static let all: [Mistake] = [
+    Mistake(
+      id: "no-limit", title: "gather with nothing bounding it",
+      why: "Every call starts at once. A batch of 500 tool calls becomes 500 simultaneous requests to an "
+        + "upstream that may allow 10, which answers with errors or rate limits, or falls over.",
+      fix: "Set \"limit\" to how many calls the upstream can take at once (a shared semaphore)."),
+    Mistake(
+      id: "no-timeout", title: "a call with no timeout",
+      why: "One slow upstream holds the whole batch: gather returns only when the slowest call does, and a "
+        + "call that hangs makes the batch hang with it.",
+      fix: "Give every call a timeout (\"timeout\" for all, or per call), a little above its normal latency."),
+    Mistake(
+      id: "timeout-outside-semaphore", title: "the timeout also covers the wait for a slot",
+      why: "The clock starts while the call is still queued, so calls that were never slow time out without "
+        + "ever running, and the result depends on the queue, not on the tool.",
+      fix: "Put the timeout inside the semaphore: \"timeoutScope\": \"call\" (wait_for inside async with)."),
+    Mistake(
+      id: "semaphore-per-call", title: "a semaphore created per call",
+      why: "Each call gets its own fresh semaphore, so each one always has a free slot: nothing is limited "
+        + "and the upstream sees the full burst.",
+      fix: "Create one semaphore for the whole batch and share it: \"semaphore\": \"shared\"."),
+    Mistake(
+      id: "invented-count", title: "reported evidence that differs from the observation",
+      why: "Evidence is only worth something if it is what the run printed. A number that was guessed or "
+        + "copied hides the calls that really timed out.",
+      fix: "Copy the results list and the timeout count from what 'lesson run' printed into \"evidence\"."),
+    Mistake(
+      id: "missing-evidence", title: "no evidence reported",
+      why: "A lesson is proved by what the run printed: without it nobody can tell what you observed.",
+      fix: "Add \"evidence\": {\"results\": [...], \"timeouts\": N, \"note\": \"...\"} from 'lesson run'."),
+    Mistake(
+      id: "swallowed-error", title: "an error swallowed without naming the task",
+      why: "The failing call's result is just None: the batch looks fine, and the log cannot say which tool "
+        + "failed or why, so nobody fixes it.",
+      fix: "Return the call's name with the failure: \"errors\": \"capture\" gives 'name:error'."),
+    Mistake(
+      id: "unnamed-failure", title: "failures counted but not named",
+      why: "\"1 call failed\" does not tell the on-call engineer which upstream to look at.",
+      fix: "Name the failing call in your note and in the results ('flaky:error')."),
+    Mistake(
+      id: "propagated-error", title: "one failing call threw away every result",
+      why: "The error propagated out of gather, so the results of the calls that worked are lost and the "
+        + "rest of the batch is cancelled.",
+      fix: "Catch the error per call and return a named result: \"errors\": \"capture\"."),
+    Mistake(
+      id: "async-for-cpu", title: "async used for CPU-bound work",
+      why: "Computing never waits, so a coroutine that computes holds the only thread: gather runs the "
+        + "calls one after another and gains nothing, and its timeout cannot even interrupt it.",
+      fix: "Mark computing calls \"work\": \"cpu\" and expect no overlap; in Python, move such work to a "
+        + "process pool (loop.run_in_executor) instead of making it async."),
+    Mistake(
+      id: "zero-limit-deadlock", title: "a semaphore with no permits",
+      why: "Semaphore(0) never lets a call start and nothing can ever release a permit: the batch waits "
+        + "forever (lesson stops it and reports a deadlock).",
+      fix: "Use a limit of at least 1."),
+    Mistake(
+      id: "no-overlap", title: "the waits do not overlap",
+      why: "Awaiting calls one after another takes the sum of the delays; gather exists to overlap them so "
+        + "the batch takes about the longest one.",
+      fix: "Run the calls together: \"limit\": null (plain gather) or a limit above 1."),
+    Mistake(
+      id: "missing-calls", title: "fewer calls than the lesson asks for",
+      why: "The behaviour the lesson shows only appears with enough calls competing for the slots.",
+      fix: "Add calls until there are as many as the lesson asks for, each with its own name and delay."),
+    Mistake(
+      id: "wrong-setting", title: "a setting differs from the lesson's",
+      why: "The lesson's numbers are what make the behaviour visible; with others the observation means "
+        + "something else.",
+      fix: "Use the value the lesson gives for this setting."),
+    Mistake(
+      id: "over-limit", title: "more calls in flight than the upstream allows",
+      why: "The upstream allows only so many requests at once; the rest are rejected or throttled.",
+      fix: "Bound the batch with one shared semaphore of that size."),
+    Mistake(
+      id: "wrong-results", title: "the results differ from the lesson's",
+      why: "The lesson fixes the outcome of every call; a different list means a different schedule.",
+      fix: "Compare your delays, timeouts and limit with the lesson's README."),
+    Mistake(
+      id: "limit-changes-results", title: "the results change with the limit",
+      why: "A limit should change how fast the batch runs, not which calls succeed.",
+      fix: "Make each call's outcome depend only on its own latency: the timeout inside the semaphore."),
+    Mistake(
+      id: "missing-explanation", title: "the note does not explain the behaviour",
+      why: "The evidence card asks why, not only what: the reason is what carries over to real services.",
+      fix: "Say it in your own words in \"evidence.note\"."),
+    Mistake(
+      id: "fragile-margin", title: "a delay very close to its timeout",
+      why: "On a real machine latency jitters by milliseconds, so a call within a few milliseconds of its "
+        + "timeout succeeds on one run and times out on the next.",
+      fix: "Keep timeouts clearly above normal latency (say 20% or more), or clearly below it.",
+      isWarning: true),
+  ]
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Where a learner's own copies of the lesson files live, and their progress.
+///
+/// The lessons under `lessons/` stay as they ship; the learner edits copies under the workspace
+/// (`workspace/` beside `lessons/` unless told otherwise), made from the starters on first use.
+public struct Workspace: Sendable {
+  /// The course.
+  public var course: Course
+  /// The workspace folder.
+  public var root: String
+
+  public init(course: Course, root: String? = nil) {
+    self.course = course
+    self.root = root ?? course.root + "/workspace"
+  }
+
+  /// The learner's copy of a lesson's file.
+  public func learnerPath(_ entry: Course.Entry, _ spec: LessonSpec) -> String {
+    "\(root)/\(entry.folder)/\(spec.file)"
+  }
+
+  /// The progress file.
+  public var progressPath: String { root + "/progress.json" }
+
+  /// Makes the learner's copy from the starter if there is none yet.
+  ///
+  /// - Returns: The copy's path, and whether it was just made.
+  public func prepare(_ entry: Course.Entry, _ spec: LessonSpec) throws(LessonKitError) -> (path: String, created: Bool) {
+    let path = learnerPath(entry, spec)
+    if FileManager.default.fileExists(atPath: path) { return (path, false) }
+    let starter = try InputFile.read(course.starterPath(entry, spec))
+    try AtomicFile.write(Data(starter), to: path)
+    return (path, true)
+  }
+
+  /// Puts the starter back, keeping the learner's file as a numbered backup.
+  ///
+  /// - Returns: The backup's path, or `nil` when there was nothing to keep.
+  @discardableResult
+  public func reset(_ entry: Course.Entry, _ spec: LessonSpec) throws(LessonKitError) -> String? {
+    let path = learnerPath(entry, spec)
+    let starter = try InputFile.read(course.starterPath(entry, spec))
+    var backup: String?
+    if FileManager.default.fileExists(atPath: path) {
+      var candidate = path + ".bak"
+      var number = 1
+      while FileManager.default.fileExists(atPath: candidate) {
+        candidate = "\(path).bak\(number)"
+        number += 1
+      }
+      do {
+        try FileManager.default.copyItem(atPath: path, toPath: candidate)
+      } catch {
+        throw .unwritableFile(path: candidate, reason: "the backup failed (\(error.localizedDescription))")
+      }
+      backup = candidate
+    }
+    try AtomicFile.write(Data(starter), to: path)
+    return backup
+  }
+
+  /// Reads the progress, or starts a new one. A progress file that cannot be read is kept aside
+  /// (`progress.json.corrupt`) and a new one started, so nothing is lost and checking goes on.
+  public func loadProgress() -> (progress: Progress, warning: String?) {
+    guard FileManager.default.fileExists(atPath: progressPath) else { return (Progress(), nil) }
+    do {
+      return (try Progress.parse(InputFile.read(progressPath, limit: 1 << 20), file: progressPath), nil)
+    } catch {
+      let aside = progressPath + ".corrupt"
+      try? FileManager.default.removeItem(atPath: aside)
+      try? FileManager.default.moveItem(atPath: progressPath, toPath: aside)
+      return (Progress(), "\(error.description); kept it as \(aside) and started a new progress file")
+    }
+  }
+
+  /// Writes the progress atomically.
+  public func save(_ progress: Progress) throws(LessonKitError) {
+    try AtomicFile.write(Data((progress.json.pretty + "\n").utf8), to: progressPath)
+  }
+}
+
+/// A learner's progress: per lesson, the last verdict, the mistakes, and the hints seen.
+public struct Progress: Sendable, Hashable {
+  public struct Lesson: Sendable, Hashable {
+    /// `passed` or `failed`, or `nil` when never checked.
+    public var status: String?
+    /// The mistakes of the last check.
+    public var mistakes: [String] = []
+    /// How many hints were shown.
+    public var hintsShown = 0
+  }
+
+  /// By lesson number.
+  public var lessons: [Int: Lesson] = [:]
+
+  public init() {}
+
+  public subscript(id: Int) -> Lesson {
+    get { lessons[id] ?? Lesson() }
+    set { lessons[id] = newValue }
+  }
+
+  var json: JSONOutput {
+    .object([
+      ("formatVersion", .int(1)),
+      (
+        "lessons",
+        .object(
+          lessons.keys.sorted().map { id in
+            let lesson = lessons[id]!
+            return (
+              String(id),
+              .object([
+                ("status", lesson.status.map(JSONOutput.string) ?? .null),
+                ("mistakes", .array(lesson.mistakes.map(JSONOutput.string))),
+                ("hintsShown", .int(lesson.hintsShown)),
+              ])
+            )
+          })
+      ),
+    ])
+  }
+
+  static func parse(_ bytes: [UInt8], file: String) throws(LessonKitError) -> Progress {
+    let json: JSONValue
+    do { json = try JSONReader().parse(bytes) } catch { throw .invalidJSON(path: file, error: error) }
+    let top = try JSONFieldReader(json, file: file, path: "", known: ["formatVersion", "lessons"])
+    var progress = Progress()
+    guard case .object(let members)? = top.value("lessons") else { return progress }
+    for (key, value) in members {
+      guard let id = Int(key) else {
+        throw .invalidField(path: file, field: "lessons.\(key)", expected: "a lesson number", found: "\"\(key)\"")
+      }
+      let reader = try JSONFieldReader(value, file: file, path: "lessons.\(key)", known: ["status", "mistakes", "hintsShown"])
+      var lesson = Lesson()
+      lesson.status = try reader.string("status")
+      lesson.hintsShown = try reader.wholeNumber("hintsShown", in: 0...1_000, expected: "a count") ?? 0
+      if case .array(let items)? = reader.value("mistakes") {
+        lesson.mistakes = items.compactMap { if case .string(let id) = $0 { id } else { nil } }
+      }
+      progress.lessons[id] = lesson
+    }
+    return progress
+  }
+}
+
+/// Writes files so that a crash leaves the old file or the new one, never half of one.
+public enum AtomicFile {
+  /// Writes `data` to a temporary file beside `path`, then renames it over `path`.
+  public static func write(_ data: Data, to path: String) throws(LessonKitError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url, options: .atomic)
+    } catch {
+      throw .unwritableFile(path: path, reason: error.localizedDescription)
+    }
+  }
+}
