@@ -26,7 +26,8 @@ let package = Package(
       exclude: ["Conformance"]
     ),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
-    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI"], exclude: ["Snapshots", "Fixtures"]),
+    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit"], exclude: ["Snapshots", "Fixtures"]),
+    .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather"]),
   ],
   swiftLanguageModes: [.v6]
 )
