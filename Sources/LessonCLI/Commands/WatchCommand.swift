@@ -87,3 +87,10 @@ struct ChangeDetector {
     return !looked || stamp != last
   }
 }
+
+/// The change detector of `watch`, for tests.
+public struct WatchProbe {
+  private var detector = ChangeDetector()
+  public init() {}
+  public mutating func changed(hash: Int?) -> Bool { detector.changed(FileStamp(hash: hash)) }
+}

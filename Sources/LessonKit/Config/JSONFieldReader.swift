@@ -33,8 +33,9 @@ struct JSONFieldReader {
     return value
   }
 
+  /// An optional string: missing or `null` is `nil`.
   func string(_ key: String, expected: String = "a string") throws(LessonKitError) -> String? {
-    guard let value = value(key) else { return nil }
+    guard let value = value(key), value != .null else { return nil }
     guard case .string(let text) = value else { throw fail(key, expected: expected, found: value) }
     return text
   }

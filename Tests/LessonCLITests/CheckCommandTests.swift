@@ -1,0 +1,192 @@
+import Foundation
+import LessonCLI
+import LessonKit
+import Testing
+
+/// Runs `lesson` against the real course with a temporary workspace.
+func lessonInCourse(_ arguments: [String], workspace: String, width: Int = 100) -> CLIRun {
+  let captured = CapturedConsole(width: width, directory: CLIFixtures.packageRoot.path)
+  let code = LessonTool.main(arguments + ["--workspace", workspace], console: captured.console)
+  return CLIRun(code: code, out: captured.out, err: captured.err)
+}
+
+func withWorkspace(_ body: (String) throws -> Void) rethrows {
+  let path = NSTemporaryDirectory() + "lesson-workspace-" + UUID().uuidString
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  try body(path)
+}
+
+@Suite struct CheckCommandTests {
+  static let snapshots: [SnapshotCase] = [
+    .init(name: "check-3-starter", arguments: ["check", "3", "--file", "lessons/03_more_tools/more_tools3.json"]),
+    .init(name: "check-3-starter-json", arguments: ["check", "3", "--file", "lessons/03_more_tools/more_tools3.json", "--json"]),
+    .init(name: "check-2-solution", arguments: ["check", "2", "--file", "solutions/02_guarded_gather/guarded_gather2.json"]),
+    .init(name: "check-6-starter", arguments: ["check", "6", "--file", "lessons/06_failures/failures6.json"]),
+    .init(name: "check-no-lesson", arguments: ["check", "42"]),
+    .init(name: "show-2", arguments: ["show", "2"]),
+  ]
+
+  @Test(arguments: snapshots)
+  func output(_ item: SnapshotCase) {
+    let captured = CapturedConsole(width: 100, directory: CLIFixtures.packageRoot.path)
+    let code = LessonTool.main(item.arguments, console: captured.console)
+    assertSnapshot(CLIRun(code: code, out: captured.out, err: captured.err).snapshot, named: item.name)
+  }
+
+  @Test func theFirstCheckMakesTheWorkspaceCopyAndFailsWithItsMistake() throws {
+    try withWorkspace { workspace in
+      let run = lessonInCourse(["check", "3"], workspace: workspace)
+      #expect(run.code == .failure)
+      #expect(run.err.contains("from the lesson's starter"))
+      #expect(run.err.contains("[invented-count]"))
+      #expect(FileManager.default.fileExists(atPath: workspace + "/03_more_tools/more_tools3.json"))
+      let progress = try String(contentsOfFile: workspace + "/progress.json", encoding: .utf8)
+      #expect(progress.contains("\"status\": \"failed\""))
+      #expect(progress.contains("\"invented-count\""))
+    }
+  }
+
+  @Test func aPassingCheckIsRecordedAndListed() throws {
+    try withWorkspace { workspace in
+      try FileManager.default.createDirectory(atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        atPath: CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/guarded_gather2.json",
+        toPath: workspace + "/02_guarded_gather/guarded_gather2.json")
+      #expect(lessonInCourse(["check", "2"], workspace: workspace).code == .success)
+      _ = lessonInCourse(["check", "1"], workspace: workspace)
+      let list = lessonInCourse(["list"], workspace: workspace)
+      #expect(list.code == .success)
+      #expect(list.out.contains("✓  2  guarded gather"))
+      #expect(list.out.contains("✗  1  gather: let the waits overlap"))
+      #expect(list.out.contains("(no-overlap)"))
+      #expect(list.out.contains("·  3  more tools"))
+      #expect(list.out.contains("1 of 8 passed."))
+    }
+  }
+
+  @Test func hintsComeOneMoreEachTime() {
+    withWorkspace { workspace in
+      let first = lessonInCourse(["hint", "2"], workspace: workspace)
+      #expect(first.out.components(separatedBy: "Hint ").count - 1 == 1)
+      let second = lessonInCourse(["hint", "2"], workspace: workspace)
+      #expect(second.out.components(separatedBy: "Hint ").count - 1 == 2)
+      for _ in 0..<5 { _ = lessonInCourse(["hint", "2"], workspace: workspace) }
+      let last = lessonInCourse(["hint", "2"], workspace: workspace)
+      #expect(last.out.contains("That is every hint"))
+    }
+  }
+
+  @Test func resetKeepsABackupAndRestoresTheStarter() throws {
+    try withWorkspace { workspace in
+      _ = lessonInCourse(["check", "1"], workspace: workspace)
+      let path = workspace + "/01_gather/gather1.json"
+      try Data("{\"my\": \"work\"}".utf8).write(to: URL(fileURLWithPath: path))
+      let run = lessonInCourse(["reset", "1"], workspace: workspace)
+      #expect(run.code == .success)
+      #expect(try String(contentsOfFile: path + ".bak", encoding: .utf8) == "{\"my\": \"work\"}")
+      let starter = try String(
+        contentsOfFile: CLIFixtures.packageRoot.path + "/lessons/01_gather/gather1.json", encoding: .utf8)
+      #expect(try String(contentsOfFile: path, encoding: .utf8) == starter)
+      _ = lessonInCourse(["reset", "1"], workspace: workspace)
+      #expect(FileManager.default.fileExists(atPath: path + ".bak1"))
+    }
+  }
+
+  @Test func aCorruptProgressFileIsKeptAsideNotLost() throws {
+    try withWorkspace { workspace in
+      try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+      try Data("{not json".utf8).write(to: URL(fileURLWithPath: workspace + "/progress.json"))
+      let run = lessonInCourse(["list"], workspace: workspace)
+      #expect(run.code == .success)
+      #expect(run.err.contains("progress.json.corrupt"))
+      #expect(try String(contentsOfFile: workspace + "/progress.json.corrupt", encoding: .utf8) == "{not json")
+    }
+  }
+
+  @Test func watchChecksOnceAndStopsWithMaxChecks() {
+    withWorkspace { workspace in
+      let run = lessonInCourse(["watch", "2", "--max-checks", "1"], workspace: workspace)
+      #expect(run.code == .failure)
+      #expect(run.out.contains("FAIL"))
+      #expect(run.out.contains("Watching"))
+    }
+  }
+
+  @Test func changeDetectionSeesNewContentsOnly() {
+    // The detector behind 'watch': the first look and every new content count; saving the same
+    // text again does not.
+    var detector = WatchProbe()
+    let seen = [1, 1, 2, nil, nil].map { detector.changed(hash: $0) }
+    #expect(seen == [true, false, true, true, false])
+  }
+
+  @Test func verifyFailsOnABrokenCourse() throws {
+    try withWorkspace { directory in
+      let root = directory + "/course"
+      try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+      for folder in ["lessons", "solutions"] {
+        try FileManager.default.copyItem(atPath: CLIFixtures.packageRoot.path + "/" + folder, toPath: root + "/" + folder)
+      }
+      // The starter of lesson 1 becomes its solution, and a folder is left out of the index.
+      try FileManager.default.removeItem(atPath: root + "/lessons/01_gather/gather1.json")
+      try FileManager.default.copyItem(
+        atPath: root + "/solutions/01_gather/gather1.json", toPath: root + "/lessons/01_gather/gather1.json")
+      try FileManager.default.createDirectory(atPath: root + "/lessons/99_orphan", withIntermediateDirectories: true)
+      let captured = CapturedConsole(directory: root)
+      let code = LessonTool.main(["verify"], console: captured.console)
+      #expect(code == .failure)
+      #expect(captured.out.contains("the starter passes; it should show no-overlap"))
+      #expect(captured.out.contains("99_orphan is not in lessons/index.json"))
+      #expect(captured.out.contains("2 problems in the course."))
+    }
+  }
+
+  @Test func verifyPassesOnTheShippedCourse() {
+    let captured = CapturedConsole(directory: CLIFixtures.packageRoot.path)
+    #expect(LessonTool.main(["verify"], console: captured.console) == .success)
+  }
+}
+
+/// The built `lesson` binary, run as a newcomer would.
+@Suite struct ProcessTests {
+  static let binary = CLIFixtures.packageRoot.appendingPathComponent(".build/debug/lesson").path
+
+  func launch(_ arguments: [String], in directory: String) throws -> (code: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  }
+
+  @Test func checkThreeWorksFromTheCourseAsTheReadmeSays() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+    try withWorkspace { workspace in
+      let run = try launch(["check", "3", "--workspace", workspace], in: CLIFixtures.packageRoot.path)
+      #expect(run.code == 1)
+      #expect(run.out.contains("Lesson 3 — more tools"))
+      #expect(run.out.contains("invented-count"))
+      #expect(!run.out.contains("\u{1B}["))
+    }
+  }
+
+  @Test func runPrintsThePagesOutputAndExitCodesAreReal() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+    let run = try launch(["run", "solutions/02_guarded_gather/guarded_gather2.json"], in: CLIFixtures.packageRoot.path)
+    #expect(run.code == 0)
+    #expect(run.out.hasPrefix("['search:ok', 'database:ok', 'slow_tool:timeout']\ntimeouts: 1\n"))
+    #expect(try launch(["run", "missing.json"], in: CLIFixtures.packageRoot.path).code == 66)
+    #expect(try launch(["run"], in: CLIFixtures.packageRoot.path).code == 64)
+  }
+}
