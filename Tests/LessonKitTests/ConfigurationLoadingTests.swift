@@ -78,7 +78,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
     .init(name: "unknown semaphore", json: #"{"semaphore": "global", "calls": [{"name": "a", "delay": 1}]}"#,
           message: "c.json: semaphore: expected \"shared\" or \"per-call\", found the string \"global\""),
     .init(name: "unknown errors policy", json: #"{"errors": "ignore", "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: errors: expected \"propagate\" or \"capture\", found the string \"ignore\""),
+          message: "c.json: errors: expected \"propagate\" or \"capture\" or \"swallow\", found the string \"ignore\""),
     .init(name: "duplicate name", json: #"{"calls": [{"name": "a", "delay": 1}, {"name": "a", "delay": 2}]}"#,
           message: "c.json: calls[1].name: \"a\" is already the name of calls[0]; every call needs its own name"),
     .init(name: "empty name", json: #"{"calls": [{"name": "", "delay": 1}]}"#,
