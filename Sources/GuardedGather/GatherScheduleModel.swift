@@ -44,11 +44,11 @@ public struct GatherScheduleModel: Sendable {
       order = order.filter { queueDeadline($0) == nil } + order.filter { queueDeadline($0) != nil }
     }
     let slots = batch.effectiveLimit ?? count
-    var free = MinHeap(Array(repeating: Duration.zero, count: min(slots, count)))
+    var free = BinaryHeap(Array(repeating: Duration.zero, count: min(slots, count)))
     for index in order {
       let call = batch.calls[index]
       let deadline = queueDeadline(index)
-      guard let slot = free.peek else {
+      guard let slot = free.first else {
         // No slot will ever free: it times out at its queue deadline, or waits forever.
         if let deadline {
           outcomes[index] = .timeout
@@ -63,7 +63,7 @@ public struct GatherScheduleModel: Sendable {
         endedAt[index] = deadline
         continue
       }
-      _ = free.pop()
+      free.pop()
       let start = slot
       let finish = start + max(call.delay, .zero)
       let callDeadline = deadline ?? batch.effectiveTimeout(ofCallAt: index).map { start + $0 }
@@ -102,45 +102,5 @@ public struct GatherScheduleModel: Sendable {
       peak = max(peak, current)
     }
     return peak
-  }
-}
-
-/// A binary min-heap of durations.
-struct MinHeap {
-  private var items: [Duration]
-
-  init(_ items: [Duration]) { self.items = items.sorted() }
-
-  var peek: Duration? { items.first }
-
-  mutating func push(_ item: Duration) {
-    items.append(item)
-    var child = items.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard items[child] < items[parent] else { break }
-      items.swapAt(child, parent)
-      child = parent
-    }
-  }
-
-  mutating func pop() -> Duration? {
-    guard !items.isEmpty else { return nil }
-    let top = items[0]
-    let last = items.removeLast()
-    if !items.isEmpty {
-      items[0] = last
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        guard left < items.count else { break }
-        let right = left + 1
-        let child = right < items.count && items[right] < items[left] ? right : left
-        guard items[child] < items[parent] else { break }
-        items.swapAt(child, parent)
-        parent = child
-      }
-    }
-    return top
   }
 }

@@ -143,7 +143,7 @@ private struct SleeperQueue: ~Copyable {
     var generation: UInt32 = 0
   }
 
-  struct Entry {
+  struct Entry: Comparable {
     var deadline: Int64
     var sequence: UInt64
     var slot: Int32
@@ -156,7 +156,7 @@ private struct SleeperQueue: ~Copyable {
 
   var slots: [Slot] = []
   var freeSlots: [Int32] = []
-  var heap: [Entry] = []
+  var heap = BinaryHeap<Entry>()
   var sequence: UInt64 = 0
   var waitingCount = 0
 
@@ -193,7 +193,7 @@ private struct SleeperQueue: ~Copyable {
     slots[index].generation &+= 1
     waitingCount += 1
     sequence += 1
-    push(Entry(deadline: deadline, sequence: sequence, slot: token.index, generation: slots[index].generation))
+    heap.push(Entry(deadline: deadline, sequence: sequence, slot: token.index, generation: slots[index].generation))
     return false
   }
 
@@ -213,12 +213,12 @@ private struct SleeperQueue: ~Copyable {
 
   /// The time to advance to and the sleepers due then, in order; `nil` when nobody waits.
   mutating func takeDue(now: Int64) -> (Int64, [UnsafeContinuation<Void, Error>])? {
-    while let top = heap.first, !isLive(top) { _ = pop() }
+    while let top = heap.first, !isLive(top) { heap.pop() }
     guard let top = heap.first else { return nil }
     let time = max(now, top.deadline)
     var due: [UnsafeContinuation<Void, Error>] = []
     while let entry = heap.first, entry.deadline <= time {
-      _ = pop()
+      heap.pop()
       guard isLive(entry) else { continue }
       let index = Int(entry.slot)
       due.append(slots[index].continuation!)
@@ -226,35 +226,5 @@ private struct SleeperQueue: ~Copyable {
       waitingCount -= 1
     }
     return (time, due)
-  }
-
-  mutating func push(_ entry: Entry) {
-    heap.append(entry)
-    var child = heap.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard heap[child] < heap[parent] else { break }
-      heap.swapAt(child, parent)
-      child = parent
-    }
-  }
-
-  mutating func pop() -> Entry {
-    let top = heap[0]
-    let last = heap.removeLast()
-    if !heap.isEmpty {
-      heap[0] = last
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        guard left < heap.count else { break }
-        let right = left + 1
-        let child = right < heap.count && heap[right] < heap[left] ? right : left
-        guard heap[child] < heap[parent] else { break }
-        heap.swapAt(child, parent)
-        parent = child
-      }
-    }
-    return top
   }
 }

@@ -49,7 +49,8 @@ struct Arguments {
 
   static func nearest(_ word: String, in candidates: [String]) -> String? {
     func distance(_ a: String, _ b: String) -> Int {
-      let a = Array(a), b = Array(b)
+      let a = Array(a)
+      let b = Array(b)
       var row = Array(0...b.count)
       for i in 1...max(a.count, 1) where !a.isEmpty {
         var previous = row[0]

@@ -29,7 +29,9 @@ struct CourseContext {
   func lesson(_ text: String) throws(CommandFailure) -> (Course.Entry, LessonSpec) {
     let ids = course.entries.map(\.id)
     guard let id = Int(text), let entry = course.entry(id) else {
-      throw .usage(UsageError("no lesson '\(text)'; the lessons are \(ids.map(String.init).joined(separator: ", ")) (see 'lesson list')"))
+      throw .usage(
+        UsageError(
+          "no lesson '\(text)'; the lessons are \(ids.map(String.init).joined(separator: ", ")) (see 'lesson list')"))
     }
     do { return (entry, try course.spec(entry)) } catch { throw .input(error) }
   }
@@ -46,4 +48,29 @@ struct CourseContext {
 enum CommandFailure: Error {
   case usage(UsageError)
   case input(LessonKitError)
+}
+
+/// The words of a command about one lesson: the lesson number `N` and the course options.
+struct LessonArguments {
+  var lesson: String
+  var arguments: Arguments
+
+  init(_ words: [String], flags: Set<String> = [], options: Set<String> = []) throws(UsageError) {
+    arguments = try Arguments(words, flags: flags, options: CourseContext.options.union(options))
+    guard arguments.positionals.count == 1 else {
+      throw UsageError(
+        arguments.positionals.isEmpty
+          ? "missing N, the lesson number"
+          : "expected one lesson number, found \(arguments.positionals.count) arguments")
+    }
+    lesson = arguments.positionals[0]
+  }
+
+  /// The course, and the lesson's entry and evidence card.
+  func load(_ context: CommandContext) throws(CommandFailure) -> (CourseContext, Course.Entry, LessonSpec) {
+    let course: CourseContext
+    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    let (entry, spec) = try course.lesson(lesson)
+    return (course, entry, spec)
+  }
 }

@@ -71,7 +71,9 @@ func million() {
   let count = 1_000_000
   var random = SplitMix(state: 1)
   let before = peakResidentMB()
-  let calls = (0..<count).map { GatherCall(name: "c\($0)", delay: .microseconds(Int64.random(in: 1_000...200_000, using: &random))) }
+  let calls = (0..<count).map {
+    GatherCall(name: "c\($0)", delay: .microseconds(Int64.random(in: 1_000...200_000, using: &random)))
+  }
   let batch = GatherBatch(limit: 100, timeout: ms(150), calls: calls)
   let start = now()
   let trace = GatherEngine.runVirtual(batch)
@@ -82,7 +84,8 @@ func million() {
   let modelSeconds = now() - modelStart
   var agree = trace.elapsed == model.elapsed && trace.peakConcurrency == 100
   for index in stride(from: 0, to: count, by: 997) {
-    agree = agree && trace.calls[index].startedAt == model.startedAt[index]
+    agree =
+      agree && trace.calls[index].startedAt == model.startedAt[index]
       && trace.calls[index].endedAt == model.endedAt[index]
   }
   print(
@@ -101,7 +104,10 @@ func corpus(_ path: String) {
   reader.maximumDepth = 16
   guard case .array(let cases)? = try! reader.parse(bytes)["cases"] else { fatalError("no cases in \(path)") }
   func micros(_ value: JSONValue?) -> Int64? { if case .number(let n, _)? = value { Int64(n) } else { nil } }
-  func micros(_ duration: Duration) -> Int64 { let (s, a) = duration.components; return s * 1_000_000 + a / 1_000_000_000_000 }
+  func micros(_ duration: Duration) -> Int64 {
+    let (s, a) = duration.components
+    return s * 1_000_000 + a / 1_000_000_000_000
+  }
   var differing = 0
   for item in cases {
     guard case .string(let name)? = item["name"], let configuration = item["configuration"],
@@ -109,11 +115,14 @@ func corpus(_ path: String) {
     else { fatalError("malformed case") }
     let batch = try! LearnerConfiguration.read(configuration, file: name).batch
     let trace = GatherEngine.runVirtual(batch)
-    var same = micros(expected["elapsed"]) == micros(trace.elapsed)
+    var same =
+      micros(expected["elapsed"]) == micros(trace.elapsed)
       && micros(expected["peakConcurrency"]) == Int64(trace.peakConcurrency)
     for (record, call) in zip(records, trace.calls) {
-      same = same && record["outcome"] == .string(call.outcome.rawValue)
-        && micros(record["startedAt"]) == call.startedAt.map(micros) && micros(record["endedAt"]) == micros(call.endedAt)
+      same =
+        same && record["outcome"] == .string(call.outcome.rawValue)
+        && micros(record["startedAt"]) == call.startedAt.map(micros)
+        && micros(record["endedAt"]) == micros(call.endedAt)
     }
     if !same {
       differing += 1

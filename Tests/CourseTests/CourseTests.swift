@@ -109,7 +109,9 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
       $0.batch.timeoutScope = .queue
       $0.batch.limit = 1
     },
-    MistakeCase(lesson: 2, mistake: "semaphore-per-call", what: "a semaphore per call") { $0.batch.semaphore = .perCall },
+    MistakeCase(lesson: 2, mistake: "semaphore-per-call", what: "a semaphore per call") {
+      $0.batch.semaphore = .perCall
+    },
     MistakeCase(lesson: 2, mistake: "zero-limit-deadlock", what: "limit 0") { $0.batch.limit = 0 },
     MistakeCase(lesson: 2, mistake: "fragile-margin", what: "database 5 ms under its timeout") {
       $0.batch.calls[1].delay = .milliseconds(495)
@@ -125,8 +127,12 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
     MistakeCase(lesson: 3, mistake: "missing-calls", what: "seven calls") { $0.batch.calls.removeLast() },
     MistakeCase(lesson: 3, mistake: "missing-explanation", what: "an empty note") { $0.evidence?.note = "" },
     MistakeCase(lesson: 3, mistake: "no-limit", what: "no limit") { $0.batch.limit = nil },
-    MistakeCase(lesson: 4, mistake: "timeout-outside-semaphore", what: "queue scope") { $0.batch.timeoutScope = .queue },
-    MistakeCase(lesson: 5, mistake: "timeout-outside-semaphore", what: "queue scope") { $0.batch.timeoutScope = .queue },
+    MistakeCase(lesson: 4, mistake: "timeout-outside-semaphore", what: "queue scope") {
+      $0.batch.timeoutScope = .queue
+    },
+    MistakeCase(lesson: 5, mistake: "timeout-outside-semaphore", what: "queue scope") {
+      $0.batch.timeoutScope = .queue
+    },
     MistakeCase(lesson: 6, mistake: "swallowed-error", what: "return None") { $0.batch.errors = .swallow },
     MistakeCase(lesson: 6, mistake: "propagated-error", what: "the error propagates") { $0.batch.errors = .propagate },
     MistakeCase(lesson: 6, mistake: "unnamed-failure", what: "a note that only counts") {
@@ -135,7 +141,9 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
     MistakeCase(lesson: 7, mistake: "async-for-cpu", what: "CPU work modelled as waiting") {
       for index in $0.batch.calls.indices { $0.batch.calls[index].work = .io }
     },
-    MistakeCase(lesson: 8, mistake: "semaphore-per-call", what: "a semaphore per call") { $0.batch.semaphore = .perCall },
+    MistakeCase(lesson: 8, mistake: "semaphore-per-call", what: "a semaphore per call") {
+      $0.batch.semaphore = .perCall
+    },
     MistakeCase(lesson: 8, mistake: "no-limit", what: "no limit") { $0.batch.limit = nil },
   ]
 }

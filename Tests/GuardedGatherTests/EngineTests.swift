@@ -77,21 +77,24 @@ import Testing
   }
 
   @Test func limitZeroIsReportedAsADeadlockNotAHang() {
-    let trace = GatherEngine.runVirtual(GatherBatch(limit: 0, timeout: ms(500), calls: [call("a", 100), call("b", 100)]))
+    let trace = GatherEngine.runVirtual(
+      GatherBatch(limit: 0, timeout: ms(500), calls: [call("a", 100), call("b", 100)]))
     #expect(trace.failure == .deadlock(waiting: ["a", "b"]))
     #expect(trace.results == nil)
     #expect(trace.calls.allSatisfy { $0.outcome == .cancelled && $0.startedAt == nil })
   }
 
   @Test func limitZeroWithQueueTimeoutsTimesOutAndDoesNotDeadlock() {
-    let batch = GatherBatch(limit: 0, timeout: ms(500), timeoutScope: .queue, calls: [call("a", 100), call("b", 100, timeout: 200)])
+    let batch = GatherBatch(
+      limit: 0, timeout: ms(500), timeoutScope: .queue, calls: [call("a", 100), call("b", 100, timeout: 200)])
     let trace = GatherEngine.runVirtual(batch)
     #expect(trace.results == ["a:timeout", "b:timeout"])
     #expect(trace.elapsed == ms(500))
   }
 
   @Test func cpuBoundWorkHoldsTheExecutorSoNothingOverlaps() {
-    let batch = GatherBatch(limit: nil, timeout: nil, calls: [call("resize", 300, cpu: true), call("embed", 200, cpu: true)])
+    let batch = GatherBatch(
+      limit: nil, timeout: nil, calls: [call("resize", 300, cpu: true), call("embed", 200, cpu: true)])
     let trace = GatherEngine.runVirtual(batch)
     #expect(trace.elapsed == ms(500))
     #expect(trace.results == ["resize:ok", "embed:ok"])

@@ -19,8 +19,11 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 @Suite struct CheckCommandTests {
   static let snapshots: [SnapshotCase] = [
     .init(name: "check-3-starter", arguments: ["check", "3", "--file", "lessons/03_more_tools/more_tools3.json"]),
-    .init(name: "check-3-starter-json", arguments: ["check", "3", "--file", "lessons/03_more_tools/more_tools3.json", "--json"]),
-    .init(name: "check-2-solution", arguments: ["check", "2", "--file", "solutions/02_guarded_gather/guarded_gather2.json"]),
+    .init(
+      name: "check-3-starter-json",
+      arguments: ["check", "3", "--file", "lessons/03_more_tools/more_tools3.json", "--json"]),
+    .init(
+      name: "check-2-solution", arguments: ["check", "2", "--file", "solutions/02_guarded_gather/guarded_gather2.json"]),
     .init(name: "check-6-starter", arguments: ["check", "6", "--file", "lessons/06_failures/failures6.json"]),
     .init(name: "check-no-lesson", arguments: ["check", "42"]),
     .init(name: "show-2", arguments: ["show", "2"]),
@@ -48,7 +51,8 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 
   @Test func aPassingCheckIsRecordedAndListed() throws {
     try withWorkspace { workspace in
-      try FileManager.default.createDirectory(atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
       try FileManager.default.copyItem(
         atPath: CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/guarded_gather2.json",
         toPath: workspace + "/02_guarded_gather/guarded_gather2.json")
@@ -125,7 +129,8 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
       let root = directory + "/course"
       try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
       for folder in ["lessons", "solutions"] {
-        try FileManager.default.copyItem(atPath: CLIFixtures.packageRoot.path + "/" + folder, toPath: root + "/" + folder)
+        try FileManager.default.copyItem(
+          atPath: CLIFixtures.packageRoot.path + "/" + folder, toPath: root + "/" + folder)
       }
       // The starter of lesson 1 becomes its solution, and a folder is left out of the index.
       try FileManager.default.removeItem(atPath: root + "/lessons/01_gather/gather1.json")
@@ -167,7 +172,9 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+    )
   }
 
   @Test func checkThreeWorksFromTheCourseAsTheReadmeSays() throws {

@@ -49,66 +49,107 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
   }
 
   static let invalid: [InvalidCase] = [
-    .init(name: "unknown top field suggests the nearest", json: #"{"limt": 2, "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: limt: unknown field; did you mean 'limit'?"),
-    .init(name: "unknown call field suggests the nearest", json: #"{"calls": [{"name": "a", "dealy": 1}]}"#,
-          message: "c.json: calls[0].dealy: unknown field; did you mean 'delay'?"),
-    .init(name: "unknown field far from all", json: #"{"zzzzzzzz": 1, "calls": []}"#,
-          message: "c.json: zzzzzzzz: unknown field; the known fields here are 'limit', 'timeout', 'timeoutScope', 'semaphore', 'errors', 'calls', 'evidence', '$schema'"),
-    .init(name: "limit as a string", json: #"{"limit": "2", "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the string \"2\""),
-    .init(name: "fractional limit", json: #"{"limit": 2.5, "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the number 2.5"),
-    .init(name: "negative limit", json: #"{"limit": -1, "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the number -1"),
-    .init(name: "negative delay", json: #"{"calls": [{"name": "a", "delay": -0.1}]}"#,
-          message: "c.json: calls[0].delay: expected a number of seconds from 0 to 3600, such as 0.5, found the number -0.1"),
-    .init(name: "infinite delay", json: #"{"calls": [{"name": "a", "delay": 1e999}]}"#,
-          message: "c.json: calls[0].delay: expected a number of seconds from 0 to 3600, such as 0.5, found the number 1e999"),
-    .init(name: "NaN as a string", json: #"{"timeout": "NaN", "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: timeout: expected a number of seconds from 0 to 3600, such as 0.5, or null for no timeout, found the string \"NaN\""),
-    .init(name: "NaN as a bare word", json: #"{"timeout": NaN, "calls": []}"#,
-          message: "c.json:1:13: not valid JSON: NaN and Infinity are not JSON numbers"),
-    .init(name: "Infinity as a bare word", json: #"{"timeout": -Infinity, "calls": []}"#,
-          message: "c.json:1:13: not valid JSON: NaN and Infinity are not JSON numbers"),
-    .init(name: "negative call timeout", json: #"{"calls": [{"name": "a", "delay": 1, "timeout": -2}]}"#,
-          message: "c.json: calls[0].timeout: expected a number of seconds from 0 to 3600, such as 0.5, or null for no timeout, found the number -2"),
-    .init(name: "unknown scope", json: #"{"timeoutScope": "inside", "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: timeoutScope: expected \"call\" or \"queue\", found the string \"inside\""),
-    .init(name: "unknown semaphore", json: #"{"semaphore": "global", "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: semaphore: expected \"shared\" or \"per-call\", found the string \"global\""),
-    .init(name: "unknown errors policy", json: #"{"errors": "ignore", "calls": [{"name": "a", "delay": 1}]}"#,
-          message: "c.json: errors: expected \"propagate\" or \"capture\" or \"swallow\", found the string \"ignore\""),
-    .init(name: "duplicate name", json: #"{"calls": [{"name": "a", "delay": 1}, {"name": "a", "delay": 2}]}"#,
-          message: "c.json: calls[1].name: \"a\" is already the name of calls[0]; every call needs its own name"),
-    .init(name: "empty name", json: #"{"calls": [{"name": "", "delay": 1}]}"#,
-          message: "c.json: calls[0].name: expected a non-empty name such as \"search\", found an empty string"),
-    .init(name: "name with a newline", json: #"{"calls": [{"name": "a\nb", "delay": 1}]}"#,
-          message: "c.json: calls[0].name: expected a name without control characters (newlines, tabs, escapes), found a name with control characters"),
-    .init(name: "missing name", json: #"{"calls": [{"delay": 1}]}"#,
-          message: "c.json: calls[0].name: missing; expected a non-empty string such as \"search\""),
-    .init(name: "missing delay", json: #"{"calls": [{"name": "a"}]}"#,
-          message: "c.json: calls[0].delay: missing; expected the tool's delay in seconds, such as 0.1"),
-    .init(name: "empty calls", json: #"{"limit": 2, "calls": []}"#,
-          message: "c.json: calls: the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}"),
-    .init(name: "missing calls", json: #"{"limit": 2}"#,
-          message: "c.json: calls: missing; expected a list of calls like {\"name\": \"search\", \"delay\": 0.1}"),
-    .init(name: "calls not a list", json: #"{"calls": {"name": "a"}}"#,
-          message: "c.json: calls: expected a list of calls, found an object"),
-    .init(name: "top level not an object", json: #"[1, 2]"#,
-          message: "c.json: (top level): expected an object, found a list"),
-    .init(name: "truncated", json: #"{"limit": 2, "calls": [{"name": "a""#,
-          message: "c.json:1:36: not valid JSON: this object is never closed with '}'"),
-    .init(name: "trailing comma", json: #"{"limit": 2,}"#,
-          message: "c.json:1:12: not valid JSON: a trailing comma is not allowed"),
-    .init(name: "duplicate key", json: #"{"limit": 2, "limit": 3, "calls": []}"#,
-          message: "c.json:1:14: not valid JSON: the field \"limit\" appears twice"),
-    .init(name: "empty file", json: "",
-          message: "c.json:1:1: not valid JSON: expected a value, found the end of the file"),
-    .init(name: "fails not a string", json: #"{"calls": [{"name": "a", "delay": 1, "fails": true}]}"#,
-          message: "c.json: calls[0].fails: expected the error message the tool raises, such as \"HTTP 503\", or null, found true"),
-    .init(name: "work kind unknown", json: #"{"calls": [{"name": "a", "delay": 1, "work": "gpu"}]}"#,
-          message: "c.json: calls[0].work: expected \"io\" or \"cpu\", found the string \"gpu\""),
+    .init(
+      name: "unknown top field suggests the nearest", json: #"{"limt": 2, "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: limt: unknown field; did you mean 'limit'?"),
+    .init(
+      name: "unknown call field suggests the nearest", json: #"{"calls": [{"name": "a", "dealy": 1}]}"#,
+      message: "c.json: calls[0].dealy: unknown field; did you mean 'delay'?"),
+    .init(
+      name: "unknown field far from all", json: #"{"zzzzzzzz": 1, "calls": []}"#,
+      message:
+        "c.json: zzzzzzzz: unknown field; the known fields here are 'limit', 'timeout', 'timeoutScope', 'semaphore', 'errors', 'calls', 'evidence', '$schema'"
+    ),
+    .init(
+      name: "limit as a string", json: #"{"limit": "2", "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the string \"2\""),
+    .init(
+      name: "fractional limit", json: #"{"limit": 2.5, "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the number 2.5"),
+    .init(
+      name: "negative limit", json: #"{"limit": -1, "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the number -1"),
+    .init(
+      name: "negative delay", json: #"{"calls": [{"name": "a", "delay": -0.1}]}"#,
+      message: "c.json: calls[0].delay: expected a number of seconds from 0 to 3600, such as 0.5, found the number -0.1"
+    ),
+    .init(
+      name: "infinite delay", json: #"{"calls": [{"name": "a", "delay": 1e999}]}"#,
+      message:
+        "c.json: calls[0].delay: expected a number of seconds from 0 to 3600, such as 0.5, found the number 1e999"),
+    .init(
+      name: "NaN as a string", json: #"{"timeout": "NaN", "calls": [{"name": "a", "delay": 1}]}"#,
+      message:
+        "c.json: timeout: expected a number of seconds from 0 to 3600, such as 0.5, or null for no timeout, found the string \"NaN\""
+    ),
+    .init(
+      name: "NaN as a bare word", json: #"{"timeout": NaN, "calls": []}"#,
+      message: "c.json:1:13: not valid JSON: NaN and Infinity are not JSON numbers"),
+    .init(
+      name: "Infinity as a bare word", json: #"{"timeout": -Infinity, "calls": []}"#,
+      message: "c.json:1:13: not valid JSON: NaN and Infinity are not JSON numbers"),
+    .init(
+      name: "negative call timeout", json: #"{"calls": [{"name": "a", "delay": 1, "timeout": -2}]}"#,
+      message:
+        "c.json: calls[0].timeout: expected a number of seconds from 0 to 3600, such as 0.5, or null for no timeout, found the number -2"
+    ),
+    .init(
+      name: "unknown scope", json: #"{"timeoutScope": "inside", "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: timeoutScope: expected \"call\" or \"queue\", found the string \"inside\""),
+    .init(
+      name: "unknown semaphore", json: #"{"semaphore": "global", "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: semaphore: expected \"shared\" or \"per-call\", found the string \"global\""),
+    .init(
+      name: "unknown errors policy", json: #"{"errors": "ignore", "calls": [{"name": "a", "delay": 1}]}"#,
+      message: "c.json: errors: expected \"propagate\" or \"capture\" or \"swallow\", found the string \"ignore\""),
+    .init(
+      name: "duplicate name", json: #"{"calls": [{"name": "a", "delay": 1}, {"name": "a", "delay": 2}]}"#,
+      message: "c.json: calls[1].name: \"a\" is already the name of calls[0]; every call needs its own name"),
+    .init(
+      name: "empty name", json: #"{"calls": [{"name": "", "delay": 1}]}"#,
+      message: "c.json: calls[0].name: expected a non-empty name such as \"search\", found an empty string"),
+    .init(
+      name: "name with a newline", json: #"{"calls": [{"name": "a\nb", "delay": 1}]}"#,
+      message:
+        "c.json: calls[0].name: expected a name without control characters (newlines, tabs, escapes), found a name with control characters"
+    ),
+    .init(
+      name: "missing name", json: #"{"calls": [{"delay": 1}]}"#,
+      message: "c.json: calls[0].name: missing; expected a non-empty string such as \"search\""),
+    .init(
+      name: "missing delay", json: #"{"calls": [{"name": "a"}]}"#,
+      message: "c.json: calls[0].delay: missing; expected the tool's delay in seconds, such as 0.1"),
+    .init(
+      name: "empty calls", json: #"{"limit": 2, "calls": []}"#,
+      message: "c.json: calls: the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}"),
+    .init(
+      name: "missing calls", json: #"{"limit": 2}"#,
+      message: "c.json: calls: missing; expected a list of calls like {\"name\": \"search\", \"delay\": 0.1}"),
+    .init(
+      name: "calls not a list", json: #"{"calls": {"name": "a"}}"#,
+      message: "c.json: calls: expected a list of calls, found an object"),
+    .init(
+      name: "top level not an object", json: #"[1, 2]"#,
+      message: "c.json: (top level): expected an object, found a list"),
+    .init(
+      name: "truncated", json: #"{"limit": 2, "calls": [{"name": "a""#,
+      message: "c.json:1:36: not valid JSON: this object is never closed with '}'"),
+    .init(
+      name: "trailing comma", json: #"{"limit": 2,}"#,
+      message: "c.json:1:12: not valid JSON: a trailing comma is not allowed"),
+    .init(
+      name: "duplicate key", json: #"{"limit": 2, "limit": 3, "calls": []}"#,
+      message: "c.json:1:14: not valid JSON: the field \"limit\" appears twice"),
+    .init(
+      name: "empty file", json: "",
+      message: "c.json:1:1: not valid JSON: expected a value, found the end of the file"),
+    .init(
+      name: "fails not a string", json: #"{"calls": [{"name": "a", "delay": 1, "fails": true}]}"#,
+      message:
+        "c.json: calls[0].fails: expected the error message the tool raises, such as \"HTTP 503\", or null, found true"),
+    .init(
+      name: "work kind unknown", json: #"{"calls": [{"name": "a", "delay": 1, "work": "gpu"}]}"#,
+      message: "c.json: calls[0].work: expected \"io\" or \"cpu\", found the string \"gpu\""),
   ]
 
   @Test(arguments: invalid)
@@ -165,7 +206,8 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
       #expect {
         try InputFile.read(directory)
       } throws: { error in
-        (error as? LessonKitError)?.description == "\(directory): cannot be read: it is a directory; give the path of a .json file inside it"
+        (error as? LessonKitError)?.description
+          == "\(directory): cannot be read: it is a directory; give the path of a .json file inside it"
       }
     }
   }
@@ -189,7 +231,9 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
       _ = FileManager.default.createFile(atPath: path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0])
       // root can read anything; the check is meaningful only for other users.
       if getuid() != 0 {
-        #expect(throws: LessonKitError.unreadableFile(path: path, reason: "permission denied; check that you can read it")) {
+        #expect(
+          throws: LessonKitError.unreadableFile(path: path, reason: "permission denied; check that you can read it")
+        ) {
           try InputFile.read(path)
         }
       } else {

@@ -20,21 +20,15 @@ struct CheckCommand: LessonCommand {
     Exit codes: 0 pass, 1 fail, 64 bad usage, 65 invalid file, 66 missing file.
     """
 
-  var lesson: String
-  var arguments: Arguments
+  var input: LessonArguments
+  var arguments: Arguments { input.arguments }
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: ["--json", "--strict"], options: CourseContext.options.union(["--file"]))
-    guard arguments.positionals.count == 1 else {
-      throw UsageError(arguments.positionals.isEmpty ? "missing N, the lesson number" : "expected one lesson number")
-    }
-    lesson = arguments.positionals[0]
+    input = try LessonArguments(words, flags: ["--json", "--strict"], options: ["--file"])
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
-    let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
-    let (entry, spec) = try course.lesson(lesson)
+    let (course, entry, spec) = try input.load(context)
     let (path, display) = try learnerFile(entry, spec, course: course, context: context)
     return try check(path: path, display: display, entry: entry, spec: spec, course: course, context: context)
   }

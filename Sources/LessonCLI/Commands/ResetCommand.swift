@@ -7,19 +7,14 @@ struct ResetCommand: LessonCommand {
   static let usage = "lesson reset N"
   static let discussion = "Options: --course DIR, --workspace DIR (see 'lesson help check')."
 
-  var lesson: String
-  var arguments: Arguments
+  var input: LessonArguments
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: [], options: CourseContext.options)
-    guard arguments.positionals.count == 1 else { throw UsageError("missing N, the lesson number") }
-    lesson = arguments.positionals[0]
+    input = try LessonArguments(words)
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
-    let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
-    let (entry, spec) = try course.lesson(lesson)
+    let (course, entry, spec) = try input.load(context)
     let backup: String?
     do { backup = try course.workspace.reset(entry, spec) } catch { throw .input(error) }
     let file = course.display(course.workspace.learnerPath(entry, spec), from: context.console.directory)

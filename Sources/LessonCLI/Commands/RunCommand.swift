@@ -22,7 +22,9 @@ struct RunCommand: LessonCommand {
   init(arguments: [String]) throws(UsageError) {
     let parsed = try Arguments(arguments, flags: ["--json", "--real"], options: [])
     guard parsed.positionals.count == 1 else {
-      throw UsageError(parsed.positionals.isEmpty ? "missing CONFIG, the configuration file to run" : "expected one CONFIG, found \(parsed.positionals.count)")
+      throw UsageError(
+        parsed.positionals.isEmpty
+          ? "missing CONFIG, the configuration file to run" : "expected one CONFIG, found \(parsed.positionals.count)")
     }
     path = parsed.positionals[0]
     json = parsed.flags.contains("--json")

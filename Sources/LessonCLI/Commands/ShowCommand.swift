@@ -8,25 +8,21 @@ struct ShowCommand: LessonCommand {
   static let usage = "lesson show N"
   static let discussion = "Options: --course DIR, --workspace DIR (see 'lesson help check')."
 
-  var lesson: String
-  var arguments: Arguments
+  var input: LessonArguments
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: [], options: CourseContext.options)
-    guard arguments.positionals.count == 1 else { throw UsageError("missing N, the lesson number") }
-    lesson = arguments.positionals[0]
+    input = try LessonArguments(words)
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
-    let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
-    let (entry, spec) = try course.lesson(lesson)
+    let (course, entry, spec) = try input.load(context)
     let readme: [UInt8]
     do { readme = try InputFile.read(course.course.readmePath(entry), limit: 256 * 1024) } catch { throw .input(error) }
     context.console.print(String(decoding: readme, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     context.console.print()
     let file = course.display(course.workspace.learnerPath(entry, spec), from: context.console.directory)
-    context.console.print(context.style.bold("Your file: ") + file + " (made from the starter by 'lesson check \(entry.id)')")
+    context.console.print(
+      context.style.bold("Your file: ") + file + " (made from the starter by 'lesson check \(entry.id)')")
     context.console.print(context.style.bold("Goal: ") + spec.goal)
     context.console.print(context.style.bold("Checked:"))
     for line in spec.checkDescriptions { context.console.print("  - \(line)") }

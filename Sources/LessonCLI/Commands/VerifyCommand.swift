@@ -30,14 +30,17 @@ struct VerifyCommand: LessonCommand {
       context.console.print(" \(mark) \(entry.id) \(entry.title)")
       for problem in own { context.console.print("     \(problem.message)") }
     }
-    for problem in problems where problem.lesson == nil { context.console.print(" \(style.red("✗")) \(problem.message)") }
+    for problem in problems where problem.lesson == nil {
+      context.console.print(" \(style.red("✗")) \(problem.message)")
+    }
     context.console.print()
     if problems.isEmpty {
-      context.console.print("The course holds: \(course.course.entries.count) lessons, every solution passes, every starter fails as intended.")
+      context.console.print(
+        "The course holds: \(course.course.entries.count) lessons, every solution passes, every starter fails as intended."
+      )
       return .success
     }
     context.console.print("\(problems.count) problem\(problems.count == 1 ? "" : "s") in the course.")
     return .failure
   }
 }
-

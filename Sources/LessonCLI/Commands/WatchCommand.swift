@@ -17,7 +17,8 @@ struct WatchCommand: LessonCommand {
   var maxChecks: Int?
 
   init(arguments words: [String]) throws(UsageError) {
-    let arguments = try Arguments(words, flags: ["--strict"], options: CourseContext.options.union(["--file", "--max-checks"]))
+    let arguments = try Arguments(
+      words, flags: ["--strict"], options: CourseContext.options.union(["--file", "--max-checks"]))
     if let text = arguments.options["--max-checks"] {
       guard let value = Int(text), value > 0 else { throw UsageError("--max-checks takes a whole number above 0") }
       maxChecks = value
@@ -29,9 +30,7 @@ struct WatchCommand: LessonCommand {
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
-    let course: CourseContext
-    do { course = try CourseContext(check.arguments, context: context) } catch { throw .input(error) }
-    let (entry, spec) = try course.lesson(check.lesson)
+    let (course, entry, spec) = try check.input.load(context)
     let (path, display) = try check.learnerFile(entry, spec, course: course, context: context)
     var detector = ChangeDetector()
     var checks = 0
@@ -40,7 +39,8 @@ struct WatchCommand: LessonCommand {
       if detector.changed(FileStamp(path: path)) {
         if checks > 0 { context.console.print(String(repeating: "─", count: min(context.console.width, 60))) }
         do {
-          last = try check.check(path: path, display: display, entry: entry, spec: spec, course: course, context: context)
+          last = try check.check(
+            path: path, display: display, entry: entry, spec: spec, course: course, context: context)
         } catch {
           // A half-saved file is normal while editing: say what is wrong and keep watching.
           if case .input(let input) = error { context.console.error("lesson: error: \(input.description)") }

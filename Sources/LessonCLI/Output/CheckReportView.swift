@@ -31,12 +31,14 @@ struct CheckReportView {
     lines.append("")
     let failed = report.checks.count(where: { $0.status == .failed })
     let warnings = report.checks.count(where: { $0.status == .warning })
-    let counts = "\(report.score) of \(report.checks.count) checks passed"
+    let counts =
+      "\(report.score) of \(report.checks.count) checks passed"
       + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
     if passed {
       lines.append(style.green(style.bold("PASS")) + " — \(counts).")
     } else {
-      lines.append(style.red(style.bold("FAIL")) + " — \(counts)" + (failed == 0 ? " (warnings fail with --strict)." : "."))
+      lines.append(
+        style.red(style.bold("FAIL")) + " — \(counts)" + (failed == 0 ? " (warnings fail with --strict)." : "."))
     }
     for mistake in report.mistakes {
       let check = report.checks.first { $0.mistake?.id == mistake.id && $0.status != .passed }

@@ -95,9 +95,11 @@ struct TraceReport {
         for i in start...end { cells[i] = color(call.outcome, "█", style) }
       }
       if let mark = Self.marks[call.outcome] { cells[end] = color(call.outcome, mark, style) }
-      let times = call.startedAt.map { "\(Seconds.fixed($0)) → \(Seconds.fixed(call.endedAt))" }
+      let times =
+        call.startedAt.map { "\(Seconds.fixed($0)) → \(Seconds.fixed(call.endedAt))" }
         ?? "never ran → \(Seconds.fixed(call.endedAt))"
-      let outcome = showTimes ? call.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) : call.outcome.rawValue
+      let outcome =
+        showTimes ? call.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) : call.outcome.rawValue
       let row = "\(Self.fit(call.name, nameWidth)) \(cells.joined()) \(color(call.outcome, outcome, style))"
       lines.append(showTimes ? row + times : row)
     }

@@ -29,7 +29,8 @@ public enum CourseVerifier {
           }
           if !mustPass {
             if report.passed() {
-              problems.append(Problem(lesson: entry.id, message: "the \(kind) passes; it should show \(spec.starterMistake)"))
+              problems.append(
+                Problem(lesson: entry.id, message: "the \(kind) passes; it should show \(spec.starterMistake)"))
             } else if !report.mistakes.contains(where: { $0.id == spec.starterMistake }) {
               let ids = report.mistakes.map(\.id).joined(separator: ", ")
               problems.append(

@@ -10,7 +10,8 @@ struct JSONFieldReader {
     self.file = file
     self.path = path
     guard case .object(let members) = value else {
-      throw .invalidField(path: file, field: path.isEmpty ? "(top level)" : path, expected: "an object", found: value.kindDescription)
+      throw .invalidField(
+        path: file, field: path.isEmpty ? "(top level)" : path, expected: "an object", found: value.kindDescription)
     }
     self.members = members
     for (key, _) in members where !known.contains(key) {

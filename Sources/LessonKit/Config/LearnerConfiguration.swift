@@ -78,7 +78,9 @@ extension LearnerConfiguration {
   public static func parse(_ bytes: [UInt8], file: String) throws(LessonKitError) -> LearnerConfiguration {
     guard bytes.count <= ConfigurationLimits.maximumFileSize else {
       throw .unreadableFile(
-        path: file, reason: "it is \(bytes.count) bytes; a configuration may be at most \(ConfigurationLimits.maximumFileSize) bytes")
+        path: file,
+        reason:
+          "it is \(bytes.count) bytes; a configuration may be at most \(ConfigurationLimits.maximumFileSize) bytes")
     }
     let json: JSONValue
     do { json = try JSONReader().parse(bytes) } catch { throw .invalidJSON(path: file, error: error) }
@@ -104,7 +106,9 @@ extension LearnerConfiguration {
       throw top.fail("calls", expected: "a list of calls", found: callsValue)
     }
     guard !items.isEmpty else {
-      throw .invalidContent(path: file, field: "calls", message: "the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}")
+      throw .invalidContent(
+        path: file, field: "calls",
+        message: "the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}")
     }
     guard items.count <= ConfigurationLimits.maximumCalls else {
       throw .invalidContent(
@@ -152,7 +156,8 @@ extension LearnerConfiguration {
       guard case .string(let message) = value, !message.isEmpty,
         message.count <= ConfigurationLimits.maximumTextLength
       else {
-        throw reader.fail("fails", expected: "the error message the tool raises, such as \"HTTP 503\", or null", found: value)
+        throw reader.fail(
+          "fails", expected: "the error message the tool raises, such as \"HTTP 503\", or null", found: value)
       }
       failure = message
     }
@@ -162,7 +167,8 @@ extension LearnerConfiguration {
 
   static func checkName(_ name: String, file: String, field: String) throws(LessonKitError) {
     if name.isEmpty {
-      throw .invalidField(path: file, field: field, expected: "a non-empty name such as \"search\"", found: "an empty string")
+      throw .invalidField(
+        path: file, field: field, expected: "a non-empty name such as \"search\"", found: "an empty string")
     }
     if name.count > ConfigurationLimits.maximumNameLength {
       throw .invalidField(
@@ -181,7 +187,8 @@ extension LearnerConfiguration {
     var results: [String?]?
     if let value = reader.value("results"), value != .null {
       guard case .array(let items) = value, items.count <= ConfigurationLimits.maximumCalls else {
-        throw reader.fail("results", expected: "the list of results you observed, such as [\"search:ok\"]", found: value)
+        throw reader.fail(
+          "results", expected: "the list of results you observed, such as [\"search:ok\"]", found: value)
       }
       var list: [String?] = []
       for (index, item) in items.enumerated() {
@@ -205,7 +212,8 @@ extension LearnerConfiguration {
     if let value = reader.value("note"), value != .null {
       guard case .string(let text) = value, text.count <= ConfigurationLimits.maximumTextLength else {
         throw reader.fail(
-          "note", expected: "your explanation as a string of at most \(ConfigurationLimits.maximumTextLength) characters",
+          "note",
+          expected: "your explanation as a string of at most \(ConfigurationLimits.maximumTextLength) characters",
           found: value)
       }
       note = text

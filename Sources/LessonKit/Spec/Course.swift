@@ -47,7 +47,8 @@ public struct Course: Sendable {
     let path = specPath(entry)
     let spec = try LessonSpec.parse(InputFile.read(path), file: path)
     guard spec.id == entry.id else {
-      throw .invalidContent(path: path, field: "id", message: "is \(spec.id) but the index lists this folder as lesson \(entry.id)")
+      throw .invalidContent(
+        path: path, field: "id", message: "is \(spec.id) but the index lists this folder as lesson \(entry.id)")
     }
     return spec
   }

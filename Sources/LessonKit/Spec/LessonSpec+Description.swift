@@ -1,3 +1,5 @@
+import GuardedGather
+
 extension LessonSpec {
   /// What each check of the card looks for, in words, for `lesson show`.
   public var checkDescriptions: [String] {
@@ -29,7 +31,5 @@ extension LessonSpec {
     return lines
   }
 }
-
-import GuardedGather
 
 typealias GatherTraceText = GatherTrace

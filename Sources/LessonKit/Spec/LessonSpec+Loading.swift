@@ -1,3 +1,4 @@
+import Foundation
 import GuardedGather
 
 extension LessonSpec {
@@ -21,7 +22,8 @@ extension LessonSpec {
       throw .missingField(path: file, field: "title", expected: "the lesson's title")
     }
     guard let learnerFile = try top.string("file"), learnerFile.hasSuffix(".json"), !learnerFile.contains("/") else {
-      throw .missingField(path: file, field: "file", expected: "the name of the learner's .json file in the lesson folder")
+      throw .missingField(
+        path: file, field: "file", expected: "the name of the learner's .json file in the lesson folder")
     }
     let goal = try top.string("goal") ?? ""
     var expectedResults: [String?]?
@@ -66,7 +68,8 @@ extension LessonSpec {
     var hints: [String] = []
     for (index, item) in hintItems.enumerated() {
       guard case .string(let hint) = item, !hint.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw .invalidField(path: file, field: "hints[\(index)]", expected: "a non-empty hint", found: item.kindDescription)
+        throw .invalidField(
+          path: file, field: "hints[\(index)]", expected: "a non-empty hint", found: item.kindDescription)
       }
       hints.append(hint)
     }
@@ -126,7 +129,8 @@ extension LessonSpec {
           throw .missingField(path: file, field: "\(path).topics[\(index)]", expected: "\"about\" and \"words\"")
         }
         topics.append(
-          NoteTopic(about: about, words: words.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } }))
+          NoteTopic(
+            about: about, words: words.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } }))
       }
       return .noteExplains(topics)
     case "same-results-at-limits":
@@ -144,5 +148,3 @@ extension LessonSpec {
     }
   }
 }
-
-import Foundation

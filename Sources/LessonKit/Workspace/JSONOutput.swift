@@ -33,11 +33,13 @@ public enum JSONOutput: Sendable, Hashable {
       }
       let pad = String(repeating: indent!, count: level + 1)
       let close = String(repeating: indent!, count: level)
-      return "[\n" + items.map { pad + $0.render(indent: indent, level: level + 1) }.joined(separator: ",\n") + "\n\(close)]"
+      return "[\n" + items.map { pad + $0.render(indent: indent, level: level + 1) }.joined(separator: ",\n")
+        + "\n\(close)]"
     case .object(let members):
       if members.isEmpty { return "{}" }
       guard let indent else {
-        return "{" + members.map { Self.quote($0.0) + ": " + $0.1.render(indent: nil, level: 0) }.joined(separator: ", ") + "}"
+        return "{"
+          + members.map { Self.quote($0.0) + ": " + $0.1.render(indent: nil, level: 0) }.joined(separator: ", ") + "}"
       }
       let pad = String(repeating: indent, count: level + 1)
       let close = String(repeating: indent, count: level)

@@ -26,7 +26,8 @@ public struct Workspace: Sendable {
   /// Makes the learner's copy from the starter if there is none yet.
   ///
   /// - Returns: The copy's path, and whether it was just made.
-  public func prepare(_ entry: Course.Entry, _ spec: LessonSpec) throws(LessonKitError) -> (path: String, created: Bool) {
+  public func prepare(_ entry: Course.Entry, _ spec: LessonSpec) throws(LessonKitError) -> (path: String, created: Bool)
+  {
     let path = learnerPath(entry, spec)
     if FileManager.default.fileExists(atPath: path) { return (path, false) }
     let starter = try InputFile.read(course.starterPath(entry, spec))
@@ -132,7 +133,8 @@ public struct Progress: Sendable, Hashable {
       guard let id = Int(key) else {
         throw .invalidField(path: file, field: "lessons.\(key)", expected: "a lesson number", found: "\"\(key)\"")
       }
-      let reader = try JSONFieldReader(value, file: file, path: "lessons.\(key)", known: ["status", "mistakes", "hintsShown"])
+      let reader = try JSONFieldReader(
+        value, file: file, path: "lessons.\(key)", known: ["status", "mistakes", "hintsShown"])
       var lesson = Lesson()
       lesson.status = try reader.string("status")
       lesson.hintsShown = try reader.wholeNumber("hintsShown", in: 0...1_000, expected: "a count") ?? 0

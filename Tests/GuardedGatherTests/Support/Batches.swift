@@ -3,7 +3,9 @@ import GuardedGather
 /// Small builders so tests read like the configurations learners write.
 func ms(_ value: Int) -> Duration { .milliseconds(value) }
 
-func call(_ name: String, _ delay: Int, timeout: Int? = nil, noTimeout: Bool = false, fails: String? = nil, cpu: Bool = false)
+func call(
+  _ name: String, _ delay: Int, timeout: Int? = nil, noTimeout: Bool = false, fails: String? = nil, cpu: Bool = false
+)
   -> GatherCall
 {
   GatherCall(

@@ -42,7 +42,9 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
           guard case .string(let name)? = record["name"], case .string(let outcome)? = record["outcome"] else {
             throw CorpusError()
           }
-          calls.append(Call(name: name, outcome: outcome, startedAt: int(record["startedAt"]), endedAt: int(record["endedAt"]) ?? -1))
+          calls.append(
+            Call(
+              name: name, outcome: outcome, startedAt: int(record["startedAt"]), endedAt: int(record["endedAt"]) ?? -1))
         }
       }
       var results: [String]?

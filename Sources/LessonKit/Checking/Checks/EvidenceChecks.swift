@@ -24,7 +24,8 @@ struct EvidenceMatchesCheck: LessonCheck {
     if evidence.results == nil { differences.append("you did not report the results list") }
     if evidence.timeouts == nil { differences.append("you did not report the timeout count") }
     let passed = differences.isEmpty
-    let invented = evidence.results.map { $0 != context.trace.results } ?? false
+    let invented =
+      evidence.results.map { $0 != context.trace.results } ?? false
       || evidence.timeouts.map { $0 != context.trace.timeouts } ?? false
     return CheckResult(
       id: "evidence-matches", title: title, status: passed ? .passed : .failed, expected: expected,
@@ -45,7 +46,8 @@ struct NoteExplainsCheck: LessonCheck {
       id: "note-explains", title: "your note explains why", status: passed ? .passed : .failed,
       expected: "a note that says " + topics.map(\.about).joined(separator: ", and "),
       observed: note.isEmpty
-        ? "no note" : passed ? "a note that says all of it" : "nothing on " + missing.map(\.about).joined(separator: ", or "),
+        ? "no note"
+        : passed ? "a note that says all of it" : "nothing on " + missing.map(\.about).joined(separator: ", or "),
       mistake: passed ? nil : Mistake.named("missing-explanation"), location: "evidence.note")
   }
 }
@@ -65,7 +67,8 @@ struct FailuresNamedCheck: LessonCheck {
     return CheckResult(
       id: "failures-named", title: "failures are named", status: passed ? .passed : .failed, expected: expected,
       observed: failing.isEmpty
-        ? "no call that fails" : passed ? "every failing call named" : "your note does not name \(unnamed.joined(separator: ", "))",
+        ? "no call that fails"
+        : passed ? "every failing call named" : "your note does not name \(unnamed.joined(separator: ", "))",
       mistake: passed ? nil : Mistake.named(failing.isEmpty ? "missing-calls" : "unnamed-failure"),
       location: failing.isEmpty ? "calls" : "evidence.note")
   }

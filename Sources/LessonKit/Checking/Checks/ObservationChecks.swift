@@ -8,7 +8,10 @@ struct PeakWithinCheck: LessonCheck {
     let peak = context.trace.peakConcurrency
     let passed = peak <= maximum
     let mistake: String? =
-      passed ? nil : context.batch.semaphore == .perCall ? "semaphore-per-call" : context.batch.limit == nil ? "no-limit" : "over-limit"
+      passed
+      ? nil
+      : context.batch.semaphore == .perCall
+        ? "semaphore-per-call" : context.batch.limit == nil ? "no-limit" : "over-limit"
     return CheckResult(
       id: "peak-within", title: "calls in flight at once", status: passed ? .passed : .failed,
       expected: "at most \(maximum) in flight", observed: "a peak of \(peak) in flight",
@@ -51,8 +54,11 @@ struct SameResultsAtLimitsCheck: LessonCheck {
     let bounded = runs.allSatisfy { $0.trace.peakConcurrency <= $0.limit }
     let passed = sameResults && bounded
     let mistake: String? =
-      passed ? nil : context.batch.timeoutScope == .queue ? "timeout-outside-semaphore"
-      : context.batch.semaphore == .perCall ? "semaphore-per-call" : "limit-changes-results"
+      passed
+      ? nil
+      : context.batch.timeoutScope == .queue
+        ? "timeout-outside-semaphore"
+        : context.batch.semaphore == .perCall ? "semaphore-per-call" : "limit-changes-results"
     return CheckResult(
       id: "same-results-at-limits", title: "limits \(limits.map(String.init).joined(separator: " and "))",
       status: passed ? .passed : .failed,
@@ -70,7 +76,9 @@ enum Seconds {
 struct NoDeadlockCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
     guard case .deadlock(let waiting)? = context.trace.failure else {
-      return CheckResult(id: "no-deadlock", title: "the batch can finish", status: .passed, expected: "no deadlock", observed: "no deadlock")
+      return CheckResult(
+        id: "no-deadlock", title: "the batch can finish", status: .passed, expected: "no deadlock",
+        observed: "no deadlock")
     }
     return CheckResult(
       id: "no-deadlock", title: "the batch can finish", status: .failed, expected: "no deadlock",

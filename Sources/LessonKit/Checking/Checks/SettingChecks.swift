@@ -117,7 +117,9 @@ struct CPUWorkCheck: LessonCheck {
     let passed = asIO.isEmpty && missing.isEmpty
     var observed = "\(names.joined(separator: ", ")) compute"
     if !missing.isEmpty { observed = "no call named \(missing.joined(separator: ", "))" }
-    if !asIO.isEmpty { observed = "\(asIO.map { batch.calls[$0].name }.joined(separator: ", ")) modelled as waiting (\"io\")" }
+    if !asIO.isEmpty {
+      observed = "\(asIO.map { batch.calls[$0].name }.joined(separator: ", ")) modelled as waiting (\"io\")"
+    }
     return CheckResult(
       id: "cpu-work", title: "CPU-bound calls", status: passed ? .passed : .failed,
       expected: "\(names.joined(separator: ", ")) as \"work\": \"cpu\"", observed: observed,
