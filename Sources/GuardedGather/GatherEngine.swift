@@ -114,6 +114,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   /// Sleeps until `time` (nanoseconds since the start of the batch).
+  @inline(__always)
   func sleep(until time: Int64, token: VirtualClock.Token?) async throws {
     if let virtual, let token {
       try await virtual.sleep(untilNanoseconds: startOffset + time, token: token)
@@ -123,6 +124,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   /// Passes `turns` turns of the loop.
+  @inline(__always)
   func pass(_ turns: Int) async {
     guard turns > 0 else { return }
     if let loopClock {

@@ -11,6 +11,8 @@ import Synchronization
 public final class GatherLoop: TaskExecutor, Sendable {
   private let jobs = Mutex(JobQueue())
   private let wakeUp = DispatchSemaphore(value: 0)
+  /// How many entries of the batch being run are still to run after the current one.
+  private let remainingInBatch = Atomic<Int>(0)
 
   /// Creates a loop.
   public init() {}
@@ -33,7 +35,11 @@ public final class GatherLoop: TaskExecutor, Sendable {
   ///
   /// `Task.yield()` costs two turns here: it enqueues a job that resumes the task, which is then
   /// enqueued in turn.
-  func yieldTurn() async {
+  ///
+  /// - Returns: `false` when nothing else was runnable, so the task went on at once: the next turn
+  ///   would have run it alone. The caller counts the turn.
+  func yieldTurn() async -> Bool {
+    if isOnlyJob { return false }
     await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
       let signal = jobs.withLock { queue in
         queue.pending.append(.resume(continuation))
@@ -41,6 +47,12 @@ public final class GatherLoop: TaskExecutor, Sendable {
       }
       if signal { wakeUp.signal() }
     }
+    return true
+  }
+
+  /// Whether the job running now is the only one: none left in its batch, none enqueued.
+  private var isOnlyJob: Bool {
+    remainingInBatch.load(ordering: .relaxed) == 0 && jobs.withLock { $0.pending.isEmpty }
   }
 
   /// What stopped a run early.
@@ -104,7 +116,8 @@ public final class GatherLoop: TaskExecutor, Sendable {
       if batch.isEmpty { return }
       clock?.beginTurn()
       let executor = asUnownedTaskExecutor()
-      for entry in batch {
+      for (position, entry) in batch.enumerated() {
+        remainingInBatch.store(batch.count - position - 1, ordering: .relaxed)
         switch entry {
         case .job(let job):
           job.runSynchronously(on: executor)

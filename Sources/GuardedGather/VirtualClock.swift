@@ -101,9 +101,12 @@ public final class VirtualClock: Clock, Sendable {
   func attach(_ loop: GatherLoop?) { self.loop.withLock { $0 = loop } }
 
   /// Suspends the current task for one turn of the loop driving this clock.
+  ///
+  /// When nothing else is runnable the task goes on at once and the turn is counted here: the
+  /// loop's next turn would have run it alone, so the order of events is the same.
   public func yieldTurn() async {
     if let loop = loop.withLock({ $0 }) {
-      await loop.yieldTurn()
+      if await !loop.yieldTurn() { beginTurn() }
     } else {
       await Task.yield()
     }
