@@ -14,6 +14,8 @@ public struct Console: Sendable {
   public var err: @Sendable (String) -> Void
   /// Whether standard output is a terminal.
   public var isTerminal: Bool
+  /// Whether standard error is a terminal (for progress lines).
+  public var errorIsTerminal = false
   /// Whether colour may be used: only on a terminal, and never with `NO_COLOR` set.
   public var colors: Bool
   /// The width to fit output to, in columns.
@@ -44,11 +46,13 @@ public struct Console: Sendable {
       if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { width = Int(size.ws_col) }
     }
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
-    return Console(
+    var console = Console(
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) },
       isTerminal: terminal, colors: terminal && !noColor, width: width,
       directory: FileManager.default.currentDirectoryPath)
+    console.errorIsTerminal = isatty(STDERR_FILENO) == 1
+    return console
   }
 
   /// Writes a line to standard output.
