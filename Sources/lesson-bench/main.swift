@@ -132,15 +132,57 @@ func corpus(_ path: String) {
   print("corpus \(path): \(cases.count) configurations, \(cases.count - differing) agree, \(differing) differ")
 }
 
+/// Grades a class of 10,000 submissions for lesson 3 (most valid, some failing, some broken),
+/// from files on disk, as `lesson grade 3 DIR` does.
+func gradeClass() {
+  guard let root = Course.find(from: FileManager.default.currentDirectoryPath),
+    let course = try? Course.load(root: root), let entry = course.entry(3), let spec = try? course.spec(entry)
+  else {
+    print("grade: run from the repository (lessons/index.json not found)")
+    exit(66)
+  }
+  let directory = NSTemporaryDirectory() + "lesson-bench-class-" + UUID().uuidString
+  try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  var random = SplitMix(state: 3)
+  for learner in 0..<10_000 {
+    let text: String
+    switch learner % 10 {
+    case 9: text = "{\"limit\": 3, \"calls\": ["
+    default:
+      let calls = (0..<8).map { index in
+        "{\"name\": \"tool\(index)\", \"delay\": \(Double(Int.random(in: 1...40, using: &random)) / 100)}"
+      }
+      text = """
+        {"limit": \(learner % 10 == 8 ? 2 : 3), "timeout": 0.15, "calls": [\(calls.joined(separator: ", "))],
+         "evidence": {"timeouts": 2, "note": "the limit protects the upstream; the timeout exposes slow calls"}}
+        """
+    }
+    try! Data(text.utf8).write(to: URL(fileURLWithPath: "\(directory)/learner\(learner).json"))
+  }
+  for workers in [1, ProcessInfo.processInfo.activeProcessorCount] {
+    let start = now()
+    let submissions = try! SubmissionFinder.find(in: directory, lessons: [(3, spec.file)])
+    let book = Grader.grade(submissions, specs: [3: spec], workers: workers)
+    let seconds = now() - start
+    let passed = book.records.count(where: { $0.status == .pass })
+    let errors = book.records.count(where: { $0.status == .error })
+    print(
+      "grade: 10,000 submissions on \(workers) thread\(workers == 1 ? "" : "s"): \(String(format: "%.3f", seconds)) s, "
+        + "\(String(format: "%.1f", seconds / 10_000 * 1e6)) µs per submission (\(passed) pass, \(errors) errors)")
+  }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "example": example()
 case "configurations": configurations()
 case "million": million()
+case "grade": gradeClass()
 case "corpus": for path in arguments.dropFirst() { corpus(path) }
 case nil:
   // Each scenario in its own process, so that peak memory is the scenario's own.
-  for scenario in ["million", "example", "configurations"] {
+  for scenario in ["million", "example", "configurations", "grade"] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     process.arguments = [scenario]
@@ -148,6 +190,6 @@ case nil:
     process.waitUntilExit()
   }
 default:
-  print("usage: lesson-bench [example|configurations|million|corpus FILE...]")
+  print("usage: lesson-bench [example|configurations|million|grade|corpus FILE...]")
   exit(64)
 }

@@ -215,6 +215,28 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
     }
   }
 
+  @Test func allLessonsFromOneFolderPerLearner() throws {
+    try withWorkspace { directory in
+      let root = directory + "/class"
+      let course = CLIFixtures.packageRoot.path
+      try FileManager.default.createDirectory(atPath: root + "/bea", withIntermediateDirectories: true)
+      try FileManager.default.copyItem(atPath: course + "/solutions", toPath: root + "/bea/solutions")
+      try FileManager.default.createDirectory(atPath: root + "/cy", withIntermediateDirectories: true)
+      try FileManager.default.copyItem(atPath: course + "/lessons", toPath: root + "/cy/lessons")
+      try Data("{}".utf8).write(to: URL(fileURLWithPath: root + "/dan.json"))
+      let run = grade(["--all", root, "--format", "json"], in: directory)
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+      let learners = try #require(object["learners"] as? [[String: Any]])
+      func statuses(_ name: String) -> [String] {
+        let learner = learners.first { $0["learner"] as? String == name }
+        return (learner?["lessons"] as? [[String: Any]])?.compactMap { $0["status"] as? String } ?? []
+      }
+      #expect(statuses("bea") == Array(repeating: "pass", count: 8))
+      #expect(statuses("cy") == Array(repeating: "fail", count: 8))
+      #expect(statuses("dan") == Array(repeating: "error", count: 8))
+    }
+  }
+
   @Test func usageAndMissingFolder() {
     #expect(grade(["2"], in: ".").code == .usage)
     #expect(grade(["2", "/nonexistent/class"], in: ".").code.rawValue == 66)

@@ -33,7 +33,7 @@ struct GradebookView {
     for learner in book.learners {
       var row = TraceReport.fit(learner, nameWidth) + "  "
       for lesson in lessons {
-        guard let record = book.records.first(where: { $0.learner == learner && $0.lesson == lesson }) else {
+        guard let record = book.records(of: learner).first(where: { $0.lesson == lesson }) else {
           row += "       "
           continue
         }
@@ -77,7 +77,7 @@ struct GradebookView {
         var parts: [String] = []
         if failed > 0 { parts.append("\(failed) failed") }
         if errors > 0 { parts.append("\(errors) could not be graded") }
-        let first = book.records.first { $0.learner == learner && $0.status != .pass }
+        let first = book.records(of: learner).first { $0.status != .pass }
         lines.append(
           "  \(learner): \(parts.joined(separator: ", "))" + (first.map { " — L\($0.lesson) \($0.explanation)" } ?? ""))
       }
@@ -125,7 +125,7 @@ struct GradebookView {
               (
                 "lessons",
                 .array(
-                  book.records.filter { $0.learner == learner }.map { record in
+                  book.records(of: learner).map { record in
                     .object([
                       ("lesson", .int(record.lesson)), ("status", .string(record.status.rawValue)),
                       ("score", .int(record.score)), ("maxScore", .int(record.maxScore)),
@@ -169,7 +169,7 @@ struct GradebookView {
       "<testsuites name=\"lesson\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">",
     ]
     for learner in book.learners {
-      let own = book.records.filter { $0.learner == learner }
+      let own = book.records(of: learner)
       let ownTests = own.reduce(0) { $0 + max($1.checks.count, $1.status == .error ? 1 : 0) }
       let ownFailures = own.flatMap(\.checks).count(where: { $0.status == .failed })
       let ownErrors = own.count(where: { $0.status == .error })

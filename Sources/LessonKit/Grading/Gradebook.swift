@@ -31,17 +31,25 @@ public struct GradeRecord: Sendable, Hashable {
 /// A class's grades and what they add up to.
 public struct Gradebook: Sendable {
   /// Sorted by learner, then lesson.
-  public var records: [GradeRecord]
+  public let records: [GradeRecord]
+  /// The learners, in order.
+  public let learners: [String]
+  private let byLearner: [String: [GradeRecord]]
 
   public init(records: [GradeRecord]) {
     self.records = records.sorted { ($0.learner, $0.lesson) < ($1.learner, $1.lesson) }
+    var byLearner: [String: [GradeRecord]] = [:]
+    var learners: [String] = []
+    for record in self.records {
+      if byLearner[record.learner] == nil { learners.append(record.learner) }
+      byLearner[record.learner, default: []].append(record)
+    }
+    self.byLearner = byLearner
+    self.learners = learners
   }
 
-  /// The learners, in order.
-  public var learners: [String] {
-    var seen: Set<String> = []
-    return records.map(\.learner).filter { seen.insert($0).inserted }
-  }
+  /// One learner's records, by lesson.
+  public func records(of learner: String) -> [GradeRecord] { byLearner[learner] ?? [] }
 
   /// The lessons graded, in order.
   public var lessons: [Int] { Array(Set(records.map(\.lesson))).sorted() }
@@ -66,7 +74,7 @@ public struct Gradebook: Sendable {
   /// Learners with a failing or broken submission, with how many.
   public var needAttention: [(learner: String, failed: Int, errors: Int)] {
     learners.compactMap { learner in
-      let own = records.filter { $0.learner == learner }
+      let own = records(of: learner)
       let failed = own.count(where: { $0.status == .fail })
       let errors = own.count(where: { $0.status == .error })
       return failed + errors > 0 ? (learner, failed, errors) : nil
@@ -81,14 +89,17 @@ public enum Grader {
   /// A submission that is missing, unreadable, too large, not JSON or not a valid configuration
   /// becomes an `error` record with the reason; it never stops the others.
   ///
-  /// - Parameter progress: Called now and then with the number graded so far.
+  /// - Parameters:
+  ///   - workers: How many threads grade at once. The default is one per core.
+  ///   - progress: Called now and then with the number graded so far.
   public static func grade(
-    _ submissions: [Submission], specs: [Int: LessonSpec], progress: (@Sendable (Int) -> Void)? = nil
+    _ submissions: [Submission], specs: [Int: LessonSpec], workers: Int? = nil,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> Gradebook {
     let count = submissions.count
     let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: count))
     let done = Atomic<Int>(0)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+    let workers = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var local: [(Int, GradeRecord)] = []
       for index in stride(from: worker, to: count, by: workers) {
