@@ -47,25 +47,40 @@ public enum GatherEngine {
     return trace
   }
 
-  /// Runs `batch` on `ContinuousClock` in real time, on a single-threaded loop like asyncio's.
+  /// Runs `batch` in real time, on a single-threaded loop like asyncio's that keeps its own timers.
   public static func runReal(_ batch: GatherBatch) -> GatherTrace {
+    let clock = RealTimeClock()
     let loop = GatherLoop()
-    return loop.run(clock: nil) { await run(batch, clock: ContinuousClock()) }.value
+    return loop.run(clock: clock) { await run(batch, clock: clock) }.value
   }
 }
 
-/// A clock driven by the engine's own loop, which knows the loop's turns and can model the
-/// executor being busy.
+/// A clock driven by the engine's own loop (``GatherLoop``), which keeps the clock's sleepers,
+/// knows the loop's turns and can model the executor being busy.
 public protocol GatherLoopClock: Sendable {
+  /// The current time in nanoseconds since the clock's zero.
+  var nanosecondsNow: Int64 { get }
   /// Holds the executor for `duration`: time passes while nothing else runs.
   func block(for duration: Swift.Duration)
   /// How many turns the loop has run.
   var turn: UInt64 { get }
+  /// Starts the next turn of the loop.
+  func beginTurn()
   /// Suspends the current task for exactly one turn of the loop.
   func yieldTurn() async
+  /// Tells the clock which loop drives it.
+  func attach(_ loop: GatherLoop?)
+  /// Called by the loop when it has no job: resumes sleepers that are due, or says how long to wait.
+  func resumeDueSleepers() -> GatherLoopWait
 }
 
-extension VirtualClock: GatherLoopClock {}
+/// A loop clock whose sleeper table the engine uses directly (one token per worker).
+protocol SleeperTableClock {
+  var sleepers: SleeperTable { get }
+}
+
+extension VirtualClock: SleeperTableClock {}
+extension RealTimeClock: SleeperTableClock {}
 
 /// One execution of a batch: `limit` workers (one child task each) take calls from a FIFO queue.
 ///
@@ -78,9 +93,9 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   let start: C.Instant
   let recorder: GatherRecorder
   let queue: GatherQueue
-  /// The clock as the engine's own virtual clock, when it is one: sleeps then skip the generic
-  /// path, and the loop's turns are known.
-  let virtual: VirtualClock?
+  /// The clock's sleeper table, when it is one of the engine's loop clocks: sleeps then skip the
+  /// generic path, with one cancellation handler per worker.
+  let sleepers: SleeperTable?
   /// The clock as a clock driven by the engine's loop, when it is one.
   let loopClock: (any GatherLoopClock)?
   /// Whether a failure can cancel the batch: only then do tasks check for it.
@@ -91,7 +106,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
     self.batch = batch
     self.clock = clock
     self.start = clock.now
-    self.virtual = clock as? VirtualClock
+    self.sleepers = (clock as? any SleeperTableClock)?.sleepers
     self.loopClock = clock as? any GatherLoopClock
     self.canFail = batch.errors == .propagate && batch.calls.contains { $0.failure != nil }
     let deadlines: [Int64?]? =
@@ -103,21 +118,20 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
 
   /// Nanoseconds since the start of the batch.
   var now: Int64 {
-    if let virtual { return virtual.nanosecondsNow - startOffset }
+    if let loopClock { return loopClock.nanosecondsNow - startOffset }
     return start.duration(to: clock.now).nanosecondsAllowingNegative
   }
 
-  /// Where the batch started on the virtual clock, in nanoseconds.
+  /// Where the batch started on a loop clock, in nanoseconds.
   var startOffset: Int64 {
-    guard let virtual else { return 0 }
-    return (start as? VirtualClock.Instant)?.offset.nanosecondsAllowingNegative ?? virtual.nanosecondsNow
+    (start as? GatherInstant)?.offset.nanosecondsAllowingNegative ?? 0
   }
 
   /// Sleeps until `time` (nanoseconds since the start of the batch).
   @inline(__always)
-  func sleep(until time: Int64, token: VirtualClock.Token?) async throws {
-    if let virtual, let token {
-      try await virtual.sleep(untilNanoseconds: startOffset + time, token: token)
+  func sleep(until time: Int64, token: SleeperTable.Token?) async throws {
+    if let sleepers, let token, let loopClock {
+      try await sleepers.sleep(untilNanoseconds: startOffset + time, token: token, now: loopClock.nanosecondsNow)
     } else {
       try await clock.sleep(until: start.advanced(by: .nanoseconds(time)), tolerance: nil)
     }
@@ -194,17 +208,17 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
 
   /// One worker: holds a slot and runs the calls it takes from the queue, one after another.
   func work(startingWith first: Int) async {
-    let token = virtual?.makeToken()
-    defer { if let token { virtual?.releaseToken(token) } }
+    let token = sleepers?.makeToken()
+    defer { if let token { sleepers?.releaseToken(token) } }
     // One cancellation handler for all of this worker's sleeps.
     await withTaskCancellationHandler {
       await work(startingWith: first, token: token)
     } onCancel: {
-      if let token { virtual?.cancel(token) }
+      if let token { sleepers?.cancel(token) }
     }
   }
 
-  func work(startingWith first: Int, token: VirtualClock.Token?) async {
+  func work(startingWith first: Int, token: SleeperTable.Token?) async {
     var handedOver = false
     var previous = first
     var next: Int? = first
@@ -251,7 +265,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   /// Runs call `index`, which holds a slot.
   ///
   /// - Returns: `false` when the batch was cancelled meanwhile.
-  func perform(_ index: Int, queueDeadline: Int64?, token: VirtualClock.Token?) async -> Bool {
+  func perform(_ index: Int, queueDeadline: Int64?, token: SleeperTable.Token?) async -> Bool {
     let call = batch.calls[index]
     let startedAt = now
     recorder.start(index, at: startedAt)

@@ -70,7 +70,7 @@ public final class GatherLoop: TaskExecutor, Sendable {
   /// - Returns: The operation's value, and ``Stop/deadlock`` if the loop had to cancel the
   ///   operation because nothing could make progress (the operation then decides what it returns).
   public func run<T: Sendable>(
-    clock: VirtualClock?,
+    clock: (any GatherLoopClock)?,
     _ operation: @escaping @Sendable () async -> T
   ) -> (value: T, stop: Stop?) {
     clock?.attach(self)
@@ -85,14 +85,28 @@ public final class GatherLoop: TaskExecutor, Sendable {
       drain(clock)
       if let value = result.withLock({ $0 }) { return (value, stop) }
       if let clock {
-        if clock.resumeNextSleepers() { continue }
-        // No job and no sleeper while the operation still waits: nothing can ever happen.
-        stop = .deadlock
-        root.cancel()
-        drain(clock)
-        if let value = result.withLock({ $0 }) { return (value, stop) }
-        if !clock.resumeNextSleepers() {
-          preconditionFailure("the operation ignored cancellation after a deadlock")
+        switch clock.resumeDueSleepers() {
+        case .resumed:
+          continue
+        case .wait(let duration):
+          let parked = jobs.withLock { queue in
+            queue.parked = queue.pending.isEmpty
+            return queue.parked
+          }
+          if parked {
+            let (seconds, attoseconds) = duration.components
+            let nanoseconds = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds / 1_000_000_000))
+            _ = wakeUp.wait(timeout: .now() + .nanoseconds(Int(min(nanoseconds, UInt64(Int.max)))))
+          }
+        case .nothing:
+          // No job and no sleeper while the operation still waits: nothing can ever happen.
+          stop = .deadlock
+          root.cancel()
+          drain(clock)
+          if let value = result.withLock({ $0 }) { return (value, stop) }
+          if clock.resumeDueSleepers() == .nothing, jobs.withLock({ $0.pending.isEmpty }) {
+            preconditionFailure("the operation ignored cancellation after a deadlock")
+          }
         }
       } else {
         let mustWait = jobs.withLock { queue in
@@ -104,7 +118,7 @@ public final class GatherLoop: TaskExecutor, Sendable {
     }
   }
 
-  private func drain(_ clock: VirtualClock?) {
+  private func drain(_ clock: (any GatherLoopClock)?) {
     while true {
       let batch = jobs.withLock { queue -> [Entry] in
         queue.parked = false

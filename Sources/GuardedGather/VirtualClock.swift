@@ -1,5 +1,24 @@
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A point on a loop clock's time line: an offset from the clock's zero.
+public struct GatherInstant: InstantProtocol, Sendable, Hashable, Comparable {
+  /// The time since the clock's zero.
+  public var offset: Duration
+
+  /// Creates an instant at `offset` from the clock's zero.
+  public init(offset: Duration) { self.offset = offset }
+
+  public func advanced(by duration: Duration) -> GatherInstant { GatherInstant(offset: offset + duration) }
+  public func duration(to other: GatherInstant) -> Duration { other.offset - offset }
+  public static func < (lhs: GatherInstant, rhs: GatherInstant) -> Bool { lhs.offset < rhs.offset }
+}
+
 /// A clock whose time moves only when the loop driving it says so, making every run instant and
 /// reproducible.
 ///
@@ -9,24 +28,11 @@ import Synchronization
 /// cancellation arrives before the sleeper registered.
 ///
 /// Time is kept in whole nanoseconds.
-public final class VirtualClock: Clock, Sendable {
-  /// A point on the virtual time line: an offset from the clock's zero.
-  public struct Instant: InstantProtocol, Sendable, Hashable, Comparable {
-    /// The time since the clock's zero.
-    public var offset: Duration
+public final class VirtualClock: Clock, GatherLoopClock, Sendable {
+  public typealias Instant = GatherInstant
 
-    /// Creates an instant at `offset` from the clock's zero.
-    public init(offset: Duration) { self.offset = offset }
-
-    public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-    public func duration(to other: Instant) -> Duration { other.offset - offset }
-    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
-  }
-
-  private let state = Mutex(SleeperQueue())
+  let sleepers = SleeperTable()
   private let nowNanoseconds = Atomic<Int64>(0)
-  private let turns = Atomic<UInt64>(0)
-  private let loop = Mutex<GatherLoop?>(nil)
 
   /// Creates a clock at time zero.
   public init() {}
@@ -35,19 +41,99 @@ public final class VirtualClock: Clock, Sendable {
   public var minimumResolution: Duration { .nanoseconds(1) }
 
   /// The current time in nanoseconds since the clock's zero.
-  var nanosecondsNow: Int64 { nowNanoseconds.load(ordering: .acquiring) }
+  public var nanosecondsNow: Int64 { nowNanoseconds.load(ordering: .acquiring) }
 
   public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
-    let token = state.withLock { $0.makeToken() }
-    defer { state.withLock { $0.releaseToken(token) } }
-    try await withTaskCancellationHandler {
-      try await sleep(untilNanoseconds: deadline.offset.nanosecondsAllowingNegative, token: token)
-    } onCancel: {
-      cancel(token)
-    }
+    try await sleepers.sleep(untilNanoseconds: deadline.offset.nanosecondsAllowingNegative, on: self)
   }
 
-  // MARK: Sleeper tokens
+  /// Moves time forward without resuming anyone: the executor was busy (CPU-bound work) for
+  /// `duration`, so sleepers that fell due meanwhile are resumed late, by the loop.
+  public func block(for duration: Duration) {
+    let nanoseconds = duration.nanoseconds
+    guard nanoseconds > 0 else { return }
+    nowNanoseconds.add(nanoseconds, ordering: .acquiringAndReleasing)
+  }
+
+  /// Advances to the earliest deadline (unless time is already past it) and resumes every sleeper
+  /// that is due, in (deadline, registration) order.
+  public func resumeDueSleepers() -> GatherLoopWait {
+    let now = nanosecondsNow
+    guard let (time, continuations) = sleepers.takeDue(now: now, jump: true) else { return .nothing }
+    if time > now { nowNanoseconds.store(time, ordering: .releasing) }
+    for continuation in continuations { continuation.resume() }
+    return .resumed
+  }
+
+  /// Whether any sleeper is waiting.
+  public var hasSleepers: Bool { sleepers.hasSleepers }
+
+  public var turn: UInt64 { sleepers.turn }
+  public func beginTurn() { sleepers.beginTurn() }
+  public func attach(_ loop: GatherLoop?) { sleepers.attach(loop) }
+  public func yieldTurn() async { await sleepers.yieldTurn() }
+}
+
+/// A clock on real time (`ContinuousClock` underneath) whose sleepers the loop keeps itself, as
+/// asyncio's does: the loop waits until the earliest deadline instead of relying on timers on
+/// other threads, so a busy thread pool cannot make a sleeper late.
+public final class RealTimeClock: Clock, GatherLoopClock, Sendable {
+  public typealias Instant = GatherInstant
+
+  let sleepers = SleeperTable()
+  private let origin = ContinuousClock.now
+
+  /// Creates a clock whose zero is now.
+  public init() {}
+
+  public var now: Instant { Instant(offset: origin.duration(to: .now)) }
+  public var minimumResolution: Duration { .microseconds(1) }
+  public var nanosecondsNow: Int64 { origin.duration(to: .now).nanosecondsAllowingNegative }
+
+  public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+    try await sleepers.sleep(untilNanoseconds: deadline.offset.nanosecondsAllowingNegative, on: self)
+  }
+
+  /// Really holds the thread for `duration`: CPU-bound work.
+  public func block(for duration: Duration) {
+    let nanoseconds = duration.nanoseconds
+    var request = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+    var remaining = timespec()
+    while nanosleep(&request, &remaining) != 0 { request = remaining }
+  }
+
+  /// Resumes the sleepers that are due now; otherwise says how long until the next one.
+  public func resumeDueSleepers() -> GatherLoopWait {
+    let now = nanosecondsNow
+    guard let next = sleepers.nextDeadline else { return .nothing }
+    guard next <= now, let (_, continuations) = sleepers.takeDue(now: now, jump: false) else {
+      return .wait(.nanoseconds(next - now))
+    }
+    for continuation in continuations { continuation.resume() }
+    return .resumed
+  }
+
+  public var turn: UInt64 { sleepers.turn }
+  public func beginTurn() { sleepers.beginTurn() }
+  public func attach(_ loop: GatherLoop?) { sleepers.attach(loop) }
+  public func yieldTurn() async { await sleepers.yieldTurn() }
+}
+
+/// What a loop clock told the loop when it had no job to run.
+public enum GatherLoopWait: Sendable, Hashable {
+  /// Sleepers were resumed: there are jobs again.
+  case resumed
+  /// The next sleeper is due after this long.
+  case wait(Duration)
+  /// No sleeper waits at all.
+  case nothing
+}
+
+/// The sleepers of a loop clock: tokens, a deadline heap, the loop's turn count, and the loop.
+final class SleeperTable: Sendable {
+  private let state = Mutex(SleeperQueue())
+  private let turns = Atomic<UInt64>(0)
+  private let loop = Mutex<GatherLoop?>(nil)
 
   /// A sleeper slot one task reuses for all its sleeps, so that it can be cancelled with one
   /// cancellation handler around all of them instead of one per sleep.
@@ -64,9 +150,20 @@ public final class VirtualClock: Clock, Sendable {
     state.withLock { $0.cancel(token) }?.resume(throwing: CancellationError())
   }
 
-  /// Sleeps until `deadline` (nanoseconds since zero) on `token`'s slot.
-  func sleep(untilNanoseconds deadline: Int64, token: Token) async throws {
-    if deadline <= nanosecondsNow {
+  /// A sleep with its own token and cancellation handler, for `Clock.sleep(until:)`.
+  func sleep(untilNanoseconds deadline: Int64, on clock: some GatherLoopClock) async throws {
+    let token = makeToken()
+    defer { releaseToken(token) }
+    try await withTaskCancellationHandler {
+      try await sleep(untilNanoseconds: deadline, token: token, now: clock.nanosecondsNow)
+    } onCancel: {
+      cancel(token)
+    }
+  }
+
+  /// Sleeps until `deadline` (nanoseconds since the clock's zero) on `token`'s slot.
+  func sleep(untilNanoseconds deadline: Int64, token: Token, now: Int64) async throws {
+    if deadline <= now {
       // A deadline that has passed costs one turn of the loop, as `asyncio.sleep(0)` does.
       try state.withLock { try $0.checkNotCancelled(token) }
       await yieldTurn()
@@ -81,52 +178,32 @@ public final class VirtualClock: Clock, Sendable {
     }
   }
 
-  // MARK: Driving the clock
+  var hasSleepers: Bool { state.withLock { $0.waitingCount > 0 } }
 
-  /// Moves time forward without resuming anyone: the executor was busy (CPU-bound work) for
-  /// `duration`, so sleepers that fell due meanwhile are resumed late, by the loop.
-  public func block(for duration: Duration) {
-    let nanoseconds = duration.nanoseconds
-    guard nanoseconds > 0 else { return }
-    nowNanoseconds.add(nanoseconds, ordering: .acquiringAndReleasing)
+  /// The earliest live deadline.
+  var nextDeadline: Int64? { state.withLock { $0.nextDeadline() } }
+
+  /// The sleepers due at the earliest deadline (or, with `jump`, at the earliest one at all).
+  func takeDue(now: Int64, jump: Bool) -> (Int64, [UnsafeContinuation<Void, Error>])? {
+    state.withLock { queue in
+      guard let next = queue.nextDeadline(), jump || next <= now else { return nil }
+      return queue.takeDue(now: now)
+    }
   }
 
-  /// How many turns the loop driving this clock has run: one per batch of jobs that were runnable
-  /// together, like one pass of asyncio's `_run_once`.
-  public var turn: UInt64 { turns.load(ordering: .acquiring) }
-
-  /// Starts the next turn of the loop.
-  public func beginTurn() { turns.add(1, ordering: .acquiringAndReleasing) }
-
+  var turn: UInt64 { turns.load(ordering: .acquiring) }
+  func beginTurn() { turns.add(1, ordering: .acquiringAndReleasing) }
   func attach(_ loop: GatherLoop?) { self.loop.withLock { $0 = loop } }
 
-  /// Suspends the current task for one turn of the loop driving this clock.
-  ///
-  /// When nothing else is runnable the task goes on at once and the turn is counted here: the
-  /// loop's next turn would have run it alone, so the order of events is the same.
-  public func yieldTurn() async {
+  /// Suspends the current task for one turn of the loop. When nothing else is runnable the task
+  /// goes on at once and the turn is counted here: the loop's next turn would have run it alone,
+  /// so the order of events is the same.
+  func yieldTurn() async {
     if let loop = loop.withLock({ $0 }) {
       if await !loop.yieldTurn() { beginTurn() }
     } else {
       await Task.yield()
     }
-  }
-
-  /// Whether any sleeper is waiting.
-  public var hasSleepers: Bool { state.withLock { $0.waitingCount > 0 } }
-
-  /// Advances to the earliest deadline (unless time is already past it) and resumes every sleeper
-  /// that is due, in (deadline, registration) order.
-  ///
-  /// - Returns: `false` when no sleeper is waiting, so nothing could advance.
-  @discardableResult
-  public func resumeNextSleepers() -> Bool {
-    let now = nanosecondsNow
-    let due = state.withLock { $0.takeDue(now: now) }
-    guard let (time, continuations) = due else { return false }
-    if time > now { nowNanoseconds.store(time, ordering: .releasing) }
-    for continuation in continuations { continuation.resume() }
-    return true
   }
 }
 
@@ -163,7 +240,7 @@ private struct SleeperQueue: ~Copyable {
   var sequence: UInt64 = 0
   var waitingCount = 0
 
-  mutating func makeToken() -> VirtualClock.Token {
+  mutating func makeToken() -> SleeperTable.Token {
     if let index = freeSlots.popLast() {
       slots[Int(index)].cancelled = false
       return .init(index: index)
@@ -172,7 +249,7 @@ private struct SleeperQueue: ~Copyable {
     return .init(index: Int32(slots.count - 1))
   }
 
-  mutating func releaseToken(_ token: VirtualClock.Token) {
+  mutating func releaseToken(_ token: SleeperTable.Token) {
     let index = Int(token.index)
     if slots[index].continuation != nil {
       slots[index].continuation = nil
@@ -182,13 +259,13 @@ private struct SleeperQueue: ~Copyable {
     freeSlots.append(token.index)
   }
 
-  func checkNotCancelled(_ token: VirtualClock.Token) throws {
+  func checkNotCancelled(_ token: SleeperTable.Token) throws {
     if slots[Int(token.index)].cancelled { throw CancellationError() }
   }
 
   /// Returns `true` when the token was cancelled already.
   mutating func register(
-    _ token: VirtualClock.Token, deadline: Int64, continuation: UnsafeContinuation<Void, Error>
+    _ token: SleeperTable.Token, deadline: Int64, continuation: UnsafeContinuation<Void, Error>
   ) -> Bool {
     let index = Int(token.index)
     if slots[index].cancelled { return true }
@@ -200,7 +277,7 @@ private struct SleeperQueue: ~Copyable {
     return false
   }
 
-  mutating func cancel(_ token: VirtualClock.Token) -> UnsafeContinuation<Void, Error>? {
+  mutating func cancel(_ token: SleeperTable.Token) -> UnsafeContinuation<Void, Error>? {
     let index = Int(token.index)
     slots[index].cancelled = true
     guard let continuation = slots[index].continuation else { return nil }
@@ -212,6 +289,11 @@ private struct SleeperQueue: ~Copyable {
   func isLive(_ entry: Entry) -> Bool {
     let slot = slots[Int(entry.slot)]
     return slot.generation == entry.generation && slot.continuation != nil
+  }
+
+  mutating func nextDeadline() -> Int64? {
+    while let top = heap.first, !isLive(top) { heap.pop() }
+    return heap.first?.deadline
   }
 
   /// The time to advance to and the sleepers due then, in order; `nil` when nobody waits.
