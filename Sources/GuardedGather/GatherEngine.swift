@@ -48,9 +48,11 @@ public enum GatherEngine {
   }
 
   /// Runs `batch` in real time, on a single-threaded loop like asyncio's that keeps its own timers.
-  public static func runReal(_ batch: GatherBatch) -> GatherTrace {
+  ///
+  /// - Parameter loop: The loop to run on; ``GatherLoop/cancel()`` on it from another thread (a
+  ///   Ctrl-C handler) stops the run, which then reports ``GatherFailure/interrupted``.
+  public static func runReal(_ batch: GatherBatch, on loop: GatherLoop = GatherLoop()) -> GatherTrace {
     let clock = RealTimeClock()
-    let loop = GatherLoop()
     return loop.run(clock: clock) { await run(batch, clock: clock) }.value
   }
 }
@@ -203,7 +205,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
     } catch {
       // The failing call is in the recorder; every other call has ended.
     }
-    return recorder.trace(of: batch, elapsed: now, deadlocked: false)
+    return recorder.trace(of: batch, elapsed: now, deadlocked: false, interrupted: Task.isCancelled)
   }
 
   /// One worker: holds a slot and runs the calls it takes from the queue, one after another.

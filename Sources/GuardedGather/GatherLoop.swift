@@ -13,6 +13,18 @@ public final class GatherLoop: TaskExecutor, Sendable {
   private let wakeUp = DispatchSemaphore(value: 0)
   /// How many entries of the batch being run are still to run after the current one.
   private let remainingInBatch = Atomic<Int>(0)
+  /// The operation being run, so that it can be cancelled from another thread.
+  private let root = Mutex<Task<Void, Never>?>(nil)
+  private let cancelled = Atomic<Bool>(false)
+
+  /// Cancels the operation being run (or the next one), from any thread: a Ctrl-C handler, say.
+  /// The operation ends as it handles cancellation; no task is left behind.
+  public func cancel() {
+    cancelled.store(true, ordering: .releasing)
+    let task = root.withLock { $0 }
+    task?.cancel()
+    wakeUp.signal()
+  }
 
   /// Creates a loop.
   public init() {}
@@ -80,6 +92,8 @@ public final class GatherLoop: TaskExecutor, Sendable {
       let value = await operation()
       result.withLock { $0 = value }
     }
+    self.root.withLock { $0 = root }
+    if cancelled.load(ordering: .acquiring) { root.cancel() }
     var stop: Stop?
     while true {
       drain(clock)

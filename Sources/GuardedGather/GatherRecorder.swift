@@ -57,7 +57,7 @@ final class GatherRecorder: Sendable {
     }
   }
 
-  func trace(of batch: GatherBatch, elapsed: Int64, deadlocked: Bool) -> GatherTrace {
+  func trace(of batch: GatherBatch, elapsed: Int64, deadlocked: Bool, interrupted: Bool = false) -> GatherTrace {
     state.withLock { state in
       var waiting: [String] = []
       for index in batch.calls.indices where !state.finished[index] {
@@ -80,6 +80,8 @@ final class GatherRecorder: Sendable {
         failure = .callFailed(name: batch.calls[index].name, message: batch.calls[index].failure ?? "")
       } else if deadlocked {
         failure = .deadlock(waiting: waiting)
+      } else if interrupted {
+        failure = .interrupted
       } else {
         failure = nil
       }

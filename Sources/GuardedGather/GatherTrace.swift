@@ -105,12 +105,16 @@ public enum GatherFailure: Sendable, Hashable, CustomStringConvertible {
   case callFailed(name: String, message: String)
   /// Calls waited for a slot that could never come (a semaphore with no permits).
   case deadlock(waiting: [String])
+  /// The run was stopped from outside (Ctrl-C) before it finished.
+  case interrupted
 
   public var description: String {
     switch self {
     case .callFailed(let name, let message): "\(name): \(message)"
     case .deadlock(let waiting):
       "deadlock: \(waiting.joined(separator: ", ")) waited for a slot that could never be free"
+    case .interrupted:
+      "interrupted: the run was stopped before every call finished"
     }
   }
 }

@@ -17,6 +17,7 @@ import Testing
     switch trace.failure {
     case .callFailed?: #expect(trace.failure?.description == reference.error)
     case .deadlock?: #expect(reference.deadlock)
+    case .interrupted?: Issue.record("a virtual run is never interrupted")
     case nil: #expect(reference.error == nil)
     }
     let observed = trace.calls.map {

@@ -114,4 +114,15 @@ import Testing
     #expect(trace.elapsed == slots.max())
     #expect(trace.peakConcurrency == 7)
   }
+
+  @Test func aCancelledLoopReportsAnInterruptedRunWithEveryCallEnded() {
+    let loop = GatherLoop()
+    loop.cancel()
+    let trace = GatherEngine.runReal(
+      GatherBatch(limit: 1, timeout: nil, calls: [call("a", 60_000), call("b", 60_000)]), on: loop)
+    #expect(trace.failure == .interrupted)
+    #expect(trace.results == nil)
+    #expect(trace.calls.allSatisfy { $0.outcome == .cancelled })
+    #expect(trace.elapsed < .seconds(1))
+  }
 }

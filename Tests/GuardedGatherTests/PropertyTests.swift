@@ -20,7 +20,9 @@ import Testing
           + "model \(model.outcomes[index]) \(String(describing: model.startedAt[index]))→\(model.endedAt[index])"
       }
     }
-    if model.deadlocked != (trace.failure != nil) { return "deadlock: model \(model.deadlocked), engine \(String(describing: trace.failure))" }
+    if model.deadlocked != (trace.failure != nil) {
+      return "deadlock: model \(model.deadlocked), engine \(String(describing: trace.failure))"
+    }
     if trace.elapsed != model.elapsed { return "elapsed: engine \(trace.elapsed), model \(model.elapsed)" }
     // Which of two zero-length events at one instant comes first is a matter of loop turns, not
     // of arithmetic: compare peaks only without them.
@@ -44,7 +46,9 @@ import Testing
         batch.timeoutScope == .call
         ? batch.effectiveTimeout(ofCallAt: index).map { start + $0 } : batch.effectiveTimeout(ofCallAt: index)
       let expected: GatherOutcome = deadline.map { finish < $0 } ?? true ? .ok : .timeout
-      if call.outcome != expected { return "\(call.name) is \(call.outcome): finish \(finish), deadline \(String(describing: deadline))" }
+      if call.outcome != expected {
+        return "\(call.name) is \(call.outcome): finish \(finish), deadline \(String(describing: deadline))"
+      }
       if call.endedAt != (expected == .ok ? finish : deadline!) { return "\(call.name) ended at \(call.endedAt)" }
     }
     return nil
@@ -81,7 +85,8 @@ import Testing
         if let failure = property(batch, trace) {
           let minimal = Self.shrink(batch, property)
           Issue.record(
-            "property '\(name)' failed for seed \(seed): \(failure)\nsmallest failing configuration: \(describe(minimal))")
+            "property '\(name)' failed for seed \(seed): \(failure)\nsmallest failing configuration: \(describe(minimal))"
+          )
           return
         }
       }
@@ -108,7 +113,8 @@ import Testing
         }
       }
       for simplify in [
-        { (b: inout GatherBatch) in b.errors = .capture }, { b in b.semaphore = .shared }, { b in b.timeoutScope = .call },
+        { (b: inout GatherBatch) in b.errors = .capture }, { b in b.semaphore = .shared },
+        { b in b.timeoutScope = .call },
         { b in b.timeout = nil },
       ] {
         var candidate = current
@@ -136,8 +142,11 @@ import Testing
     let batches = [
       GatherBatch(limit: 2, timeout: ms(100), calls: [call("a", 30), call("b", 60), call("c", 200, timeout: 60)]),
       GatherBatch(
-        limit: 1, timeout: ms(90), timeoutScope: .queue, calls: [call("a", 30), call("b", 30), call("c", 30), call("d", 30)]),
-      GatherBatch(limit: nil, timeout: ms(80), errors: .capture, calls: [call("a", 20), call("b", 150), call("c", 40, fails: "x")]),
+        limit: 1, timeout: ms(90), timeoutScope: .queue,
+        calls: [call("a", 30), call("b", 30), call("c", 30), call("d", 30)]),
+      GatherBatch(
+        limit: nil, timeout: ms(80), errors: .capture,
+        calls: [call("a", 20), call("b", 150), call("c", 40, fails: "x")]),
     ]
     let batch = batches[seed]
     let virtual = GatherEngine.runVirtual(batch)
@@ -150,7 +159,9 @@ import Testing
 
 /// A batch as the learner's JSON, for failure messages.
 func describe(_ batch: GatherBatch) -> String {
-  func seconds(_ duration: Duration?) -> String { duration.map { "\(Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18)" } ?? "null" }
+  func seconds(_ duration: Duration?) -> String {
+    duration.map { "\(Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18)" } ?? "null"
+  }
   let calls = batch.calls.map { call -> String in
     var fields = ["\"name\": \"\(call.name)\"", "\"delay\": \(seconds(call.delay))"]
     switch call.timeout {

@@ -188,6 +188,46 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  @Test func ctrlCInRealTimeReportsWhatItHadAndEnds() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let config = directory + "/slow.json"
+      try Data(
+        #"{"limit": 1, "calls": [{"name": "quick", "delay": 0}, {"name": "slow", "delay": 60}, {"name": "queued", "delay": 1}]}"#
+          .utf8
+      ).write(to: URL(fileURLWithPath: config))
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: Self.binary)
+      process.arguments = ["run", config, "--real"]
+      var environment = ProcessInfo.processInfo.environment
+      environment["NO_COLOR"] = "1"
+      process.environment = environment
+      let out = Pipe()
+      let err = Pipe()
+      process.standardOutput = out
+      process.standardError = err
+      try process.run()
+      // A watchdog, so that a run that ignores Ctrl-C fails this test instead of hanging it.
+      let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+      DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+      var said = ""
+      while !said.contains("Ctrl-C stops it") {
+        let chunk = err.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        said += String(decoding: chunk, as: UTF8.self)
+      }
+      kill(process.processIdentifier, SIGINT)
+      let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      watchdog.cancel()
+      #expect(process.terminationStatus == 130)
+      #expect(output.hasPrefix("interrupted at "))
+      #expect(output.contains("Finished before the stop: quick; the others were cancelled."))
+      #expect(output.contains("queued") && output.contains("never ran"))
+    }
+  }
+
   @Test func runPrintsThePagesOutputAndExitCodesAreReal() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
     let run = try launch(["run", "solutions/02_guarded_gather/guarded_gather2.json"], in: CLIFixtures.packageRoot.path)

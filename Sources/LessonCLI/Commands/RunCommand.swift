@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import GuardedGather
 import LessonKit
 
@@ -39,13 +41,29 @@ struct RunCommand: LessonCommand {
       throw .input(error)
     }
     let batch = configuration.batch
-    let trace = real ? GatherEngine.runReal(batch) : GatherEngine.runVirtual(batch)
+    let trace = real ? runInRealTime(batch, context: context) : GatherEngine.runVirtual(batch)
     let report = TraceReport(batch: batch, trace: trace, realTime: real)
     if json {
       context.console.print(report.json.pretty)
     } else {
       for line in report.text(width: context.console.width, style: context.style) { context.console.print(line) }
     }
-    return .success
+    return trace.failure == .interrupted ? .interrupted : .success
+  }
+
+  /// Runs on the real clock; Ctrl-C stops the run, which then reports what it had.
+  func runInRealTime(_ batch: GatherBatch, context: CommandContext) -> GatherTrace {
+    let loop = GatherLoop()
+    signal(SIGINT, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source.setEventHandler { loop.cancel() }
+    source.resume()
+    defer {
+      source.cancel()
+      signal(SIGINT, SIG_DFL)
+    }
+    let longest = GatherEngine.runVirtual(batch).elapsed
+    context.console.error("lesson: running in real time (about \(Seconds.fixed(longest)) s); Ctrl-C stops it")
+    return GatherEngine.runReal(batch, on: loop)
   }
 }

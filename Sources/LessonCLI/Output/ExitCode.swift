@@ -13,6 +13,8 @@ public struct ExitCode: RawRepresentable, Sendable, Hashable, CustomStringConver
   public static let invalidInput = ExitCode(rawValue: 65)
   /// An input file does not exist.
   public static let missingInput = ExitCode(rawValue: 66)
+  /// The run was interrupted (Ctrl-C): 128 + SIGINT, as shells report it.
+  public static let interrupted = ExitCode(rawValue: 130)
   /// An output file could not be written.
   public static let cannotWrite = ExitCode(rawValue: 73)
 

@@ -55,6 +55,15 @@ struct TraceReport {
         "running or waiting were cancelled. To keep everyone else's results, capture the error per call",
         "(\"errors\": \"capture\") and name the call that failed.",
       ]
+    case .interrupted?:
+      let finished = trace.calls.filter { $0.outcome != .cancelled }.map(\.name)
+      return [
+        style.yellow(
+          "interrupted at \(Seconds.fixed(trace.elapsed)) s: the run was stopped before every call finished"),
+        finished.isEmpty
+          ? "No call had finished; every call was cancelled."
+          : "Finished before the stop: \(finished.joined(separator: ", ")); the others were cancelled.",
+      ]
     case .deadlock(let waiting)?:
       let names = waiting.prefix(5).joined(separator: ", ") + (waiting.count > 5 ? ", …" : "")
       return [

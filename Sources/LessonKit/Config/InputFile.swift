@@ -31,6 +31,11 @@ public enum InputFile {
     if isDirectory.boolValue {
       throw .unreadableFile(path: path, reason: "it is a directory; give the path of a .json file inside it")
     }
+    // A pipe or a device would block or never end: only regular files are read.
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    guard type == .typeRegular || type == .typeSymbolicLink else {
+      throw .unreadableFile(path: path, reason: "it is not a regular file (a pipe, a device or a socket)")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadableFile(path: path, reason: "permission denied; check that you can read it")
     }

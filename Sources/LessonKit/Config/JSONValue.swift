@@ -60,6 +60,13 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
   public var line: Int
   public var column: Int
   public var message: String
+
+  public init(line: Int, column: Int, message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
   public var description: String { "line \(line), column \(column): \(message)" }
 }
 

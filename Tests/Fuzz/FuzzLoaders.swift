@@ -1,0 +1,29 @@
+// libFuzzer target for the configuration and evidence-card loaders: whatever the bytes, loading
+// must end in a value or a LessonKitError, never a crash, a hang or a stack overflow; a loaded
+// configuration must run through the engine and the checker. Build and run: Tests/Fuzz/run.sh.
+import GuardedGather
+import LessonKit
+
+let spec = try! LessonSpec.parse(
+  Array(
+    #"""
+    {"formatVersion": 1, "id": 3, "title": "t", "file": "f.json", "goal": "g",
+     "expected": {"results": ["a:ok"], "timeouts": 0},
+     "rules": [{"check": "min-calls", "value": 2}, {"check": "limit", "value": 3}, {"check": "evidence-matches"},
+               {"check": "note-explains", "topics": [{"about": "x", "words": ["upstream"]}]},
+               {"check": "same-results-at-limits", "limits": [2, 1]}, {"check": "failures-named"}],
+     "starterMistake": "no-limit", "hints": ["h"]}
+    """#.utf8), file: "spec.json")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: count))
+  _ = try? LessonSpec.parse(bytes, file: "fuzz.json")
+  guard let configuration = try? LearnerConfiguration.parse(bytes, file: "fuzz.json") else { return 0 }
+  // Keep each input cheap: the loaders are the target; the engine runs small batches only.
+  guard configuration.batch.calls.count <= 64 else { return 0 }
+  let report = LessonChecker.check(configuration, against: spec, file: "fuzz.json")
+  precondition(report.trace.calls.count == configuration.batch.calls.count)
+  if let limit = configuration.batch.effectiveLimit { precondition(report.trace.peakConcurrency <= limit) }
+  return 0
+}
