@@ -15,6 +15,8 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
   case unknownField(path: String, field: String, suggestion: String?, known: [String])
   /// An output file could not be written.
   case unwritableFile(path: String, reason: String)
+  /// A Python program `lesson` cannot read: where, and what.
+  case pythonProgram(path: String, line: Int, column: Int, message: String)
   /// The content is valid on its own but breaks a rule of the whole file.
   case invalidContent(path: String, field: String, message: String)
 
@@ -34,6 +36,8 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
       return .unknownField(path: swap(path), field: field, suggestion: suggestion, known: known)
     case .invalidContent(let path, let field, let message):
       return .invalidContent(path: swap(path), field: field, message: message)
+    case .pythonProgram(let path, let line, let column, let message):
+      return .pythonProgram(path: swap(path), line: line, column: column, message: message)
     }
   }
 
@@ -51,7 +55,7 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
     switch self {
     case .missingFile(let path), .unreadableFile(let path, _), .unwritableFile(let path, _), .invalidJSON(let path, _),
       .invalidField(let path, _, _, _), .missingField(let path, _, _), .unknownField(let path, _, _, _),
-      .invalidContent(let path, _, _):
+      .invalidContent(let path, _, _), .pythonProgram(let path, _, _, _):
       path
     }
   }
@@ -78,6 +82,8 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
       }
     case .invalidContent(let path, let field, let message):
       "\(path): \(field): \(message)"
+    case .pythonProgram(let path, let line, let column, let message):
+      "\(path):\(line):\(column): \(message) (see 'lesson help run' for the shapes lesson reads)"
     }
   }
 }

@@ -56,10 +56,14 @@ public enum InputFile {
     }
   }
 
-  /// Reads and parses a learner configuration, naming it `display` (or `path`) in messages.
+  /// Reads and parses a learner configuration — JSON, or a Python program (`.py`) read without
+  /// running it — naming it `display` (or `path`) in messages.
   public static func configuration(at path: String, display: String? = nil) throws(LessonKitError)
     -> LearnerConfiguration
   {
-    try LearnerConfiguration.parse(read(path, display: display), file: display ?? path)
+    if path.hasSuffix(".py") {
+      return try PythonProgram.read(read(path, limit: PythonProgram.maximumSize, display: display), file: display ?? path)
+    }
+    return try LearnerConfiguration.parse(read(path, display: display), file: display ?? path)
   }
 }

@@ -22,6 +22,17 @@ public struct LearnerConfiguration: Sendable, Hashable {
   public var batch: GatherBatch
   /// What the learner reports having observed, if anything.
   public var evidence: LearnerEvidence?
+  /// The learner's program, when the configuration was read from one.
+  public var program: PythonProgram?
+
+  public static func == (a: LearnerConfiguration, b: LearnerConfiguration) -> Bool {
+    a.batch == b.batch && a.evidence == b.evidence && a.program === b.program
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(batch)
+    hasher.combine(evidence)
+  }
 
   public init(batch: GatherBatch, evidence: LearnerEvidence? = nil) {
     self.batch = batch
@@ -39,6 +50,8 @@ public struct LearnerEvidence: Sendable, Hashable {
   public var note: String?
   /// Whether the reported count is computed from the results (a program) rather than typed in.
   public var timeoutsComputed: Bool
+  /// Whether the reported results are the results themselves (a program that prints them).
+  public var resultsComputed = false
 
   public init(results: [String?]? = nil, timeouts: Int? = nil, note: String? = nil, timeoutsComputed: Bool = false) {
     self.results = results

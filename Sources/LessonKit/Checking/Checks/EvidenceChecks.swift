@@ -6,18 +6,23 @@ struct EvidenceMatchesCheck: LessonCheck {
     let title = "your reported evidence"
     let observedCount = context.trace.timeouts.map { "timeouts: \($0)" } ?? "no count (the batch failed)"
     let expected = "what the run printed: \(context.observedResults), \(observedCount)"
-    guard let evidence = context.evidence, evidence.results != nil || evidence.timeouts != nil else {
+    guard let evidence = context.evidence,
+      evidence.results != nil || evidence.timeouts != nil || evidence.timeoutsComputed || evidence.resultsComputed
+    else {
       return CheckResult(
         id: "evidence-matches", title: title, status: .failed, expected: expected, observed: "no evidence reported",
         mistake: Mistake.named("missing-evidence"), location: "evidence")
     }
     var differences: [String] = []
     var location = "evidence"
-    if let reported = evidence.results, reported != context.trace.results {
+    // A program that prints what it computed from the results reports the observation itself.
+    let results = evidence.resultsComputed ? context.trace.results : evidence.results
+    let timeouts = evidence.timeoutsComputed ? context.trace.timeouts : evidence.timeouts
+    if let reported = results, reported != context.trace.results {
       differences.append("you reported \(GatherTrace.pythonList(reported))")
       location = "evidence.results"
     }
-    if let reported = evidence.timeouts, reported != context.trace.timeouts {
+    if let reported = timeouts, reported != context.trace.timeouts {
       differences.append("you reported timeouts: \(reported)")
       location = "evidence.timeouts"
     }

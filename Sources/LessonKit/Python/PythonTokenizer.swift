@@ -1,0 +1,255 @@
+/// A position in a Python source file: 1-based line and column.
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+  public var description: String { "\(line):\(column)" }
+  public static func < (a: SourcePosition, b: SourcePosition) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// Why a Python program cannot be read: where, the construct, and what `lesson` reads instead.
+public struct PythonSyntaxError: Error, Sendable, Hashable {
+  public var position: SourcePosition
+  public var message: String
+}
+
+/// One token of Python source.
+struct PythonToken: Sendable, Hashable {
+  enum Kind: Sendable, Hashable {
+    case name(String)
+    case number(Double, text: String)
+    /// A string literal; `isFormat` for f-strings, whose `value` is the raw text between the quotes.
+    case string(String, isFormat: Bool)
+    case op(String)
+    case newline
+    case indent
+    case dedent
+    case end
+  }
+
+  var kind: Kind
+  var position: SourcePosition
+}
+
+/// Splits Python 3 source into tokens: indentation, comments (kept aside), strings with their
+/// prefixes and triple quotes, numbers, names and operators, with implicit line joining inside
+/// brackets and explicit joining with a backslash.
+struct PythonTokenizer {
+  static let maximumBracketDepth = 48
+
+  private(set) var comments: [(SourcePosition, String)] = []
+  private var text: [Unicode.Scalar] = []
+  private var index = 0
+  private var line = 1
+  private var lineStart = 0
+
+  private var position: SourcePosition { SourcePosition(line: line, column: index - lineStart + 1) }
+  private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+    index + offset < text.count ? text[index + offset] : nil
+  }
+
+  private mutating func newline() {
+    index += 1
+    line += 1
+    lineStart = index
+  }
+
+  mutating func tokenize(_ source: String) throws(PythonSyntaxError) -> [PythonToken] {
+    text = Array(source.unicodeScalars)
+    var tokens: [PythonToken] = []
+    var indents = [0]
+    var brackets: [Unicode.Scalar] = []
+    var atLineStart = true
+    while index < text.count {
+      if atLineStart && brackets.isEmpty {
+        // Measure the indentation of a line; blank and comment-only lines do not count.
+        var width = 0
+        while let scalar = peek(), scalar == " " || scalar == "\t" || scalar == "\u{0C}" {
+          width = scalar == "\t" ? (width / 8 + 1) * 8 : width + 1
+          index += 1
+        }
+        guard let scalar = peek() else { break }
+        if scalar == "\n" {
+          newline()
+          continue
+        }
+        if scalar == "\r" || scalar == "#" {
+          skipComment()
+          continue
+        }
+        if width > indents.last! {
+          indents.append(width)
+          tokens.append(PythonToken(kind: .indent, position: position))
+        } else {
+          while width < indents.last! {
+            indents.removeLast()
+            tokens.append(PythonToken(kind: .dedent, position: position))
+          }
+          guard width == indents.last! else {
+            throw PythonSyntaxError(position: position, message: "this line's indentation matches no outer block")
+          }
+        }
+        atLineStart = false
+      }
+      guard let scalar = peek() else { break }
+      let start = position
+      switch scalar {
+      case " ", "\t", "\r", "\u{0C}":
+        index += 1
+      case "\n":
+        if brackets.isEmpty {
+          tokens.append(PythonToken(kind: .newline, position: start))
+          atLineStart = true
+        }
+        newline()
+      case "#":
+        skipComment()
+      case "\\":
+        guard peek(1) == "\n" || (peek(1) == "\r" && peek(2) == "\n") else {
+          throw PythonSyntaxError(position: start, message: "a backslash outside a string")
+        }
+        if peek(1) == "\r" { index += 1 }
+        index += 1
+        newline()
+      case "\"", "'":
+        tokens.append(PythonToken(kind: .string(try readString(raw: false), isFormat: false), position: start))
+      case "0"..."9":
+        tokens.append(PythonToken(kind: try readNumber(), position: start))
+      case "." where peek(1).map { ("0"..."9").contains($0) } ?? false:
+        tokens.append(PythonToken(kind: try readNumber(), position: start))
+      case _ where scalar == "_" || scalar.properties.isXIDStart:
+        var end = index
+        while end < text.count, text[end] == "_" || text[end].properties.isXIDContinue { end += 1 }
+        let word = String(String.UnicodeScalarView(text[index..<end]))
+        let lower = word.lowercased()
+        if end < text.count, text[end] == "\"" || text[end] == "'", lower.count <= 2, lower.allSatisfy({ "rbfu".contains($0) }) {
+          index = end
+          let value = try readString(raw: lower.contains("r"))
+          tokens.append(PythonToken(kind: .string(value, isFormat: lower.contains("f")), position: start))
+        } else {
+          tokens.append(PythonToken(kind: .name(word), position: start))
+          index = end
+        }
+      default:
+        let three = index + 2 < text.count ? String(String.UnicodeScalarView(text[index...(index + 2)])) : ""
+        let two = index + 1 < text.count ? String(String.UnicodeScalarView(text[index...(index + 1)])) : ""
+        let op: String
+        if ["**=", "//=", "...", ">>=", "<<="].contains(three) {
+          op = three
+        } else if ["==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=", "**", "//", ":=", "%=", "|=", "&="].contains(two) {
+          op = two
+        } else if "()[]{}:,;+-*/%<>=.@|&^~".unicodeScalars.contains(scalar) {
+          op = String(Character(scalar))
+        } else {
+          throw PythonSyntaxError(position: start, message: "the character '\(Character(scalar))' is not Python")
+        }
+        if "([{".unicodeScalars.contains(scalar) {
+          brackets.append(scalar)
+          if brackets.count > Self.maximumBracketDepth {
+            throw PythonSyntaxError(position: start, message: "brackets nested deeper than \(Self.maximumBracketDepth) levels")
+          }
+        } else if ")]}".unicodeScalars.contains(scalar) {
+          let pairs: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
+          guard brackets.popLast() == pairs[scalar] else {
+            throw PythonSyntaxError(position: start, message: "'\(op)' closes nothing")
+          }
+        }
+        tokens.append(PythonToken(kind: .op(op), position: start))
+        index += op.unicodeScalars.count
+      }
+    }
+    if !brackets.isEmpty {
+      throw PythonSyntaxError(position: position, message: "a bracket is never closed")
+    }
+    if let last = tokens.last, last.kind != .newline, last.kind != .dedent {
+      tokens.append(PythonToken(kind: .newline, position: position))
+    }
+    for _ in indents.dropFirst() { tokens.append(PythonToken(kind: .dedent, position: position)) }
+    tokens.append(PythonToken(kind: .end, position: position))
+    return tokens
+  }
+
+  private mutating func skipComment() {
+    let start = position
+    var end = index
+    while end < text.count, text[end] != "\n" { end += 1 }
+    if text.indices.contains(index), text[index] == "#" {
+      comments.append((start, String(String.UnicodeScalarView(text[(index + 1)..<end]))))
+    }
+    index = end
+  }
+
+  private mutating func readNumber() throws(PythonSyntaxError) -> PythonToken.Kind {
+    let start = position
+    var end = index
+    while end < text.count {
+      let scalar = text[end]
+      let exponentSign = (scalar == "+" || scalar == "-") && end > index && (text[end - 1] == "e" || text[end - 1] == "E")
+        && !(text[index] == "0" && end > index + 1 && (text[index + 1] == "x" || text[index + 1] == "X"))
+      guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || exponentSign
+      else { break }
+      end += 1
+    }
+    let raw = String(String.UnicodeScalarView(text[index..<end])).replacingOccurrences(of: "_", with: "")
+    index = end
+    let lower = raw.lowercased()
+    if lower.hasPrefix("0x"), let value = Int(lower.dropFirst(2), radix: 16) { return .number(Double(value), text: raw) }
+    if lower.hasPrefix("0o"), let value = Int(lower.dropFirst(2), radix: 8) { return .number(Double(value), text: raw) }
+    if lower.hasPrefix("0b"), let value = Int(lower.dropFirst(2), radix: 2) { return .number(Double(value), text: raw) }
+    guard let value = Double(raw), !lower.hasSuffix("j") else {
+      throw PythonSyntaxError(position: start, message: "the number \(raw) is not one lesson reads")
+    }
+    return .number(value, text: raw)
+  }
+
+  /// Reads a string literal starting at its quote.
+  private mutating func readString(raw: Bool) throws(PythonSyntaxError) -> String {
+    let start = position
+    let quote = text[index]
+    let triple = peek(1) == quote && peek(2) == quote
+    index += triple ? 3 : 1
+    var value = String.UnicodeScalarView()
+    while true {
+      guard let scalar = peek() else { throw PythonSyntaxError(position: start, message: "this string is never closed") }
+      if scalar == quote {
+        if !triple {
+          index += 1
+          return String(value)
+        }
+        if peek(1) == quote && peek(2) == quote {
+          index += 3
+          return String(value)
+        }
+      }
+      if scalar == "\n" {
+        guard triple else { throw PythonSyntaxError(position: start, message: "this string is never closed") }
+        value.append("\n")
+        newline()
+        continue
+      }
+      if scalar == "\\", !raw, let next = peek(1) {
+        switch next {
+        case "n": value.append("\n")
+        case "t": value.append("\t")
+        case "\\": value.append("\\")
+        case "'": value.append("'")
+        case "\"": value.append("\"")
+        case "\n":
+          index += 1
+          newline()
+          continue
+        default:
+          value.append("\\")
+          value.append(next)
+        }
+        index += 2
+        continue
+      }
+      value.append(scalar)
+      index += 1
+    }
+  }
+}
