@@ -25,7 +25,7 @@ let package = Package(
       dependencies: ["GuardedGather", "LessonKit"],
       exclude: ["Conformance"]
     ),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "GuardedGather"], exclude: ["Fixtures"]),
     .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit"], exclude: ["Snapshots", "Fixtures"]),
     .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather"]),
   ],

@@ -71,6 +71,26 @@ struct PythonAnalyzer {
     mainPosition = main.position
   }
 
+  /// Binds `for` targets, unpacking groups.
+  func bind(_ targets: [PyTarget], _ value: PyValue, into environment: inout [String: PyValue], at position: SourcePosition)
+    throws(PythonSyntaxError)
+  {
+    if targets.count == 1, case .name(let name) = targets[0] {
+      environment[name] = value
+      return
+    }
+    let items = try elements(of: value, at: position)
+    guard items.count == targets.count else {
+      throw fail(position, "cannot unpack \(items.count) values into \(targets.count) names")
+    }
+    for (target, item) in zip(targets, items) {
+      switch target {
+      case .name(let name): environment[name] = item
+      case .group(let inner): try bind(inner, item, into: &environment, at: position)
+      }
+    }
+  }
+
   func bind(_ targets: [String], _ value: PyValue, into environment: inout [String: PyValue]) {
     if targets.count == 1 {
       environment[targets[0]] = value
@@ -119,10 +139,7 @@ struct PythonAnalyzer {
       var values: [PyValue] = []
       for item in try elements(of: try evaluate(iterable, locals), at: position) {
         var scope = locals
-        bind(targets, item, into: &scope)
-        if targets.count > 1, case .tuple(let parts) = item, parts.count != targets.count {
-          throw fail(position, "cannot unpack \(parts.count) values into \(targets.count) names")
-        }
+        try bind(targets, item, into: &scope, at: position)
         var keep = true
         for condition in conditions where keep { keep = try evaluate(condition, scope).truthy }
         if keep { values.append(try evaluate(element, scope)) }

@@ -277,13 +277,32 @@ struct PythonParser {
     return .with(items: items, body: try block(), isAsync: isAsync, start)
   }
 
-  private mutating func forStatement(isAsync: Bool, start: SourcePosition) throws(PythonSyntaxError) -> PyStmt {
+  /// `a`, or `(a, b)`: one target of a `for`.
+  private mutating func target() throws(PythonSyntaxError) -> PyTarget {
+    guard isOp("(") else { return .name(try name()) }
     advance()
-    var targets = [try name()]
+    var items = [try target()]
     while isOp(",") {
       advance()
-      targets.append(try name())
+      if isOp(")") { break }
+      items.append(try target())
     }
+    try expect(")")
+    return .group(items)
+  }
+
+  private mutating func targets() throws(PythonSyntaxError) -> [PyTarget] {
+    var items = [try target()]
+    while isOp(",") {
+      advance()
+      items.append(try target())
+    }
+    return items
+  }
+
+  private mutating func forStatement(isAsync: Bool, start: SourcePosition) throws(PythonSyntaxError) -> PyStmt {
+    advance()
+    let targets = try targets()
     guard isName("in") else { throw fail("expected in, found \(describe)") }
     advance()
     let iterable = try expressionList()
@@ -505,13 +524,7 @@ struct PythonParser {
     -> PyExpr
   {
     advance()
-    var targets = [try name()]
-    let parenthesised = false
-    while isOp(",") {
-      advance()
-      targets.append(try name())
-    }
-    _ = parenthesised
+    let targets = try targets()
     guard isName("in") else { throw fail("expected in, found \(describe)") }
     advance()
     let iterable = try orTest()

@@ -346,7 +346,7 @@ struct MainInterpreter {
       if isAsync { throw PythonSyntaxError(position: position, message: "async for is outside what lesson reads") }
       if stopAtGather { return }
       for item in try analyzer.elements(of: try analyzer.evaluate(iterable, locals), at: position) {
-        analyzer.bind(targets, item, into: &locals)
+        try analyzer.bind(targets, item, into: &locals, at: position)
         try run(body, until: false)
       }
     case .returnStatement:

@@ -11,7 +11,7 @@ indirect enum PyExpr: Sendable {
   case tuple([PyExpr], SourcePosition)
   case list([PyExpr], SourcePosition)
   case dict(SourcePosition)
-  case comprehension(element: PyExpr, targets: [String], iterable: PyExpr, conditions: [PyExpr], SourcePosition)
+  case comprehension(element: PyExpr, targets: [PyTarget], iterable: PyExpr, conditions: [PyExpr], SourcePosition)
   case await(PyExpr, SourcePosition)
   case unary(String, PyExpr, SourcePosition)
   case binary(String, PyExpr, PyExpr, SourcePosition)
@@ -44,6 +44,12 @@ indirect enum PyExpr: Sendable {
   }
 }
 
+/// What a `for` binds: a name, or a parenthesised group to unpack.
+indirect enum PyTarget: Sendable {
+  case name(String)
+  case group([PyTarget])
+}
+
 enum PyArgument: Sendable {
   case positional(PyExpr)
   case starred(PyExpr)
@@ -71,7 +77,7 @@ indirect enum PyStmt: Sendable {
   case tryStatement(body: [PyStmt], handlers: [PyHandler], orElse: [PyStmt], finally: [PyStmt], SourcePosition)
   case returnStatement(PyExpr?, SourcePosition)
   case ifStatement(PyExpr, body: [PyStmt], orElse: [PyStmt], SourcePosition)
-  case forStatement(targets: [String], PyExpr, body: [PyStmt], isAsync: Bool, SourcePosition)
+  case forStatement(targets: [PyTarget], PyExpr, body: [PyStmt], isAsync: Bool, SourcePosition)
   case raise(PyExpr?, SourcePosition)
   case pass(SourcePosition)
   case importStatement(modules: [String], SourcePosition)

@@ -1,0 +1,37 @@
+import asyncio
+
+LIMIT = 3
+TIMEOUT = 0.15
+
+TOOLS = [
+    ("search", 0.1),
+    ("database", 0.2),
+    ("slow_tool", 1.0),
+    ("rerank", 0.05),
+    ("embed", 0.12),
+    ("upload", 0.4),
+    ("weather", 0.08),
+    ("model_api", 0.3),
+]
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(semaphore, name, delay, timeout):
+    async with semaphore:
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+        except Exception:
+            return f"{name}:failed"
+
+
+async def main():
+    semaphore = asyncio.Semaphore(2)
+    results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in TOOLS))
+    print(results)
+
+
+asyncio.run(main())

@@ -1,0 +1,70 @@
+import Foundation
+import GuardedGather
+import LessonKit
+import Testing
+
+/// A learner program with what real asyncio printed for it (recorded by Fixtures/programs/record.py).
+struct ProgramCase: Sendable, CustomTestStringConvertible {
+  var file: String
+  var stdout: [String]
+  var exception: String?
+  var deadlock: Bool
+  var outsideSubset: Bool
+  var testDescription: String { file }
+
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/programs").path
+
+  static func load() -> [ProgramCase] {
+    guard let bytes = FileManager.default.contents(atPath: directory + "/expected.json"),
+      case .object(let programs)? = try? JSONReader().parse([UInt8](bytes))["programs"]
+    else { return [] }
+    return programs.map { file, value in
+      var stdout: [String] = []
+      if case .array(let lines)? = value["stdout"] {
+        stdout = lines.compactMap { if case .string(let line) = $0 { line } else { nil } }
+      }
+      var exception: String?
+      if case .string(let text)? = value["exception"] { exception = text }
+      return ProgramCase(
+        file: file, stdout: stdout, exception: exception, deadlock: value["deadlock"] == .bool(true),
+        outsideSubset: value["outsideSubset"] == .bool(true))
+    }.sorted { $0.file < $1.file }
+  }
+}
+
+@Suite struct ProgramCorpusTests {
+  static let cases = ProgramCase.load()
+
+  @Test func theCorpusHasFortyProgramsOrMore() {
+    #expect(Self.cases.count >= 40)
+    #expect(Self.cases.filter(\.outsideSubset).count >= 8)
+  }
+
+  @Test(arguments: cases)
+  func readsTheProgramAsAsyncioRunsIt(_ item: ProgramCase) throws {
+    let path = ProgramCase.directory + "/" + item.file
+    if item.outsideSubset {
+      #expect {
+        try InputFile.configuration(at: path, display: item.file)
+      } throws: { error in
+        guard let error = error as? LessonKitError, case .pythonProgram = error else { return false }
+        return error.exitCode == 65 && error.description.hasPrefix(item.file + ":") && !error.description.contains("\n")
+      }
+      return
+    }
+    let configuration = try InputFile.configuration(at: path, display: item.file)
+    let program = try #require(configuration.program)
+    let trace = GatherEngine.runVirtual(configuration.batch)
+    if item.deadlock {
+      guard case .deadlock? = trace.failure else {
+        Issue.record("expected a deadlock, got \(String(describing: trace.failure))")
+        return
+      }
+    } else if let exception = item.exception {
+      #expect(program.escapingException(for: trace) == exception)
+    } else {
+      #expect(try program.printedLines(for: trace) == item.stdout)
+    }
+  }
+}
