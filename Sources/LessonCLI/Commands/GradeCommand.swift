@@ -63,7 +63,7 @@ struct GradeCommand: LessonCommand {
     let submissions: [Submission]
     do {
       submissions = try SubmissionFinder.find(
-        in: context.resolve(directory), lessons: entries.map { ($0.id, specs[$0.id]!.file) },
+        in: context.resolve(directory), lessons: entries.map { ($0.id, course.course.learnerFiles(specs[$0.id]!)) },
         singleLearner: arguments.options["--learner"])
     } catch {
       throw .input(error.renamed(from: context.resolve(directory), to: directory))

@@ -4,18 +4,35 @@ import GuardedGather
 import LessonKit
 
 /// `lesson run CONFIG [--json] [--real]`: runs a configuration and shows what happened.
+/// `text` broken into lines of at most 96 columns.
+func wrapped(_ text: String) -> String {
+  var lines: [String] = []
+  var line = ""
+  for word in text.split(separator: " ") {
+    if line.count + word.count + 1 > 96, !line.isEmpty {
+      lines.append(line)
+      line = ""
+    }
+    line += (line.isEmpty ? "" : " ") + word
+  }
+  lines.append(line)
+  return lines.joined(separator: "\n")
+}
+
 struct RunCommand: LessonCommand {
   static let name = "run"
   static let abstract = "Run a configuration and show its results, timeouts and timeline."
   static let usage = "lesson run CONFIG [--json] [--real]"
-  static let discussion = """
-    CONFIG is a JSON configuration (see lessons/). The run uses a virtual clock: it is instant and
-    gives the same answer on every machine.
+  static let discussion: String = """
+    CONFIG is a JSON configuration (see lessons/) or an asyncio program (.py), which is read and
+    never run. The run uses a virtual clock: it is instant and gives the same answer on every machine.
+    """ + "\n" + wrapped(PythonProgram.readableShapes) + """
 
-    Options:
-      --json   Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed.
-      --real   Run on the real clock instead, taking as long as the calls say (a live demo).
-    """
+
+      Options:
+        --json   Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed.
+        --real   Run on the real clock instead, taking as long as the calls say (a live demo).
+      """
 
   var path: String
   var json: Bool
@@ -48,7 +65,9 @@ struct RunCommand: LessonCommand {
     } else if let program = configuration.program {
       // What the program itself prints, then the timeline.
       do {
-        for line in try ProgramOutput.lines(of: program, trace: trace, style: context.style) { context.console.print(line) }
+        for line in try ProgramOutput.lines(of: program, trace: trace, style: context.style) {
+          context.console.print(line)
+        }
       } catch {
         throw .input(error)
       }

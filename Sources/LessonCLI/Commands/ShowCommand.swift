@@ -23,6 +23,12 @@ struct ShowCommand: LessonCommand {
     let file = course.display(course.workspace.learnerPath(entry, spec), from: context.console.directory)
     context.console.print(
       context.style.bold("Your file: ") + file + " (made from the starter by 'lesson check \(entry.id)')")
+    if let python = spec.pythonFile {
+      context.console.print(
+        context.style.bold("Or your program: ")
+          + "lessons/\(entry.folder)/\(python) is the starter as asyncio code; both are accepted: "
+          + "'lesson check \(entry.id) --file your_program.py' reads it without running it.")
+    }
     context.console.print(context.style.bold("Goal: ") + spec.goal)
     context.console.print(context.style.bold("Checked:"))
     for line in spec.checkDescriptions { context.console.print("  - \(line)") }

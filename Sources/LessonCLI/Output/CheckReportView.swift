@@ -46,15 +46,22 @@ struct CheckReportView {
       let mark = mistake.isWarning ? style.yellow("! warning") : style.red("✗")
       lines.append("\(mark) \(style.bold(mistake.id)): \(mistake.title)")
       if let check {
-        lines.append("    at \(check.location ?? "the configuration"): expected \(check.expected)")
+        let place = report.place(of: check).map { report.configuration.program != nil ? "\(report.file):\($0)" : $0 }
+        lines.append("    at \(place ?? "the configuration"): expected \(check.expected)")
         lines.append("    observed \(check.observed)")
       }
       lines += Self.wrap("why: " + mistake.why, width: width, indent: "    ", hanging: "         ")
-      lines += Self.wrap("fix: " + mistake.fix, width: width, indent: "    ", hanging: "         ")
+      lines += Self.wrap("fix: " + report.fix(for: mistake), width: width, indent: "    ", hanging: "         ")
     }
     lines.append("")
     lines.append(style.bold("The run of your configuration:"))
-    lines += TraceReport(batch: report.configuration.batch, trace: report.trace).text(width: width, style: style)
+    if let program = report.configuration.program {
+      lines += (try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? []
+      lines.append("")
+      lines += TraceReport(batch: report.configuration.batch, trace: report.trace).timeline(width: width, style: style)
+    } else {
+      lines += TraceReport(batch: report.configuration.batch, trace: report.trace).text(width: width, style: style)
+    }
     return lines
   }
 
@@ -102,7 +109,7 @@ struct CheckReportView {
               ("expected", .string(check.expected)),
               ("observed", .string(check.observed)),
               ("mistake", check.mistake.map { .string($0.id) } ?? .null),
-              ("location", check.location.map(JSONOutput.string) ?? .null),
+              ("location", report.place(of: check).map(JSONOutput.string) ?? .null),
             ])
           })
       ),

@@ -47,6 +47,18 @@ public struct CheckContext: Sendable {
     return Mistake.named(id)!
   }
 
+  /// Where in the configuration a diagnosed mistake lives.
+  static func location(of mistake: Mistake) -> String? {
+    switch mistake.id {
+    case "propagated-error", "swallowed-error": "errors"
+    case "timeout-outside-semaphore": "timeoutScope"
+    case "semaphore-per-call": "semaphore"
+    case "no-limit", "zero-limit-deadlock": "limit"
+    case "no-timeout": "timeout"
+    default: nil
+    }
+  }
+
   var cpuCallsModelledAsIO: Bool {
     for case .cpuWork(let names) in spec.rules {
       if batch.calls.contains(where: { names.contains($0.name) && $0.work != .cpu }) { return true }

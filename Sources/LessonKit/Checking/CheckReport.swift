@@ -63,14 +63,26 @@ public struct CheckReport: Sendable {
     }
   }
 
-  /// The findings, for a ``FindingCollector``.
+  /// The findings, for a ``FindingCollector``. For a program the location is its line and
+  /// column (`12:5`); for JSON, the path in the file.
   public var findings: [Finding] {
     checks.compactMap { check in
       guard check.status != .passed, let mistake = check.mistake else { return nil }
       return Finding(
-        severity: check.status == .warning ? .warning : .error, location: check.location,
+        severity: check.status == .warning ? .warning : .error, location: place(of: check),
         message: "\(check.title): expected \(check.expected), observed \(check.observed)", mistake: mistake)
     }
+  }
+
+  /// Where a check points: a program's `line:column`, or the JSON path.
+  public func place(of check: CheckResult) -> String? {
+    guard let program = configuration.program else { return check.location }
+    return program.position(for: check.location).description
+  }
+
+  /// What to change for a mistake, in the learner's language.
+  public func fix(for mistake: Mistake) -> String {
+    configuration.program == nil ? mistake.fix : mistake.pythonFix
   }
 
   /// How many checks passed.

@@ -17,9 +17,13 @@ public enum CourseVerifier {
         problems.append(Problem(lesson: entry.id, message: error.description))
         continue
       }
-      for (kind, path, mustPass) in [
-        ("starter", course.starterPath(entry, spec), false), ("solution", course.solutionPath(entry, spec), true),
-      ] {
+      var files: [(String, String, Bool)] = []
+      for name in course.learnerFiles(spec) {
+        let kind = name.hasSuffix(".py") ? "Python " : ""
+        files.append(("\(kind)starter", "\(course.lessonsDirectory)/\(entry.folder)/\(name)", false))
+        files.append(("\(kind)solution", "\(course.solutionsDirectory)/\(entry.folder)/\(name)", true))
+      }
+      for (kind, path, mustPass) in files {
         do {
           let configuration = try InputFile.configuration(at: path)
           let report = LessonChecker.check(configuration, against: spec, file: path)

@@ -22,6 +22,11 @@ public enum LessonChecker {
     if case .deadlock? = trace.failure, !checks.contains(where: { $0.mistake?.id == "zero-limit-deadlock" }) {
       checks.insert(NoDeadlockCheck().evaluate(context), at: 0)
     }
+    // Blocking work is a mistake wherever the lesson is about waiting.
+    let cpuLesson = spec.rules.contains { if case .cpuWork = $0 { true } else { false } }
+    if !cpuLesson, configuration.batch.calls.contains(where: { $0.work == .cpu }) {
+      checks.append(NoBlockingWorkCheck().evaluate(context))
+    }
     checks.append(MarginCheck().evaluate(context))
     let report = CheckReport(lesson: spec, file: file, configuration: configuration, trace: trace, checks: checks)
     for finding in report.findings { collector.collect(finding) }

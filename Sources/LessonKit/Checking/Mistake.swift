@@ -20,6 +20,40 @@ public struct Mistake: Sendable, Hashable, Identifiable {
     self.isWarning = isWarning
   }
 
+  /// What to change in a Python program (for a learner who brought `async_batch.py`).
+  public var pythonFix: String { Self.pythonFixes[id] ?? fix }
+
+  static let pythonFixes: [String: String] = [
+    "no-limit":
+      "Make one semaphore in main, semaphore = asyncio.Semaphore(N), pass it to every call, and wrap the call in async with semaphore:.",
+    "no-timeout":
+      "Wrap the tool call: return await asyncio.wait_for(call_tool(name, delay), timeout=timeout), and catch asyncio.TimeoutError.",
+    "timeout-outside-semaphore":
+      "Move wait_for (or async with asyncio.timeout) inside async with semaphore:, so the clock starts when the call has its slot.",
+    "semaphore-per-call":
+      "Create the semaphore once in main and pass it in; a Semaphore made inside the per-call function limits nothing.",
+    "invented-count":
+      "Print the count you computed: timeouts = sum(r.endswith(\":timeout\") for r in results); print(\"timeouts:\", timeouts).",
+    "missing-evidence": "Print the results list and the count computed from it in main.",
+    "swallowed-error":
+      "In except Exception as error: return f\"{name}:error\" (and log error) instead of returning None or passing.",
+    "unnamed-failure":
+      "Name the failing call: return f\"{name}:error\" and say which tool failed in the module docstring.",
+    "propagated-error":
+      "Catch the error in the per-call function: except Exception as error: return f\"{name}:error\".",
+    "async-for-cpu":
+      "time.sleep (or any computation) blocks the loop; use await loop.run_in_executor(pool, work) with a process pool, or keep it synchronous.",
+    "zero-limit-deadlock": "asyncio.Semaphore(0) never lets anyone in: use asyncio.Semaphore(1) or more.",
+    "no-overlap": "Gather the calls instead of awaiting them one by one: results = await asyncio.gather(*calls).",
+    "missing-calls": "Add more calls to the gather (or rows to the table of (name, delay) tuples).",
+    "wrong-setting":
+      "Use the value the lesson gives (a module constant such as TIMEOUT = 0.15 makes it easy to change).",
+    "over-limit": "Share one asyncio.Semaphore(N) of the upstream's size across all calls.",
+    "missing-explanation":
+      "Explain it in the module docstring (the first line of the file, in triple quotes) or in comments.",
+    "fragile-margin": "Keep each delay well away from its timeout (20% or more).",
+  ]
+
   /// Every mistake `lesson` knows, by id.
   public static let catalogue: [String: Mistake] = Dictionary(
     uniqueKeysWithValues: all.map { ($0.id, $0) })

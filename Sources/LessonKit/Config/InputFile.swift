@@ -62,7 +62,8 @@ public enum InputFile {
     -> LearnerConfiguration
   {
     if path.hasSuffix(".py") {
-      return try PythonProgram.read(read(path, limit: PythonProgram.maximumSize, display: display), file: display ?? path)
+      return try PythonProgram.read(
+        read(path, limit: PythonProgram.maximumSize, display: display), file: display ?? path)
     }
     return try LearnerConfiguration.parse(read(path, display: display), file: display ?? path)
   }

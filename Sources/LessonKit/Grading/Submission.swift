@@ -35,6 +35,14 @@ public enum SubmissionFinder {
   public static func find(
     in directory: String, lessons: [(id: Int, file: String)], singleLearner: String? = nil
   ) throws(LessonKitError) -> [Submission] {
+    try find(in: directory, lessons: lessons.map { ($0.id, [$0.file]) }, singleLearner: singleLearner)
+  }
+
+  /// The submissions, where a lesson's file may have several names (`guarded_gather2.json` or
+  /// `async_batch.py`); the first name found wins.
+  public static func find(
+    in directory: String, lessons: [(id: Int, files: [String])], singleLearner: String? = nil
+  ) throws(LessonKitError) -> [Submission] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
       throw .missingFile(path: directory)
@@ -56,8 +64,8 @@ public enum SubmissionFinder {
     for name in names.sorted() where !name.hasPrefix(".") {
       let path = root + "/" + name
       switch kind(of: path, root: root) {
-      case .file where name.hasSuffix(".json"):
-        let learner = String(name.dropLast(5))
+      case .file where name.hasSuffix(".json") || name.hasSuffix(".py"):
+        let learner = String(name.dropLast(name.hasSuffix(".py") ? 3 : 5))
         if lessons.count == 1 {
           submissions.append(Submission(learner: learner, lesson: lessons[0].id, path: path, display: name))
         } else {
@@ -118,6 +126,20 @@ public enum SubmissionFinder {
 
   /// Looks for the lesson's file in a learner's folder, breadth first (the shallowest wins; at
   /// the same depth, one inside a folder named for the lesson, then the first by name).
+  static func search(folder: String, learner: String, lesson: (id: Int, files: [String]), root: String, prefix: String)
+    -> Submission
+  {
+    var missing: Submission?
+    for file in lesson.files {
+      let found = search(folder: folder, learner: learner, lesson: (lesson.id, file), root: root, prefix: prefix)
+      if found.path != nil || found.problem?.contains("leaves the class folder") == true { return found }
+      missing = missing ?? found
+    }
+    var result = missing ?? Submission(learner: learner, lesson: lesson.id, path: nil, display: prefix, problem: nil)
+    result.problem = "no \(lesson.files.joined(separator: " or ")) in the learner's folder"
+    return result
+  }
+
   static func search(folder: String, learner: String, lesson: (id: Int, file: String), root: String, prefix: String)
     -> Submission
   {

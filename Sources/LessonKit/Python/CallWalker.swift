@@ -49,7 +49,9 @@ struct CallWalker {
       // The call's name: what its ok result names, else its first string argument.
       if case .string(let text) = value, let colon = text.lastIndex(of: ":") {
         facts.name = String(text[..<colon])
-      } else if let first = coroutine.bindings.values.compactMap({ if case .string(let s) = $0 { s } else { nil } }).sorted().first {
+      } else if let first = coroutine.bindings.values.compactMap({ if case .string(let s) = $0 { s } else { nil } })
+        .sorted().first
+      {
         facts.name = first
       } else {
         facts.name = coroutine.function
@@ -64,11 +66,15 @@ struct CallWalker {
   }
 
   /// Awaits a call of an async function of the program: walks its body.
-  mutating func follow(_ coroutine: PyCoroutine, _ outer: inout Context, at position: SourcePosition) throws(PythonSyntaxError) -> PyValue {
+  mutating func follow(_ coroutine: PyCoroutine, _ outer: inout Context, at position: SourcePosition)
+    throws(PythonSyntaxError) -> PyValue
+  {
     depth += 1
     defer { depth -= 1 }
     guard depth < 12 else { throw fail(position, "calls nested this deep are outside what lesson reads") }
-    guard let function = analyzer.functions[coroutine.function] else { throw fail(position, "no async def \(coroutine.function)") }
+    guard let function = analyzer.functions[coroutine.function] else {
+      throw fail(position, "no async def \(coroutine.function)")
+    }
     var context = outer
     context.locals = coroutine.bindings
     if let name = coroutine.bindings["name"], case .string(let text) = name, facts.name.isEmpty { facts.name = text }
@@ -156,7 +162,9 @@ struct CallWalker {
       var message = ""
       if case .call(let function, let arguments, _) = value, let name = function.dottedName {
         type = name.split(separator: ".").last.map(String.init) ?? name
-        if case .positional(let argument)? = arguments.first { message = try analyzer.evaluate(argument, context.locals).str }
+        if case .positional(let argument)? = arguments.first {
+          message = try analyzer.evaluate(argument, context.locals).str
+        }
       } else if let name = value.dottedName {
         type = name
       }
@@ -165,7 +173,8 @@ struct CallWalker {
       return .returned(.none)
     case .pass:
       return nil
-    case .forStatement(_, _, _, _, let position), .function(_, _, _, _, let position), .augmentedAssign(_, _, _, let position),
+    case .forStatement(_, _, _, _, let position), .function(_, _, _, _, let position),
+      .augmentedAssign(_, _, _, let position),
       .importStatement(_, let position):
       throw fail(position, "this statement inside a gathered call is outside what lesson reads")
     }
@@ -180,7 +189,9 @@ struct CallWalker {
 
   /// Evaluates an expression, following `await` into the program's async functions.
   mutating func evaluateAwaiting(_ expression: PyExpr, _ context: inout Context) throws(PythonSyntaxError) -> PyValue {
-    guard case .await(let inner, let position) = expression else { return try analyzer.evaluate(expression, context.locals) }
+    guard case .await(let inner, let position) = expression else {
+      return try analyzer.evaluate(expression, context.locals)
+    }
     if case .call(let function, let arguments, let at) = inner {
       switch function.dottedName {
       case "asyncio.sleep":
@@ -225,14 +236,20 @@ struct CallWalker {
       try noteTimeoutHandler(context)
     }
     let result = try follow(coroutine, &calling, at: position)
-    if facts.semaphore != nil, context.semaphore == nil, calling.timeout != nil, context.timeout == nil, coroutine.outerTimeout != nil {
+    if facts.semaphore != nil, context.semaphore == nil, calling.timeout != nil, context.timeout == nil,
+      coroutine.outerTimeout != nil
+    {
       facts.timeoutOutsideSemaphore = true
     }
     return result
   }
 
-  func number(_ argument: PyArgument?, _ context: Context, at position: SourcePosition, what: String) throws(PythonSyntaxError) -> Double {
-    guard case .positional(let expression)? = argument, let value = try analyzer.evaluate(expression, context.locals).number else {
+  func number(_ argument: PyArgument?, _ context: Context, at position: SourcePosition, what: String)
+    throws(PythonSyntaxError) -> Double
+  {
+    guard case .positional(let expression)? = argument,
+      let value = try analyzer.evaluate(expression, context.locals).number
+    else {
       throw fail(position, "\(what)(...) needs a number of seconds")
     }
     return value
@@ -249,7 +266,8 @@ struct CallWalker {
   /// The first handler around the raise that catches it decides the policy and the result.
   mutating func noteErrorHandler(_ context: Context, type: String) throws(PythonSyntaxError) {
     for (handler, locals) in context.handlers.reversed() where Self.catches(handler.type, type) {
-      let value = try handlerValue(handler, locals, exception: .exception(type: type, message: facts.raises?.message ?? ""))
+      let value = try handlerValue(
+        handler, locals, exception: .exception(type: type, message: facts.raises?.message ?? ""))
       facts.handlerPosition = handler.position
       facts.errorValue = value ?? .none
       facts.errorPolicy = value == nil ? .propagate : (value == PyValue.none ? .swallow : .capture)
@@ -259,17 +277,21 @@ struct CallWalker {
   }
 
   /// What a handler returns (`nil` when it raises again).
-  func handlerValue(_ handler: PyHandler, _ locals: [String: PyValue], exception: PyValue) throws(PythonSyntaxError) -> PyValue? {
+  func handlerValue(_ handler: PyHandler, _ locals: [String: PyValue], exception: PyValue) throws(PythonSyntaxError)
+    -> PyValue?
+  {
     var scope = locals
     if let name = handler.name { scope[name] = exception }
     for statement in handler.body {
       switch statement {
-      case .returnStatement(let value, _): return try value.map { (v) throws(PythonSyntaxError) in try analyzer.evaluate(v, scope) } ?? PyValue.none
+      case .returnStatement(let value, _):
+        return try value.map { (v) throws(PythonSyntaxError) in try analyzer.evaluate(v, scope) } ?? PyValue.none
       case .raise: return nil
       case .pass: continue
       case .expression(.string, _): continue
       case .expression(.call(let function, _, _), let position) where function.dottedName == "print":
-        throw fail(position, "print in a handler is outside what lesson reads; return f\"{name}:error\" to name the call")
+        throw fail(
+          position, "print in a handler is outside what lesson reads; return f\"{name}:error\" to name the call")
       case .assign(let targets, let value, _):
         let result = try analyzer.evaluate(value, scope)
         for target in targets { analyzer.bind(target, result, into: &scope) }

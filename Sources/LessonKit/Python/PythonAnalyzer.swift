@@ -1,3 +1,4 @@
+import Foundation
 import GuardedGather
 
 /// What one gathered call does, read off the program.
@@ -65,14 +66,17 @@ struct PythonAnalyzer {
       throw fail(SourcePosition(line: 1, column: 1), "no asyncio.run(main()) to start the program")
     }
     guard let main = functions[name], main.isAsync else {
-      throw fail(SourcePosition(line: 1, column: 1), "asyncio.run starts \(name), which is not an async def in this file")
+      throw fail(
+        SourcePosition(line: 1, column: 1), "asyncio.run starts \(name), which is not an async def in this file")
     }
     mainName = name
     mainPosition = main.position
   }
 
   /// Binds `for` targets, unpacking groups.
-  func bind(_ targets: [PyTarget], _ value: PyValue, into environment: inout [String: PyValue], at position: SourcePosition)
+  func bind(
+    _ targets: [PyTarget], _ value: PyValue, into environment: inout [String: PyValue], at position: SourcePosition
+  )
     throws(PythonSyntaxError)
   {
     if targets.count == 1, case .name(let name) = targets[0] {
@@ -124,7 +128,8 @@ struct PythonAnalyzer {
     case .name(let name, let position):
       if let value = locals[name] ?? globals[name] { return value }
       throw fail(position, "'\(name)' has no value lesson can work out here")
-    case .tuple(let items, _): return .tuple(try items.map { (item) throws(PythonSyntaxError) in try evaluate(item, locals) })
+    case .tuple(let items, _):
+      return .tuple(try items.map { (item) throws(PythonSyntaxError) in try evaluate(item, locals) })
     case .list(let items, _):
       var values: [PyValue] = []
       for item in items {
@@ -160,7 +165,9 @@ struct PythonAnalyzer {
       return try evaluate(test, locals).truthy ? try evaluate(value, locals) : try evaluate(orElse, locals)
     case .subscript(let base, let key, let position):
       let container = try evaluate(base, locals)
-      guard case .int(var index) = try evaluate(key, locals) else { throw fail(position, "only a whole-number index is read here") }
+      guard case .int(var index) = try evaluate(key, locals) else {
+        throw fail(position, "only a whole-number index is read here")
+      }
       let items = try elements(of: container, at: position)
       if index < 0 { index += items.count }
       guard items.indices.contains(index) else { throw fail(position, "the index \(index) is out of range") }
@@ -186,7 +193,9 @@ struct PythonAnalyzer {
     }
   }
 
-  func binary(_ op: String, _ left: PyValue, _ right: PyValue, at position: SourcePosition) throws(PythonSyntaxError) -> PyValue {
+  func binary(_ op: String, _ left: PyValue, _ right: PyValue, at position: SourcePosition) throws(PythonSyntaxError)
+    -> PyValue
+  {
     switch op {
     case "and": return left.truthy ? right : left
     case "or": return left.truthy ? left : right
@@ -206,7 +215,9 @@ struct PythonAnalyzer {
     }
     if case .string(let a) = left, case .string(let b) = right, op == "+" { return .string(a + b) }
     if case .list(let a) = left, case .list(let b) = right, op == "+" { return .list(a + b) }
-    if case .string(let a) = left, case .int(let n) = right, op == "*" { return .string(String(repeating: a, count: max(0, n))) }
+    if case .string(let a) = left, case .int(let n) = right, op == "*" {
+      return .string(String(repeating: a, count: max(0, n)))
+    }
     guard let a = left.number, let b = right.number else {
       throw fail(position, "'\(op)' on \(left.repr) and \(right.repr) is outside what lesson reads")
     }
@@ -247,7 +258,8 @@ struct PythonAnalyzer {
       for argument in arguments {
         switch argument {
         case .positional(let value): values.append(try evaluate(value, locals))
-        case .starred(let value): values.append(contentsOf: try elements(of: try evaluate(value, locals), at: value.position))
+        case .starred(let value):
+          values.append(contentsOf: try elements(of: try evaluate(value, locals), at: value.position))
         case .keyword: break
         }
       }
@@ -258,7 +270,9 @@ struct PythonAnalyzer {
       return nil
     }
     // A method on a value: results.count(x), name.endswith(":timeout"), ", ".join(list).
-    if case .attribute(let base, let method, _) = function, base.dottedName.map({ !$0.hasPrefix("asyncio") && !$0.hasPrefix("time") }) ?? true {
+    if case .attribute(let base, let method, _) = function,
+      base.dottedName.map({ !$0.hasPrefix("asyncio") && !$0.hasPrefix("time") }) ?? true
+    {
       let receiver = try evaluate(base, locals)
       let values = try positional()
       switch (receiver, method) {
@@ -291,7 +305,9 @@ struct PythonAnalyzer {
     case "asyncio.Semaphore", "asyncio.BoundedSemaphore":
       let named = try keyword("value")
       let permits = try positional().first ?? named ?? .int(1)
-      guard case .int(let n) = permits, n >= 0 else { throw fail(position, "Semaphore takes a whole number of permits") }
+      guard case .int(let n) = permits, n >= 0 else {
+        throw fail(position, "Semaphore takes a whole number of permits")
+      }
       return .semaphore(permits: n, made: position, perCall: false)
     case "asyncio.wait_for":
       var values = try positional()
@@ -308,19 +324,27 @@ struct PythonAnalyzer {
     case "len": return .int(try elements(of: try positional().first ?? .none, at: position).count)
     case "sum":
       var total = PyValue.int(0)
-      for item in try elements(of: try positional().first ?? .none, at: position) { total = try binary("+", total, item, at: position) }
+      for item in try elements(of: try positional().first ?? .none, at: position) {
+        total = try binary("+", total, item, at: position)
+      }
       return total
     case "str": return .string(try positional().first?.str ?? "")
     case "repr": return .string(try positional().first?.repr ?? "")
     case "int":
-      guard let number = try positional().first?.number else { throw fail(position, "int() of this is outside what lesson reads") }
+      guard let number = try positional().first?.number else {
+        throw fail(position, "int() of this is outside what lesson reads")
+      }
       return .int(Int(number))
     case "float":
-      guard let number = try positional().first?.number else { throw fail(position, "float() of this is outside what lesson reads") }
+      guard let number = try positional().first?.number else {
+        throw fail(position, "float() of this is outside what lesson reads")
+      }
       return .float(number)
     case "round":
       let values = try positional()
-      guard let number = values.first?.number else { throw fail(position, "round() of this is outside what lesson reads") }
+      guard let number = values.first?.number else {
+        throw fail(position, "round() of this is outside what lesson reads")
+      }
       if let digits = values.dropFirst().first?.number {
         let scale = pow(10, digits)
         return .float((number * scale).rounded(.toNearestOrEven) / scale)
@@ -395,5 +419,3 @@ struct PythonAnalyzer {
     return PyCoroutine(function: name, bindings: bindings, position: position)
   }
 }
-
-import Foundation

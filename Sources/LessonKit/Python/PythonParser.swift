@@ -1,3 +1,5 @@
+import Foundation
+
 /// A recursive-descent parser for the part of Python 3 that guarded-gather programs use.
 ///
 /// Anything else is a ``PythonSyntaxError`` naming the construct, never a guess.
@@ -129,7 +131,8 @@ struct PythonParser {
       }
       return .tryStatement(body: body, handlers: handlers, orElse: orElse, finally: finally, start)
     }
-    for word in ["class", "while", "lambda", "yield", "global", "nonlocal", "del", "assert", "match"] where isName(word) {
+    for word in ["class", "while", "lambda", "yield", "global", "nonlocal", "del", "assert", "match"] where isName(word)
+    {
       throw fail("'\(word)' is outside what lesson reads")
     }
     return try simpleStatement()
@@ -500,7 +503,8 @@ struct PythonParser {
         arguments.append(.starred(try expression()))
       } else if isOp("**") {
         throw fail("**kwargs are outside what lesson reads")
-      } else if case .name(let keyword) = current.kind, index + 1 < tokens.count, case .op("=") = tokens[index + 1].kind {
+      } else if case .name(let keyword) = current.kind, index + 1 < tokens.count, case .op("=") = tokens[index + 1].kind
+      {
         advance()
         advance()
         arguments.append(.keyword(keyword, try expression()))
@@ -520,7 +524,8 @@ struct PythonParser {
   }
 
   /// The `for … in … if …` part of a comprehension whose element was just read; consumes `closing`.
-  private mutating func comprehension(_ element: PyExpr, start: SourcePosition, closing: String) throws(PythonSyntaxError)
+  private mutating func comprehension(_ element: PyExpr, start: SourcePosition, closing: String)
+    throws(PythonSyntaxError)
     -> PyExpr
   {
     advance()
@@ -542,7 +547,8 @@ struct PythonParser {
     let start = position
     switch current.kind {
     case .name(let word):
-      if ["def", "class", "return", "import", "from", "with", "for", "while", "if", "else", "elif", "try", "except",
+      if [
+        "def", "class", "return", "import", "from", "with", "for", "while", "if", "else", "elif", "try", "except",
         "lambda", "yield", "in", "and", "or", "not", "is", "as", "async", "await", "pass", "raise",
       ].contains(word) {
         throw fail("expected a value, found '\(word)'")
@@ -655,9 +661,11 @@ struct PythonParser {
           if (scalars[j] == "}" || scalars[j] == ")" || scalars[j] == "]") && nesting > 0 { nesting -= 1 }
           j += 1
         }
-        guard j < scalars.count - 1 else { throw PythonSyntaxError(position: start, message: "an f-string's '{' is never closed") }
+        guard j < scalars.count - 1 else {
+          throw PythonSyntaxError(position: start, message: "an f-string's '{' is never closed")
+        }
         var inner = String(scalars[(i + 1)..<j])
-        if let bang = inner.firstIndex(of: "!") , !inner.contains("!=") { inner = String(inner[..<bang]) }
+        if let bang = inner.firstIndex(of: "!"), !inner.contains("!=") { inner = String(inner[..<bang]) }
         if let colon = inner.lastIndex(of: ":"), !inner[colon...].contains(")") { inner = String(inner[..<colon]) }
         if !literal.isEmpty {
           parts.append(.text(literal))
@@ -691,5 +699,3 @@ extension PyExpr {
     }
   }
 }
-
-import Foundation

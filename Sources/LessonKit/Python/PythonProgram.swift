@@ -1,3 +1,4 @@
+import Foundation
 import GuardedGather
 
 /// A learner's asyncio program, read (never run) into the same configuration model as the JSON
@@ -26,9 +27,10 @@ public final class PythonProgram: Sendable {
     + "returning a value or None; await asyncio.sleep(d), time.sleep(d), raise after the delay; "
     + "print(...) of the results and counts; asyncio.run(main())"
 
-  init(file: String, analyzer: PythonAnalyzer, mainBody: [PyStmt], calls: [PyCallFacts], gatherTargets: [String],
-    locations: [String: SourcePosition])
-  {
+  init(
+    file: String, analyzer: PythonAnalyzer, mainBody: [PyStmt], calls: [PyCallFacts], gatherTargets: [String],
+    locations: [String: SourcePosition]
+  ) {
     self.file = file
     self.analyzer = analyzer
     self.mainBody = mainBody
@@ -40,7 +42,8 @@ public final class PythonProgram: Sendable {
   /// Reads a program into a configuration (its ``LearnerConfiguration/program`` is this).
   public static func read(_ bytes: [UInt8], file: String) throws(LessonKitError) -> LearnerConfiguration {
     guard bytes.count <= maximumSize else {
-      throw .unreadableFile(path: file, reason: "it is \(bytes.count) bytes; a program may be at most \(maximumSize) bytes")
+      throw .unreadableFile(
+        path: file, reason: "it is \(bytes.count) bytes; a program may be at most \(maximumSize) bytes")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       var line = 1
@@ -71,19 +74,28 @@ public final class PythonProgram: Sendable {
     let module = try parser.module()
     var analyzer = PythonAnalyzer(file: file)
     try analyzer.readModule(module)
-    guard let main = analyzer.functions[analyzer.mainName] else { throw PythonSyntaxError(position: .init(line: 1, column: 1), message: "no main") }
+    guard let main = analyzer.functions[analyzer.mainName] else {
+      throw PythonSyntaxError(position: .init(line: 1, column: 1), message: "no main")
+    }
 
     // Run main up to the gather: its arguments are the calls.
     var interpreter = MainInterpreter(analyzer: analyzer)
     try interpreter.run(main.body, until: true)
     guard let site = interpreter.gather else {
-      throw PythonSyntaxError(position: main.position, message: "\(analyzer.mainName)() never awaits asyncio.gather(...)")
+      throw PythonSyntaxError(
+        position: main.position, message: "\(analyzer.mainName)() never awaits asyncio.gather(...)")
     }
     guard site.coroutines.count <= maximumCalls else {
-      throw PythonSyntaxError(position: site.position, message: "\(site.coroutines.count) calls; a program may gather at most \(maximumCalls)")
+      throw PythonSyntaxError(
+        position: site.position, message: "\(site.coroutines.count) calls; a program may gather at most \(maximumCalls)"
+      )
     }
-    guard !site.coroutines.isEmpty else { throw PythonSyntaxError(position: site.position, message: "gather has no calls") }
-    var locations: [String: SourcePosition] = ["calls": site.position, "evidence": main.position, "evidence.note": .init(line: 1, column: 1)]
+    guard !site.coroutines.isEmpty else {
+      throw PythonSyntaxError(position: site.position, message: "gather has no calls")
+    }
+    var locations: [String: SourcePosition] = [
+      "calls": site.position, "evidence": main.position, "evidence.note": .init(line: 1, column: 1),
+    ]
     var facts: [PyCallFacts] = []
     for coroutine in site.coroutines {
       var walker = CallWalker(analyzer: analyzer)
@@ -108,7 +120,8 @@ public final class PythonProgram: Sendable {
     evidence.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
 
     let program = PythonProgram(
-      file: file, analyzer: analyzer, mainBody: main.body, calls: facts, gatherTargets: site.targets, locations: locations)
+      file: file, analyzer: analyzer, mainBody: main.body, calls: facts, gatherTargets: site.targets,
+      locations: locations)
     var configuration = LearnerConfiguration(batch: batch, evidence: evidence)
     configuration.program = program
     return configuration
@@ -145,8 +158,10 @@ public final class PythonProgram: Sendable {
     let semaphores = facts.map(\.semaphore)
     if let first = semaphores.first, case .semaphore(let permits, let made, let perCall)? = first {
       for other in semaphores {
-        guard case .semaphore(_, let otherMade, let otherPerCall)? = other, otherMade == made, otherPerCall == perCall else {
-          throw PythonSyntaxError(position: site.position, message: "the gathered calls do not all use the same semaphore")
+        guard case .semaphore(_, let otherMade, let otherPerCall)? = other, otherMade == made, otherPerCall == perCall
+        else {
+          throw PythonSyntaxError(
+            position: site.position, message: "the gathered calls do not all use the same semaphore")
         }
       }
       limit = permits
@@ -161,14 +176,20 @@ public final class PythonProgram: Sendable {
     }
     let outside = Set(facts.filter { $0.timeout != nil }.map(\.timeoutOutsideSemaphore))
     guard outside.count <= 1 else {
-      throw PythonSyntaxError(position: site.position, message: "the timeout is inside the semaphore for some calls and outside for others")
+      throw PythonSyntaxError(
+        position: site.position, message: "the timeout is inside the semaphore for some calls and outside for others")
     }
-    if let position = facts.first(where: { $0.timeoutOutsideSemaphore })?.timeoutPosition { locations["timeoutScope"] = position }
-    if let position = facts.first(where: { $0.timeoutPosition != nil })?.timeoutPosition { locations["timeout"] = position }
+    if let position = facts.first(where: { $0.timeoutOutsideSemaphore })?.timeoutPosition {
+      locations["timeoutScope"] = position
+    }
+    if let position = facts.first(where: { $0.timeoutPosition != nil })?.timeoutPosition {
+      locations["timeout"] = position
+    }
     let failing = facts.filter { $0.raises != nil }
     let policies = Set(failing.map(\.errorPolicy))
     guard policies.count <= 1 else {
-      throw PythonSyntaxError(position: site.position, message: "the failing calls' errors are handled in different ways")
+      throw PythonSyntaxError(
+        position: site.position, message: "the failing calls' errors are handled in different ways")
     }
     if let handler = (failing.first ?? facts.first)?.handlerPosition ?? failing.first?.raises?.position {
       locations["errors"] = handler
@@ -176,6 +197,19 @@ public final class PythonProgram: Sendable {
     return GatherBatch(
       limit: limit, timeout: nil, timeoutScope: outside.first == true && limit != nil ? .queue : .call, semaphore: kind,
       errors: policies.first ?? .propagate, calls: calls)
+  }
+
+  /// Where in the program a configuration path (`limit`, `calls[2].timeout`, …) stands.
+  public func position(for path: String?) -> SourcePosition {
+    guard let path else { return locations["calls"] ?? SourcePosition(line: 1, column: 1) }
+    if let exact = locations[path] { return exact }
+    // calls[2].timeout → calls[2] → timeout; evidence.results → evidence.
+    if let dot = path.lastIndex(of: "."), let parent = locations[String(path[..<dot])] { return parent }
+    if let bracket = path.firstIndex(of: "["), let close = path.firstIndex(of: "]"), close > bracket {
+      let rest = path[path.index(after: close)...].drop { $0 == "." }
+      if !rest.isEmpty, let general = locations[String(rest)] { return general }
+    }
+    return locations["calls"] ?? SourcePosition(line: 1, column: 1)
   }
 
   /// What the program prints when it runs as `trace` says, line by line.
@@ -195,7 +229,8 @@ public final class PythonProgram: Sendable {
 
   /// The exception that escapes the program (a failure nobody caught), as Python's last traceback line.
   public func escapingException(for trace: GatherTrace) -> String? {
-    guard case .callFailed(let name, _)? = trace.failure, let index = trace.calls.firstIndex(where: { $0.name == name }),
+    guard case .callFailed(let name, _)? = trace.failure,
+      let index = trace.calls.firstIndex(where: { $0.name == name }),
       let raised = calls[index].raises
     else { return nil }
     var interpreter = MainInterpreter(analyzer: analyzer)
@@ -238,13 +273,17 @@ struct MainInterpreter {
 
   /// The gather call inside an expression (`await asyncio.gather(...)`), if it is one.
   func gatherCall(_ expression: PyExpr) -> (arguments: [PyArgument], position: SourcePosition)? {
-    if case .await(.call(let function, let arguments, let position), _) = expression, function.dottedName == "asyncio.gather" {
+    if case .await(.call(let function, let arguments, let position), _) = expression,
+      function.dottedName == "asyncio.gather"
+    {
       return (arguments, position)
     }
     return nil
   }
 
-  mutating func handleGather(_ arguments: [PyArgument], at position: SourcePosition, targets: [String], stopAtGather: Bool)
+  mutating func handleGather(
+    _ arguments: [PyArgument], at position: SourcePosition, targets: [String], stopAtGather: Bool
+  )
     throws(PythonSyntaxError)
   {
     if stopAtGather {
@@ -253,13 +292,15 @@ struct MainInterpreter {
         switch argument {
         case .positional(let value):
           guard case .coroutine(let coroutine) = try analyzer.evaluate(value, locals) else {
-            throw PythonSyntaxError(position: value.position, message: "gather's arguments must be calls of an async def")
+            throw PythonSyntaxError(
+              position: value.position, message: "gather's arguments must be calls of an async def")
           }
           coroutines.append(coroutine)
         case .starred(let value):
           for item in try analyzer.elements(of: try analyzer.evaluate(value, locals), at: value.position) {
             guard case .coroutine(let coroutine) = item else {
-              throw PythonSyntaxError(position: value.position, message: "gather's arguments must be calls of an async def")
+              throw PythonSyntaxError(
+                position: value.position, message: "gather's arguments must be calls of an async def")
             }
             coroutines.append(coroutine)
           }
@@ -300,7 +341,8 @@ struct MainInterpreter {
       guard let current = locals[name] ?? analyzer.globals[name] else {
         throw PythonSyntaxError(position: position, message: "'\(name)' has no value yet")
       }
-      locals[name] = try analyzer.binary(String(op.dropLast()), current, try analyzer.evaluate(value, locals), at: position)
+      locals[name] = try analyzer.binary(
+        String(op.dropLast()), current, try analyzer.evaluate(value, locals), at: position)
     case .expression(let value, let position):
       if let (arguments, gatherPosition) = gatherCall(value) {
         try handleGather(arguments, at: gatherPosition, targets: [], stopAtGather: stopAtGather)
@@ -314,10 +356,13 @@ struct MainInterpreter {
         for argument in arguments {
           switch argument {
           case .positional(let item): parts.append(try analyzer.evaluate(item, locals).str)
-          case .starred(let item): parts.append(contentsOf: try analyzer.elements(of: try analyzer.evaluate(item, locals), at: item.position).map(\.str))
+          case .starred(let item):
+            parts.append(
+              contentsOf: try analyzer.elements(of: try analyzer.evaluate(item, locals), at: item.position).map(\.str))
           case .keyword("sep", let item): separator = try analyzer.evaluate(item, locals).str
           case .keyword("end", let item): end = try analyzer.evaluate(item, locals).str
-          case .keyword(let name, _): throw PythonSyntaxError(position: position, message: "print(\(name)=...) is outside what lesson reads")
+          case .keyword(let name, _):
+            throw PythonSyntaxError(position: position, message: "print(\(name)=...) is outside what lesson reads")
           }
         }
         let text = parts.joined(separator: separator) + (end == "\n" ? "" : end)
@@ -325,12 +370,13 @@ struct MainInterpreter {
         return
       }
       if case .string = value { return }  // a docstring
-      throw PythonSyntaxError(position: position, message: "this statement in \(analyzer.mainName)() is outside what lesson reads")
+      throw PythonSyntaxError(
+        position: position, message: "this statement in \(analyzer.mainName)() is outside what lesson reads")
     case .tryStatement(let body, let handlers, let orElse, let finally, _):
       do {
         try run(body, until: stopAtGather)
         if !stopped { try run(orElse, until: stopAtGather) }
-      } catch where error.message == "\u{0}failed" {
+      } catch  where error.message == "\u{0}failed" {
         // The gather raised: the first handler for the failing call's exception runs.
         guard let trace = outcome, case .callFailed(let name, _)? = trace.failure,
           let index = trace.calls.firstIndex(where: { $0.name == name }), let raised = callFacts[index].raises,
@@ -354,9 +400,12 @@ struct MainInterpreter {
     case .pass, .importStatement:
       return
     case .with(_, _, _, let position):
-      throw PythonSyntaxError(position: position, message: "a with block in \(analyzer.mainName)() is outside what lesson reads (an overall deadline, say)")
+      throw PythonSyntaxError(
+        position: position,
+        message: "a with block in \(analyzer.mainName)() is outside what lesson reads (an overall deadline, say)")
     case .function(_, _, _, _, let position), .raise(_, let position):
-      throw PythonSyntaxError(position: position, message: "this statement in \(analyzer.mainName)() is outside what lesson reads")
+      throw PythonSyntaxError(
+        position: position, message: "this statement in \(analyzer.mainName)() is outside what lesson reads")
     }
   }
 }
@@ -364,7 +413,7 @@ struct MainInterpreter {
 extension MainInterpreter {
   /// Runs main; an error that escapes it is recorded instead of thrown.
   mutating func runCatchingEscape(_ body: [PyStmt]) throws(PythonSyntaxError) {
-    do { try run(body, until: false) } catch where error.message == "\u{0}failed" { escaped = true }
+    do { try run(body, until: false) } catch  where error.message == "\u{0}failed" { escaped = true }
   }
 }
 
@@ -387,7 +436,13 @@ struct EvidenceScan {
         visit(inner + orElse + finally, results: results)
         for handler in handlers { visit(handler.body, results: results) }
       case .ifStatement(_, let inner, let orElse, _): visit(inner + orElse, results: results)
-      case .forStatement(_, _, let inner, _, _): visit(inner, results: results)
+      case .forStatement(let targets, let iterable, let inner, _, _):
+        // `for result in results: print(result)` prints the results too.
+        var names = results
+        if case .name(let name, _) = iterable, results.contains(name) {
+          for case .name(let target) in targets { names.append(target) }
+        }
+        visit(inner, results: names)
       default: break
       }
     }
@@ -397,11 +452,15 @@ struct EvidenceScan {
     let values = arguments.compactMap { if case .positional(let value) = $0 { value } else { nil } }
     for value in values { if case .name(let name, _) = value, results.contains(name) { printsResults = true } }
     guard let first = values.first else { return }
-    func isTimeoutLabel(_ text: String) -> Bool { text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("timeout") }
+    func isTimeoutLabel(_ text: String) -> Bool {
+      text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("timeout")
+    }
     switch first {
     case .string(let label, _) where isTimeoutLabel(label):
       guard values.count > 1 else {
-        if let number = Int(label.filter(\.isNumber)), label.contains(where: \.isNumber) { hardCodedTimeouts = (number, position) }
+        if let number = Int(label.filter(\.isNumber)), label.contains(where: \.isNumber) {
+          hardCodedTimeouts = (number, position)
+        }
         return
       }
       if case .number(let number, _, _) = values[1] {
@@ -426,5 +485,3 @@ struct EvidenceScan {
     }
   }
 }
-
-import Foundation

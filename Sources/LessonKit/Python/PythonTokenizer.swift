@@ -125,7 +125,9 @@ struct PythonTokenizer {
         while end < text.count, text[end] == "_" || text[end].properties.isXIDContinue { end += 1 }
         let word = String(String.UnicodeScalarView(text[index..<end]))
         let lower = word.lowercased()
-        if end < text.count, text[end] == "\"" || text[end] == "'", lower.count <= 2, lower.allSatisfy({ "rbfu".contains($0) }) {
+        if end < text.count, text[end] == "\"" || text[end] == "'", lower.count <= 2,
+          lower.allSatisfy({ "rbfu".contains($0) })
+        {
           index = end
           let value = try readString(raw: lower.contains("r"))
           tokens.append(PythonToken(kind: .string(value, isFormat: lower.contains("f")), position: start))
@@ -139,7 +141,9 @@ struct PythonTokenizer {
         let op: String
         if ["**=", "//=", "...", ">>=", "<<="].contains(three) {
           op = three
-        } else if ["==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=", "**", "//", ":=", "%=", "|=", "&="].contains(two) {
+        } else if ["==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=", "**", "//", ":=", "%=", "|=", "&="].contains(
+          two)
+        {
           op = two
         } else if "()[]{}:,;+-*/%<>=.@|&^~".unicodeScalars.contains(scalar) {
           op = String(Character(scalar))
@@ -149,7 +153,8 @@ struct PythonTokenizer {
         if "([{".unicodeScalars.contains(scalar) {
           brackets.append(scalar)
           if brackets.count > Self.maximumBracketDepth {
-            throw PythonSyntaxError(position: start, message: "brackets nested deeper than \(Self.maximumBracketDepth) levels")
+            throw PythonSyntaxError(
+              position: start, message: "brackets nested deeper than \(Self.maximumBracketDepth) levels")
           }
         } else if ")]}".unicodeScalars.contains(scalar) {
           let pairs: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
@@ -187,16 +192,20 @@ struct PythonTokenizer {
     var end = index
     while end < text.count {
       let scalar = text[end]
-      let exponentSign = (scalar == "+" || scalar == "-") && end > index && (text[end - 1] == "e" || text[end - 1] == "E")
+      let exponentSign =
+        (scalar == "+" || scalar == "-") && end > index && (text[end - 1] == "e" || text[end - 1] == "E")
         && !(text[index] == "0" && end > index + 1 && (text[index + 1] == "x" || text[index + 1] == "X"))
-      guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || exponentSign
+      guard
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || exponentSign
       else { break }
       end += 1
     }
     let raw = String(String.UnicodeScalarView(text[index..<end])).replacingOccurrences(of: "_", with: "")
     index = end
     let lower = raw.lowercased()
-    if lower.hasPrefix("0x"), let value = Int(lower.dropFirst(2), radix: 16) { return .number(Double(value), text: raw) }
+    if lower.hasPrefix("0x"), let value = Int(lower.dropFirst(2), radix: 16) {
+      return .number(Double(value), text: raw)
+    }
     if lower.hasPrefix("0o"), let value = Int(lower.dropFirst(2), radix: 8) { return .number(Double(value), text: raw) }
     if lower.hasPrefix("0b"), let value = Int(lower.dropFirst(2), radix: 2) { return .number(Double(value), text: raw) }
     guard let value = Double(raw), !lower.hasSuffix("j") else {
@@ -213,7 +222,9 @@ struct PythonTokenizer {
     index += triple ? 3 : 1
     var value = String.UnicodeScalarView()
     while true {
-      guard let scalar = peek() else { throw PythonSyntaxError(position: start, message: "this string is never closed") }
+      guard let scalar = peek() else {
+        throw PythonSyntaxError(position: start, message: "this string is never closed")
+      }
       if scalar == quote {
         if !triple {
           index += 1

@@ -42,6 +42,9 @@ public struct Course: Sendable {
     "\(solutionsDirectory)/\(entry.folder)/\(spec.file)"
   }
 
+  /// The learner files of a lesson: the JSON configuration, and the Python program if there is one.
+  public func learnerFiles(_ spec: LessonSpec) -> [String] { [spec.file] + (spec.pythonFile.map { [$0] } ?? []) }
+
   /// Loads the evidence card of `entry`.
   public func spec(_ entry: Entry) throws(LessonKitError) -> LessonSpec {
     let path = specPath(entry)

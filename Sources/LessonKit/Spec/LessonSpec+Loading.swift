@@ -3,7 +3,8 @@ import GuardedGather
 
 extension LessonSpec {
   static let fields = [
-    "formatVersion", "id", "title", "file", "goal", "expected", "rules", "starterMistake", "hints", "$schema",
+    "formatVersion", "id", "title", "file", "pythonFile", "goal", "expected", "rules", "starterMistake", "hints",
+    "$schema",
   ]
 
   /// Reads an evidence card from JSON.
@@ -73,9 +74,18 @@ extension LessonSpec {
       }
       hints.append(hint)
     }
-    return LessonSpec(
+    var spec = LessonSpec(
       id: id, title: title, file: learnerFile, goal: goal, expectedResults: expectedResults,
       expectedTimeouts: expectedTimeouts, rules: rules, starterMistake: starterMistake, hints: hints)
+    if let python = try top.string("pythonFile") {
+      guard python.hasSuffix(".py"), !python.contains("/") else {
+        throw .invalidField(
+          path: file, field: "pythonFile", expected: "the name of a .py file in the lesson folder",
+          found: "\"\(python)\"")
+      }
+      spec.pythonFile = python
+    }
+    return spec
   }
 
   static let ruleFields: [String: [String]] = [

@@ -24,6 +24,8 @@ public struct LessonSpec: Sendable, Hashable {
   public var title: String
   /// The configuration file the learner edits, inside the lesson's folder.
   public var file: String
+  /// The Python program the learner may bring instead (`async_batch.py`), when the lesson has one.
+  public var pythonFile: String?
   /// What the learner should achieve, in one sentence.
   public var goal: String
   /// The exact results the run must give, when the lesson fixes them (`nil` entries are `None`).
@@ -44,6 +46,7 @@ public struct LessonSpec: Sendable, Hashable {
     self.id = id
     self.title = title
     self.file = file
+    self.pythonFile = nil
     self.goal = goal
     self.expectedResults = expectedResults
     self.expectedTimeouts = expectedTimeouts

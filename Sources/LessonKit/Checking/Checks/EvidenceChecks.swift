@@ -26,12 +26,11 @@ struct EvidenceMatchesCheck: LessonCheck {
       differences.append("you reported timeouts: \(reported)")
       location = "evidence.timeouts"
     }
-    if evidence.results == nil { differences.append("you did not report the results list") }
-    if evidence.timeouts == nil { differences.append("you did not report the timeout count") }
+    if results == nil { differences.append("you did not report the results list") }
+    if timeouts == nil { differences.append("you did not report the timeout count") }
     let passed = differences.isEmpty
     let invented =
-      evidence.results.map { $0 != context.trace.results } ?? false
-      || evidence.timeouts.map { $0 != context.trace.timeouts } ?? false
+      results.map { $0 != context.trace.results } ?? false || timeouts.map { $0 != context.trace.timeouts } ?? false
     return CheckResult(
       id: "evidence-matches", title: title, status: passed ? .passed : .failed, expected: expected,
       observed: passed ? "the same results and count" : differences.joined(separator: "; "),

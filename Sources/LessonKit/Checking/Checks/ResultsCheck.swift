@@ -6,10 +6,11 @@ struct ResultsCheck: LessonCheck {
 
   func evaluate(_ context: CheckContext) -> CheckResult {
     let passed = context.trace.results == expected
+    let mistake = passed ? nil : context.diagnose()
     return CheckResult(
       id: "results", title: "results list", status: passed ? .passed : .failed,
-      expected: GatherTrace.pythonList(expected), observed: context.observedResults,
-      mistake: passed ? nil : context.diagnose())
+      expected: GatherTrace.pythonList(expected), observed: context.observedResults, mistake: mistake,
+      location: mistake.flatMap(CheckContext.location(of:)))
   }
 }
 
@@ -20,10 +21,11 @@ struct TimeoutCountCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
     let observed = context.trace.timeouts
     let passed = observed == expected
+    let mistake = passed ? nil : context.diagnose()
     return CheckResult(
       id: "timeouts", title: "number of timeouts", status: passed ? .passed : .failed,
       expected: "timeouts: \(expected)", observed: observed.map { "timeouts: \($0)" } ?? "no count (the batch failed)",
-      mistake: passed ? nil : context.diagnose())
+      mistake: mistake, location: mistake.flatMap(CheckContext.location(of:)))
   }
 }
 

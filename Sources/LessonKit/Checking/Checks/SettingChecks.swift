@@ -127,3 +127,18 @@ struct CPUWorkCheck: LessonCheck {
       location: asIO.first.map { "calls[\($0)].work" } ?? "calls")
   }
 }
+
+/// Blocking work inside a coroutine, in a lesson about waiting: it holds the loop.
+struct NoBlockingWorkCheck: LessonCheck {
+  func evaluate(_ context: CheckContext) -> CheckResult {
+    let blocking = context.batch.calls.indices.filter { context.batch.calls[$0].work == .cpu }
+    let names = blocking.map { context.batch.calls[$0].name }
+    return CheckResult(
+      id: "no-blocking-work", title: "no blocking work in coroutines", status: blocking.isEmpty ? .passed : .failed,
+      expected: "calls that wait (await), so that they overlap",
+      observed: blocking.isEmpty
+        ? "every call awaits" : "\(names.joined(separator: ", ")) block the loop while they run",
+      mistake: blocking.isEmpty ? nil : Mistake.named("async-for-cpu"),
+      location: blocking.first.map { "calls[\($0)].work" })
+  }
+}
