@@ -1,4 +1,5 @@
 import Foundation
+import GuardedGather
 import LessonKit
 import Testing
 
@@ -53,6 +54,39 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     let configuration = try InputFile.configuration(at: Self.root + "/solutions/02_guarded_gather/async_batch.py")
     let spec = try Self.course.spec(try #require(Self.course.entry(2)))
     #expect(LessonChecker.check(configuration, against: spec, file: "async_batch.py").passed(strict: true))
+  }
+
+  @Test func aValueAssignedInsideABlockIsReturnedAfterIt() throws {
+    let source = """
+      import asyncio
+
+
+      async def call_tool(name, delay):
+          await asyncio.sleep(delay)
+          return f"{name}:ok"
+
+
+      async def guarded_call(semaphore, name, delay):
+          async with semaphore:
+              try:
+                  result = await asyncio.wait_for(call_tool(name, delay), timeout=0.5)
+              except asyncio.TimeoutError:
+                  result = f"{name}:timeout"
+          return result
+
+
+      async def main():
+          semaphore = asyncio.Semaphore(2)
+          results = await asyncio.gather(guarded_call(semaphore, "a", 0.1), guarded_call(semaphore, "b", 0.9))
+          print(results)
+
+
+      asyncio.run(main())
+      """
+    let configuration = try PythonProgram.read(Array(source.utf8), file: "p.py")
+    let program = try #require(configuration.program)
+    let trace = GatherEngine.runVirtual(configuration.batch)
+    #expect(try program.printedLines(for: trace) == ["['a:ok', 'b:timeout']"])
   }
 
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
