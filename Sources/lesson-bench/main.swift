@@ -173,16 +173,62 @@ func gradeClass() {
   }
 }
 
+/// Reads, runs and checks the lesson 3 Python solution (a typical 40-line program) in-process,
+/// then grades a class of 10,000 `.py` submissions as `lesson grade 3 DIR` does.
+func python() {
+  guard let root = Course.find(from: FileManager.default.currentDirectoryPath),
+    let course = try? Course.load(root: root), let entry = course.entry(3), let spec = try? course.spec(entry),
+    let pythonFile = spec.pythonFile
+  else {
+    print("python: run from the repository (lessons/index.json not found)")
+    exit(66)
+  }
+  let source = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(root)/solutions/\(entry.folder)/\(pythonFile)")))
+  let lines = source.count(where: { $0 == 0x0A })
+  let runs = 5_000
+  var passed = 0
+  let start = now()
+  for _ in 0..<runs {
+    let configuration = try! PythonProgram.read(source, file: pythonFile)
+    if LessonChecker.check(configuration, against: spec, file: pythonFile).passed() { passed += 1 }
+  }
+  let perProgram = (now() - start) / Double(runs) * 1e6
+  print(
+    "python: read + run + check of a \(lines)-line program, \(runs) times: \(String(format: "%.0f", perProgram)) µs per program (\(passed) passed)"
+  )
+
+  let directory = NSTemporaryDirectory() + "lesson-bench-python-" + UUID().uuidString
+  try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  let starter = try! Data(contentsOf: URL(fileURLWithPath: "\(root)/lessons/\(entry.folder)/\(pythonFile)"))
+  for learner in 0..<10_000 {
+    let data =
+      learner % 10 == 9
+      ? Data("import asyncio\nclass Nope:\n    pass\n".utf8) : learner % 3 == 0 ? starter : Data(source)
+    try! data.write(to: URL(fileURLWithPath: "\(directory)/learner\(learner).py"))
+  }
+  let gradeStart = now()
+  let submissions = try! SubmissionFinder.find(in: directory, lessons: [(3, [spec.file, pythonFile])])
+  let book = Grader.grade(submissions, specs: [3: spec])
+  let seconds = now() - gradeStart
+  let passing = book.records.count(where: { $0.status == .pass })
+  let errors = book.records.count(where: { $0.status == .error })
+  print(
+    "python: 10,000 .py submissions graded on \(ProcessInfo.processInfo.activeProcessorCount) threads: "
+      + "\(String(format: "%.3f", seconds)) s (\(passing) pass, \(errors) cannot be read)")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "example": example()
 case "configurations": configurations()
 case "million": million()
 case "grade": gradeClass()
+case "python": python()
 case "corpus": for path in arguments.dropFirst() { corpus(path) }
 case nil:
   // Each scenario in its own process, so that peak memory is the scenario's own.
-  for scenario in ["million", "example", "configurations", "grade"] {
+  for scenario in ["million", "example", "configurations", "grade", "python"] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     process.arguments = [scenario]
@@ -190,6 +236,6 @@ case nil:
     process.waitUntilExit()
   }
 default:
-  print("usage: lesson-bench [example|configurations|million|grade|corpus FILE...]")
+  print("usage: lesson-bench [example|configurations|million|grade|python|corpus FILE...]")
   exit(64)
 }

@@ -1,4 +1,4 @@
-// libFuzzer target for the configuration and evidence-card loaders: whatever the bytes, loading
+// libFuzzer target for the configuration, evidence-card and Python program readers: whatever the bytes, loading
 // must end in a value or a LessonKitError, never a crash, a hang or a stack overflow; a loaded
 // configuration must run through the engine and the checker. Build and run: Tests/Fuzz/run.sh.
 import GuardedGather
@@ -19,6 +19,12 @@ let spec = try! LessonSpec.parse(
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: count))
   _ = try? LessonSpec.parse(bytes, file: "fuzz.json")
+  // The Python reader: never a crash, a hang or a stack overflow; what it reads runs and prints.
+  if let program = try? PythonProgram.read(bytes, file: "fuzz.py"), program.batch.calls.count <= 64 {
+    let trace = GatherEngine.runVirtual(program.batch)
+    _ = try? program.program?.printedLines(for: trace)
+    _ = LessonChecker.check(program, against: spec, file: "fuzz.py")
+  }
   guard let configuration = try? LearnerConfiguration.parse(bytes, file: "fuzz.json") else { return 0 }
   // Keep each input cheap: the loaders are the target; the engine runs small batches only.
   guard configuration.batch.calls.count <= 64 else { return 0 }

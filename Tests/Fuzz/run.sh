@@ -17,5 +17,6 @@ swiftc "${flags[@]}" -L "$out" -lLessonKit -lGuardedGather Tests/Fuzz/FuzzLoader
 # Seed corpus: every configuration and card that ships, and the hostile fixtures.
 cp lessons/*/*.json solutions/*/*.json "$out/corpus/" 2>/dev/null || true
 cp Tests/LessonKitTests/Fixtures/hostile/* "$out/corpus/" 2>/dev/null || true
+cp lessons/*/*.py solutions/*/*.py Tests/LessonKitTests/Fixtures/programs/*.py "$out/corpus/" 2>/dev/null || true
 "$out/fuzz-loaders" "$out/corpus" -max_total_time="${1:-600}" -max_len=65536 -timeout=5 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1

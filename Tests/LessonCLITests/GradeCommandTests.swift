@@ -28,6 +28,9 @@ struct FixtureClass {
     try write("eve.json", Data("{\"limit\": 2, \"calls\": [\(calls)]}".utf8))
     try fm.createSymbolicLink(atPath: root + "/frank.json", withDestinationPath: "/etc/hostname")
     try write("\(oddName).json", solution)
+    // A learner who hands in the asyncio program itself.
+    try write(
+      "pat.py", try Data(contentsOf: URL(fileURLWithPath: course + "/solutions/02_guarded_gather/async_batch.py")))
     try write("deep.json", Data((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8))
     try write("utf8.json", Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]))
     try write(
@@ -72,6 +75,7 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
       #expect(status["bob"] == "fail")
       #expect(status[FixtureClass.oddName] == "pass")
       #expect(status["grace"] == "pass")
+      #expect(status["pat"] == "pass")
       for broken in ["carol", "dave", "eve", "frank", "deep", "utf8", "many", "heidi", "ivan"] {
         #expect(status[broken] == "error", "\(broken)")
       }
@@ -109,7 +113,7 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
       let rows = try RFC4180.parse(grade(["2", fixture.root, "--format", "csv"], in: directory).out)
       #expect(rows.first == ["learner", "lesson", "status", "score", "max_score", "mistakes", "explanation", "file"])
       #expect(rows.dropFirst().allSatisfy { $0.count == 8 })
-      #expect(rows.count == 14)
+      #expect(rows.count == 15)
       let odd = try #require(rows.first { $0[0].contains("zoë") })
       // A field that looks like a formula is defused; the name is otherwise intact.
       #expect(odd[0] == FixtureClass.oddName)
@@ -128,7 +132,7 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
       let root = try #require(document.rootElement())
       #expect(root.name == "testsuites")
       let suites = root.elements(forName: "testsuite")
-      #expect(suites.count == 13)
+      #expect(suites.count == 14)
       let alice = try #require(suites.first { $0.attribute(forName: "name")?.stringValue == "alice" })
       #expect(alice.elements(forName: "testcase").count == 7)
       #expect(alice.attribute(forName: "failures")?.stringValue == "0")
@@ -208,7 +212,7 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
       let fixture = try FixtureClass.make(in: directory)
       let out = grade(["2", fixture.root], in: directory).out
       #expect(out.contains("Pass rate per lesson"))
-      #expect(out.contains("L2  3/13 (23%)"))
+      #expect(out.contains("L2  4/14 (28%)"))
       #expect(out.contains("Mistakes, most common first"))
       #expect(out.contains("Need attention"))
       #expect(out.contains("bob: 1 failed"))

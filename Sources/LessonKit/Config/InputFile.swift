@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads the files a learner or instructor points `lesson` at, turning every way that can fail
 /// into a ``LessonKitError`` that names the file.
 public enum InputFile {
@@ -24,36 +30,50 @@ public enum InputFile {
   }
 
   private static func readFile(_ path: String, limit: Int) throws(LessonKitError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .missingFile(path: path)
-    }
-    if isDirectory.boolValue {
-      throw .unreadableFile(path: path, reason: "it is a directory; give the path of a .json file inside it")
-    }
-    // A pipe or a device would block or never end: only regular files are read.
-    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-    guard type == .typeRegular || type == .typeSymbolicLink else {
-      throw .unreadableFile(path: path, reason: "it is not a regular file (a pipe, a device or a socket)")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .unreadableFile(path: path, reason: "permission denied; check that you can read it")
-    }
-    defer { try? handle.close() }
-    do {
-      // Read one byte past the limit to tell a large file from one exactly at the limit, without
-      // reading all of a huge or endless one (a FIFO, /dev/zero).
-      let data = try handle.read(upToCount: limit + 1) ?? Data()
-      guard data.count <= limit else {
-        throw LessonKitError.unreadableFile(
-          path: path, reason: "it is larger than \(limit) bytes; a lesson file is a few kilobytes")
+    // One open and one fstat: O_NONBLOCK so that a pipe cannot block the open, and the type is
+    // checked on the file actually opened.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: throw .missingFile(path: path)
+      case EACCES, EPERM: throw .unreadableFile(path: path, reason: "permission denied; check that you can read it")
+      case ELOOP: throw .unreadableFile(path: path, reason: "it is a link that leads nowhere (a loop)")
+      default: throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
       }
-      return [UInt8](data)
-    } catch let error as LessonKitError {
-      throw error
-    } catch {
-      throw .unreadableFile(path: path, reason: "read failed (\(error.localizedDescription))")
     }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR:
+      throw .unreadableFile(path: path, reason: "it is a directory; give the path of a .json file inside it")
+    default: throw .unreadableFile(path: path, reason: "it is not a regular file (a pipe, a device or a socket)")
+    }
+    guard Int(info.st_size) <= limit else {
+      throw .unreadableFile(path: path, reason: "it is larger than \(limit) bytes; a lesson file is a few kilobytes")
+    }
+    // Read one byte past the limit, in case the file grew since fstat.
+    var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), limit) + 1)
+    var count = 0
+    while count < bytes.count {
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .unreadableFile(path: path, reason: "read failed (\(String(cString: strerror(errno))))")
+      }
+      if got == 0 { break }
+      count += got
+    }
+    guard count <= limit else {
+      throw .unreadableFile(path: path, reason: "it is larger than \(limit) bytes; a lesson file is a few kilobytes")
+    }
+    bytes.removeLast(bytes.count - count)
+    return bytes
   }
 
   /// Reads and parses a learner configuration — JSON, or a Python program (`.py`) read without
@@ -67,4 +87,13 @@ public enum InputFile {
     }
     return try LearnerConfiguration.parse(read(path, display: display), file: display ?? path)
   }
+}
+
+/// `read(2)`, named apart from the methods called `read` here.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+  #else
+    Darwin.read(descriptor, buffer, count)
+  #endif
 }

@@ -5,6 +5,10 @@ import Foundation
 /// Anything else is a ``PythonSyntaxError`` naming the construct, never a guess.
 struct PythonParser {
   static let maximumDepth = 60
+  static let keywords: Set<String> = [
+    "def", "class", "return", "import", "from", "with", "for", "while", "if", "else", "elif", "try", "except",
+    "lambda", "yield", "in", "and", "or", "not", "is", "as", "async", "await", "pass", "raise",
+  ]
 
   private let tokens: [PythonToken]
   private var index = 0

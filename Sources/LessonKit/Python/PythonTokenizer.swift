@@ -42,6 +42,14 @@ struct PythonTokenizer {
 
   private(set) var comments: [(SourcePosition, String)] = []
   private var text: [Unicode.Scalar] = []
+  /// The source's bytes when it is all ASCII: then a scalar's index is its byte's index, and
+  /// slices become strings without going scalar by scalar.
+  private var ascii: [UInt8]?
+
+  private func slice(_ range: Range<Int>) -> String {
+    if let ascii { return String(decoding: ascii[range], as: UTF8.self) }
+    return String(String.UnicodeScalarView(text[range]))
+  }
   private var index = 0
   private var line = 1
   private var lineStart = 0
@@ -58,7 +66,13 @@ struct PythonTokenizer {
   }
 
   mutating func tokenize(_ source: String) throws(PythonSyntaxError) -> [PythonToken] {
-    text = Array(source.unicodeScalars)
+    let bytes = Array(source.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      ascii = bytes
+      text = bytes.map { Unicode.Scalar($0) }
+    } else {
+      text = Array(source.unicodeScalars)
+    }
     var tokens: [PythonToken] = []
     var indents = [0]
     var brackets: [Unicode.Scalar] = []
@@ -120,10 +134,10 @@ struct PythonTokenizer {
         tokens.append(PythonToken(kind: try readNumber(), position: start))
       case "." where peek(1).map { ("0"..."9").contains($0) } ?? false:
         tokens.append(PythonToken(kind: try readNumber(), position: start))
-      case _ where scalar == "_" || scalar.properties.isXIDStart:
+      case _ where Self.startsName(scalar):
         var end = index
-        while end < text.count, text[end] == "_" || text[end].properties.isXIDContinue { end += 1 }
-        let word = String(String.UnicodeScalarView(text[index..<end]))
+        while end < text.count, Self.continuesName(text[end]) { end += 1 }
+        let word = slice(index..<end)
         let lower = word.lowercased()
         if end < text.count, text[end] == "\"" || text[end] == "'", lower.count <= 2,
           lower.allSatisfy({ "rbfu".contains($0) })
@@ -136,8 +150,8 @@ struct PythonTokenizer {
           index = end
         }
       default:
-        let three = index + 2 < text.count ? String(String.UnicodeScalarView(text[index...(index + 2)])) : ""
-        let two = index + 1 < text.count ? String(String.UnicodeScalarView(text[index...(index + 1)])) : ""
+        let three = index + 2 < text.count ? slice(index..<(index + 3)) : ""
+        let two = index + 1 < text.count ? slice(index..<(index + 2)) : ""
         let op: String
         if ["**=", "//=", "...", ">>=", "<<="].contains(three) {
           op = three
@@ -177,12 +191,28 @@ struct PythonTokenizer {
     return tokens
   }
 
+  /// Whether a scalar can start a name: ASCII first, Unicode's XID_Start otherwise.
+  static func startsName(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+    return scalar.properties.isXIDStart
+  }
+
+  static func continuesName(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        || ("0"..."9").contains(scalar)
+    }
+    return scalar.properties.isXIDContinue
+  }
+
   private mutating func skipComment() {
     let start = position
     var end = index
     while end < text.count, text[end] != "\n" { end += 1 }
     if text.indices.contains(index), text[index] == "#" {
-      comments.append((start, String(String.UnicodeScalarView(text[(index + 1)..<end]))))
+      comments.append((start, slice((index + 1)..<end)))
     }
     index = end
   }
@@ -200,7 +230,7 @@ struct PythonTokenizer {
       else { break }
       end += 1
     }
-    let raw = String(String.UnicodeScalarView(text[index..<end])).replacingOccurrences(of: "_", with: "")
+    let raw = slice(index..<end).replacingOccurrences(of: "_", with: "")
     index = end
     let lower = raw.lowercased()
     if lower.hasPrefix("0x"), let value = Int(lower.dropFirst(2), radix: 16) {
@@ -220,6 +250,16 @@ struct PythonTokenizer {
     let quote = text[index]
     let triple = peek(1) == quote && peek(2) == quote
     index += triple ? 3 : 1
+    if !triple, ascii != nil {
+      // A one-line string without escapes: one slice.
+      var end = index
+      while end < text.count, text[end] != quote, text[end] != "\\", text[end] != "\n" { end += 1 }
+      if end < text.count, text[end] == quote {
+        let value = slice(index..<end)
+        index = end + 1
+        return value
+      }
+    }
     var value = String.UnicodeScalarView()
     while true {
       guard let scalar = peek() else {
