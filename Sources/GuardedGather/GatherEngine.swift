@@ -9,8 +9,10 @@ import Synchronization
 /// Runs a ``GatherBatch`` the way Python's `asyncio.gather` + `Semaphore` + `wait_for` does.
 ///
 /// The engine is generic over any `Clock` whose durations are `Duration`. On a ``VirtualClock``
-/// driven by a ``GatherLoop`` (``runVirtual(_:)``) a run is instant and reproducible; on
-/// `ContinuousClock` (``runReal(_:)``) it takes real time.
+/// driven by a ``GatherLoop`` (``runVirtual(_:)``) a run is instant and reproducible; on a
+/// ``RealTimeClock`` (``runReal(_:on:)``) it takes real time, with the loop keeping its own timers.
+/// Any other clock works too (`ContinuousClock` on the global executor, say), without the loop's
+/// turn-by-turn agreement with asyncio at a single instant.
 ///
 /// ## Semantics
 /// - The semaphore is FIFO: calls get slots in call order.

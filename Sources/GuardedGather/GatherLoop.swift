@@ -6,8 +6,9 @@ import Synchronization
 /// Every task started with this executor as its preference (the root, its task-group children,
 /// continuations resumed from any thread) runs here, one job at a time, on the thread that called
 /// ``run(clock:_:)``. With a ``VirtualClock`` the loop advances virtual time whenever it runs out
-/// of jobs, so a run is instant and identical on every machine. Without one it waits for real
-/// sleeps to resume their tasks.
+/// of jobs, so a run is instant and identical on every machine. With a ``RealTimeClock`` it waits
+/// until the earliest sleeper is due, as asyncio's loop does. Without a clock it waits for jobs
+/// resumed from other threads.
 public final class GatherLoop: TaskExecutor, Sendable {
   private let jobs = Mutex(JobQueue())
   private let wakeUp = DispatchSemaphore(value: 0)
@@ -76,8 +77,8 @@ public final class GatherLoop: TaskExecutor, Sendable {
   /// Runs `operation` to completion on this thread.
   ///
   /// - Parameters:
-  ///   - clock: The virtual clock to advance when there is nothing to run, or `nil` to wait for real
-  ///     time.
+  ///   - clock: The loop clock whose sleepers the loop resumes when there is nothing to run, or
+  ///     `nil` to wait for jobs enqueued from other threads.
   ///   - operation: The work. It must only sleep on `clock` (or a real clock when `clock` is `nil`).
   /// - Returns: The operation's value, and ``Stop/deadlock`` if the loop had to cancel the
   ///   operation because nothing could make progress (the operation then decides what it returns).
