@@ -61,7 +61,7 @@ public enum GatherEngine {
 
 /// A clock driven by the engine's own loop (``GatherLoop``), which keeps the clock's sleepers,
 /// knows the loop's turns and can model the executor being busy.
-public protocol GatherLoopClock: Sendable {
+public protocol GatherLoopClock: AnyObject, Sendable {
   /// The current time in nanoseconds since the clock's zero.
   var nanosecondsNow: Int64 { get }
   /// Holds the executor for `duration`: time passes while nothing else runs.

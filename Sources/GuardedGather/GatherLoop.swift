@@ -14,6 +14,8 @@ public final class GatherLoop: TaskExecutor, Sendable {
   private let wakeUp = DispatchSemaphore(value: 0)
   /// How many entries of the batch being run are still to run after the current one.
   private let remainingInBatch = Atomic<Int>(0)
+  /// How many entries wait for the next batch (kept beside the queue, read without its lock).
+  private let pendingCount = Atomic<Int>(0)
   /// The operation being run, so that it can be cancelled from another thread.
   private let root = Mutex<Task<Void, Never>?>(nil)
   private let cancelled = Atomic<Bool>(false)
@@ -38,6 +40,7 @@ public final class GatherLoop: TaskExecutor, Sendable {
         return false
       }
       queue.pending.append(.job(job))
+      pendingCount.add(1, ordering: .relaxed)
       return queue.parked
     }
     if signal { wakeUp.signal() }
@@ -56,6 +59,7 @@ public final class GatherLoop: TaskExecutor, Sendable {
     await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
       let signal = jobs.withLock { queue in
         queue.pending.append(.resume(continuation))
+        pendingCount.add(1, ordering: .relaxed)
         return queue.parked
       }
       if signal { wakeUp.signal() }
@@ -65,7 +69,7 @@ public final class GatherLoop: TaskExecutor, Sendable {
 
   /// Whether the job running now is the only one: none left in its batch, none enqueued.
   private var isOnlyJob: Bool {
-    remainingInBatch.load(ordering: .relaxed) == 0 && jobs.withLock { $0.pending.isEmpty }
+    remainingInBatch.load(ordering: .relaxed) == 0 && pendingCount.load(ordering: .relaxed) == 0
   }
 
   /// What stopped a run early.
@@ -140,6 +144,7 @@ public final class GatherLoop: TaskExecutor, Sendable {
         guard !queue.pending.isEmpty else { return [] }
         var batch = queue.spare
         swap(&batch, &queue.pending)
+        pendingCount.store(0, ordering: .relaxed)
         return batch
       }
       if batch.isEmpty { return }

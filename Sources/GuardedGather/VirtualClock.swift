@@ -133,7 +133,10 @@ public enum GatherLoopWait: Sendable, Hashable {
 final class SleeperTable: Sendable {
   private let state = Mutex(SleeperQueue())
   private let turns = Atomic<UInt64>(0)
-  private let loop = Mutex<GatherLoop?>(nil)
+  /// The loop driving the clock. ``GatherLoop/run(clock:_:)`` sets it before the operation's
+  /// first job runs and clears it after the last, on the thread that runs every job in between;
+  /// so it never changes while a task reads it, and needs no lock on this hot path.
+  private nonisolated(unsafe) var loop: GatherLoop?
 
   /// A sleeper slot one task reuses for all its sleeps, so that it can be cancelled with one
   /// cancellation handler around all of them instead of one per sleep.
@@ -193,13 +196,13 @@ final class SleeperTable: Sendable {
 
   var turn: UInt64 { turns.load(ordering: .acquiring) }
   func beginTurn() { turns.add(1, ordering: .acquiringAndReleasing) }
-  func attach(_ loop: GatherLoop?) { self.loop.withLock { $0 = loop } }
+  func attach(_ loop: GatherLoop?) { self.loop = loop }
 
   /// Suspends the current task for one turn of the loop. When nothing else is runnable the task
   /// goes on at once and the turn is counted here: the loop's next turn would have run it alone,
   /// so the order of events is the same.
   func yieldTurn() async {
-    if let loop = loop.withLock({ $0 }) {
+    if let loop {
       if await !loop.yieldTurn() { beginTurn() }
     } else {
       await Task.yield()
