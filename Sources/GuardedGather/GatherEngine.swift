@@ -76,6 +76,10 @@ public protocol GatherLoopClock: AnyObject, Sendable {
   func attach(_ loop: GatherLoop?)
   /// Called by the loop when it has no job: resumes sleepers that are due, or says how long to wait.
   func resumeDueSleepers() -> GatherLoopWait
+  /// Called by the loop at the start of every turn: resumes sleepers already past their deadline.
+  func resumeOverdueSleepers()
+  /// How many times the loop, with nothing to run, has waited for the next sleeper.
+  var idleAdvances: UInt64 { get }
 }
 
 /// A loop clock whose sleeper table the engine uses directly (one token per worker).
@@ -104,6 +108,9 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   let loopClock: (any GatherLoopClock)?
   /// Whether a failure can cancel the batch: only then do tasks check for it.
   let canFail: Bool
+  /// Whether some call blocks the loop (CPU work): then time can move between two turns of one
+  /// instant, and turns that change nothing otherwise must be taken.
+  let blocks: Bool
   let queueDeadlines: [Int64?]?
 
   init(batch: GatherBatch, clock: C) {
@@ -113,8 +120,15 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
     self.sleepers = (clock as? any SleeperTableClock)?.sleepers
     self.loopClock = clock as? any GatherLoopClock
     self.canFail = batch.errors == .propagate && batch.calls.contains { $0.failure != nil }
-    let deadlines: [Int64?]? =
+    self.blocks = batch.calls.contains { $0.work == .cpu }
+    var deadlines: [Int64?]? =
       batch.timeoutScope == .queue ? batch.calls.indices.map { batch.timeoutNanoseconds(ofCallAt: $0) } : nil
+    if blocks, let timeouts = deadlines {
+      // A queue-scope timeout starts when the call's wait_for does, on the loop's first turn in
+      // call order: after the blocking work of the calls before it that ran on that turn.
+      let arrivals = Self.firstTurnArrivals(of: batch)
+      deadlines = timeouts.indices.map { index in timeouts[index].map { $0 + arrivals[index] } }
+    }
     self.queueDeadlines = deadlines
     self.queue = GatherQueue(order: Self.arrivalOrder(of: batch, deadlines: deadlines))
     self.recorder = GatherRecorder(count: batch.calls.count, queueDeadlines: deadlines)
@@ -170,14 +184,36 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   /// The deadline of a call whose timeout wraps the wait for a slot.
   func queueDeadline(_ index: Int) -> Int64? { queueDeadlines?[index] ?? nil }
 
+  /// When each call's guarded coroutine first runs, on the loop's first turn (call order): calls
+  /// without a timeout that find a slot run their tool at once, and a blocking tool holds the
+  /// loop (and then frees its slot) before the next call's turn comes.
+  static func firstTurnArrivals(of batch: GatherBatch) -> [Int64] {
+    var time: Int64 = 0
+    var slots = batch.effectiveLimit ?? Int.max
+    var arrivals = Array(repeating: Int64(0), count: batch.calls.count)
+    for index in batch.calls.indices {
+      arrivals[index] = time
+      let untimed = batch.timeoutNanoseconds(ofCallAt: index) == nil
+      guard slots > 0, batch.timeoutScope == .call || untimed else { continue }
+      slots -= 1
+      if untimed, batch.calls[index].work == .cpu {
+        time += max(batch.calls[index].delayNanoseconds, 0)
+        slots += 1
+      }
+    }
+    return arrivals
+  }
+
   func execute() async -> GatherTrace {
     let workers = min(batch.effectiveLimit ?? batch.calls.count, batch.calls.count)
     guard workers > 0 else { return await executeWithoutSlots() }
     do {
       try await withThrowingDiscardingTaskGroup { group in
         if let loopClock {
-          // Workers first run on the next turn; calls wrapped by `wait_for` arrive a turn later.
+          // Workers first run on the next turn; calls wrapped by `wait_for` arrive a turn later,
+          // unless the loop ran out of work and moved time on before then.
           queue.arrivalTurn = loopClock.turn + 2
+          queue.arrivalIdleAdvances = loopClock.idleAdvances
         }
         // The first calls to get a slot start on the loop's first turn in call order, as the
         // gathered tasks' first steps do; the rest wait in arrival order.
@@ -263,7 +299,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
   /// turn and nobody was waiting, the newcomer simply takes it.
   func arrivesToFreeSlot(_ index: Int, after previous: Int) -> Bool {
     guard queueDeadline(index) != nil, index > previous, let loopClock else { return false }
-    return loopClock.turn == queue.arrivalTurn && now == 0
+    return loopClock.turn == queue.arrivalTurn && loopClock.idleAdvances == queue.arrivalIdleAdvances
   }
 
   /// Runs call `index`, which holds a slot.
@@ -288,23 +324,30 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
       // Before a timer that turn changes only the timer's place among timers due at the same
       // instant, never its turn; that decided nothing in 24,000 recorded asyncio runs, so the
       // turn is taken only where the tool does not wait on a timer (a zero delay, CPU work).
-      if callTimeout != nil, call.delayNanoseconds == 0 || call.work == .cpu { await pass(AsyncioTurns.taskStart) }
+      if callTimeout != nil, blocks || call.delayNanoseconds == 0 || call.work == .cpu {
+        await pass(AsyncioTurns.taskStart)
+      }
       var tie = false
       switch call.work {
       case .io:
-        let finish = startedAt + max(call.delayNanoseconds, 0)
-        if let deadline, deadline <= finish {
+        // The tool's own wait starts when its task first runs: after blocking work that ran
+        // before it, if any (with no blocking work this is the start itself).
+        let begins = now
+        let finish = begins + max(call.delayNanoseconds, 0)
+        if let deadline, deadline < begins, call.delayNanoseconds <= 0 {
+          // The deadline passed while the loop was blocked: the overdue timer's callback runs
+          // after the tool's one turn, so the tool's result comes first.
+          try await sleep(until: finish, token: token)
+          outcome = call.failure == nil ? .ok : .error
+        } else if let deadline, deadline <= finish {
           tie = deadline == finish
           try await sleep(until: deadline, token: token)
           outcome = .timeout
         } else {
+          // It finishes strictly before its deadline. Should both fall due while the loop is
+          // held (blocking work), their timers fire in deadline order, so the result still wins.
           try await sleep(until: finish, token: token)
-          // Finished, but only what finished strictly before its deadline counts.
-          if let deadline, now >= deadline {
-            outcome = .timeout
-          } else {
-            outcome = call.failure == nil ? .ok : .error
-          }
+          outcome = call.failure == nil ? .ok : .error
         }
       case .cpu:
         // Blocking work never yields, so nothing can interrupt it: not even its own timeout.
@@ -411,6 +454,13 @@ final class GatherQueue: Sendable {
 
   private let state: Mutex<State>
   private let arrival = Atomic<UInt64>(0)
+  private let arrivalIdle = Atomic<UInt64>(0)
+
+  /// The loop's idle advances when the batch began.
+  var arrivalIdleAdvances: UInt64 {
+    get { arrivalIdle.load(ordering: .relaxed) }
+    set { arrivalIdle.store(newValue, ordering: .relaxed) }
+  }
 
   init(order: [Int]) { state = Mutex(State(order: order)) }
 

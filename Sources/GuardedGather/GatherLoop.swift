@@ -149,6 +149,9 @@ public final class GatherLoop: TaskExecutor, Sendable {
       }
       if batch.isEmpty { return }
       clock?.beginTurn()
+      // As asyncio does at the start of each turn: timers already due join this turn's callbacks,
+      // so the tasks they wake run on the next turn.
+      clock?.resumeOverdueSleepers()
       let executor = asUnownedTaskExecutor()
       for (position, entry) in batch.enumerated() {
         remainingInBatch.store(batch.count - position - 1, ordering: .relaxed)

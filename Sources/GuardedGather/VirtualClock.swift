@@ -33,6 +33,11 @@ public final class VirtualClock: Clock, GatherLoopClock, Sendable {
 
   let sleepers = SleeperTable()
   private let nowNanoseconds = Atomic<Int64>(0)
+  /// Whether time moved under waiting sleepers (blocking work) since the loop last looked.
+  private let overdue = Atomic<Bool>(false)
+  private let idle = Atomic<UInt64>(0)
+
+  public var idleAdvances: UInt64 { idle.load(ordering: .relaxed) }
 
   /// Creates a clock at time zero.
   public init() {}
@@ -53,6 +58,7 @@ public final class VirtualClock: Clock, GatherLoopClock, Sendable {
     let nanoseconds = duration.nanoseconds
     guard nanoseconds > 0 else { return }
     nowNanoseconds.add(nanoseconds, ordering: .acquiringAndReleasing)
+    overdue.store(true, ordering: .relaxed)
   }
 
   /// Advances to the earliest deadline (unless time is already past it) and resumes every sleeper
@@ -61,8 +67,22 @@ public final class VirtualClock: Clock, GatherLoopClock, Sendable {
     let now = nanosecondsNow
     guard let (time, continuations) = sleepers.takeDue(now: now, jump: true) else { return .nothing }
     if time > now { nowNanoseconds.store(time, ordering: .releasing) }
+    idle.add(1, ordering: .relaxed)
     for continuation in continuations { continuation.resume() }
     return .resumed
+  }
+
+  /// Resumes the sleepers whose deadline has already passed, without moving time: asyncio looks
+  /// for due timers at the start of every turn. Only blocking work (``block(for:)``) can leave a
+  /// sleeper overdue while other jobs are runnable.
+  public func resumeOverdueSleepers() {
+    guard overdue.load(ordering: .relaxed) else { return }
+    let now = nanosecondsNow
+    if let (_, continuations) = sleepers.takeDue(now: now, jump: false) {
+      for continuation in continuations { continuation.resume() }
+    } else {
+      overdue.store(false, ordering: .relaxed)
+    }
   }
 
   /// Whether any sleeper is waiting.
@@ -82,6 +102,9 @@ public final class RealTimeClock: Clock, GatherLoopClock, Sendable {
 
   let sleepers = SleeperTable()
   private let origin = ContinuousClock.now
+  private let idle = Atomic<UInt64>(0)
+
+  public var idleAdvances: UInt64 { idle.load(ordering: .relaxed) }
 
   /// Creates a clock whose zero is now.
   public init() {}
@@ -109,6 +132,7 @@ public final class RealTimeClock: Clock, GatherLoopClock, Sendable {
     guard next <= now, let (_, continuations) = sleepers.takeDue(now: now, jump: false) else {
       return .wait(.nanoseconds(next - now))
     }
+    idle.add(1, ordering: .relaxed)
     for continuation in continuations { continuation.resume() }
     return .resumed
   }
@@ -117,6 +141,13 @@ public final class RealTimeClock: Clock, GatherLoopClock, Sendable {
   public func beginTurn() { sleepers.beginTurn() }
   public func attach(_ loop: GatherLoop?) { sleepers.attach(loop) }
   public func yieldTurn() async { await sleepers.yieldTurn() }
+
+  /// Real time moves on its own: sleepers due by now are resumed at the start of every turn.
+  public func resumeOverdueSleepers() {
+    if let (_, continuations) = sleepers.takeDue(now: nanosecondsNow, jump: false) {
+      for continuation in continuations { continuation.resume() }
+    }
+  }
 }
 
 /// What a loop clock told the loop when it had no job to run.

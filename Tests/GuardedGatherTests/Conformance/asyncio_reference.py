@@ -101,7 +101,11 @@ def run_configuration(config):
         return call["timeout"] if "timeout" in call else default_timeout
 
     async def call_tool(call):
-        await asyncio.sleep(call["delay"])
+        if call.get("work") == "cpu":
+            # Blocking work: the loop's thread is busy, virtual time passes, nothing else runs.
+            loop._LoopTimeEventLoop__now += round(call["delay"] * loop._LoopTimeEventLoop__resolution_reciprocal)
+        else:
+            await asyncio.sleep(call["delay"])
         if call.get("fails") is not None:
             raise ToolError(call["fails"])
         return f"{call['name']}:ok"
@@ -312,7 +316,7 @@ def handmade():
     return cases
 
 
-def random_configuration(rng, index, cascades=False):
+def random_configuration(rng, index, cascades=False, cpu=False):
     """A random configuration on a coarse grid, so that ties are frequent.
 
     With `cascades`, delays are often zero and failures common: many events at one instant.
@@ -340,6 +344,8 @@ def random_configuration(rng, index, cascades=False):
             call["timeout"] = None
         if rng.random() < (0.3 if cascades else 0.12):
             call["fails"] = f"failure {i}"
+        if cpu and rng.random() < 0.4:
+            call["work"] = "cpu"
         config["calls"].append(call)
     return config
 
@@ -358,7 +364,12 @@ def corpus(count=400, cascades=200, seed=20261125):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--fresh":
+    if len(sys.argv) == 4 and sys.argv[1] == "--cpu":
+        # Configurations where some calls compute (block the loop): --cpu SEED COUNT
+        rng = random.Random(int(sys.argv[2]))
+        cases = [(f"cpu-{i:03d}", random_configuration(rng, i, cpu=True)) for i in range(int(sys.argv[3]))]
+        json.dump({"cases": [{"name": n, "configuration": c, "expected": run_configuration(c)} for n, c in cases]}, sys.stdout)
+    elif len(sys.argv) == 4 and sys.argv[1] == "--fresh":
         # An independent corpus for checking that the engine generalises: --fresh SEED COUNT
         seed, count = int(sys.argv[2]), int(sys.argv[3])
         json.dump({"cases": corpus(count=count // 2, cascades=count // 2, seed=seed)}, sys.stdout)
