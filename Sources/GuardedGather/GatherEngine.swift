@@ -265,13 +265,16 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
     while let index = next ?? queue.next() {
       next = nil
       let deadline = queueDeadline(index)
-      if let deadline, now >= deadline {
+      // A call arriving on the loop's second turn takes a slot freed earlier in that turn before
+      // its timer can fire, even if blocking work has carried time past its deadline.
+      let arrives = handedOver && arrivesToFreeSlot(index, after: previous)
+      if let deadline, now >= deadline, !arrives {
         // The timeout covers the wait for a slot and it is already over: never started.
         recorder.end(index, .timeout, at: deadline)
         continue
       }
       if handedOver {
-        if !arrivesToFreeSlot(index, after: previous) {
+        if !arrives {
           // A freed slot reaches the next waiter on the loop's next turn.
           await pass(AsyncioTurns.handoff)
         }
@@ -334,7 +337,7 @@ private struct GatherRun<C: Clock>: Sendable where C.Duration == Duration {
         // before it, if any (with no blocking work this is the start itself).
         let begins = now
         let finish = begins + max(call.delayNanoseconds, 0)
-        if let deadline, deadline < begins, call.delayNanoseconds <= 0 {
+        if let deadline, deadline < begins || (blocks && deadline == begins), call.delayNanoseconds <= 0 {
           // The deadline passed while the loop was blocked: the overdue timer's callback runs
           // after the tool's one turn, so the tool's result comes first.
           try await sleep(until: finish, token: token)
