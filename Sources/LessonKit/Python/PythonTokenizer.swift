@@ -75,7 +75,7 @@ struct PythonTokenizer {
     }
     var tokens: [PythonToken] = []
     var indents = [0]
-    var brackets: [Unicode.Scalar] = []
+    var brackets: [(scalar: Unicode.Scalar, position: SourcePosition)] = []
     var atLineStart = true
     while index < text.count {
       if atLineStart && brackets.isEmpty {
@@ -165,14 +165,14 @@ struct PythonTokenizer {
           throw PythonSyntaxError(position: start, message: "the character '\(Character(scalar))' is not Python")
         }
         if "([{".unicodeScalars.contains(scalar) {
-          brackets.append(scalar)
+          brackets.append((scalar, start))
           if brackets.count > Self.maximumBracketDepth {
             throw PythonSyntaxError(
               position: start, message: "brackets nested deeper than \(Self.maximumBracketDepth) levels")
           }
         } else if ")]}".unicodeScalars.contains(scalar) {
           let pairs: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
-          guard brackets.popLast() == pairs[scalar] else {
+          guard brackets.popLast()?.scalar == pairs[scalar] else {
             throw PythonSyntaxError(position: start, message: "'\(op)' closes nothing")
           }
         }
@@ -180,8 +180,8 @@ struct PythonTokenizer {
         index += op.unicodeScalars.count
       }
     }
-    if !brackets.isEmpty {
-      throw PythonSyntaxError(position: position, message: "a bracket is never closed")
+    if let open = brackets.last {
+      throw PythonSyntaxError(position: open.position, message: "this '\(Character(open.scalar))' is never closed")
     }
     if let last = tokens.last, last.kind != .newline, last.kind != .dedent {
       tokens.append(PythonToken(kind: .newline, position: position))
