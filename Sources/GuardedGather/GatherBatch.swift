@@ -139,8 +139,8 @@ public struct GatherCall: Sendable, Hashable {
 }
 
 extension Duration {
-  /// Whole nanoseconds, clamped to 0 ... about 292 years.
-  var nanoseconds: Int64 {
+  /// Whole nanoseconds, clamped to 0 ... about 292 years (shared by the package's modules).
+  package var nanoseconds: Int64 {
     let (seconds, attoseconds) = components
     guard seconds >= 0, attoseconds >= 0 else { return 0 }
     guard seconds < 9_000_000_000 else { return 9_000_000_000 * 1_000_000_000 }

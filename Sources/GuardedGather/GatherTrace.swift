@@ -152,7 +152,8 @@ public enum GatherOutcome: String, Sendable, Hashable, CaseIterable, BitwiseCopy
 }
 
 extension String {
-  func leftPadded(to width: Int, with pad: Character = "0") -> String {
+  /// The string padded on the left to `width` characters (shared by the package's modules).
+  package func leftPadded(to width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

@@ -1,3 +1,5 @@
+import LessonKit
+
 /// The words after the command name: flags (`--json`), options with a value (`--file F`) and
 /// positional arguments, checked against what the command accepts.
 struct Arguments {
@@ -47,23 +49,9 @@ struct Arguments {
     }
   }
 
+  /// The candidate nearest to a mistyped word, for "did you mean".
   static func nearest(_ word: String, in candidates: [String]) -> String? {
-    func distance(_ a: String, _ b: String) -> Int {
-      let a = Array(a)
-      let b = Array(b)
-      var row = Array(0...b.count)
-      for i in 1...max(a.count, 1) where !a.isEmpty {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(b.count, 1) where !b.isEmpty {
-          let old = row[j]
-          row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-          previous = old
-        }
-      }
-      return row[b.count]
-    }
-    return candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    JSONFieldReader.nearest(word, in: candidates)
   }
 }
 

@@ -1,3 +1,4 @@
+import GuardedGather
 import LessonKit
 
 /// `lesson list`: every lesson, with the learner's progress.
@@ -60,11 +61,5 @@ struct ListCommand: LessonCommand {
     context.console.print()
     context.console.print("\(done) of \(course.course.entries.count) passed.")
     return .success
-  }
-}
-
-extension String {
-  func leftPadded(to width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

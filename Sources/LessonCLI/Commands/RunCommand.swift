@@ -6,17 +6,7 @@ import LessonKit
 /// `lesson run CONFIG [--json] [--real]`: runs a configuration and shows what happened.
 /// `text` broken into lines of at most 96 columns.
 func wrapped(_ text: String) -> String {
-  var lines: [String] = []
-  var line = ""
-  for word in text.split(separator: " ") {
-    if line.count + word.count + 1 > 96, !line.isEmpty {
-      lines.append(line)
-      line = ""
-    }
-    line += (line.isEmpty ? "" : " ") + word
-  }
-  lines.append(line)
-  return lines.joined(separator: "\n")
+  CheckReportView.wrap(text, width: 96, indent: "", hanging: "").joined(separator: "\n")
 }
 
 struct RunCommand: LessonCommand {

@@ -81,9 +81,4 @@ extension Duration {
     while fraction.hasSuffix("0") { fraction.removeLast() }
     return "\(micros / 1_000_000)" + (fraction.isEmpty ? "" : ".\(fraction)") + " s"
   }
-
-  var nanoseconds: Int64 {
-    let (seconds, attoseconds) = components
-    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-  }
 }

@@ -1,6 +1,6 @@
 /// Reads the fields of one JSON object, turning every problem into a ``LessonKitError`` with the
 /// file and the JSON path.
-struct JSONFieldReader {
+package struct JSONFieldReader {
   let file: String
   let path: String
   let members: [(key: String, value: JSONValue)]
@@ -68,7 +68,7 @@ struct JSONFieldReader {
   }
 
   /// The known name nearest to `key` (edit distance at most 2, or a case-insensitive match).
-  static func nearest(_ key: String, in known: [String]) -> String? {
+  package static func nearest(_ key: String, in known: [String]) -> String? {
     let lower = key.lowercased()
     if let same = known.first(where: { $0.lowercased() == lower }) { return same }
     let scored = known.map { ($0, editDistance(lower, $0.lowercased())) }.filter { $0.1 <= max(2, key.count / 3) }

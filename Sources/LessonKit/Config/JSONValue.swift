@@ -1,3 +1,5 @@
+import GuardedGather
+
 /// A parsed JSON value that remembers where it was in the text, for messages a learner can act on.
 public indirect enum JSONValue: Sendable, Hashable {
   case null
@@ -346,11 +348,5 @@ public struct JSONReader {
         throw error("expected ',' or '}' in an object, found \(describeHere)")
       }
     }
-  }
-}
-
-extension String {
-  func leftPadded(to width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

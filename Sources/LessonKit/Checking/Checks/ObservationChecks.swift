@@ -48,7 +48,7 @@ struct SameResultsAtLimitsCheck: LessonCheck {
     }
     let summary = runs.map {
       "limit \($0.limit): \($0.trace.pythonResults ?? "failed"), peak \($0.trace.peakConcurrency), "
-        + "\(Seconds.text($0.trace.elapsed))"
+        + "\($0.trace.elapsed.secondsText)"
     }
     let sameResults = runs.allSatisfy { $0.trace.results != nil && $0.trace.results == runs[0].trace.results }
     let bounded = runs.allSatisfy { $0.trace.peakConcurrency <= $0.limit }
@@ -66,10 +66,6 @@ struct SameResultsAtLimitsCheck: LessonCheck {
       observed: summary.joined(separator: "; "), mistake: mistake.flatMap(Mistake.named),
       location: mistake == "timeout-outside-semaphore" ? "timeoutScope" : "limit")
   }
-}
-
-enum Seconds {
-  static func text(_ duration: Duration) -> String { duration.secondsText }
 }
 
 /// A run that deadlocked: reported whatever the lesson, because it never finishes for real.
