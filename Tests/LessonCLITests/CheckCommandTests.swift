@@ -156,11 +156,14 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 @Suite struct ProcessTests {
   static let binary = CLIFixtures.packageRoot.appendingPathComponent(".build/debug/lesson").path
 
-  func launch(_ arguments: [String], in directory: String) throws -> (code: Int32, out: String, err: String) {
+  /// Starts the binary with colour off; the caller reads the pipes and waits.
+  func start(
+    _ arguments: [String], in directory: String? = nil
+  ) throws -> (process: Process, out: Pipe, err: Pipe) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     process.environment = environment
@@ -169,6 +172,11 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    return (process, out, err)
+  }
+
+  func launch(_ arguments: [String], in directory: String) throws -> (code: Int32, out: String, err: String) {
+    let (process, out, err) = try start(arguments, in: directory)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -197,17 +205,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
         #"{"limit": 1, "calls": [{"name": "quick", "delay": 0}, {"name": "slow", "delay": 60}, {"name": "queued", "delay": 1}]}"#
           .utf8
       ).write(to: URL(fileURLWithPath: config))
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: Self.binary)
-      process.arguments = ["run", config, "--real"]
-      var environment = ProcessInfo.processInfo.environment
-      environment["NO_COLOR"] = "1"
-      process.environment = environment
-      let out = Pipe()
-      let err = Pipe()
-      process.standardOutput = out
-      process.standardError = err
-      try process.run()
+      let (process, out, err) = try start(["run", config, "--real"])
       // A watchdog, so that a run that ignores Ctrl-C fails this test instead of hanging it.
       let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
       DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
