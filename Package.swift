@@ -5,13 +5,16 @@ let package = Package(
   name: "lesson",
   platforms: [.macOS(.v15)],
   products: [
+    .library(name: "AsyncioModel", targets: ["AsyncioModel"]),
     .library(name: "GuardedGather", targets: ["GuardedGather"]),
     .library(name: "LessonKit", targets: ["LessonKit"]),
     .executable(name: "lesson", targets: ["lesson"]),
   ],
   targets: [
     // MARK: Libraries
-    .target(name: "GuardedGather", swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
+    // The asyncio model: a deterministic event loop and asyncio's primitives. No I/O at all.
+    .target(name: "AsyncioModel"),
+    .target(name: "GuardedGather", dependencies: ["AsyncioModel"]),
     .target(name: "LessonKit", dependencies: ["GuardedGather"]),
     .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
 
@@ -22,7 +25,7 @@ let package = Package(
     // MARK: Tests
     .testTarget(
       name: "GuardedGatherTests",
-      dependencies: ["GuardedGather", "LessonKit"],
+      dependencies: ["AsyncioModel", "GuardedGather", "LessonKit"],
       exclude: ["Conformance"]
     ),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "GuardedGather"], exclude: ["Fixtures"]),

@@ -1,3 +1,5 @@
+import AsyncioModel
+
 /// What happened when a batch ran: results in call order, each call's timeline, peak and total.
 ///
 /// The trace keeps its times in compact arrays beside the batch's calls, so that a trace of a
@@ -9,6 +11,8 @@ public struct GatherTrace: Sendable, Hashable {
   public var peakConcurrency: Int
   /// The time from the start of the batch to its end.
   public var elapsed: Duration
+  /// The CPython version whose asyncio ran the batch.
+  public var python: PythonVersion
 
   let batchCalls: [GatherCall]
   let startedAtNanoseconds: [Int64]
@@ -18,8 +22,9 @@ public struct GatherTrace: Sendable, Hashable {
 
   init(
     failure: GatherFailure?, calls: [GatherCall], startedAt: [Int64], endedAt: [Int64], outcomes: [GatherOutcome],
-    peakConcurrency: Int, elapsed: Duration, swallowsErrors: Bool = false
+    peakConcurrency: Int, elapsed: Duration, swallowsErrors: Bool = false, python: PythonVersion = .default
   ) {
+    self.python = python
     self.swallowsErrors = swallowsErrors
     self.failure = failure
     self.batchCalls = calls

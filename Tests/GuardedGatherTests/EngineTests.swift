@@ -116,10 +116,10 @@ import Testing
   }
 
   @Test func aCancelledLoopReportsAnInterruptedRunWithEveryCallEnded() {
-    let loop = GatherLoop()
-    loop.cancel()
+    let interruption = GatherInterruption()
+    interruption.interrupt()
     let trace = GatherEngine.runReal(
-      GatherBatch(limit: 1, timeout: nil, calls: [call("a", 60_000), call("b", 60_000)]), on: loop)
+      GatherBatch(limit: 1, timeout: nil, calls: [call("a", 60_000), call("b", 60_000)]), interruption: interruption)
     #expect(trace.failure == .interrupted)
     #expect(trace.results == nil)
     #expect(trace.calls.allSatisfy { $0.outcome == .cancelled })

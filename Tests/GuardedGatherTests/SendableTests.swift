@@ -1,3 +1,4 @@
+import AsyncioModel
 import GuardedGather
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
     requireSendable(GatherTrace.self)
     requireSendable(GatherCallRecord.self)
     requireSendable(GatherFailure.self)
-    requireSendable(VirtualClock.self)
-    requireSendable(GatherLoop.self)
+    requireSendable(GatherInterruption.self)
+    requireSendable(PythonVersion.self)
   }
 }

@@ -71,10 +71,10 @@ struct RunCommand: LessonCommand {
 
   /// Runs on the real clock; Ctrl-C stops the run, which then reports what it had.
   func runInRealTime(_ batch: GatherBatch, context: CommandContext) -> GatherTrace {
-    let loop = GatherLoop()
+    let interruption = GatherInterruption()
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    source.setEventHandler { loop.cancel() }
+    source.setEventHandler { interruption.interrupt() }
     source.resume()
     defer {
       source.cancel()
@@ -82,6 +82,6 @@ struct RunCommand: LessonCommand {
     }
     let longest = GatherEngine.runVirtual(batch).elapsed
     context.console.error("lesson: running in real time (about \(Seconds.fixed(longest)) s); Ctrl-C stops it")
-    return GatherEngine.runReal(batch, on: loop)
+    return GatherEngine.runReal(batch, interruption: interruption)
   }
 }

@@ -10,9 +10,11 @@ all in whole microseconds.
 Equal deadlines fire in registration order (see ENGINE-NOTES.md): plain asyncio on a virtual
 clock pops equal timers in its heap's internal order, which is not a rule of the language.
 
-Usage:
+Usage (each runs the configurations under CPython 3.10, 3.11, 3.12 and 3.13 through pyenv, each
+with `looptime` installed: `PYENV_VERSION=3.12.1 python -m pip install looptime`):
     python3 asyncio_reference.py > corpus.json          # the committed corpus
-    python3 asyncio_reference.py --config FILE.json     # one learner configuration
+    python3 asyncio_reference.py --fresh SEED N > F     # N fresh configurations from SEED
+    python3 asyncio_reference.py --config FILE.json     # one learner configuration, this Python
 
 `swift test` reads the committed corpus and never runs Python.
 """
@@ -219,7 +221,9 @@ def run_configuration(config):
     original_run_once = loop._run_once
 
     def run_once():
-        if not loop._ready and not loop._scheduled and not main_task.done():
+        # Nothing ready and no live timer: CPython would wait forever (cancelled timers that are
+        # still in the heap never fire, so they do not count).
+        if not loop._ready and all(h._cancelled for h in loop._scheduled) and not main_task.done():
             raise Deadlock()
         original_run_once()
 
@@ -350,34 +354,77 @@ def random_configuration(rng, index, cascades=False, cpu=False):
     return config
 
 
-def corpus(count=400, cascades=200, seed=20261125):
+def corpus_cases(count=400, cascades=200, cpu=240, seed=20261125):
+    """The configurations of a corpus: the handmade ones, random ones, cascades and blocking work."""
     rng = random.Random(seed)
     cases = handmade()
     for i in range(count):
         cases.append((f"random-{i:03d}", random_configuration(rng, i)))
     for i in range(cascades):
         cases.append((f"cascade-{i:03d}", random_configuration(rng, i, cascades=True)))
-    out = []
-    for name, config in cases:
-        out.append({"name": name, "configuration": config, "expected": run_configuration(config)})
-    return out
+    for i in range(cpu):
+        cases.append((f"cpu-{i:03d}", random_configuration(rng, i, cascades=(i % 3 == 0), cpu=True)))
+    return cases
+
+
+VERSIONS = {"3.10": "3.10.13", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0"}
+
+
+def record_all(cases):
+    """Runs every configuration under each CPython (pyenv) and merges what each one did."""
+    import os
+    import subprocess
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump([c for _, c in cases], handle)
+        path = handle.name
+    expected = {}
+    try:
+        for short, release in VERSIONS.items():
+            prefix = subprocess.run(["pyenv", "prefix", release], check=True, capture_output=True,
+                                    text=True).stdout.strip()
+            out = subprocess.run([os.path.join(prefix, "bin", "python"), __file__, "--replay", path],
+                                 check=True, capture_output=True, text=True).stdout
+            got = json.loads(out)
+            if not got["python"].startswith(short + "."):
+                raise SystemExit(f"asked for {release}, ran {got['python']}")
+            expected[short] = got["expected"]
+    finally:
+        os.unlink(path)
+    return [{"name": name, "configuration": config,
+             "expected": {v: expected[v][i] for v in VERSIONS}} for i, (name, config) in enumerate(cases)]
+
+
+def write_corpus(entries, handle, **header):
+    """One case a line, so that a diff shows which cases changed."""
+    handle.write("{\n")
+    for key, value in header.items():
+        handle.write(f" {json.dumps(key)}: {json.dumps(value, sort_keys=True)},\n")
+    handle.write(' "cases": [\n')
+    for i, entry in enumerate(entries):
+        handle.write("  " + json.dumps(entry, sort_keys=True) + (",\n" if i + 1 < len(entries) else "\n"))
+    handle.write(" ]\n}\n")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--cpu":
-        # Configurations where some calls compute (block the loop): --cpu SEED COUNT
-        rng = random.Random(int(sys.argv[2]))
-        cases = [(f"cpu-{i:03d}", random_configuration(rng, i, cpu=True)) for i in range(int(sys.argv[3]))]
-        json.dump({"cases": [{"name": n, "configuration": c, "expected": run_configuration(c)} for n, c in cases]}, sys.stdout)
+    if len(sys.argv) == 3 and sys.argv[1] == "--replay":
+        # Internal: run the configurations in FILE under this interpreter.
+        with open(sys.argv[2]) as handle:
+            configs = json.load(handle)
+        json.dump({"python": sys.version.split()[0], "expected": [run_configuration(c) for c in configs]}, sys.stdout)
     elif len(sys.argv) == 4 and sys.argv[1] == "--fresh":
-        # An independent corpus for checking that the engine generalises: --fresh SEED COUNT
+        # An independent corpus, under every version: --fresh SEED COUNT (a third each of random
+        # configurations, cascades and blocking work).
         seed, count = int(sys.argv[2]), int(sys.argv[3])
-        json.dump({"cases": corpus(count=count // 2, cascades=count // 2, seed=seed)}, sys.stdout)
+        cases = corpus_cases(count=count - 2 * (count // 3), cascades=count // 3, cpu=count // 3, seed=seed)
+        cases = [c for c in cases if c[0].startswith(("random", "cascade", "cpu"))]
+        write_corpus(record_all(cases), sys.stdout, generator="asyncio_reference.py --fresh", seed=seed,
+                     versions=VERSIONS, looptime=getattr(looptime, "__version__", "0.9"))
     elif len(sys.argv) == 3 and sys.argv[1] == "--config":
         with open(sys.argv[2]) as handle:
             print(json.dumps(run_configuration(json.load(handle)), indent=2))
+    elif len(sys.argv) == 1:
+        write_corpus(record_all(corpus_cases()), sys.stdout, generator="asyncio_reference.py",
+                     versions=VERSIONS, looptime=getattr(looptime, "__version__", "0.9"))
     else:
-        json.dump({"generator": "asyncio_reference.py", "python": sys.version.split()[0],
-                   "looptime": getattr(looptime, "__version__", "0.9"), "cases": corpus()},
-                  sys.stdout, indent=1, sort_keys=True)
-        print()
+        raise SystemExit(__doc__)

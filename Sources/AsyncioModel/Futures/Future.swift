@@ -1,0 +1,150 @@
+/// `asyncio.Future`: a result that is not there yet, with callbacks to run when it is.
+///
+/// As in CPython, callbacks never run inside `set_result`: finishing a future schedules each of
+/// them on the loop (`call_soon`), in the order they were added.
+public class Future {
+  /// The three states of a future.
+  public enum State: Sendable { case pending, cancelled, finished }
+
+  public internal(set) var state: State = .pending
+  /// The loop the future belongs to.
+  public unowned let loop: EventLoop
+  var resultValue: LoopValue = nil
+  var exceptionValue: LoopError?
+  /// The message given to `cancel(msg)`.
+  var cancelMessage: LoopValue = nil
+  /// `_cancelled_exc`: the `CancelledError` that ended a task, kept for whoever awaits it.
+  var cancelledError: LoopError?
+  private var firstCallback: DoneCallback?
+  private var moreCallbacks: [DoneCallback] = []
+
+  /// Creates a pending future on `loop` (`loop.create_future()`).
+  public init(loop: EventLoop) { self.loop = loop }
+
+  /// `done()`: finished or cancelled.
+  public var isDone: Bool { state != .pending }
+  /// `cancelled()`.
+  public var isCancelled: Bool { state == .cancelled }
+
+  /// `result()` as a resumption: the value, or the exception it raises (for a cancelled future,
+  /// the `CancelledError` that `_make_cancelled_error` makes, as CPython's `result()` does).
+  ///
+  /// - Precondition: the future is done.
+  public func outcome() -> Resumption {
+    switch state {
+    case .finished: return exceptionValue.map(Resumption.error) ?? .value(resultValue)
+    case .cancelled: return .error(makeCancelledError())
+    case .pending: return .error(loop.errors.invalidStateError("Result is not ready."))
+    }
+  }
+
+  /// `exception()`: `nil` when the future finished with a value.
+  public var exception: LoopError? { state == .finished ? exceptionValue : nil }
+
+  /// The value of a future that finished without an exception.
+  public var value: LoopValue { resultValue }
+
+  /// `set_result(value)`.
+  public func setResult(_ value: LoopValue) {
+    precondition(state == .pending, "set_result on a future that is done")
+    resultValue = value
+    state = .finished
+    scheduleCallbacks()
+  }
+
+  /// `set_exception(error)`.
+  public func setException(_ error: LoopError) {
+    precondition(state == .pending, "set_exception on a future that is done")
+    exceptionValue = error
+    state = .finished
+    scheduleCallbacks()
+  }
+
+  /// `cancel(msg)`: returns whether the future was pending (and is now cancelled).
+  @discardableResult
+  public func cancel(message: LoopValue = nil) -> Bool {
+    cancelFuture(message: message)
+  }
+
+  /// `Future.cancel` itself, which subclasses that override ``cancel(message:)`` still reach.
+  final func cancelFuture(message: LoopValue) -> Bool {
+    guard state == .pending else { return false }
+    state = .cancelled
+    cancelMessage = message
+    scheduleCallbacks()
+    return true
+  }
+
+  /// `_make_cancelled_error()`: the exception that awaiting a cancelled future raises.
+  func makeCancelledError() -> LoopError {
+    if loop.version.reraisesTheCancelledErrorItself, let error = cancelledError {
+      cancelledError = nil
+      return error
+    }
+    let error = loop.errors.cancelledError(message: cancelMessage)
+    error.context = cancelledError
+    cancelledError = nil
+    return error
+  }
+
+  /// `add_done_callback(callback)`: scheduled at once when the future is already done.
+  public func addDoneCallback(_ callback: DoneCallback) {
+    if state != .pending {
+      loop.callSoon(.doneCallback(callback, self))
+    } else if firstCallback == nil && moreCallbacks.isEmpty {
+      firstCallback = callback
+    } else {
+      moreCallbacks.append(callback)
+    }
+  }
+
+  /// `add_done_callback(fn)` with a closure.
+  public func addDoneCallback(_ body: @escaping (Future) -> Void) {
+    addDoneCallback(ClosureCallback(body))
+  }
+
+  /// `remove_done_callback(callback)`: removes every registration of it and says how many.
+  @discardableResult
+  public func removeDoneCallback(_ callback: DoneCallback) -> Int {
+    var removed = 0
+    if let first = firstCallback, first === callback {
+      firstCallback = nil
+      removed += 1
+    }
+    let before = moreCallbacks.count
+    moreCallbacks.removeAll { $0 === callback }
+    removed += before - moreCallbacks.count
+    if firstCallback == nil, !moreCallbacks.isEmpty { firstCallback = moreCallbacks.removeFirst() }
+    return removed
+  }
+
+  private func scheduleCallbacks() {
+    if let first = firstCallback {
+      firstCallback = nil
+      loop.callSoon(.doneCallback(first, self))
+    }
+    guard !moreCallbacks.isEmpty else { return }
+    let callbacks = moreCallbacks
+    moreCallbacks = []
+    for callback in callbacks { loop.callSoon(.doneCallback(callback, self)) }
+  }
+}
+
+/// Something a future calls when it is done (`add_done_callback`), compared by identity.
+public protocol DoneCallback: AnyObject {
+  /// Runs the callback, on the loop, for `future`.
+  func futureDone(_ future: Future)
+}
+
+/// A done-callback made of a closure.
+public final class ClosureCallback: DoneCallback {
+  let body: (Future) -> Void
+  public init(_ body: @escaping (Future) -> Void) { self.body = body }
+  public func futureDone(_ future: Future) { body(future) }
+}
+
+/// What a coroutine is resumed with: the value sent in, or the exception thrown in.
+public enum Resumption {
+  case value(LoopValue)
+  case error(LoopError)
+}

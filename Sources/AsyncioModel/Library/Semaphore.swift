@@ -1,0 +1,164 @@
+/// `asyncio.Semaphore` (and `BoundedSemaphore`): a counter of permits with a FIFO of waiters.
+///
+/// The waiters are futures in a deque, as in CPython; a waiter is woken by setting its result
+/// and takes the permit when its task next runs. `locked()` is true while any waiter has not
+/// been cancelled, so a newcomer never jumps the queue. What 3.13 changed about a cancelled
+/// `acquire` is in ``Acquire``.
+public final class Semaphore {
+  /// The free permits (`_value`).
+  public internal(set) var value: Int
+  /// For a `BoundedSemaphore`, the initial value that `release` may not exceed.
+  public let bound: Int?
+  private var waiters = RingBuffer<SemaphoreWaiter>()
+  /// Waiters in the deque that are not cancelled (what `locked()` scans for).
+  private var liveWaiters = 0
+  unowned let loop: EventLoop
+
+  /// `asyncio.Semaphore(value)`, or `asyncio.BoundedSemaphore(value)` when `bounded`.
+  ///
+  /// - Precondition: `value >= 0` (Python raises `ValueError` before this is made).
+  public init(value: Int, bounded: Bool = false, loop: EventLoop) {
+    self.value = value
+    self.bound = bounded ? value : nil
+    self.loop = loop
+  }
+
+  /// `locked()`.
+  public var isLocked: Bool { value == 0 || liveWaiters > 0 }
+
+  /// How many tasks wait for a permit.
+  public var waiting: Int { liveWaiters }
+
+  /// `acquire()`, the coroutine.
+  public func acquire() -> Coroutine { Acquire(self) }
+
+  /// `release()`. Returns `false` when a `BoundedSemaphore` would go past its bound (Python
+  /// raises `ValueError('BoundedSemaphore released too many times')`).
+  @discardableResult
+  public func release() -> Bool {
+    if let bound, value >= bound { return false }
+    value += 1
+    wakeUpNext()
+    return true
+  }
+
+  /// `_wake_up_next()`: hands a permit to the first waiter not done yet.
+  @discardableResult
+  func wakeUpNext() -> Bool {
+    var offset = 0
+    while offset < waiters.count {
+      let waiter = waiters[offset]
+      offset += 1
+      if waiter.removed || waiter.isDone { continue }
+      value -= 1
+      waiter.setResult(nil)
+      return true
+    }
+    return false
+  }
+
+  func enqueue(_ waiter: SemaphoreWaiter) {
+    waiters.append(waiter)
+    liveWaiters += 1
+  }
+
+  /// `self._waiters.remove(fut)`.
+  func remove(_ waiter: SemaphoreWaiter) {
+    waiter.removed = true
+    if !waiter.isCancelled { liveWaiters -= 1 }
+    while let head = waiters.first, head.removed { _ = waiters.popFirst() }
+  }
+
+  func waiterCancelled(_ waiter: SemaphoreWaiter) {
+    if !waiter.removed { liveWaiters -= 1 }
+  }
+}
+
+/// A semaphore's waiter future: it tells the semaphore when it is cancelled, so that `locked()`
+/// need not scan the deque.
+final class SemaphoreWaiter: Future {
+  unowned let semaphore: Semaphore
+  var removed = false
+
+  init(_ semaphore: Semaphore) {
+    self.semaphore = semaphore
+    super.init(loop: semaphore.loop)
+  }
+
+  override func cancel(message: LoopValue = nil) -> Bool {
+    guard cancelFuture(message: message) else { return false }
+    semaphore.waiterCancelled(self)
+    return true
+  }
+}
+
+/// `Semaphore.acquire()`.
+///
+/// ```python
+/// async def acquire(self):
+///     if not self.locked():
+///         self._value -= 1
+///         return True
+///     fut = self._get_loop().create_future()
+///     self._waiters.append(fut)
+///     try:
+///         try:
+///             await fut
+///         finally:
+///             self._waiters.remove(fut)
+///     except exceptions.CancelledError:
+///         # 3.10-3.12:                        # 3.13:
+///         if not fut.cancelled():             if fut.done() and not fut.cancelled():
+///             self._value += 1                    self._value += 1
+///             self._wake_up_next()
+///         raise
+///     # 3.10-3.12:                           # 3.13 (in a finally, for every exit):
+///     if self._value > 0:                     while self._value > 0:
+///         self._wake_up_next()                    if not self._wake_up_next(): break
+///     return True
+/// ```
+final class Acquire: Coroutine {
+  let semaphore: Semaphore
+  private var waiter: SemaphoreWaiter?
+
+  init(_ semaphore: Semaphore) { self.semaphore = semaphore }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    guard let waiter else {
+      if !semaphore.isLocked {
+        semaphore.value -= 1
+        return .returned(nil)
+      }
+      let waiter = SemaphoreWaiter(semaphore)
+      self.waiter = waiter
+      semaphore.enqueue(waiter)
+      return .awaitFuture(waiter)
+    }
+    semaphore.remove(waiter)
+    let wakesAll = task.loop.version.semaphoreWakesAllFreePermits
+    if case .error(let error) = input {
+      if error.category == .cancelled {
+        if wakesAll {
+          if waiter.isDone && !waiter.isCancelled { semaphore.value += 1 }
+        } else if !waiter.isCancelled {
+          semaphore.value += 1
+          semaphore.wakeUpNext()
+        }
+      }
+      if wakesAll { wakeWhileFree() }
+      return .raised(error)
+    }
+    if wakesAll {
+      wakeWhileFree()
+    } else if semaphore.value > 0 {
+      semaphore.wakeUpNext()
+    }
+    return .returned(nil)
+  }
+
+  private func wakeWhileFree() {
+    while semaphore.value > 0 {
+      if !semaphore.wakeUpNext() { break }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/// `asyncio.timeout(delay)` / `asyncio.timeout_at(when)` (3.11+): a deadline that cancels the
+/// task it was entered in, and turns that cancellation into `TimeoutError` on the way out.
+///
+/// `__aenter__` and `__aexit__` never suspend, so they are plain methods here: a coroutine that
+/// runs `async with asyncio.timeout(...)` calls ``enter(in:)`` and ``exit(with:)`` where the
+/// statement would.
+public final class TimeoutScope {
+  /// The states of `asyncio.Timeout`.
+  public enum State: Sendable { case created, entered, expiring, expired, exited }
+
+  public private(set) var state: State = .created
+  /// The deadline in seconds of the loop's clock, or `nil` for none.
+  public private(set) var when: Double?
+  private var handle: Handle?
+  private weak var task: Task?
+  private var cancelling = 0
+
+  /// `Timeout(when)`.
+  public init(when: Double?) { self.when = when }
+
+  /// `asyncio.timeout(delay)`: the deadline is `loop.time() + delay`.
+  public convenience init(delay: Double?, loop: EventLoop) {
+    self.init(when: delay.map { loop.time + $0 })
+  }
+
+  /// `expired()`.
+  public var expired: Bool { state == .expiring || state == .expired }
+
+  /// `__aenter__`: remembers the task and arms the deadline.
+  public func enter(in task: Task) {
+    state = .entered
+    self.task = task
+    cancelling = task.cancelRequests
+    reschedule(when, loop: task.loop)
+  }
+
+  /// `reschedule(when)`.
+  public func reschedule(_ when: Double?, loop: EventLoop) {
+    self.when = when
+    handle?.cancel()
+    guard let when else {
+      handle = nil
+      return
+    }
+    if when <= loop.time {
+      handle = loop.callSoon { [unowned self] in self.onTimeout() }
+    } else {
+      handle = loop.callAt(when) { [unowned self] in self.onTimeout() }
+    }
+  }
+
+  private func onTimeout() {
+    task?.cancel()
+    state = .expiring
+    handle = nil
+  }
+
+  /// `__aexit__`: returns the exception that leaves the `async with` (`error` itself, or the
+  /// `TimeoutError` it becomes), or `nil` when the block ended normally.
+  public func exit(with error: LoopError?) -> LoopError? {
+    handle?.cancel()
+    handle = nil
+    guard state == .expiring else {
+      if state == .entered { state = .exited }
+      return error
+    }
+    state = .expired
+    guard let task, let error else { return error }
+    let loop = task.loop
+    let remaining = task.uncancel()
+    guard remaining <= cancelling else { return error }
+    if loop.version.timeoutConvertsCancelledSubclasses {
+      if error.category == .cancelled {
+        return timeoutError(from: error, loop: loop)
+      }
+      insertTimeoutError(into: error, loop: loop)
+      return error
+    }
+    return error.isExactlyCancelledError ? timeoutError(from: error, loop: loop) : error
+  }
+
+  /// `raise TimeoutError from exc_val`.
+  private func timeoutError(from error: LoopError, loop: EventLoop) -> LoopError {
+    let timeout = loop.errors.timeoutError()
+    timeout.cause = error
+    timeout.context = error
+    return timeout
+  }
+
+  /// 3.13's `_insert_timeout_error`: a `TimeoutError` between an exception and the
+  /// `CancelledError` in its context chain.
+  private func insertTimeoutError(into error: LoopError, loop: EventLoop) {
+    var current = error
+    while let context = current.context {
+      if context.category == .cancelled {
+        let timeout = loop.errors.timeoutError()
+        timeout.context = context
+        timeout.cause = context
+        current.context = timeout
+        return
+      }
+      current = context
+    }
+  }
+}

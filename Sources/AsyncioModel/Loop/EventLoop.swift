@@ -1,0 +1,252 @@
+/// A deterministic model of CPython's asyncio event loop (`BaseEventLoop`), on a clock of its own.
+///
+/// The loop holds what CPython's holds: a ready queue of callbacks and a heap of timers. One
+/// iteration is `_run_once`: drop cancelled timers at the head of the heap, wait (move the clock)
+/// until the first timer if nothing is ready, move every timer that is due to the ready queue,
+/// then run exactly the callbacks that were ready when the iteration began. Everything else
+/// (futures, tasks, `sleep`, `gather`, `wait_for`, semaphores) is built on these, as in CPython.
+///
+/// Time is kept in ticks of one microsecond; a timer's instant is computed in floating point as
+/// asyncio computes it (`loop.time() + delay`) and then put on the microsecond grid, as the
+/// recordings do (see PYTHON-RUNTIME.md). On the virtual clock a wait is instant; with a
+/// ``LoopClock`` of real time, the loop sleeps between iterations as the selector would.
+///
+/// The loop is single-threaded and not `Sendable`: one loop, one thread.
+public final class EventLoop {
+  /// The CPython version whose asyncio this loop reproduces.
+  public let version: PythonVersion
+  /// Makes the exceptions asyncio raises, as the host's objects.
+  public let errors: LoopErrorFactory
+  /// The clock the loop waits on.
+  let clock: LoopClock
+
+  /// The current time in ticks (microseconds) since the loop started.
+  public private(set) var ticks: Int64 = 0
+  private var ready = RingBuffer<ReadyItem>()
+  private var timers = TimerHeap()
+  private var cancelledTimers = 0
+  private var sequence: UInt64 = 0
+  private var stopping = false
+  /// The task whose step is running (`asyncio.current_task()`).
+  public internal(set) var currentTask: Task?
+  /// Tasks not yet done, in the order they were created (`asyncio.all_tasks()`).
+  private var liveTasks: [Task?] = []
+  private var liveCount = 0
+  private var taskSerial = 0
+  /// A `SystemExit` or `KeyboardInterrupt` that escaped a task: it stops the loop.
+  var escaping: LoopError?
+  /// How many iterations (`_run_once`) have run.
+  public private(set) var iterations = 0
+  /// Work running beside the loop (executor threads): while any is, the loop is not deadlocked.
+  public var pendingOutsideWork = 0
+
+  /// Creates a loop at time 0.
+  ///
+  /// - Parameters:
+  ///   - version: The CPython version to reproduce. The default is ``PythonVersion/default``.
+  ///   - errors: The maker of asyncio's own exceptions. The default makes ``BasicLoopError``s.
+  ///   - clock: The clock to wait on. The default is the virtual clock: waiting is instant.
+  public init(
+    version: PythonVersion = .default, errors: LoopErrorFactory = BasicLoopErrorFactory(),
+    clock: LoopClock = VirtualLoopClock()
+  ) {
+    self.version = version
+    self.errors = errors
+    self.clock = clock
+  }
+
+  // MARK: Time
+
+  /// `loop.time()`: seconds since the loop started.
+  public var time: Double { Double(ticks) / 1_000_000 }
+
+  /// Converts an instant in seconds to the tick it lands on (`round(when * 1e6)`).
+  @inline(__always)
+  public static func ticks(ofSeconds seconds: Double) -> Int64 {
+    guard seconds.isFinite else { return seconds > 0 ? Int64.max / 2 : Int64.min / 2 }
+    let scaled = (seconds * 1_000_000).rounded(.toNearestOrEven)
+    if scaled >= Double(Int64.max / 2) { return Int64.max / 2 }
+    if scaled <= Double(Int64.min / 2) { return Int64.min / 2 }
+    return Int64(scaled)
+  }
+
+  /// Blocking work on the loop's thread (`time.sleep` in a coroutine): time passes and nothing
+  /// else runs.
+  public func block(forSeconds seconds: Double) {
+    let step = Self.ticks(ofSeconds: seconds)
+    guard step > 0 else { return }
+    ticks = clock.block(from: ticks, by: step)
+  }
+
+  // MARK: Scheduling
+
+  /// `call_soon(callback)`.
+  @discardableResult
+  public func callSoon(_ body: @escaping () -> Void) -> Handle {
+    let handle = Handle(.closure(body))
+    ready.append(.handle(handle))
+    return handle
+  }
+
+  func callSoon(_ item: ReadyItem) { ready.append(item) }
+
+  /// `call_at(when, callback)`, `when` in seconds of ``time``.
+  @discardableResult
+  public func callAt(_ when: Double, _ body: @escaping () -> Void) -> TimerHandle {
+    schedule(at: Self.ticks(ofSeconds: when), .closure(body))
+  }
+
+  /// `call_later(delay, callback)`: `call_at(time() + delay)`.
+  @discardableResult
+  public func callLater(_ delay: Double, _ body: @escaping () -> Void) -> TimerHandle {
+    callAt(time + delay, body)
+  }
+
+  func schedule(after delay: Double, _ action: HandleAction) -> TimerHandle {
+    schedule(at: Self.ticks(ofSeconds: time + delay), action)
+  }
+
+  func schedule(at when: Int64, _ action: HandleAction) -> TimerHandle {
+    sequence &+= 1
+    let timer = TimerHandle(when: when, sequence: sequence, action: action, loop: self)
+    timers.push(timer)
+    return timer
+  }
+
+  func timerCancelled() { cancelledTimers += 1 }
+
+  // MARK: Tasks
+
+  /// `loop.create_task(coro, name=name)`: the task's first step is scheduled at once.
+  @discardableResult
+  public func createTask(_ coroutine: Coroutine, name: String? = nil) -> Task {
+    taskSerial += 1
+    let task = Task(coroutine: coroutine, loop: self, name: name, serial: taskSerial)
+    ready.append(.step(task, nil))
+    liveTasks.append(task)
+    liveCount += 1
+    return task
+  }
+
+  func taskFinished(_ task: Task) {
+    liveCount -= 1
+    if liveTasks.count > 64, liveCount * 2 < liveTasks.count {
+      liveTasks.removeAll { $0?.isDone ?? true }
+    }
+  }
+
+  /// `asyncio.all_tasks()`: the tasks not yet done, in the order they were created.
+  public var allTasks: [Task] { liveTasks.compactMap { task in task.flatMap { $0.isDone ? nil : $0 } } }
+
+  // MARK: Running
+
+  /// `loop.stop()`: the loop stops after the iteration that is running.
+  public func stop() { stopping = true }
+
+  /// How a run of the loop ended.
+  public enum RunEnd: Equatable {
+    /// The future is done.
+    case completed
+    /// Nothing is ready, no timer is set and nothing runs beside the loop, yet the future is
+    /// not done: CPython would wait forever.
+    case deadlock
+    /// The clock was interrupted (Ctrl-C on the wall clock).
+    case interrupted
+    /// A budget of iterations ran out.
+    case outOfSteps
+    /// `SystemExit` or `KeyboardInterrupt` escaped a task.
+    case exited
+  }
+
+  /// `loop.run_until_complete(future)`: runs iterations until `future` is done.
+  ///
+  /// - Parameter maxIterations: A budget; the run ends with ``RunEnd/outOfSteps`` past it.
+  public func runUntilComplete(_ future: Future, maxIterations: Int = .max) -> RunEnd {
+    let stopper = LoopStopper(loop: self)
+    future.addDoneCallback(stopper)
+    defer { future.removeDoneCallback(stopper) }
+    var budget = maxIterations
+    while true {
+      if let end = runOnce() { return end }
+      if escaping != nil { return .exited }
+      if stopping {
+        stopping = false
+        if future.isDone { return .completed }
+      }
+      budget -= 1
+      if budget <= 0 { return .outOfSteps }
+    }
+  }
+
+  /// One iteration: `_run_once`. Returns why the loop cannot go on, or `nil`.
+  func runOnce() -> RunEnd? {
+    iterations += 1
+    if timers.count > 100, cancelledTimers * 2 > timers.count {
+      timers.removeCancelled()
+      cancelledTimers = 0
+    } else {
+      while let head = timers.first, head.cancelled {
+        cancelledTimers -= 1
+        head.scheduled = false
+        _ = timers.popFirst()
+      }
+    }
+    if ready.isEmpty && !stopping {
+      if let head = timers.first {
+        if head.when > ticks {
+          guard let now = clock.wait(from: ticks, until: head.when) else { return .interrupted }
+          ticks = now
+        }
+      } else if pendingOutsideWork == 0 {
+        return .deadlock
+      } else {
+        guard let now = clock.waitForOutsideWork(from: ticks, loop: self) else { return .interrupted }
+        ticks = now
+      }
+    } else if clock.isInterrupted {
+      return .interrupted
+    }
+    while let head = timers.first, head.when <= ticks {
+      _ = timers.popFirst()
+      head.scheduled = false
+      ready.append(.handle(head))
+    }
+    var todo = ready.count
+    while todo > 0, let item = ready.popFirst() {
+      todo -= 1
+      run(item)
+      if escaping != nil { return nil }
+    }
+    return nil
+  }
+
+  @inline(__always)
+  private func run(_ item: ReadyItem) {
+    switch item {
+    case .step(let task, let error):
+      task.step(error.map(Resumption.error) ?? .value(nil))
+    case .doneCallback(let callback, let future):
+      callback.futureDone(future)
+    case .handle(let handle):
+      guard !handle.cancelled else { return }
+      switch handle.action {
+      case .setResultUnlessCancelled(let future, let value):
+        if !future.isCancelled { future.setResult(value) }
+      case .releaseWaiter(let waiter):
+        if !waiter.isDone { waiter.setResult(nil) }
+      case .closure(let body):
+        body()
+      }
+    }
+  }
+
+  /// Whether anything is scheduled at all (ready callbacks or live timers).
+  public var hasScheduledWork: Bool { !ready.isEmpty || timers.count > cancelledTimers }
+}
+
+/// `_run_until_complete_cb`: stops the loop when the future it watches is done.
+private final class LoopStopper: DoneCallback {
+  unowned let loop: EventLoop
+  init(loop: EventLoop) { self.loop = loop }
+  func futureDone(_ future: Future) { loop.stop() }
+}

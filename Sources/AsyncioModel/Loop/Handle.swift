@@ -1,0 +1,65 @@
+/// A callback the loop will run: `asyncio.Handle`, returned by `call_soon`, which can be cancelled
+/// before it runs.
+public class Handle {
+  /// Whether ``cancel()`` was called: the loop then skips the callback.
+  public internal(set) var cancelled = false
+  let action: HandleAction
+
+  init(_ action: HandleAction) { self.action = action }
+
+  /// `Handle.cancel()`: the callback will not run.
+  public func cancel() { cancelled = true }
+}
+
+/// A callback due at an instant: `asyncio.TimerHandle`, returned by `call_at` and `call_later`.
+///
+/// Equal instants run in the order they were scheduled (see ENGINE-NOTES.md: CPython's heap
+/// pops them in an order that is not a rule of the language; the recordings fix it to this one).
+public final class TimerHandle: Handle {
+  /// When the callback is due, in ticks (microseconds) of the loop's clock.
+  public let when: Int64
+  let sequence: UInt64
+  /// Whether the handle is still in the loop's timer heap.
+  var scheduled = true
+  weak var loop: EventLoop?
+
+  init(when: Int64, sequence: UInt64, action: HandleAction, loop: EventLoop) {
+    self.when = when
+    self.sequence = sequence
+    self.loop = loop
+    super.init(action)
+  }
+
+  /// `TimerHandle.cancel()`: also tells the loop, which counts the cancelled timers it holds.
+  public override func cancel() {
+    guard !cancelled else { return }
+    if scheduled { loop?.timerCancelled() }
+    cancelled = true
+  }
+
+  @inline(__always)
+  static func precedes(_ a: TimerHandle, _ b: TimerHandle) -> Bool {
+    a.when < b.when || (a.when == b.when && a.sequence < b.sequence)
+  }
+}
+
+/// What a handle does when it runs. The library's own callbacks are cases, so that the hot ones
+/// allocate nothing beyond the handle; anything else is a closure.
+enum HandleAction {
+  /// `futures._set_result_unless_cancelled(future, result)`: how `sleep` wakes up.
+  case setResultUnlessCancelled(Future, LoopValue)
+  /// `tasks._release_waiter(waiter)`: how `wait_for` and `wait` wake up.
+  case releaseWaiter(Future)
+  /// Any other callback.
+  case closure(() -> Void)
+}
+
+/// One entry of the loop's ready queue.
+enum ReadyItem {
+  /// A handle from `call_soon` or a timer that came due.
+  case handle(Handle)
+  /// `Task.__step(exc)`, scheduled by the task itself.
+  case step(Task, LoopError?)
+  /// A future's done-callback, scheduled when the future finished.
+  case doneCallback(DoneCallback, Future)
+}

@@ -1,0 +1,347 @@
+import AsyncioModel
+
+/// The lesson page's program, with a batch's options, built as tasks on the asyncio model.
+///
+/// This is, frame for frame, the program the conformance recordings run under CPython
+/// (`Tests/GuardedGatherTests/Conformance/asyncio_reference.py`):
+///
+/// ```python
+/// async def call_tool(call):                     # CallTool
+///     if cpu: time.sleep(delay)                   # blocks the loop
+///     else: await asyncio.sleep(delay)
+///     if fails: raise ToolError(fails)
+///     return f"{name}:ok"
+///
+/// async def guarded(call):                       # Guarded, timeout scope "call"
+///     try:
+///         async with semaphore:                   # when there is one
+///             started()
+///             try:
+///                 result = await asyncio.wait_for(call_tool(call), timeout)  # or no wait_for
+///                 finished("ok"); return result
+///             except TimeoutError: finished("timeout"); return f"{name}:timeout"
+///             except ToolError: finished("error"); return f"{name}:error"  # or raise
+///             except CancelledError: finished("cancelled"); raise
+///     except CancelledError:
+///         if not finished: finished("cancelled")
+///         raise
+///
+/// async def guarded(call):                       # Guarded, timeout scope "queue"
+///     try:
+///         return await asyncio.wait_for(inner(call), timeout)   # Inner: semaphore, then tool
+///     except TimeoutError: finished("timeout"); return f"{name}:timeout"
+///     except CancelledError:
+///         if not finished: finished("cancelled")
+///         raise
+///
+/// async def main():
+///     try:
+///         results = await asyncio.gather(*(guarded(c) for c in calls))
+///     except ToolError as error: failed = error
+/// ```
+final class GuardedGatherProgram {
+  let batch: GatherBatch
+  let loop: EventLoop
+  let shared: Semaphore?
+  /// Per call, in ticks; -1 for never.
+  var startedAt: [Int64]
+  var endedAt: [Int64]
+  var outcomes: [GatherOutcome]
+  var finished: [Bool]
+  var released: [Bool]
+  var inFlight = 0
+  var peak = 0
+  var results: [Resumption]?
+  var failure: LoopError?
+  var elapsed: Int64 = 0
+  /// The calls still waiting for a slot when the loop found nothing left to do.
+  var waitingAtDeadlock: [String] = []
+  let delays: [Double]
+  let timeouts: [Double?]
+
+  init(batch: GatherBatch, loop: EventLoop) {
+    self.batch = batch
+    self.loop = loop
+    let count = batch.calls.count
+    startedAt = Array(repeating: -1, count: count)
+    endedAt = Array(repeating: 0, count: count)
+    outcomes = Array(repeating: .cancelled, count: count)
+    finished = Array(repeating: false, count: count)
+    released = Array(repeating: false, count: count)
+    delays = batch.calls.map { Double($0.delayNanoseconds) / 1_000_000_000 }
+    timeouts = batch.calls.indices.map { index in
+      batch.timeoutNanoseconds(ofCallAt: index).map { Double($0) / 1_000_000_000 }
+    }
+    shared = batch.semaphore == .shared ? batch.limit.map { Semaphore(value: $0, loop: loop) } : nil
+  }
+
+  func semaphore() -> Semaphore? {
+    switch batch.semaphore {
+    case .shared: shared
+    case .perCall: batch.limit.map { Semaphore(value: $0, loop: loop) }
+    }
+  }
+
+  // MARK: What the recordings record
+
+  func started(_ index: Int) {
+    startedAt[index] = loop.ticks
+    inFlight += 1
+    if inFlight > peak { peak = inFlight }
+  }
+
+  func release(_ index: Int) {
+    if startedAt[index] >= 0 && !released[index] {
+      released[index] = true
+      inFlight -= 1
+    }
+  }
+
+  func finish(_ index: Int, _ outcome: GatherOutcome) {
+    outcomes[index] = outcome
+    endedAt[index] = loop.ticks
+    finished[index] = true
+    release(index)
+  }
+
+  var capturesErrors: Bool { batch.errors != .propagate }
+
+  // MARK: Running
+
+  /// Runs the program as the recorder does: `run_until_complete(main)`; on a deadlock, cancel
+  /// `main` and run it to its end; then cancel what is left and gather it.
+  func run() -> (deadlocked: Bool, interrupted: Bool) {
+    let main = loop.createTask(MainFrame(self))
+    var deadlocked = false
+    var interrupted = false
+    switch loop.runUntilComplete(main) {
+    case .completed, .exited, .outOfSteps: break
+    case .interrupted: interrupted = true
+    case .deadlock:
+      deadlocked = true
+      elapsed = loop.ticks
+      waitingAtDeadlock = batch.calls.indices.filter { !finished[$0] && startedAt[$0] < 0 }.map { batch.calls[$0].name }
+      main.cancel()
+      _ = loop.runUntilComplete(main)
+    }
+    if interrupted {
+      elapsed = loop.ticks
+      for index in batch.calls.indices where !finished[index] { finish(index, .cancelled) }
+      return (deadlocked, interrupted)
+    }
+    let pending = loop.allTasks
+    for task in pending { task.cancel() }
+    if !pending.isEmpty {
+      _ = loop.runUntilComplete(Gather.start(pending.map(Awaitable.future), returnExceptions: true, loop: loop))
+    }
+    return (deadlocked, interrupted)
+  }
+}
+
+/// A tool's error, as `ToolError(message)`.
+final class ToolError {
+  static func make(_ message: String) -> LoopError { BasicLoopError(.other, message) }
+}
+
+/// `main()`: gathers every guarded call and keeps the results or the first error.
+private final class MainFrame: Coroutine {
+  unowned let program: GuardedGatherProgram
+  private var gathering: Future?
+
+  init(_ program: GuardedGatherProgram) { self.program = program }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    guard gathering != nil else {
+      let calls = program.batch.calls.indices.map { Awaitable.coroutine(Guarded(program, index: $0)) }
+      let future = Gather.start(calls, loop: program.loop)
+      gathering = future
+      return .awaitFuture(future)
+    }
+    switch input {
+    case .value(let values): program.results = (values as? GatheredValues)?.items
+    case .error(let error):
+      guard error.category == .other else { return .raised(error) }
+      program.failure = error
+    }
+    program.elapsed = program.loop.ticks
+    return .returned(nil)
+  }
+}
+
+/// `call_tool(call)`: the tool's wait (or blocking work), then its result or its error.
+private final class CallTool: Coroutine {
+  unowned let program: GuardedGatherProgram
+  let index: Int
+  private var waited = false
+
+  init(_ program: GuardedGatherProgram, index: Int) {
+    self.program = program
+    self.index = index
+  }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    let call = program.batch.calls[index]
+    if !waited {
+      waited = true
+      if call.work == .cpu {
+        task.loop.block(forSeconds: program.delays[index])
+      } else {
+        return .awaitCoroutine(Sleep(program.delays[index]))
+      }
+    } else if case .error(let error) = input {
+      return .raised(error)
+    }
+    if let failure = call.failure { return .raised(ToolError.make(failure)) }
+    return .returned(nil)
+  }
+}
+
+/// `guarded(call)`, in either timeout scope.
+private final class Guarded: Coroutine {
+  private enum Stage { case start, acquiring, running, waitingInQueueScope }
+  unowned let program: GuardedGatherProgram
+  let index: Int
+  private var stage = Stage.start
+  private var semaphore: Semaphore?
+
+  init(_ program: GuardedGatherProgram, index: Int) {
+    self.program = program
+    self.index = index
+  }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    switch stage {
+    case .start:
+      semaphore = program.semaphore()
+      if program.batch.timeoutScope == .queue {
+        let inner = Inner(program, index: index, semaphore: semaphore)
+        stage = .waitingInQueueScope
+        guard let timeout = program.timeouts[index] else { return .awaitCoroutine(inner) }
+        return .awaitCoroutine(WaitFor.make(.coroutine(inner), timeout: timeout, version: task.loop.version))
+      }
+      if let semaphore {
+        stage = .acquiring
+        return .awaitCoroutine(semaphore.acquire())
+      }
+      return runTool(task)
+    case .acquiring:
+      if case .error(let error) = input { return cancelled(error) }
+      return runTool(task)
+    case .running:
+      let step = runToolEnded(input)
+      semaphore?.release()
+      if case .raised(let error) = step, error.category == .cancelled { return cancelled(error) }
+      return step
+    case .waitingInQueueScope:
+      switch input {
+      case .value(let value): return .returned(value)
+      case .error(let error):
+        switch error.category {
+        case .timeout:
+          program.finish(index, .timeout)
+          return .returned(nil)
+        case .cancelled: return cancelled(error)
+        default: return .raised(error)
+        }
+      }
+    }
+  }
+
+  /// The rest of `run_tool`: how the call ended, recorded.
+  private func runToolEnded(_ input: Resumption) -> CoroutineStep {
+    switch input {
+    case .value(let value):
+      program.finish(index, .ok)
+      return .returned(value)
+    case .error(let error):
+      switch error.category {
+      case .timeout:
+        program.finish(index, .timeout)
+        return .returned(nil)
+      case .cancelled:
+        program.finish(index, .cancelled)
+        return .raised(error)
+      default:
+        program.finish(index, .error)
+        return program.capturesErrors ? .returned(nil) : .raised(error)
+      }
+    }
+  }
+
+  /// `run_tool` up to its await.
+  private func runTool(_ task: Task) -> CoroutineStep {
+    program.started(index)
+    stage = .running
+    let tool = CallTool(program, index: index)
+    guard let timeout = program.timeouts[index] else { return .awaitCoroutine(tool) }
+    return .awaitCoroutine(WaitFor.make(.coroutine(tool), timeout: timeout, version: task.loop.version))
+  }
+
+  /// `except CancelledError: if not finished: finished("cancelled"); raise`.
+  private func cancelled(_ error: LoopError) -> CoroutineStep {
+    if !program.finished[index] { program.finish(index, .cancelled) }
+    return .raised(error)
+  }
+}
+
+/// `inner()` of the queue scope: the semaphore, then the tool with no timeout of its own.
+///
+/// ```python
+/// async def inner():
+///     async with semaphore:                       # when there is one
+///         started()
+///         try:
+///             result = await call_tool(call); finished("ok"); return result
+///         except ToolError: finished("error"); return f"{name}:error"  # or raise
+///         finally: released()
+/// ```
+private final class Inner: Coroutine {
+  private enum Stage { case start, acquiring, running }
+  unowned let program: GuardedGatherProgram
+  let index: Int
+  let semaphore: Semaphore?
+  private var stage = Stage.start
+
+  init(_ program: GuardedGatherProgram, index: Int, semaphore: Semaphore?) {
+    self.program = program
+    self.index = index
+    self.semaphore = semaphore
+  }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    switch stage {
+    case .start:
+      if let semaphore {
+        stage = .acquiring
+        return .awaitCoroutine(semaphore.acquire())
+      }
+      return runTool()
+    case .acquiring:
+      if case .error(let error) = input { return .raised(error) }
+      return runTool()
+    case .running:
+      var step: CoroutineStep
+      switch input {
+      case .value(let value):
+        program.finish(index, .ok)
+        step = .returned(value)
+      case .error(let error):
+        if error.category == .other {
+          program.finish(index, .error)
+          step = program.capturesErrors ? .returned(nil) : .raised(error)
+        } else {
+          step = .raised(error)
+        }
+      }
+      program.release(index)
+      semaphore?.release()
+      return step
+    }
+  }
+
+  private func runTool() -> CoroutineStep {
+    program.started(index)
+    stage = .running
+    return .awaitCoroutine(CallTool(program, index: index))
+  }
+}

@@ -1,0 +1,36 @@
+import asyncio
+
+tools = {
+    "search": 0.1,
+    "database": 0.2,
+    "slow_tool": 1.0,
+    "rerank": 0.05,
+    "embed": 0.12,
+    "upload": 0.4,
+    "weather": 0.08,
+    "model_api": 0.3,
+}
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(sem, name, delay, timeout):
+    async with sem:
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+        except asyncio.TimeoutError:
+            return f"{name}:timeout"
+
+
+async def main():
+    sem = asyncio.Semaphore(3)
+    results = await asyncio.gather(*[guarded_call(sem, name, delay, 0.15) for name, delay in tools.items()])
+    print(results)
+    count = len([r for r in results if r.endswith(":timeout")])
+    print(f"timeouts: {count}")
+
+
+asyncio.run(main())

@@ -1,0 +1,32 @@
+import asyncio
+
+TOOLS = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05),
+         ("embed", 0.12), ("upload", 0.4), ("weather", 0.08), ("model_api", 0.3)]
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(semaphore, name, delay, timeout):
+    async with semaphore:
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+        except asyncio.TimeoutError:
+            return f"{name}:timeout"
+
+
+async def run_batch(limit, timeout):
+    semaphore = asyncio.Semaphore(limit)
+    return await asyncio.gather(*(guarded_call(semaphore, n, d, timeout) for n, d in TOOLS))
+
+
+async def main():
+    for timeout in (0.5, 0.3, 0.15):
+        results = await run_batch(3, timeout)
+        count = sum(r.endswith(":timeout") for r in results)
+        print(f"timeout={timeout:<5} timeouts={count}")
+
+
+asyncio.run(main())

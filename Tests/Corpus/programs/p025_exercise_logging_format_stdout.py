@@ -1,0 +1,37 @@
+import asyncio
+import logging
+import sys
+
+logging.basicConfig(
+    stream=sys.stdout,
+    level=logging.DEBUG,
+    format="%(levelname)-8s %(name)s: %(message)s",
+)
+logger = logging.getLogger(__name__)
+
+
+async def call_tool(name, delay):
+    logger.debug("calling %s (%.2fs)", name, delay)
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(semaphore, name, delay, timeout):
+    async with semaphore:
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+        except asyncio.TimeoutError:
+            logger.error("tool %r timed out", name)
+            return f"{name}:timeout"
+
+
+async def main():
+    semaphore = asyncio.Semaphore(3)
+    tools = {"search": 0.1, "database": 0.2, "slow_tool": 1.0, "rerank": 0.05,
+             "embed": 0.12, "upload": 0.4, "weather": 0.08, "model_api": 0.3}
+    results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools.items()))
+    logger.info("results: %s", results)
+    logger.info("timeouts: %d", sum(r.endswith(":timeout") for r in results))
+
+
+asyncio.run(main())

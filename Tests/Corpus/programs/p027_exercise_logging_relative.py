@@ -1,0 +1,31 @@
+import asyncio
+import logging
+
+logging.basicConfig(format="%(relativeCreated)6.0fms %(levelname)s %(funcName)s:%(lineno)d %(message)s", level=logging.INFO)
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(semaphore, name, delay, timeout):
+    async with semaphore:
+        logging.info("start %s", name)
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+        except asyncio.TimeoutError:
+            logging.warning("%s gave up", name)
+            return f"{name}:timeout"
+
+
+async def main():
+    semaphore = asyncio.Semaphore(3)
+    tools = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05),
+             ("embed", 0.12), ("upload", 0.4), ("weather", 0.08), ("model_api", 0.3)]
+    results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools))
+    print(results)
+    print("timeouts:", sum(r.endswith(":timeout") for r in results))
+
+
+asyncio.run(main())

@@ -1,0 +1,24 @@
+import asyncio
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(semaphore, name, delay, timeout):
+    async with semaphore:
+        print(f"{name} in, locked={semaphore.locked()} value={semaphore._value}")
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+        except asyncio.TimeoutError:
+            return f"{name}:timeout"
+
+
+async def main():
+    semaphore = asyncio.Semaphore(2)
+    results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in [("a", 0.1), ("b", 0.2), ("c", 0.05), ("d", 0.1)]))
+    print(results, semaphore.locked())
+
+
+asyncio.run(main())

@@ -1,0 +1,32 @@
+import asyncio
+import sys
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def guarded_call(semaphore, name, delay, timeout):
+    async with semaphore:
+        if sys.version_info >= (3, 11):
+            try:
+                async with asyncio.timeout(timeout):
+                    return await call_tool(name, delay)
+            except TimeoutError:
+                return f"{name}:timeout"
+        try:
+            return await asyncio.wait_for(call_tool(name, delay), timeout)
+        except asyncio.TimeoutError:
+            return f"{name}:timeout"
+
+
+async def main():
+    semaphore = asyncio.Semaphore(3)
+    tools = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05)]
+    results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools))
+    print(results)
+    print("new timeout API:", sys.version_info >= (3, 11))
+
+
+asyncio.run(main())
