@@ -96,40 +96,24 @@ func million() {
       + "agrees with the model: \(agree); timeouts \(trace.timeouts ?? -1)")
 }
 
-/// Compares the engine with recorded asyncio runs (`asyncio_reference.py --fresh SEED COUNT`) and
-/// prints every configuration that differs.
+/// Compares the engine with recorded asyncio runs under every version
+/// (`asyncio_reference.py --fresh SEED COUNT`) and prints every configuration that differs.
 func corpus(_ path: String) {
-  let bytes = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-  var reader = JSONReader()
-  reader.maximumDepth = 16
-  guard case .array(let cases)? = try! reader.parse(bytes)["cases"] else { fatalError("no cases in \(path)") }
-  func micros(_ value: JSONValue?) -> Int64? { if case .number(let n, _)? = value { Int64(n) } else { nil } }
-  func micros(_ duration: Duration) -> Int64 {
-    let (s, a) = duration.components
-    return s * 1_000_000 + a / 1_000_000_000_000
-  }
-  var differing = 0
-  for item in cases {
-    guard case .string(let name)? = item["name"], let configuration = item["configuration"],
-      let expected = item["expected"], case .array(let records)? = expected["calls"]
-    else { fatalError("malformed case") }
-    let batch = try! LearnerConfiguration.read(configuration, file: name).batch
-    let trace = GatherEngine.runVirtual(batch)
-    var same =
-      micros(expected["elapsed"]) == micros(trace.elapsed)
-      && micros(expected["peakConcurrency"]) == Int64(trace.peakConcurrency)
-    for (record, call) in zip(records, trace.calls) {
-      same =
-        same && record["outcome"] == .string(call.outcome.rawValue)
-        && micros(record["startedAt"]) == call.startedAt.map(micros)
-        && micros(record["endedAt"]) == micros(call.endedAt)
+  let cases = try! ConformanceCase.load(url: URL(fileURLWithPath: path))
+  let start = now()
+  for version in PythonVersion.allCases {
+    var agreeing = 0
+    for reference in cases {
+      let trace = GatherEngine.runVirtual(reference.batch, python: version)
+      if let difference = reference.difference(trace, under: version) {
+        print("differs under \(version): \(reference.name): \(difference)")
+      } else {
+        agreeing += 1
+      }
     }
-    if !same {
-      differing += 1
-      print("differs: \(name)")
-    }
+    print("corpus \(path), Python \(version): \(cases.count) configurations, \(agreeing) agree, \(cases.count - agreeing) differ")
   }
-  print("corpus \(path): \(cases.count) configurations, \(cases.count - differing) agree, \(differing) differ")
+  print(String(format: "(%.2f s for %d runs)", now() - start, cases.count * PythonVersion.allCases.count))
 }
 
 /// Grades a class of 10,000 submissions for lesson 3 (most valid, some failing, some broken),

@@ -1,5 +1,6 @@
 import AsyncioModel
 import GuardedGather
+import LessonKit
 import Testing
 
 /// The engine agrees with real asyncio, under CPython 3.10, 3.11, 3.12 and 3.13, on every

@@ -1,0 +1,18 @@
+import asyncio
+
+
+async def call_tool(name, delay):
+    await asyncio.sleep(delay)
+    return f"{name}:ok"
+
+
+async def main():
+    semaphore = asyncio.Semaphore(2)
+    results = await asyncio.gather(
+        call_tool("search", 0.1,
+        call_tool("database", 0.2),
+    )
+    print(results)
+
+
+asyncio.run(main())

@@ -1,0 +1,8 @@
+import asyncio
+
+
+def main():
+    return ["search:ok"]
+
+
+print(asyncio.run(main()))
