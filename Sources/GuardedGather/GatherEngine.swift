@@ -44,6 +44,7 @@ public enum GatherEngine {
 
   static func run(_ batch: GatherBatch, loop: EventLoop) -> GatherTrace {
     let program = GuardedGatherProgram(batch: batch, loop: loop)
+    defer { loop.close() }
     let (deadlocked, interrupted) = program.run()
     var failure: GatherFailure?
     if let error = program.failure as? BasicLoopError {

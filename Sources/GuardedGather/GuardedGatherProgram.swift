@@ -145,7 +145,7 @@ final class ToolError {
 
 /// `main()`: gathers every guarded call and keeps the results or the first error.
 private final class MainFrame: Coroutine {
-  unowned let program: GuardedGatherProgram
+  let program: GuardedGatherProgram
   private var gathering: Future?
 
   init(_ program: GuardedGatherProgram) { self.program = program }
@@ -170,7 +170,7 @@ private final class MainFrame: Coroutine {
 
 /// `call_tool(call)`: the tool's wait (or blocking work), then its result or its error.
 private final class CallTool: Coroutine {
-  unowned let program: GuardedGatherProgram
+  let program: GuardedGatherProgram
   let index: Int
   private var waited = false
 
@@ -199,7 +199,7 @@ private final class CallTool: Coroutine {
 /// `guarded(call)`, in either timeout scope.
 private final class Guarded: Coroutine {
   private enum Stage { case start, acquiring, running, waitingInQueueScope }
-  unowned let program: GuardedGatherProgram
+  let program: GuardedGatherProgram
   let index: Int
   private var stage = Stage.start
   private var semaphore: Semaphore?
@@ -297,7 +297,7 @@ private final class Guarded: Coroutine {
 /// ```
 private final class Inner: Coroutine {
   private enum Stage { case start, acquiring, running }
-  unowned let program: GuardedGatherProgram
+  let program: GuardedGatherProgram
   let index: Int
   let semaphore: Semaphore?
   private var stage = Stage.start

@@ -8,7 +8,7 @@ public class Future {
 
   public internal(set) var state: State = .pending
   /// The loop the future belongs to.
-  public unowned let loop: EventLoop
+  public let loop: EventLoop
   var resultValue: LoopValue = nil
   var exceptionValue: LoopError?
   /// The message given to `cancel(msg)`.

@@ -12,7 +12,7 @@ public final class Semaphore {
   private var waiters = RingBuffer<SemaphoreWaiter>()
   /// Waiters in the deque that are not cancelled (what `locked()` scans for).
   private var liveWaiters = 0
-  unowned let loop: EventLoop
+  let loop: EventLoop
 
   /// `asyncio.Semaphore(value)`, or `asyncio.BoundedSemaphore(value)` when `bounded`.
   ///
@@ -77,7 +77,7 @@ public final class Semaphore {
 /// A semaphore's waiter future: it tells the semaphore when it is cancelled, so that `locked()`
 /// need not scan the deque.
 final class SemaphoreWaiter: Future {
-  unowned let semaphore: Semaphore
+  let semaphore: Semaphore
   var removed = false
 
   init(_ semaphore: Semaphore) {

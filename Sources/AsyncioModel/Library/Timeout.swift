@@ -12,7 +12,7 @@ public final class TimeoutScope {
   /// The deadline in seconds of the loop's clock, or `nil` for none.
   public private(set) var when: Double?
   private var handle: Handle?
-  private weak var task: Task?
+  private var task: Task?
   private var cancelling = 0
 
   /// `Timeout(when)`.
@@ -43,9 +43,9 @@ public final class TimeoutScope {
       return
     }
     if when <= loop.time {
-      handle = loop.callSoon { [unowned self] in self.onTimeout() }
+      handle = loop.callSoon { self.onTimeout() }
     } else {
-      handle = loop.callAt(when) { [unowned self] in self.onTimeout() }
+      handle = loop.callAt(when) { self.onTimeout() }
     }
   }
 

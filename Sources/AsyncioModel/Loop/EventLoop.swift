@@ -240,13 +240,23 @@ public final class EventLoop {
     }
   }
 
+  /// `loop.close()`: drops every callback, timer and task the loop still holds, so that nothing
+  /// that refers to the loop keeps it alive. The loop cannot run after this.
+  public func close() {
+    ready = RingBuffer()
+    timers = TimerHeap()
+    liveTasks = []
+    liveCount = 0
+    currentTask = nil
+  }
+
   /// Whether anything is scheduled at all (ready callbacks or live timers).
   public var hasScheduledWork: Bool { !ready.isEmpty || timers.count > cancelledTimers }
 }
 
 /// `_run_until_complete_cb`: stops the loop when the future it watches is done.
 private final class LoopStopper: DoneCallback {
-  unowned let loop: EventLoop
+  let loop: EventLoop
   init(loop: EventLoop) { self.loop = loop }
   func futureDone(_ future: Future) { loop.stop() }
 }

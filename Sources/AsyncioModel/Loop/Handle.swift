@@ -21,7 +21,7 @@ public final class TimerHandle: Handle {
   let sequence: UInt64
   /// Whether the handle is still in the loop's timer heap.
   var scheduled = true
-  weak var loop: EventLoop?
+  let loop: EventLoop
 
   init(when: Int64, sequence: UInt64, action: HandleAction, loop: EventLoop) {
     self.when = when
@@ -33,7 +33,7 @@ public final class TimerHandle: Handle {
   /// `TimerHandle.cancel()`: also tells the loop, which counts the cancelled timers it holds.
   public override func cancel() {
     guard !cancelled else { return }
-    if scheduled { loop?.timerCancelled() }
+    if scheduled { loop.timerCancelled() }
     cancelled = true
   }
 
