@@ -33,7 +33,7 @@ let package = Package(
       exclude: ["Conformance"]
     ),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "GuardedGather"], exclude: ["Fixtures"]),
-    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit"], exclude: ["Snapshots", "Fixtures"]),
+    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit", "GuardedGather"], exclude: ["Snapshots", "Fixtures"]),
     .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather"]),
   ],
   swiftLanguageModes: [.v6]

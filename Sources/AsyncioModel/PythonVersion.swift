@@ -31,6 +31,12 @@ public enum PythonVersion: String, Sendable, Hashable, CaseIterable, Comparable,
 
   public var description: String { rawValue }
 
+  /// The supported versions as a learner reads them: `3.10, 3.11, 3.12 or 3.13`.
+  public static var supportedList: String {
+    let names = allCases.map(\.rawValue)
+    return names.dropLast().joined(separator: ", ") + " or " + names.last!
+  }
+
   public static func < (lhs: Self, rhs: Self) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }

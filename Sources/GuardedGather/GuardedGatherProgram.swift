@@ -186,7 +186,7 @@ private final class CallTool: Coroutine {
       if call.work == .cpu {
         task.loop.block(forSeconds: program.delays[index])
       } else {
-        return .awaitCoroutine(Sleep(program.delays[index]))
+        return .awaitCoroutine(Sleep(program.delays[index], loop: task.loop))
       }
     } else if case .error(let error) = input {
       return .raised(error)

@@ -147,3 +147,51 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
     MistakeCase(lesson: 8, mistake: "no-limit", what: "no limit") { $0.batch.limit = nil },
   ]
 }
+
+/// Where a lesson's behaviour depends on the Python version, its README shows each answer; the
+/// engine prints exactly those under each version (and the conformance corpus holds the same two
+/// configurations as recorded from CPython: `readme-05-…` and `readme-07-…`).
+@Suite struct VersionExampleTests {
+  static let examples: [(folder: String, batch: GatherBatch)] = [
+    (
+      "05_timeout_scope",
+      GatherBatch(
+        limit: 1, timeout: .milliseconds(250), timeoutScope: .queue,
+        calls: [
+          GatherCall(name: "search", delay: .milliseconds(100)),
+          GatherCall(name: "database", delay: .milliseconds(200), timeout: .none),
+          GatherCall(name: "upload", delay: .milliseconds(50)),
+        ])
+    ),
+    (
+      "07_cpu_bound",
+      GatherBatch(
+        limit: 2, timeout: nil,
+        calls: [
+          GatherCall(name: "llm", delay: .milliseconds(410), timeout: .after(.milliseconds(455))),
+          GatherCall(name: "db", delay: .milliseconds(310), timeout: .none, work: .cpu),
+        ])
+    ),
+  ]
+
+  @Test(arguments: 0..<examples.count)
+  func theReadmeShowsWhatEachVersionPrints(_ index: Int) throws {
+    let (folder, batch) = Self.examples[index]
+    let readme = try String(contentsOfFile: "\(CourseTests.root)/lessons/\(folder)/README.md", encoding: .utf8)
+    var shown: [PythonVersion: String] = [:]
+    for line in readme.split(separator: "\n") {
+      let text = line.trimmingCharacters(in: .whitespaces)
+      guard text.hasPrefix("Python 3."), let colon = text.firstIndex(of: ":") else { continue }
+      let versions = text[text.index(text.startIndex, offsetBy: 7)..<colon].split(separator: ",")
+      for version in versions {
+        let key = try #require(PythonVersion(rawValue: version.trimmingCharacters(in: .whitespaces)))
+        shown[key] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      }
+    }
+    #expect(Set(shown.keys) == Set(PythonVersion.allCases), "every version is shown")
+    for version in PythonVersion.allCases {
+      #expect(GatherEngine.runVirtual(batch, python: version).pythonResults == shown[version], "Python \(version)")
+    }
+    #expect(shown[.v3_11] != shown[.v3_12], "the example really differs")
+  }
+}

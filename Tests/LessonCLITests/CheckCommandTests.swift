@@ -146,6 +146,36 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  /// A course may pin the Python it teaches; a pin that is not supported is an invalid index.
+  @Test func aCoursePinsItsPython() throws {
+    try withWorkspace { directory in
+      let root = directory + "/course"
+      try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+      for folder in ["lessons", "solutions"] {
+        try FileManager.default.copyItem(
+          atPath: CLIFixtures.packageRoot.path + "/" + folder, toPath: root + "/" + folder)
+      }
+      let index = root + "/lessons/index.json"
+      let original = try String(contentsOfFile: index, encoding: .utf8)
+      let queue =
+        #"{"limit": 1, "timeout": 0.25, "timeoutScope": "queue", "calls": [{"name": "search", "delay": 0.1}, {"name": "database", "delay": 0.2, "timeout": null}, {"name": "upload", "delay": 0.05}]}"#
+      try Data(queue.utf8).write(to: URL(fileURLWithPath: root + "/queue.json"))
+      try original.replacingOccurrences(of: #""formatVersion": 1,"#, with: #""formatVersion": 1, "python": "3.11","#)
+        .write(toFile: index, atomically: true, encoding: .utf8)
+      let pinned = CapturedConsole(directory: root)
+      #expect(LessonTool.main(["run", "queue.json"], console: pinned.console) == .success)
+      #expect(pinned.out.hasPrefix("['search:timeout', 'database:ok', 'upload:timeout']"))
+      let verify = CapturedConsole(directory: root)
+      #expect(LessonTool.main(["verify"], console: verify.console) == .success)
+
+      try original.replacingOccurrences(of: #""formatVersion": 1,"#, with: #""formatVersion": 1, "python": "2.7","#)
+        .write(toFile: index, atomically: true, encoding: .utf8)
+      let broken = CapturedConsole(directory: root)
+      #expect(LessonTool.main(["check", "1"], console: broken.console) == .invalidInput)
+      #expect(broken.err.contains(#"python: "2.7" is not a supported Python; use one of 3.10, 3.11, 3.12 or 3.13"#))
+    }
+  }
+
   @Test func verifyPassesOnTheShippedCourse() {
     let captured = CapturedConsole(directory: CLIFixtures.packageRoot.path)
     #expect(LessonTool.main(["verify"], console: captured.console) == .success)
@@ -158,7 +188,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 
   /// Starts the binary with colour off; the caller reads the pipes and waits.
   func start(
-    _ arguments: [String], in directory: String? = nil
+    _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:]
   ) throws -> (process: Process, out: Pipe, err: Pipe) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
@@ -166,6 +196,8 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.removeValue(forKey: "LESSON_PYTHON")
+    environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()
@@ -175,14 +207,47 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     return (process, out, err)
   }
 
-  func launch(_ arguments: [String], in directory: String) throws -> (code: Int32, out: String, err: String) {
-    let (process, out, err) = try start(arguments, in: directory)
+  func launch(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> (
+    code: Int32, out: String, err: String
+  ) {
+    let (process, out, err) = try start(arguments, in: directory, environment: environment)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (
       process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
     )
+  }
+
+  /// `--python` beats `LESSON_PYTHON`, which beats the default; anything else is a usage error
+  /// that names the supported versions.
+  @Test func thePythonVersionComesFromTheFlagOrTheEnvironment() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let file = directory + "/queue.json"
+      try Data(
+        #"{"limit": 1, "timeout": 0.25, "timeoutScope": "queue", "calls": [{"name": "search", "delay": 0.1}, {"name": "database", "delay": 0.2, "timeout": null}, {"name": "upload", "delay": 0.05}]}"#
+          .utf8
+      ).write(to: URL(fileURLWithPath: file))
+      let old = "['search:timeout', 'database:ok', 'upload:timeout']"
+      let new = "['search:ok', 'database:ok', 'upload:timeout']"
+      #expect(try launch(["run", file], in: directory).out.hasPrefix(new))
+      #expect(try launch(["run", file], in: directory, environment: ["LESSON_PYTHON": "3.11"]).out.hasPrefix(old))
+      #expect(try launch(["run", file, "--python", "3.10"], in: directory).out.hasPrefix(old))
+      let both = try launch(["run", file, "--python", "3.12"], in: directory, environment: ["LESSON_PYTHON": "3.10"])
+      #expect(both.out.hasPrefix(new))
+      let json = try launch(["run", file, "--json"], in: directory, environment: ["LESSON_PYTHON": "3.11"])
+      #expect(json.out.contains(#""python": "3.11""#))
+      for bad in [["--python", "3.9"], ["--python", "three"]] {
+        let run = try launch(["run", file] + bad, in: directory)
+        #expect(run.code == 64)
+        #expect(run.err.contains("the supported versions are 3.10, 3.11, 3.12 or 3.13"))
+      }
+      let environment = try launch(["run", file], in: directory, environment: ["LESSON_PYTHON": "3.14"])
+      #expect(environment.code == 64)
+      #expect(environment.err.contains("LESSON_PYTHON '3.14' is not a supported Python"))
+    }
   }
 
   @Test func checkThreeWorksFromTheCourseAsTheReadmeSays() throws {

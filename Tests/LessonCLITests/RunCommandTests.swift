@@ -1,4 +1,5 @@
 import Foundation
+import GuardedGather
 import LessonCLI
 import Testing
 
@@ -72,7 +73,8 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
   @Test func jsonIsTheMachineContract() throws {
     let run = lesson("run", "failing.json", "--json")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["results", "error", "timeouts", "calls", "peakConcurrency", "elapsed"])
+    #expect(Set(object.keys) == ["python", "results", "error", "timeouts", "calls", "peakConcurrency", "elapsed"])
+    #expect(object["python"] as? String == PythonVersion.default.rawValue)
     #expect(object["results"] is NSNull)
     #expect(object["timeouts"] is NSNull)
     #expect(object["error"] as? String == "flaky: HTTP 503")

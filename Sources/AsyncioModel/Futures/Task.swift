@@ -7,7 +7,7 @@ public final class Task: Future, DoneCallback {
   /// The task's name (`Task-1`, …, or the name given to `create_task`).
   public var name: String
   /// The coroutine frames of the task, innermost last (`yield from` chains).
-  private var frames: [Coroutine]
+  private var frames: FrameStack
   var mustCancel = false
   /// The future the task waits on (`_fut_waiter`).
   public private(set) var waitingOn: Future?
@@ -20,14 +20,14 @@ public final class Task: Future, DoneCallback {
   public let serial: Int
 
   init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int) {
-    self.frames = [coroutine]
+    self.frames = FrameStack(coroutine)
     self.serial = serial
     self.name = name ?? "Task-\(serial)"
     super.init(loop: loop)
   }
 
   /// The innermost frame, while the task runs.
-  public var innermostFrame: Coroutine? { frames.last }
+  public var innermostFrame: Coroutine? { frames.top }
 
   /// `Task.cancel(msg)`: asks the coroutine to stop at its next resumption.
   @discardableResult
@@ -72,13 +72,13 @@ public final class Task: Future, DoneCallback {
       started = true
       if case .error(let error) = input { finish(raising: error) }
     }
-    while let frame = frames.last {
+    while let frame = frames.top {
       switch frame.resume(input, in: self) {
       case .awaitCoroutine(let inner):
-        frames.append(inner)
+        frames.push(inner)
         input = .value(nil)
       case .returned(let value):
-        frames.removeLast()
+        frames.pop()
         guard frames.isEmpty else {
           input = .value(value)
           continue
@@ -90,7 +90,7 @@ public final class Task: Future, DoneCallback {
           setResult(value)
         }
       case .raised(let error):
-        frames.removeLast()
+        frames.pop()
         guard frames.isEmpty else {
           input = .error(error)
           continue
@@ -119,7 +119,7 @@ public final class Task: Future, DoneCallback {
 
   /// The coroutine raised `error` out of its outermost frame.
   private func finish(raising error: LoopError) {
-    frames.removeAll()
+    frames = FrameStack(nil)
     if error.category == .cancelled {
       cancelledError = error
       _ = cancelFuture(message: nil)
@@ -127,5 +127,56 @@ public final class Task: Future, DoneCallback {
       setException(error)
       if error.category == .exit { loop.escaping = error }
     }
+  }
+}
+
+/// A task's coroutine frames: the first four in place, deeper ones in an array, so that a task
+/// costs no array of its own in the usual case.
+struct FrameStack {
+  private var f0: Coroutine?
+  private var f1: Coroutine?
+  private var f2: Coroutine?
+  private var f3: Coroutine?
+  private var deeper: [Coroutine] = []
+  private(set) var count: Int
+
+  init(_ root: Coroutine?) {
+    f0 = root
+    count = root == nil ? 0 : 1
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  var top: Coroutine? {
+    switch count {
+    case 0: nil
+    case 1: f0
+    case 2: f1
+    case 3: f2
+    case 4: f3
+    default: deeper.last
+    }
+  }
+
+  mutating func push(_ frame: Coroutine) {
+    switch count {
+    case 0: f0 = frame
+    case 1: f1 = frame
+    case 2: f2 = frame
+    case 3: f3 = frame
+    default: deeper.append(frame)
+    }
+    count += 1
+  }
+
+  mutating func pop() {
+    switch count {
+    case 1: f0 = nil
+    case 2: f1 = nil
+    case 3: f2 = nil
+    case 4: f3 = nil
+    default: deeper.removeLast()
+    }
+    count -= 1
   }
 }

@@ -9,7 +9,7 @@ public final class Semaphore {
   public internal(set) var value: Int
   /// For a `BoundedSemaphore`, the initial value that `release` may not exceed.
   public let bound: Int?
-  private var waiters = RingBuffer<SemaphoreWaiter>()
+  private var waiters = RingBuffer<Acquire>()
   /// Waiters in the deque that are not cancelled (what `locked()` scans for).
   private var liveWaiters = 0
   let loop: EventLoop
@@ -31,6 +31,9 @@ public final class Semaphore {
 
   /// `acquire()`, the coroutine.
   public func acquire() -> Coroutine { Acquire(self) }
+
+  /// `async with semaphore` as it starts: the coroutine of `__aenter__`.
+  func acquireFrame() -> Acquire { Acquire(self) }
 
   /// `release()`. Returns `false` when a `BoundedSemaphore` would go past its bound (Python
   /// raises `ValueError('BoundedSemaphore released too many times')`).
@@ -57,40 +60,23 @@ public final class Semaphore {
     return false
   }
 
-  func enqueue(_ waiter: SemaphoreWaiter) {
+  func enqueue(_ waiter: Acquire) {
     waiters.append(waiter)
     liveWaiters += 1
   }
 
   /// `self._waiters.remove(fut)`.
-  func remove(_ waiter: SemaphoreWaiter) {
+  func remove(_ waiter: Acquire) {
     waiter.removed = true
     if !waiter.isCancelled { liveWaiters -= 1 }
     while let head = waiters.first, head.removed { _ = waiters.popFirst() }
   }
 
-  func waiterCancelled(_ waiter: SemaphoreWaiter) {
+  func waiterCancelled(_ waiter: Acquire) {
     if !waiter.removed { liveWaiters -= 1 }
   }
 }
 
-/// A semaphore's waiter future: it tells the semaphore when it is cancelled, so that `locked()`
-/// need not scan the deque.
-final class SemaphoreWaiter: Future {
-  let semaphore: Semaphore
-  var removed = false
-
-  init(_ semaphore: Semaphore) {
-    self.semaphore = semaphore
-    super.init(loop: semaphore.loop)
-  }
-
-  override func cancel(message: LoopValue = nil) -> Bool {
-    guard cancelFuture(message: message) else { return false }
-    semaphore.waiterCancelled(self)
-    return true
-  }
-}
 
 /// `Semaphore.acquire()`.
 ///
@@ -117,22 +103,37 @@ final class SemaphoreWaiter: Future {
 ///         self._wake_up_next()                    if not self._wake_up_next(): break
 ///     return True
 /// ```
-final class Acquire: Coroutine {
+///
+/// The coroutine is also its waiter future (`fut` above), which only the semaphore's deque and
+/// the waiting task ever see; as a future it tells the semaphore when it is cancelled, so that
+/// `locked()` need not scan the deque.
+final class Acquire: Future, Coroutine {
   let semaphore: Semaphore
-  private var waiter: SemaphoreWaiter?
+  private var waiting = false
+  /// Taken out of the semaphore's deque (`self._waiters.remove(fut)`).
+  var removed = false
 
-  init(_ semaphore: Semaphore) { self.semaphore = semaphore }
+  init(_ semaphore: Semaphore) {
+    self.semaphore = semaphore
+    super.init(loop: semaphore.loop)
+  }
+
+  override func cancel(message: LoopValue = nil) -> Bool {
+    guard cancelFuture(message: message) else { return false }
+    semaphore.waiterCancelled(self)
+    return true
+  }
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
-    guard let waiter else {
+    let waiter = self
+    guard waiting else {
       if !semaphore.isLocked {
         semaphore.value -= 1
         return .returned(nil)
       }
-      let waiter = SemaphoreWaiter(semaphore)
-      self.waiter = waiter
-      semaphore.enqueue(waiter)
-      return .awaitFuture(waiter)
+      waiting = true
+      semaphore.enqueue(self)
+      return .awaitFuture(self)
     }
     semaphore.remove(waiter)
     let wakesAll = task.loop.version.semaphoreWakesAllFreePermits

@@ -12,25 +12,28 @@
 ///     finally:
 ///         h.cancel()
 /// ```
-public final class Sleep: Coroutine {
+///
+/// The coroutine is also the future it waits on (`loop.create_future()` above): nothing but the
+/// coroutine and its task ever sees that future, so one object serves as both.
+public final class Sleep: Future, Coroutine {
   let delay: Double
   let result: LoopValue
   private var timer: TimerHandle?
   private var started = false
 
-  /// Creates the coroutine `asyncio.sleep(delay, result)`.
-  public init(_ delay: Double, result: LoopValue = nil) {
+  /// Creates the coroutine `asyncio.sleep(delay, result)` on `loop`.
+  public init(_ delay: Double, result: LoopValue = nil, loop: EventLoop) {
     self.delay = delay
     self.result = result
+    super.init(loop: loop)
   }
 
   public func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
     if !started {
       started = true
       guard delay > 0 else { return .yield }
-      let future = Future(loop: task.loop)
-      timer = task.loop.schedule(after: delay, .setResultUnlessCancelled(future, result))
-      return .awaitFuture(future)
+      timer = task.loop.schedule(after: delay, .setResultUnlessCancelled(self, result))
+      return .awaitFuture(self)
     }
     timer?.cancel()
     switch input {

@@ -4,13 +4,13 @@
 /// `__aenter__` and `__aexit__` never suspend, so they are plain methods here: a coroutine that
 /// runs `async with asyncio.timeout(...)` calls ``enter(in:)`` and ``exit(with:)`` where the
 /// statement would.
-public final class TimeoutScope {
+public class TimeoutScope {
   /// The states of `asyncio.Timeout`.
   public enum State: Sendable { case created, entered, expiring, expired, exited }
 
   public private(set) var state: State = .created
   /// The deadline in seconds of the loop's clock, or `nil` for none.
-  public private(set) var when: Double?
+  public internal(set) var when: Double?
   private var handle: Handle?
   private var task: Task?
   private var cancelling = 0
@@ -43,13 +43,13 @@ public final class TimeoutScope {
       return
     }
     if when <= loop.time {
-      handle = loop.callSoon { self.onTimeout() }
+      handle = loop.callSoon(.timeoutExpired(self))
     } else {
-      handle = loop.callAt(when) { self.onTimeout() }
+      handle = loop.schedule(at: EventLoop.ticks(ofSeconds: when), .timeoutExpired(self))
     }
   }
 
-  private func onTimeout() {
+  func onTimeout() {
     task?.cancel()
     state = .expiring
     handle = nil

@@ -165,17 +165,19 @@ public enum WaitFor {
   ///     async with timeouts.timeout(timeout):
   ///         return await fut
   /// ```
-  final class V312: Coroutine {
+  ///
+  /// The coroutine is also its `asyncio.timeout()` scope, which nothing else sees.
+  final class V312: TimeoutScope, Coroutine {
     private enum Stage { case start, cancelled, inside }
     let awaitable: Awaitable
     let timeout: Double?
     private var stage = Stage.start
     private var future: Future?
-    private var scope: TimeoutScope?
 
     init(_ awaitable: Awaitable, timeout: Double?) {
       self.awaitable = awaitable
       self.timeout = timeout
+      super.init(when: nil)
     }
 
     func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
@@ -189,9 +191,8 @@ public enum WaitFor {
           stage = .cancelled
           return .awaitCoroutine(CancelAndWait(future))
         }
-        let scope = TimeoutScope(delay: timeout, loop: loop)
-        self.scope = scope
-        scope.enter(in: task)
+        when = timeout.map { loop.time + $0 }
+        enter(in: task)
         stage = .inside
         return awaitable.awaitStep
       case .cancelled:
@@ -200,10 +201,10 @@ public enum WaitFor {
       case .inside:
         switch input {
         case .value(let value):
-          if let error = scope!.exit(with: nil) { return .raised(error) }
+          if let error = exit(with: nil) { return .raised(error) }
           return .returned(value)
         case .error(let error):
-          return .raised(scope!.exit(with: error) ?? error)
+          return .raised(exit(with: error) ?? error)
         }
       }
     }

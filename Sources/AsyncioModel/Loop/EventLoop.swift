@@ -90,6 +90,12 @@ public final class EventLoop {
 
   func callSoon(_ item: ReadyItem) { ready.append(item) }
 
+  func callSoon(_ action: HandleAction) -> Handle {
+    let handle = Handle(action)
+    ready.append(.handle(handle))
+    return handle
+  }
+
   /// `call_at(when, callback)`, `when` in seconds of ``time``.
   @discardableResult
   public func callAt(_ when: Double, _ body: @escaping () -> Void) -> TimerHandle {
@@ -234,6 +240,8 @@ public final class EventLoop {
         if !future.isCancelled { future.setResult(value) }
       case .releaseWaiter(let waiter):
         if !waiter.isDone { waiter.setResult(nil) }
+      case .timeoutExpired(let scope):
+        scope.onTimeout()
       case .closure(let body):
         body()
       }

@@ -50,6 +50,8 @@ enum HandleAction {
   case setResultUnlessCancelled(Future, LoopValue)
   /// `tasks._release_waiter(waiter)`: how `wait_for` and `wait` wake up.
   case releaseWaiter(Future)
+  /// `Timeout._on_timeout()`: the deadline of an `asyncio.timeout` block passed.
+  case timeoutExpired(TimeoutScope)
   /// Any other callback.
   case closure(() -> Void)
 }

@@ -1,10 +1,11 @@
+import GuardedGather
 import LessonKit
 
 /// `lesson check N [--file F] [--json] [--strict]`: checks the learner's file against lesson N.
 struct CheckCommand: LessonCommand {
   static let name = "check"
   static let abstract = "Check your configuration for a lesson: pass or fail, and why."
-  static let usage = "lesson check N [--file F] [--json] [--strict]"
+  static let usage = "lesson check N [--file F] [--json] [--strict] [--python X.Y]"
   static let discussion = """
     Runs your configuration on the virtual clock and compares what it observed with the lesson's
     evidence card. Without --file it checks your copy in the workspace (made from the starter the
@@ -16,6 +17,7 @@ struct CheckCommand: LessonCommand {
       --strict          Count warnings (such as fragile-margin) as failures.
       --course DIR      The course folder (default: the nearest one with lessons/index.json).
       --workspace DIR   Where your copies and progress live (default: workspace/ in the course).
+    \(PythonChoice.help(column: 20))
 
     Exit codes: 0 pass, 1 fail, 64 bad usage, 65 invalid file, 66 missing file.
     """
@@ -24,7 +26,8 @@ struct CheckCommand: LessonCommand {
   var arguments: Arguments { input.arguments }
 
   init(arguments words: [String]) throws(UsageError) {
-    input = try LessonArguments(words, flags: ["--json", "--strict"], options: ["--file"])
+    input = try LessonArguments(words, flags: ["--json", "--strict"], options: ["--file", PythonChoice.option])
+    _ = try PythonChoice.given(input.arguments)
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
@@ -62,8 +65,9 @@ struct CheckCommand: LessonCommand {
     path: String, display: String, entry: Course.Entry, spec: LessonSpec, course: CourseContext, context: CommandContext
   ) throws(CommandFailure) -> ExitCode {
     let configuration: LearnerConfiguration
-    do { configuration = try InputFile.configuration(at: path, display: display) } catch { throw .input(error) }
-    let report = LessonChecker.check(configuration, against: spec, file: display)
+    do { configuration = try InputFile.configuration(at: path, display: display, limits: .ownFile) } catch { throw .input(error) }
+    let python = try PythonChoice.resolve(arguments, course: course.course)
+    let report = LessonChecker.check(configuration, against: spec, file: display, python: python)
     let view = CheckReportView(report: report, strict: arguments.flags.contains("--strict"))
     record(report, passed: view.passed, course: course, context: context)
     if arguments.flags.contains("--json") {

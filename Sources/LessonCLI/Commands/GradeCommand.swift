@@ -1,4 +1,5 @@
 import Foundation
+import GuardedGather
 import LessonKit
 
 /// `lesson grade N DIR` / `lesson grade --all DIR`: grades a class's submissions.
@@ -6,7 +7,7 @@ struct GradeCommand: LessonCommand {
   static let name = "grade"
   static let abstract = "Grade a class's submissions into a gradebook."
   static let usage =
-    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME]"
+    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME] [--python X.Y]"
   static let discussion = """
     DIR holds one file per learner (DIR/<learner>.json, for one lesson) or one folder per learner
     (a copy of the learner's workspace or a cloned repository; each lesson's file is found inside).
@@ -19,6 +20,7 @@ struct GradeCommand: LessonCommand {
       --output FILE       Write there (atomically) instead of standard output.
       --learner NAME      DIR is one learner's folder (as in a Gradescope autograder).
       --course DIR        The course folder.
+    \(PythonChoice.help(column: 22))
 
     Exit codes: 0 every submission passed, 1 some failed or could not be graded, 64 bad usage,
     66 DIR missing, 73 the output cannot be written.
@@ -30,7 +32,8 @@ struct GradeCommand: LessonCommand {
   var format: GradebookFormat
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: ["--all"], options: ["--format", "--output", "--learner", "--course"])
+    arguments = try Arguments(words, flags: ["--all"], options: ["--format", "--output", "--learner", "--course", PythonChoice.option])
+    _ = try PythonChoice.given(arguments)
     let all = arguments.flags.contains("--all")
     let expected = all ? 1 : 2
     guard arguments.positionals.count == expected else {
@@ -76,7 +79,8 @@ struct GradeCommand: LessonCommand {
     }
     let console = context.console
     let showProgress = console.errorIsTerminal
-    let book = Grader.grade(submissions, specs: specs) { done in
+    let python = try PythonChoice.resolve(arguments, course: course.course)
+    let book = Grader.grade(submissions, specs: specs, python: python) { done in
       if showProgress { console.err("\rgrading \(done)/\(submissions.count)…") }
     }
     if showProgress { console.err("\r\u{1B}[K") }

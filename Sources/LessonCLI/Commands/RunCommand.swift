@@ -12,7 +12,7 @@ func wrapped(_ text: String) -> String {
 struct RunCommand: LessonCommand {
   static let name = "run"
   static let abstract = "Run a configuration and show its results, timeouts and timeline."
-  static let usage = "lesson run CONFIG [--json] [--real]"
+  static let usage = "lesson run CONFIG [--json] [--real] [--python X.Y]"
   static let discussion: String = """
     CONFIG is a JSON configuration (see lessons/) or an asyncio program (.py), which is read and
     never run. The run uses a virtual clock: it is instant and gives the same answer on every machine.
@@ -20,16 +20,19 @@ struct RunCommand: LessonCommand {
 
 
       Options:
-        --json   Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed.
-        --real   Run on the real clock instead, taking as long as the calls say (a live demo).
-      """
+        --json          Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed.
+        --real          Run on the real clock instead, taking as long as the calls say (a live demo).
+      """ + "\n" + PythonChoice.help(column: 18)
 
   var path: String
   var json: Bool
   var real: Bool
+  var arguments: Arguments
 
   init(arguments: [String]) throws(UsageError) {
-    let parsed = try Arguments(arguments, flags: ["--json", "--real"], options: [])
+    let parsed = try Arguments(arguments, flags: ["--json", "--real"], options: [PythonChoice.option])
+    self.arguments = parsed
+    _ = try PythonChoice.given(parsed)
     guard parsed.positionals.count == 1 else {
       throw UsageError(
         parsed.positionals.isEmpty
@@ -43,12 +46,15 @@ struct RunCommand: LessonCommand {
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let configuration: LearnerConfiguration
     do {
-      configuration = try InputFile.configuration(at: context.resolve(path), display: path)
+      configuration = try InputFile.configuration(at: context.resolve(path), display: path, limits: .ownFile)
     } catch {
       throw .input(error)
     }
     let batch = configuration.batch
-    let trace = real ? runInRealTime(batch, context: context) : GatherEngine.runVirtual(batch)
+    let course = Course.find(from: context.console.directory).flatMap { try? Course.load(root: $0) }
+    let python = try PythonChoice.resolve(arguments, course: course)
+    let trace =
+      real ? runInRealTime(batch, python: python, context: context) : GatherEngine.runVirtual(batch, python: python)
     let report = TraceReport(batch: batch, trace: trace, realTime: real)
     if json {
       context.console.print(report.json.pretty)
@@ -70,7 +76,7 @@ struct RunCommand: LessonCommand {
   }
 
   /// Runs on the real clock; Ctrl-C stops the run, which then reports what it had.
-  func runInRealTime(_ batch: GatherBatch, context: CommandContext) -> GatherTrace {
+  func runInRealTime(_ batch: GatherBatch, python: PythonVersion, context: CommandContext) -> GatherTrace {
     let interruption = GatherInterruption()
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -80,8 +86,8 @@ struct RunCommand: LessonCommand {
       source.cancel()
       signal(SIGINT, SIG_DFL)
     }
-    let longest = GatherEngine.runVirtual(batch).elapsed
+    let longest = GatherEngine.runVirtual(batch, python: python).elapsed
     context.console.error("lesson: running in real time (about \(Seconds.fixed(longest)) s); Ctrl-C stops it")
-    return GatherEngine.runReal(batch, interruption: interruption)
+    return GatherEngine.runReal(batch, python: python, interruption: interruption)
   }
 }

@@ -1,28 +1,38 @@
 import Foundation
+import GuardedGather
 import LessonKit
 
 /// `lesson verify`: for instructors and CI: the course holds together.
 struct VerifyCommand: LessonCommand {
   static let name = "verify"
   static let abstract = "Check the course: every spec loads, solutions pass, starters fail as intended."
-  static let usage = "lesson verify [--course DIR]"
+  static let usage = "lesson verify [--course DIR] [--python X.Y]"
   static let discussion = """
     For each lesson in lessons/index.json: its evidence card loads and has hints; its starter loads
     and fails with the mistake the lesson is about; its solution in solutions/ passes, warnings
-    included. Folders not in the index are reported too.
+    included. Folders not in the index are reported too. Every check runs under each supported
+    Python (\(PythonVersion.supportedList)), or only under the one given with --python, LESSON_PYTHON
+    or the course's pin.
+
+    Options:
+      --course DIR      The course folder.
+    \(PythonChoice.help(column: 20))
     """
 
   var arguments: Arguments
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: [], options: ["--course"])
+    arguments = try Arguments(words, flags: [], options: ["--course", PythonChoice.option])
+    _ = try PythonChoice.given(arguments)
     guard arguments.positionals.isEmpty else { throw UsageError("'verify' takes no arguments") }
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course: CourseContext
     do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
-    let problems = CourseVerifier.verify(course.course)
+    let chosen: PythonVersion?
+    do { chosen = try PythonChoice.given(arguments) } catch { throw .usage(error) }
+    let problems = CourseVerifier.verify(course.course, versions: chosen.map { [$0] })
     let style = context.style
     for entry in course.course.entries {
       let own = problems.filter { $0.lesson == entry.id }

@@ -95,6 +95,7 @@ struct CheckReportView {
     .object([
       ("lesson", .int(report.lesson.id)),
       ("file", .string(report.file)),
+      ("python", .string(report.trace.python.rawValue)),
       ("verdict", .string(passed ? "pass" : "fail")),
       ("score", .int(report.score)),
       ("maxScore", .int(report.checks.count)),

@@ -13,6 +13,7 @@ struct TraceReport {
   /// The machine contract of `lesson run --json`.
   var json: JSONOutput {
     .object([
+      ("python", .string(trace.python.rawValue)),
       ("results", trace.results.map { .array($0.map { $0.map(JSONOutput.string) ?? .null }) } ?? .null),
       ("error", trace.failure.map { .string($0.description) } ?? .null),
       ("timeouts", trace.timeouts.map(JSONOutput.int) ?? .null),

@@ -9,13 +9,15 @@ public enum LessonChecker {
   ///   - configuration: The learner's batch and evidence.
   ///   - spec: The lesson's evidence card.
   ///   - file: The learner's file, as named in messages.
+  ///   - python: The CPython version whose asyncio runs the configuration. The default is
+  ///     ``PythonVersion/default``.
   ///   - collector: Receives a finding for every failed check and warning.
   /// - Returns: The report: each check with expected and observed, and the mistakes behind them.
   public static func check(
     _ configuration: LearnerConfiguration, against spec: LessonSpec, file: String,
-    collector: inout some FindingCollector
+    python: PythonVersion = .default, collector: inout some FindingCollector
   ) -> CheckReport {
-    let trace = GatherEngine.runVirtual(configuration.batch)
+    let trace = GatherEngine.runVirtual(configuration.batch, python: python)
     let context = CheckContext(spec: spec, configuration: configuration, trace: trace)
     var checks = checks(for: spec).map { $0.evaluate(context) }
     // A deadlock is reported whatever the lesson; it is the one run that never ends for real.
@@ -34,11 +36,11 @@ public enum LessonChecker {
   }
 
   /// Checks without collecting findings.
-  public static func check(_ configuration: LearnerConfiguration, against spec: LessonSpec, file: String)
-    -> CheckReport
-  {
+  public static func check(
+    _ configuration: LearnerConfiguration, against spec: LessonSpec, file: String, python: PythonVersion = .default
+  ) -> CheckReport {
     var ignored = FindingList()
-    return check(configuration, against: spec, file: file, collector: &ignored)
+    return check(configuration, against: spec, file: file, python: python, collector: &ignored)
   }
 
   static func checks(for spec: LessonSpec) -> [any LessonCheck] {

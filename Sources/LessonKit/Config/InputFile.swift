@@ -78,14 +78,18 @@ public enum InputFile {
 
   /// Reads and parses a learner configuration — JSON, or a Python program (`.py`) read without
   /// running it — naming it `display` (or `path`) in messages.
-  public static func configuration(at path: String, display: String? = nil) throws(LessonKitError)
-    -> LearnerConfiguration
-  {
+  ///
+  /// - Parameter limits: How large a JSON configuration may be. The default is
+  ///   ``ConfigurationLimits/untrusted``; a learner's own file gets ``ConfigurationLimits/ownFile``.
+  public static func configuration(
+    at path: String, display: String? = nil, limits: ConfigurationLimits = .untrusted
+  ) throws(LessonKitError) -> LearnerConfiguration {
     if path.hasSuffix(".py") {
       return try PythonProgram.read(
         read(path, limit: PythonProgram.maximumSize, display: display), file: display ?? path)
     }
-    return try LearnerConfiguration.parse(read(path, display: display), file: display ?? path)
+    return try LearnerConfiguration.parse(
+      read(path, limit: limits.fileSize, display: display), file: display ?? path, limits: limits)
   }
 }
 

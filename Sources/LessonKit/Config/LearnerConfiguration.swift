@@ -62,10 +62,24 @@ public struct LearnerEvidence: Sendable, Hashable {
 }
 
 /// Limits that keep a hostile configuration from costing more than a learner's ever would.
-public enum ConfigurationLimits {
-  /// The largest configuration file read, in bytes.
-  public static let maximumFileSize = 1 << 20
+///
+/// The static limits are for files that are not the user's own (`grade`, where the class's files
+/// are untrusted). A learner running or checking a file of their own, on their own machine,
+/// gets ``ownFile``: up to a million calls in 64 MiB.
+public struct ConfigurationLimits: Sendable, Hashable {
+  /// The largest file read, in bytes.
+  public var fileSize: Int
   /// The most calls one configuration may hold.
+  public var calls: Int
+
+  /// The limits for untrusted files (the default everywhere).
+  public static let untrusted = ConfigurationLimits(fileSize: maximumFileSize, calls: maximumCalls)
+  /// The limits for the user's own file (`run`, `check`).
+  public static let ownFile = ConfigurationLimits(fileSize: 64 << 20, calls: 1_000_000)
+
+  /// The largest configuration file read from an untrusted source, in bytes.
+  public static let maximumFileSize = 1 << 20
+  /// The most calls one untrusted configuration may hold.
   public static let maximumCalls = 10_000
   /// The longest delay or timeout, in seconds.
   public static let maximumSeconds = 3_600.0
@@ -88,20 +102,23 @@ extension LearnerConfiguration {
   ///   - bytes: The file's contents.
   ///   - file: The file's name, used in messages.
   /// - Throws: ``LessonKitError`` naming the file, the JSON path and what was expected.
-  public static func parse(_ bytes: [UInt8], file: String) throws(LessonKitError) -> LearnerConfiguration {
-    guard bytes.count <= ConfigurationLimits.maximumFileSize else {
+  ///   - limits: How large it may be. The default is ``ConfigurationLimits/untrusted``.
+  public static func parse(_ bytes: [UInt8], file: String, limits: ConfigurationLimits = .untrusted)
+    throws(LessonKitError) -> LearnerConfiguration
+  {
+    guard bytes.count <= limits.fileSize else {
       throw .unreadableFile(
-        path: file,
-        reason:
-          "it is \(bytes.count) bytes; a configuration may be at most \(ConfigurationLimits.maximumFileSize) bytes")
+        path: file, reason: "it is \(bytes.count) bytes; a configuration may be at most \(limits.fileSize) bytes")
     }
     let json: JSONValue
     do { json = try JSONReader().parse(bytes) } catch { throw .invalidJSON(path: file, error: error) }
-    return try read(json, file: file)
+    return try read(json, file: file, limits: limits)
   }
 
   /// Reads a configuration from parsed JSON.
-  public static func read(_ json: JSONValue, file: String) throws(LessonKitError) -> LearnerConfiguration {
+  public static func read(_ json: JSONValue, file: String, limits: ConfigurationLimits = .untrusted)
+    throws(LessonKitError) -> LearnerConfiguration
+  {
     let top = try JSONFieldReader(json, file: file, path: "", known: topFields)
     var limit: Int?
     if let value = top.value("limit"), value != .null {
@@ -123,10 +140,9 @@ extension LearnerConfiguration {
         path: file, field: "calls",
         message: "the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}")
     }
-    guard items.count <= ConfigurationLimits.maximumCalls else {
+    guard items.count <= limits.calls else {
       throw .invalidContent(
-        path: file, field: "calls",
-        message: "\(items.count) calls; a configuration may have at most \(ConfigurationLimits.maximumCalls)")
+        path: file, field: "calls", message: "\(items.count) calls; a configuration may have at most \(limits.calls)")
     }
     var calls: [GatherCall] = []
     calls.reserveCapacity(items.count)

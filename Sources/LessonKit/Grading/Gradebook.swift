@@ -93,7 +93,7 @@ public enum Grader {
   ///   - workers: How many threads grade at once. The default is one per core.
   ///   - progress: Called now and then with the number graded so far.
   public static func grade(
-    _ submissions: [Submission], specs: [Int: LessonSpec], workers: Int? = nil,
+    _ submissions: [Submission], specs: [Int: LessonSpec], workers: Int? = nil, python: PythonVersion = .default,
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> Gradebook {
     let count = submissions.count
@@ -103,7 +103,7 @@ public enum Grader {
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var local: [(Int, GradeRecord)] = []
       for index in stride(from: worker, to: count, by: workers) {
-        local.append((index, grade(submissions[index], spec: specs[submissions[index].lesson])))
+        local.append((index, grade(submissions[index], spec: specs[submissions[index].lesson], python: python)))
         let finished = done.add(1, ordering: .relaxed).newValue
         if finished % 500 == 0 { progress?(finished) }
       }
@@ -114,7 +114,7 @@ public enum Grader {
   }
 
   /// Grades one submission.
-  public static func grade(_ submission: Submission, spec: LessonSpec?) -> GradeRecord {
+  public static func grade(_ submission: Submission, spec: LessonSpec?, python: PythonVersion = .default) -> GradeRecord {
     func error(_ reason: String) -> GradeRecord {
       GradeRecord(
         learner: submission.learner, lesson: submission.lesson, status: .error, score: 0, maxScore: 0, mistakes: [],
@@ -130,7 +130,7 @@ public enum Grader {
         learner: submission.learner, lesson: submission.lesson, status: .error, score: 0, maxScore: 0, mistakes: [],
         explanation: error.description, file: submission.display, checks: [])
     }
-    let report = LessonChecker.check(configuration, against: spec, file: submission.display)
+    let report = LessonChecker.check(configuration, against: spec, file: submission.display, python: python)
     let mistakes = report.mistakes.filter { !$0.isWarning }
     let explanation =
       mistakes.first.map { mistake in

@@ -1,3 +1,4 @@
+import GuardedGather
 import Foundation
 
 /// The course: the ordered index of lessons in `lessons/index.json`, and where its files live.
@@ -22,6 +23,8 @@ public struct Course: Sendable {
   public var farewell: String
   /// The lessons, in order.
   public var entries: [Entry]
+  /// The CPython version the course is pinned to (`"python": "3.12"` in the index), if any.
+  public var python: PythonVersion?
 
   public var lessonsDirectory: String { root + "/lessons" }
   public var solutionsDirectory: String { root + "/solutions" }
@@ -85,7 +88,7 @@ public struct Course: Sendable {
       throw .unreadableFile(path: path, reason: "\(error)")
     }
     let top = try JSONFieldReader(
-      json, file: path, path: "", known: ["formatVersion", "title", "welcome", "final", "lessons", "$schema"])
+      json, file: path, path: "", known: ["formatVersion", "title", "welcome", "final", "lessons", "python", "$schema"])
     guard try top.wholeNumber("formatVersion", in: 1...1, expected: "1, the only format version") == 1 else {
       throw .missingField(path: path, field: "formatVersion", expected: "1")
     }
@@ -109,8 +112,19 @@ public struct Course: Sendable {
       }
       entries.append(Entry(id: id, folder: folder, title: title))
     }
-    return Course(
+    var python: PythonVersion?
+    if let pinned = try top.string("python") {
+      guard let version = PythonVersion(rawValue: pinned) else {
+        throw .invalidContent(
+          path: path, field: "python",
+          message: "\"\(pinned)\" is not a supported Python; use one of \(PythonVersion.supportedList)")
+      }
+      python = version
+    }
+    var course = Course(
       root: root, title: try top.string("title") ?? "lesson", welcome: try top.string("welcome") ?? "",
       farewell: try top.string("final") ?? "", entries: entries)
+    course.python = python
+    return course
   }
 }

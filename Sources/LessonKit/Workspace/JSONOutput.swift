@@ -19,38 +19,89 @@ public enum JSONOutput: Sendable, Hashable {
   public var pretty: String { render(indent: "  ", level: 0) }
 
   private func render(indent: String?, level: Int) -> String {
+    var out = ""
+    render(into: &out, indent: indent, level: level)
+    return out
+  }
+
+  /// Appends the JSON text to `out` (one buffer for the whole document: a trace of a million
+  /// calls is written without building a string per value).
+  private func render(into out: inout String, indent: String?, level: Int) {
     switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let i): return String(i)
-    case .number(let text): return text
-    case .string(let s): return Self.quote(s)
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .number(let text): out += text
+    case .string(let s): Self.quote(s, into: &out)
     case .array(let items):
-      if items.isEmpty { return "[]" }
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
       let scalars = items.allSatisfy { if case .array = $0 { false } else if case .object = $0 { false } else { true } }
       if indent == nil || scalars {
-        return "[" + items.map { $0.render(indent: nil, level: 0) }.joined(separator: ", ") + "]"
+        out += "["
+        for (index, item) in items.enumerated() {
+          if index > 0 { out += ", " }
+          item.render(into: &out, indent: nil, level: 0)
+        }
+        out += "]"
+        return
       }
-      let pad = String(repeating: indent!, count: level + 1)
-      let close = String(repeating: indent!, count: level)
-      return "[\n" + items.map { pad + $0.render(indent: indent, level: level + 1) }.joined(separator: ",\n")
-        + "\n\(close)]"
+      out += "[\n"
+      for (index, item) in items.enumerated() {
+        if index > 0 { out += ",\n" }
+        for _ in 0...level { out += indent! }
+        item.render(into: &out, indent: indent, level: level + 1)
+      }
+      out += "\n"
+      for _ in 0..<level { out += indent! }
+      out += "]"
     case .object(let members):
-      if members.isEmpty { return "{}" }
-      guard let indent else {
-        return "{"
-          + members.map { Self.quote($0.0) + ": " + $0.1.render(indent: nil, level: 0) }.joined(separator: ", ") + "}"
+      if members.isEmpty {
+        out += "{}"
+        return
       }
-      let pad = String(repeating: indent, count: level + 1)
-      let close = String(repeating: indent, count: level)
-      return "{\n"
-        + members.map { pad + Self.quote($0.0) + ": " + $0.1.render(indent: indent, level: level + 1) }
-        .joined(separator: ",\n") + "\n\(close)}"
+      guard let indent else {
+        out += "{"
+        for (index, member) in members.enumerated() {
+          if index > 0 { out += ", " }
+          Self.quote(member.0, into: &out)
+          out += ": "
+          member.1.render(into: &out, indent: nil, level: 0)
+        }
+        out += "}"
+        return
+      }
+      out += "{\n"
+      for (index, member) in members.enumerated() {
+        if index > 0 { out += ",\n" }
+        for _ in 0...level { out += indent }
+        Self.quote(member.0, into: &out)
+        out += ": "
+        member.1.render(into: &out, indent: indent, level: level + 1)
+      }
+      out += "\n"
+      for _ in 0..<level { out += indent }
+      out += "}"
     }
   }
 
   public static func quote(_ text: String) -> String {
-    var out = "\""
+    var out = ""
+    quote(text, into: &out)
+    return out
+  }
+
+  /// Appends `text` as a JSON string; text with nothing to escape is copied whole.
+  public static func quote(_ text: String, into out: inout String) {
+    out += "\""
+    let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+    if plain {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -64,6 +115,6 @@ public enum JSONOutput: Sendable, Hashable {
       default: out.unicodeScalars.append(scalar)
       }
     }
-    return out + "\""
+    out += "\""
   }
 }

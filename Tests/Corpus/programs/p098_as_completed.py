@@ -21,8 +21,9 @@ async def main():
              ("embed", 0.12), ("upload", 0.4), ("weather", 0.08), ("model_api", 0.3)]
     start = time.perf_counter()
     results = []
-    for coro in asyncio.as_completed([guarded_call(semaphore, n, d, 0.15) for n, d in tools]):
-        result = await coro
+    tasks = [asyncio.create_task(guarded_call(semaphore, n, d, 0.15)) for n, d in tools]
+    for next_done in asyncio.as_completed(tasks):
+        result = await next_done
         results.append(result)
         print(f"{time.perf_counter() - start:.2f} {result}")
     print("timeouts:", sum(r.endswith(":timeout") for r in results))

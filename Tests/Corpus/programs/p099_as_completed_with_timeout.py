@@ -16,7 +16,8 @@ async def main():
     tools = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05), ("upload", 0.4)]
     seen = []
     try:
-        for fut in asyncio.as_completed([limited(semaphore, n, d) for n, d in tools], timeout=0.35):
+        tasks = [asyncio.create_task(limited(semaphore, n, d)) for n, d in tools]
+        for fut in asyncio.as_completed(tasks, timeout=0.35):
             seen.append(await fut)
     except asyncio.TimeoutError:
         print("gave up after 0.35s")

@@ -3,8 +3,11 @@
 
     python Tests/Corpus/programs/record.py                 # every p*.py under 3.10, 3.11, 3.12, 3.13 -> expected.json
     python Tests/Corpus/programs/record.py --one FILE      # one program under this interpreter -> JSON on stdout
+                                                           # (runs `python FILE` in a child whose sitecustomize
+                                                           # calls install() below)
     python Tests/Corpus/programs/record.py --only p001_page_program.py p002_...   # re-record some, keep the rest
     python Tests/Corpus/programs/record.py --dir OUTDIR    # record every *.py in another folder (generated programs)
+    python Tests/Corpus/programs/record.py --versions 3.12,3.13 --jobs 2   # a subset of versions, merged into the file
 
 Needs `looptime` in every interpreter (`PYENV_VERSION=3.12.1 python -m pip install looptime`).
 
@@ -27,12 +30,15 @@ The rules (README.md says the same, with the reasons):
   future through one `call_soon` (as `call_soon_threadsafe` would deliver it). `asyncio.run` waits
   for unfinished workers on the virtual clock before closing the loop, as `shutdown_default_executor`
   waits for real threads.
-- Deadlock: when the loop is about to wait with nothing ready and no live timer, the program would
-  wait forever; the run stops there with `"deadlock": true`, the output so far and `exitCode` null.
-- Output: stdout and stderr exactly (UTF-8, PYTHONHASHSEED=0, TZ=UTC, no colour). The program runs as
-  `__main__` from its file name relative to the programs folder (the cwd), so tracebacks name it
-  `pNNN_x.py`; the interpreter's library prefix is scrubbed to `<python>`. An uncaught exception prints
-  CPython's own traceback (`sys.excepthook`) and exits 1; `sys.exit` codes are kept.
+- Deadlock: when the loop is about to wait with nothing ready and no live timer (it calls its
+  selector with no timeout), the program would wait forever; the run stops there with
+  `"deadlock": true`, the output so far and `exitCode` null.
+- Output: stdout and stderr exactly (UTF-8, PYTHONHASHSEED=0, TZ=UTC, no colour). The child is a plain
+  `python pNNN_x.py` in the programs folder, so the traceback, the exit status (1 for an uncaught
+  exception, `sys.exit` codes as given) and the stack depth are CPython's own; the clock is installed
+  by a `sitecustomize` before the program starts and adds no frame under it. The folder prefix is
+  scrubbed from the output (tracebacks name `pNNN_x.py`) and the interpreter's library prefix becomes
+  `<python>` (`<python>/asyncio/runners.py`, `<python>/site-packages/...`).
 """
 import json
 import os
@@ -48,17 +54,17 @@ REAL_TIMEOUT = 120  # real seconds for one program under one interpreter
 
 
 # ---------------------------------------------------------------------------------------------
-# --exec FILE: run one program inside this process on the virtual clock (the child of --one).
+# install(): the virtual clock, installed by a sitecustomize in the child that runs `python FILE`.
 # ---------------------------------------------------------------------------------------------
 
-def exec_program(path):
+def install():
+    """Installs the virtual clock in this interpreter (called from the child's sitecustomize)."""
     import asyncio
     import asyncio.events
     import atexit
     import itertools
     import threading
     import time
-    import types
 
     import looptime
 
@@ -193,23 +199,20 @@ def exec_program(path):
     loop_class = type(probe)
     probe.close()
     original_call_at = loop_class.call_at
-    original_run_once = loop_class._run_once
     original_close = loop_class.close
     original_shutdown_default_executor = loop_class.shutdown_default_executor
 
     def call_at(self, when, callback, *args, context=None):
         return original_call_at(self, round(when * 1e6) / 1e6, callback, *args, context=context)
 
-    def run_once(self):
-        if not self._ready and all(handle._cancelled for handle in self._scheduled):
-            state["deadlock"] = True
-            try:
-                sys.stdout.flush()
-                sys.stderr.flush()
-            finally:
-                write_meta()
-                os._exit(0)
-        original_run_once(self)
+    def deadlock():
+        state["deadlock"] = True
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            write_meta()
+            os._exit(0)
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -236,7 +239,6 @@ def exec_program(path):
         return original_close(self)
 
     loop_class.call_at = call_at
-    loop_class._run_once = run_once
     loop_class.run_in_executor = run_in_executor
     loop_class.shutdown_default_executor = shutdown_default_executor
     loop_class.close = close
@@ -246,6 +248,17 @@ def exec_program(path):
         loop._LoopTimeEventLoop__sync_clock = real_perf_counter
         loop._record_workers = []
         loop._record_worker_waiters = []
+        # The loop asks its selector to wait with no timeout only when nothing is ready and no
+        # timer is pending: no thread of ours can wake it (workers run in lock step), so that is a
+        # deadlock. Hooking here adds no frame to the stack the program's code runs on.
+        looptime_select = loop._selector.select
+
+        def select(timeout=None):
+            if timeout is None and not loop._stopping:
+                deadlock()
+            return looptime_select(timeout)
+
+        loop._selector.select = select
         if state["loop"] is not None:  # a second loop while one is open: fold the first one in
             state["offset"] += loop_ticks(state["loop"])
             state["loop"]._LoopTimeEventLoop__now = 0
@@ -257,59 +270,23 @@ def exec_program(path):
             return new_loop(super().new_event_loop())
 
     asyncio.set_event_loop_policy(Policy())
-
-    # --- run the program as __main__ -----------------------------------------------------------
-    name = os.path.basename(path)
-    with open(name, encoding="utf-8") as handle:
-        source = handle.read()
-    module = types.ModuleType("__main__")
-    module.__file__ = name
-    module.__builtins__ = __builtins__
-    module.__cached__ = None
-    sys.modules["__main__"] = module
-    sys.argv = [name]
-    sys.path[0] = os.getcwd()
     atexit.register(write_meta)
 
-    try:
-        code = compile(source, name, "exec")
-        exec(code, module.__dict__)
-    except SystemExit:
-        raise
-    except BaseException as error:  # noqa: B902 - printed as the interpreter prints it
-        strip_own_frames(error)
-        sys.excepthook(type(error), error, error.__traceback__)
-        error = None
-        sys.exit(1)
-
-
-def strip_own_frames(error, seen=None):
-    """Drops this script's frames from an exception's traceback (and those it chains to)."""
-    seen = seen if seen is not None else set()
-    if error is None or id(error) in seen:
-        return
-    seen.add(id(error))
-    tb = error.__traceback__
-    kept = []
-    while tb is not None:
-        if os.path.abspath(tb.tb_frame.f_code.co_filename) != SELF:
-            kept.append(tb)
-        tb = tb.tb_next
-    for a, b in zip(kept, kept[1:] + [None]):
-        a.tb_next = b
-    error.__traceback__ = kept[0] if kept else None
-    strip_own_frames(error.__cause__, seen)
-    strip_own_frames(error.__context__, seen)
-    for inner in getattr(error, "exceptions", ()) or ():
-        if isinstance(inner, BaseException):
-            strip_own_frames(inner, seen)
 
 
 # ---------------------------------------------------------------------------------------------
 # --one FILE: run the program in a fresh child of this interpreter and print the record as JSON.
 # ---------------------------------------------------------------------------------------------
 
-def scrub(text):
+BOOT = """import importlib.util, os
+_spec = importlib.util.spec_from_file_location("_record_clock", os.environ["RECORD_SELF"])
+_module = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_module)
+_module.install()
+"""
+
+
+def scrub(text, folder):
     import sysconfig
     prefixes = set()
     for key in ("stdlib", "platstdlib", "purelib", "platlib"):
@@ -323,6 +300,7 @@ def scrub(text):
         else:
             text = text.replace(prefix, "<python>")
     text = text.replace(SELF, "record.py")
+    text = text.replace(folder + os.sep, "")  # the program's own absolute path -> its file name
     return text
 
 
@@ -344,9 +322,15 @@ def record_one(path):
         env.pop(key, None)
     with tempfile.TemporaryDirectory() as scratch:
         meta_path = os.path.join(scratch, "meta.json")
+        boot = os.path.join(scratch, "boot")
+        os.mkdir(boot)
+        with open(os.path.join(boot, "sitecustomize.py"), "w") as handle:
+            handle.write(BOOT)
         env["RECORD_META"] = meta_path
+        env["RECORD_SELF"] = SELF
+        env["PYTHONPATH"] = boot
         try:
-            run = subprocess.run([sys.executable, SELF, "--exec", os.path.basename(path)], cwd=folder, env=env,
+            run = subprocess.run([sys.executable, os.path.basename(path)], cwd=folder, env=env,
                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=REAL_TIMEOUT)
             stdout, stderr, code = run.stdout, run.stderr, run.returncode
             timed_out = False
@@ -357,8 +341,8 @@ def record_one(path):
         if os.path.exists(meta_path):
             with open(meta_path) as handle:
                 meta = json.load(handle)
-    stdout = scrub(stdout.decode("utf-8", "replace"))
-    stderr = scrub(stderr.decode("utf-8", "replace"))
+    stdout = scrub(stdout.decode("utf-8", "replace"), folder)
+    stderr = scrub(stderr.decode("utf-8", "replace"), folder)
     lines = [line for line in stderr.splitlines() if line.strip()]
     result = {
         "stdout": stdout,
@@ -430,35 +414,46 @@ def differences(expected):
 
 
 def main(argv):
-    if len(argv) >= 2 and argv[0] == "--exec":
-        exec_program(argv[1])
-        return
     if len(argv) >= 2 and argv[0] == "--one":
         print(json.dumps(record_one(argv[1]), indent=1))
         return
     folder = HERE
     only = None
+    versions = VERSIONS
     jobs = int(os.environ.get("RECORD_JOBS", "2"))
-    if argv and argv[0] == "--dir":
-        folder = os.path.abspath(argv[1])
-    elif argv and argv[0] == "--only":
-        only = set(os.path.basename(a) for a in argv[1:])
+    args = list(argv)
+    while args:
+        flag = args.pop(0)
+        if flag == "--dir":
+            folder = os.path.abspath(args.pop(0))
+        elif flag == "--versions":
+            versions = [v.strip() for v in args.pop(0).split(",") if v.strip()]
+        elif flag == "--jobs":
+            jobs = int(args.pop(0))
+        elif flag == "--only":
+            only = set()
+            while args and not args[0].startswith("--"):
+                only.add(os.path.basename(args.pop(0)))
+        else:
+            print(__doc__, file=sys.stderr)
+            sys.exit(2)
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
                    if f.endswith(".py") and f not in ("record.py", "generate.py")
                    and (only is None or f in only))
     target = os.path.join(folder, "expected.json")
     expected = {}
-    if only is not None and os.path.exists(target):
+    if (only is not None or versions != VERSIONS) and os.path.exists(target):
         with open(target) as handle:
             expected = json.load(handle)["programs"]
-    expected.update(record_all(files, VERSIONS, jobs))
+    for name, by_version in record_all(files, versions, jobs).items():
+        expected.setdefault(name, {}).update(by_version)
     expected = {k: expected[k] for k in sorted(expected)}
     diffs = differences(expected)
     with open(target, "w", encoding="utf-8") as handle:
-        json.dump({"generator": "record.py", "versions": VERSIONS, "programs": expected,
+        json.dump({"generator": "record.py", "versions": sorted({v for r in expected.values() for v in r}), "programs": expected,
                    "versionDifferences": diffs}, handle, indent=1, ensure_ascii=False)
         handle.write("\n")
-    print(f"{len(expected)} programs recorded under {', '.join(VERSIONS)}; "
+    print(f"{len(files)} programs recorded under {', '.join(versions)}; "
           f"{len(diffs)} differ between versions", file=sys.stderr)
 
 

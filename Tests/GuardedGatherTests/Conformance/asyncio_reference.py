@@ -317,6 +317,12 @@ def handmade():
         {"name": "search", "delay": 0.1}, {"name": "database", "delay": 0.2}, {"name": "slow_tool", "delay": 1.0},
         {"name": "rerank", "delay": 0.05}, {"name": "embed", "delay": 0.12}, {"name": "upload", "delay": 0.4},
         {"name": "weather", "delay": 0.08}, {"name": "model_api", "delay": 0.15}]}))
+    # The two examples the lessons' READMEs show, where 3.10/3.11 and 3.12/3.13 differ.
+    cases.append(("readme-05-queue-order", {"limit": 1, "timeout": 0.25, "timeoutScope": "queue", "calls": [
+        {"name": "search", "delay": 0.1}, {"name": "database", "delay": 0.2, "timeout": None},
+        {"name": "upload", "delay": 0.05}]}))
+    cases.append(("readme-07-blocking-eats-the-timeout", {"limit": 2, "calls": [
+        {"name": "llm", "delay": 0.41, "timeout": 0.455}, {"name": "db", "delay": 0.31, "work": "cpu", "timeout": None}]}))
     return cases
 
 

@@ -44,7 +44,7 @@ struct SameResultsAtLimitsCheck: LessonCheck {
     var runs: [(limit: Int, trace: GatherTrace)] = []
     for limit in limits {
       batch.limit = limit
-      runs.append((limit, GatherEngine.runVirtual(batch)))
+      runs.append((limit, GatherEngine.runVirtual(batch, python: context.trace.python)))
     }
     let summary = runs.map {
       "limit \($0.limit): \($0.trace.pythonResults ?? "failed"), peak \($0.trace.peakConcurrency), "
