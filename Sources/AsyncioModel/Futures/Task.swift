@@ -5,7 +5,11 @@
 /// that awaits a pending future parks the task on that future's done-callbacks.
 public final class Task: Future, DoneCallback {
   /// The task's name (`Task-1`, …, or the name given to `create_task`).
-  public var name: String
+  public var name: String {
+    get { givenName ?? "Task-\(serial)" }
+    set { givenName = newValue }
+  }
+  private var givenName: String?
   /// The coroutine frames of the task, innermost last (`yield from` chains).
   private var frames: FrameStack
   var mustCancel = false
@@ -22,7 +26,7 @@ public final class Task: Future, DoneCallback {
   init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int) {
     self.frames = FrameStack(coroutine)
     self.serial = serial
-    self.name = name ?? "Task-\(serial)"
+    self.givenName = name
     super.init(loop: loop)
   }
 
