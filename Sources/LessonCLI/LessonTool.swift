@@ -46,7 +46,8 @@ public enum LessonTool {
         return .success
       }
       guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        return usageError(UsageError("unknown command '\(arguments[1])'"), command: nil, console: console)
+        let hint = Arguments.nearest(arguments[1], in: commands.map { $0.name }).map { "; did you mean '\($0)'?" } ?? ""
+        return usageError(UsageError("unknown command '\(arguments[1])'\(hint)"), command: nil, console: console)
       }
       console.print(help(for: command))
       return .success
@@ -75,19 +76,18 @@ public enum LessonTool {
       case .input(let input):
         console.error("lesson: error: \(input.description)")
         return ExitCode(rawValue: input.exitCode)
+      case .message(let message, let code):
+        console.error("lesson: error: \(message)")
+        return code
       }
     }
   }
 
+  /// A usage error: one line, with what to read for the usage.
   static func usageError(_ error: UsageError, command: (any LessonCommand.Type)?, console: Console) -> ExitCode {
-    console.error("Error: \(error.message)")
-    if let command {
-      console.error("Usage: \(command.usage)")
-      console.error("See 'lesson help \(command.name)'.")
-    } else {
-      console.error("Usage: lesson <command> [options]")
-      console.error("See 'lesson help'.")
-    }
+    let help = command.map { "'lesson help \($0.name)'" } ?? "'lesson help'"
+    let suggests = error.message.hasSuffix("?") || error.message.contains("(see ")
+    console.error("lesson: error: \(error.message)" + (suggests ? "" : " (see \(help))"))
     return .usage
   }
 

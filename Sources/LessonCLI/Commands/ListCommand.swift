@@ -21,7 +21,7 @@ struct ListCommand: LessonCommand {
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    course = try CourseContext(arguments, context: context)
     let (progress, warning) = course.workspace.loadProgress()
     if let warning { context.console.error("lesson: warning: \(warning)") }
     if arguments.flags.contains("--json") {

@@ -21,7 +21,7 @@ struct VerifyCommand: LessonCommand {
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    course = try CourseContext(arguments, context: context)
     let problems = CourseVerifier.verify(course.course)
     let style = context.style
     for entry in course.course.entries {

@@ -27,10 +27,60 @@ public enum LessonChecker {
     if !cpuLesson, configuration.batch.calls.contains(where: { $0.work == .cpu }) {
       checks.append(NoBlockingWorkCheck().evaluate(context))
     }
-    checks.append(MarginCheck().evaluate(context))
-    let report = CheckReport(lesson: spec, file: file, configuration: configuration, trace: trace, checks: checks)
+    // A count the learner typed in (a program's `print("timeouts:", 2)`) is evidence, and is
+    // checked against the run even where the lesson does not ask for evidence.
+    if !spec.rules.contains(.evidenceMatches), let evidence = configuration.evidence,
+      (evidence.results != nil && !evidence.resultsComputed) || (evidence.timeouts != nil && !evidence.timeoutsComputed)
+    {
+      checks.append(EvidenceMatchesCheck().evaluate(context))
+    }
+    // Margins are only worth a line when one is fragile.
+    let margin = MarginCheck().evaluate(context)
+    if margin.status != .passed { checks.append(margin) }
+    checks = ordered(checks)
+    var report = CheckReport(lesson: spec, file: file, configuration: configuration, trace: trace, checks: checks)
+    for case .noteExplains(let topics) in spec.rules {
+      report.noteReview = NoteReview(note: configuration.evidence?.note ?? "", topics: topics)
+    }
     for finding in report.findings { collector.collect(finding) }
     return report
+  }
+
+  /// What a check judges, in the order they depend on each other (as check50's checks do): the
+  /// settings, then the run they make, then the evidence reported from the run, then the note.
+  enum Stage: Int, Comparable {
+    case settings, run, evidence, note
+
+    static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    init(_ id: String) {
+      switch id {
+      case "results", "timeouts", "peak-within", "overlap", "same-results-at-limits", "batch-completes",
+        "failures-named", "margins":
+        self = .run
+      case "evidence-matches": self = .evidence
+      case "note-explains": self = .note
+      default: self = .settings
+      }
+    }
+  }
+
+  /// Sorts the checks by stage (stably) and skips each check that depends on a failed one, naming
+  /// the failed checks to fix first.
+  static func ordered(_ checks: [CheckResult]) -> [CheckResult] {
+    var sorted = checks.enumerated().sorted { (Stage($0.element.id), $0.offset) < (Stage($1.element.id), $1.offset) }
+      .map(\.element)
+    for index in sorted.indices {
+      let stage = Stage(sorted[index].id)
+      let failed = sorted.filter { Stage($0.id) < stage && $0.status == .failed }.map(\.title)
+      guard !failed.isEmpty else { continue }
+      sorted[index].status = .skipped
+      sorted[index].mistake = nil
+      sorted[index].fix = nil
+      sorted[index].pythonFix = nil
+      sorted[index].blockedBy = failed
+    }
+    return sorted
   }
 
   /// Checks without collecting findings.

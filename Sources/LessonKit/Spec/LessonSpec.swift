@@ -74,8 +74,8 @@ public enum LessonRule: Sendable, Hashable {
   case peakWithin(Int)
   /// `{"check": "evidence-matches"}`: the reported results and timeout count are the observed ones.
   case evidenceMatches
-  /// `{"check": "note-explains", "topics": [{"about": "...", "words": ["...", "..."]}]}`: the note
-  /// says each thing (one of its words).
+  /// `{"check": "note-explains", "topics": [{"about": "...", "words": ["...", "..."], "contrary": [...]}]}`:
+  /// the note says each thing (one of its words). A weak note is a warning, never a failure.
   case noteExplains([NoteTopic])
   /// `{"check": "overlap"}`: the batch takes its longest call, not the sum.
   case overlap
@@ -94,11 +94,16 @@ public enum LessonRule: Sendable, Hashable {
 public struct NoteTopic: Sendable, Hashable {
   /// What the note should explain, for messages.
   public var about: String
-  /// Words (lowercase) of which the note must contain at least one.
+  /// Words (lowercase) of which the note must contain at least one. A word also finds the
+  /// words it begins ("protect" finds "protects"); a word after "not", "no" or "never" does not count.
   public var words: [String]
+  /// Phrases that say the opposite of the lesson (`"contrary"` in JSON): a note that says one is
+  /// flagged for review.
+  public var contrary: [String]
 
-  public init(about: String, words: [String]) {
+  public init(about: String, words: [String], contrary: [String] = []) {
     self.about = about
     self.words = words
+    self.contrary = contrary
   }
 }
