@@ -68,7 +68,7 @@ struct CheckReportView {
       lines.append("")
       let checks = report.checks(showing: mistake)
       let place = checks.lazy.compactMap { report.place(of: $0) }.first.map { place in
-        isProgram ? "at \(report.file):\(place)" : "at \"\(place)\""
+        isProgram ? "at line \(place.split(separator: ":").first ?? "")" : "at \"\(place)\""
       }
       let mark = mistake.isWarning ? "!" : "✗"
       let head = "\(mark) \(mistake.id)\(place.map { " " + $0 } ?? ""): \(mistake.title)" + (mistake.isWarning ? " (a warning)" : "")

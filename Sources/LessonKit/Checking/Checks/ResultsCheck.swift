@@ -16,8 +16,8 @@ struct ResultsCheck: LessonCheck {
       result.pythonFix = fix
     } else if mistake?.id == "timeout-in-milliseconds", let index = context.millisecondTimeout {
       let timeout = context.batch.effectiveTimeout(ofCallAt: index) ?? .zero
-      result.fix = "Timeouts are in seconds: \(context.batch.calls[index].name)'s is \(timeout.secondsText). "
-        + "For \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) ms, write "
+      result.fix = "Timeouts are in seconds: \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) is "
+        + "\(timeout.secondsText). For \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) ms, write "
         + "\(secondsLiteral(timeout / 1000))."
       result.pythonFix = result.fix
     }
@@ -51,10 +51,19 @@ struct TimeoutCountCheck: LessonCheck {
     let observed = context.trace.timeouts
     let passed = observed == expected
     let mistake = passed ? nil : context.diagnose()
-    return CheckResult(
+    var result = CheckResult(
       id: "timeouts", title: "number of timeouts", status: passed ? .passed : .failed,
       expected: "timeouts: \(expected)", observed: observed.map { "timeouts: \($0)" } ?? "no count (the batch failed)",
       mistake: mistake, location: mistake.flatMap(CheckContext.location(of:)))
+    if let mistake {
+      // The same concrete fix as the results list: one mistake, one fix.
+      let results = ResultsCheck(expected: context.spec.expectedResults ?? []).evaluate(context)
+      if results.mistake == mistake {
+        result.fix = results.fix
+        result.pythonFix = results.pythonFix
+      }
+    }
+    return result
   }
 }
 
