@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text fitted to the console: wrapped at word boundaries, never cut where there is room.
 enum TextLayout {
   /// The narrowest width `lesson` lays text out for; below it lines are wrapped at 60 anyway.
@@ -18,7 +20,7 @@ enum TextLayout {
         if empty {
           line += word
           empty = false
-        } else if line.count + 1 + word.count > width {
+        } else if visibleCount(line) + 1 + visibleCount(word) > width {
           lines.append(line)
           line = hanging + word
         } else {
@@ -27,7 +29,28 @@ enum TextLayout {
       }
       lines.append(line)
     }
-    return lines
+    return lines.map { line in
+      var line = line
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }
+  }
+
+  /// The columns `text` takes on a terminal: its characters without ANSI escape sequences.
+  static func visibleCount(_ text: String) -> Int {
+    guard text.contains("\u{1B}") else { return text.count }
+    var count = 0
+    var escaping = false
+    for character in text {
+      if escaping {
+        if character.isLetter { escaping = false }
+      } else if character == "\u{1B}" {
+        escaping = true
+      } else {
+        count += 1
+      }
+    }
+    return count
   }
 
   /// The words of `text`, keeping a quoted command ('lesson hint 3') in one piece, so that it is
@@ -46,12 +69,20 @@ enum TextLayout {
         }
       } else if word.hasPrefix("'"), word.dropFirst().firstIndex(of: "'") == nil, word.count < 40 {
         open = word
+      } else if let last = words.last, Self.isUnit(word), Double(last) != nil {
+        // "0.1 s" stays on one line.
+        words[words.count - 1] = last + " " + word
       } else {
         words.append(word)
       }
     }
     if let open { words += open.split(separator: " ").map(String.init) }
     return words
+  }
+
+  static func isUnit(_ word: String) -> Bool {
+    let bare = word.trimmingCharacters(in: .punctuationCharacters)
+    return ["s", "ms", "seconds", "second"].contains(bare)
   }
 
   /// `label` padded to `labelWidth`, then `text` wrapped beside it, aligned under its first word.

@@ -3,7 +3,7 @@ import GuardedGather
 
 extension LessonSpec {
   static let fields = [
-    "formatVersion", "id", "title", "file", "pythonFile", "goal", "expected", "rules", "starterMistake", "hints",
+    "formatVersion", "id", "title", "file", "pythonFile", "goal", "expected", "rules", "starterMistake", "hints", "pythonHints",
     "$schema",
   ]
 
@@ -84,6 +84,18 @@ extension LessonSpec {
           found: "\"\(python)\"")
       }
       spec.pythonFile = python
+    }
+    if let value = top.value("pythonHints") {
+      guard case .array(let items) = value, !items.isEmpty else {
+        throw top.fail("pythonHints", expected: "a non-empty list of hints for the Python program", found: value)
+      }
+      for (index, item) in items.enumerated() {
+        guard case .string(let hint) = item, !hint.trimmingCharacters(in: .whitespaces).isEmpty else {
+          throw .invalidField(
+            path: file, field: "pythonHints[\(index)]", expected: "a non-empty hint", found: item.kindDescription)
+        }
+        spec.pythonHints.append(hint)
+      }
     }
     return spec
   }

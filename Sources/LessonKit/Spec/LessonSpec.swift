@@ -38,6 +38,12 @@ public struct LessonSpec: Sendable, Hashable {
   public var starterMistake: String
   /// Hints, from gentle to explicit; `lesson hint` shows one more each time.
   public var hints: [String]
+  /// The same hints for a learner who works on the Python program (`"pythonHints"`), when the
+  /// lesson has one; empty otherwise.
+  public var pythonHints: [String] = []
+
+  /// The hints in the learner's language.
+  public func hints(python: Bool) -> [String] { python && !pythonHints.isEmpty ? pythonHints : hints }
 
   public init(
     id: Int, title: String, file: String, goal: String, expectedResults: [String?]?, expectedTimeouts: Int?,
