@@ -38,6 +38,21 @@ public enum LessonTool {
   public static func main(_ arguments: [String], console: Console) -> ExitCode {
     guard let name = arguments.first else {
       console.print(overview)
+      // Inside a course, say where the learner is and where to go on.
+      if let arguments = try? Arguments([], flags: [], options: []),
+        let course = try? CourseContext(arguments, context: CommandContext(console: console))
+      {
+        let (progress, _) = course.workspace.loadProgress()
+        let done = course.course.entries.count(where: { progress[$0.id].status == "passed" })
+        console.print()
+        let style = Style(enabled: console.colors)
+        for line in ProgressBar.lines(done: done, total: course.course.entries.count, width: console.width, style: style) {
+          console.print(line)
+        }
+        for line in TextLayout.wrap(ListCommand.whereToContinue(course.course, progress), width: console.width) {
+          console.print(line)
+        }
+      }
       return .success
     }
     if ["help", "--help", "-h"].contains(name) {

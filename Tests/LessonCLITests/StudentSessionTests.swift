@@ -97,3 +97,62 @@ import Testing
     #expect(captured.err.split(separator: "\n").count == 1)
   }
 }
+
+/// Navigation: watch moves on after a pass, list and the bare command say where to continue.
+@Suite struct NavigationTests {
+  @Test func watchMovesOnToTheNextLessonAfterAPass() throws {
+    try withWorkspace { workspace in
+      try FileManager.default.createDirectory(
+        atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        atPath: CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/guarded_gather2.json",
+        toPath: workspace + "/02_guarded_gather/guarded_gather2.json")
+      let run = lessonInCourse(["watch", "2", "--max-checks", "1"], workspace: workspace)
+      #expect(run.code == .success)
+      #expect(run.out.contains("1 of 8 done"))
+      #expect(flat(run.out).contains("Next: lesson 3"))
+      #expect(flat(run.out).contains("for lesson 3 now"))
+      #expect(!run.out.contains("run 'lesson check"))
+      #expect(FileManager.default.fileExists(atPath: workspace + "/03_more_tools/more_tools3.json"))
+      let stay = lessonInCourse(["watch", "2", "--max-checks", "1", "--stay"], workspace: workspace)
+      #expect(!flat(stay.out).contains("for lesson 3 now"))
+    }
+  }
+
+  @Test func aFailureInWatchSaysSaveNotRunAgain() {
+    withWorkspace { workspace in
+      let run = lessonInCourse(["watch", "6", "--max-checks", "1"], workspace: workspace)
+      #expect(run.code == .failure)
+      #expect(flat(run.out).contains("save it to check it again"))
+      #expect(run.out.split(separator: "\n").last?.hasPrefix("FAIL") == true)
+    }
+  }
+
+  @Test func listSaysWhereToContinueAndAtTheEndSaysSo() throws {
+    try withWorkspace { workspace in
+      #expect(lessonInCourse(["list"], workspace: workspace).out.contains("Continue with lesson 1: 'lesson show 1'"))
+      let progress = (1...8).map { "\"\($0)\": {\"status\": \"passed\"}" }.joined(separator: ", ")
+      try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+      try "{\"formatVersion\": 1, \"lessons\": {\(progress)}}".write(
+        toFile: workspace + "/progress.json", atomically: true, encoding: .utf8)
+      let list = lessonInCourse(["list"], workspace: workspace)
+      #expect(list.out.contains("8 of 8 done"))
+      #expect(list.out.contains("Every lesson passed."))
+      #expect(!list.out.contains("Continue with"))
+    }
+  }
+
+  @Test(arguments: [60, 100])
+  func listNeverCutsATitleWhereThereIsRoom(_ width: Int) {
+    withWorkspace { workspace in
+      let list = lessonInCourse(["list"], workspace: workspace, width: width)
+      for line in list.out.split(separator: "\n") { #expect(line.count <= width, "\(line)") }
+      #expect(list.out.contains("…") == (width < 80))
+    }
+  }
+}
+
+/// `text` with its line breaks and indentation as single spaces, for phrases that wrap.
+func flat(_ text: String) -> String {
+  text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+}

@@ -41,10 +41,10 @@ struct CheckCommand: LessonCommand {
 
   /// The file to check: `--file`, or the one checked last, or the workspace copy (made from the
   /// starters the first time).
-  func learnerFile(_ entry: Course.Entry, _ spec: LessonSpec, course: CourseContext, context: CommandContext)
-    throws(CommandFailure) -> (path: String, display: String)
-  {
-    if let file = arguments.options["--file"] {
+  func learnerFile(
+    _ entry: Course.Entry, _ spec: LessonSpec, course: CourseContext, context: CommandContext, useFile: Bool = true
+  ) throws(CommandFailure) -> (path: String, display: String) {
+    if useFile, let file = arguments.options["--file"] {
       return (context.resolve(file), file)
     }
     do {
@@ -66,7 +66,7 @@ struct CheckCommand: LessonCommand {
   /// Checks the file and prints the report. Returns 0 for a pass, 1 for a fail.
   func check(
     path: String, display: String, entry: Course.Entry, spec: LessonSpec, course: CourseContext, context: CommandContext,
-    nextStep: String? = nil
+    nextStep: String? = nil, watching: Bool = false
   ) throws(CommandFailure) -> ExitCode {
     let configuration: LearnerConfiguration
     do { configuration = try InputFile.configuration(at: path, display: display) } catch { throw .input(error) }
@@ -82,11 +82,15 @@ struct CheckCommand: LessonCommand {
       var next: String
       if view.passed {
         next = nextStep ?? self.nextStep(after: entry.id, in: course.course)
+        if watching, nextStep == nil { next += " Save the file to check it again, Ctrl-C to stop." }
         for line in ProgressBar.lines(done: progress.done, total: progress.total, width: width, style: context.style) {
           context.console.print(line)
         }
       } else {
-        next = "Edit \(display), then run 'lesson check \(entry.id)' again. Stuck? 'lesson hint \(entry.id)'."
+        next =
+          watching
+          ? "Edit \(display) and save it to check it again (Ctrl-C stops). Stuck? 'lesson hint \(entry.id)'."
+          : "Edit \(display), then run 'lesson check \(entry.id)' again. Stuck? 'lesson hint \(entry.id)'."
       }
       for line in view.closing(next: next, width: width, style: context.style) { context.console.print(line) }
     }
