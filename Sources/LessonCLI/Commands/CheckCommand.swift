@@ -54,8 +54,9 @@ struct CheckCommand: LessonCommand {
       let display = course.display(path, from: context.console.directory)
       if !made.isEmpty {
         let names = made.map { course.display($0, from: context.console.directory) }
-        context.console.error(
-          "lesson: made \(names.joined(separator: " and ")) from the lesson's starter\(made.count == 1 ? "" : "s").")
+        let message =
+          "lesson: made \(names.joined(separator: " and ")) from the lesson's starter\(made.count == 1 ? "" : "s")."
+        for line in TextLayout.wrap(message, width: context.console.width, hanging: "  ") { context.console.error(line) }
       }
       return (path, display)
     } catch {

@@ -14,19 +14,38 @@ struct CheckReportView {
   func text(width: Int, style: Style) -> [String] {
     let lesson = report.lesson
     let isProgram = report.configuration.program != nil
-    var lines = [style.bold("Lesson \(lesson.id) — \(lesson.title)"), "Checking \(report.file)", ""]
+    var lines = TextLayout.wrap("Lesson \(lesson.id) — \(lesson.title)", width: width, hanging: "  ").map(style.bold)
+    lines += ["Checking \(report.file)", ""]
     lines.append(style.bold(isProgram ? "What your program printed:" : "What your configuration did:"))
+    let trace = TraceReport(batch: report.configuration.batch, trace: report.trace)
     if let program = report.configuration.program {
       lines += (try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? []
-      lines.append("")
-      lines += TraceReport(batch: report.configuration.batch, trace: report.trace).timeline(width: width, style: style)
     } else {
-      lines += TraceReport(batch: report.configuration.batch, trace: report.trace).text(width: width, style: style)
+      lines += trace.summary(style: style)
     }
+    lines += trace.timeline(width: width, style: style)
     lines.append("")
     let judged = report.checks.filter { $0.status != .skipped }
+    // Beside the titles where there is room, under them on a narrow terminal.
+    let stacked = width < 80
     let titleWidth = min(judged.map { $0.title.count }.max() ?? 10, 28) + 2
-    for check in judged {
+    for check in judged where stacked {
+      let mark: String
+      switch check.status {
+      case .passed: mark = style.green("✓")
+      case .failed: mark = style.red("✗")
+      case .warning, .skipped: mark = style.yellow("!")
+      }
+      if check.status == .passed {
+        lines += styled(
+          TextLayout.wrap(check.title, width: width, indent: "  ✓ ", hanging: "      "), "  ✓ ", "  \(mark) ")
+      } else {
+        lines += styled(TextLayout.wrap(check.title, width: width, indent: "  ✗ ", hanging: "      "), "  ✗ ", "  \(mark) ")
+        lines += TextLayout.wrap("expected " + check.expected, width: width, indent: "      ", hanging: "               ")
+        lines += TextLayout.wrap("observed " + check.observed, width: width, indent: "      ", hanging: "               ")
+      }
+    }
+    for check in judged where !stacked {
       let mark: String
       switch check.status {
       case .passed: mark = style.green("✓")
@@ -64,8 +83,8 @@ struct CheckReportView {
           width: width, indent: "  ", hanging: "    "),
         "  – ", "  " + style.dim("–") + " ")
     }
+    if !report.mistakes.isEmpty { lines.append("") }
     for mistake in report.mistakes {
-      lines.append("")
       let checks = report.checks(showing: mistake)
       let place = checks.lazy.compactMap { report.place(of: $0) }.first.map { place in
         isProgram ? "at line \(place.split(separator: ":").first ?? "")" : "at \"\(place)\""

@@ -78,8 +78,8 @@ struct TraceReport {
   func timeline(width: Int, style: Style) -> [String] {
     let limit = batch.limit.map(String.init) ?? "none"
     let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
-    let first = "limit \(limit)\(perCall) · at most \(trace.peakConcurrency) running at once"
-    let second = "total \(Seconds.fixed(trace.elapsed)) s" + (realTime ? " (real time)" : " (virtual time)")
+    let first = "limit \(limit)\(perCall) · at most \(trace.peakConcurrency) at once"
+    let second = "\(Seconds.fixed(trace.elapsed)) s" + (realTime ? ", real time" : ", virtual time")
     var lines =
       first.count + second.count + 3 <= width
       ? [style.bold(first + " · " + second)] : [style.bold(first), style.bold(second)]
@@ -115,10 +115,12 @@ struct TraceReport {
     let totalText = Seconds.fixed(trace.elapsed) + " s"
     let axis = "0 s" + String(repeating: " ", count: max(1, barWidth - 3 - totalText.count)) + totalText
     lines.append(String(repeating: " ", count: nameWidth + 1) + style.dim(axis))
-    if width >= 68 {
+    if width >= 72 {
       lines.append(style.dim("░ waiting for its turn  █ running  × timed out  ! raised  / cancelled"))
+    } else if width >= 58 {
+      lines.append(style.dim("░ waiting  █ running  × timed out  ! raised  / cancelled"))
     } else {
-      lines.append(style.dim("░ waiting for its turn  █ running"))
+      lines.append(style.dim("░ waiting  █ running"))
       lines.append(style.dim("× timed out  ! raised  / cancelled"))
     }
     return lines
