@@ -134,7 +134,7 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
       let suites = root.elements(forName: "testsuite")
       #expect(suites.count == 14)
       let alice = try #require(suites.first { $0.attribute(forName: "name")?.stringValue == "alice" })
-      #expect(alice.elements(forName: "testcase").count == 6)
+      #expect(alice.elements(forName: "testcase").count == 7)
       #expect(alice.attribute(forName: "failures")?.stringValue == "0")
       let bob = try #require(suites.first { $0.attribute(forName: "name")?.stringValue == "bob" })
       let failures = bob.elements(forName: "testcase").flatMap { $0.elements(forName: "failure") }
@@ -175,8 +175,8 @@ func grade(_ arguments: [String], in directory: String) -> CLIRun {
         sumMax += testMax
       }
       #expect(sum == score && sumMax == maximum)
-      // Lesson 2 passes (6 checks); the other seven lessons are missing: one failed test each.
-      #expect(tests.count(where: { ($0["name"] as? String)?.hasPrefix("Lesson 2:") == true }) == 6)
+      // Lesson 2 passes (7 checks); the other seven lessons are missing: one failed test each.
+      #expect(tests.count(where: { ($0["name"] as? String)?.hasPrefix("Lesson 2:") == true }) == 7)
       #expect(tests.count(where: { ($0["output"] as? String)?.hasPrefix("Could not be graded") == true }) == 7)
     }
   }

@@ -7,7 +7,7 @@ struct VerifyCommand: LessonCommand {
   static let abstract = "Check the course: every spec loads, solutions pass, starters fail as intended."
   static let usage = "lesson verify [--course DIR]"
   static let discussion = """
-    For each lesson in lessons/index.json: its evidence card loads and has hints; its starter loads
+    For each lesson in lessons/index.json: its spec.json loads and has hints; its starter loads
     and fails with the mistake the lesson is about; its solution in solutions/ passes, warnings
     included. Folders not in the index are reported too.
     """

@@ -102,6 +102,7 @@ public enum LessonChecker {
       case .minCalls(let minimum): checks.append(MinCallsCheck(minimum: minimum))
       case .limit(let limit): checks.append(LimitCheck(limit: limit))
       case .timeout(let timeout): checks.append(TimeoutCheck(timeout: timeout))
+      case .callTimeout(let name, let timeout): checks.append(CallTimeoutCheck(name: name, timeout: timeout))
       case .everyCallTimed: checks.append(EveryCallTimedCheck())
       case .timeoutInsideSemaphore: checks.append(TimeoutInsideSemaphoreCheck())
       case .sharedSemaphore: checks.append(SharedSemaphoreCheck())

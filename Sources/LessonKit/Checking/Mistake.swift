@@ -132,7 +132,7 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "something else.",
       fix: "Use the value the lesson gives for this setting."),
     Mistake(
-      id: "over-limit", title: "more calls in flight than the upstream allows",
+      id: "over-limit", title: "more calls at once than the upstream allows",
       why: "The upstream allows only so many requests at once; the rest are rejected or throttled.",
       fix: "Bound the batch with one shared semaphore of that size."),
     Mistake(

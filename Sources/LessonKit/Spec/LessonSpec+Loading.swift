@@ -101,7 +101,7 @@ extension LessonSpec {
   }
 
   static let ruleFields: [String: [String]] = [
-    "min-calls": ["value"], "limit": ["value"], "timeout": ["value"], "every-call-timed": [],
+    "min-calls": ["value"], "limit": ["value"], "timeout": ["value"], "every-call-timed": [], "call-timeout": ["call", "value"],
     "timeout-inside-semaphore": [], "shared-semaphore": [], "peak-within": ["value"], "evidence-matches": [],
     "note-explains": ["topics"], "overlap": [], "same-results-at-limits": ["limits"], "batch-completes": [],
     "failures-named": [], "cpu-work": ["calls"],
@@ -132,6 +132,13 @@ extension LessonSpec {
         throw .missingField(path: file, field: path + ".value", expected: "a timeout in seconds")
       }
       return .timeout(duration)
+    case "call-timeout":
+      guard let call = try reader.string("call"), let value = reader.value("value"),
+        let duration = JSONFieldReader.seconds(value, maximum: 3_600)
+      else {
+        throw .missingField(path: file, field: path, expected: "\"call\" (a call's name) and \"value\" (seconds)")
+      }
+      return .callTimeout(call, duration)
     case "every-call-timed": return .everyCallTimed
     case "timeout-inside-semaphore": return .timeoutInsideSemaphore
     case "shared-semaphore": return .sharedSemaphore

@@ -70,6 +70,8 @@ public enum LessonRule: Sendable, Hashable {
   case limit(Int)
   /// `{"check": "timeout", "value": 0.15}`: every call's timeout is this.
   case timeout(Duration)
+  /// `{"check": "call-timeout", "call": "slow_tool", "value": 0.3}`: this call's own timeout.
+  case callTimeout(String, Duration)
   /// `{"check": "every-call-timed"}`: no call runs without a timeout.
   case everyCallTimed
   /// `{"check": "timeout-inside-semaphore"}`: the timeout starts when the call gets its slot.

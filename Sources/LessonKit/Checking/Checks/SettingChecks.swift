@@ -102,6 +102,53 @@ struct TimeoutCheck: LessonCheck {
   }
 }
 
+/// One call has its own timeout, as the lesson asks.
+struct CallTimeoutCheck: LessonCheck {
+  let name: String
+  let timeout: Duration
+
+  func evaluate(_ context: CheckContext) -> CheckResult {
+    let batch = context.batch
+    let title = "\(name)'s own timeout"
+    let expected = "\(name) with a timeout of \(timeout.secondsText)"
+    guard let index = batch.calls.firstIndex(where: { $0.name == name }) else {
+      return CheckResult(
+        id: "call-timeout", title: title, status: .failed, expected: expected, observed: "no call named \(name)",
+        mistake: Mistake.named("missing-calls"), location: "calls",
+        fix: "Keep the call named \(name), with its own \"timeout\": \(secondsLiteral(timeout)).")
+    }
+    let actual = batch.effectiveTimeout(ofCallAt: index)
+    let call = batch.calls[index]
+    let passed = actual == timeout
+    if actual == nil, context.spec.rules.contains(.everyCallTimed) {
+      var result = CheckResult(
+        id: "call-timeout", title: title, status: .skipped, expected: expected, observed: "\(name) has no timeout")
+      result.blockedBy = ["every call has a timeout"]
+      return result
+    }
+    if let actual, actual >= .seconds(10), batch.calls.allSatisfy({ $0.delay < .seconds(10) }) {
+      let typed = secondsLiteral(actual).replacingOccurrences(of: ".0", with: "")
+      return CheckResult(
+        id: "call-timeout", title: title, status: .failed, expected: expected,
+        observed: "\(name) has \(actual.secondsText)", mistake: Mistake.named("timeout-in-milliseconds"),
+        location: call.timeout == .inherit ? "timeout" : "calls[\(index)].timeout",
+        fix: "Timeouts are in seconds: \(typed) is \(actual.secondsText). Give \(name) \"timeout\": "
+          + "\(secondsLiteral(timeout)) (\(typed) ms would be \(secondsLiteral(actual / 1000))).",
+        pythonFix: "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Give \(name) "
+          + "timeout=\(secondsLiteral(timeout)).")
+    }
+    return CheckResult(
+      id: "call-timeout", title: title, status: passed ? .passed : .failed, expected: expected,
+      observed: "\(name) has \(actual?.secondsText ?? "no timeout")",
+      mistake: passed ? nil : Mistake.named(actual == nil ? "no-timeout" : "wrong-setting"),
+      location: "calls[\(index)].timeout",
+      fix: "Give \(name) its own timeout: {\"name\": \"\(name)\", \"delay\": \(secondsLiteral(call.delay)), "
+        + "\"timeout\": \(secondsLiteral(timeout))}.",
+      pythonFix: "Pass \(name) its own timeout: guarded_call(semaphore, \"\(name)\", \(secondsLiteral(call.delay)), "
+        + "\(secondsLiteral(timeout))).")
+  }
+}
+
 /// No call runs without a timeout.
 struct EveryCallTimedCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
