@@ -27,7 +27,7 @@ public enum LessonTool {
   static var commands: [any LessonCommand.Type] {
     [
       ListCommand.self, ShowCommand.self, RunCommand.self, CheckCommand.self, HintCommand.self, WatchCommand.self,
-      ResetCommand.self, VerifyCommand.self, GradeCommand.self,
+      ResetCommand.self, ExplainCommand.self, VerifyCommand.self, GradeCommand.self,
     ]
   }
 
@@ -122,7 +122,8 @@ public enum LessonTool {
       \(list.joined(separator: "\n"))
 
       See 'lesson help <command>' for a command's options.
-      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file.
+      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file,
+      73 a file cannot be written.
       """
   }
 }

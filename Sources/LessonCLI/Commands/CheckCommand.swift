@@ -88,10 +88,11 @@ struct CheckCommand: LessonCommand {
           context.console.print(line)
         }
       } else {
+        let explain = report.mistakes.first.map { ", or 'lesson explain \($0.id)'" } ?? ""
         next =
           watching
-          ? "Edit \(display) and save it to check it again (Ctrl-C stops). Stuck? 'lesson hint \(entry.id)'."
-          : "Edit \(display), then run 'lesson check \(entry.id)' again. Stuck? 'lesson hint \(entry.id)'."
+          ? "Edit \(display) and save it to check it again (Ctrl-C stops). Stuck? 'lesson hint \(entry.id)'\(explain)."
+          : "Edit \(display), then run 'lesson check \(entry.id)' again. Stuck? 'lesson hint \(entry.id)'\(explain)."
       }
       for line in view.closing(next: next, width: width, style: context.style) { context.console.print(line) }
     }
