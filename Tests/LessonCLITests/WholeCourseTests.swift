@@ -50,6 +50,12 @@ import Testing
         usePython ? learner.lesson("check", String(entry.id), "--file", path) : learner.lesson("check", String(entry.id))
       #expect(first.code == .failure, "lesson \(entry.id)'s starter fails")
       #expect(first.err.isEmpty, "\(first.err)")
+      if usePython {
+        // A Python learner is told what to change in Python, never as a JSON setting.
+        for key in ["\"limit\":", "\"timeout\":", "\"semaphore\":", "\"errors\":", "\"timeoutScope\":", "\"evidence\""] {
+          #expect(!first.out.contains(key), "lesson \(entry.id) tells a Python learner \(key)")
+        }
+      }
       try learner.solve(entry.folder, file)
       let pass = learner.lesson("check", String(entry.id))
       #expect(pass.code == .success, "lesson \(entry.id): \(pass.out)")

@@ -44,7 +44,9 @@ struct ResetCommand: LessonCommand {
     // 'lesson check N' checks the file just reset from now on.
     var (progress, _) = course.workspace.loadProgress()
     progress[entry.id].file = course.workspace.remembered(path)
-    try? course.workspace.save(progress)
+    do { try course.workspace.save(progress) } catch {
+      context.console.error("lesson: warning: progress not saved: \(error.description)")
+    }
     context.console.print("\(file) is the starter again.")
     if let backup {
       context.console.print("Your previous file is kept as \(course.display(backup, from: context.console.directory)).")

@@ -102,7 +102,7 @@ public struct CheckReport: Sendable {
   public func fix(for mistake: Mistake) -> String {
     var fixes: [String] = []
     for check in checks(showing: mistake) {
-      guard let fix = configuration.program == nil ? check.fix : check.pythonFix ?? check.fix else { continue }
+      guard let fix = configuration.program == nil ? check.fix : check.pythonFix else { continue }
       if !fixes.contains(fix) { fixes.append(fix) }
     }
     return fixes.isEmpty ? (configuration.program == nil ? mistake.fix : mistake.pythonFix) : fixes.joined(separator: " ")

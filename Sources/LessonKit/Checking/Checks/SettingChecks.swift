@@ -168,8 +168,8 @@ struct EveryCallTimedCheck: LessonCheck {
           : "Give \(names.joined(separator: ", ")) a timeout: replace \"timeout\": null with a number of seconds.",
       pythonFix: untimed.isEmpty
         ? nil
-        : "Wrap the tool call: return await asyncio.wait_for(call_tool(name, delay), timeout=timeout), and catch "
-          + "asyncio.TimeoutError to return f\"{name}:timeout\".")
+        : "Wrap the call in asyncio.wait_for(call_tool(name, delay), timeout=0.5) and return "
+          + "f\"{name}:timeout\" on asyncio.TimeoutError.")
   }
 }
 
