@@ -10,8 +10,10 @@ import Testing
   func everyMistakeHasABeforeAndAfterThatRun(_ id: String) throws {
     let mistake = try #require(Mistake.named(id))
     let explanation = try #require(mistake.explanation, "no explanation for \(id)")
-    let before = try LearnerConfiguration.parse(Array(explanation.beforeJSON.utf8), file: "before.json")
-    let after = try LearnerConfiguration.parse(Array(explanation.afterJSON.utf8), file: "after.json")
+    let before = try LearnerConfiguration.parse(
+      Array(explanation.beforeJSON.utf8), file: "before.json")
+    let after = try LearnerConfiguration.parse(
+      Array(explanation.afterJSON.utf8), file: "after.json")
     #expect(before != after)
     #expect(explanation.beforePython != explanation.afterPython)
     let run = lesson("explain", id)
@@ -34,6 +36,7 @@ import Testing
 
   @Test(arguments: [60, 100])
   func snapshot(_ width: Int) {
-    assertSnapshot(lesson("explain", "no-limit", width: width).snapshot, named: "explain-no-limit-\(width)")
+    assertSnapshot(
+      lesson("explain", "no-limit", width: width).snapshot, named: "explain-no-limit-\(width)")
   }
 }

@@ -18,7 +18,9 @@ import Testing
       #expect(show.code == .success)
       let program = workspace + "/02_guarded_gather/async_batch.py"
       #expect(FileManager.default.fileExists(atPath: program))
-      #expect(FileManager.default.fileExists(atPath: workspace + "/02_guarded_gather/guarded_gather2.json"))
+      #expect(
+        FileManager.default.fileExists(
+          atPath: workspace + "/02_guarded_gather/guarded_gather2.json"))
 
       let first = lessonInCourse(["check", "2", "--file", program], workspace: workspace)
       #expect(first.code == .failure)
@@ -30,8 +32,11 @@ import Testing
       // The hint speaks Python, because the learner's file is a program.
       let hint = lessonInCourse(["hint", "2"], workspace: workspace)
       #expect(hint.out.contains("Hint 1 of 3"))
-      #expect(lessonInCourse(["hint", "2"], workspace: workspace).out.contains("asyncio.Semaphore(2)"))
-      #expect(lessonInCourse(["hint", "2", "--file", "x.json"], workspace: workspace).out.contains("\"limit\": 2"))
+      #expect(
+        lessonInCourse(["hint", "2"], workspace: workspace).out.contains("asyncio.Semaphore(2)"))
+      #expect(
+        lessonInCourse(["hint", "2", "--file", "x.json"], workspace: workspace).out.contains(
+          "\"limit\": 2"))
 
       // The fix, then 'lesson check 2' without --file checks the remembered program.
       try copy("solutions/02_guarded_gather/async_batch.py", to: program)
@@ -48,7 +53,8 @@ import Testing
       let reset = lessonInCourse(["reset", "2"], workspace: workspace)
       #expect(reset.out.contains("async_batch.py is the starter again"))
       #expect(FileManager.default.fileExists(atPath: program + ".bak"))
-      let starter = try String(contentsOfFile: Self.root + "/lessons/02_guarded_gather/async_batch.py", encoding: .utf8)
+      let starter = try String(
+        contentsOfFile: Self.root + "/lessons/02_guarded_gather/async_batch.py", encoding: .utf8)
       #expect(try String(contentsOfFile: program, encoding: .utf8) == starter)
     }
   }
@@ -56,7 +62,8 @@ import Testing
   @Test func aPassWithFileIsRecorded() throws {
     try withWorkspace { workspace in
       let run = lessonInCourse(
-        ["check", "2", "--file", Self.root + "/solutions/02_guarded_gather/guarded_gather2.json"], workspace: workspace)
+        ["check", "2", "--file", Self.root + "/solutions/02_guarded_gather/guarded_gather2.json"],
+        workspace: workspace)
       #expect(run.code == .success)
       #expect(lessonInCourse(["list"], workspace: workspace).out.contains("1 of 8"))
     }
@@ -69,20 +76,28 @@ import Testing
   }
 
   static let usageCases: [UsageCase] = [
-    .init(arguments: ["help", "chek"], message: "lesson: error: unknown command 'chek'; did you mean 'check'?\n"),
-    .init(arguments: ["chek", "2"], message: "lesson: error: unknown command 'chek'; did you mean 'check'?\n"),
+    .init(
+      arguments: ["help", "chek"],
+      message: "lesson: error: unknown command 'chek'; did you mean 'check'?\n"),
+    .init(
+      arguments: ["chek", "2"],
+      message: "lesson: error: unknown command 'chek'; did you mean 'check'?\n"),
     .init(
       arguments: ["check", "3", "--file", ""],
-      message: "lesson: error: --file needs a file name, such as --file async_batch.py (see 'lesson help check')\n"),
+      message:
+        "lesson: error: --file needs a file name, such as --file async_batch.py (see 'lesson help check')\n"
+    ),
     .init(
-      arguments: ["hint", "2", "--fiel", "a.py"], message: "lesson: error: unknown option '--fiel'; did you mean '--file'?\n"),
+      arguments: ["hint", "2", "--fiel", "a.py"],
+      message: "lesson: error: unknown option '--fiel'; did you mean '--file'?\n"),
   ]
 
   @Test(arguments: usageCases)
   func usageErrorsAreOneLine(_ item: UsageCase) {
     let captured = CapturedConsole(directory: CLIFixtures.packageRoot.path)
     let run = CLIRun(
-      code: LessonTool.main(item.arguments, console: captured.console), out: captured.out, err: captured.err)
+      code: LessonTool.main(item.arguments, console: captured.console), out: captured.out,
+      err: captured.err)
     #expect(run.code == .usage)
     #expect(run.out.isEmpty)
     #expect(run.err == item.message)
@@ -114,7 +129,8 @@ import Testing
       #expect(flat(run.out).contains("for lesson 3 now"))
       #expect(!run.out.contains("run 'lesson check"))
       #expect(FileManager.default.fileExists(atPath: workspace + "/03_more_tools/more_tools3.json"))
-      let stay = lessonInCourse(["watch", "2", "--max-checks", "1", "--stay"], workspace: workspace)
+      let stay = lessonInCourse(
+        ["watch", "2", "--max-checks", "1", "--stay"], workspace: workspace)
       #expect(!flat(stay.out).contains("for lesson 3 now"))
     }
   }
@@ -130,7 +146,9 @@ import Testing
 
   @Test func listSaysWhereToContinueAndAtTheEndSaysSo() throws {
     try withWorkspace { workspace in
-      #expect(lessonInCourse(["list"], workspace: workspace).out.contains("Continue with lesson 1: 'lesson show 1'"))
+      #expect(
+        lessonInCourse(["list"], workspace: workspace).out.contains(
+          "Continue with lesson 1: 'lesson show 1'"))
       let progress = (1...8).map { "\"\($0)\": {\"status\": \"passed\"}" }.joined(separator: ", ")
       try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
       try "{\"formatVersion\": 1, \"lessons\": {\(progress)}}".write(

@@ -16,11 +16,17 @@ import Testing
   static let cases: [Case] = [
     Case(name: "check-2-starter", arguments: ["check", "2"]),
     Case(
-      name: "check-2-starter-python", arguments: ["check", "2", "--file", "workspace/02_guarded_gather/async_batch.py"],
+      name: "check-2-starter-python",
+      arguments: ["check", "2", "--file", "workspace/02_guarded_gather/async_batch.py"],
       files: [("lessons/02_guarded_gather/async_batch.py", "02_guarded_gather/async_batch.py")]),
     Case(
       name: "check-2-pass", arguments: ["check", "2"],
-      files: [("solutions/02_guarded_gather/guarded_gather2.json", "02_guarded_gather/guarded_gather2.json")]),
+      files: [
+        (
+          "solutions/02_guarded_gather/guarded_gather2.json",
+          "02_guarded_gather/guarded_gather2.json"
+        )
+      ]),
     Case(name: "check-3-starter", arguments: ["check", "3"]),
     Case(name: "list-fresh", arguments: ["list"]),
     Case(name: "hint-2", arguments: ["hint", "2"]),
@@ -37,7 +43,8 @@ import Testing
       let target = folder + "/workspace/" + destination
       try FileManager.default.createDirectory(
         atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try FileManager.default.copyItem(atPath: CLIFixtures.packageRoot.path + "/" + source, toPath: target)
+      try FileManager.default.copyItem(
+        atPath: CLIFixtures.packageRoot.path + "/" + source, toPath: target)
     }
     let captured = CapturedConsole(width: width, directory: folder)
     let code = LessonTool.main(

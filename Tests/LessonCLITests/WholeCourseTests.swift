@@ -22,7 +22,8 @@ import Testing
     func solve(_ folderName: String, _ file: String) throws {
       let target = "\(self.folder)/workspace/\(folderName)/\(file)"
       try FileManager.default.removeItem(atPath: target)
-      try FileManager.default.copyItem(atPath: "\(folder)/solutions/\(folderName)/\(file)", toPath: target)
+      try FileManager.default.copyItem(
+        atPath: "\(folder)/solutions/\(folderName)/\(file)", toPath: target)
     }
   }
 
@@ -32,9 +33,11 @@ import Testing
   func everyLessonInOrder(python: Bool) throws {
     let learner = Learner()
     // A fresh clone: the course's folders, no workspace yet.
-    try FileManager.default.createDirectory(atPath: learner.folder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: learner.folder, withIntermediateDirectories: true)
     for folder in ["lessons", "solutions"] {
-      try FileManager.default.copyItem(atPath: learner.root + "/" + folder, toPath: learner.folder + "/" + folder)
+      try FileManager.default.copyItem(
+        atPath: learner.root + "/" + folder, toPath: learner.folder + "/" + folder)
     }
     for entry in Self.course.entries {
       let spec = try Self.course.spec(entry)
@@ -47,12 +50,17 @@ import Testing
       let run = learner.lesson("run", path)
       #expect(run.code == .success, "run \(path): \(run.err)")
       let first =
-        usePython ? learner.lesson("check", String(entry.id), "--file", path) : learner.lesson("check", String(entry.id))
+        usePython
+        ? learner.lesson("check", String(entry.id), "--file", path)
+        : learner.lesson("check", String(entry.id))
       #expect(first.code == .failure, "lesson \(entry.id)'s starter fails")
       #expect(first.err.isEmpty, "\(first.err)")
       if usePython {
         // A Python learner is told what to change in Python, never as a JSON setting.
-        for key in ["\"limit\":", "\"timeout\":", "\"semaphore\":", "\"errors\":", "\"timeoutScope\":", "\"evidence\""] {
+        for key in [
+          "\"limit\":", "\"timeout\":", "\"semaphore\":", "\"errors\":", "\"timeoutScope\":",
+          "\"evidence\"",
+        ] {
           #expect(!first.out.contains(key), "lesson \(entry.id) tells a Python learner \(key)")
         }
       }

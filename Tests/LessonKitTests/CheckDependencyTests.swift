@@ -5,7 +5,8 @@ import Testing
 /// Checks judge only what they claim to judge, in order: the settings, then the run, then the
 /// evidence, then the note. Each case is a learner's file that used to be misdiagnosed.
 @Suite struct CheckDependencyTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().path
   static let course = try! Course.load(root: root)
 
@@ -35,17 +36,22 @@ import Testing
        {"name": "retrieval", "delay": 0.3}]}
       """, lesson: 1)
     #expect(report.mistakes.map(\.id) == ["wrong-setting"])
-    #expect(report.fix(for: report.mistakes[0]) == "Set \"limit\": null (plain gather), so that no call waits for another.")
+    #expect(
+      report.fix(for: report.mistakes[0])
+        == "Set \"limit\": null (plain gather), so that no call waits for another.")
     #expect(!report.fix(for: report.mistakes[0]).contains("above 1"))
   }
 
   @Test func aDeadlockPassesNothingAboutTheRun() throws {
-    let report = try Self.check(#"{"limit": 0, "calls": [{"name": "a", "delay": 0.1}, {"name": "b", "delay": 0.2}]}"#, lesson: 1)
+    let report = try Self.check(
+      #"{"limit": 0, "calls": [{"name": "a", "delay": 0.1}, {"name": "b", "delay": 0.2}]}"#,
+      lesson: 1)
     #expect(status(report, "no-deadlock") == .failed)
     #expect(status(report, "overlap") == .skipped)
     #expect(report.checks.first { $0.id == "overlap" }?.blockedBy == ["the batch can finish"])
     #expect(!report.checks.contains { $0.status == .passed })
-    let lesson2 = try Self.check("{\"limit\": 0, \"timeout\": 0.5, \(Self.guardedCalls)}", lesson: 2)
+    let lesson2 = try Self.check(
+      "{\"limit\": 0, \"timeout\": 0.5, \(Self.guardedCalls)}", lesson: 2)
     #expect(status(lesson2, "peak-within") == .skipped)
     #expect(lesson2.mistakes.map(\.id) == ["zero-limit-deadlock"])
   }
@@ -65,9 +71,13 @@ import Testing
       """, lesson: 3)
     #expect(status(report, "evidence-matches") == .skipped)
     #expect(status(report, "note-explains") == .skipped)
-    #expect(!report.mistakes.contains { $0.id == "invented-count" || $0.id == "missing-explanation" })
+    #expect(
+      !report.mistakes.contains { $0.id == "invented-count" || $0.id == "missing-explanation" })
     // Only one "expected" list on the screen: the evidence is not judged yet.
-    #expect(report.checks.filter { $0.status == .failed }.allSatisfy { !$0.expected.contains("what the run printed") })
+    #expect(
+      report.checks.filter { $0.status == .failed }.allSatisfy {
+        !$0.expected.contains("what the run printed")
+      })
     #expect(!report.passed())
   }
 
@@ -76,9 +86,11 @@ import Testing
     #expect(report.mistakes.map(\.id) == ["timeout-in-milliseconds"])
     #expect(report.fix(for: report.mistakes[0]).contains("0.3"))
     let lesson3 = try Self.check(
-      "{\"limit\": 3, \"timeout\": 150, \"calls\": [" + (0..<8).map { "{\"name\": \"c\($0)\", \"delay\": 0.1}" }
+      "{\"limit\": 3, \"timeout\": 150, \"calls\": ["
+        + (0..<8).map { "{\"name\": \"c\($0)\", \"delay\": 0.1}" }
         .joined(separator: ",") + "]}", lesson: 3)
-    let fix = lesson3.fix(for: try #require(lesson3.mistakes.first { $0.id == "timeout-in-milliseconds" }))
+    let fix = lesson3.fix(
+      for: try #require(lesson3.mistakes.first { $0.id == "timeout-in-milliseconds" }))
     #expect(fix.contains("\"timeout\": 0.15"), "\(fix)")
   }
 
@@ -91,11 +103,15 @@ import Testing
   @Test func aHardCodedCountIsCheckedAgainstTheRun() throws {
     let path = NSTemporaryDirectory() + "hard-\(UUID().uuidString).py"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let program = try String(contentsOfFile: Self.root + "/solutions/02_guarded_gather/async_batch.py", encoding: .utf8)
-      .replacingOccurrences(of: "    print(results)\n", with: "    print(results)\n    print(\"timeouts:\", 2)\n")
+    let program = try String(
+      contentsOfFile: Self.root + "/solutions/02_guarded_gather/async_batch.py", encoding: .utf8
+    )
+    .replacingOccurrences(
+      of: "    print(results)\n", with: "    print(results)\n    print(\"timeouts:\", 2)\n")
     try program.write(toFile: path, atomically: true, encoding: .utf8)
     let spec = try Self.course.spec(try #require(Self.course.entry(2)))
-    let report = LessonChecker.check(try InputFile.configuration(at: path), against: spec, file: "hard.py")
+    let report = LessonChecker.check(
+      try InputFile.configuration(at: path), against: spec, file: "hard.py")
     #expect(report.mistakes.map(\.id) == ["invented-count"])
     #expect(!report.passed())
   }

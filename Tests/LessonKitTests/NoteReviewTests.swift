@@ -4,8 +4,11 @@ import Testing
 /// The note check looks for ideas, notices negation and contradiction, and never fails a learner.
 @Suite struct NoteReviewTests {
   static let topics = [
-    NoteTopic(about: "why the limit protects the upstream", words: ["upstream", "protect", "overload"]),
-    NoteTopic(about: "that the tighter limit takes longer", words: ["longer", "slower"], contrary: ["faster"]),
+    NoteTopic(
+      about: "why the limit protects the upstream", words: ["upstream", "protect", "overload"]),
+    NoteTopic(
+      about: "that the tighter limit takes longer", words: ["longer", "slower"],
+      contrary: ["faster"]),
   ]
 
   struct Case: Sendable, CustomTestStringConvertible {
@@ -19,14 +22,17 @@ import Testing
 
   static let cases: [Case] = [
     Case(
-      note: "Semaphore(1) protects the tools behind it from overload, though the batch takes longer.",
+      note:
+        "Semaphore(1) protects the tools behind it from overload, though the batch takes longer.",
       found: [true, true], toReview: false),
     Case(note: "It protects; slower", found: [true, true], toReview: true),  // too short to explain
     Case(
-      note: "The limit does not protect the upstream at all, and the run is slower with it.", found: [false, true],
+      note: "The limit does not protect the upstream at all, and the run is slower with it.",
+      found: [false, true],
       negated: true, toReview: true),
     Case(
-      note: "The upstream is protected and the batch finishes faster under the tighter limit.", found: [true, false],
+      note: "The upstream is protected and the batch finishes faster under the tighter limit.",
+      found: [true, false],
       contradiction: true, toReview: true),
     Case(note: "", found: [false, false], toReview: true),
   ]
@@ -61,7 +67,8 @@ import Testing
     for entry in course.entries {
       let spec = try course.spec(entry)
       let report = LessonChecker.check(
-        try InputFile.configuration(at: course.solutionPath(entry, spec)), against: spec, file: "solution")
+        try InputFile.configuration(at: course.solutionPath(entry, spec)), against: spec,
+        file: "solution")
       #expect(report.noteReview?.needsReview != true, "lesson \(entry.id)")
     }
   }

@@ -56,7 +56,9 @@ struct CheckCommand: LessonCommand {
         let names = made.map { course.display($0, from: context.console.directory) }
         let message =
           "lesson: made \(names.joined(separator: " and ")) from the lesson's starter\(made.count == 1 ? "" : "s")."
-        for line in TextLayout.wrap(message, width: context.console.width, hanging: "  ") { context.console.error(line) }
+        for line in TextLayout.wrap(message, width: context.console.width, hanging: "  ") {
+          context.console.error(line)
+        }
       }
       return (path, display)
     } catch {
@@ -66,7 +68,8 @@ struct CheckCommand: LessonCommand {
 
   /// Checks the file and prints the report. Returns 0 for a pass, 1 for a fail.
   func check(
-    path: String, display: String, entry: Course.Entry, spec: LessonSpec, course: CourseContext, context: CommandContext,
+    path: String, display: String, entry: Course.Entry, spec: LessonSpec, course: CourseContext,
+    context: CommandContext,
     nextStep: String? = nil, watching: Bool = false
   ) throws(CommandFailure) -> ExitCode {
     let configuration: LearnerConfiguration
@@ -136,7 +139,8 @@ enum ProgressBar {
   static func lines(done: Int, total: Int, width: Int, style: Style) -> [String] {
     let cells = max(8, min(total * 3, width - 20))
     let filled = total == 0 ? 0 : cells * done / total
-    let bar = style.green(String(repeating: "█", count: filled)) + style.dim(String(repeating: "░", count: cells - filled))
+    let bar =
+      style.green(String(repeating: "█", count: filled)) + style.dim(String(repeating: "░", count: cells - filled))
     return ["\(bar) \(done) of \(total) done"]
   }
 }

@@ -28,7 +28,9 @@ struct ResetCommand: LessonCommand {
     let python: Bool
     if flags.contains("--python") {
       guard spec.pythonFile != nil else {
-        throw .usage(UsageError("lesson \(entry.id) has no Python starter; reset its configuration with 'lesson reset \(entry.id)'"))
+        throw .usage(
+          UsageError(
+            "lesson \(entry.id) has no Python starter; reset its configuration with 'lesson reset \(entry.id)'"))
       }
       python = true
     } else if flags.contains("--json") {

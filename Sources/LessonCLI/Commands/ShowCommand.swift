@@ -31,7 +31,8 @@ struct ShowCommand: LessonCommand {
     context.console.print()
     func say(_ label: String, _ text: String) {
       let lines = TextLayout.wrap(label + text, width: width, hanging: "  ")
-      context.console.print(style.bold(label.trimmingCharacters(in: .whitespaces)) + lines[0].dropFirst(label.count - 1))
+      context.console.print(
+        style.bold(label.trimmingCharacters(in: .whitespaces)) + lines[0].dropFirst(label.count - 1))
       for line in lines.dropFirst() { context.console.print(line) }
     }
     let json = course.display(course.workspace.learnerPath(entry, spec), from: context.console.directory)

@@ -40,9 +40,12 @@ struct CheckReportView {
         lines += styled(
           TextLayout.wrap(check.title, width: width, indent: "  ✓ ", hanging: "      "), "  ✓ ", "  \(mark) ")
       } else {
-        lines += styled(TextLayout.wrap(check.title, width: width, indent: "  ✗ ", hanging: "      "), "  ✗ ", "  \(mark) ")
-        lines += TextLayout.wrap("expected " + check.expected, width: width, indent: "      ", hanging: "               ")
-        lines += TextLayout.wrap("observed " + check.observed, width: width, indent: "      ", hanging: "               ")
+        lines += styled(
+          TextLayout.wrap(check.title, width: width, indent: "  ✗ ", hanging: "      "), "  ✗ ", "  \(mark) ")
+        lines += TextLayout.wrap(
+          "expected " + check.expected, width: width, indent: "      ", hanging: "               ")
+        lines += TextLayout.wrap(
+          "observed " + check.observed, width: width, indent: "      ", hanging: "               ")
       }
     }
     for check in judged where !stacked {
@@ -59,7 +62,8 @@ struct CheckReportView {
       } else {
         let plain = "  ✗ "
         lines += styled(
-          TextLayout.labelled(check.title, labelWidth: titleWidth, "expected " + check.expected, width: width, indent: plain),
+          TextLayout.labelled(
+            check.title, labelWidth: titleWidth, "expected " + check.expected, width: width, indent: plain),
           plain, "  \(mark) ")
         lines += TextLayout.wrap(
           "observed " + check.observed, width: width, indent: String(repeating: " ", count: 4 + titleWidth),
@@ -90,7 +94,9 @@ struct CheckReportView {
         isProgram ? "at line \(place.split(separator: ":").first ?? "")" : "at \"\(place)\""
       }
       let mark = mistake.isWarning ? "!" : "✗"
-      let head = "\(mark) \(mistake.id)\(place.map { " " + $0 } ?? ""): \(mistake.title)" + (mistake.isWarning ? " (a warning)" : "")
+      let head =
+        "\(mark) \(mistake.id)\(place.map { " " + $0 } ?? ""): \(mistake.title)"
+        + (mistake.isWarning ? " (a warning)" : "")
       lines += styled(
         TextLayout.wrap(head, width: width, indent: "", hanging: "    "), "\(mark) \(mistake.id)",
         (mistake.isWarning ? style.yellow(mark) : style.red(mark)) + " " + style.bold(mistake.id))

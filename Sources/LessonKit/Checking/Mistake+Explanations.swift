@@ -19,7 +19,8 @@ extension Mistake {
 }
 
 extension MistakeExplanation {
-  static let three = #"{"name": "search", "delay": 0.1}, {"name": "database", "delay": 0.2}, {"name": "slow_tool", "delay": 1.0}"#
+  static let three =
+    #"{"name": "search", "delay": 0.1}, {"name": "database", "delay": 0.2}, {"name": "slow_tool", "delay": 1.0}"#
   static let failing =
     #"{"name": "search", "delay": 0.1}, {"name": "flaky", "delay": 0.15, "fails": "HTTP 503"}, {"name": "database", "delay": 0.2}"#
   static let computing =
@@ -104,9 +105,11 @@ extension MistakeExplanation {
       long: "The evidence you report must be what the run printed. A count typed in by hand (or copied from an "
         + "earlier run) hides the calls that really timed out; a count computed from the results is always right.",
       beforeJSON: config(
-        #""limit": 2, "timeout": 0.5"#, evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 2}"#),
+        #""limit": 2, "timeout": 0.5"#,
+        evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 2}"#),
       afterJSON: config(
-        #""limit": 2, "timeout": 0.5"#, evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1}"#),
+        #""limit": 2, "timeout": 0.5"#,
+        evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1}"#),
       beforePython: #"print("timeouts:", 2)"#,
       afterPython: #"print("timeouts:", sum(result.endswith(":timeout") for result in results))"#),
     MistakeExplanation(
@@ -116,7 +119,9 @@ extension MistakeExplanation {
       beforeJSON: config(#""limit": 2, "timeout": 0.5"#),
       afterJSON: config(
         #""limit": 2, "timeout": 0.5"#,
-        evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1, "note": "slow_tool is slower than its timeout"}"#),
+        evidence:
+          #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1, "note": "slow_tool is slower than its timeout"}"#
+      ),
       beforePython: "await asyncio.gather(*calls)",
       afterPython: """
         results = await asyncio.gather(*calls)
@@ -145,10 +150,13 @@ extension MistakeExplanation {
         + "results ('flaky:error') and in your note.",
       beforeJSON: config(
         #""limit": 2, "timeout": 0.5, "errors": "capture""#, failing,
-        evidence: #"{"results": ["search:ok", "flaky:error", "database:ok"], "timeouts": 0, "note": "one call failed"}"#),
+        evidence: #"{"results": ["search:ok", "flaky:error", "database:ok"], "timeouts": 0, "note": "one call failed"}"#
+      ),
       afterJSON: config(
         #""limit": 2, "timeout": 0.5, "errors": "capture""#, failing,
-        evidence: #"{"results": ["search:ok", "flaky:error", "database:ok"], "timeouts": 0, "note": "flaky failed with HTTP 503"}"#),
+        evidence:
+          #"{"results": ["search:ok", "flaky:error", "database:ok"], "timeouts": 0, "note": "flaky failed with HTTP 503"}"#
+      ),
       beforePython: #""""One call failed.""""#,
       afterPython: #""""flaky failed with HTTP 503; the other results are kept.""""#),
     MistakeExplanation(
@@ -207,7 +215,8 @@ extension MistakeExplanation {
         #""limit": 3, "timeout": 0.15"#,
         three + #", {"name": "rerank", "delay": 0.05}, {"name": "embed", "delay": 0.08}"#),
       beforePython: #"TOOLS = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0)]"#,
-      afterPython: #"TOOLS = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05), ("embed", 0.08)]"#),
+      afterPython:
+        #"TOOLS = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05), ("embed", 0.08)]"#),
     MistakeExplanation(
       id: "wrong-setting",
       long: "Each lesson fixes its numbers (a limit, a timeout) because they are what make its behaviour "
@@ -256,10 +265,13 @@ extension MistakeExplanation {
         + "the note for the ideas the lesson asks for (and notices 'not' and the opposite), but it cannot grade "
         + "prose: a note that misses an idea is a warning, and a person may read it.",
       beforeJSON: config(
-        #""limit": 2, "timeout": 0.5"#, evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1, "note": ""}"#),
+        #""limit": 2, "timeout": 0.5"#,
+        evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1, "note": ""}"#),
       afterJSON: config(
         #""limit": 2, "timeout": 0.5"#,
-        evidence: #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1, "note": "The limit protects the upstream from bursts; the timeout exposes slow_tool."}"#),
+        evidence:
+          #"{"results": ["search:ok", "database:ok", "slow_tool:timeout"], "timeouts": 1, "note": "The limit protects the upstream from bursts; the timeout exposes slow_tool."}"#
+      ),
       beforePython: #""""Lesson 3.""""#,
       afterPython: #""""Semaphore(3) protects the upstream from bursts; the 0.15 s timeout exposes the slow calls.""""#),
     MistakeExplanation(

@@ -74,7 +74,9 @@ public struct NoteReview: Sendable, Hashable {
     guard let first = parts.first, words.count >= parts.count else { return [] }
     return (0...(words.count - parts.count)).filter { start in
       guard words[start].hasPrefix(first) else { return false }
-      return parts.indices.dropFirst().allSatisfy { words[start + $0] == parts[$0] || words[start + $0].hasPrefix(parts[$0]) }
+      return parts.indices.dropFirst().allSatisfy {
+        words[start + $0] == parts[$0] || words[start + $0].hasPrefix(parts[$0])
+      }
     }
   }
 
