@@ -46,7 +46,9 @@ public enum LessonTool {
         let done = course.course.entries.count(where: { progress[$0.id].status == "passed" })
         console.print()
         let style = Style(enabled: console.colors)
-        for line in ProgressBar.lines(done: done, total: course.course.entries.count, width: console.width, style: style) {
+        for line in ProgressBar.lines(
+          done: done, total: course.course.entries.count, width: console.width, style: style)
+        {
           console.print(line)
         }
         for line in TextLayout.wrap(ListCommand.whereToContinue(course.course, progress), width: console.width) {

@@ -59,7 +59,9 @@ struct ListCommand: LessonCommand {
         note = "not started"
       }
       let number = String(entry.id).leftPadded(to: 2, with: " ")
-      let title = entry.title.count <= titleWidth ? entry.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+      let title =
+        entry.title.count <= titleWidth
+        ? entry.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
         : TraceReport.fit(entry.title, titleWidth)
       context.console.print(" \(mark) \(number)  \(title)  \(style.dim(note))")
     }

@@ -105,7 +105,8 @@ public struct CheckReport: Sendable {
       guard let fix = configuration.program == nil ? check.fix : check.pythonFix else { continue }
       if !fixes.contains(fix) { fixes.append(fix) }
     }
-    return fixes.isEmpty ? (configuration.program == nil ? mistake.fix : mistake.pythonFix) : fixes.joined(separator: " ")
+    return fixes.isEmpty
+      ? (configuration.program == nil ? mistake.fix : mistake.pythonFix) : fixes.joined(separator: " ")
   }
 
   /// The checks that found this mistake.

@@ -3,7 +3,8 @@ import GuardedGather
 
 extension LessonSpec {
   static let fields = [
-    "formatVersion", "id", "title", "file", "pythonFile", "goal", "expected", "rules", "starterMistake", "hints", "pythonHints",
+    "formatVersion", "id", "title", "file", "pythonFile", "goal", "expected", "rules", "starterMistake", "hints",
+    "pythonHints",
     "$schema",
   ]
 
@@ -101,7 +102,8 @@ extension LessonSpec {
   }
 
   static let ruleFields: [String: [String]] = [
-    "min-calls": ["value"], "limit": ["value"], "timeout": ["value"], "every-call-timed": [], "call-timeout": ["call", "value"],
+    "min-calls": ["value"], "limit": ["value"], "timeout": ["value"], "every-call-timed": [],
+    "call-timeout": ["call", "value"],
     "timeout-inside-semaphore": [], "shared-semaphore": [], "peak-within": ["value"], "evidence-matches": [],
     "note-explains": ["topics"], "overlap": [], "same-results-at-limits": ["limits"], "batch-completes": [],
     "failures-named": [], "cpu-work": ["calls"],
@@ -152,7 +154,8 @@ extension LessonSpec {
       }
       var topics: [NoteTopic] = []
       for (index, item) in items.enumerated() {
-        let topic = try JSONFieldReader(item, file: file, path: "\(path).topics[\(index)]", known: ["about", "words", "contrary"])
+        let topic = try JSONFieldReader(
+          item, file: file, path: "\(path).topics[\(index)]", known: ["about", "words", "contrary"])
         guard let about = try topic.string("about"), case .array(let words)? = topic.value("words"), !words.isEmpty
         else {
           throw .missingField(path: file, field: "\(path).topics[\(index)]", expected: "\"about\" and \"words\"")

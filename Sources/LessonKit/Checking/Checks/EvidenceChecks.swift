@@ -40,7 +40,8 @@ struct EvidenceMatchesCheck: LessonCheck {
       fix: "Report what the run printed: in \"evidence\", \"results\": \(jsonList(context.trace.results ?? [])) "
         + "and \"timeouts\": \(count).",
       pythonFix: "Print what the program computed: print(results), then the count computed from them, "
-        + "print(\"timeouts:\", sum(r.endswith(\":timeout\") for r in results)); the run prints \(printed), timeouts: \(count).")
+        + "print(\"timeouts:\", sum(r.endswith(\":timeout\") for r in results)); the run prints \(printed), timeouts: \(count)."
+    )
   }
 }
 
@@ -66,9 +67,13 @@ struct NoteExplainsCheck: LessonCheck {
             ? "nothing on \(idea.about)" : "\(idea.about): your note says it does not (\"not … \(idea.negated[0])\")")
       }
       if !review.contradictions.isEmpty {
-        observed.append("your note says \(review.contradictions.map { "\"\($0)\"" }.joined(separator: ", ")), the opposite of what the run shows")
+        observed.append(
+          "your note says \(review.contradictions.map { "\"\($0)\"" }.joined(separator: ", ")), the opposite of what the run shows"
+        )
       }
-      if observed.isEmpty, review.wordCount < 6 { observed.append("a note of \(review.wordCount) words, too short to explain it") }
+      if observed.isEmpty, review.wordCount < 6 {
+        observed.append("a note of \(review.wordCount) words, too short to explain it")
+      }
     }
     let weak = !observed.isEmpty
     return CheckResult(
@@ -77,10 +82,16 @@ struct NoteExplainsCheck: LessonCheck {
       observed: weak ? observed.joined(separator: "; ") : "a note that says each idea (a person may still read it)",
       mistake: weak ? Mistake.named("missing-explanation") : nil, location: "evidence.note",
       fix: weak
-        ? "In \"evidence\": \"note\", say in a sentence or two " + (missing.isEmpty ? topics : topics.filter { topic in missing.contains { $0.about == topic.about } }).map(\.about).joined(separator: ", and ") + "."
+        ? "In \"evidence\": \"note\", say in a sentence or two "
+          + (missing.isEmpty ? topics : topics.filter { topic in missing.contains { $0.about == topic.about } }).map(
+            \.about
+          ).joined(separator: ", and ") + "."
         : nil,
       pythonFix: weak
-        ? "In the module docstring (or comments), say in a sentence or two " + (missing.isEmpty ? topics : topics.filter { topic in missing.contains { $0.about == topic.about } }).map(\.about).joined(separator: ", and ") + "."
+        ? "In the module docstring (or comments), say in a sentence or two "
+          + (missing.isEmpty ? topics : topics.filter { topic in missing.contains { $0.about == topic.about } }).map(
+            \.about
+          ).joined(separator: ", and ") + "."
         : nil)
   }
 }

@@ -19,7 +19,8 @@ struct PeakWithinCheck: LessonCheck {
       fix: passed
         ? nil
         : mistake == "semaphore-per-call"
-          ? "Set \"semaphore\": \"shared\" with \"limit\": \(maximum)." : "Set \"limit\": \(maximum) (one shared semaphore).",
+          ? "Set \"semaphore\": \"shared\" with \"limit\": \(maximum)."
+          : "Set \"limit\": \(maximum) (one shared semaphore).",
       pythonFix: passed
         ? nil
         : "Share one asyncio.Semaphore(\(maximum)), made once in main, across all calls (async with semaphore:).")

@@ -16,7 +16,8 @@ struct ResultsCheck: LessonCheck {
       result.pythonFix = fix
     } else if mistake?.id == "timeout-in-milliseconds", let index = context.millisecondTimeout {
       let timeout = context.batch.effectiveTimeout(ofCallAt: index) ?? .zero
-      result.fix = "Timeouts are in seconds: \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) is "
+      result.fix =
+        "Timeouts are in seconds: \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) is "
         + "\(timeout.secondsText). For \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) ms, write "
         + "\(secondsLiteral(timeout / 1000))."
       result.pythonFix = result.fix
@@ -28,7 +29,8 @@ struct ResultsCheck: LessonCheck {
   static func fix(expected: [String?], _ context: CheckContext) -> String? {
     guard let results = context.trace.results, results.count == expected.count else { return nil }
     var changes: [String] = []
-    for (index, (got, want)) in zip(results, expected).enumerated() where got != want && index < context.batch.calls.count {
+    for (index, (got, want)) in zip(results, expected).enumerated()
+    where got != want && index < context.batch.calls.count {
       let call = context.batch.calls[index]
       let name = call.name
       if want?.hasSuffix(":timeout") == true {
@@ -39,7 +41,8 @@ struct ResultsCheck: LessonCheck {
         changes.append("\(name) should give \(want ?? "None"), not \(got ?? "None")")
       }
     }
-    return changes.isEmpty ? nil : changes.joined(separator: "; ").prefix(1).uppercased() + changes.joined(separator: "; ").dropFirst() + "."
+    return changes.isEmpty
+      ? nil : changes.joined(separator: "; ").prefix(1).uppercased() + changes.joined(separator: "; ").dropFirst() + "."
   }
 }
 

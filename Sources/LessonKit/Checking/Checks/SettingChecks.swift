@@ -58,7 +58,8 @@ struct LimitCheck: LessonCheck {
     }
     return CheckResult(
       id: "limit", title: "concurrency limit", status: mistake == nil ? .passed : .failed,
-      expected: context.isProgram ? "one asyncio.Semaphore(\(limit)) shared by every call" : "\"limit\": \(limit), one shared semaphore",
+      expected: context.isProgram
+        ? "one asyncio.Semaphore(\(limit)) shared by every call" : "\"limit\": \(limit), one shared semaphore",
       observed: context.isProgram ? programObserved(batch) : observed, mistake: mistake.flatMap(Mistake.named),
       location: batch.semaphore == .perCall && batch.limit != nil ? "semaphore" : "limit",
       fix: mistake == nil ? nil : fix, pythonFix: mistake == nil ? nil : pythonFix)
@@ -191,9 +192,12 @@ struct TimeoutInsideSemaphoreCheck: LessonCheck {
       }
       var result = CheckResult(
         id: "timeout-inside-semaphore", title: title, status: timed == nil ? .failed : .skipped,
-        expected: expected, observed: "no call has a timeout", mistake: timed == nil ? Mistake.named("no-timeout") : nil,
+        expected: expected, observed: "no call has a timeout",
+        mistake: timed == nil ? Mistake.named("no-timeout") : nil,
         location: "timeout")
-      if timed != nil { result.blockedBy = [context.spec.rules.contains(.everyCallTimed) ? "every call has a timeout" : "timeout"] }
+      if timed != nil {
+        result.blockedBy = [context.spec.rules.contains(.everyCallTimed) ? "every call has a timeout" : "timeout"]
+      }
       return result
     }
     let inside = batch.timeoutScope == .call
