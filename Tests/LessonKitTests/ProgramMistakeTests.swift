@@ -13,31 +13,25 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct ProgramMistakeTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
   static let course = try! Course.load(root: root)
 
   static let cases: [ProgramMistake] = [
     .init(program: "07_exercise_invented_count.py", lesson: 3, mistake: "invented-count", line: 35),
-    .init(
-      program: "08_exercise_invented_fstring.py", lesson: 3, mistake: "invented-count", line: 35),
+    .init(program: "08_exercise_invented_fstring.py", lesson: 3, mistake: "invented-count", line: 35),
     .init(program: "14_plain_gather_no_limit.py", lesson: 3, mistake: "no-limit", line: 31),
     .init(program: "15_plain_gather_no_timeout.py", lesson: 2, mistake: "no-timeout", line: 10),
     .init(program: "16_semaphore_per_call.py", lesson: 3, mistake: "semaphore-per-call", line: 24),
     .init(
-      program: "17_timeout_around_semaphore_wait_for.py", lesson: 3,
-      mistake: "timeout-outside-semaphore", line: 30),
-    .init(
-      program: "18_timeout_around_semaphore_block.py", lesson: 3,
-      mistake: "timeout-outside-semaphore", line: 25),
+      program: "17_timeout_around_semaphore_wait_for.py", lesson: 3, mistake: "timeout-outside-semaphore", line: 30),
+    .init(program: "18_timeout_around_semaphore_block.py", lesson: 3, mistake: "timeout-outside-semaphore", line: 25),
     .init(program: "19_error_propagates.py", lesson: 6, mistake: "propagated-error", line: 10),
     .init(program: "20_error_swallowed_none.py", lesson: 6, mistake: "swallowed-error", line: 20),
     .init(program: "21_error_swallowed_pass.py", lesson: 6, mistake: "swallowed-error", line: 20),
     .init(program: "22_error_named.py", lesson: 6, mistake: "unnamed-failure", line: 1),
     .init(program: "29_blocking_inside_guarded.py", lesson: 2, mistake: "async-for-cpu", line: 10),
-    .init(
-      program: "30_semaphore_zero_deadlock.py", lesson: 2, mistake: "zero-limit-deadlock", line: 18),
+    .init(program: "30_semaphore_zero_deadlock.py", lesson: 2, mistake: "zero-limit-deadlock", line: 18),
   ]
 
   @Test(arguments: cases)
@@ -46,14 +40,11 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     let configuration = try InputFile.configuration(at: path, display: item.program)
     let spec = try Self.course.spec(try #require(Self.course.entry(item.lesson)))
     var findings = FindingList()
-    let report = LessonChecker.check(
-      configuration, against: spec, file: item.program, collector: &findings)
+    let report = LessonChecker.check(configuration, against: spec, file: item.program, collector: &findings)
     #expect(!report.passed())
     let ids = report.mistakes.map { $0.id }
-    let finding = try #require(
-      findings.findings.first { $0.mistake.id == item.mistake }, "found \(ids)")
-    #expect(
-      finding.location?.hasPrefix("\(item.line):") == true, "at \(finding.location ?? "nowhere")")
+    let finding = try #require(findings.findings.first { $0.mistake.id == item.mistake }, "found \(ids)")
+    #expect(finding.location?.hasPrefix("\(item.line):") == true, "at \(finding.location ?? "nowhere")")
     // The fix is said in Python, never as a JSON setting.
     let mistake = try #require(Mistake.named(item.mistake))
     let fix = report.fix(for: mistake)
@@ -62,12 +53,9 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
   }
 
   @Test func theLessonPagesProgramPassesLessonTwo() throws {
-    let configuration = try InputFile.configuration(
-      at: Self.root + "/solutions/02_guarded_gather/async_batch.py")
+    let configuration = try InputFile.configuration(at: Self.root + "/solutions/02_guarded_gather/async_batch.py")
     let spec = try Self.course.spec(try #require(Self.course.entry(2)))
-    #expect(
-      LessonChecker.check(configuration, against: spec, file: "async_batch.py").passed(strict: true)
-    )
+    #expect(LessonChecker.check(configuration, against: spec, file: "async_batch.py").passed(strict: true))
   }
 
   @Test func aValueAssignedInsideABlockIsReturnedAfterIt() throws {
@@ -117,21 +105,15 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     #expect {
       try PythonProgram.read(Array("x = 1\ny = '".utf8) + [0xFF] + Array("'\n".utf8), file: "p.py")
     } throws: { error in
-      (error as? LessonKitError)?.description.hasPrefix("p.py:2:") == true
-        && (error as? LessonKitError)?.exitCode == 65
+      (error as? LessonKitError)?.description.hasPrefix("p.py:2:") == true && (error as? LessonKitError)?.exitCode == 65
     }
-    let deep =
-      "x = " + String(repeating: "(", count: 40_000) + "1" + String(repeating: ")", count: 40_000)
-      + "\n"
+    let deep = "x = " + String(repeating: "(", count: 40_000) + "1" + String(repeating: ")", count: 40_000) + "\n"
     #expect {
       try PythonProgram.read(Array(deep.utf8), file: "deep.py")
     } throws: { error in
       (error as? LessonKitError)?.description.contains("nested deeper than") == true
     }
-    let deepExpression =
-      "x = " + String(repeating: "not ", count: 5_000) + "1\nasyncio.run(main())\n"
-    #expect(throws: LessonKitError.self) {
-      try PythonProgram.read(Array(deepExpression.utf8), file: "deep.py")
-    }
+    let deepExpression = "x = " + String(repeating: "not ", count: 5_000) + "1\nasyncio.run(main())\n"
+    #expect(throws: LessonKitError.self) { try PythonProgram.read(Array(deepExpression.utf8), file: "deep.py") }
   }
 }
