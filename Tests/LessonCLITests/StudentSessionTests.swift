@@ -59,13 +59,22 @@ import Testing
     }
   }
 
-  @Test func aPassWithFileIsRecorded() throws {
-    try withWorkspace { workspace in
+  @Test func aPassWithFileIsRecorded() {
+    withWorkspace { workspace in
       let run = lessonInCourse(
         ["check", "2", "--file", Self.root + "/solutions/02_guarded_gather/guarded_gather2.json"],
         workspace: workspace)
       #expect(run.code == .success)
       #expect(lessonInCourse(["list"], workspace: workspace).out.contains("1 of 8"))
+    }
+  }
+
+  @Test func checkingTheCoursesStarterPointsAtTheLearnersCopy() {
+    withWorkspace { workspace in
+      let run = lessonInCourse(["check", "2", "--file", "lessons/02_guarded_gather/async_batch.py"], workspace: workspace)
+      #expect(run.code == .failure)
+      #expect(flat(run.err).contains("is the course's starter"))
+      #expect(flat(run.err).contains("02_guarded_gather/async_batch.py ('lesson show 2' makes it)"))
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LessonKit
 
 /// `lesson check N [--file F] [--json] [--strict] [--diagnostics]`: checks the learner's file
@@ -45,7 +46,19 @@ struct CheckCommand: LessonCommand {
     _ entry: Course.Entry, _ spec: LessonSpec, course: CourseContext, context: CommandContext, useFile: Bool = true
   ) throws(CommandFailure) -> (path: String, display: String) {
     if useFile, let file = arguments.options["--file"] {
-      return (context.resolve(file), file)
+      let path = context.resolve(file)
+      // The course's own starter is not the learner's to edit: point at their copy.
+      for python in [false, true] where python == file.hasSuffix(".py") {
+        let starter = course.course.starterPath(entry, spec, python: python)
+        guard Self.samePath(path, starter) else { continue }
+        let copy = course.display(
+          course.workspace.learnerPath(entry, spec, python: python), from: context.console.directory)
+        let note =
+          "lesson: note: \(file) is the course's starter, which 'lesson reset' cannot restore; "
+          + "edit your copy, \(copy) ('lesson show \(entry.id)' makes it)."
+        for line in TextLayout.wrap(note, width: context.console.width, hanging: "  ") { context.console.error(line) }
+      }
+      return (path, file)
     }
     do {
       let made = try course.workspace.prepareAll(entry, spec)
@@ -124,6 +137,11 @@ struct CheckCommand: LessonCommand {
     }
     let done = course.course.entries.count(where: { progress[$0.id].status == "passed" })
     return (done, course.course.entries.count)
+  }
+
+  static func samePath(_ a: String, _ b: String) -> Bool {
+    URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+      == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
   }
 
   func nextStep(after id: Int, in course: Course) -> String {
