@@ -171,6 +171,13 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
     #expect(firstSlot == 2)
     #expect(try Self.readme(Self.course.entries[1]).contains("**slots**"))
     #expect(!texts.contains { $0.1.contains("in flight") })
+    for entry in Self.course.entries {
+      let spec = try Self.course.spec(entry)
+      for text in [spec.goal, spec.title] + spec.hints + spec.pythonHints {
+        #expect(!text.contains("in flight"), "lesson \(entry.id): \(text)")
+        #expect(entry.id >= 2 || !text.contains("slot"), "lesson \(entry.id): \(text)")
+      }
+    }
     let firstEvidence = try #require(texts.first { $0.1.contains("evidence") }?.0)
     #expect(firstEvidence == 3)
   }
