@@ -1,5 +1,6 @@
-import LessonKit
 import Testing
+
+@testable import LessonKit
 
 /// The note check looks for ideas, notices negation and contradiction, and never fails a learner.
 @Suite struct NoteReviewTests {
@@ -71,5 +72,22 @@ import Testing
         file: "solution")
       #expect(report.noteReview?.needsReview != true, "lesson \(entry.id)")
     }
+  }
+}
+
+/// Grading keeps the note's review beside each record, for a "note to review" column.
+@Suite struct GradeNoteReviewTests {
+  @Test func aGradeRecordCarriesTheNoteReview() throws {
+    let course = CheckDependencyTests.course
+    let entry = try #require(course.entry(3))
+    let spec = try course.spec(entry)
+    let submission = Submission(
+      learner: "ada", lesson: 3, path: course.solutionPath(entry, spec), display: "ada.json",
+      problem: nil)
+    let record = Grader.grade(submission, spec: spec)
+    #expect(record.status == .pass)
+    let review = try #require(record.noteReview)
+    #expect(!review.needsReview)
+    #expect(review.note.contains("Semaphore(3)"))
   }
 }
