@@ -10,7 +10,7 @@ struct CheckReportView {
 
   /// The report for a person, one screen for a typical failure: what the run did, each check
   /// (skipped ones grouped by what they wait for), each mistake once with why and the fix. The
-  /// closing line and the verdict come from ``closing(nextStep:style:)``.
+  /// closing line and the verdict come from ``closing(next:width:style:)``.
   func text(width: Int, style: Style) -> [String] {
     let lesson = report.lesson
     let isProgram = report.configuration.program != nil
@@ -30,12 +30,7 @@ struct CheckReportView {
     let stacked = width < 80
     let titleWidth = min(judged.map { $0.title.count }.max() ?? 10, 28) + 2
     for check in judged where stacked {
-      let mark: String
-      switch check.status {
-      case .passed: mark = style.green("✓")
-      case .failed: mark = style.red("✗")
-      case .warning, .skipped: mark = style.yellow("!")
-      }
+      let mark = Self.mark(check.status, style)
       if check.status == .passed {
         lines += styled(
           TextLayout.wrap(check.title, width: width, indent: "  ✓ ", hanging: "      "), "  ✓ ", "  \(mark) ")
@@ -49,12 +44,7 @@ struct CheckReportView {
       }
     }
     for check in judged where !stacked {
-      let mark: String
-      switch check.status {
-      case .passed: mark = style.green("✓")
-      case .failed: mark = style.red("✗")
-      case .warning, .skipped: mark = style.yellow("!")
-      }
+      let mark = Self.mark(check.status, style)
       if check.status == .passed {
         lines += styled(
           TextLayout.labelled(check.title, labelWidth: titleWidth, check.observed, width: width, indent: "  ✓ "),
@@ -121,6 +111,15 @@ struct CheckReportView {
         style.red(style.bold("FAIL")) + " — \(counts)" + (failed == 0 ? " (warnings fail with --strict)." : "."))
     }
     return lines
+  }
+
+  /// A check's mark: ✓ passed, ✗ failed, ! a warning.
+  static func mark(_ status: CheckResult.Status, _ style: Style) -> String {
+    switch status {
+    case .passed: style.green("✓")
+    case .failed: style.red("✗")
+    case .warning, .skipped: style.yellow("!")
+    }
   }
 
   /// Replaces the plain `prefix` of the first line with its `styled` form.
