@@ -183,3 +183,17 @@ import Testing
 func flat(_ text: String) -> String {
   text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
 }
+
+@Suite struct ProgressTests {
+  @Test func aPassStaysAPassWhenALaterExperimentFails() throws {
+    try withWorkspace { workspace in
+      let solution = CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/guarded_gather2.json"
+      #expect(lessonInCourse(["check", "2", "--file", solution], workspace: workspace).code == .success)
+      let starter = CLIFixtures.packageRoot.path + "/lessons/02_guarded_gather/guarded_gather2.json"
+      #expect(lessonInCourse(["check", "2", "--file", starter], workspace: workspace).code == .failure)
+      let progress = try String(contentsOfFile: workspace + "/progress.json", encoding: .utf8)
+      #expect(progress.contains("\"status\": \"passed\""))
+      #expect(lessonInCourse(["list"], workspace: workspace).out.contains("1 of 8 done"))
+    }
+  }
+}
