@@ -9,7 +9,7 @@ struct CourseContext {
 
   static let options: Set<String> = ["--course", "--workspace"]
 
-  init(_ arguments: Arguments, context: CommandContext) throws(LessonKitError) {
+  init(_ arguments: Arguments, context: CommandContext) throws(CommandFailure) {
     let environment = ProcessInfo.processInfo.environment
     let given = arguments.options["--course"] ?? environment["LESSON_COURSE"]
     let root: String
@@ -18,9 +18,11 @@ struct CourseContext {
     } else if let found = Course.find(from: context.console.directory) {
       root = found
     } else {
-      throw .missingFile(path: "lessons/index.json")
+      throw .message(
+        "no course here: no lessons/index.json in \(context.console.directory) or a folder above it; "
+          + "run lesson inside the course folder, or name it with --course DIR", .missingInput)
     }
-    course = try Course.load(root: root)
+    do { course = try Course.load(root: root) } catch { throw .input(error) }
     let workspaceRoot = (arguments.options["--workspace"] ?? environment["LESSON_WORKSPACE"]).map(context.resolve)
     workspace = Workspace(course: course, root: workspaceRoot)
   }
@@ -48,6 +50,8 @@ struct CourseContext {
 enum CommandFailure: Error {
   case usage(UsageError)
   case input(LessonKitError)
+  /// Any other reason, said in one line, with its exit code.
+  case message(String, ExitCode)
 }
 
 /// The words of a command about one lesson: the lesson number `N` and the course options.
@@ -69,7 +73,7 @@ struct LessonArguments {
   /// The course, and the lesson's entry and evidence card.
   func load(_ context: CommandContext) throws(CommandFailure) -> (CourseContext, Course.Entry, LessonSpec) {
     let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    course = try CourseContext(arguments, context: context)
     let (entry, spec) = try course.lesson(lesson)
     return (course, entry, spec)
   }

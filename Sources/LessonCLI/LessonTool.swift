@@ -27,7 +27,7 @@ public enum LessonTool {
   static var commands: [any LessonCommand.Type] {
     [
       ListCommand.self, ShowCommand.self, RunCommand.self, CheckCommand.self, HintCommand.self, WatchCommand.self,
-      ResetCommand.self, VerifyCommand.self, GradeCommand.self,
+      ResetCommand.self, ExplainCommand.self, VerifyCommand.self, GradeCommand.self,
     ]
   }
 
@@ -38,6 +38,23 @@ public enum LessonTool {
   public static func main(_ arguments: [String], console: Console) -> ExitCode {
     guard let name = arguments.first else {
       console.print(overview)
+      // Inside a course, say where the learner is and where to go on.
+      if let arguments = try? Arguments([], flags: [], options: []),
+        let course = try? CourseContext(arguments, context: CommandContext(console: console))
+      {
+        let (progress, _) = course.workspace.loadProgress()
+        let done = course.course.entries.count(where: { progress[$0.id].status == "passed" })
+        console.print()
+        let style = Style(enabled: console.colors)
+        for line in ProgressBar.lines(
+          done: done, total: course.course.entries.count, width: console.width, style: style)
+        {
+          console.print(line)
+        }
+        for line in TextLayout.wrap(ListCommand.whereToContinue(course.course, progress), width: console.width) {
+          console.print(line)
+        }
+      }
       return .success
     }
     if ["help", "--help", "-h"].contains(name) {
@@ -46,7 +63,8 @@ public enum LessonTool {
         return .success
       }
       guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        return usageError(UsageError("unknown command '\(arguments[1])'"), command: nil, console: console)
+        let hint = Arguments.nearest(arguments[1], in: commands.map { $0.name }).map { "; did you mean '\($0)'?" } ?? ""
+        return usageError(UsageError("unknown command '\(arguments[1])'\(hint)"), command: nil, console: console)
       }
       console.print(help(for: command))
       return .success
@@ -75,19 +93,18 @@ public enum LessonTool {
       case .input(let input):
         console.error("lesson: error: \(input.description)")
         return ExitCode(rawValue: input.exitCode)
+      case .message(let message, let code):
+        console.error("lesson: error: \(message)")
+        return code
       }
     }
   }
 
+  /// A usage error: one line, with what to read for the usage.
   static func usageError(_ error: UsageError, command: (any LessonCommand.Type)?, console: Console) -> ExitCode {
-    console.error("Error: \(error.message)")
-    if let command {
-      console.error("Usage: \(command.usage)")
-      console.error("See 'lesson help \(command.name)'.")
-    } else {
-      console.error("Usage: lesson <command> [options]")
-      console.error("See 'lesson help'.")
-    }
+    let help = command.map { "'lesson help \($0.name)'" } ?? "'lesson help'"
+    let suggests = error.message.hasSuffix("?") || error.message.contains("(see ")
+    console.error("lesson: error: \(error.message)" + (suggests ? "" : " (see \(help))"))
     return .usage
   }
 
@@ -107,7 +124,8 @@ public enum LessonTool {
       \(list.joined(separator: "\n"))
 
       See 'lesson help <command>' for a command's options.
-      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file.
+      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file,
+      73 a file cannot be written.
       """
   }
 }

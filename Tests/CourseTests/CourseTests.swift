@@ -195,3 +195,58 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
     #expect(shown[.v3_11] != shown[.v3_12], "the example really differs")
   }
 }
+
+/// The course read as a learner with the `lesson` binary and nothing else.
+@Suite struct CourseTextTests {
+  static let course = CourseTests.course
+
+  static func readme(_ entry: Course.Entry) throws -> String {
+    try String(contentsOfFile: course.readmePath(entry), encoding: .utf8)
+  }
+
+  @Test(arguments: course.entries)
+  func speaksToALearnerWithTheBinary(_ entry: Course.Entry) throws {
+    let text = try Self.readme(entry)
+    for phrase in ["swift run", "lesson page", "evidence card"] {
+      #expect(!text.contains(phrase), "lesson \(entry.id) says '\(phrase)'")
+    }
+  }
+
+  @Test func wordsAreIntroducedBeforeTheyAreUsed() throws {
+    // "slot" is introduced in lesson 2, "evidence" in lesson 3; "in flight" is never needed.
+    let texts = try Self.course.entries.map { ($0.id, try Self.readme($0)) }
+    let firstSlot = try #require(texts.first { $0.1.contains("slot") }?.0)
+    #expect(firstSlot == 2)
+    #expect(try Self.readme(Self.course.entries[1]).contains("**slots**"))
+    #expect(!texts.contains { $0.1.contains("in flight") })
+    for entry in Self.course.entries {
+      let spec = try Self.course.spec(entry)
+      for text in [spec.goal, spec.title] + spec.hints + spec.pythonHints {
+        #expect(!text.contains("in flight"), "lesson \(entry.id): \(text)")
+        #expect(entry.id >= 2 || !text.contains("slot"), "lesson \(entry.id): \(text)")
+      }
+    }
+    let firstEvidence = try #require(texts.first { $0.1.contains("evidence") }?.0)
+    #expect(firstEvidence == 3)
+  }
+
+  @Test func lessonFourDoesNotGiveAwayLessonFive() throws {
+    let four = try Self.course.spec(Self.course.entries[3])
+    let five = try Self.course.spec(Self.course.entries[4])
+    #expect(four.starterMistake != five.starterMistake)
+    #expect(!four.rules.contains(.timeoutInsideSemaphore))
+    #expect(!(try Self.readme(Self.course.entries[3])).contains("timeoutScope"))
+  }
+
+  @Test func lessonTwoAsksForWhatItChecks() throws {
+    let entry = Self.course.entries[1]
+    let spec = try Self.course.spec(entry)
+    #expect(try Self.readme(entry).contains("0.3 s"))
+    #expect(spec.rules.contains(.callTimeout("slow_tool", .milliseconds(300))))
+    #expect(spec.hints.contains { $0.contains("0.3") })
+    // Without slow_tool's own timeout the lesson does not pass.
+    var configuration = try InputFile.configuration(at: Self.course.solutionPath(entry, spec))
+    configuration.batch.calls[2].timeout = .inherit
+    #expect(!LessonChecker.check(configuration, against: spec, file: "x").passed())
+  }
+}

@@ -53,7 +53,7 @@ struct GradeCommand: LessonCommand {
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    course = try CourseContext(arguments, context: context)
     var specs: [Int: LessonSpec] = [:]
     var entries = course.course.entries
     if let lesson {

@@ -21,7 +21,7 @@ struct ListCommand: LessonCommand {
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    course = try CourseContext(arguments, context: context)
     let (progress, warning) = course.workspace.loadProgress()
     if let warning { context.console.error("lesson: warning: \(warning)") }
     if arguments.flags.contains("--json") {
@@ -36,9 +36,13 @@ struct ListCommand: LessonCommand {
       return .success
     }
     let style = context.style
+    let width = context.console.width
     context.console.print(style.bold(course.course.title))
-    context.console.print(course.course.welcome)
+    for line in TextLayout.wrap(course.course.welcome, width: width) { context.console.print(line) }
     context.console.print()
+    // The title gets every column the status leaves it, and is cut only when there is no room.
+    let longest = course.course.entries.map(\.title.count).max() ?? 20
+    let titleWidth = min(longest, max(20, width - 7 - 2 - 11))
     for entry in course.course.entries {
       let lesson = progress[entry.id]
       let mark: String
@@ -55,11 +59,39 @@ struct ListCommand: LessonCommand {
         note = "not started"
       }
       let number = String(entry.id).leftPadded(to: 2, with: " ")
-      context.console.print(" \(mark) \(number)  \(TraceReport.fit(entry.title, 52))  \(style.dim(note))")
+      let title =
+        entry.title.count <= titleWidth
+        ? entry.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+        : TraceReport.fit(entry.title, titleWidth)
+      context.console.print(" \(mark) \(number)  \(title)  \(style.dim(note))")
     }
     let done = course.course.entries.count(where: { progress[$0.id].status == "passed" })
     context.console.print()
-    context.console.print("\(done) of \(course.course.entries.count) passed.")
+    for line in ProgressBar.lines(done: done, total: course.course.entries.count, width: width, style: style) {
+      context.console.print(line)
+    }
+    for line in TextLayout.wrap(Self.whereToContinue(course.course, progress), width: width) {
+      context.console.print(line)
+    }
     return .success
+  }
+
+  static func note(_ lesson: Progress.Lesson) -> String {
+    switch lesson.status {
+    case "passed"?: "passed"
+    case "failed"?: "failed" + (lesson.mistakes.isEmpty ? "" : " (\(lesson.mistakes.joined(separator: ", ")))")
+    default: "not started"
+    }
+  }
+
+  /// Where the learner goes on: the first lesson not passed yet, or the course's last words.
+  static func whereToContinue(_ course: Course, _ progress: Progress) -> String {
+    guard let next = course.entries.first(where: { progress[$0.id].status != "passed" }) else {
+      return "Every lesson passed. " + course.farewell
+    }
+    if progress[next.id].status == nil {
+      return "Continue with lesson \(next.id): 'lesson show \(next.id)', then 'lesson check \(next.id)'."
+    }
+    return "Continue with lesson \(next.id): 'lesson check \(next.id)' (stuck? 'lesson hint \(next.id)')."
   }
 }

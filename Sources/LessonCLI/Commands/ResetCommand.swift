@@ -1,23 +1,54 @@
 import LessonKit
 
-/// `lesson reset N`: back to the starter, keeping a backup of the learner's file.
+/// `lesson reset N [--python]`: back to the starter, keeping a backup of the learner's file.
 struct ResetCommand: LessonCommand {
   static let name = "reset"
   static let abstract = "Put a lesson's starter back, keeping your file as a backup."
-  static let usage = "lesson reset N"
-  static let discussion = "Options: --course DIR, --workspace DIR (see 'lesson help check')."
+  static let usage = "lesson reset N [--python | --json]"
+  static let discussion = """
+    Resets your workspace copy of the file you work on for this lesson (the one 'lesson check N'
+    checks): the configuration, or the Python program (async_batch.py). --python or --json picks
+    one. Your file is kept as *.bak, *.bak1, …
+
+    Options: --python, --json, --course DIR, --workspace DIR (see 'lesson help check').
+    """
 
   var input: LessonArguments
 
   init(arguments words: [String]) throws(UsageError) {
-    input = try LessonArguments(words)
+    input = try LessonArguments(words, flags: ["--python", "--json"])
+    if input.arguments.flags.isSuperset(of: ["--python", "--json"]) {
+      throw UsageError("--python and --json cannot be used together; pick the file to reset")
+    }
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let (course, entry, spec) = try input.load(context)
+    let flags = input.arguments.flags
+    let python: Bool
+    if flags.contains("--python") {
+      guard spec.pythonFile != nil else {
+        throw .usage(
+          UsageError(
+            "lesson \(entry.id) has no Python starter; reset its configuration with 'lesson reset \(entry.id)'"))
+      }
+      python = true
+    } else if flags.contains("--json") {
+      python = false
+    } else {
+      let (progress, _) = course.workspace.loadProgress()
+      python = spec.pythonFile != nil && course.workspace.routePath(entry, spec, progress: progress).hasSuffix(".py")
+    }
     let backup: String?
-    do { backup = try course.workspace.reset(entry, spec) } catch { throw .input(error) }
-    let file = course.display(course.workspace.learnerPath(entry, spec), from: context.console.directory)
+    do { backup = try course.workspace.reset(entry, spec, python: python) } catch { throw .input(error) }
+    let path = course.workspace.learnerPath(entry, spec, python: python)
+    let file = course.display(path, from: context.console.directory)
+    // 'lesson check N' checks the file just reset from now on.
+    var (progress, _) = course.workspace.loadProgress()
+    progress[entry.id].file = course.workspace.remembered(path)
+    do { try course.workspace.save(progress) } catch {
+      context.console.error("lesson: warning: progress not saved: \(error.description)")
+    }
     context.console.print("\(file) is the starter again.")
     if let backup {
       context.console.print("Your previous file is kept as \(course.display(backup, from: context.console.directory)).")

@@ -8,7 +8,7 @@ struct VerifyCommand: LessonCommand {
   static let abstract = "Check the course: every spec loads, solutions pass, starters fail as intended."
   static let usage = "lesson verify [--course DIR] [--python X.Y]"
   static let discussion = """
-    For each lesson in lessons/index.json: its evidence card loads and has hints; its starter loads
+    For each lesson in lessons/index.json: its spec.json loads and has hints; its starter loads
     and fails with the mistake the lesson is about; its solution in solutions/ passes, warnings
     included. Folders not in the index are reported too. Every check runs under each supported
     Python (\(PythonVersion.supportedList)), or only under the one given with --python, LESSON_PYTHON
@@ -29,7 +29,7 @@ struct VerifyCommand: LessonCommand {
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course: CourseContext
-    do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
+    course = try CourseContext(arguments, context: context)
     let chosen: PythonVersion?
     do { chosen = try PythonChoice.given(arguments) } catch { throw .usage(error) }
     let problems = CourseVerifier.verify(course.course, versions: chosen.map { [$0] })

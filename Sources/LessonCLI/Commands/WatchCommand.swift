@@ -5,9 +5,10 @@ import LessonKit
 struct WatchCommand: LessonCommand {
   static let name = "watch"
   static let abstract = "Check a lesson again every time you save your file (Ctrl-C to stop)."
-  static let usage = "lesson watch N [--file F] [--strict]"
+  static let usage = "lesson watch N [--file F] [--strict] [--stay]"
   static let discussion = """
-    Checks once, then again whenever the file's contents change (it looks twice a second).
+    Checks once, then again whenever the file's contents change (it looks twice a second), on a
+    cleared screen. After a pass it moves on to the next lesson's file, unless --stay.
 
     Options: --file F, --strict, --course DIR, --workspace DIR (see 'lesson help check');
       --max-checks K   Stop after K checks (for scripts).
@@ -15,39 +16,70 @@ struct WatchCommand: LessonCommand {
 
   var check: CheckCommand
   var maxChecks: Int?
+  /// Whether to stay on a lesson after it passes, instead of moving on to the next one.
+  var stay = false
 
   init(arguments words: [String]) throws(UsageError) {
     let arguments = try Arguments(
-      words, flags: ["--strict"], options: CourseContext.options.union(["--file", "--max-checks"]))
+      words, flags: ["--strict", "--stay"], options: CourseContext.options.union(["--file", "--max-checks"]))
     if let text = arguments.options["--max-checks"] {
       guard let value = Int(text), value > 0 else { throw UsageError("--max-checks takes a whole number above 0") }
       maxChecks = value
     }
     var forwarded = words
     if let index = forwarded.firstIndex(of: "--max-checks") { forwarded.removeSubrange(index...index + 1) }
-    forwarded.removeAll { $0.hasPrefix("--max-checks=") }
+    forwarded.removeAll { $0.hasPrefix("--max-checks=") || $0 == "--stay" }
+    stay = arguments.flags.contains("--stay")
     check = try CheckCommand(arguments: forwarded)
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
-    let (course, entry, spec) = try check.input.load(context)
-    let (path, display) = try check.learnerFile(entry, spec, course: course, context: context)
+    var (course, entry, spec) = try check.input.load(context)
+    var (path, display) = try check.learnerFile(entry, spec, course: course, context: context)
     var detector = ChangeDetector()
     var checks = 0
     var last = ExitCode.success
     while maxChecks.map({ checks < $0 }) ?? true {
       if detector.changed(FileStamp(path: path)) {
-        if checks > 0 { context.console.print(String(repeating: "─", count: min(context.console.width, 60))) }
+        if context.console.isTerminal {
+          // The newest result only: clear the screen and start at the top.
+          context.console.out("\u{1B}[2J\u{1B}[H")
+        } else if checks > 0 {
+          context.console.print(String(repeating: "─", count: min(context.console.width, 60)))
+        }
+        let next = stay ? nil : course.course.entries.first { $0.id > entry.id }
+        var nextStep: String?
+        if let next, let nextSpec = try? course.course.spec(next) {
+          let (progress, _) = course.workspace.loadProgress()
+          let file = course.display(
+            course.workspace.routePath(next, nextSpec, progress: progress), from: context.console.directory)
+          nextStep =
+            "Next: lesson \(next.id), \(next.title) ('lesson show \(next.id)'). Watching \(file) for lesson "
+            + "\(next.id) now; save it to check it, Ctrl-C to stop."
+        }
         do {
           last = try check.check(
-            path: path, display: display, entry: entry, spec: spec, course: course, context: context)
+            path: path, display: display, entry: entry, spec: spec, course: course, context: context,
+            nextStep: nextStep, watching: true)
         } catch {
           // A half-saved file is normal while editing: say what is wrong and keep watching.
-          if case .input(let input) = error { context.console.error("lesson: error: \(input.description)") }
+          switch error {
+          case .input(let input): context.console.error("lesson: error: \(input.description)")
+          case .message(let message, _): context.console.error("lesson: error: \(message)")
+          case .usage(let usage): context.console.error("lesson: error: \(usage.message)")
+          }
           last = .invalidInput
         }
         checks += 1
-        context.console.print(context.style.dim("Watching \(display); save it to check again, Ctrl-C to stop."))
+        if last == .success, let next {
+          // On to the next lesson; it is checked when its file is saved.
+          let (_, nextSpec) = try course.lesson(String(next.id))
+          entry = next
+          spec = nextSpec
+          (path, display) = try check.learnerFile(entry, spec, course: course, context: context, useFile: false)
+          detector = ChangeDetector()
+          _ = detector.changed(FileStamp(path: path))
+        }
       }
       if maxChecks.map({ checks >= $0 }) ?? false { break }
       Thread.sleep(forTimeInterval: 0.5)

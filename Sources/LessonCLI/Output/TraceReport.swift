@@ -68,7 +68,7 @@ struct TraceReport {
     case .deadlock(let waiting)?:
       let names = waiting.prefix(5).joined(separator: ", ") + (waiting.count > 5 ? ", …" : "")
       return [
-        style.red("deadlock: \(names) waited for a slot that could never be free"),
+        style.red("deadlock: \(names) waited for a turn that could never come"),
         "A semaphore with no permits never lets a call start, and nothing can release one. The run",
         "stopped at \(Seconds.fixed(trace.elapsed)) s instead of hanging. Use a limit of at least 1.",
       ]
@@ -79,8 +79,8 @@ struct TraceReport {
   func timeline(width: Int, style: Style) -> [String] {
     let limit = batch.limit.map(String.init) ?? "none"
     let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
-    let first = "limit \(limit)\(perCall) · peak \(trace.peakConcurrency) in flight"
-    let second = "total \(Seconds.fixed(trace.elapsed)) s" + (realTime ? " (real time)" : " (virtual time)")
+    let first = "limit \(limit)\(perCall) · at most \(trace.peakConcurrency) at once"
+    let second = "\(Seconds.fixed(trace.elapsed)) s" + (realTime ? ", real time" : ", virtual time")
     var lines =
       first.count + second.count + 3 <= width
       ? [style.bold(first + " · " + second)] : [style.bold(first), style.bold(second)]
@@ -116,10 +116,12 @@ struct TraceReport {
     let totalText = Seconds.fixed(trace.elapsed) + " s"
     let axis = "0 s" + String(repeating: " ", count: max(1, barWidth - 3 - totalText.count)) + totalText
     lines.append(String(repeating: " ", count: nameWidth + 1) + style.dim(axis))
-    if width >= 68 {
-      lines.append(style.dim("░ waiting for a slot  █ running  × timed out  ! raised  / cancelled"))
+    if width >= 72 {
+      lines.append(style.dim("░ waiting for its turn  █ running  × timed out  ! raised  / cancelled"))
+    } else if width >= 58 {
+      lines.append(style.dim("░ waiting  █ running  × timed out  ! raised  / cancelled"))
     } else {
-      lines.append(style.dim("░ waiting for a slot  █ running"))
+      lines.append(style.dim("░ waiting  █ running"))
       lines.append(style.dim("× timed out  ! raised  / cancelled"))
     }
     return lines

@@ -41,6 +41,8 @@ public struct CheckContext: Sendable {
       id = "no-timeout"
     } else if cpuCallsModelledAsIO {
       id = "async-for-cpu"
+    } else if millisecondTimeout != nil {
+      id = "timeout-in-milliseconds"
     } else {
       id = "wrong-results"
     }
@@ -54,10 +56,20 @@ public struct CheckContext: Sendable {
     case "timeout-outside-semaphore": "timeoutScope"
     case "semaphore-per-call": "semaphore"
     case "no-limit", "zero-limit-deadlock": "limit"
-    case "no-timeout": "timeout"
+    case "no-timeout", "timeout-in-milliseconds": "timeout"
     default: nil
     }
   }
+
+  /// The first call whose timeout looks like milliseconds typed as seconds: ten seconds or more
+  /// where every delay is under ten seconds.
+  var millisecondTimeout: Int? {
+    guard batch.calls.allSatisfy({ $0.delay < .seconds(10) }) else { return nil }
+    return batch.calls.indices.first { (batch.effectiveTimeout(ofCallAt: $0) ?? .zero) >= .seconds(10) }
+  }
+
+  /// Whether the learner brought a Python program rather than a configuration.
+  var isProgram: Bool { configuration.program != nil }
 
   var cpuCallsModelledAsIO: Bool {
     for case .cpuWork(let names) in spec.rules {
@@ -81,4 +93,16 @@ extension Duration {
     while fraction.hasSuffix("0") { fraction.removeLast() }
     return "\(micros / 1_000_000)" + (fraction.isEmpty ? "" : ".\(fraction)") + " s"
   }
+}
+
+/// A list as JSON: `["search:ok", null]`.
+func jsonList(_ items: [String?]) -> String {
+  "[" + items.map { $0.map { "\"\($0)\"" } ?? "null" }.joined(separator: ", ") + "]"
+}
+
+/// Seconds as a learner types them in JSON or Python: `0.15`, `1.0`.
+func secondsLiteral(_ duration: Duration) -> String {
+  var text = duration.secondsText
+  text.removeLast(2)
+  return text.contains(".") ? text : text + ".0"
 }

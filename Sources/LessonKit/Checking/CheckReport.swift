@@ -6,6 +6,8 @@ public struct CheckResult: Sendable, Hashable {
     case passed
     case failed
     case warning
+    /// Not judged: a check it depends on failed (see ``CheckResult/blockedBy``).
+    case skipped
   }
 
   /// The check's stable id, such as `evidence-matches`.
@@ -21,10 +23,17 @@ public struct CheckResult: Sendable, Hashable {
   public var mistake: Mistake?
   /// Where in the configuration, as a JSON path.
   public var location: String?
+  /// What to change, with the lesson's concrete value, for a configuration; `nil` uses the
+  /// mistake's general fix.
+  public var fix: String?
+  /// The same for a Python program.
+  public var pythonFix: String?
+  /// For a skipped check: the titles of the failed checks to fix first.
+  public var blockedBy: [String] = []
 
   public init(
     id: String, title: String, status: Status, expected: String, observed: String, mistake: Mistake? = nil,
-    location: String? = nil
+    location: String? = nil, fix: String? = nil, pythonFix: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -33,7 +42,12 @@ public struct CheckResult: Sendable, Hashable {
     self.observed = observed
     self.mistake = mistake
     self.location = location
+    self.fix = fix
+    self.pythonFix = pythonFix
   }
+
+  /// Whether the check found a mistake or a warning (not passed, not skipped).
+  public var isFinding: Bool { status == .failed || status == .warning }
 }
 
 /// Everything `lesson check` found for one learner file.
@@ -46,19 +60,22 @@ public struct CheckReport: Sendable {
   public var configuration: LearnerConfiguration
   /// The run of that configuration on the virtual clock.
   public var trace: GatherTrace
-  /// Each check, in order.
+  /// Each check, in order: the settings first, then the run, the evidence and the note.
   public var checks: [CheckResult]
+  /// What the note says about each idea the lesson asks for, when the lesson asks for a note:
+  /// for the learner a warning at most, for an instructor something to read.
+  public var noteReview: NoteReview?
 
   /// Whether every check passed; with `strict`, warnings fail too.
   public func passed(strict: Bool = false) -> Bool {
-    !checks.contains { $0.status == .failed || (strict && $0.status == .warning) }
+    !checks.contains { $0.status == .failed || $0.status == .skipped || (strict && $0.status == .warning) }
   }
 
   /// The distinct mistakes behind failed checks (and warnings), in order.
   public var mistakes: [Mistake] {
     var seen: Set<String> = []
     return checks.compactMap { check in
-      guard check.status != .passed, let mistake = check.mistake, seen.insert(mistake.id).inserted else { return nil }
+      guard check.isFinding, let mistake = check.mistake, seen.insert(mistake.id).inserted else { return nil }
       return mistake
     }
   }
@@ -67,7 +84,7 @@ public struct CheckReport: Sendable {
   /// column (`12:5`); for JSON, the path in the file.
   public var findings: [Finding] {
     checks.compactMap { check in
-      guard check.status != .passed, let mistake = check.mistake else { return nil }
+      guard check.isFinding, let mistake = check.mistake else { return nil }
       return Finding(
         severity: check.status == .warning ? .warning : .error, location: place(of: check),
         message: "\(check.title): expected \(check.expected), observed \(check.observed)", mistake: mistake)
@@ -80,11 +97,26 @@ public struct CheckReport: Sendable {
     return program.position(for: check.location).description
   }
 
-  /// What to change for a mistake, in the learner's language.
+  /// What to change for a mistake, in the learner's language, with the concrete value of the
+  /// first check that found it.
   public func fix(for mistake: Mistake) -> String {
-    configuration.program == nil ? mistake.fix : mistake.pythonFix
+    var fixes: [String] = []
+    for check in checks(showing: mistake) {
+      guard let fix = configuration.program == nil ? check.fix : check.pythonFix else { continue }
+      if !fixes.contains(fix) { fixes.append(fix) }
+    }
+    return fixes.isEmpty
+      ? (configuration.program == nil ? mistake.fix : mistake.pythonFix) : fixes.joined(separator: " ")
   }
 
-  /// How many checks passed.
-  public var score: Int { checks.count(where: { $0.status != .failed }) }
+  /// The checks that found this mistake.
+  public func checks(showing mistake: Mistake) -> [CheckResult] {
+    checks.filter { $0.isFinding && $0.mistake?.id == mistake.id }
+  }
+
+  /// How many checks passed (a warning counts as passed, a skipped check does not).
+  public var score: Int { checks.count(where: { $0.status == .passed || $0.status == .warning }) }
+
+  /// How many checks were skipped because a check they depend on failed.
+  public var skipped: Int { checks.count(where: { $0.status == .skipped }) }
 }

@@ -21,7 +21,9 @@ public enum LessonChecker {
     let context = CheckContext(spec: spec, configuration: configuration, trace: trace)
     var checks = checks(for: spec).map { $0.evaluate(context) }
     // A deadlock is reported whatever the lesson; it is the one run that never ends for real.
-    if case .deadlock? = trace.failure, !checks.contains(where: { $0.mistake?.id == "zero-limit-deadlock" }) {
+    if case .deadlock? = trace.failure,
+      !checks.contains(where: { $0.id == "limit" && $0.mistake?.id == "zero-limit-deadlock" })
+    {
       checks.insert(NoDeadlockCheck().evaluate(context), at: 0)
     }
     // Blocking work is a mistake wherever the lesson is about waiting.
@@ -29,10 +31,60 @@ public enum LessonChecker {
     if !cpuLesson, configuration.batch.calls.contains(where: { $0.work == .cpu }) {
       checks.append(NoBlockingWorkCheck().evaluate(context))
     }
-    checks.append(MarginCheck().evaluate(context))
-    let report = CheckReport(lesson: spec, file: file, configuration: configuration, trace: trace, checks: checks)
+    // A count the learner typed in (a program's `print("timeouts:", 2)`) is evidence, and is
+    // checked against the run even where the lesson does not ask for evidence.
+    if !spec.rules.contains(.evidenceMatches), let evidence = configuration.evidence,
+      (evidence.results != nil && !evidence.resultsComputed) || (evidence.timeouts != nil && !evidence.timeoutsComputed)
+    {
+      checks.append(EvidenceMatchesCheck().evaluate(context))
+    }
+    // Margins are only worth a line when one is fragile.
+    let margin = MarginCheck().evaluate(context)
+    if margin.status != .passed { checks.append(margin) }
+    checks = ordered(checks)
+    var report = CheckReport(lesson: spec, file: file, configuration: configuration, trace: trace, checks: checks)
+    for case .noteExplains(let topics) in spec.rules {
+      report.noteReview = NoteReview(note: configuration.evidence?.note ?? "", topics: topics)
+    }
     for finding in report.findings { collector.collect(finding) }
     return report
+  }
+
+  /// What a check judges, in the order they depend on each other (as check50's checks do): the
+  /// settings, then the run they make, then the evidence reported from the run, then the note.
+  enum Stage: Int, Comparable {
+    case settings, run, evidence, note
+
+    static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    init(_ id: String) {
+      switch id {
+      case "results", "timeouts", "peak-within", "overlap", "same-results-at-limits", "batch-completes",
+        "failures-named", "margins":
+        self = .run
+      case "evidence-matches": self = .evidence
+      case "note-explains": self = .note
+      default: self = .settings
+      }
+    }
+  }
+
+  /// Sorts the checks by stage (stably) and skips each check that depends on a failed one, naming
+  /// the failed checks to fix first.
+  static func ordered(_ checks: [CheckResult]) -> [CheckResult] {
+    var sorted = checks.enumerated().sorted { (Stage($0.element.id), $0.offset) < (Stage($1.element.id), $1.offset) }
+      .map(\.element)
+    for index in sorted.indices {
+      let stage = Stage(sorted[index].id)
+      let failed = sorted.filter { Stage($0.id) < stage && $0.status == .failed }.map(\.title)
+      guard !failed.isEmpty else { continue }
+      sorted[index].status = .skipped
+      sorted[index].mistake = nil
+      sorted[index].fix = nil
+      sorted[index].pythonFix = nil
+      sorted[index].blockedBy = failed
+    }
+    return sorted
   }
 
   /// Checks without collecting findings.
@@ -52,6 +104,7 @@ public enum LessonChecker {
       case .minCalls(let minimum): checks.append(MinCallsCheck(minimum: minimum))
       case .limit(let limit): checks.append(LimitCheck(limit: limit))
       case .timeout(let timeout): checks.append(TimeoutCheck(timeout: timeout))
+      case .callTimeout(let name, let timeout): checks.append(CallTimeoutCheck(name: name, timeout: timeout))
       case .everyCallTimed: checks.append(EveryCallTimedCheck())
       case .timeoutInsideSemaphore: checks.append(TimeoutInsideSemaphoreCheck())
       case .sharedSemaphore: checks.append(SharedSemaphoreCheck())

@@ -43,6 +43,7 @@ public struct Mistake: Sendable, Hashable, Identifiable {
       "Catch the error in the per-call function: except Exception as error: return f\"{name}:error\".",
     "async-for-cpu":
       "time.sleep (or any computation) blocks the loop; use await loop.run_in_executor(pool, work) with a process pool, or keep it synchronous.",
+    "timeout-in-milliseconds": "asyncio.wait_for and asyncio.timeout take seconds: timeout=0.3 is 300 ms.",
     "zero-limit-deadlock": "asyncio.Semaphore(0) never lets anyone in: use asyncio.Semaphore(1) or more.",
     "no-overlap": "Gather the calls instead of awaiting them one by one: results = await asyncio.gather(*calls).",
     "missing-calls": "Add more calls to the gather (or rows to the table of (name, delay) tuples).",
@@ -83,9 +84,9 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "and the upstream sees the full burst.",
       fix: "Create one semaphore for the whole batch and share it: \"semaphore\": \"shared\"."),
     Mistake(
-      id: "invented-count", title: "reported evidence that differs from the observation",
-      why: "Evidence is only worth something if it is what the run printed. A number that was guessed or "
-        + "copied hides the calls that really timed out.",
+      id: "invented-count", title: "reported evidence that differs from what the run printed",
+      why: "Evidence is only worth something if it is what the run printed: a count that differs from the "
+        + "run hides the calls that really timed out.",
       fix: "Copy the results list and the timeout count from what 'lesson run' printed into \"evidence\"."),
     Mistake(
       id: "missing-evidence", title: "no evidence reported",
@@ -131,21 +132,28 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "something else.",
       fix: "Use the value the lesson gives for this setting."),
     Mistake(
-      id: "over-limit", title: "more calls in flight than the upstream allows",
+      id: "over-limit", title: "more calls at once than the upstream allows",
       why: "The upstream allows only so many requests at once; the rest are rejected or throttled.",
       fix: "Bound the batch with one shared semaphore of that size."),
     Mistake(
       id: "wrong-results", title: "the results differ from the lesson's",
       why: "The lesson fixes the outcome of every call; a different list means a different schedule.",
-      fix: "Compare your delays, timeouts and limit with the lesson's README."),
+      fix: "Compare your delays, timeouts and limit with the ones the lesson gives ('lesson show N')."),
+    Mistake(
+      id: "timeout-in-milliseconds", title: "a timeout in milliseconds where seconds are expected",
+      why: "Timeouts are in seconds, in the configuration as in asyncio.wait_for: 300 is five minutes, so "
+        + "nothing ever times out and a hung upstream holds the batch for five minutes.",
+      fix: "Write the timeout in seconds: 300 ms is 0.3."),
     Mistake(
       id: "limit-changes-results", title: "the results change with the limit",
       why: "A limit should change how fast the batch runs, not which calls succeed.",
       fix: "Make each call's outcome depend only on its own latency: the timeout inside the semaphore."),
     Mistake(
       id: "missing-explanation", title: "the note does not explain the behaviour",
-      why: "The evidence card asks why, not only what: the reason is what carries over to real services.",
-      fix: "Say it in your own words in \"evidence.note\"."),
+      why: "The lesson asks why, not only what: the reason is what carries over to real services. A program "
+        + "cannot grade prose, so this is only a warning; a person may read your note.",
+      fix: "Say it in your own words in \"evidence.note\".",
+      isWarning: true),
     Mistake(
       id: "fragile-margin", title: "a delay very close to its timeout",
       why: "On a real machine latency jitters by milliseconds, so a call within a few milliseconds of its "

@@ -26,6 +26,9 @@ public struct GradeRecord: Sendable, Hashable {
   public var file: String
   /// Each check (empty for an error).
   public var checks: [CheckResult]
+  /// What the learner's note says about the lesson's ideas, when the lesson asks for one: for a
+  /// "note to review" column, with the note beside it.
+  public var noteReview: NoteReview? = nil
 }
 
 /// A class's grades and what they add up to.
@@ -136,11 +139,12 @@ public enum Grader {
       mistakes.first.map { mistake in
         let check = report.checks.first { $0.mistake?.id == mistake.id && $0.status == .failed }
         return "\(mistake.id): \(mistake.title)"
-          + (check.map { " (expected \($0.expected), observed \($0.observed))" } ?? "") + ". \(mistake.fix)"
+          + (check.map { " (expected \($0.expected), observed \($0.observed))" } ?? "")
+          + ". \(report.fix(for: mistake))"
       } ?? ""
     return GradeRecord(
       learner: submission.learner, lesson: submission.lesson, status: report.passed() ? .pass : .fail,
       score: report.score, maxScore: report.checks.count, mistakes: mistakes.map(\.id), explanation: explanation,
-      file: submission.display, checks: report.checks)
+      file: submission.display, checks: report.checks, noteReview: report.noteReview)
   }
 }

@@ -36,9 +36,9 @@ public struct Course: Sendable {
   public func specPath(_ entry: Entry) -> String { "\(lessonsDirectory)/\(entry.folder)/spec.json" }
   /// The lesson's text.
   public func readmePath(_ entry: Entry) -> String { "\(lessonsDirectory)/\(entry.folder)/README.md" }
-  /// The starter configuration the learner begins from.
-  public func starterPath(_ entry: Entry, _ spec: LessonSpec) -> String {
-    "\(lessonsDirectory)/\(entry.folder)/\(spec.file)"
+  /// The starter the learner begins from: the configuration, or with `python` the program.
+  public func starterPath(_ entry: Entry, _ spec: LessonSpec, python: Bool = false) -> String {
+    "\(lessonsDirectory)/\(entry.folder)/\(python ? spec.pythonFile ?? spec.file : spec.file)"
   }
   /// The reference solution.
   public func solutionPath(_ entry: Entry, _ spec: LessonSpec) -> String {

@@ -4,6 +4,7 @@ import GuardedGather
 extension LessonSpec {
   static let fields = [
     "formatVersion", "id", "title", "file", "pythonFile", "goal", "expected", "rules", "starterMistake", "hints",
+    "pythonHints",
     "$schema",
   ]
 
@@ -85,11 +86,24 @@ extension LessonSpec {
       }
       spec.pythonFile = python
     }
+    if let value = top.value("pythonHints") {
+      guard case .array(let items) = value, !items.isEmpty else {
+        throw top.fail("pythonHints", expected: "a non-empty list of hints for the Python program", found: value)
+      }
+      for (index, item) in items.enumerated() {
+        guard case .string(let hint) = item, !hint.trimmingCharacters(in: .whitespaces).isEmpty else {
+          throw .invalidField(
+            path: file, field: "pythonHints[\(index)]", expected: "a non-empty hint", found: item.kindDescription)
+        }
+        spec.pythonHints.append(hint)
+      }
+    }
     return spec
   }
 
   static let ruleFields: [String: [String]] = [
     "min-calls": ["value"], "limit": ["value"], "timeout": ["value"], "every-call-timed": [],
+    "call-timeout": ["call", "value"],
     "timeout-inside-semaphore": [], "shared-semaphore": [], "peak-within": ["value"], "evidence-matches": [],
     "note-explains": ["topics"], "overlap": [], "same-results-at-limits": ["limits"], "batch-completes": [],
     "failures-named": [], "cpu-work": ["calls"],
@@ -120,6 +134,13 @@ extension LessonSpec {
         throw .missingField(path: file, field: path + ".value", expected: "a timeout in seconds")
       }
       return .timeout(duration)
+    case "call-timeout":
+      guard let call = try reader.string("call"), let value = reader.value("value"),
+        let duration = JSONFieldReader.seconds(value, maximum: 3_600)
+      else {
+        throw .missingField(path: file, field: path, expected: "\"call\" (a call's name) and \"value\" (seconds)")
+      }
+      return .callTimeout(call, duration)
     case "every-call-timed": return .everyCallTimed
     case "timeout-inside-semaphore": return .timeoutInsideSemaphore
     case "shared-semaphore": return .sharedSemaphore
@@ -133,14 +154,20 @@ extension LessonSpec {
       }
       var topics: [NoteTopic] = []
       for (index, item) in items.enumerated() {
-        let topic = try JSONFieldReader(item, file: file, path: "\(path).topics[\(index)]", known: ["about", "words"])
+        let topic = try JSONFieldReader(
+          item, file: file, path: "\(path).topics[\(index)]", known: ["about", "words", "contrary"])
         guard let about = try topic.string("about"), case .array(let words)? = topic.value("words"), !words.isEmpty
         else {
           throw .missingField(path: file, field: "\(path).topics[\(index)]", expected: "\"about\" and \"words\"")
         }
+        var contrary: [String] = []
+        if case .array(let items)? = topic.value("contrary") {
+          contrary = items.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } }
+        }
         topics.append(
           NoteTopic(
-            about: about, words: words.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } }))
+            about: about, words: words.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } },
+            contrary: contrary))
       }
       return .noteExplains(topics)
     case "same-results-at-limits":

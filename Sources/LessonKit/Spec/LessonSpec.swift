@@ -38,6 +38,12 @@ public struct LessonSpec: Sendable, Hashable {
   public var starterMistake: String
   /// Hints, from gentle to explicit; `lesson hint` shows one more each time.
   public var hints: [String]
+  /// The same hints for a learner who works on the Python program (`"pythonHints"`), when the
+  /// lesson has one; empty otherwise.
+  public var pythonHints: [String] = []
+
+  /// The hints in the learner's language.
+  public func hints(python: Bool) -> [String] { python && !pythonHints.isEmpty ? pythonHints : hints }
 
   public init(
     id: Int, title: String, file: String, goal: String, expectedResults: [String?]?, expectedTimeouts: Int?,
@@ -64,6 +70,8 @@ public enum LessonRule: Sendable, Hashable {
   case limit(Int)
   /// `{"check": "timeout", "value": 0.15}`: every call's timeout is this.
   case timeout(Duration)
+  /// `{"check": "call-timeout", "call": "slow_tool", "value": 0.3}`: this call's own timeout.
+  case callTimeout(String, Duration)
   /// `{"check": "every-call-timed"}`: no call runs without a timeout.
   case everyCallTimed
   /// `{"check": "timeout-inside-semaphore"}`: the timeout starts when the call gets its slot.
@@ -74,8 +82,8 @@ public enum LessonRule: Sendable, Hashable {
   case peakWithin(Int)
   /// `{"check": "evidence-matches"}`: the reported results and timeout count are the observed ones.
   case evidenceMatches
-  /// `{"check": "note-explains", "topics": [{"about": "...", "words": ["...", "..."]}]}`: the note
-  /// says each thing (one of its words).
+  /// `{"check": "note-explains", "topics": [{"about": "...", "words": ["...", "..."], "contrary": [...]}]}`:
+  /// the note says each thing (one of its words). A weak note is a warning, never a failure.
   case noteExplains([NoteTopic])
   /// `{"check": "overlap"}`: the batch takes its longest call, not the sum.
   case overlap
@@ -94,11 +102,16 @@ public enum LessonRule: Sendable, Hashable {
 public struct NoteTopic: Sendable, Hashable {
   /// What the note should explain, for messages.
   public var about: String
-  /// Words (lowercase) of which the note must contain at least one.
+  /// Words (lowercase) of which the note must contain at least one. A word also finds the
+  /// words it begins ("protect" finds "protects"); a word after "not", "no" or "never" does not count.
   public var words: [String]
+  /// Phrases that say the opposite of the lesson (`"contrary"` in JSON): a note that says one is
+  /// flagged for review.
+  public var contrary: [String]
 
-  public init(about: String, words: [String]) {
+  public init(about: String, words: [String], contrary: [String] = []) {
     self.about = about
     self.words = words
+    self.contrary = contrary
   }
 }

@@ -15,9 +15,51 @@ public struct Workspace: Sendable {
     self.root = root ?? course.root + "/workspace"
   }
 
-  /// The learner's copy of a lesson's file.
-  public func learnerPath(_ entry: Course.Entry, _ spec: LessonSpec) -> String {
-    "\(root)/\(entry.folder)/\(spec.file)"
+  /// The learner's copy of a lesson's file: the configuration, or with `python` the program
+  /// (`async_batch.py`) when the lesson has one.
+  public func learnerPath(_ entry: Course.Entry, _ spec: LessonSpec, python: Bool = false) -> String {
+    "\(root)/\(entry.folder)/\(python ? spec.pythonFile ?? spec.file : spec.file)"
+  }
+
+  /// The file `lesson check N` checks: the one the learner last checked (remembered in the
+  /// progress), else the workspace's Python copy if the learner has only that, else the
+  /// configuration's copy.
+  public func routePath(_ entry: Course.Entry, _ spec: LessonSpec, progress: Progress) -> String {
+    if let file = progress[entry.id].file {
+      let path = file.hasPrefix("/") ? file : root + "/" + file
+      if FileManager.default.fileExists(atPath: path) { return path }
+    }
+    let python = learnerPath(entry, spec, python: true)
+    if spec.pythonFile != nil, FileManager.default.fileExists(atPath: python),
+      !FileManager.default.fileExists(atPath: learnerPath(entry, spec))
+    {
+      return python
+    }
+    return learnerPath(entry, spec)
+  }
+
+  /// `path` as the progress file remembers it: relative to the workspace when inside it.
+  public func remembered(_ path: String) -> String {
+    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+    let base = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+    return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+  }
+
+  /// Makes the learner's copies (the configuration, and the program when the lesson has one)
+  /// from the starters, where there are none yet.
+  ///
+  /// - Returns: The copies just made.
+  @discardableResult
+  public func prepareAll(_ entry: Course.Entry, _ spec: LessonSpec) throws(LessonKitError) -> [String] {
+    var made: [String] = []
+    for python in spec.pythonFile == nil ? [false] : [false, true] {
+      let path = learnerPath(entry, spec, python: python)
+      if FileManager.default.fileExists(atPath: path) { continue }
+      let starter = try InputFile.read(course.starterPath(entry, spec, python: python))
+      try AtomicFile.write(Data(starter), to: path)
+      made.append(path)
+    }
+    return made
   }
 
   /// The progress file.
@@ -39,9 +81,9 @@ public struct Workspace: Sendable {
   ///
   /// - Returns: The backup's path, or `nil` when there was nothing to keep.
   @discardableResult
-  public func reset(_ entry: Course.Entry, _ spec: LessonSpec) throws(LessonKitError) -> String? {
-    let path = learnerPath(entry, spec)
-    let starter = try InputFile.read(course.starterPath(entry, spec))
+  public func reset(_ entry: Course.Entry, _ spec: LessonSpec, python: Bool = false) throws(LessonKitError) -> String? {
+    let path = learnerPath(entry, spec, python: python)
+    let starter = try InputFile.read(course.starterPath(entry, spec, python: python))
     var backup: String?
     if FileManager.default.fileExists(atPath: path) {
       var candidate = path + ".bak"
@@ -90,6 +132,8 @@ public struct Progress: Sendable, Hashable {
     public var mistakes: [String] = []
     /// How many hints were shown.
     public var hintsShown = 0
+    /// The file last checked for this lesson: relative to the workspace, or absolute.
+    public var file: String?
   }
 
   /// By lesson number.
@@ -116,6 +160,7 @@ public struct Progress: Sendable, Hashable {
                 ("status", lesson.status.map(JSONOutput.string) ?? .null),
                 ("mistakes", .array(lesson.mistakes.map(JSONOutput.string))),
                 ("hintsShown", .int(lesson.hintsShown)),
+                ("file", lesson.file.map(JSONOutput.string) ?? .null),
               ])
             )
           })
@@ -134,10 +179,11 @@ public struct Progress: Sendable, Hashable {
         throw .invalidField(path: file, field: "lessons.\(key)", expected: "a lesson number", found: "\"\(key)\"")
       }
       let reader = try JSONFieldReader(
-        value, file: file, path: "lessons.\(key)", known: ["status", "mistakes", "hintsShown"])
+        value, file: file, path: "lessons.\(key)", known: ["status", "mistakes", "hintsShown", "file"])
       var lesson = Lesson()
       lesson.status = try reader.string("status")
       lesson.hintsShown = try reader.wholeNumber("hintsShown", in: 0...1_000, expected: "a count") ?? 0
+      lesson.file = try reader.string("file")
       if case .array(let items)? = reader.value("mistakes") {
         lesson.mistakes = items.compactMap { if case .string(let id) = $0 { id } else { nil } }
       }

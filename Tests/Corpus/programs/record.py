@@ -259,9 +259,8 @@ def install():
             return looptime_select(timeout)
 
         loop._selector.select = select
-        if state["loop"] is not None:  # a second loop while one is open: fold the first one in
+        if state["loop"] is not None:  # a second loop while one is open: the clock goes on from it
             state["offset"] += loop_ticks(state["loop"])
-            state["loop"]._LoopTimeEventLoop__now = 0
         state["loop"] = loop
         return loop
 
@@ -271,7 +270,6 @@ def install():
 
     asyncio.set_event_loop_policy(Policy())
     atexit.register(write_meta)
-
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,28 +31,68 @@ struct EvidenceMatchesCheck: LessonCheck {
     let passed = differences.isEmpty
     let invented =
       results.map { $0 != context.trace.results } ?? false || timeouts.map { $0 != context.trace.timeouts } ?? false
+    let printed = context.trace.pythonResults ?? "[]"
+    let count = context.trace.timeouts ?? 0
     return CheckResult(
       id: "evidence-matches", title: title, status: passed ? .passed : .failed, expected: expected,
       observed: passed ? "the same results and count" : differences.joined(separator: "; "),
-      mistake: passed ? nil : Mistake.named(invented ? "invented-count" : "missing-evidence"), location: location)
+      mistake: passed ? nil : Mistake.named(invented ? "invented-count" : "missing-evidence"), location: location,
+      fix: "Report what the run printed: in \"evidence\", \"results\": \(jsonList(context.trace.results ?? [])) "
+        + "and \"timeouts\": \(count).",
+      pythonFix: "Print what the program computed: print(results), then the count computed from them, "
+        + "print(\"timeouts:\", sum(r.endswith(\":timeout\") for r in results)); the run prints \(printed), timeouts: \(count)."
+    )
   }
 }
 
-/// The learner's note explains each topic the lesson asks about.
+/// The learner's note explains each idea the lesson asks about. A machine cannot grade prose, so a
+/// weak note is only ever a warning (and a note to review in `grade`).
 struct NoteExplainsCheck: LessonCheck {
   let topics: [NoteTopic]
 
   func evaluate(_ context: CheckContext) -> CheckResult {
-    let note = context.note
-    let missing = topics.filter { topic in !topic.words.contains { note.contains($0) } }
-    let passed = missing.isEmpty
+    let review = NoteReview(note: context.evidence?.note ?? "", topics: topics)
+    let missing = review.ideas.filter { !$0.found }
+    let expected =
+      "a note that says "
+      + topics.map { "\($0.about) (words such as \($0.words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")))" }
+      .joined(separator: "; and ")
+    var observed: [String] = []
+    if review.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      observed.append("no note yet")
+    } else {
+      for idea in missing {
+        observed.append(
+          idea.negated.isEmpty
+            ? "nothing on \(idea.about)" : "\(idea.about): your note says it does not (\"not … \(idea.negated[0])\")")
+      }
+      if !review.contradictions.isEmpty {
+        observed.append(
+          "your note says \(review.contradictions.map { "\"\($0)\"" }.joined(separator: ", ")), the opposite of what the run shows"
+        )
+      }
+      if observed.isEmpty, review.wordCount < 6 {
+        observed.append("a note of \(review.wordCount) words, too short to explain it")
+      }
+    }
+    let weak = !observed.isEmpty
     return CheckResult(
-      id: "note-explains", title: "your note explains why", status: passed ? .passed : .failed,
-      expected: "a note that says " + topics.map(\.about).joined(separator: ", and "),
-      observed: note.isEmpty
-        ? "no note"
-        : passed ? "a note that says all of it" : "nothing on " + missing.map(\.about).joined(separator: ", or "),
-      mistake: passed ? nil : Mistake.named("missing-explanation"), location: "evidence.note")
+      id: "note-explains", title: "your note explains why", status: weak ? .warning : .passed,
+      expected: expected,
+      observed: weak ? observed.joined(separator: "; ") : "a note that says each idea (a person may still read it)",
+      mistake: weak ? Mistake.named("missing-explanation") : nil, location: "evidence.note",
+      fix: weak
+        ? "In \"evidence\": \"note\", say in a sentence or two "
+          + (missing.isEmpty ? topics : topics.filter { topic in missing.contains { $0.about == topic.about } }).map(
+            \.about
+          ).joined(separator: ", and ") + "."
+        : nil,
+      pythonFix: weak
+        ? "In the module docstring (or comments), say in a sentence or two "
+          + (missing.isEmpty ? topics : topics.filter { topic in missing.contains { $0.about == topic.about } }).map(
+            \.about
+          ).joined(separator: ", and ") + "."
+        : nil)
   }
 }
 

@@ -13,9 +13,17 @@ struct PeakWithinCheck: LessonCheck {
       : context.batch.semaphore == .perCall
         ? "semaphore-per-call" : context.batch.limit == nil ? "no-limit" : "over-limit"
     return CheckResult(
-      id: "peak-within", title: "calls in flight at once", status: passed ? .passed : .failed,
-      expected: "at most \(maximum) in flight", observed: "a peak of \(peak) in flight",
-      mistake: mistake.flatMap(Mistake.named), location: mistake == "semaphore-per-call" ? "semaphore" : "limit")
+      id: "peak-within", title: "calls running at once", status: passed ? .passed : .failed,
+      expected: "at most \(maximum) at once", observed: "\(peak) at once at the busiest moment",
+      mistake: mistake.flatMap(Mistake.named), location: mistake == "semaphore-per-call" ? "semaphore" : "limit",
+      fix: passed
+        ? nil
+        : mistake == "semaphore-per-call"
+          ? "Set \"semaphore\": \"shared\" with \"limit\": \(maximum)."
+          : "Set \"limit\": \(maximum) (one shared semaphore).",
+      pythonFix: passed
+        ? nil
+        : "Share one asyncio.Semaphore(\(maximum)), made once in main, across all calls (async with semaphore:).")
   }
 }
 
@@ -26,12 +34,31 @@ struct OverlapCheck: LessonCheck {
     let longest = calls.map { $0.endedAt - ($0.startedAt ?? $0.endedAt) }.max() ?? .zero
     let sum = context.batch.calls.reduce(Duration.zero) { $0 + $1.delay }
     let elapsed = context.trace.elapsed
+    let expected = "the batch takes its longest call, \(longest.secondsText)"
+    if context.trace.failure != nil || calls.allSatisfy({ $0.startedAt == nil }) {
+      // A run that never ran its calls cannot show an overlap, whatever its clock says.
+      return CheckResult(
+        id: "overlap", title: "the waits overlap", status: .failed, expected: expected,
+        observed: "no results: \(context.observedResults)", mistake: context.diagnose(), location: "limit")
+    }
     let passed = elapsed == longest && (calls.count < 2 || elapsed < sum)
+    let waited = calls.filter { ($0.startedAt ?? .zero) > .zero }.map(\.name)
+    if !passed, let limit = context.batch.limit, limit > 1, context.trace.peakConcurrency > 1 {
+      // The waits overlap, only not all of them: a limit made some calls queue.
+      return CheckResult(
+        id: "overlap", title: "the waits overlap", status: .failed, expected: expected,
+        observed: "the batch took \(elapsed.secondsText): with \"limit\": \(limit), "
+          + "\(waited.joined(separator: ", ")) waited for another call to finish",
+        mistake: Mistake.named("wrong-setting"), location: "limit",
+        fix: "Set \"limit\": null (plain gather), so that no call waits for another.",
+        pythonFix: "Gather the calls without a semaphore, so that no call waits for another.")
+    }
     return CheckResult(
       id: "overlap", title: "the waits overlap", status: passed ? .passed : .failed,
-      expected: "the batch takes its longest call, \(longest.secondsText)",
+      expected: expected,
       observed: "the batch took \(elapsed.secondsText) (the delays add up to \(sum.secondsText))",
-      mistake: passed ? nil : Mistake.named("no-overlap"), location: "limit")
+      mistake: passed ? nil : Mistake.named("no-overlap"), location: "limit",
+      fix: passed ? nil : "Set \"limit\": null (plain gather), so that the calls wait together.")
   }
 }
 
@@ -78,8 +105,10 @@ struct NoDeadlockCheck: LessonCheck {
     }
     return CheckResult(
       id: "no-deadlock", title: "the batch can finish", status: .failed, expected: "no deadlock",
-      observed: "\(waiting.joined(separator: ", ")) waited for a slot that could never be free",
-      mistake: Mistake.named("zero-limit-deadlock"), location: "limit")
+      observed: "\(waiting.joined(separator: ", ")) waited for a turn that could never come",
+      mistake: Mistake.named("zero-limit-deadlock"), location: "limit",
+      fix: "Set \"limit\" to 1 or more, or null for plain gather.",
+      pythonFix: "asyncio.Semaphore(0) never lets anyone in: use asyncio.Semaphore(1) or more.")
   }
 }
 
@@ -112,6 +141,7 @@ struct MarginCheck: LessonCheck {
     return CheckResult(
       id: "margins", title: "timeouts clear of latency", status: .warning,
       expected: "every delay at least 10 ms from its deadline", observed: names.joined(separator: ", "),
-      mistake: Mistake.named("fragile-margin"), location: "calls[\(first.0)]")
+      mistake: Mistake.named("fragile-margin"), location: "calls[\(first.0)]",
+      fix: "Move \(batch.calls[first.0].name)'s delay at least 10 ms away from its timeout (20% is safer).")
   }
 }

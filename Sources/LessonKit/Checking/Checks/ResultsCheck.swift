@@ -7,10 +7,42 @@ struct ResultsCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
     let passed = context.trace.results == expected
     let mistake = passed ? nil : context.diagnose()
-    return CheckResult(
+    var result = CheckResult(
       id: "results", title: "results list", status: passed ? .passed : .failed,
       expected: GatherTrace.pythonList(expected), observed: context.observedResults, mistake: mistake,
       location: mistake.flatMap(CheckContext.location(of:)))
+    if mistake?.id == "wrong-results", let fix = Self.fix(expected: expected, context) {
+      result.fix = fix
+      result.pythonFix = fix
+    } else if mistake?.id == "timeout-in-milliseconds", let index = context.millisecondTimeout {
+      let timeout = context.batch.effectiveTimeout(ofCallAt: index) ?? .zero
+      result.fix =
+        "Timeouts are in seconds: \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) is "
+        + "\(timeout.secondsText). For \(secondsLiteral(timeout).replacingOccurrences(of: ".0", with: "")) ms, write "
+        + "\(secondsLiteral(timeout / 1000))."
+      result.pythonFix = result.fix
+    }
+    return result
+  }
+
+  /// Which calls come out differently, and what would change each.
+  static func fix(expected: [String?], _ context: CheckContext) -> String? {
+    guard let results = context.trace.results, results.count == expected.count else { return nil }
+    var changes: [String] = []
+    for (index, (got, want)) in zip(results, expected).enumerated()
+    where got != want && index < context.batch.calls.count {
+      let call = context.batch.calls[index]
+      let name = call.name
+      if want?.hasSuffix(":timeout") == true {
+        changes.append("\(name) should time out: give it a timeout below its delay (\(call.delay.secondsText))")
+      } else if got?.hasSuffix(":timeout") == true {
+        changes.append("\(name) should finish: its timeout must be above its delay (\(call.delay.secondsText))")
+      } else {
+        changes.append("\(name) should give \(want ?? "None"), not \(got ?? "None")")
+      }
+    }
+    return changes.isEmpty
+      ? nil : changes.joined(separator: "; ").prefix(1).uppercased() + changes.joined(separator: "; ").dropFirst() + "."
   }
 }
 
@@ -22,10 +54,19 @@ struct TimeoutCountCheck: LessonCheck {
     let observed = context.trace.timeouts
     let passed = observed == expected
     let mistake = passed ? nil : context.diagnose()
-    return CheckResult(
+    var result = CheckResult(
       id: "timeouts", title: "number of timeouts", status: passed ? .passed : .failed,
       expected: "timeouts: \(expected)", observed: observed.map { "timeouts: \($0)" } ?? "no count (the batch failed)",
       mistake: mistake, location: mistake.flatMap(CheckContext.location(of:)))
+    if let mistake {
+      // The same concrete fix as the results list: one mistake, one fix.
+      let results = ResultsCheck(expected: context.spec.expectedResults ?? []).evaluate(context)
+      if results.mistake == mistake {
+        result.fix = results.fix
+        result.pythonFix = results.pythonFix
+      }
+    }
+    return result
   }
 }
 

@@ -6,10 +6,15 @@ struct MinCallsCheck: LessonCheck {
 
   func evaluate(_ context: CheckContext) -> CheckResult {
     let count = context.batch.calls.count
+    let more = minimum - count
     return CheckResult(
       id: "min-calls", title: "number of calls", status: count >= minimum ? .passed : .failed,
       expected: "at least \(minimum) calls", observed: "\(count) call\(count == 1 ? "" : "s")",
-      mistake: count >= minimum ? nil : Mistake.named("missing-calls"), location: "calls")
+      mistake: count >= minimum ? nil : Mistake.named("missing-calls"), location: "calls",
+      fix: "Add \(more) more call\(more == 1 ? "" : "s") to \"calls\" (you have \(count), the lesson asks for "
+        + "\(minimum)), each with its own \"name\" and \"delay\".",
+      pythonFix: "Add \(more) more call\(more == 1 ? "" : "s") to the gather (or rows to the table of (name, delay) "
+        + "tuples): you have \(count), the lesson asks for \(minimum).")
   }
 }
 
@@ -34,10 +39,35 @@ struct LimitCheck: LessonCheck {
     } else {
       mistake = nil
     }
+    let fix: String
+    let pythonFix: String
+    switch mistake {
+    case "semaphore-per-call"?:
+      fix = "Set \"semaphore\": \"shared\": one semaphore of \(limit) for the whole batch."
+      pythonFix =
+        "Make semaphore = asyncio.Semaphore(\(limit)) once in main and pass it to every call; a Semaphore made "
+        + "inside the per-call function limits nothing."
+    case "no-limit"?:
+      fix = "Set \"limit\": \(limit) (one semaphore shared by every call)."
+      pythonFix =
+        "Make one semaphore in main, semaphore = asyncio.Semaphore(\(limit)), pass it to every call, and wrap the "
+        + "call in async with semaphore:."
+    default:
+      fix = "Set \"limit\": \(limit)" + (batch.limit.map { " (it is \($0))." } ?? ".")
+      pythonFix = "Use asyncio.Semaphore(\(limit))" + (batch.limit.map { " (it is Semaphore(\($0)))." } ?? ".")
+    }
     return CheckResult(
       id: "limit", title: "concurrency limit", status: mistake == nil ? .passed : .failed,
-      expected: "limit \(limit) on one shared semaphore", observed: observed, mistake: mistake.flatMap(Mistake.named),
-      location: batch.semaphore == .perCall && batch.limit != nil ? "semaphore" : "limit")
+      expected: context.isProgram
+        ? "one asyncio.Semaphore(\(limit)) shared by every call" : "\"limit\": \(limit), one shared semaphore",
+      observed: context.isProgram ? programObserved(batch) : observed, mistake: mistake.flatMap(Mistake.named),
+      location: batch.semaphore == .perCall && batch.limit != nil ? "semaphore" : "limit",
+      fix: mistake == nil ? nil : fix, pythonFix: mistake == nil ? nil : pythonFix)
+  }
+
+  func programObserved(_ batch: GatherBatch) -> String {
+    guard let limit = batch.limit else { return "no semaphore" }
+    return "Semaphore(\(limit))" + (batch.semaphore == .perCall ? " made in every call" : "")
   }
 }
 
@@ -55,11 +85,68 @@ struct TimeoutCheck: LessonCheck {
     }
     let actual = batch.effectiveTimeout(ofCallAt: index)
     let overridden = batch.calls[index].timeout != .inherit
+    let name = batch.calls[index].name
+    let literal = secondsLiteral(timeout)
+    var mistake = actual == nil ? "no-timeout" : "wrong-setting"
+    var fix = "Set \"timeout\": \(literal) (seconds)" + (overridden ? " and remove \(name)'s own \"timeout\"." : ".")
+    var pythonFix = "Use one timeout for every call: TIMEOUT = \(literal), and asyncio.wait_for(..., timeout=TIMEOUT)."
+    if let actual, actual >= .seconds(10), batch.calls.allSatisfy({ $0.delay < .seconds(10) }) {
+      mistake = "timeout-in-milliseconds"
+      let typed = secondsLiteral(actual).replacingOccurrences(of: ".0", with: "")
+      fix = "Timeouts are in seconds: \(typed) is \(actual.secondsText). Write \"timeout\": \(literal)."
+      pythonFix = "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Write timeout=\(literal)."
+    }
     return CheckResult(
       id: "timeout", title: "timeout", status: .failed, expected: "\(timeout.secondsText) for every call",
-      observed: "\(batch.calls[index].name) has \(actual?.secondsText ?? "no timeout")",
-      mistake: Mistake.named(actual == nil ? "no-timeout" : "wrong-setting"),
-      location: overridden ? "calls[\(index)].timeout" : "timeout")
+      observed: "\(name) has \(actual?.secondsText ?? "no timeout")", mistake: Mistake.named(mistake),
+      location: overridden ? "calls[\(index)].timeout" : "timeout", fix: fix, pythonFix: pythonFix)
+  }
+}
+
+/// One call has its own timeout, as the lesson asks.
+struct CallTimeoutCheck: LessonCheck {
+  let name: String
+  let timeout: Duration
+
+  func evaluate(_ context: CheckContext) -> CheckResult {
+    let batch = context.batch
+    let title = "\(name)'s own timeout"
+    let expected = "\(name) with a timeout of \(timeout.secondsText)"
+    guard let index = batch.calls.firstIndex(where: { $0.name == name }) else {
+      return CheckResult(
+        id: "call-timeout", title: title, status: .failed, expected: expected, observed: "no call named \(name)",
+        mistake: Mistake.named("missing-calls"), location: "calls",
+        fix: "Keep the call named \(name), with its own \"timeout\": \(secondsLiteral(timeout)).")
+    }
+    let actual = batch.effectiveTimeout(ofCallAt: index)
+    let call = batch.calls[index]
+    let passed = actual == timeout
+    if actual == nil, context.spec.rules.contains(.everyCallTimed) {
+      var result = CheckResult(
+        id: "call-timeout", title: title, status: .skipped, expected: expected, observed: "\(name) has no timeout")
+      result.blockedBy = ["every call has a timeout"]
+      return result
+    }
+    if let actual, actual >= .seconds(10), batch.calls.allSatisfy({ $0.delay < .seconds(10) }) {
+      let typed = secondsLiteral(actual).replacingOccurrences(of: ".0", with: "")
+      return CheckResult(
+        id: "call-timeout", title: title, status: .failed, expected: expected,
+        observed: "\(name) has \(actual.secondsText)", mistake: Mistake.named("timeout-in-milliseconds"),
+        location: call.timeout == .inherit ? "timeout" : "calls[\(index)].timeout",
+        fix: "Timeouts are in seconds: \(typed) is \(actual.secondsText). Give \(name) \"timeout\": "
+          + "\(secondsLiteral(timeout)) (\(typed) ms would be \(secondsLiteral(actual / 1000))).",
+        pythonFix: "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Give \(name) "
+          + "timeout=\(secondsLiteral(timeout)).")
+    }
+    return CheckResult(
+      id: "call-timeout", title: title, status: passed ? .passed : .failed, expected: expected,
+      observed: "\(name) has \(actual?.secondsText ?? "no timeout")",
+      mistake: passed ? nil : Mistake.named(actual == nil ? "no-timeout" : "wrong-setting"),
+      location: "calls[\(index)].timeout",
+      fix: "Give \(name) its own timeout: {\"name\": \"\(name)\", \"delay\": \(secondsLiteral(call.delay)), "
+        + "\"timeout\": \(secondsLiteral(timeout))}.",
+      pythonFix: "Pass \(name) its own timeout: guarded_call(semaphore, \"\(name)\", \(secondsLiteral(call.delay)), "
+        + "\(secondsLiteral(timeout))).")
   }
 }
 
@@ -74,14 +161,46 @@ struct EveryCallTimedCheck: LessonCheck {
       expected: "a timeout on every call",
       observed: untimed.isEmpty ? "a timeout on every call" : "no timeout on \(names.joined(separator: ", "))",
       mistake: untimed.isEmpty ? nil : Mistake.named("no-timeout"),
-      location: untimed.first.map { batch.calls[$0].timeout == .none ? "calls[\($0)].timeout" : "timeout" })
+      location: untimed.first.map { batch.calls[$0].timeout == .none ? "calls[\($0)].timeout" : "timeout" },
+      fix: untimed.isEmpty
+        ? nil
+        : untimed.allSatisfy({ batch.calls[$0].timeout == .inherit })
+          ? "Give every call a timeout: \"timeout\": 0.5 for all of them (a little above the normal latency)."
+          : "Give \(names.joined(separator: ", ")) a timeout: replace \"timeout\": null with a number of seconds.",
+      pythonFix: untimed.isEmpty
+        ? nil
+        : "Wrap the call in asyncio.wait_for(call_tool(name, delay), timeout=0.5) and return "
+          + "f\"{name}:timeout\" on asyncio.TimeoutError.")
   }
 }
 
 /// The timeout starts when the call gets its slot.
 struct TimeoutInsideSemaphoreCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
-    let inside = context.batch.timeoutScope == .call
+    let batch = context.batch
+    let title = "where the timeout starts"
+    let expected =
+      context.isProgram
+      ? "wait_for inside async with semaphore" : "the timeout inside the semaphore (\"timeoutScope\": \"call\")"
+    if batch.calls.indices.allSatisfy({ batch.effectiveTimeout(ofCallAt: $0) == nil }) {
+      // Where a timeout starts cannot be judged without one.
+      let timed = context.spec.rules.first {
+        switch $0 {
+        case .timeout, .everyCallTimed: true
+        default: false
+        }
+      }
+      var result = CheckResult(
+        id: "timeout-inside-semaphore", title: title, status: timed == nil ? .failed : .skipped,
+        expected: expected, observed: "no call has a timeout",
+        mistake: timed == nil ? Mistake.named("no-timeout") : nil,
+        location: "timeout")
+      if timed != nil {
+        result.blockedBy = [context.spec.rules.contains(.everyCallTimed) ? "every call has a timeout" : "timeout"]
+      }
+      return result
+    }
+    let inside = batch.timeoutScope == .call
     let never = context.neverStartedTimeouts
     let observed =
       inside
@@ -89,9 +208,14 @@ struct TimeoutInsideSemaphoreCheck: LessonCheck {
       : "the timeout covers the wait for a slot"
         + (never.isEmpty ? "" : "; \(never.joined(separator: ", ")) timed out without ever running")
     return CheckResult(
-      id: "timeout-inside-semaphore", title: "where the timeout starts", status: inside ? .passed : .failed,
-      expected: "the timeout inside the semaphore (\"timeoutScope\": \"call\")", observed: observed,
-      mistake: inside ? nil : Mistake.named("timeout-outside-semaphore"), location: "timeoutScope")
+      id: "timeout-inside-semaphore", title: title, status: inside ? .passed : .failed,
+      expected: expected, observed: observed,
+      mistake: inside ? nil : Mistake.named("timeout-outside-semaphore"), location: "timeoutScope",
+      fix: inside ? nil : "Set \"timeoutScope\": \"call\": the clock starts when the call gets its slot.",
+      pythonFix: inside
+        ? nil
+        : "Move wait_for (or async with asyncio.timeout) inside async with semaphore:, so the clock starts when "
+          + "the call may run.")
   }
 }
 
@@ -102,7 +226,8 @@ struct SharedSemaphoreCheck: LessonCheck {
     return CheckResult(
       id: "shared-semaphore", title: "one semaphore for the batch", status: shared ? .passed : .failed,
       expected: "one shared semaphore", observed: shared ? "one shared semaphore" : "a new semaphore in every call",
-      mistake: shared ? nil : Mistake.named("semaphore-per-call"), location: "semaphore")
+      mistake: shared ? nil : Mistake.named("semaphore-per-call"), location: "semaphore",
+      fix: shared ? nil : "Set \"semaphore\": \"shared\" (one semaphore made once for the whole batch).")
   }
 }
 

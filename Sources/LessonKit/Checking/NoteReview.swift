@@ -1,0 +1,92 @@
+/// What a learner's note says about each idea the lesson asks for.
+///
+/// A machine cannot grade prose. The review only looks for the words each idea is usually said
+/// with, notices when they are negated ("does not protect") or when the note says the opposite of
+/// the lesson, and never fails a learner by itself: a weak note is a warning for the learner and a
+/// note to review for an instructor (`grade`).
+public struct NoteReview: Sendable, Hashable {
+  /// One idea the lesson asks the note to explain.
+  public struct Idea: Sendable, Hashable {
+    /// The idea, as the lesson says it ("why the limit protects the upstream tools").
+    public var about: String
+    /// A few of the words it is usually said with, for messages.
+    public var examples: [String]
+    /// Whether the note says it (one of its words, not negated).
+    public var found: Bool
+    /// The words of the idea that the note negates ("not … upstream").
+    public var negated: [String]
+  }
+
+  /// The note, as the learner wrote it ("" when there is none).
+  public var note: String
+  /// Each idea, in the lesson's order.
+  public var ideas: [Idea]
+  /// Phrases of the note that say the opposite of what the lesson shows.
+  public var contradictions: [String]
+
+  /// Whether the note is worth a person's reading: an idea missing or negated, or a
+  /// contradiction, or a note too short to explain anything.
+  public var needsReview: Bool {
+    ideas.contains { !$0.found || !$0.negated.isEmpty } || !contradictions.isEmpty || wordCount < 6
+  }
+
+  /// How many words the note has.
+  public var wordCount: Int { note.split(whereSeparator: { $0.isWhitespace }).count }
+
+  /// Reviews `note` against the lesson's topics.
+  public init(note: String, topics: [NoteTopic]) {
+    self.note = note
+    let words = Self.words(note)
+    var ideas: [Idea] = []
+    var contradictions: [String] = []
+    for topic in topics {
+      var found = false
+      var negated: [String] = []
+      for phrase in topic.words {
+        for position in Self.positions(of: phrase, in: words) {
+          if Self.isNegated(at: position, in: words) { negated.append(phrase) } else { found = true }
+        }
+      }
+      for phrase in topic.contrary {
+        for position in Self.positions(of: phrase, in: words) where !Self.isNegated(at: position, in: words) {
+          contradictions.append(phrase)
+        }
+      }
+      ideas.append(
+        Idea(
+          about: topic.about, examples: Array(topic.words.prefix(3)), found: found,
+          negated: found ? [] : Array(Set(negated)).sorted()))
+    }
+    self.ideas = ideas
+    self.contradictions = Array(Set(contradictions)).sorted()
+  }
+
+  /// The note's words, lowercased, without punctuation (`doesn't` stays one word).
+  static func words(_ text: String) -> [String] {
+    text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "_") }
+      .map { String($0).replacingOccurrences(of: "’", with: "'") }
+  }
+
+  /// Where `phrase` starts among `words`: a word that begins with the phrase's first word (so
+  /// "protect" finds "protects"), followed by its other words.
+  static func positions(of phrase: String, in words: [String]) -> [Int] {
+    let parts = Self.words(phrase)
+    guard let first = parts.first, words.count >= parts.count else { return [] }
+    return (0...(words.count - parts.count)).filter { start in
+      guard words[start].hasPrefix(first) else { return false }
+      return parts.indices.dropFirst().allSatisfy {
+        words[start + $0] == parts[$0] || words[start + $0].hasPrefix(parts[$0])
+      }
+    }
+  }
+
+  static let negations: Set<String> = [
+    "not", "no", "never", "without", "nothing", "neither", "nor", "cannot", "hardly", "isn't", "doesn't", "don't",
+    "didn't", "won't", "wasn't", "aren't", "can't",
+  ]
+
+  /// Whether one of the three words before `position` negates it.
+  static func isNegated(at position: Int, in words: [String]) -> Bool {
+    words[max(0, position - 3)..<position].contains { negations.contains($0) || $0.hasSuffix("n't") }
+  }
+}
