@@ -37,9 +37,17 @@ public enum PythonVersion: String, Sendable, Hashable, CaseIterable, Comparable,
     return names.dropLast().joined(separator: ", ") + " or " + names.last!
   }
 
-  public static func < (lhs: Self, rhs: Self) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  /// The minor version number: 10 for 3.10.
+  public var minor: Int {
+    switch self {
+    case .v3_10: 10
+    case .v3_11: 11
+    case .v3_12: 12
+    case .v3_13: 13
+    }
   }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.minor < rhs.minor }
 
   // MARK: What changed, one behaviour a line
 

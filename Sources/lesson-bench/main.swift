@@ -50,9 +50,9 @@ func example() {
   print("example: the three-call example, \(runs) runs: \(String(format: "%.1f", perRun)) µs per run")
 }
 
-func configurations() {
+func configurations(count: Int = 10_000) {
   var random = SplitMix(state: 2026)
-  let batches = (0..<10_000).map { index -> GatherBatch in
+  let batches = (0..<count).map { index -> GatherBatch in
     let calls = (0..<8).map { GatherCall(name: "tool\($0)", delay: ms(10 * Int.random(in: 1...40, using: &random))) }
     return GatherBatch(
       limit: Int.random(in: 1...4, using: &random), timeout: ms(10 * Int.random(in: 5...30, using: &random)),
@@ -63,8 +63,8 @@ func configurations() {
   for batch in batches { timeouts += GatherEngine.runVirtual(batch).timeouts ?? 0 }
   let seconds = now() - start
   print(
-    "configurations: 10,000 different 8-call configurations, one thread: \(String(format: "%.3f", seconds)) s, "
-      + "\(Int(10_000 / seconds)) configurations/s (\(timeouts) timeouts in all)")
+    "configurations: \(count) different 8-call configurations, one thread: \(String(format: "%.3f", seconds)) s, "
+      + "\(Int(Double(count) / seconds)) configurations/s (\(timeouts) timeouts in all)")
 }
 
 func million() {
@@ -205,7 +205,7 @@ func python() {
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "example": example()
-case "configurations": configurations()
+case "configurations": configurations(count: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000)
 case "million": million()
 case "grade": gradeClass()
 case "python": python()

@@ -16,16 +16,20 @@ public enum Gather {
     }
     var children: [Future] = []
     children.reserveCapacity(awaitables.count)
-    var seen: [ObjectIdentifier: Future] = [:]
+    // The same future passed twice is one child; coroutines are always new children.
+    var seen: [ObjectIdentifier: Future]?
     let state = GatherState(returnExceptions: returnExceptions)
     var alreadyDone: [Future] = []
     for awaitable in awaitables {
-      if case .future(let future) = awaitable, let known = seen[ObjectIdentifier(future)] {
+      if case .future(let future) = awaitable, let known = seen?[ObjectIdentifier(future)] {
         children.append(known)
         continue
       }
       let future = loop.ensureFuture(awaitable)
-      if case .future(let given) = awaitable { seen[ObjectIdentifier(given)] = future }
+      if case .future(let given) = awaitable {
+        if seen == nil { seen = [:] }
+        seen![ObjectIdentifier(given)] = future
+      }
       state.count += 1
       if loop.version.gatherSeesDoneArgumentsAtOnce && future.isDone {
         alreadyDone.append(future)
