@@ -27,6 +27,7 @@ let package = Package(
     .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
 
     // MARK: Tests
+    .testTarget(name: "AsyncioModelTests", dependencies: ["AsyncioModel"], exclude: ["scenarios.py", "scenarios.json"]),
     .testTarget(
       name: "GuardedGatherTests",
       dependencies: ["AsyncioModel", "GuardedGather", "LessonKit"],

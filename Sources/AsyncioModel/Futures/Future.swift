@@ -34,7 +34,7 @@ public class Future {
     switch state {
     case .finished: return exceptionValue.map(Resumption.error) ?? .value(resultValue)
     case .cancelled: return .error(makeCancelledError())
-    case .pending: return .error(loop.errors.invalidStateError("Result is not ready."))
+    case .pending: return .error(loop.host.invalidStateError("Result is not ready."))
     }
   }
 
@@ -81,7 +81,7 @@ public class Future {
       cancelledError = nil
       return error
     }
-    let error = loop.errors.cancelledError(message: cancelMessage)
+    let error = loop.host.cancelledError(message: cancelMessage)
     error.context = cancelledError
     cancelledError = nil
     return error

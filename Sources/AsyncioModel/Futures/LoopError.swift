@@ -30,8 +30,11 @@ public enum LoopErrorCategory: Sendable, Hashable {
   case other
 }
 
-/// Makes the exceptions that asyncio itself raises, as the host language's objects.
-public protocol LoopErrorFactory: AnyObject {
+/// What the host language provides to the model: the exceptions that asyncio itself raises, as
+/// the host's objects, and the `True` that `acquire()` and `wait()` return.
+public protocol LoopHost: AnyObject {
+  /// Python's `True`.
+  var trueValue: LoopValue { get }
   /// `asyncio.CancelledError(message)`, or `CancelledError()` when `message` is `nil`.
   func cancelledError(message: LoopValue) -> LoopError
   /// `TimeoutError()` in 3.11+, `asyncio.TimeoutError()` in 3.10.
@@ -44,6 +47,17 @@ public protocol LoopErrorFactory: AnyObject {
   func exceptionGroup(_ message: String, _ errors: [LoopError]) -> LoopError
   /// The message a `CancelledError` was made with, for `Future._make_cancelled_error`.
   func cancelMessage(of error: LoopError) -> LoopValue
+  /// `ValueError(message)`.
+  func valueError(_ message: String) -> LoopError
+  /// `asyncio.QueueEmpty()`, `asyncio.QueueFull()` or `asyncio.QueueShutDown()` (3.13).
+  func queueError(_ kind: QueueErrorKind) -> LoopError
+}
+
+/// The exceptions of `asyncio.Queue`.
+public enum QueueErrorKind: String, Sendable {
+  case empty = "QueueEmpty"
+  case full = "QueueFull"
+  case shutDown = "QueueShutDown"
 }
 
 /// A value travelling through futures: a result, or a cancel message. Opaque to the model.
@@ -80,9 +94,14 @@ public final class LoopString: CustomStringConvertible {
   public var description: String { text }
 }
 
-/// The factory of ``BasicLoopError`` values.
-public final class BasicLoopErrorFactory: LoopErrorFactory {
+/// The host of programs written in Swift: ``BasicLoopError`` exceptions, and no `True` object.
+public final class BasicLoopHost: LoopHost, @unchecked Sendable {
+  /// The one instance; it has no state.
+  public static let shared = BasicLoopHost()
+
   public init() {}
+
+  public var trueValue: LoopValue { nil }
 
   public func cancelledError(message: LoopValue) -> LoopError {
     BasicLoopError(.cancelled, (message as? LoopString)?.text ?? "", payload: message)
@@ -94,4 +113,6 @@ public final class BasicLoopErrorFactory: LoopErrorFactory {
     BasicLoopError(.group, message, members: errors)
   }
   public func cancelMessage(of error: LoopError) -> LoopValue { (error as? BasicLoopError)?.payload }
+  public func valueError(_ message: String) -> LoopError { BasicLoopError(.other, message) }
+  public func queueError(_ kind: QueueErrorKind) -> LoopError { BasicLoopError(.other, kind.rawValue) }
 }

@@ -109,7 +109,7 @@ public final class Task: Future, DoneCallback {
           continue
         }
         if future === self {
-          loop.callSoon(.step(self, loop.errors.runtimeError("Task cannot await on itself")))
+          loop.callSoon(.step(self, loop.host.runtimeError("Task cannot await on itself")))
           return
         }
         future.addDoneCallback(self)

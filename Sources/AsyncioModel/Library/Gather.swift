@@ -100,7 +100,7 @@ final class GatherState: DoneCallback {
     let loop = outer.loop
     for child in outer.children {
       if child.isCancelled {
-        items.append(.error(loop.errors.cancelledError(message: child.cancelMessage ?? LoopString(""))))
+        items.append(.error(loop.host.cancelledError(message: child.cancelMessage ?? LoopString(""))))
       } else if let error = child.exception {
         items.append(.error(error))
       } else {

@@ -129,7 +129,7 @@ final class Acquire: Future, Coroutine {
     guard waiting else {
       if !semaphore.isLocked {
         semaphore.value -= 1
-        return .returned(nil)
+        return .returned(task.loop.host.trueValue)
       }
       waiting = true
       semaphore.enqueue(self)
@@ -154,7 +154,7 @@ final class Acquire: Future, Coroutine {
     } else if semaphore.value > 0 {
       semaphore.wakeUpNext()
     }
-    return .returned(nil)
+    return .returned(task.loop.host.trueValue)
   }
 
   private func wakeWhileFree() {

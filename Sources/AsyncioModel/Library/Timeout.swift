@@ -81,7 +81,7 @@ public class TimeoutScope {
 
   /// `raise TimeoutError from exc_val`.
   private func timeoutError(from error: LoopError, loop: EventLoop) -> LoopError {
-    let timeout = loop.errors.timeoutError()
+    let timeout = loop.host.timeoutError()
     timeout.cause = error
     timeout.context = error
     return timeout
@@ -93,7 +93,7 @@ public class TimeoutScope {
     var current = error
     while let context = current.context {
       if context.category == .cancelled {
-        let timeout = loop.errors.timeoutError()
+        let timeout = loop.host.timeoutError()
         timeout.context = context
         timeout.cause = context
         current.context = timeout

@@ -140,7 +140,7 @@ public enum WaitFor {
       switch outcome {
       case .value(let value): return .returned(value)
       case .error(let error) where error.category == .cancelled:
-        let timeout = loop.errors.timeoutError()
+        let timeout = loop.host.timeoutError()
         timeout.cause = error
         timeout.context = error
         return .raised(timeout)

@@ -15,8 +15,8 @@
 public final class EventLoop {
   /// The CPython version whose asyncio this loop reproduces.
   public let version: PythonVersion
-  /// Makes the exceptions asyncio raises, as the host's objects.
-  public let errors: LoopErrorFactory
+  /// What the host language provides: the exceptions asyncio raises, and `True`.
+  public let host: LoopHost
   /// The clock the loop waits on.
   let clock: LoopClock
 
@@ -39,19 +39,22 @@ public final class EventLoop {
   public private(set) var iterations = 0
   /// Work running beside the loop (executor threads): while any is, the loop is not deadlocked.
   public var pendingOutsideWork = 0
+  /// The default executor, once used.
+  var executorStorage: Executor?
 
   /// Creates a loop at time 0.
   ///
   /// - Parameters:
   ///   - version: The CPython version to reproduce. The default is ``PythonVersion/default``.
-  ///   - errors: The maker of asyncio's own exceptions. The default makes ``BasicLoopError``s.
+  ///   - host: The maker of asyncio's own exceptions and values. The default makes
+  ///     ``BasicLoopError``s.
   ///   - clock: The clock to wait on. The default is the virtual clock: waiting is instant.
   public init(
-    version: PythonVersion = .default, errors: LoopErrorFactory = BasicLoopErrorFactory(),
+    version: PythonVersion = .default, host: LoopHost = BasicLoopHost.shared,
     clock: LoopClock = VirtualLoopClock()
   ) {
     self.version = version
-    self.errors = errors
+    self.host = host
     self.clock = clock
   }
 
@@ -256,6 +259,7 @@ public final class EventLoop {
     liveTasks = []
     liveCount = 0
     currentTask = nil
+    executorStorage = nil
   }
 
   /// Whether anything is scheduled at all (ready callbacks or live timers).

@@ -1,0 +1,65 @@
+/// `asyncio.run(main)` (3.10) and `asyncio.Runner().run(main)` with its `close()` (3.11+), which
+/// do the same things in the same order:
+///
+/// 1. `main` becomes a task, and the loop runs until it is done;
+/// 2. every task still pending is cancelled, and the loop runs until they are all done
+///    (`_cancel_all_tasks`); a task that ended with an exception then is reported;
+/// 3. `loop.shutdown_asyncgens()` and `loop.shutdown_default_executor()` each run as a task; the
+///    second waits for executor jobs still running.
+///
+/// Where CPython would wait forever (nothing ready, no timer, no executor job), the model stops
+/// and reports a deadlock instead.
+public enum AsyncioRun {
+  /// How a run ended.
+  public struct Outcome {
+    /// How the main loop run ended (``EventLoop/RunEnd/completed`` when `main` finished).
+    public var end: EventLoop.RunEnd
+    /// The main task.
+    public var main: Task
+    /// Tasks that were still pending when `main` finished, and ended with an exception when
+    /// cancelled (`unhandled exception during asyncio.run() shutdown`).
+    public var failedAtShutdown: [Task]
+  }
+
+  /// Runs `main` as `asyncio.run` does.
+  ///
+  /// - Parameter maxIterations: A budget on loop iterations for the whole run.
+  public static func run(_ main: Coroutine, on loop: EventLoop, maxIterations: Int = .max) -> Outcome {
+    let task = loop.createTask(main)
+    let before = loop.iterations
+    let end = loop.runUntilComplete(task, maxIterations: maxIterations)
+    guard end == .completed else { return Outcome(end: end, main: task, failedAtShutdown: []) }
+    let budget = { max(1, maxIterations - (loop.iterations - before)) }
+    // _cancel_all_tasks
+    let pending = loop.allTasks
+    var failed: [Task] = []
+    if !pending.isEmpty {
+      for other in pending { other.cancel() }
+      let gathered = Gather.start(pending.map(Awaitable.future), returnExceptions: true, loop: loop)
+      let cleanup = loop.runUntilComplete(gathered, maxIterations: budget())
+      if cleanup != .completed { return Outcome(end: cleanup, main: task, failedAtShutdown: []) }
+      failed = pending.filter { !$0.isCancelled && $0.exception != nil }
+    }
+    // shutdown_asyncgens(), then shutdown_default_executor()
+    for step in [Shutdown(waitForExecutor: false), Shutdown(waitForExecutor: true)] {
+      let shutdown = loop.runUntilComplete(loop.createTask(step), maxIterations: budget())
+      if shutdown != .completed { return Outcome(end: shutdown, main: task, failedAtShutdown: failed) }
+    }
+    return Outcome(end: .completed, main: task, failedAtShutdown: failed)
+  }
+
+  /// `shutdown_asyncgens()` (returns at once: the model has no async generators of its own), or
+  /// `shutdown_default_executor()` (waits until no executor job is left).
+  private final class Shutdown: Coroutine {
+    let waitForExecutor: Bool
+    private var waited = false
+    init(waitForExecutor: Bool) { self.waitForExecutor = waitForExecutor }
+
+    func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+      if case .error(let error) = input { return .raised(error) }
+      guard !waited, waitForExecutor, task.loop.usedExecutor else { return .returned(nil) }
+      waited = true
+      return .awaitFuture(task.loop.defaultExecutor.whenIdle())
+    }
+  }
+}
