@@ -2,13 +2,20 @@
 /// file and the JSON path.
 package struct JSONFieldReader {
   let file: String
-  let path: String
+  private let base: String
+  /// The index in the array named `base`, for an item of a list (`calls[3]`): the path is only
+  /// spelled out when a message needs it.
+  private let index: Int?
   let members: [(key: String, value: JSONValue)]
 
+  /// The JSON path of the object (`calls[3]`).
+  var path: String { index.map { "\(base)[\($0)]" } ?? base }
+
   /// Reads `value` as an object whose fields must all be in `known`.
-  init(_ value: JSONValue, file: String, path: String, known: [String]) throws(LessonKitError) {
+  init(_ value: JSONValue, file: String, path: String, index: Int? = nil, known: [String]) throws(LessonKitError) {
     self.file = file
-    self.path = path
+    self.base = path
+    self.index = index
     guard case .object(let members) = value else {
       throw .invalidField(
         path: file, field: path.isEmpty ? "(top level)" : path, expected: "an object", found: value.kindDescription)

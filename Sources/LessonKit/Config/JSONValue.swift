@@ -317,7 +317,8 @@ public struct JSONReader {
     mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
       index += 1
       var members: [(key: String, value: JSONValue)] = []
-      var seen: Set<String> = []
+      // Duplicate keys: a glance along a small object, a set for a large one.
+      var seen: Set<String>?
       skipWhitespace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
         index += 1
@@ -330,7 +331,14 @@ public struct JSONReader {
         }
         let keyStart = index
         let key = try string()
-        guard seen.insert(key).inserted else { throw error("the field \"\(key)\" appears twice", at: keyStart) }
+        let duplicate: Bool
+        if members.count < 16 {
+          duplicate = members.contains { $0.key == key }
+        } else {
+          if seen == nil { seen = Set(members.map(\.key)) }
+          duplicate = !seen!.insert(key).inserted
+        }
+        if duplicate { throw error("the field \"\(key)\" appears twice", at: keyStart) }
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
           throw error("expected ':' after \"\(key)\", found \(describeHere)")

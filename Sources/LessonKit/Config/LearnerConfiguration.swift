@@ -148,7 +148,7 @@ extension LearnerConfiguration {
     calls.reserveCapacity(items.count)
     var seen: [String: Int] = [:]
     for (index, item) in items.enumerated() {
-      let call = try readCall(item, file: file, path: "calls[\(index)]")
+      let call = try readCall(item, file: file, index: index)
       if let first = seen[call.name] {
         throw .invalidContent(
           path: file, field: "calls[\(index)].name",
@@ -165,8 +165,8 @@ extension LearnerConfiguration {
     return LearnerConfiguration(batch: batch, evidence: evidence)
   }
 
-  static func readCall(_ value: JSONValue, file: String, path: String) throws(LessonKitError) -> GatherCall {
-    let reader = try JSONFieldReader(value, file: file, path: path, known: callFields)
+  static func readCall(_ value: JSONValue, file: String, index: Int) throws(LessonKitError) -> GatherCall {
+    let reader = try JSONFieldReader(value, file: file, path: "calls", index: index, known: callFields)
     let nameValue = try reader.required("name", expected: "a non-empty string such as \"search\"")
     guard case .string(let name) = nameValue else {
       throw reader.fail("name", expected: "a non-empty string such as \"search\"", found: nameValue)
@@ -194,7 +194,14 @@ extension LearnerConfiguration {
     return GatherCall(name: name, delay: delay, timeout: timeout, failure: failure, work: work)
   }
 
-  static func checkName(_ name: String, file: String, field: String) throws(LessonKitError) {
+  static func checkName(_ name: String, file: String, field: @autoclosure () -> String) throws(LessonKitError) {
+    // Printable ASCII of a sensible length, the usual case, needs no closer look.
+    if !name.isEmpty, name.utf8.count <= ConfigurationLimits.maximumNameLength,
+      name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+    {
+      return
+    }
+    let field = field()
     if name.isEmpty {
       throw .invalidField(
         path: file, field: field, expected: "a non-empty name such as \"search\"", found: "an empty string")
