@@ -17,8 +17,9 @@ package struct JSONFieldReader {
     self.base = path
     self.index = index
     guard case .object(let members) = value else {
+      let where_ = index.map { "\(path)[\($0)]" } ?? path
       throw .invalidField(
-        path: file, field: path.isEmpty ? "(top level)" : path, expected: "an object", found: value.kindDescription)
+        path: file, field: where_.isEmpty ? "(top level)" : where_, expected: "an object", found: value.kindDescription)
     }
     self.members = members
     for (key, _) in members where !known.contains(key) {
