@@ -6,31 +6,56 @@ struct GradeCommand: LessonCommand {
   static let name = "grade"
   static let abstract = "Grade a class's submissions into a gradebook."
   static let usage =
-    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME]"
+    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME] [--roster FILE] [--strict]"
   static let discussion = """
-    DIR holds one file per learner (DIR/<learner>.json, for one lesson) or one folder per learner
-    (a copy of the learner's workspace or a cloned repository; each lesson's file is found inside).
-    Every submission is graded in isolation; a missing, broken or hostile one is reported as an
-    error and never stops the others. Links that leave DIR are not followed.
+    DIR holds one file per learner (DIR/<learner>.json or DIR/<learner>.py, for one lesson) or one
+    folder per learner (a copy of the learner's workspace or a cloned repository; each lesson's file
+    is found inside). Every submission is graded in isolation; a broken or hostile one is reported
+    as an error with the reason and never stops the others. Links that leave DIR are not followed.
+
+    Which file is a learner's submission for lesson N: files named as the lesson's configuration
+    (guarded_gather2.json) or program (async_batch.py), at most 6 folders down, not inside another
+    lesson's folder. Of several, the first by: 1. outside lessons/ and solutions/ (the course's own
+    copies); 2. the shallowest (DIR/bob.json before DIR/bob/...); 3. inside the lesson's folder
+    (02_guarded_gather/); 4. the .json before the .py; 5. the path. A warning names every candidate
+    and the one taken.
+
+    Statuses: pass, fail, error (handed in but unreadable or invalid; the reason is given) and
+    missing (nothing handed in). An error or a missing submission scores 0 out of the lesson's
+    maximum.
 
     Options:
       --all               Grade every lesson (needs a folder per learner).
-      --format F          table (default), csv, json, junit or gradescope.
-      --output FILE       Write there (atomically) instead of standard output.
-      --learner NAME      DIR is one learner's folder (as in a Gradescope autograder).
+      --format F          table, csv, json, junit or gradescope. The default is from --output's
+                          extension (.csv, .json, .xml for junit, .txt for table), else table.
+      --output FILE       Write there (atomically) instead of standard output. Its folder must
+                          exist; nothing else is created.
+      --learner NAME      Grade only NAME: DIR/NAME/, DIR/NAME.json or DIR/NAME.py, or DIR itself
+                          when it is named NAME or is one learner's folder (a lesson file, a
+                          lesson's folder, workspace/, lessons/ or solutions/ at its top), as in a
+                          Gradescope autograder. Anything else is refused, naming what DIR holds.
+      --roster FILE       The learners expected: one id per line, or a CSV file with a login,
+                          username, email or SID column. Learners on it with nothing handed in are
+                          missing; learners not on it are graded with a warning.
+      --strict            Count warnings (such as fragile-margin) as failures, as in check.
       --course DIR        The course folder.
 
-    Exit codes: 0 every submission passed, 1 some failed or could not be graded, 64 bad usage,
-    66 DIR missing, 73 the output cannot be written.
+    Exit codes: 0 every submission passed, 1 some failed, could not be graded or are missing,
+    64 bad usage, 65 invalid roster, 66 DIR, the roster or the learner missing, 73 the output
+    cannot be written.
     """
 
   var arguments: Arguments
   var lesson: String?
   var directory: String
   var format: GradebookFormat
+  /// Why the format cannot be told from `--output`, reported once the output itself is checked.
+  var unknownFormat: UsageError?
+  var strict: Bool { arguments.flags.contains("--strict") }
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: ["--all"], options: ["--format", "--output", "--learner", "--course"])
+    arguments = try Arguments(
+      words, flags: ["--all", "--strict"], options: ["--format", "--output", "--learner", "--course", "--roster"])
     let all = arguments.flags.contains("--all")
     let expected = all ? 1 : 2
     guard arguments.positionals.count == expected else {
@@ -39,16 +64,35 @@ struct GradeCommand: LessonCommand {
     }
     lesson = all ? nil : arguments.positionals[0]
     directory = arguments.positionals[expected - 1]
-    let name = arguments.options["--format"] ?? "table"
-    guard let format = GradebookFormat(rawValue: name) else {
-      let hint =
-        Arguments.nearest(name, in: GradebookFormat.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
-      throw UsageError("unknown format '\(name)'\(hint); the formats are table, csv, json, junit, gradescope")
+    let names = GradebookFormat.allCases.map(\.rawValue).joined(separator: ", ")
+    if let name = arguments.options["--format"] {
+      guard let format = GradebookFormat(rawValue: name) else {
+        let hint =
+          Arguments.nearest(name, in: GradebookFormat.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+        throw UsageError("unknown format '\(name)'\(hint); the formats are \(names)")
+      }
+      self.format = format
+    } else if let output = arguments.options["--output"] {
+      let suffix = URL(fileURLWithPath: output).pathExtension.lowercased()
+      format = GradebookFormat(extension: suffix) ?? .table
+      if GradebookFormat(extension: suffix) == nil {
+        unknownFormat = UsageError(
+          "cannot tell the format from '\(output)'; name it .csv, .json, .xml (junit) or .txt (table), or give --format")
+      }
+    } else {
+      format = .table
     }
-    self.format = format
+    if arguments.options["--learner"]?.isEmpty == true { throw UsageError("--learner needs a name") }
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
+    let output = arguments.options["--output"]
+    if let output {
+      do { try OutputFile.check(context.resolve(output)) } catch {
+        throw .input(error.renamed(from: context.resolve(output), to: output))
+      }
+    }
+    if let unknownFormat { throw .usage(unknownFormat) }
     let course: CourseContext
     do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
     var specs: [Int: LessonSpec] = [:]
@@ -63,27 +107,44 @@ struct GradeCommand: LessonCommand {
     let submissions: [Submission]
     do {
       submissions = try SubmissionFinder.find(
-        in: context.resolve(directory), lessons: entries.map { ($0.id, course.course.learnerFiles(specs[$0.id]!)) },
-        singleLearner: arguments.options["--learner"])
+        in: context.resolve(directory),
+        lessons: entries.map {
+          SubmissionFinder.Lesson(id: $0.id, files: course.course.learnerFiles(specs[$0.id]!), folder: $0.folder)
+        },
+        lessonFolders: Set(course.course.entries.map(\.folder)), learner: arguments.options["--learner"])
     } catch {
       throw .input(error.renamed(from: context.resolve(directory), to: directory))
     }
-    if format == .gradescope, Set(submissions.map(\.learner)).count > 1 {
+    var roster: Roster?
+    if let file = arguments.options["--roster"] {
+      do {
+        roster = try Roster.load(
+          at: context.resolve(file), display: file, learners: Array(Set(submissions.map(\.learner))))
+      } catch {
+        throw .input(error.renamed(from: context.resolve(file), to: file))
+      }
+      if let learner = arguments.options["--learner"] {
+        // One learner graded: the roster only says whether they are on it.
+        roster = Roster(ids: roster?.id(for: learner).map { [$0] } ?? [], column: roster?.column)
+      }
+    }
+    let learners = Set(submissions.map(\.learner)).union(roster?.ids ?? [])
+    if format == .gradescope, learners.count > 1 {
       throw .usage(
         UsageError(
-          "gradescope results describe one submission; DIR holds \(Set(submissions.map(\.learner)).count) learners (use --learner NAME with one learner's folder)"
+          "gradescope results describe one submission; DIR holds \(learners.count) learners (use --learner NAME with one learner's folder)"
         ))
     }
     let console = context.console
     let showProgress = console.errorIsTerminal
-    let book = Grader.grade(submissions, specs: specs) { done in
+    let book = Grader.grade(submissions, specs: specs, strict: strict, roster: roster) { done in
       if showProgress { console.err("\rgrading \(done)/\(submissions.count)…") }
     }
     if showProgress { console.err("\r\u{1B}[K") }
-    let text = GradebookView(book: book, course: course.course).render(
-      format, style: format == .table && arguments.options["--output"] == nil ? context.style : Style(enabled: false))
-    if let output = arguments.options["--output"] {
-      do { try AtomicFile.write(Data(text.utf8), to: context.resolve(output)) } catch {
+    let view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
+    let text = view.render(format, style: format == .table && output == nil ? context.style : Style(enabled: false))
+    if let output {
+      do { try OutputFile.write(Data(text.utf8), to: context.resolve(output)) } catch {
         throw .input(error.renamed(from: context.resolve(output), to: output))
       }
       let failing = book.records.count(where: { $0.status != .pass })
@@ -95,5 +156,18 @@ struct GradeCommand: LessonCommand {
     }
     if submissions.isEmpty { console.error("lesson: warning: no submissions found in \(directory)") }
     return book.records.allSatisfy { $0.status == .pass } && !book.records.isEmpty ? .success : .failure
+  }
+}
+
+extension GradebookFormat {
+  /// The format an output file's extension implies: `.csv`, `.json`, `.xml` (JUnit), `.txt` (the table).
+  init?(extension suffix: String) {
+    switch suffix {
+    case "csv": self = .csv
+    case "json": self = .json
+    case "xml": self = .junit
+    case "txt", "text": self = .table
+    default: return nil
+    }
   }
 }
