@@ -38,6 +38,10 @@ struct GradeCommand: LessonCommand {
                           username, email or SID column. Learners on it with nothing handed in are
                           missing; learners not on it are graded with a warning.
       --strict            Count warnings (such as fragile-margin) as failures, as in check.
+      --jobs N            Grading processes at once (default: one per core). Each submission is
+                          graded in a worker process; one that dies or overruns is replaced and
+                          that submission is an error. 0 grades in this process, unsupervised.
+      --budget S          Seconds one submission may take in a worker (default 10).
       --course DIR        The course folder.
 
     Exit codes: 0 every submission passed, 1 some failed, could not be graded or are missing,
@@ -55,7 +59,8 @@ struct GradeCommand: LessonCommand {
 
   init(arguments words: [String]) throws(UsageError) {
     arguments = try Arguments(
-      words, flags: ["--all", "--strict"], options: ["--format", "--output", "--learner", "--course", "--roster"])
+      words, flags: ["--all", "--strict"],
+      options: ["--format", "--output", "--learner", "--course", "--roster", "--jobs", "--budget"])
     let all = arguments.flags.contains("--all")
     let expected = all ? 1 : 2
     guard arguments.positionals.count == expected else {
@@ -83,7 +88,24 @@ struct GradeCommand: LessonCommand {
       format = .table
     }
     if arguments.options["--learner"]?.isEmpty == true { throw UsageError("--learner needs a name") }
+    if let text = arguments.options["--jobs"] {
+      guard let count = Int(text), (0...256).contains(count) else {
+        throw UsageError("--jobs: expected a whole number of processes from 0 to 256, found '\(text)'")
+      }
+      jobs = count
+    }
+    if let text = arguments.options["--budget"] {
+      guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+        throw UsageError("--budget: expected seconds from 0 to 3600, such as 10, found '\(text)'")
+      }
+      budget = seconds
+    }
   }
+
+  /// Grading processes; `nil` for one per core.
+  var jobs: Int?
+  /// Seconds one submission may take in a worker.
+  var budget = 10.0
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let output = arguments.options["--output"]
@@ -137,8 +159,17 @@ struct GradeCommand: LessonCommand {
     }
     let console = context.console
     let showProgress = console.errorIsTerminal
-    let book = Grader.grade(submissions, specs: specs, strict: strict, roster: roster) { done in
+    let progress: @Sendable (Int) -> Void = { done in
       if showProgress { console.err("\rgrading \(done)/\(submissions.count)…") }
+    }
+    let book: Gradebook
+    if let executable = console.executable, jobs != 0 {
+      let workers = GradeWorkers(
+        executable: executable, course: course.course.root, strict: strict,
+        count: jobs ?? ProcessInfo.processInfo.activeProcessorCount, budget: budget)
+      book = Grader.gradebook(workers.grade(submissions, specs: specs, progress: progress), specs: specs, roster: roster)
+    } else {
+      book = Grader.grade(submissions, specs: specs, strict: strict, roster: roster, progress: progress)
     }
     if showProgress { console.err("\r\u{1B}[K") }
     let view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
