@@ -347,3 +347,71 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
     #expect(run.err == "lesson: error: /no/such/dir: no such folder; expected the class folder holding the learners' submissions\n")
   }
 }
+
+@Suite struct GradeFeedbackTests {
+  @Test func oneMarkdownFilePerLearnerWithEveryCheckAndMistake() throws {
+    try withWorkspace { directory in
+      let fixture = try FixtureClass.make(in: directory)
+      let roster = directory + "/roster.txt"
+      // A roster id that would name a file outside the folder if it were used as it is.
+      try Data("alice\nbob\ncarol\n../../escape\n".utf8).write(to: URL(fileURLWithPath: roster))
+      let folder = directory + "/feedback"
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+      try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/bob.md"))
+      let run = grade(["2", fixture.root, "--roster", roster, "--feedback", folder, "--format", "json"], in: directory)
+      #expect(run.code == .failure)
+      let records = try learnerRecords(run.out)
+      let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+      // One file per learner graded (and missing), the instructor's own file kept, nothing outside.
+      #expect(files.count == records.count + 1)
+      #expect(files.contains("notes.txt") && files.contains("_.._.._escape.md"))
+      #expect(try String(contentsOfFile: folder + "/notes.txt", encoding: .utf8) == "keep")
+      #expect(!FileManager.default.fileExists(atPath: directory + "/escape.md"))
+
+      func read(_ name: String) throws -> [String] {
+        try String(contentsOfFile: folder + "/" + name, encoding: .utf8).components(separatedBy: "\n")
+      }
+      let bob = try read("bob.md")
+      #expect(bob.first == "# Feedback for bob")
+      let record = try #require(records["bob"]?.first)
+      #expect(bob.contains { $0.hasPrefix("## Lesson 2") && $0.hasSuffix("FAIL (\(record["score"]!) of \(record["maxScore"]!) checks)") })
+      // One table row per check, and a section with why and fix for every mistake.
+      #expect(bob.count(where: { $0.hasPrefix("| ✓ |") || $0.hasPrefix("| ✗ |") || $0.hasPrefix("| ! warning |") }) == record["maxScore"] as? Int)
+      for mistake in try #require(record["mistakes"] as? [String]) {
+        let heading = try #require(bob.firstIndex { $0.hasPrefix("### \(mistake):") }, "\(mistake)")
+        #expect(bob[heading + 3].hasPrefix("- Why: ") && bob[heading + 4].hasPrefix("- Fix: "))
+      }
+      #expect(bob.contains { $0.hasPrefix("**What to do next:** fix the mistakes above") })
+      #expect(try read("alice.md").contains { $0.hasSuffix("PASS (7 of 7 checks)") })
+      #expect(try read("carol.md").contains { $0.hasPrefix("It could not be graded: carol.json:1:") })
+      #expect(try read("_.._.._escape.md").contains { $0.hasSuffix("NOT HANDED IN (0 of 7)") })
+      // A name that is Markdown is shown as text.
+      let odd = try read(expectedFeedbackFileName(FixtureClass.oddName))
+      #expect(odd.first == "# Feedback for zoë, \"the\" \\<tester\\> =1+1")
+    }
+  }
+
+  @Test func aFeedbackFolderThatCannotBeMadeIsRefusedBeforeGrading() throws {
+    try withWorkspace { directory in
+      let fixture = try FixtureClass.make(in: directory)
+      let run = grade(["2", fixture.root, "--feedback", directory + "/no/such/feedback"], in: directory)
+      #expect(run.code == .cannotWrite)
+      #expect(run.out.isEmpty)
+      #expect(run.err.contains("the folder \(directory)/no/such does not exist"))
+      #expect(!FileManager.default.fileExists(atPath: directory + "/no"))
+      let file = directory + "/a-file"
+      try Data().write(to: URL(fileURLWithPath: file))
+      let onFile = grade(["2", fixture.root, "--feedback", file], in: directory)
+      #expect(onFile.code == .cannotWrite)
+      #expect(onFile.err == "lesson: error: \(file): cannot be written: it is a file; expected a folder\n")
+    }
+  }
+}
+
+/// The feedback file name of a learner, as the feedback folder names it: letters, digits and
+/// `-_.@`, anything else `_` (written here again so that the test does not use the code it checks).
+func expectedFeedbackFileName(_ learner: String) -> String {
+  let name = String(learner.map { $0.isLetter || $0.isNumber || "-_.@".contains($0) ? $0 : "_" })
+  return (name.hasPrefix(".") ? "_" + name : name) + ".md"
+}

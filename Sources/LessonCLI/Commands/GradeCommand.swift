@@ -6,7 +6,7 @@ struct GradeCommand: LessonCommand {
   static let name = "grade"
   static let abstract = "Grade a class's submissions into a gradebook."
   static let usage =
-    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME] [--roster FILE] [--strict]"
+    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME] [--roster FILE] [--feedback DIR] [--strict]"
   static let discussion = """
     DIR holds one file per learner (DIR/<learner>.json or DIR/<learner>.py, for one lesson) or one
     folder per learner (a copy of the learner's workspace or a cloned repository; each lesson's file
@@ -37,6 +37,9 @@ struct GradeCommand: LessonCommand {
       --roster FILE       The learners expected: one id per line, or a CSV file with a login,
                           username, email or SID column. Learners on it with nothing handed in are
                           missing; learners not on it are graded with a warning.
+      --feedback DIR      Also write one Markdown file per learner into DIR (made if its folder
+                          exists): each lesson's verdict, each check, each mistake with why and
+                          the fix, and what to do next. Other files in DIR are left alone.
       --strict            Count warnings (such as fragile-margin) as failures, as in check.
       --jobs N            Grading processes at once (default: one per core). Each submission is
                           graded in a worker process; one that dies or overruns is replaced and
@@ -60,7 +63,7 @@ struct GradeCommand: LessonCommand {
   init(arguments words: [String]) throws(UsageError) {
     arguments = try Arguments(
       words, flags: ["--all", "--strict"],
-      options: ["--format", "--output", "--learner", "--course", "--roster", "--jobs", "--budget"])
+      options: ["--format", "--output", "--learner", "--course", "--roster", "--jobs", "--budget", "--feedback"])
     let all = arguments.flags.contains("--all")
     let expected = all ? 1 : 2
     guard arguments.positionals.count == expected else {
@@ -115,6 +118,12 @@ struct GradeCommand: LessonCommand {
       }
     }
     if let unknownFormat { throw .usage(unknownFormat) }
+    let feedback = arguments.options["--feedback"]
+    if let feedback {
+      do { try OutputFile.checkFolder(context.resolve(feedback)) } catch {
+        throw .input(error.renamed(from: context.resolve(feedback), to: feedback))
+      }
+    }
     let course: CourseContext
     do { course = try CourseContext(arguments, context: context) } catch { throw .input(error) }
     var specs: [Int: LessonSpec] = [:]
@@ -185,8 +194,37 @@ struct GradeCommand: LessonCommand {
     } else {
       console.out(text)
     }
+    if let feedback {
+      try writeFeedback(book, course: course.course, into: feedback, context: context)
+    }
     if submissions.isEmpty { console.error("lesson: warning: no submissions found in \(directory)") }
     return book.records.allSatisfy { $0.status == .pass } && !book.records.isEmpty ? .success : .failure
+  }
+}
+
+extension GradeCommand {
+  /// Writes `<learner>.md` for every learner into `folder`, each atomically.
+  func writeFeedback(_ book: Gradebook, course: Course, into folder: String, context: CommandContext)
+    throws(CommandFailure)
+  {
+    let path = context.resolve(folder)
+    var used: Set<String> = []
+    do {
+      try OutputFile.makeFolder(path)
+      for learner in book.learners {
+        var name = FeedbackView.fileName(for: learner)
+        var suffix = 2
+        while !used.insert(name.lowercased()).inserted {
+          name = String(FeedbackView.fileName(for: learner).dropLast(3)) + "-\(suffix).md"
+          suffix += 1
+        }
+        let view = FeedbackView(learner: learner, records: book.records(of: learner), course: course, strict: strict)
+        try OutputFile.write(Data(view.markdown.utf8), to: path + "/" + name)
+      }
+    } catch {
+      throw .input(error.renamed(from: path, to: folder))
+    }
+    context.console.error("lesson: wrote feedback for \(book.learners.count) learners into \(folder)")
   }
 }
 

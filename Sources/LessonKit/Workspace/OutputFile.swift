@@ -77,6 +77,37 @@ public enum OutputFile {
     }
   }
 
+  /// Checks that `path` is a folder that can be written in, or that it can be made: its own folder
+  /// exists (only `path` itself is ever made, by ``makeFolder(_:)``).
+  ///
+  /// - Throws: ``LessonKitError/unwritableFile(path:reason:)`` (exit 73) saying what was expected.
+  public static func checkFolder(_ path: String) throws(LessonKitError) {
+    func refuse(_ reason: String) -> LessonKitError { .unwritableFile(path: path, reason: reason) }
+    guard !path.isEmpty else { throw refuse("the path is empty; expected a folder") }
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw refuse("it is a file; expected a folder") }
+      guard access(path, W_OK) == 0 else { throw refuse("no permission to write in it") }
+      return
+    }
+    let parent = folder(of: path)
+    guard stat(parent, &info) == 0 else {
+      throw refuse("the folder \(parent) does not exist; expected an existing folder (it is not created)")
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else { throw refuse("\(parent) is not a folder; expected a folder") }
+    guard access(parent, W_OK) == 0 else { throw refuse("no permission to make a folder in \(parent)") }
+  }
+
+  /// Makes the folder `path` when it does not exist yet (not its parents).
+  ///
+  /// - Throws: ``LessonKitError/unwritableFile(path:reason:)`` (exit 73).
+  public static func makeFolder(_ path: String) throws(LessonKitError) {
+    try checkFolder(path)
+    if mkdir(path, 0o777) != 0, errno != EEXIST {
+      throw .unwritableFile(path: path, reason: "cannot make the folder: \(String(cString: strerror(errno)))")
+    }
+  }
+
   /// The folder `path` is in (`.` for a bare name).
   static func folder(of path: String) -> String {
     let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
