@@ -271,19 +271,23 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
 
   @Test func needAttentionListsEveryMistakeWithinTheWidth() throws {
     try withWorkspace { directory in
-      let fixture = try FixtureClass.make(in: directory)
+      let folder = try rosterClass(in: directory)
+      // A learner name longer than the narrowest width.
+      try folder.copy(ClassFolder.starter3, to: String(repeating: "long", count: 12) + ".json")
+      let records = try learnerRecords(grade(["3", folder.root, "--format", "json"], in: directory).out)
+      let mistakes = try #require(records["bob"]?.first?["mistakes"] as? [String])
+      #expect(mistakes.count > 1)
       for width in [40, 60, 100] {
-        let run = grade(["2", fixture.root], in: directory, width: width)
+        let run = grade(["3", folder.root], in: directory, width: width)
         let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= width }, "width \(width)")
         let attention = try #require(lines.firstIndex(of: "Need attention"))
-        let section = lines[attention...].joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
-        let bob = try #require(try learnerRecords(grade(["2", fixture.root, "--format", "json"], in: directory).out)["bob"])
-        let mistakes = try #require(bob.first?["mistakes"] as? [String])
-        #expect(mistakes.count > 1)
+        let bob = try #require(lines[attention...].firstIndex { $0.hasPrefix("  bob:") })
+        let end = lines[(bob + 1)...].firstIndex { !$0.hasPrefix("    ") } ?? lines.endIndex
+        // A wrapped id may be cut at the width, so look for it with the line breaks taken out.
+        let section = lines[bob..<end].joined().replacingOccurrences(of: " ", with: "")
         for mistake in mistakes {
-          // A wrapped id may be cut at the width, so look for it with the line breaks taken out.
-          #expect(section.replacingOccurrences(of: " ", with: "").contains("L2" + mistake + ":"), "\(mistake) at \(width)")
+          #expect(section.contains("L3" + mistake + ":"), "\(mistake) at \(width)")
         }
       }
     }
