@@ -135,7 +135,8 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
 
       let junit = try XMLDocument(data: Data(grade(["3", folder.root, "--format", "junit"], in: directory).out.utf8))
       let suite = try #require(
-        junit.rootElement()?.elements(forName: "testsuite").first { $0.attribute(forName: "name")?.stringValue == "cy" })
+        junit.rootElement()?.elements(forName: "testsuite").first { $0.attribute(forName: "name")?.stringValue == "cy" }
+      )
       #expect(suite.elements(forName: "system-out").first?.stringValue?.contains(warning) == true)
 
       let table = grade(["3", folder.root], in: directory, width: 400).out
@@ -154,7 +155,8 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
       let folder = try ClassFolder(in: directory)
       let solution = try String(contentsOfFile: ClassFolder.course + "/" + ClassFolder.solution2, encoding: .utf8)
       // database ends 5 ms before its 0.5 s deadline: a pass, with a fragile-margin warning.
-      try folder.put(Data(solution.replacingOccurrences(of: "\"delay\": 0.2}", with: "\"delay\": 0.495}").utf8), at: "fay.json")
+      try folder.put(
+        Data(solution.replacingOccurrences(of: "\"delay\": 0.2}", with: "\"delay\": 0.495}").utf8), at: "fay.json")
 
       let lenient = grade(["2", folder.root, "--format", "json"], in: directory)
       #expect(lenient.code == .success)
@@ -172,7 +174,8 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
       let csv = try RFC4180.parse(grade(["2", folder.root, "--format", "csv"], in: directory).out)
       #expect(csv.last?.last?.hasPrefix("fragile-margin:") == true)
       let junit = try XMLDocument(data: Data(grade(["2", folder.root, "--format", "junit"], in: directory).out.utf8))
-      #expect(try junit.nodes(forXPath: "//testsuite/system-out").first?.stringValue?.contains("fragile-margin") == true)
+      #expect(
+        try junit.nodes(forXPath: "//testsuite/system-out").first?.stringValue?.contains("fragile-margin") == true)
       #expect(try junit.nodes(forXPath: "//failure").isEmpty)
       let strictJunit = try XMLDocument(
         data: Data(grade(["2", folder.root, "--format", "junit", "--strict"], in: directory).out.utf8))
@@ -329,7 +332,10 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
       try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/old.csv"))
       let intoFolder = grade(["2", fixture.root, "--output", folder], in: directory)
       #expect(intoFolder.code == .cannotWrite)
-      #expect(intoFolder.err == "lesson: error: \(folder): cannot be written: it is a folder; expected a file path such as \(folder)/gradebook.csv\n")
+      #expect(
+        intoFolder.err
+          == "lesson: error: \(folder): cannot be written: it is a folder; expected a file path such as \(folder)/gradebook.csv\n"
+      )
       #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["old.csv"])
 
       let nowhere = directory + "/no/such/folder/book.csv"
@@ -348,7 +354,9 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
   @Test func aClassFolderThatDoesNotExistIsNamed() {
     let run = grade(["3", "/no/such/dir"], in: ".")
     #expect(run.code == .missingInput)
-    #expect(run.err == "lesson: error: /no/such/dir: no such folder; expected the class folder holding the learners' submissions\n")
+    #expect(
+      run.err
+        == "lesson: error: /no/such/dir: no such folder; expected the class folder holding the learners' submissions\n")
   }
 }
 
@@ -379,9 +387,14 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
       let bob = try read("bob.md")
       #expect(bob.first == "# Feedback for bob")
       let record = try #require(records["bob"]?.first)
-      #expect(bob.contains { $0.hasPrefix("## Lesson 2") && $0.hasSuffix("FAIL (\(record["score"]!) of \(record["maxScore"]!) checks)") })
+      #expect(
+        bob.contains {
+          $0.hasPrefix("## Lesson 2") && $0.hasSuffix("FAIL (\(record["score"]!) of \(record["maxScore"]!) checks)")
+        })
       // One table row per check, and a section with why and fix for every mistake.
-      #expect(bob.count(where: { $0.hasPrefix("| ✓ |") || $0.hasPrefix("| ✗ |") || $0.hasPrefix("| ! warning |") }) == record["maxScore"] as? Int)
+      #expect(
+        bob.count(where: { $0.hasPrefix("| ✓ |") || $0.hasPrefix("| ✗ |") || $0.hasPrefix("| ! warning |") }) == record[
+          "maxScore"] as? Int)
       for mistake in try #require(record["mistakes"] as? [String]) {
         let heading = try #require(bob.firstIndex { $0.hasPrefix("### \(mistake):") }, "\(mistake)")
         #expect(bob[heading + 3].hasPrefix("- Why: ") && bob[heading + 4].hasPrefix("- Fix: "))

@@ -55,7 +55,9 @@ import Testing
       #expect(status("cy") == "pass")
       #expect(status("ben") == "error")
       let ben = try #require(run.records["ben"]?.first)
-      #expect((ben["explanation"] as? String)?.hasPrefix("ben.json: not graded: the grading worker died on this file (signal 6") == true)
+      #expect(
+        (ben["explanation"] as? String)?.hasPrefix(
+          "ben.json: not graded: the grading worker died on this file (signal 6") == true)
       #expect(ben["score"] as? Int == 0 && ben["maxScore"] as? Int == run.records["ada"]?.first?["maxScore"] as? Int)
       // Without the hook the same class grades ben as a pass: the worker, not the file, failed.
       let clean = try gradeInProcesses(["3", folder.root, "--jobs", "2"], environment: [:])
@@ -72,7 +74,8 @@ import Testing
       #expect(run.code == 1)
       #expect(run.records["bo"]?.first?["status"] as? String == "error")
       #expect(
-        (run.records["bo"]?.first?["explanation"] as? String)?.contains("took longer than 0.3 s; the worker was stopped")
+        (run.records["bo"]?.first?["explanation"] as? String)?.contains(
+          "took longer than 0.3 s; the worker was stopped")
           == true)
       #expect(run.records["ada"]?.first?["status"] as? String == "pass")
       #expect(run.records["bob"]?.first?["status"] as? String == "fail")

@@ -85,7 +85,8 @@ struct GradeCommand: LessonCommand {
       format = GradebookFormat(extension: suffix) ?? .table
       if GradebookFormat(extension: suffix) == nil {
         unknownFormat = UsageError(
-          "cannot tell the format from '\(output)'; name it .csv, .json, .xml (junit) or .txt (table), or give --format")
+          "cannot tell the format from '\(output)'; name it .csv, .json, .xml (junit) or .txt (table), or give --format"
+        )
       }
     } else {
       format = .table
@@ -176,7 +177,8 @@ struct GradeCommand: LessonCommand {
       let workers = GradeWorkers(
         executable: executable, course: course.course.root, strict: strict,
         count: jobs ?? ProcessInfo.processInfo.activeProcessorCount, budget: budget)
-      book = Grader.gradebook(workers.grade(submissions, specs: specs, progress: progress), specs: specs, roster: roster)
+      book = Grader.gradebook(
+        workers.grade(submissions, specs: specs, progress: progress), specs: specs, roster: roster)
     } else {
       book = Grader.grade(submissions, specs: specs, strict: strict, roster: roster, progress: progress)
     }

@@ -105,10 +105,16 @@ struct GradeWorkers {
               record(head.index, graded)
               continue
             }
-            record(head.index, failed(submission, spec: spec, "not graded: the grading worker answered something that is not a grade"))
+            record(
+              head.index,
+              failed(submission, spec: spec, "not graded: the grading worker answered something that is not a grade"))
             running.stop()
           case .exited(let status):
-            record(head.index, failed(submission, spec: spec, "not graded: the grading worker died on this file (\(status)); it was replaced"))
+            record(
+              head.index,
+              failed(
+                submission, spec: spec, "not graded: the grading worker died on this file (\(status)); it was replaced")
+            )
           case .timedOut:
             running.stop()
             record(
@@ -166,7 +172,8 @@ final class WorkerProcess {
     (pid, input, output) = try started.get()
   }
 
-  private static func start(executable: String, arguments: [String]) -> Result<(pid_t, Int32, Int32), WorkerStartError> {
+  private static func start(executable: String, arguments: [String]) -> Result<(pid_t, Int32, Int32), WorkerStartError>
+  {
     var toChild: [Int32] = [0, 0]
     var fromChild: [Int32] = [0, 0]
     guard pipe(&toChild) else { return .failure(WorkerStartError(reason: String(cString: strerror(errno)))) }

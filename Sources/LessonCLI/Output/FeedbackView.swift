@@ -87,7 +87,8 @@ struct FeedbackView {
       return
         "run `lesson check \(lesson)` on your file: it shows the same problem with its line and column. Fix it and hand the file in again."
     case .missing:
-      return "do lesson \(lesson) (`lesson show \(lesson)`), check it with `lesson check \(lesson)`, and hand the file in."
+      return
+        "do lesson \(lesson) (`lesson show \(lesson)`), check it with `lesson check \(lesson)`, and hand the file in."
     }
   }
 

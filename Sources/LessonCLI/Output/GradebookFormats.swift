@@ -150,7 +150,8 @@ struct GradebookView {
   /// a name cannot break the table's lines or drive the terminal.
   static func printable(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-    return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    return String(
+      String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
   }
 
   // MARK: CSV (RFC 4180)
@@ -322,7 +323,8 @@ struct GradebookView {
         let passed = !fails(check)
         var output = "expected \(check.expected)\nobserved \(check.observed)"
         if let mistake = check.mistake, check.status != .passed {
-          output += "\n\n\(check.status == .warning ? "warning: " : "")\(mistake.id): \(mistake.title)\nWhy: \(mistake.why)\nFix: \(mistake.fix)"
+          output +=
+            "\n\n\(check.status == .warning ? "warning: " : "")\(mistake.id): \(mistake.title)\nWhy: \(mistake.why)\nFix: \(mistake.fix)"
         }
         tests.append(
           .object([
@@ -337,7 +339,10 @@ struct GradebookView {
     let warnings = book.warnings
     if !warnings.isEmpty {
       fields.append(
-        ("output", .string("Warnings:\n" + warnings.map { "- Lesson \($0.lesson): \($0.text)" }.joined(separator: "\n"))))
+        (
+          "output",
+          .string("Warnings:\n" + warnings.map { "- Lesson \($0.lesson): \($0.text)" }.joined(separator: "\n"))
+        ))
     }
     fields.append(("tests", .array(tests)))
     return .object(fields)

@@ -54,8 +54,10 @@ public struct Roster: Sendable, Equatable {
       throw .invalidContent(path: file, field: "line 1", message: "no learner ids; expected \(expected)")
     }
     let header = String(lines[first])
-    let delimiter: Character? = [",", ";", "\t"].max { a, b in header.count(where: { $0 == a }) < header.count(where: { $0 == b }) }
-      .flatMap { header.contains($0) ? $0 : nil }
+    let delimiter: Character? = [",", ";", "\t"].max { a, b in
+      header.count(where: { $0 == a }) < header.count(where: { $0 == b })
+    }
+    .flatMap { header.contains($0) ? $0 : nil }
     guard let delimiter else {
       // A plain list, perhaps under a one-word header (`login`).
       var ids: [String] = []

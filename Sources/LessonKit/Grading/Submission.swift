@@ -343,7 +343,8 @@ public enum SubmissionFinder {
       let ranked = own.sorted { rank($0) < rank($1) }
       guard let best = ranked.first else {
         if let problem {
-          return Submission(learner: learner, lesson: lesson.id, path: nil, display: problem.display, problem: problem.reason)
+          return Submission(
+            learner: learner, lesson: lesson.id, path: nil, display: problem.display, problem: problem.reason)
         }
         var missing = Submission(
           learner: learner, lesson: lesson.id, path: nil, display: fallbackDisplay + lesson.files[0],
