@@ -110,7 +110,8 @@ public enum LessonTool {
       \(list.joined(separator: "\n"))
 
       See 'lesson help <command>' for a command's options.
-      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file.
+      Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file,
+      73 an output cannot be written.
       """
   }
 }

@@ -6,7 +6,7 @@ struct GradeCommand: LessonCommand {
   static let name = "grade"
   static let abstract = "Grade a class's submissions into a gradebook."
   static let usage =
-    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME] [--roster FILE] [--feedback DIR] [--strict]"
+    "lesson grade (N | --all) DIR [--format F] [--output FILE] [--learner NAME] [--roster FILE] [--feedback DIR] [--strict]"
   static let discussion = """
     DIR holds one file per learner (DIR/<learner>.json or DIR/<learner>.py, for one lesson) or one
     folder per learner (a copy of the learner's workspace or a cloned repository; each lesson's file
@@ -27,7 +27,8 @@ struct GradeCommand: LessonCommand {
     Options:
       --all               Grade every lesson (needs a folder per learner).
       --format F          table, csv, json, junit or gradescope. The default is from --output's
-                          extension (.csv, .json, .xml for junit, .txt for table), else table.
+                          extension (.csv, .json, .xml for junit, .txt for table; another
+                          extension needs --format), or table on standard output.
       --output FILE       Write there (atomically) instead of standard output. Its folder must
                           exist; nothing else is created.
       --learner NAME      Grade only NAME: DIR/NAME/, DIR/NAME.json or DIR/NAME.py, or DIR itself
