@@ -149,6 +149,24 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
   }
 }
 
+extension GradeWhoIsWhoTests {
+  @Test func aLinkOutOfTheClassNeverHidesAReadableFile() throws {
+    try withWorkspace { directory in
+      let folder = try ClassFolder(in: directory)
+      try FileManager.default.createDirectory(atPath: folder.root + "/eve/a", withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(
+        atPath: folder.root + "/eve/a/more_tools3.json",
+        withDestinationPath: ClassFolder.course + "/" + ClassFolder.starter3)
+      try folder.copy(ClassFolder.solution3, to: "eve/b/c/more_tools3.json")
+      let record = try #require(
+        try learnerRecords(grade(["3", folder.root, "--format", "json"], in: directory).out)["eve"]?.first)
+      #expect(record["status"] as? String == "pass")
+      #expect(record["file"] as? String == "eve/b/c/more_tools3.json")
+      #expect((record["warnings"] as? [String])?.first?.contains("eve/a/more_tools3.json") == true)
+    }
+  }
+}
+
 @Suite struct GradebookTrustTests {
   @Test func strictCountsWarningsAsFailuresAndEveryFormatKeepsThem() throws {
     try withWorkspace { directory in

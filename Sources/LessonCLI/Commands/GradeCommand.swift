@@ -16,9 +16,9 @@ struct GradeCommand: LessonCommand {
     Which file is a learner's submission for lesson N: files named as the lesson's configuration
     (guarded_gather2.json) or program (async_batch.py), at most 6 folders down, not inside another
     lesson's folder. Of several, the first by: 1. outside lessons/ and solutions/ (the course's own
-    copies); 2. the shallowest (DIR/bob.json before DIR/bob/...); 3. inside the lesson's folder
-    (02_guarded_gather/); 4. the .json before the .py; 5. the path. A warning names every candidate
-    and the one taken.
+    copies; a link out of DIR, never read, after all); 2. the shallowest (DIR/bob.json before
+    DIR/bob/...); 3. inside the lesson's folder (02_guarded_gather/); 4. the .json before the .py;
+    5. the path. A warning names every candidate and the one taken.
 
     Statuses: pass, fail, error (handed in but unreadable or invalid; the reason is given) and
     missing (nothing handed in). An error or a missing submission scores 0 out of the lesson's

@@ -60,7 +60,8 @@ public struct Submission: Sendable, Hashable {
 /// `DIR/bob/…/async_batch.py`), at most ``maximumDepth`` folders down. A file inside another
 /// lesson's folder (`03_more_tools/async_batch.py` for lesson 2) is not a candidate. Of several,
 /// the first by:
-/// 1. outside `lessons/` and `solutions/` (the course's own starters and solutions);
+/// 1. outside `lessons/` and `solutions/` (the course's own starters and solutions), and a link
+///    out of the class folder (which is not read) after all;
 /// 2. the shallowest;
 /// 3. inside the lesson's folder (`02_guarded_gather/`);
 /// 4. the configuration (`.json`) before the program (`.py`);
@@ -334,7 +335,8 @@ public enum SubmissionFinder {
         candidate.lone || (lesson.files.contains(candidate.name) && !candidate.folders.contains(where: others.contains))
       }
       func rank(_ candidate: Candidate) -> (Int, Int, Int, Int, String) {
-        let copy = candidate.folders.contains(where: courseCopies.contains) ? 1 : 0
+        // A link out of the class folder cannot be read: any readable candidate comes first.
+        let copy = candidate.path.isEmpty ? 2 : candidate.folders.contains(where: courseCopies.contains) ? 1 : 0
         let depth = candidate.lone ? -1 : candidate.folders.count
         let inFolder = lesson.folder.map(candidate.folders.contains) == true ? 0 : 1
         let index = candidate.name.hasSuffix(".py") ? 1 : 0
