@@ -21,10 +21,21 @@ public struct Roster: Sendable, Equatable {
     "login", "username", "user", "githubusername", "github", "sid", "studentid", "id", "email", "emailaddress",
   ]
 
+  /// Each id by its lowercase form, then by the lowercase name of an email address.
+  private var exact: [String: String] = [:]
+  private var byEmailName: [String: String] = [:]
+
   public init(ids: [String], column: String? = nil) {
     var seen: Set<String> = []
     self.ids = ids.filter { seen.insert($0.lowercased()).inserted }
     self.column = column
+    for id in self.ids {
+      let lower = id.lowercased()
+      exact[lower] = exact[lower] ?? id
+      if let at = lower.firstIndex(of: "@") {
+        byEmailName[String(lower[..<at])] = byEmailName[String(lower[..<at])] ?? id
+      }
+    }
   }
 
   /// Reads the roster at `path`.
@@ -38,7 +49,7 @@ public struct Roster: Sendable, Equatable {
     throws(LessonKitError) -> Roster
   {
     let name = display ?? path
-    let bytes = try InputFile.read(path, display: name)
+    let bytes = try InputFile.read(path, limit: 64 << 20, display: name)
     guard var text = String(validating: bytes, as: UTF8.self) else {
       throw .unreadableFile(path: name, reason: "not valid UTF-8; expected a text file of learner ids")
     }
@@ -115,12 +126,7 @@ public struct Roster: Sendable, Equatable {
   /// The roster id that `learner` matches, if any.
   public func id(for learner: String) -> String? {
     let name = learner.lowercased()
-    return ids.first { id in
-      let lower = id.lowercased()
-      if lower == name { return true }
-      if let at = lower.firstIndex(of: "@"), lower[..<at] == name { return true }
-      return false
-    }
+    return exact[name] ?? byEmailName[name]
   }
 
   static func normalized(_ header: String) -> String {
