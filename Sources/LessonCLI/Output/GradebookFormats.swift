@@ -124,34 +124,40 @@ struct GradebookView {
   /// Breaks `text` into lines of at most `width` characters at its last space that fits (a word
   /// longer than a line is cut), keeping the spacing inside each line.
   static func wrap(_ text: String, width: Int, indent: String, hanging: String) -> [String] {
+    let chars = Array(text)
     var lines: [String] = []
-    var rest = Substring(text)
+    var start = 0
     var prefix = indent
     while true {
       let room = max(1, width - prefix.count)
-      if rest.count <= room {
-        lines.append(prefix + rest)
+      if chars.count - start <= room {
+        lines.append(prefix + String(chars[start...]))
         return lines
       }
-      let window = rest.prefix(room + 1)
-      if let space = window.lastIndex(of: " "), !rest[..<space].allSatisfy({ $0 == " " }) {
-        lines.append(prefix + String(rest[..<space].reversed().drop(while: { $0 == " " }).reversed()))
-        rest = rest[rest.index(after: space)...].drop(while: { $0 == " " })
+      // The last space that fits, with something other than spaces before it on the line.
+      var cut = start + room
+      while cut > start && chars[cut] != " " { cut -= 1 }
+      var end = cut
+      while end > start && chars[end - 1] == " " { end -= 1 }
+      if cut > start && end > start {
+        lines.append(prefix + String(chars[start..<end]))
+        start = cut + 1
+        while start < chars.count && chars[start] == " " { start += 1 }
       } else {
-        lines.append(prefix + rest.prefix(room))
-        rest = rest.dropFirst(room)
+        lines.append(prefix + String(chars[start..<start + room]))
+        start += room
       }
       prefix = hanging
-      if rest.isEmpty { return lines }
+      if start >= chars.count { return lines }
     }
   }
 
   /// `text` with control characters (a line break in a file name, an escape) shown as `?`, so that
   /// a name cannot break the table's lines or drive the terminal.
   static func printable(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-    return String(
-      String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    func control(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
+    guard text.unicodeScalars.contains(where: control) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map { control($0) ? "?" : $0 }))
   }
 
   // MARK: CSV (RFC 4180)
