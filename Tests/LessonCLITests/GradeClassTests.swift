@@ -287,6 +287,16 @@ extension GradeWhoIsWhoTests {
       #expect(run.err.hasPrefix("lesson: error: \(path): line 1: no column named login, username, email or SID"))
       let missing = grade(["3", folder.root, "--roster", directory + "/nope.txt"], in: directory)
       #expect(missing.code == .missingInput)
+      let onFolder = grade(["3", folder.root, "--roster", folder.root], in: directory)
+      #expect(onFolder.code == .invalidInput)
+      #expect(
+        onFolder.err.hasSuffix(
+          ": cannot be read: it is a folder; expected a roster file (one learner id per line, or a CSV file)\n"))
+      for option in ["--roster", "--output", "--feedback", "--learner"] {
+        let empty = grade(["3", folder.root, option, ""], in: directory)
+        #expect(empty.code == .usage, "\(option)")
+        #expect(empty.err.hasPrefix("Error: \(option) needs "), "\(option)")
+      }
     }
   }
 

@@ -92,7 +92,11 @@ struct GradeCommand: LessonCommand {
     } else {
       format = .table
     }
-    if arguments.options["--learner"]?.isEmpty == true { throw UsageError("--learner needs a name") }
+    for (option, what) in [
+      ("--learner", "a name"), ("--output", "a file path"), ("--roster", "a file path"), ("--feedback", "a folder"),
+    ] where arguments.options[option]?.isEmpty == true {
+      throw UsageError("\(option) needs \(what)")
+    }
     if let text = arguments.options["--jobs"] {
       guard let count = Int(text), (0...256).contains(count) else {
         throw UsageError("--jobs: expected a whole number of processes from 0 to 256, found '\(text)'")
@@ -150,6 +154,12 @@ struct GradeCommand: LessonCommand {
     }
     var roster: Roster?
     if let file = arguments.options["--roster"] {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: context.resolve(file), isDirectory: &isFolder), isFolder.boolValue {
+        throw .input(
+          .unreadableFile(
+            path: file, reason: "it is a folder; expected a roster file (one learner id per line, or a CSV file)"))
+      }
       do {
         roster = try Roster.load(
           at: context.resolve(file), display: file, learners: Array(Set(submissions.map(\.learner))))
