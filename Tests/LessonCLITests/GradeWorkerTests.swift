@@ -69,17 +69,36 @@ import Testing
     try withWorkspace { directory in
       let folder = try smallClass(in: directory, victim: "bo/more_tools3.json")
       let run = try gradeInProcesses(
-        ["3", folder.root, "--jobs", "1", "--budget", "0.3"],
+        ["3", folder.root, "--jobs", "1", "--budget", "1"],
         environment: ["LESSON_TEST_WORKER_HANG_ON": "bo/more_tools3.json"])
       #expect(run.code == 1)
       #expect(run.records["bo"]?.first?["status"] as? String == "error")
       #expect(
         (run.records["bo"]?.first?["explanation"] as? String)?.contains(
-          "took longer than 0.3 s; the worker was stopped")
+          "took longer than 1 s; the worker was stopped")
           == true)
       #expect(run.records["ada"]?.first?["status"] as? String == "pass")
       #expect(run.records["bob"]?.first?["status"] as? String == "fail")
       #expect(run.records["cy"]?.first?["status"] as? String == "pass")
+    }
+  }
+
+  @Test func aWorkerThatCannotStartMakesErrorsNotACrash() throws {
+    try withWorkspace { directory in
+      let folder = try smallClass(in: directory, victim: "ben.json")
+      let captured = CapturedConsole(
+        width: 100, directory: CLIFixtures.packageRoot.path, executable: directory + "/no-such-lesson")
+      let code = LessonTool.main(["grade", "3", folder.root, "--format", "json"], console: captured.console)
+      #expect(code == .failure)
+      let records = try learnerRecords(captured.out)
+      #expect(records.count == 4)
+      for (name, lessons) in records {
+        #expect(lessons.first?["status"] as? String == "error", "\(name)")
+        #expect(
+          (lessons.first?["explanation"] as? String)?.contains(
+            "the grading worker \(directory)/no-such-lesson could not be started")
+            == true)
+      }
     }
   }
 

@@ -14,13 +14,16 @@ struct GradeWorkerCommand: LessonCommand {
   static let abstract = "Grade submissions sent on standard input, for 'lesson grade' (not for people)."
   static let usage = "lesson _grade-worker --course DIR [--strict]"
   static let discussion = """
-    Reads one job per line on standard input ({"lesson", "path", "display", "learner"}) and writes
+    Writes "ready" once the course is loaded, then reads one job per line on standard input ({"lesson", "path", "display", "learner"}) and writes
     one grade per line on standard output, until its input ends. 'lesson grade' starts, supervises
     and replaces these workers; nothing else should.
 
     For tests only: LESSON_TEST_WORKER_DIE_ON=NAME makes the worker die on the file displayed as
     NAME, and LESSON_TEST_WORKER_HANG_ON=NAME makes it stop answering there.
     """
+
+  /// The first line a worker writes, once the course is loaded.
+  static let ready = "ready"
 
   var arguments: Arguments
 
@@ -37,6 +40,7 @@ struct GradeWorkerCommand: LessonCommand {
       throw .input(error)
     }
     let strict = arguments.flags.contains("--strict")
+    context.console.out(Self.ready + "\n")
     let environment = ProcessInfo.processInfo.environment
     var specs: [Int: LessonSpec] = [:]
     while let line = readLine(strippingNewline: true) {

@@ -165,11 +165,27 @@ final class WorkerProcess {
     case timedOut
   }
 
+  /// How long a worker may take to start and load the course, in seconds: not counted in any
+  /// submission's budget.
+  static let startBudget = 60.0
+
+  /// Starts a worker and waits for its `ready` line.
   init(executable: String, arguments: [String]) throws(WorkerStartError) {
     let started: Result<(pid_t, Int32, Int32), WorkerStartError> = Self.spawning.withLock { _ in
       Self.start(executable: executable, arguments: arguments)
     }
     (pid, input, output) = try started.get()
+    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.startBudget * 1e9)
+    switch receive(until: deadline) {
+    case .line(GradeWorkerCommand.ready): return
+    case .line(let line):
+      stop()
+      throw WorkerStartError(reason: "it said '\(line.prefix(80))' instead of ready")
+    case .exited(let status): throw WorkerStartError(reason: "it ended at once (\(status))")
+    case .timedOut:
+      stop()
+      throw WorkerStartError(reason: "it was not ready after \(Int(Self.startBudget)) s")
+    }
   }
 
   private static func start(executable: String, arguments: [String]) -> Result<(pid_t, Int32, Int32), WorkerStartError>
