@@ -39,6 +39,7 @@ struct GradeWorkers {
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
     let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: total))
+    let cannotStart = Mutex<String?>(nil)
     let workers = max(1, min(count, total))
     let arguments = ["_grade-worker", "--course", course] + (strict ? ["--strict"] : [])
     if total > 0 {
@@ -71,14 +72,23 @@ struct GradeWorkers {
               continue
             }
             if worker == nil {
-              do throws(WorkerStartError) {
-                worker = try WorkerProcess(executable: executable, arguments: arguments)
-              } catch {
+              // A worker that could not start once is not tried again for every file.
+              var reason = cannotStart.withLock { $0 }
+              if reason == nil {
+                do throws(WorkerStartError) {
+                  worker = try WorkerProcess(executable: executable, arguments: arguments)
+                } catch {
+                  reason = error.reason
+                  cannotStart.withLock { $0 = $0 ?? error.reason }
+                }
+              }
+              if let reason {
                 record(
                   index,
                   failed(
                     submission, spec: spec,
-                    "not graded: the grading worker \(executable) could not be started (\(error.reason))"))
+                    "not graded: the grading worker \(executable) could not be started (\(reason))"
+                  ))
                 continue
               }
             }
