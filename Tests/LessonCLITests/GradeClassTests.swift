@@ -150,6 +150,28 @@ func learnerRecords(_ json: String) throws -> [String: [[String: Any]]] {
 }
 
 extension GradeWhoIsWhoTests {
+  @Test func aLinkToAnotherLearnersFileIsGradedWithAWarning() throws {
+    try withWorkspace { directory in
+      let folder = try ClassFolder(in: directory)
+      try folder.copy(ClassFolder.solution3, to: "ned/more_tools3.json")
+      let fm = FileManager.default
+      try fm.createDirectory(atPath: folder.root + "/bob", withIntermediateDirectories: true)
+      try fm.createSymbolicLink(
+        atPath: folder.root + "/bob/more_tools3.json", withDestinationPath: "../ned/more_tools3.json")
+      try fm.createSymbolicLink(atPath: folder.root + "/kim", withDestinationPath: "ned")
+      let records = try learnerRecords(grade(["3", folder.root, "--format", "json"], in: directory).out)
+      #expect(
+        records["bob"]?.first?["warnings"] as? [String] == [
+          "bob/more_tools3.json is a link to ned/more_tools3.json, which is ned's"
+        ])
+      #expect(
+        records["kim"]?.first?["warnings"] as? [String] == [
+          "kim/more_tools3.json is a link to ned/more_tools3.json, which is ned's"
+        ])
+      #expect(records["ned"]?.first?["warnings"] as? [String] == [])
+    }
+  }
+
   @Test func aLinkOutOfTheClassNeverHidesAReadableFile() throws {
     try withWorkspace { directory in
       let folder = try ClassFolder(in: directory)

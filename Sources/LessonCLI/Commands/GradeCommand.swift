@@ -18,7 +18,8 @@ struct GradeCommand: LessonCommand {
     lesson's folder. Of several, the first by: 1. outside lessons/ and solutions/ (the course's own
     copies; a link out of DIR, never read, after all); 2. the shallowest (DIR/bob.json before
     DIR/bob/...); 3. inside the lesson's folder (02_guarded_gather/); 4. the .json before the .py;
-    5. the path. A warning names every candidate and the one taken.
+    5. the path. A warning names every candidate and the one taken, and a file that is a link
+    into another learner's folder.
 
     Statuses: pass, fail, error (handed in but unreadable or invalid; the reason is given) and
     missing (nothing handed in). An error or a missing submission scores 0 out of the lesson's

@@ -15,7 +15,8 @@ public struct Submission: Sendable, Hashable {
   /// Every file that could have been this submission, inside the class folder, in the order of
   /// ``SubmissionFinder``'s rule (the one taken first). Empty when there was at most one.
   public var candidates: [String] = []
-  /// Entries of this learner that were not graded, with why (a lone file in a run of every lesson).
+  /// What else a grader should know of this learner's entries: one that was not graded and why
+  /// (a lone file in a run of every lesson), a file that is a link to another learner's.
   public var ignored: [String] = []
   /// Whether the learner handed in nothing for this lesson (as opposed to something unusable).
   public var isMissing = false
@@ -361,8 +362,22 @@ public enum SubmissionFinder {
           problem: "\(best.name) is a link that leaves the class folder; links out are not followed",
           candidates: candidates)
       }
-      return Submission(
+      var submission = Submission(
         learner: learner, lesson: lesson.id, path: best.path, display: best.display, candidates: candidates)
+      if let owner = owner(of: best.path), owner.learner != learner {
+        submission.ignored.append("\(best.display) is a link to \(owner.path), which is \(owner.learner)'s")
+      }
+      return submission
+    }
+
+    /// Where `path` really is, inside the class folder, and whose entry that is, when `path`
+    /// goes through a link.
+    func owner(of path: String) -> (path: String, learner: String)? {
+      let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+      guard real != path, real.hasPrefix(root + "/") else { return nil }
+      let relative = String(real.dropFirst(root.count + 1))
+      guard let first = relative.split(separator: "/").first else { return nil }
+      return (relative, learnerName(String(first)))
     }
   }
 }
