@@ -172,11 +172,13 @@ struct GradeCommand: LessonCommand {
         roster = Roster(ids: roster?.id(for: learner).map { [$0] } ?? [], column: roster?.column)
       }
     }
-    let learners = Set(submissions.map(\.learner)).union(roster?.ids ?? [])
-    if format == .gradescope, learners.count > 1 {
+    let found = Set(submissions.map(\.learner))
+    let matched = Set(found.compactMap { roster?.id(for: $0) })
+    let learners = found.count + (roster?.ids.count(where: { !matched.contains($0) }) ?? 0)
+    if format == .gradescope, learners > 1 {
       throw .usage(
         UsageError(
-          "gradescope results describe one submission; DIR holds \(learners.count) learners (use --learner NAME with one learner's folder)"
+          "gradescope results describe one submission; DIR holds \(learners) learners (use --learner NAME with one learner's folder)"
         ))
     }
     let console = context.console
