@@ -116,3 +116,35 @@ import Testing
     #expect(GradeRecord(wire: "not json") == nil)
   }
 }
+
+@Suite struct JSONQuoteTests {
+  /// The escaping the JSON writer had before its fast path, kept here as the reference.
+  static func reference(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  @Test(arguments: [
+    "", "plain", "zoë \"the\" <tester>", "back\\slash", "line\nbreak\r\ttab", "\u{0}\u{1}\u{1F}\u{7F}",
+    "sep\u{2028}and\u{2029}", "\u{E2}\u{80}", "emoji 🧪 and ✓", "€\u{2027}\u{202A}",
+  ])
+  func quotesAsBeforeAndReadsBack(_ text: String) throws {
+    let quoted = JSONOutput.quote(text)
+    #expect(quoted == Self.reference(text))
+    let back = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+    #expect(back == text)
+  }
+}

@@ -49,21 +49,47 @@ public enum JSONOutput: Sendable, Hashable {
     }
   }
 
+  /// `text` as a JSON string: quotes, backslashes and control characters escaped, and U+2028 and
+  /// U+2029 too (so that the output is also valid JavaScript).
+  ///
+  /// - Complexity: O(n) over the UTF-8 bytes; text with nothing to escape is copied whole.
   public static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+    var clean = true
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in text.utf8 {
+      if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte == 0x7F
+        || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9))
+      {
+        clean = false
+        break
       }
+      previous = (previous.1, byte)
     }
-    return out + "\""
+    if clean { return "\"" + text + "\"" }
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = [0x22]
+    out.reserveCapacity(bytes.count + 16)
+    let hex = Array("0123456789abcdef".utf8)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case 0x22: out += [0x5C, 0x22]
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x0A: out += [0x5C, 0x6E]
+      case 0x0D: out += [0x5C, 0x72]
+      case 0x09: out += [0x5C, 0x74]
+      case _ where byte < 0x20 || byte == 0x7F:
+        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        out += Array("\\u202".utf8) + [bytes[index + 2] == 0xA8 ? 0x38 : 0x39]
+        index += 2
+      default: out.append(byte)
+      }
+      index += 1
+    }
+    out.append(0x22)
+    return String(decoding: out, as: UTF8.self)
   }
 }
