@@ -482,3 +482,28 @@ func expectedFeedbackFileName(_ learner: String) -> String {
   let name = String(learner.map { $0.isLetter || $0.isNumber || "-_.@".contains($0) ? $0 : "_" })
   return (name.hasPrefix(".") ? "_" + name : name) + ".md"
 }
+
+extension GradebookTrustTests {
+  @Test func everyLessonWithARosterAndJUnitTellsErrorsFromMissing() throws {
+    try withWorkspace { directory in
+      let folder = try ClassFolder(in: directory)
+      // ann hands in lesson 3 only, and a broken lesson 2; bo is on the roster with nothing.
+      try folder.copy(ClassFolder.solution3, to: "ann/work/03_more_tools/more_tools3.json")
+      try folder.put(Data("{".utf8), at: "ann/work/02_guarded_gather/guarded_gather2.json")
+      let roster = directory + "/roster.txt"
+      try Data("ann\nbo\n".utf8).write(to: URL(fileURLWithPath: roster))
+      let text = grade(["--all", folder.root, "--roster", roster, "--format", "junit"], in: directory).out
+      let document = try XMLDocument(data: Data(text.utf8))
+      func errors(_ learner: String, type: String) throws -> Int {
+        try document.nodes(forXPath: "//testsuite[@name='\(learner)']/testcase/error[@type='\(type)']").count
+      }
+      #expect(try errors("ann", type: "invalid-submission") == 1)
+      #expect(try errors("ann", type: "missing") == 6)
+      #expect(try errors("bo", type: "missing") == 8)
+      #expect(try errors("bo", type: "invalid-submission") == 0)
+      let suite = try #require(try document.nodes(forXPath: "//testsuite[@name='bo']").first as? XMLElement)
+      #expect(suite.attribute(forName: "errors")?.stringValue == "8")
+      #expect(suite.attribute(forName: "tests")?.stringValue == "8")
+    }
+  }
+}
