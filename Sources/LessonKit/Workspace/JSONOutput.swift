@@ -81,7 +81,8 @@ public enum JSONOutput: Sendable, Hashable {
       case 0x09: out += [0x5C, 0x74]
       case _ where byte < 0x20 || byte == 0x7F:
         out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-      case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+      case 0xE2
+      where index + 2 < bytes.count && bytes[index + 1] == 0x80
         && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
         out += Array("\\u202".utf8) + [bytes[index + 2] == 0xA8 ? 0x38 : 0x39]
         index += 2
