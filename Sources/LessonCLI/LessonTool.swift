@@ -31,6 +31,9 @@ public enum LessonTool {
     ]
   }
 
+  /// Commands that run but are not listed: the grading worker.
+  static var hiddenCommands: [any LessonCommand.Type] { [GradeWorkerCommand.self] }
+
   /// Runs `lesson` with `arguments` (without the program name).
   ///
   /// - Returns: The exit code: 0 success, 1 mistakes found, 64 usage, 65 invalid input, 66 missing
@@ -69,7 +72,7 @@ public enum LessonTool {
       console.print(help(for: command))
       return .success
     }
-    guard let command = commands.first(where: { $0.name == name }) else {
+    guard let command = (commands + hiddenCommands).first(where: { $0.name == name }) else {
       let hint = Arguments.nearest(name, in: commands.map { $0.name }).map { "; did you mean '\($0)'?" } ?? ""
       return usageError(UsageError("unknown command '\(name)'\(hint)"), command: nil, console: console)
     }
@@ -125,7 +128,7 @@ public enum LessonTool {
 
       See 'lesson help <command>' for a command's options.
       Exit codes: 0 ok, 1 mistakes found, 64 bad usage, 65 invalid input file, 66 missing file,
-      73 a file cannot be written.
+      73 an output cannot be written.
       """
   }
 }

@@ -19,6 +19,10 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
   case pythonProgram(path: String, line: Int, column: Int, message: String)
   /// The content is valid on its own but breaks a rule of the whole file.
   case invalidContent(path: String, field: String, message: String)
+  /// A folder that does not exist, and what it should have held.
+  case missingFolder(path: String, expected: String)
+  /// A class folder that holds no entry for a learner, with the learners it does hold.
+  case missingLearner(path: String, learner: String, found: [String])
 
   /// The same error about a file named `new` in messages instead of `old`.
   public func renamed(from old: String, to new: String) -> LessonKitError {
@@ -38,13 +42,16 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
       return .invalidContent(path: swap(path), field: field, message: message)
     case .pythonProgram(let path, let line, let column, let message):
       return .pythonProgram(path: swap(path), line: line, column: column, message: message)
+    case .missingFolder(let path, let expected): return .missingFolder(path: swap(path), expected: expected)
+    case .missingLearner(let path, let learner, let found):
+      return .missingLearner(path: swap(path), learner: learner, found: found)
     }
   }
 
   /// The exit code the command line uses: 66 for a missing file, 65 for one that is not valid.
   public var exitCode: Int32 {
     switch self {
-    case .missingFile: 66
+    case .missingFile, .missingFolder, .missingLearner: 66
     case .unwritableFile: 73
     default: 65
     }
@@ -55,7 +62,8 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
     switch self {
     case .missingFile(let path), .unreadableFile(let path, _), .unwritableFile(let path, _), .invalidJSON(let path, _),
       .invalidField(let path, _, _, _), .missingField(let path, _, _), .unknownField(let path, _, _, _),
-      .invalidContent(let path, _, _), .pythonProgram(let path, _, _, _):
+      .invalidContent(let path, _, _), .pythonProgram(let path, _, _, _), .missingFolder(let path, _),
+      .missingLearner(let path, _, _):
       path
     }
   }
@@ -84,6 +92,20 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
       "\(path): \(field): \(message)"
     case .pythonProgram(let path, let line, let column, let message):
       "\(path):\(line):\(column): \(message) (see 'lesson help run' for the shapes lesson reads)"
+    case .missingFolder(let path, let expected):
+      "\(path): no such folder; expected \(expected)"
+    case .missingLearner(let path, let learner, let found):
+      "\(path): no submission from learner '\(learner)'"
+        + (JSONFieldReader.nearest(learner, in: found).map { " (did you mean '\($0)'?)" } ?? "")
+        + "; found \(Self.list(found, noun: "learner")); expected \(path)/\(learner)/, \(path)/\(learner).json or "
+        + "\(path)/\(learner).py, or \(learner)'s own folder"
     }
+  }
+
+  /// `3 learners (alice, bob, carol)`, naming at most five.
+  static func list(_ names: [String], noun: String) -> String {
+    guard !names.isEmpty else { return "no \(noun)s" }
+    let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+    return "\(names.count) \(noun)\(names.count == 1 ? "" : "s") (\(shown))"
   }
 }

@@ -13,12 +13,14 @@ final class CapturedConsole: Sendable {
   private let stderr = Buffer()
   let console: Console
 
-  init(width: Int = 80, colors: Bool = false, directory: String = CLIFixtures.directory) {
+  init(width: Int = 80, colors: Bool = false, directory: String = CLIFixtures.directory, executable: String? = nil) {
     let stdout = self.stdout
     let stderr = self.stderr
-    console = Console(
+    var console = Console(
       out: { text in stdout.text.withLock { $0 += text } }, err: { text in stderr.text.withLock { $0 += text } },
       isTerminal: colors, colors: colors, width: width, directory: directory)
+    console.executable = executable
+    self.console = console
   }
 
   var out: String { stdout.text.withLock { $0 } }

@@ -7,32 +7,70 @@ struct GradeCommand: LessonCommand {
   static let name = "grade"
   static let abstract = "Grade a class's submissions into a gradebook."
   static let usage =
-    "lesson grade (N | --all) DIR [--format table|csv|json|junit|gradescope] [--output FILE] [--learner NAME] [--python X.Y]"
+    "lesson grade (N | --all) DIR [--format F] [--output FILE] [--learner NAME] [--roster FILE] [--feedback DIR] [--strict] [--python X.Y]"
   static let discussion = """
-    DIR holds one file per learner (DIR/<learner>.json, for one lesson) or one folder per learner
-    (a copy of the learner's workspace or a cloned repository; each lesson's file is found inside).
-    Every submission is graded in isolation; a missing, broken or hostile one is reported as an
-    error and never stops the others. Links that leave DIR are not followed.
+    DIR holds one file per learner (DIR/<learner>.json or DIR/<learner>.py, for one lesson) or one
+    folder per learner (a copy of the learner's workspace or a cloned repository; each lesson's file
+    is found inside). Every submission is graded in isolation; a broken or hostile one is reported
+    as an error with the reason and never stops the others. Links that leave DIR are not followed.
+
+    Which file is a learner's submission for lesson N: files named as the lesson's configuration
+    (guarded_gather2.json) or program (async_batch.py), at most 6 folders down, not inside another
+    lesson's folder. Of several, the first by: 1. outside lessons/ and solutions/ (the course's own
+    copies; a link out of DIR, never read, after all); 2. the shallowest (DIR/bob.json before
+    DIR/bob/...); 3. inside the lesson's folder (02_guarded_gather/); 4. the .json before the .py;
+    5. the path. A warning names every candidate and the one taken, and a file that is a link
+    into another learner's folder.
+
+    Statuses: pass, fail, error (handed in but unreadable or invalid; the reason is given) and
+    missing (nothing handed in). An error or a missing submission scores 0 out of the lesson's
+    maximum.
 
     Options:
       --all               Grade every lesson (needs a folder per learner).
-      --format F          table (default), csv, json, junit or gradescope.
-      --output FILE       Write there (atomically) instead of standard output.
-      --learner NAME      DIR is one learner's folder (as in a Gradescope autograder).
+      --format F          table, csv, json, junit or gradescope. The default is from --output's
+                          extension (.csv, .json, .xml for junit, .txt for table; another
+                          extension needs --format), or table on standard output.
+      --output FILE       Write there (atomically) instead of standard output. Its folder must
+                          exist; nothing else is created.
+      --learner NAME      Grade only NAME: DIR/NAME/, DIR/NAME.json or DIR/NAME.py, or DIR itself
+                          when it is named NAME or is one learner's folder (a lesson file, a
+                          lesson's folder, workspace/, lessons/ or solutions/ at its top), as in a
+                          Gradescope autograder. Anything else is refused, naming what DIR holds.
+      --roster FILE       The learners expected: one id per line, or a CSV file with a login,
+                          username, email or SID column. Learners on it with nothing handed in are
+                          missing; learners not on it are graded with a warning.
+      --feedback DIR      Also write one Markdown file per learner into DIR (made if its folder
+                          exists): each lesson's verdict, each check, each mistake with why and
+                          the fix, and what to do next. Other files in DIR are left alone.
+      --strict            Count warnings (such as fragile-margin) as failures, as in check.
+      --jobs N            Grading processes at once (default: one per core). Each submission is
+                          graded in a worker process; one that dies or overruns is replaced and
+                          that submission is an error. 0 grades in this process, unsupervised.
+      --budget S          Seconds one submission may take in a worker (default 10).
       --course DIR        The course folder.
     \(PythonChoice.help(column: 22))
 
-    Exit codes: 0 every submission passed, 1 some failed or could not be graded, 64 bad usage,
-    66 DIR missing, 73 the output cannot be written.
+    Exit codes: 0 every submission passed, 1 some failed, could not be graded or are missing,
+    64 bad usage, 65 invalid roster, 66 DIR, the roster or the learner missing, 73 the output
+    cannot be written.
     """
 
   var arguments: Arguments
   var lesson: String?
   var directory: String
   var format: GradebookFormat
+  /// Why the format cannot be told from `--output`, reported once the output itself is checked.
+  var unknownFormat: UsageError?
+  var strict: Bool { arguments.flags.contains("--strict") }
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: ["--all"], options: ["--format", "--output", "--learner", "--course", PythonChoice.option])
+    arguments = try Arguments(
+      words, flags: ["--all", "--strict"],
+      options: [
+        "--format", "--output", "--learner", "--course", "--roster", "--jobs", "--budget", "--feedback",
+        PythonChoice.option,
+      ])
     _ = try PythonChoice.given(arguments)
     let all = arguments.flags.contains("--all")
     let expected = all ? 1 : 2
@@ -42,16 +80,63 @@ struct GradeCommand: LessonCommand {
     }
     lesson = all ? nil : arguments.positionals[0]
     directory = arguments.positionals[expected - 1]
-    let name = arguments.options["--format"] ?? "table"
-    guard let format = GradebookFormat(rawValue: name) else {
-      let hint =
-        Arguments.nearest(name, in: GradebookFormat.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
-      throw UsageError("unknown format '\(name)'\(hint); the formats are table, csv, json, junit, gradescope")
+    let names = GradebookFormat.allCases.map(\.rawValue).joined(separator: ", ")
+    if let name = arguments.options["--format"] {
+      guard let format = GradebookFormat(rawValue: name) else {
+        let hint =
+          Arguments.nearest(name, in: GradebookFormat.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+        throw UsageError("unknown format '\(name)'\(hint); the formats are \(names)")
+      }
+      self.format = format
+    } else if let output = arguments.options["--output"] {
+      let suffix = URL(fileURLWithPath: output).pathExtension.lowercased()
+      format = GradebookFormat(extension: suffix) ?? .table
+      if GradebookFormat(extension: suffix) == nil {
+        unknownFormat = UsageError(
+          "cannot tell the format from '\(output)'; name it .csv, .json, .xml (junit) or .txt (table), or give --format"
+        )
+      }
+    } else {
+      format = .table
     }
-    self.format = format
+    for (option, what) in [
+      ("--learner", "a name"), ("--output", "a file path"), ("--roster", "a file path"), ("--feedback", "a folder"),
+    ] where arguments.options[option]?.isEmpty == true {
+      throw UsageError("\(option) needs \(what)")
+    }
+    if let text = arguments.options["--jobs"] {
+      guard let count = Int(text), (0...256).contains(count) else {
+        throw UsageError("--jobs: expected a whole number of processes from 0 to 256, found '\(text)'")
+      }
+      jobs = count
+    }
+    if let text = arguments.options["--budget"] {
+      guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+        throw UsageError("--budget: expected seconds from 0 to 3600, such as 10, found '\(text)'")
+      }
+      budget = seconds
+    }
   }
 
+  /// Grading processes; `nil` for one per core.
+  var jobs: Int?
+  /// Seconds one submission may take in a worker.
+  var budget = 10.0
+
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
+    let output = arguments.options["--output"]
+    if let output {
+      do { try OutputFile.check(context.resolve(output)) } catch {
+        throw .input(error.renamed(from: context.resolve(output), to: output))
+      }
+    }
+    if let unknownFormat { throw .usage(unknownFormat) }
+    let feedback = arguments.options["--feedback"]
+    if let feedback {
+      do { try OutputFile.checkFolder(context.resolve(feedback)) } catch {
+        throw .input(error.renamed(from: context.resolve(feedback), to: feedback))
+      }
+    }
     let course: CourseContext
     course = try CourseContext(arguments, context: context)
     var specs: [Int: LessonSpec] = [:]
@@ -66,28 +151,64 @@ struct GradeCommand: LessonCommand {
     let submissions: [Submission]
     do {
       submissions = try SubmissionFinder.find(
-        in: context.resolve(directory), lessons: entries.map { ($0.id, course.course.learnerFiles(specs[$0.id]!)) },
-        singleLearner: arguments.options["--learner"])
+        in: context.resolve(directory),
+        lessons: entries.map {
+          SubmissionFinder.Lesson(id: $0.id, files: course.course.learnerFiles(specs[$0.id]!), folder: $0.folder)
+        },
+        lessonFolders: Set(course.course.entries.map(\.folder)), learner: arguments.options["--learner"])
     } catch {
       throw .input(error.renamed(from: context.resolve(directory), to: directory))
     }
-    if format == .gradescope, Set(submissions.map(\.learner)).count > 1 {
+    var roster: Roster?
+    if let file = arguments.options["--roster"] {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: context.resolve(file), isDirectory: &isFolder), isFolder.boolValue {
+        throw .input(
+          .unreadableFile(
+            path: file, reason: "it is a folder; expected a roster file (one learner id per line, or a CSV file)"))
+      }
+      do {
+        roster = try Roster.load(
+          at: context.resolve(file), display: file, learners: Array(Set(submissions.map(\.learner))))
+      } catch {
+        throw .input(error.renamed(from: context.resolve(file), to: file))
+      }
+      if let learner = arguments.options["--learner"] {
+        // One learner graded: the roster only says whether they are on it.
+        roster = Roster(ids: roster?.id(for: learner).map { [$0] } ?? [], column: roster?.column)
+      }
+    }
+    let found = Set(submissions.map(\.learner))
+    let matched = Set(found.compactMap { roster?.id(for: $0) })
+    let learners = found.count + (roster?.ids.count(where: { !matched.contains($0) }) ?? 0)
+    if format == .gradescope, learners > 1 {
       throw .usage(
         UsageError(
-          "gradescope results describe one submission; DIR holds \(Set(submissions.map(\.learner)).count) learners (use --learner NAME with one learner's folder)"
+          "gradescope results describe one submission; DIR holds \(learners) learners (use --learner NAME with one learner's folder)"
         ))
     }
     let console = context.console
     let showProgress = console.errorIsTerminal
-    let python = try PythonChoice.resolve(arguments, course: course.course)
-    let book = Grader.grade(submissions, specs: specs, python: python) { done in
+    let progress: @Sendable (Int) -> Void = { done in
       if showProgress { console.err("\rgrading \(done)/\(submissions.count)…") }
     }
+    let python = try PythonChoice.resolve(arguments, course: course.course)
+    let book: Gradebook
+    if let executable = console.executable, jobs != 0 {
+      let workers = GradeWorkers(
+        executable: executable, course: course.course.root, strict: strict, python: python,
+        count: jobs ?? ProcessInfo.processInfo.activeProcessorCount, budget: budget)
+      book = Grader.gradebook(
+        workers.grade(submissions, specs: specs, progress: progress), specs: specs, roster: roster)
+    } else {
+      book = Grader.grade(
+        submissions, specs: specs, strict: strict, roster: roster, python: python, progress: progress)
+    }
     if showProgress { console.err("\r\u{1B}[K") }
-    let text = GradebookView(book: book, course: course.course).render(
-      format, style: format == .table && arguments.options["--output"] == nil ? context.style : Style(enabled: false))
-    if let output = arguments.options["--output"] {
-      do { try AtomicFile.write(Data(text.utf8), to: context.resolve(output)) } catch {
+    let view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
+    let text = view.render(format, style: format == .table && output == nil ? context.style : Style(enabled: false))
+    if let output {
+      do { try OutputFile.write(Data(text.utf8), to: context.resolve(output)) } catch {
         throw .input(error.renamed(from: context.resolve(output), to: output))
       }
       let failing = book.records.count(where: { $0.status != .pass })
@@ -97,7 +218,49 @@ struct GradeCommand: LessonCommand {
     } else {
       console.out(text)
     }
+    if let feedback {
+      try writeFeedback(book, course: course.course, into: feedback, context: context)
+    }
     if submissions.isEmpty { console.error("lesson: warning: no submissions found in \(directory)") }
     return book.records.allSatisfy { $0.status == .pass } && !book.records.isEmpty ? .success : .failure
+  }
+}
+
+extension GradeCommand {
+  /// Writes `<learner>.md` for every learner into `folder`, each atomically.
+  func writeFeedback(_ book: Gradebook, course: Course, into folder: String, context: CommandContext)
+    throws(CommandFailure)
+  {
+    let path = context.resolve(folder)
+    var used: Set<String> = []
+    do {
+      try OutputFile.makeFolder(path)
+      for learner in book.learners {
+        var name = FeedbackView.fileName(for: learner)
+        var suffix = 2
+        while !used.insert(name.lowercased()).inserted {
+          name = String(FeedbackView.fileName(for: learner).dropLast(3)) + "-\(suffix).md"
+          suffix += 1
+        }
+        let view = FeedbackView(learner: learner, records: book.records(of: learner), course: course, strict: strict)
+        try OutputFile.write(Data(view.markdown.utf8), to: path + "/" + name)
+      }
+    } catch {
+      throw .input(error.renamed(from: path, to: folder))
+    }
+    context.console.error("lesson: wrote feedback for \(book.learners.count) learners into \(folder)")
+  }
+}
+
+extension GradebookFormat {
+  /// The format an output file's extension implies: `.csv`, `.json`, `.xml` (JUnit), `.txt` (the table).
+  init?(extension suffix: String) {
+    switch suffix {
+    case "csv": self = .csv
+    case "json": self = .json
+    case "xml": self = .junit
+    case "txt", "text": self = .table
+    default: return nil
+    }
   }
 }

@@ -22,6 +22,9 @@ public struct Console: Sendable {
   public var width: Int
   /// The current directory, against which relative paths are read.
   public var directory: String
+  /// The `lesson` binary, which `grade` runs again as supervised grading workers; `nil` grades in
+  /// this process.
+  public var executable: String?
 
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
@@ -52,6 +55,7 @@ public struct Console: Sendable {
       isTerminal: terminal, colors: terminal && !noColor, width: width,
       directory: FileManager.default.currentDirectoryPath)
     console.errorIsTerminal = isatty(STDERR_FILENO) == 1
+    console.executable = Bundle.main.executablePath
     return console
   }
 

@@ -9,6 +9,10 @@ enum GradebookFormat: String, CaseIterable {
 struct GradebookView {
   let book: Gradebook
   let course: Course
+  /// Whether warnings were graded as failures (`--strict`).
+  var strict = false
+  /// The columns the table fits in.
+  var width = 80
 
   func render(_ format: GradebookFormat, style: Style = Style(enabled: false)) -> String {
     switch format {
@@ -20,52 +24,83 @@ struct GradebookView {
     }
   }
 
+  /// Whether a check counts as failed: failed, or a warning when grading strictly.
+  /// Whether a check counts against the learner: failed, not checked yet (it waits for another
+  /// that failed), or a warning graded strictly.
+  func fails(_ check: CheckResult) -> Bool {
+    check.status == .failed || check.status == .skipped || (strict && check.status == .warning)
+  }
+
+  func title(_ lesson: Int) -> String { course.entry(lesson)?.title ?? "lesson \(lesson)" }
+
   // MARK: Table (the terminal)
 
   func table(style: Style) -> String {
     var lines: [String] = []
+    let width = max(self.width, 20)
+    func wrap(_ text: String, _ indent: String, _ hanging: String) -> [String] {
+      Self.wrap(Self.printable(text), width: width, indent: indent, hanging: hanging)
+    }
     let lessons = book.lessons
-    let nameWidth = min(max(book.learners.map(\.count).max() ?? 7, 7), 24)
+    let nameWidth = min(max(book.learners.map(\.count).max() ?? 7, 7), 24, max(7, width - 2 - 8 * lessons.count))
+    func trimmed(_ row: String) -> String { String(row.reversed().drop(while: { $0 == " " }).reversed()) }
     lines.append(
       style.bold(
-        TraceReport.fit("learner", nameWidth) + "  "
-          + lessons.map { "L\($0)".padding(toLength: 7, withPad: " ", startingAt: 0) }.joined()))
+        trimmed(
+          TraceReport.fit("learner", nameWidth) + "  "
+            + lessons.map { "L\($0)".padding(toLength: 8, withPad: " ", startingAt: 0) }.joined())))
     for learner in book.learners {
-      var row = TraceReport.fit(learner, nameWidth) + "  "
+      var row = TraceReport.fit(Self.printable(learner), nameWidth) + "  "
+      let own = book.records(of: learner)
       for lesson in lessons {
-        guard let record = book.records(of: learner).first(where: { $0.lesson == lesson }) else {
-          row += "       "
+        guard let record = own.first(where: { $0.lesson == lesson }) else {
+          row += "        "
           continue
         }
-        let cell: String
+        let mark = record.warnings.isEmpty ? " " : "!"
+        func cell(_ text: String) -> String { (text + mark).padding(toLength: 8, withPad: " ", startingAt: 0) }
         switch record.status {
-        case .pass:
-          cell = style.green("✓ \(record.score)/\(record.maxScore)".padding(toLength: 7, withPad: " ", startingAt: 0))
-        case .fail:
-          cell = style.red("✗ \(record.score)/\(record.maxScore)".padding(toLength: 7, withPad: " ", startingAt: 0))
-        case .error: cell = style.yellow("error  ")
+        case .pass: row += style.green(cell("✓ \(record.score)/\(record.maxScore)"))
+        case .fail: row += style.red(cell("✗ \(record.score)/\(record.maxScore)"))
+        case .error: row += style.yellow(cell("error"))
+        case .missing: row += style.dim(cell("missing"))
         }
-        row += cell
       }
-      lines.append(row)
+      lines.append(trimmed(row))
     }
+    if !book.warnings.isEmpty { lines.append("(! a warning, listed below)") }
     lines.append("")
     lines.append(style.bold("Pass rate per lesson"))
     for lesson in lessons {
       let (passed, total) = book.passRate(lesson)
-      let title = course.entry(lesson)?.title ?? "lesson \(lesson)"
-      let percent = total == 0 ? 0 : passed * 100 / total
-      lines.append("  L\(lesson)  \(passed)/\(total) (\(percent)%)  \(title)")
+      lines += wrap(
+        "L\(lesson)  \(passed)/\(total) (\(Gradebook.percent(passed, of: total))%)  \(title(lesson))", "  ", "      ")
     }
     let mistakes = book.mistakeCounts
     if !mistakes.isEmpty {
       lines.append("")
       lines.append(style.bold("Mistakes, most common first"))
       for (id, learners) in mistakes {
-        lines.append(
-          "  \(String(learners).leftPadded(to: 4, with: " ")) learner\(learners == 1 ? " " : "s") \(id): \(Mistake.named(id)?.title ?? "")"
-        )
+        lines += wrap(
+          "\(String(learners).leftPadded(to: 4, with: " ")) learner\(learners == 1 ? " " : "s") \(id): \(Mistake.named(id)?.title ?? "")",
+          "  ", "                ")
       }
+    }
+    if book.hasRoster {
+      lines.append("")
+      lines.append(style.bold("Roster"))
+      lines += wrap(
+        "missing (on the roster, nothing handed in): "
+          + (book.missing.isEmpty ? "none" : book.missing.joined(separator: ", ")), "  ", "    ")
+      lines += wrap(
+        "not on the roster (handed in): "
+          + (book.notOnRoster.isEmpty ? "none" : book.notOnRoster.joined(separator: ", ")), "  ", "    ")
+    }
+    let warnings = book.warnings
+    if !warnings.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Warnings"))
+      for warning in warnings { lines += wrap("\(warning.learner) L\(warning.lesson): \(warning.text)", "  ", "    ") }
     }
     let attention = book.needAttention
     lines.append("")
@@ -73,27 +108,72 @@ struct GradebookView {
       lines.append("Every learner passed every lesson graded.")
     } else {
       lines.append(style.bold("Need attention"))
-      for (learner, failed, errors) in attention {
+      for (learner, failed, errors, missing) in attention {
         var parts: [String] = []
         if failed > 0 { parts.append("\(failed) failed") }
         if errors > 0 { parts.append("\(errors) could not be graded") }
-        let first = book.records(of: learner).first { $0.status != .pass }
-        lines.append(
-          "  \(learner): \(parts.joined(separator: ", "))" + (first.map { " — L\($0.lesson) \($0.explanation)" } ?? ""))
+        if missing > 0 { parts.append("\(missing) missing") }
+        lines += wrap("\(learner): \(parts.joined(separator: ", "))", "  ", "    ")
+        for record in book.records(of: learner) where record.status != .pass {
+          let label = record.status == .fail ? "" : "\(record.status.rawValue): "
+          for explanation in record.explanations {
+            lines += wrap("L\(record.lesson) \(label)\(explanation)", "    ", "      ")
+          }
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Breaks `text` into lines of at most `width` characters at its last space that fits (a word
+  /// longer than a line is cut), keeping the spacing inside each line.
+  static func wrap(_ text: String, width: Int, indent: String, hanging: String) -> [String] {
+    let chars = Array(text)
+    var lines: [String] = []
+    var start = 0
+    var prefix = indent
+    while true {
+      let room = max(1, width - prefix.count)
+      if chars.count - start <= room {
+        lines.append(prefix + String(chars[start...]))
+        return lines
+      }
+      // The last space that fits, with something other than spaces before it on the line.
+      var cut = start + room
+      while cut > start && chars[cut] != " " { cut -= 1 }
+      var end = cut
+      while end > start && chars[end - 1] == " " { end -= 1 }
+      if cut > start && end > start {
+        lines.append(prefix + String(chars[start..<end]))
+        start = cut + 1
+        while start < chars.count && chars[start] == " " { start += 1 }
+      } else {
+        lines.append(prefix + String(chars[start..<start + room]))
+        start += room
+      }
+      prefix = hanging
+      if start >= chars.count { return lines }
+    }
+  }
+
+  /// `text` with control characters (a line break in a file name, an escape) shown as `?`, so that
+  /// a name cannot break the table's lines or drive the terminal.
+  static func printable(_ text: String) -> String {
+    func control(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
+    guard text.unicodeScalars.contains(where: control) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map { control($0) ? "?" : $0 }))
+  }
+
   // MARK: CSV (RFC 4180)
 
   var csv: String {
-    var lines = ["learner,lesson,status,score,max_score,mistakes,explanation,file"]
+    var lines = ["learner,lesson,status,score,max_score,mistakes,explanation,file,warnings"]
     for record in book.records {
       lines.append(
         [
           record.learner, String(record.lesson), record.status.rawValue, String(record.score), String(record.maxScore),
           record.mistakes.joined(separator: ";"), record.explanation, record.file,
+          record.warnings.joined(separator: " | "),
         ].map(Self.csvField).joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"
@@ -114,8 +194,9 @@ struct GradebookView {
 
   var json: JSONOutput {
     .object([
-      ("formatVersion", .int(1)),
+      ("formatVersion", .int(2)),
       ("course", .string(course.title)),
+      ("strict", .bool(strict)),
       (
         "learners",
         .array(
@@ -130,7 +211,9 @@ struct GradebookView {
                       ("lesson", .int(record.lesson)), ("status", .string(record.status.rawValue)),
                       ("score", .int(record.score)), ("maxScore", .int(record.maxScore)),
                       ("mistakes", .array(record.mistakes.map(JSONOutput.string))),
-                      ("explanation", .string(record.explanation)), ("file", .string(record.file)),
+                      ("explanation", .string(record.explanation)),
+                      ("explanations", .array(record.explanations.map(JSONOutput.string))),
+                      ("file", .string(record.file)), ("warnings", .array(record.warnings.map(JSONOutput.string))),
                     ])
                   })
               ),
@@ -153,6 +236,10 @@ struct GradebookView {
             .array(book.mistakeCounts.map { .object([("id", .string($0.id)), ("learners", .int($0.learners))]) })
           ),
           ("needAttention", .array(book.needAttention.map { .string($0.learner) })),
+          ("warnings", .int(book.warnings.count)),
+          ("roster", book.hasRoster ? .bool(true) : .bool(false)),
+          ("missing", .array(book.missing.map(JSONOutput.string))),
+          ("notOnRoster", .array(book.notOnRoster.map(JSONOutput.string))),
         ])
       ),
     ])
@@ -161,47 +248,52 @@ struct GradebookView {
   // MARK: JUnit XML
 
   var junit: String {
-    let failures = book.records.flatMap(\.checks).count(where: { $0.status == .failed })
-    let errors = book.records.count(where: { $0.status == .error })
-    let tests = book.records.reduce(0) { $0 + max($1.checks.count, $1.status == .error ? 1 : 0) }
+    func tests(_ records: [GradeRecord]) -> Int { records.reduce(0) { $0 + ($1.checks.isEmpty ? 1 : $1.checks.count) } }
+    func failures(_ records: [GradeRecord]) -> Int {
+      records.flatMap(\.checks).count(where: { fails($0) && $0.status != .skipped })
+    }
+    func skipped(_ records: [GradeRecord]) -> Int { records.flatMap(\.checks).count(where: { $0.status == .skipped }) }
+    func errors(_ records: [GradeRecord]) -> Int { records.count(where: { $0.checks.isEmpty && $0.status != .pass }) }
     var xml = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-      "<testsuites name=\"lesson\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">",
+      "<testsuites name=\"lesson\" tests=\"\(tests(book.records))\" failures=\"\(failures(book.records))\" errors=\"\(errors(book.records))\" skipped=\"\(skipped(book.records))\">",
     ]
     for learner in book.learners {
       let own = book.records(of: learner)
-      let ownTests = own.reduce(0) { $0 + max($1.checks.count, $1.status == .error ? 1 : 0) }
-      let ownFailures = own.flatMap(\.checks).count(where: { $0.status == .failed })
-      let ownErrors = own.count(where: { $0.status == .error })
       xml.append(
-        "  <testsuite name=\"\(Self.xml(learner))\" tests=\"\(ownTests)\" failures=\"\(ownFailures)\" errors=\"\(ownErrors)\">"
+        "  <testsuite name=\"\(Self.xml(learner))\" tests=\"\(tests(own))\" failures=\"\(failures(own))\" errors=\"\(errors(own))\" skipped=\"\(skipped(own))\">"
       )
       for record in own {
         let classname = Self.xml("\(learner).lesson\(record.lesson)")
-        if record.status == .error {
+        if record.checks.isEmpty {
+          let type = record.status == .missing ? "missing" : "invalid-submission"
           xml.append("    <testcase classname=\"\(classname)\" name=\"lesson \(record.lesson)\">")
-          xml.append("      <error message=\"\(Self.xml(record.explanation))\" type=\"invalid-submission\"/>")
+          xml.append("      <error message=\"\(Self.xml(record.explanation))\" type=\"\(type)\"/>")
           xml.append("    </testcase>")
           continue
         }
         for check in record.checks {
           let name = Self.xml("\(check.id): \(check.title)")
-          if check.status == .failed {
+          if check.status == .skipped {
+            xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
+            let message = Self.xml("checked once \(check.blockedBy.joined(separator: ", ")) pass")
+            xml.append("      <skipped message=\"\(message)\"/>")
+            xml.append("    </testcase>")
+          } else if fails(check) {
             xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
             let message = Self.xml("expected \(check.expected), observed \(check.observed)")
             let type = Self.xml(check.mistake?.id ?? "failed")
             let body = Self.xml(check.mistake.map { "\($0.title). Why: \($0.why) Fix: \($0.fix)" } ?? "")
             xml.append("      <failure message=\"\(message)\" type=\"\(type)\">\(body)</failure>")
             xml.append("    </testcase>")
-          } else if check.status == .skipped {
-            xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
-            let message = Self.xml("checked once \(check.blockedBy.joined(separator: ", ")) pass")
-            xml.append("      <skipped message=\"\(message)\"/>")
-            xml.append("    </testcase>")
           } else {
             xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\"/>")
           }
         }
+      }
+      let warnings = own.flatMap { record in record.warnings.map { "L\(record.lesson): warning: \($0)" } }
+      if !warnings.isEmpty {
+        xml.append("    <system-out>\(Self.xml(warnings.joined(separator: "\n")))</system-out>")
       }
       xml.append("  </testsuite>")
     }
@@ -231,27 +323,29 @@ struct GradebookView {
 
   // MARK: Gradescope
 
-  /// The autograder's `results.json`: one submission, one test per check.
+  /// The autograder's `results.json`: one submission, one test per check; warnings in `output`.
   var gradescope: JSONOutput {
     var tests: [JSONOutput] = []
     for record in book.records {
-      let title = course.entry(record.lesson)?.title ?? "lesson \(record.lesson)"
-      if record.status == .error {
+      if record.checks.isEmpty {
+        let lead = record.status == .missing ? "Not handed in" : "Could not be graded"
         tests.append(
           .object([
-            ("name", .string("Lesson \(record.lesson) (\(title))")), ("score", .int(0)), ("max_score", .int(1)),
-            ("status", .string("failed")), ("output", .string("Could not be graded: \(record.explanation)")),
+            ("name", .string("Lesson \(record.lesson) (\(title(record.lesson)))")), ("score", .int(0)),
+            ("max_score", .int(record.maxScore)), ("status", .string("failed")),
+            ("output", .string("\(lead): \(record.explanation)")),
           ]))
         continue
       }
       for check in record.checks {
-        let passed = check.status == .passed || check.status == .warning
+        let passed = !fails(check)
         var output =
           check.status == .skipped
           ? "not checked: it waits for \(check.blockedBy.joined(separator: ", "))"
           : "expected \(check.expected)\nobserved \(check.observed)"
         if let mistake = check.mistake, check.status != .passed {
-          output += "\n\n\(mistake.id): \(mistake.title)\nWhy: \(mistake.why)\nFix: \(mistake.fix)"
+          output +=
+            "\n\n\(check.status == .warning ? "warning: " : "")\(mistake.id): \(mistake.title)\nWhy: \(mistake.why)\nFix: \(mistake.fix)"
         }
         tests.append(
           .object([
@@ -260,10 +354,18 @@ struct GradebookView {
           ]))
       }
     }
-    let score = book.records.reduce(0) {
-      $0 + ($1.status == .error ? 0 : $1.checks.count(where: { $0.status == .passed || $0.status == .warning }))
+    let score = book.records.reduce(0) { $0 + $1.checks.count(where: { !fails($0) }) }
+    let maximum = book.records.reduce(0) { $0 + ($1.checks.isEmpty ? $1.maxScore : $1.checks.count) }
+    var fields: [(String, JSONOutput)] = [("score", .int(score)), ("max_score", .int(maximum))]
+    let warnings = book.warnings
+    if !warnings.isEmpty {
+      fields.append(
+        (
+          "output",
+          .string("Warnings:\n" + warnings.map { "- Lesson \($0.lesson): \($0.text)" }.joined(separator: "\n"))
+        ))
     }
-    let maximum = book.records.reduce(0) { $0 + ($1.status == .error ? 1 : $1.checks.count) }
-    return .object([("score", .int(score)), ("max_score", .int(maximum)), ("tests", .array(tests))])
+    fields.append(("tests", .array(tests)))
+    return .object(fields)
   }
 }

@@ -33,6 +33,13 @@ public struct NoteReview: Sendable, Hashable {
   /// How many words the note has.
   public var wordCount: Int { note.split(whereSeparator: { $0.isWhitespace }).count }
 
+  /// A review as it was made (read back from a grading worker).
+  init(note: String, ideas: [Idea], contradictions: [String]) {
+    self.note = note
+    self.ideas = ideas
+    self.contradictions = contradictions
+  }
+
   /// Reviews `note` against the lesson's topics.
   public init(note: String, topics: [NoteTopic]) {
     self.note = note

@@ -212,6 +212,14 @@ public struct JSONReader {
       while true {
         guard index < bytes.count else { throw error("this string is never closed", at: open) }
         let byte = bytes[index]
+        if byte == UInt8(ascii: "\""), runStart == open + 1 {
+          // No escape in it: the string is its bytes.
+          guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+            throw error("the text is not valid UTF-8", at: runStart)
+          }
+          index += 1
+          return text
+        }
         if byte == UInt8(ascii: "\"") {
           if scalars.isEmpty {
             // No escape in the string: one validated copy of the bytes.

@@ -7,28 +7,57 @@ public struct GradeRecord: Sendable, Hashable {
   public enum Status: String, Sendable, Hashable {
     case pass
     case fail
-    /// Nothing could be graded: missing, unreadable or invalid file.
+    /// Something was handed in but cannot be graded: unreadable, invalid, a link out; see
+    /// ``GradeRecord/explanation``.
     case error
+    /// Nothing was handed in for the lesson (a learner on the roster with no entry, or a learner
+    /// folder without the lesson's file).
+    case missing
   }
 
   public var learner: String
   public var lesson: Int
   public var status: Status
-  /// Checks passed.
+  /// Checks passed (with `--strict`, warnings do not count as passed).
   public var score: Int
-  /// Checks in all (0 for an error).
+  /// Checks in all; for an error or a missing submission, the lesson's maximum.
   public var maxScore: Int
-  /// The mistakes behind failed checks (warnings excluded).
+  /// The mistakes behind failed checks (warnings excluded, unless graded strictly).
   public var mistakes: [String]
-  /// The first mistake's explanation, or the error's reason.
-  public var explanation: String
+  /// Each mistake explained on one line (`id: title (expected …, observed …). fix`), or the
+  /// error's reason.
+  public var explanations: [String]
   /// The file graded, inside the class folder.
   public var file: String
   /// Each check (empty for an error).
   public var checks: [CheckResult]
+  /// What the grader should know though it does not change the grade: a warning check
+  /// (`fragile-margin: …`), several candidate files and which was taken, not on the roster.
+  public var warnings: [String]
   /// What the learner's note says about the lesson's ideas, when the lesson asks for one: for a
   /// "note to review" column, with the note beside it.
-  public var noteReview: NoteReview? = nil
+  public var noteReview: NoteReview?
+
+  public init(
+    learner: String, lesson: Int, status: Status, score: Int, maxScore: Int, mistakes: [String] = [],
+    explanations: [String] = [], file: String, checks: [CheckResult] = [], warnings: [String] = [],
+    noteReview: NoteReview? = nil
+  ) {
+    self.noteReview = noteReview
+    self.learner = learner
+    self.lesson = lesson
+    self.status = status
+    self.score = score
+    self.maxScore = maxScore
+    self.mistakes = mistakes
+    self.explanations = explanations
+    self.file = file
+    self.checks = checks
+    self.warnings = warnings
+  }
+
+  /// Every explanation on one line, separated by ` | `.
+  public var explanation: String { explanations.joined(separator: " | ") }
 }
 
 /// A class's grades and what they add up to.
@@ -37,9 +66,15 @@ public struct Gradebook: Sendable {
   public let records: [GradeRecord]
   /// The learners, in order.
   public let learners: [String]
+  /// Learners on the roster who handed in nothing at all, in order (empty without a roster).
+  public let missing: [String]
+  /// Learners who handed something in but are not on the roster, in order (empty without a roster).
+  public let notOnRoster: [String]
+  /// Whether a roster was given.
+  public let hasRoster: Bool
   private let byLearner: [String: [GradeRecord]]
 
-  public init(records: [GradeRecord]) {
+  public init(records: [GradeRecord], missing: [String] = [], notOnRoster: [String] = [], hasRoster: Bool = false) {
     self.records = records.sorted { ($0.learner, $0.lesson) < ($1.learner, $1.lesson) }
     var byLearner: [String: [GradeRecord]] = [:]
     var learners: [String] = []
@@ -49,6 +84,9 @@ public struct Gradebook: Sendable {
     }
     self.byLearner = byLearner
     self.learners = learners
+    self.missing = missing.sorted()
+    self.notOnRoster = notOnRoster.sorted()
+    self.hasRoster = hasRoster
   }
 
   /// One learner's records, by lesson.
@@ -63,6 +101,11 @@ public struct Gradebook: Sendable {
     return (own.count(where: { $0.status == .pass }), own.count)
   }
 
+  /// `passed` out of `total` as a whole percentage, rounded half up (2 of 3 is 67).
+  public static func percent(_ passed: Int, of total: Int) -> Int {
+    total <= 0 ? 0 : (passed * 200 + total) / (total * 2)
+  }
+
   /// How many learners made each mistake, most common first (ties by id).
   public var mistakeCounts: [(id: String, learners: Int)] {
     var learnersByMistake: [String: Set<String>] = [:]
@@ -74,13 +117,19 @@ public struct Gradebook: Sendable {
     }
   }
 
-  /// Learners with a failing or broken submission, with how many.
-  public var needAttention: [(learner: String, failed: Int, errors: Int)] {
+  /// Every warning, as (learner, lesson, text), in order.
+  public var warnings: [(learner: String, lesson: Int, text: String)] {
+    records.flatMap { record in record.warnings.map { (record.learner, record.lesson, $0) } }
+  }
+
+  /// Learners with a failing, broken or missing submission, with how many of each.
+  public var needAttention: [(learner: String, failed: Int, errors: Int, missing: Int)] {
     learners.compactMap { learner in
       let own = records(of: learner)
       let failed = own.count(where: { $0.status == .fail })
       let errors = own.count(where: { $0.status == .error })
-      return failed + errors > 0 ? (learner, failed, errors) : nil
+      let missing = own.count(where: { $0.status == .missing })
+      return failed + errors + missing > 0 ? (learner, failed, errors, missing) : nil
     }
   }
 }
@@ -90,61 +139,101 @@ public enum Grader {
   /// Grades `submissions` against the course's evidence cards.
   ///
   /// A submission that is missing, unreadable, too large, not JSON or not a valid configuration
-  /// becomes an `error` record with the reason; it never stops the others.
+  /// becomes an `error` (or `missing`) record with the reason; it never stops the others.
   ///
   /// - Parameters:
+  ///   - strict: Count warnings (such as `fragile-margin`) as failures, as `lesson check --strict`.
+  ///   - roster: The learners expected: each one with no submission gets a `missing` record for
+  ///     every lesson, and each learner not on it a warning.
   ///   - workers: How many threads grade at once. The default is one per core.
   ///   - progress: Called now and then with the number graded so far.
   public static func grade(
-    _ submissions: [Submission], specs: [Int: LessonSpec], workers: Int? = nil, python: PythonVersion = .default,
-    progress: (@Sendable (Int) -> Void)? = nil
+    _ submissions: [Submission], specs: [Int: LessonSpec], strict: Bool = false, roster: Roster? = nil,
+    workers: Int? = nil, python: PythonVersion = .default, progress: (@Sendable (Int) -> Void)? = nil
   ) -> Gradebook {
     let count = submissions.count
     let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: count))
     let done = Atomic<Int>(0)
     let workers = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var local: [(Int, GradeRecord)] = []
-      for index in stride(from: worker, to: count, by: workers) {
-        local.append((index, grade(submissions[index], spec: specs[submissions[index].lesson], python: python)))
-        let finished = done.add(1, ordering: .relaxed).newValue
-        if finished % 500 == 0 { progress?(finished) }
+    if count > 0 {
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var local: [(Int, GradeRecord)] = []
+        for index in stride(from: worker, to: count, by: workers) {
+          local.append((index, grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)))
+          let finished = done.add(1, ordering: .relaxed).newValue
+          if finished % 500 == 0 { progress?(finished) }
+        }
+        results.withLock { results in for (index, record) in local { results[index] = record } }
       }
-      results.withLock { results in for (index, record) in local { results[index] = record } }
     }
     progress?(count)
-    return Gradebook(records: results.withLock { $0.compactMap { $0 } })
+    return gradebook(results.withLock { $0.compactMap { $0 } }, specs: specs, roster: roster)
   }
 
-  /// Grades one submission.
-  public static func grade(_ submission: Submission, spec: LessonSpec?, python: PythonVersion = .default) -> GradeRecord {
-    func error(_ reason: String) -> GradeRecord {
-      GradeRecord(
-        learner: submission.learner, lesson: submission.lesson, status: .error, score: 0, maxScore: 0, mistakes: [],
-        explanation: reason, file: submission.display, checks: [])
+  /// The gradebook of `records`, checked against `roster`.
+  public static func gradebook(_ graded: [GradeRecord], specs: [Int: LessonSpec], roster: Roster?) -> Gradebook {
+    guard let roster else { return Gradebook(records: graded) }
+    var records = graded
+    var notOnRoster: Set<String> = []
+    var present: Set<String> = []
+    for index in records.indices {
+      if let id = roster.id(for: records[index].learner) {
+        present.insert(id.lowercased())
+      } else {
+        notOnRoster.insert(records[index].learner)
+        records[index].warnings.append("\(records[index].learner) is not on the roster")
+      }
     }
-    guard let spec else { return error("lesson \(submission.lesson) is not in the course") }
-    guard let path = submission.path else { return error(submission.problem ?? "nothing to grade") }
+    let missing = roster.ids.filter { !present.contains($0.lowercased()) }
+    for learner in missing {
+      for (lesson, spec) in specs {
+        records.append(
+          GradeRecord(
+            learner: learner, lesson: lesson, status: .missing, score: 0, maxScore: maximumScore(spec),
+            explanations: ["on the roster, nothing handed in"], file: ""))
+      }
+    }
+    return Gradebook(records: records, missing: missing, notOnRoster: Array(notOnRoster), hasRoster: true)
+  }
+
+  /// The most checks a submission for `spec` can pass: the lesson's checks and the margin check.
+  public static func maximumScore(_ spec: LessonSpec) -> Int { LessonChecker.checks(for: spec).count }
+
+  /// Grades one submission.
+  public static func grade(
+    _ submission: Submission, spec: LessonSpec?, strict: Bool = false, python: PythonVersion = .default
+  ) -> GradeRecord {
+    let found = submission.warnings
+    func unusable(_ reason: String, status: GradeRecord.Status = .error) -> GradeRecord {
+      GradeRecord(
+        learner: submission.learner, lesson: submission.lesson, status: status, score: 0,
+        maxScore: spec.map(maximumScore) ?? 0, explanations: [reason], file: submission.display, warnings: found)
+    }
+    guard let spec else { return unusable("lesson \(submission.lesson) is not in the course") }
+    guard let path = submission.path else {
+      let problem = submission.problem ?? "nothing to grade"
+      return submission.isMissing
+        ? unusable(problem, status: .missing) : unusable("\(submission.display): \(problem)")
+    }
     let configuration: LearnerConfiguration
     do {
       configuration = try InputFile.configuration(at: path, display: submission.display)
     } catch {
-      return GradeRecord(
-        learner: submission.learner, lesson: submission.lesson, status: .error, score: 0, maxScore: 0, mistakes: [],
-        explanation: error.description, file: submission.display, checks: [])
+      return unusable(error.description)
     }
     let report = LessonChecker.check(configuration, against: spec, file: submission.display, python: python)
-    let mistakes = report.mistakes.filter { !$0.isWarning }
-    let explanation =
-      mistakes.first.map { mistake in
-        let check = report.checks.first { $0.mistake?.id == mistake.id && $0.status == .failed }
-        return "\(mistake.id): \(mistake.title)"
-          + (check.map { " (expected \($0.expected), observed \($0.observed))" } ?? "")
-          + ". \(report.fix(for: mistake))"
-      } ?? ""
+    let failing = report.mistakes.filter { strict || !$0.isWarning }
+    func line(_ mistake: Mistake) -> String {
+      let check = report.checks.first { $0.mistake?.id == mistake.id && $0.status != .passed }
+      let place = check.flatMap { report.place(of: $0) }.map { " at \($0)" } ?? ""
+      return "\(mistake.id): \(mistake.title)\(place)"
+        + (check.map { " (expected \($0.expected), observed \($0.observed))" } ?? "") + ". \(report.fix(for: mistake))"
+    }
+    let warnings = strict ? [] : report.mistakes.filter(\.isWarning).map(line)
     return GradeRecord(
-      learner: submission.learner, lesson: submission.lesson, status: report.passed() ? .pass : .fail,
-      score: report.score, maxScore: report.checks.count, mistakes: mistakes.map(\.id), explanation: explanation,
-      file: submission.display, checks: report.checks, noteReview: report.noteReview)
+      learner: submission.learner, lesson: submission.lesson, status: report.passed(strict: strict) ? .pass : .fail,
+      score: strict ? report.checks.count(where: { $0.status == .passed }) : report.score,
+      maxScore: report.checks.count, mistakes: failing.map(\.id), explanations: failing.map(line),
+      file: submission.display, checks: report.checks, warnings: found + warnings, noteReview: report.noteReview)
   }
 }

@@ -193,6 +193,20 @@ struct PythonAnalyzer {
     }
   }
 
+  /// The longest string an expression may build.
+  static let longestString = 1_000_000
+  /// The largest integer lesson computes with: every integer up to it is exact as a `Double`.
+  static let largestInteger = 9_007_199_254_740_992.0
+
+  /// `value` as a Python `int`, refusing what is not finite or beyond 2**53 (Python's integers
+  /// have no bound; a Swift `Int` traps, and no lesson needs such a number).
+  func integer(_ value: Double, at position: SourcePosition) throws(PythonSyntaxError) -> PyValue {
+    guard value.isFinite, abs(value) < Self.largestInteger else {
+      throw fail(position, "an integer beyond 2**53 is outside what lesson reads")
+    }
+    return .int(Int(value))
+  }
+
   func binary(_ op: String, _ left: PyValue, _ right: PyValue, at position: SourcePosition) throws(PythonSyntaxError)
     -> PyValue
   {
@@ -216,6 +230,9 @@ struct PythonAnalyzer {
     if case .string(let a) = left, case .string(let b) = right, op == "+" { return .string(a + b) }
     if case .list(let a) = left, case .list(let b) = right, op == "+" { return .list(a + b) }
     if case .string(let a) = left, case .int(let n) = right, op == "*" {
+      guard n <= 0 || a.isEmpty || n <= Self.longestString / a.count else {
+        throw fail(position, "a string of more than \(Self.longestString) characters is outside what lesson reads")
+      }
       return .string(String(repeating: a, count: max(0, n)))
     }
     guard let a = left.number, let b = right.number else {
@@ -232,20 +249,24 @@ struct PythonAnalyzer {
     case ">": return .bool(a > b)
     case "<=": return .bool(a <= b)
     case ">=": return .bool(a >= b)
-    case "+": return bothInts ? .int(Int(a) + Int(b)) : .float(a + b)
-    case "-": return bothInts ? .int(Int(a) - Int(b)) : .float(a - b)
-    case "*": return bothInts ? .int(Int(a) * Int(b)) : .float(a * b)
+    case "+": return bothInts ? try integer(a + b, at: position) : .float(a + b)
+    case "-": return bothInts ? try integer(a - b, at: position) : .float(a - b)
+    case "*": return bothInts ? try integer(a * b, at: position) : .float(a * b)
     case "/":
       guard b != 0 else { throw fail(position, "division by zero") }
       return .float(a / b)
     case "//":
       guard b != 0 else { throw fail(position, "division by zero") }
-      return bothInts ? .int(Int((a / b).rounded(.down))) : .float((a / b).rounded(.down))
+      guard bothInts else { return .float((a / b).rounded(.down)) }
+      let (x, y) = (Int(a), Int(b))
+      return .int(x / y - (x % y != 0 && (x < 0) != (y < 0) ? 1 : 0))
     case "%":
       guard b != 0 else { throw fail(position, "division by zero") }
-      let r = a - b * (a / b).rounded(.down)
-      return bothInts ? .int(Int(r)) : .float(r)
-    case "**": return bothInts && b >= 0 ? .int(Int(pow(a, b))) : .float(pow(a, b))
+      guard bothInts else { return .float(a - b * (a / b).rounded(.down)) }
+      let (x, y) = (Int(a), Int(b))
+      let r = x % y
+      return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+    case "**": return bothInts && b >= 0 ? try integer(pow(a, b), at: position) : .float(pow(a, b))
     default: throw fail(position, "'\(op)' is outside what lesson reads")
     }
   }
@@ -334,7 +355,7 @@ struct PythonAnalyzer {
       guard let number = try positional().first?.number else {
         throw fail(position, "int() of this is outside what lesson reads")
       }
-      return .int(Int(number))
+      return try integer(number.rounded(.towardZero), at: position)
     case "float":
       guard let number = try positional().first?.number else {
         throw fail(position, "float() of this is outside what lesson reads")
@@ -349,7 +370,7 @@ struct PythonAnalyzer {
         let scale = pow(10, digits)
         return .float((number * scale).rounded(.toNearestOrEven) / scale)
       }
-      return .int(Int(number.rounded(.toNearestOrEven)))
+      return try integer(number.rounded(.toNearestOrEven), at: position)
     case "list", "tuple", "sorted":
       let items = try elements(of: try positional().first ?? .list([]), at: position)
       if name == "sorted" {
@@ -365,7 +386,11 @@ struct PythonAnalyzer {
       let chosen = name == "max" ? numbers.max()! : numbers.min()!
       return items.first { $0.number == chosen }!
     case "range":
-      let values = try positional().compactMap(\.number).map(Int.init)
+      var values: [Int] = []
+      for number in try positional().compactMap(\.number) {
+        guard case .int(let value) = try integer(number.rounded(.towardZero), at: position) else { continue }
+        values.append(value)
+      }
       let (low, high) = values.count == 1 ? (0, values[0]) : (values.first ?? 0, values.dropFirst().first ?? 0)
       guard high - low <= 100_000 else { throw fail(position, "range() this long is outside what lesson reads") }
       return .list(low < high ? (low..<high).map { .int($0) } : [])

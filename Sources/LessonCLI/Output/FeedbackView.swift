@@ -1,0 +1,124 @@
+import LessonKit
+
+/// One learner's feedback as Markdown, written for the learner: the verdict of each lesson, each
+/// check, each mistake with why and the fix, and what to do next.
+struct FeedbackView {
+  let learner: String
+  let records: [GradeRecord]
+  let course: Course
+  var strict = false
+
+  var markdown: String {
+    var lines = ["# Feedback for \(Self.escape(learner))", "", "Course: \(Self.escape(course.title))", ""]
+    let passed = records.count(where: { $0.status == .pass })
+    lines.append("\(passed) of \(records.count) lesson\(records.count == 1 ? "" : "s") passed.")
+    for record in records {
+      lines.append("")
+      lines += section(record)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func section(_ record: GradeRecord) -> [String] {
+    let entry = course.entry(record.lesson)
+    let title = entry.map { " — \(Self.escape($0.title))" } ?? ""
+    let verdict: String
+    switch record.status {
+    case .pass: verdict = "PASS (\(record.score) of \(record.maxScore) checks)"
+    case .fail: verdict = "FAIL (\(record.score) of \(record.maxScore) checks)"
+    case .error: verdict = "COULD NOT BE GRADED (0 of \(record.maxScore))"
+    case .missing: verdict = "NOT HANDED IN (0 of \(record.maxScore))"
+    }
+    var lines = ["## Lesson \(record.lesson)\(title): \(verdict)", ""]
+    if !record.file.isEmpty { lines += ["File: `\(Self.code(record.file))`", ""] }
+    switch record.status {
+    case .error:
+      lines += ["It could not be graded: \(Self.escape(record.explanation))", ""]
+    case .missing:
+      lines += ["Nothing was handed in for this lesson: \(Self.escape(record.explanation)).", ""]
+    case .pass, .fail:
+      lines += ["| | check | expected | observed |", "| --- | --- | --- | --- |"]
+      for check in record.checks {
+        let mark =
+          check.status == .passed ? "✓" : check.status == .failed || strict ? "✗" : "! warning"
+        lines.append(
+          "| \(mark) | \(Self.cell(check.title)) | \(Self.cell(check.expected)) | \(Self.cell(check.observed)) |")
+      }
+      lines.append("")
+      let python = record.file.hasSuffix(".py")
+      var seen: Set<String> = []
+      for check in record.checks where check.status != .passed {
+        guard let mistake = check.mistake, seen.insert(mistake.id).inserted else { continue }
+        let warning = check.status == .warning && !strict
+        lines.append("### \(warning ? "Warning: " : "")\(mistake.id): \(Self.escape(mistake.title))")
+        lines.append("")
+        let seen = "expected \(Self.escape(check.expected)), observed \(Self.escape(check.observed))."
+        lines.append(check.location.map { "- At `\(Self.code($0))`: \(seen)" } ?? "- Seen: \(seen)")
+        lines.append("- Why: \(Self.escape(mistake.why))")
+        lines.append("- Fix: \(Self.escape(python ? mistake.pythonFix : mistake.fix))")
+        lines.append("")
+      }
+    }
+    let others = record.warnings.filter { warning in
+      !record.checks.contains { check in check.mistake.map { warning.hasPrefix($0.id + ":") } ?? false }
+    }
+    if !others.isEmpty {
+      lines.append("Note for this lesson:")
+      lines.append("")
+      for warning in others { lines.append("- \(Self.escape(warning))") }
+      lines.append("")
+    }
+    lines.append("**What to do next:** " + next(record))
+    return lines
+  }
+
+  func next(_ record: GradeRecord) -> String {
+    let lesson = record.lesson
+    switch record.status {
+    case .pass:
+      let warnings = record.checks.contains { $0.status == .warning }
+      return warnings
+        ? "it passes; look at the warning above, which `lesson check \(lesson) --strict` counts as a failure."
+        : "nothing; this lesson is done."
+    case .fail:
+      return
+        "fix the mistakes above, one at a time, and run `lesson check \(lesson)` on your file until it passes (`lesson hint \(lesson)` gives one more hint each time)."
+    case .error:
+      return
+        "run `lesson check \(lesson)` on your file: it shows the same problem with its line and column. Fix it and hand the file in again."
+    case .missing:
+      return
+        "do lesson \(lesson) (`lesson show \(lesson)`), check it with `lesson check \(lesson)`, and hand the file in."
+    }
+  }
+
+  /// Text with Markdown's special characters escaped, on one line.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for char in text {
+      switch char {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|": out += "\\" + String(char)
+      case "\n", "\r", "\t": out += " "
+      default: out.append(char)
+      }
+    }
+    return out
+  }
+
+  /// Text for inside a code span: no backticks or line breaks.
+  static func code(_ text: String) -> String {
+    String(text.map { $0 == "`" ? "'" : $0.isNewline ? " " : $0 })
+  }
+
+  /// Text for a table cell.
+  static func cell(_ text: String) -> String { escape(text) }
+
+  /// A file name for `learner` inside the feedback folder: letters, digits, `-`, `_`, `.` and
+  /// `@`, the rest as `_`, never starting with a dot.
+  static func fileName(for learner: String) -> String {
+    var name = String(
+      learner.map { $0.isLetter || $0.isNumber || "-_.@".contains($0) ? $0 : "_" }.prefix(100))
+    if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
+    return name + ".md"
+  }
+}

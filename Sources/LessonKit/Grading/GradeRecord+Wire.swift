@@ -1,0 +1,102 @@
+/// One line of JSON per grade, so that a grade can cross a pipe from a grading worker process.
+///
+/// Not a published format: both ends are the same `lesson` binary. A mistake travels as its id
+/// and is looked up again in ``Mistake/named(_:)``.
+extension GradeRecord {
+  /// The record as one line of JSON (no line break inside).
+  public var wire: String {
+    JSONOutput.object([
+      ("learner", .string(learner)), ("lesson", .int(lesson)), ("status", .string(status.rawValue)),
+      ("score", .int(score)), ("maxScore", .int(maxScore)), ("mistakes", .array(mistakes.map(JSONOutput.string))),
+      ("explanations", .array(explanations.map(JSONOutput.string))), ("file", .string(file)),
+      ("warnings", .array(warnings.map(JSONOutput.string))),
+      (
+        "checks",
+        .array(
+          checks.map { check in
+            .object([
+              ("id", .string(check.id)), ("title", .string(check.title)), ("status", .string(check.status.rawValue)),
+              ("expected", .string(check.expected)), ("observed", .string(check.observed)),
+              ("mistake", check.mistake.map { .string($0.id) } ?? .null),
+              ("location", check.location.map(JSONOutput.string) ?? .null),
+              ("blockedBy", .array(check.blockedBy.map(JSONOutput.string))),
+              ("fix", check.fix.map(JSONOutput.string) ?? .null),
+              ("pythonFix", check.pythonFix.map(JSONOutput.string) ?? .null),
+            ])
+          })
+      ),
+      ("noteReview", noteReview.map(Self.wire) ?? .null),
+    ]).compact
+  }
+
+  static func wire(_ review: NoteReview) -> JSONOutput {
+    .object([
+      ("note", .string(review.note)),
+      (
+        "ideas",
+        .array(
+          review.ideas.map { idea in
+            .object([
+              ("about", .string(idea.about)), ("examples", .array(idea.examples.map(JSONOutput.string))),
+              ("found", .bool(idea.found)), ("negated", .array(idea.negated.map(JSONOutput.string))),
+            ])
+          })
+      ),
+      ("contradictions", .array(review.contradictions.map(JSONOutput.string))),
+    ])
+  }
+
+  /// The record read back from ``wire``, or `nil` when the line is not one.
+  public init?(wire line: String) {
+    guard let value = try? JSONReader().parse(Array(line.utf8)) else { return nil }
+    func string(_ value: JSONValue?) -> String? {
+      if case .string(let text)? = value { return text }
+      return nil
+    }
+    func int(_ value: JSONValue?) -> Int? {
+      if case .number(let number, _)? = value, let exact = Int(exactly: number) { return exact }
+      return nil
+    }
+    func strings(_ value: JSONValue?) -> [String]? {
+      guard case .array(let items)? = value else { return nil }
+      let texts = items.compactMap(string)
+      return texts.count == items.count ? texts : nil
+    }
+    guard let learner = string(value["learner"]), let lesson = int(value["lesson"]),
+      let status = string(value["status"]).flatMap(Status.init(rawValue:)), let score = int(value["score"]),
+      let maxScore = int(value["maxScore"]), let mistakes = strings(value["mistakes"]),
+      let explanations = strings(value["explanations"]), let file = string(value["file"]),
+      let warnings = strings(value["warnings"]), case .array(let items)? = value["checks"]
+    else { return nil }
+    var checks: [CheckResult] = []
+    for item in items {
+      guard let id = string(item["id"]), let title = string(item["title"]),
+        let checkStatus = string(item["status"]).flatMap(CheckResult.Status.init(rawValue:)),
+        let expected = string(item["expected"]), let observed = string(item["observed"])
+      else { return nil }
+      var check = CheckResult(
+        id: id, title: title, status: checkStatus, expected: expected, observed: observed,
+        mistake: string(item["mistake"]).flatMap(Mistake.named), location: string(item["location"]))
+      check.blockedBy = strings(item["blockedBy"]) ?? []
+      check.fix = string(item["fix"])
+      check.pythonFix = string(item["pythonFix"])
+      checks.append(check)
+    }
+    var review: NoteReview?
+    if let note = string(value["noteReview"]?["note"]), case .array(let ideas)? = value["noteReview"]?["ideas"],
+      let contradictions = strings(value["noteReview"]?["contradictions"])
+    {
+      var parsed: [NoteReview.Idea] = []
+      for idea in ideas {
+        guard let about = string(idea["about"]), let examples = strings(idea["examples"]),
+          case .bool(let found)? = idea["found"], let negated = strings(idea["negated"])
+        else { return nil }
+        parsed.append(NoteReview.Idea(about: about, examples: examples, found: found, negated: negated))
+      }
+      review = NoteReview(note: note, ideas: parsed, contradictions: contradictions)
+    }
+    self.init(
+      learner: learner, lesson: lesson, status: status, score: score, maxScore: maxScore, mistakes: mistakes,
+      explanations: explanations, file: file, checks: checks, warnings: warnings, noteReview: review)
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import LessonCLI
+import Testing
+
+/// Arithmetic in a learner's program is Python's, and a number no lesson needs is refused with its
+/// line and column instead of trapping the process (which stopped a whole class's grading).
+@Suite struct HostileProgramTests {
+  struct ArithmeticCase: Sendable, CustomTestStringConvertible {
+    var expression: String
+    /// The line `print(expression)` shows, or the start of the error.
+    var printed: String?
+    var error: String?
+    var testDescription: String { expression }
+  }
+
+  static let cases: [ArithmeticCase] = [
+    .init(expression: "-7 // 2", printed: "-4"),
+    .init(expression: "-7 % 3", printed: "2"),
+    .init(expression: "7 % -3", printed: "-2"),
+    .init(expression: "2 ** 10 + 3 * 4 - 1", printed: "1035"),
+    .init(expression: "7 ** (10**9)", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "10**18 * 10**18", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "2**62 + 2**62", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "-(2**63) // -1", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "int(1e300)", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "round(1e300)", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "len(range(1e300))", error: "an integer beyond 2**53 is outside what lesson reads"),
+    .init(expression: "len('a' * 10**12)", error: "a string of more than 1000000 characters"),
+  ]
+
+  /// The lesson 3 solution with `print(expression)` as the last line of `main`.
+  static func program(printing expression: String) throws -> String {
+    let source = try String(
+      contentsOfFile: CLIFixtures.packageRoot.path + "/solutions/03_more_tools/async_batch.py", encoding: .utf8)
+    var lines = source.components(separatedBy: "\n")
+    let index = try #require(lines.firstIndex { $0.contains("print(\"timeouts:\"") })
+    lines.insert("    print(\(expression))", at: index + 1)
+    return lines.joined(separator: "\n")
+  }
+
+  @Test(arguments: cases) func arithmeticIsPythonsOrRefused(_ item: ArithmeticCase) throws {
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let path = directory + "/async_batch.py"
+      try Data(Self.program(printing: item.expression).utf8).write(to: URL(fileURLWithPath: path))
+      let run = lesson("run", path)
+      if let printed = item.printed {
+        #expect(run.code == .success)
+        let lines = run.out.split(separator: "\n").map(String.init)
+        let after = try #require(lines.firstIndex { $0.hasPrefix("timeouts:") })
+        #expect(lines[after + 1] == printed)
+      } else {
+        #expect(run.code == .invalidInput)
+        #expect(run.err.split(separator: "\n").count == 1)
+        #expect(run.err.hasPrefix("lesson: error: \(path):42:"))
+        #expect(run.err.contains(item.error ?? "?"))
+      }
+    }
+  }
+
+  @Test func aHostileSubmissionIsAnErrorAndTheClassIsGraded() throws {
+    try withWorkspace { directory in
+      let folder = try ClassFolder(in: directory)
+      try folder.copy(ClassFolder.program3, to: "ada.py")
+      // The program: a constant the reader must work out traps the process without the fix.
+      let source = try String(contentsOfFile: ClassFolder.course + "/" + ClassFolder.program3, encoding: .utf8)
+      try folder.put(
+        Data(source.replacingOccurrences(of: "\nLIMIT = 3\n", with: "\nLIMIT = 3 + 0 * 7 ** (10**9)\n").utf8),
+        at: "mallory.py")
+      let run = grade(["3", folder.root, "--format", "csv"], in: directory)
+      #expect(run.code == .failure)
+      let rows = try RFC4180.parse(run.out)
+      #expect(rows.first { $0[0] == "ada" }?[2] == "pass")
+      let mallory = try #require(rows.first { $0[0] == "mallory" })
+      #expect(mallory[2] == "error")
+      #expect(mallory[6].hasPrefix("mallory.py:"))
+      #expect(mallory[6].contains("'LIMIT' has no value lesson can work out here"))
+    }
+  }
+}
