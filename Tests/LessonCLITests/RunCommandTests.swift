@@ -1,6 +1,7 @@
 import Foundation
 import GuardedGather
 import LessonCLI
+import LessonKit
 import Testing
 
 struct SnapshotCase: Sendable, CustomTestStringConvertible {
@@ -83,5 +84,45 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
     // asyncio hands flaky's freed slot to rerank at 0.15 s, just before the batch is cancelled.
     #expect(calls.map { $0["startedAt"] as? Double } == [0, 0, 0.1, 0.15])
     #expect((object["elapsed"] as? Double) == 0.15)
+  }
+}
+
+/// A learner's own file may be as large as their machine allows (a million calls, 64 MiB); the
+/// strict limits are for files that are not theirs (`grade`).
+@Suite struct OwnFileLimitTests {
+  @Test func runAndCheckAcceptAFileOfTheLearnersOwnBeyondTheGradingLimits() throws {
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let count = 20_000
+      let calls = (0..<count).map { #"{"name":"c\#($0)","delay":\#(Double($0 % 97) / 1000)}"# }
+      let file = directory + "/big.json"
+      try Data(#"{"limit": 100, "timeout": 0.05, "calls": [\#(calls.joined(separator: ","))]}"#.utf8)
+        .write(to: URL(fileURLWithPath: file))
+      let captured = CapturedConsole(directory: directory)
+      #expect(LessonTool.main(["run", "big.json", "--json"], console: captured.console) == .success)
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(captured.out.utf8)) as? [String: Any])
+      #expect((object["calls"] as? [Any])?.count == count)
+      #expect(object["peakConcurrency"] as? Int == 100)
+      // The same file handed in for grading is refused, naming the grading limit.
+      let course = try Course.load(root: CLIFixtures.packageRoot.path)
+      let spec = try course.spec(try #require(course.entry(3)))
+      let record = Grader.grade(Submission(learner: "x", lesson: 3, path: file, display: "x/big.json"), spec: spec)
+      #expect(record.status == .error)
+      #expect(record.explanation.contains("a configuration may have at most 10000"))
+    }
+  }
+
+  @Test func aFileBeyondSixtyFourMebibytesIsRefusedEvenForItsOwner() throws {
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let file = directory + "/huge.json"
+      FileManager.default.createFile(atPath: file, contents: nil)
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+      try handle.truncate(atOffset: UInt64(64 << 20) + 1)
+      try handle.close()
+      let captured = CapturedConsole(directory: directory)
+      #expect(LessonTool.main(["run", "huge.json"], console: captured.console) == .invalidInput)
+      #expect(captured.err.contains("larger than 67108864 bytes"))
+    }
   }
 }
