@@ -126,3 +126,28 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
     }
   }
 }
+
+/// A timeline of thousands of calls shows its first and last rows, and what the others did.
+@Suite struct LongTimelineTests {
+  @Test func aLongBatchShowsItsEndsAndCountsTheRest() throws {
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let calls = (0..<1_000).map { #"{"name":"c\#($0)","delay":\#($0 % 3 == 0 ? 0.3 : 0.1)}"# }
+      try Data(#"{"limit": 50, "timeout": 0.2, "calls": [\#(calls.joined(separator: ","))]}"#.utf8)
+        .write(to: URL(fileURLWithPath: directory + "/long.json"))
+      let captured = CapturedConsole(width: 100, directory: directory)
+      #expect(LessonTool.main(["run", "long.json"], console: captured.console) == .success)
+      let lines = captured.out.split(separator: "\n", omittingEmptySubsequences: false)
+      let rows = lines.filter { $0.hasPrefix("c") && $0.contains(" → ") }
+      #expect(rows.count == 30)
+      #expect(rows.first?.hasPrefix("c0 ") == true && rows.last?.hasPrefix("c999 ") == true)
+      // 1,000 calls, every third times out: of the 970 left out, c20…c989, 323 time out.
+      let skippedTimeouts = (20..<990).count { $0 % 3 == 0 }
+      #expect(
+        lines.contains {
+          $0 == "… 970 more calls: \(970 - skippedTimeouts) ok, \(skippedTimeouts) timeout ('lesson run FILE --json' lists every call)"
+        })
+      #expect(lines.count < 45)
+    }
+  }
+}

@@ -76,6 +76,22 @@ struct TraceReport {
   }
 
   /// One row per call: waiting for a slot, running, and how it ended; then the scale and a key.
+  /// Batches with more calls than this show their first and last rows only.
+  static let maximumRows = 60
+  static let headRows = 20
+  static let tailRows = 10
+
+  /// `12345` as `12,345`.
+  static func grouped(_ number: Int) -> String {
+    let digits = Array(String(number))
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return out
+  }
+
   func timeline(width: Int, style: Style) -> [String] {
     let limit = batch.limit.map(String.init) ?? "none"
     let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
@@ -96,7 +112,27 @@ struct TraceReport {
       return Int(Seconds.micros(time) * Int64(barWidth - 1) / total)
     }
 
-    for call in trace.calls {
+    // A batch of thousands of calls would fill thousands of lines: the first and the last rows
+    // stand for it, with what the rows left out did.
+    let calls = trace.calls
+    let shown: [Int] =
+      calls.count > Self.maximumRows
+      ? Array(0..<Self.headRows) + Array((calls.count - Self.tailRows)..<calls.count) : Array(calls.indices)
+    var previous = -1
+    for index in shown {
+      if index != previous + 1 {
+        let skipped = calls[(previous + 1)..<index]
+        var counts: [GatherOutcome: Int] = [:]
+        for call in skipped { counts[call.outcome, default: 0] += 1 }
+        let summary = GatherOutcome.allCases.compactMap { outcome in
+          counts[outcome].map { "\(Self.grouped($0)) \(outcome.rawValue)" }
+        }.joined(separator: ", ")
+        let line = "… \(Self.grouped(skipped.count)) more calls: \(summary)"
+        let hint = " ('lesson run FILE --json' lists every call)"
+        lines.append(style.dim(line.count + hint.count <= width ? line + hint : line))
+      }
+      previous = index
+      let call = calls[index]
       var cells = Array(repeating: " ", count: barWidth)
       let end = cell(call.endedAt)
       let start = call.startedAt.map(cell) ?? end
