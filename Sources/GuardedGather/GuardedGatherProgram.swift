@@ -169,27 +169,37 @@ private final class MainFrame: Coroutine {
 }
 
 /// `call_tool(call)`: the tool's wait (or blocking work), then its result or its error.
-private final class CallTool: Coroutine {
+///
+/// The `asyncio.sleep(delay)` it awaits is written out in place (a nested coroutine makes no
+/// event of its own), and the coroutine is also the sleep's future, which nothing else sees.
+private final class CallTool: Future, Coroutine {
   let program: GuardedGatherProgram
   let index: Int
   private var waited = false
+  private var timer: TimerHandle?
 
   init(_ program: GuardedGatherProgram, index: Int) {
     self.program = program
     self.index = index
+    super.init(loop: program.loop)
   }
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
     let call = program.batch.calls[index]
     if !waited {
       waited = true
+      let delay = program.delays[index]
       if call.work == .cpu {
-        task.loop.block(forSeconds: program.delays[index])
+        task.loop.block(forSeconds: delay)
+      } else if delay <= 0 {
+        return .yield
       } else {
-        return .awaitCoroutine(Sleep(program.delays[index], loop: task.loop))
+        timer = task.loop.schedule(after: delay, .setResultUnlessCancelled(self, nil))
+        return .awaitFuture(self)
       }
-    } else if case .error(let error) = input {
-      return .raised(error)
+    } else {
+      timer?.cancel()
+      if case .error(let error) = input { return .raised(error) }
     }
     if let failure = call.failure { return .raised(ToolError.make(failure)) }
     return .returned(nil)

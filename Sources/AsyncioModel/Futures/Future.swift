@@ -2,7 +2,7 @@
 ///
 /// As in CPython, callbacks never run inside `set_result`: finishing a future schedules each of
 /// them on the loop (`call_soon`), in the order they were added.
-public class Future {
+open class Future {
   /// The three states of a future.
   public enum State: Sendable { case pending, cancelled, finished }
 
@@ -62,7 +62,7 @@ public class Future {
 
   /// `cancel(msg)`: returns whether the future was pending (and is now cancelled).
   @discardableResult
-  public func cancel(message: LoopValue = nil) -> Bool {
+  open func cancel(message: LoopValue = nil) -> Bool {
     cancelFuture(message: message)
   }
 

@@ -111,11 +111,11 @@ public final class EventLoop {
     callAt(time + delay, body)
   }
 
-  func schedule(after delay: Double, _ action: HandleAction) -> TimerHandle {
+  package func schedule(after delay: Double, _ action: HandleAction) -> TimerHandle {
     schedule(at: Self.ticks(ofSeconds: time + delay), action)
   }
 
-  func schedule(at when: Int64, _ action: HandleAction) -> TimerHandle {
+  package func schedule(at when: Int64, _ action: HandleAction) -> TimerHandle {
     sequence &+= 1
     let timer = TimerHandle(when: when, sequence: sequence, action: action, loop: self)
     timers.push(timer)

@@ -45,7 +45,7 @@ public final class TimerHandle: Handle {
 
 /// What a handle does when it runs. The library's own callbacks are cases, so that the hot ones
 /// allocate nothing beyond the handle; anything else is a closure.
-enum HandleAction {
+package enum HandleAction {
   /// `futures._set_result_unless_cancelled(future, result)`: how `sleep` wakes up.
   case setResultUnlessCancelled(Future, LoopValue)
   /// `tasks._release_waiter(waiter)`: how `wait_for` and `wait` wake up.
