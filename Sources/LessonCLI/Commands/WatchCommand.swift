@@ -8,7 +8,8 @@ struct WatchCommand: LessonCommand {
   static let usage = "lesson watch N [--file F] [--strict] [--stay]"
   static let discussion = """
     Checks once, then again whenever the file's contents change (it looks twice a second), on a
-    cleared screen. After a pass it moves on to the next lesson's file, unless --stay.
+    cleared screen. After a pass it moves on to the next lesson's file; press s then to stay on
+    the lesson you passed, or give --stay to stay on every lesson.
 
     Options: --file F, --strict, --course DIR, --workspace DIR (see 'lesson help check');
       --max-checks K   Stop after K checks (for scripts).
@@ -39,6 +40,11 @@ struct WatchCommand: LessonCommand {
     var detector = ChangeDetector()
     var checks = 0
     var last = ExitCode.success
+    // Keys only on a terminal, and never in a scripted run.
+    let keys = context.console.isTerminal && maxChecks == nil ? KeyInput() : nil
+    var staying = stay
+    /// The lesson just passed, which `s` goes back to.
+    var passed: (Course.Entry, LessonSpec)?
     while maxChecks.map({ checks < $0 }) ?? true {
       if detector.changed(FileStamp(path: path)) {
         if context.console.isTerminal {
@@ -47,7 +53,7 @@ struct WatchCommand: LessonCommand {
         } else if checks > 0 {
           context.console.print(String(repeating: "─", count: min(context.console.width, 60)))
         }
-        let next = stay ? nil : course.course.entries.first { $0.id > entry.id }
+        let next = staying ? nil : course.course.entries.first { $0.id > entry.id }
         var nextStep: String?
         if let next, let nextSpec = try? course.course.spec(next) {
           let (progress, _) = course.workspace.loadProgress()
@@ -55,7 +61,7 @@ struct WatchCommand: LessonCommand {
             course.workspace.routePath(next, nextSpec, progress: progress), from: context.console.directory)
           nextStep =
             "Next: lesson \(next.id), \(next.title) ('lesson show \(next.id)'). Watching \(file) for lesson "
-            + "\(next.id) now; save it to check it, Ctrl-C to stop."
+            + "\(next.id) now; save it to check it\(keys == nil ? "" : ", s to stay on lesson \(entry.id)"), Ctrl-C to stop."
         }
         do {
           last = try check.check(
@@ -73,6 +79,7 @@ struct WatchCommand: LessonCommand {
         checks += 1
         if last == .success, let next {
           // On to the next lesson; it is checked when its file is saved.
+          passed = (entry, spec)
           let (_, nextSpec) = try course.lesson(String(next.id))
           entry = next
           spec = nextSpec
@@ -82,7 +89,23 @@ struct WatchCommand: LessonCommand {
         }
       }
       if maxChecks.map({ checks >= $0 }) ?? false { break }
-      Thread.sleep(forTimeInterval: 0.5)
+      guard let keys else {
+        Thread.sleep(forTimeInterval: 0.5)
+        continue
+      }
+      if let byte = keys.key(waiting: 500), WatchKey(byte) == .stay, let (back, backSpec) = passed {
+        // Back to the lesson just passed, and stay there.
+        staying = true
+        passed = nil
+        (entry, spec) = (back, backSpec)
+        (path, display) = try check.learnerFile(entry, spec, course: course, context: context, useFile: false)
+        detector = ChangeDetector()
+        _ = detector.changed(FileStamp(path: path))
+        let text =
+          "Staying on lesson \(entry.id): watching \(course.display(path, from: context.console.directory)); "
+          + "save it to check it again, Ctrl-C to stop."
+        for line in TextLayout.wrap(text, width: context.console.width) { context.console.print(line) }
+      }
     }
     return last
   }
