@@ -57,9 +57,14 @@ public enum GatherEngine {
     } else if interrupted {
       failure = .interrupted
     }
+    // Ticks (microseconds) to the trace's nanoseconds, in place.
+    for index in program.startedAt.indices {
+      if program.startedAt[index] >= 0 { program.startedAt[index] *= 1_000 }
+      program.endedAt[index] *= 1_000
+    }
     return GatherTrace(
-      failure: failure, calls: batch.calls, startedAt: program.startedAt.map { $0 < 0 ? -1 : $0 * 1_000 },
-      endedAt: program.endedAt.map { $0 * 1_000 }, outcomes: program.outcomes, peakConcurrency: program.peak,
+      failure: failure, calls: batch.calls, startedAt: program.startedAt,
+      endedAt: program.endedAt, outcomes: program.outcomes, peakConcurrency: program.peak,
       elapsed: .microseconds(program.elapsed), swallowsErrors: batch.errors == .swallow, python: loop.version)
   }
 }

@@ -47,8 +47,10 @@ final class GuardedGatherProgram {
   var startedAt: [Int64]
   var endedAt: [Int64]
   var outcomes: [GatherOutcome]
-  var finished: [Bool]
-  var released: [Bool]
+  /// Per call: ``finishedFlag`` and ``releasedFlag``.
+  var flags: [UInt8]
+  static let finishedFlag: UInt8 = 1
+  static let releasedFlag: UInt8 = 2
   var inFlight = 0
   var peak = 0
   var results: [Resumption]?
@@ -56,8 +58,6 @@ final class GuardedGatherProgram {
   var elapsed: Int64 = 0
   /// The calls still waiting for a slot when the loop found nothing left to do.
   var waitingAtDeadlock: [String] = []
-  let delays: [Double]
-  let timeouts: [Double?]
 
   init(batch: GatherBatch, loop: EventLoop) {
     self.batch = batch
@@ -66,12 +66,7 @@ final class GuardedGatherProgram {
     startedAt = Array(repeating: -1, count: count)
     endedAt = Array(repeating: 0, count: count)
     outcomes = Array(repeating: .cancelled, count: count)
-    finished = Array(repeating: false, count: count)
-    released = Array(repeating: false, count: count)
-    delays = batch.calls.map { Double($0.delayNanoseconds) / 1_000_000_000 }
-    timeouts = batch.calls.indices.map { index in
-      batch.timeoutNanoseconds(ofCallAt: index).map { Double($0) / 1_000_000_000 }
-    }
+    flags = Array(repeating: 0, count: count)
     shared = batch.semaphore == .shared ? batch.limit.map { Semaphore(value: $0, loop: loop) } : nil
   }
 
@@ -90,9 +85,19 @@ final class GuardedGatherProgram {
     if inFlight > peak { peak = inFlight }
   }
 
+  /// The call's delay in seconds, as the recordings pass it to `asyncio.sleep`.
+  func delay(_ index: Int) -> Double { Double(batch.calls[index].delayNanoseconds) / 1_000_000_000 }
+
+  /// The call's timeout in seconds, or `nil`.
+  func timeout(_ index: Int) -> Double? {
+    batch.timeoutNanoseconds(ofCallAt: index).map { Double($0) / 1_000_000_000 }
+  }
+
+  func finished(_ index: Int) -> Bool { flags[index] & Self.finishedFlag != 0 }
+
   func release(_ index: Int) {
-    if startedAt[index] >= 0 && !released[index] {
-      released[index] = true
+    if startedAt[index] >= 0 && flags[index] & Self.releasedFlag == 0 {
+      flags[index] |= Self.releasedFlag
       inFlight -= 1
     }
   }
@@ -100,7 +105,7 @@ final class GuardedGatherProgram {
   func finish(_ index: Int, _ outcome: GatherOutcome) {
     outcomes[index] = outcome
     endedAt[index] = loop.ticks
-    finished[index] = true
+    flags[index] |= Self.finishedFlag
     release(index)
   }
 
@@ -120,13 +125,13 @@ final class GuardedGatherProgram {
     case .deadlock:
       deadlocked = true
       elapsed = loop.ticks
-      waitingAtDeadlock = batch.calls.indices.filter { !finished[$0] && startedAt[$0] < 0 }.map { batch.calls[$0].name }
+      waitingAtDeadlock = batch.calls.indices.filter { !finished($0) && startedAt[$0] < 0 }.map { batch.calls[$0].name }
       main.cancel()
       _ = loop.runUntilComplete(main)
     }
     if interrupted {
       elapsed = loop.ticks
-      for index in batch.calls.indices where !finished[index] { finish(index, .cancelled) }
+      for index in batch.calls.indices where !finished(index) { finish(index, .cancelled) }
       return (deadlocked, interrupted)
     }
     let pending = loop.allTasks
@@ -188,7 +193,7 @@ private final class CallTool: Future, Coroutine {
     let call = program.batch.calls[index]
     if !waited {
       waited = true
-      let delay = program.delays[index]
+      let delay = program.delay(index)
       if call.work == .cpu {
         task.loop.block(forSeconds: delay)
       } else if delay <= 0 {
@@ -226,7 +231,7 @@ private final class Guarded: Coroutine {
       if program.batch.timeoutScope == .queue {
         let inner = Inner(program, index: index, semaphore: semaphore)
         stage = .waitingInQueueScope
-        guard let timeout = program.timeouts[index] else { return .awaitCoroutine(inner) }
+        guard let timeout = program.timeout(index) else { return .awaitCoroutine(inner) }
         return .awaitCoroutine(WaitFor.make(.coroutine(inner), timeout: timeout, version: task.loop.version))
       }
       if let semaphore {
@@ -283,13 +288,13 @@ private final class Guarded: Coroutine {
     program.started(index)
     stage = .running
     let tool = CallTool(program, index: index)
-    guard let timeout = program.timeouts[index] else { return .awaitCoroutine(tool) }
+    guard let timeout = program.timeout(index) else { return .awaitCoroutine(tool) }
     return .awaitCoroutine(WaitFor.make(.coroutine(tool), timeout: timeout, version: task.loop.version))
   }
 
   /// `except CancelledError: if not finished: finished("cancelled"); raise`.
   private func cancelled(_ error: LoopError) -> CoroutineStep {
-    if !program.finished[index] { program.finish(index, .cancelled) }
+    if !program.finished(index) { program.finish(index, .cancelled) }
     return .raised(error)
   }
 }

@@ -56,6 +56,7 @@ public final class EventLoop {
     self.version = version
     self.host = host
     self.clock = clock
+    liveTasks.reserveCapacity(16)
   }
 
   // MARK: Time
