@@ -203,9 +203,8 @@ public enum PyString {
         while i < scalars.count && isSpace(scalars[i]) { i += 1 }
         if i == scalars.count { break }
         if maxSplit >= 0 && splits == maxSplit {
-          var end = scalars.count
-          while end > i && isSpace(scalars[end - 1]) { end -= 1 }
-          parts.append(string(scalars[i..<end]))
+          // The rest, leading whitespace skipped, trailing whitespace kept.
+          parts.append(string(scalars[i...]))
           break
         }
         let start = i

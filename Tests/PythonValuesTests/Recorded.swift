@@ -60,6 +60,7 @@ enum Recorded {
       }
     }
     if reported > 15 { Issue.record("\(file): \(reported) disagreements in all", sourceLocation: sourceLocation) }
+    print("\(file): \(agreed) of \(agreed + reported) cases agree with CPython")
     return (agreed, agreed + reported)
   }
 }

@@ -1,0 +1,30 @@
+import PythonValues
+import Testing
+
+/// The behaviours that differ between releases agree with each of CPython 3.10.13, 3.11.7,
+/// 3.12.1 and 3.13.0 (`versioned.json`): the int digit limit's wording, the modulo-by-zero
+/// message, and the `z` option of format specs.
+@Suite struct VersionedTests {
+  static let releases: [(String, PythonRelease)] = [
+    ("3.10.13", .v3_10), ("3.11.7", .v3_11), ("3.12.1", .v3_12), ("3.13.0", .v3_13),
+  ]
+
+  @Test(arguments: releases.map(\.0))
+  func agreesWithCPython(_ name: String) throws {
+    let all = try #require(Recorded.load("versioned.json") as? [String: [[Any]]])
+    let cases = try #require(all[name])
+    let release = Self.releases.first { $0.0 == name }!.1
+    #expect(cases.count > 100)
+    let (agreed, total) = Recorded.compare(cases, file: "versioned.json \(name)") { c in
+      switch c[0] as! String {
+      case "intstr": return try Recorded.int(c[1]).pythonString(release: release)
+      case "parse": return try BigInt(parsing: c[1] as! String, base: Int(c[2] as! String)!, release: release).hexString
+      case "mod": return try Recorded.int(c[1]).modulo(Recorded.int(c[2]), release: release).decimalString()
+      case "floordiv": return try Recorded.int(c[1]).floorDivided(by: Recorded.int(c[2])).decimalString()
+      case "truediv": return PyFloat.repr(try BigInt.trueDivide(Recorded.int(c[1]), Recorded.int(c[2])))
+      default: return try PyFormatTests.run(c, release: release)
+      }
+    }
+    #expect(agreed == total)
+  }
+}
