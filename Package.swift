@@ -28,6 +28,7 @@ let package = Package(
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
     .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
+    .executableTarget(name: "python-values-bench", dependencies: ["PythonValues"]),
 
     // MARK: Tests
     .testTarget(name: "AsyncioModelTests", dependencies: ["AsyncioModel"], exclude: ["scenarios.py", "scenarios.json"]),

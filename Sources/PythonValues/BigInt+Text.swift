@@ -86,7 +86,7 @@ extension BigInt {
     }
     func invalid() -> PythonValuesError {
       .valueError(
-      "invalid literal for int() with base \(base): \(String(PyString.repr(text).unicodeScalars.prefix(200)))")
+        "invalid literal for int() with base \(base): \(String(PyString.repr(text).unicodeScalars.prefix(200)))")
     }
     var scalars = Substring(text).unicodeScalars[...]
     while let f = scalars.first, PyString.isSpace(f) { scalars.removeFirst() }

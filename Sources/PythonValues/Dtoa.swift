@@ -23,7 +23,11 @@ enum Dtoa {
     var inExponent = false
     for b in text {
       if inExponent {
-        if b == UInt8(ascii: "-") { exponentSign = -1 } else if b != UInt8(ascii: "+") { exponent = exponent * 10 + Int(b - 0x30) }
+        if b == UInt8(ascii: "-") {
+          exponentSign = -1
+        } else if b != UInt8(ascii: "+") {
+          exponent = exponent * 10 + Int(b - 0x30)
+        }
       } else if b == UInt8(ascii: ".") {
         pointAt = digits.count
       } else if b == UInt8(ascii: "e") {
@@ -113,7 +117,7 @@ enum Dtoa {
     // 10**k <= |x| < 10**(k+1): estimate from the binary exponent, then correct.
     let (m, e) = decompose(x)
     let bits = 64 - m.leadingZeroBitCount + e - 1
-    var k = Int((Double(bits) * 0.30102999566398120).rounded(.down))
+    var k = (bits * 78913) >> 18  // floor(bits * log10(2)), in integers: no libm
     let low = BigInt.powerOfTen(p - 1)
     let high = BigInt.powerOfTen(p)
     var result: (value: BigInt, truncated: BigInt)

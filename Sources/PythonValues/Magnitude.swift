@@ -82,7 +82,11 @@ enum Magnitude {
   static func karatsuba(_ a: Words, _ b: Words) -> Words {
     let half = max(a.count, b.count) / 2
     func split(_ x: Words) -> (Words, Words) {
-      if x.count <= half { var lo = x; trim(&lo); return (lo, []) }
+      if x.count <= half {
+        var lo = x
+        trim(&lo)
+        return (lo, [])
+      }
       var lo = Words(x[0..<half])
       trim(&lo)
       var hi = Words(x[half...])

@@ -11,7 +11,32 @@ public enum PyFloat {
   /// `repr(x)` and `str(x)`: the shortest digits that read back as `x`, in exponent form when
   /// the exponent is below -4 or at least 16.
   public static func repr(_ x: Double) -> String {
-    format(x, code: .repr, precision: 0, addDotZero: true)
+    // Swift's `description` has the same digits; where its layout is Python's too, use it as is:
+    // no exponent below 1e16, or an exponent where Python also writes one.
+    if x.isFinite {
+      let text = x.description
+      var exponent: Int? = nil
+      var sawE = false
+      var negativeExponent = false
+      var value = 0
+      for b in text.utf8 {
+        if sawE {
+          if b == UInt8(ascii: "-") {
+            negativeExponent = true
+          } else if b != UInt8(ascii: "+") {
+            value = value * 10 + Int(b &- 0x30)
+          }
+        } else if b == UInt8(ascii: "e") {
+          sawE = true
+        }
+      }
+      if sawE { exponent = negativeExponent ? -value : value }
+      switch exponent {
+      case nil: if abs(x) < 1e16 { return text }
+      case let e?: if e >= 16 || e < -4 { return text }
+      }
+    }
+    return format(x, code: .repr, precision: 0, addDotZero: true)
   }
 
   /// The presentation of `PyOS_double_to_string`: `e`, `f`, `g` or `r` (repr).
@@ -150,14 +175,29 @@ public enum PyFloat {
   /// - Throws: `OverflowError: cannot convert float infinity to integer`,
   ///   `ValueError: cannot convert float NaN to integer`.
   public static func roundToInteger(_ x: Double) throws(PythonValuesError) -> BigInt {
-    try BigInt(truncating: x.rounded(.toNearestOrEven))
+    try BigInt(truncating: roundHalfEven(x))
+  }
+
+  /// Whether a finite `x` has no fractional part (without libm, which this target does not link).
+  static func isIntegral(_ x: Double) -> Bool {
+    abs(x) >= 0x1p52 || Double(Int64(x)) == x
+  }
+
+  /// The nearest integer to `x`, ties to even (`rint`), for any `x`.
+  static func roundHalfEven(_ x: Double) -> Double {
+    if !x.isFinite || abs(x) >= 0x1p52 { return x }
+    let t = Double(Int64(x))  // toward zero, exact
+    let fraction = abs(x - t)  // exact
+    var r = t
+    if fraction > 0.5 || (fraction == 0.5 && Int64(t) & 1 != 0) { r += x < 0 ? -1 : 1 }
+    return r == 0 ? (x.sign == .minus ? -0.0 : 0.0) : r
   }
 
   /// Python's `hash(x)` for a float: equal to the hash of an equal int.
   public static func hash(_ x: Double) -> Int64 {
     if x.isNaN { return 0 }  // CPython 3.10+ hashes a NaN by identity; the VM decides.
     if x.isInfinite { return x > 0 ? 314159 : -314159 }
-    if x == x.rounded(.towardZero), let i = try? BigInt(truncating: x) { return i.pythonHash }
+    if isIntegral(x), let i = try? BigInt(truncating: x) { return i.pythonHash }
     // m * 2**e with the modular arithmetic of _Py_HashDouble.
     let p: UInt64 = (1 << 61) - 1
     let (m, e) = Dtoa.decompose(x)

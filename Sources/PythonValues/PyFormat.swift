@@ -120,7 +120,8 @@ public enum PyFormat {
     } else {
       groupEvery = 3
     }
-    return layout(sign: value.isNegative ? "-" : nil, prefix: prefix, digits: digits, remainder: "", f, groupingEvery: groupEvery)
+    return layout(
+      sign: value.isNegative ? "-" : nil, prefix: prefix, digits: digits, remainder: "", f, groupingEvery: groupEvery)
   }
 
   /// A lone surrogate code point: Swift strings cannot hold one, so it is shown as U+FFFD.
@@ -133,7 +134,9 @@ public enum PyFormat {
   /// `format(x, spec)` for a `float`.
   ///
   /// - Throws: CPython's `ValueError`s (`Unknown format code 'd' for object of type 'float'`, ...).
-  public static func format(_ value: Double, spec: String, typeName: String = "float", release: PythonRelease = .default)
+  public static func format(
+    _ value: Double, spec: String, typeName: String = "float", release: PythonRelease = .default
+  )
     throws(PythonValuesError) -> String
   {
     if spec.isEmpty { return PyFloat.repr(value) }
@@ -147,7 +150,9 @@ public enum PyFormat {
   static func formatFloat(_ value: Double, _ f: FormatSpec) throws(PythonValuesError) -> String {
     if let p = f.precision, p > Int(Int32.max) { throw .valueError("precision too big") }
     try checkWidth(f)
-    if let p = f.precision, p > widthBudget { throw .resourceLimit("precision \(p) is over the budget of \(widthBudget)") }
+    if let p = f.precision, p > widthBudget {
+      throw .resourceLimit("precision \(p) is over the budget of \(widthBudget)")
+    }
     var type = f.type
     var addDotZero = false
     var precision = f.precision ?? 6
@@ -177,24 +182,26 @@ public enum PyFormat {
       noNegativeZero: f.noNegativeZero)
     if percent { text += "%" }
     if f.sign == nil && f.width == nil && f.grouping == nil && f.type != "n" { return text }
+    // parse_number on ASCII: the sign, leading digits, an optional point, then the remainder.
+    let bytes = Array(text.utf8)
+    var start = 0
     var sign: Character? = nil
-    var body = Substring(text)
-    if body.first == "-" {
+    if bytes.first == UInt8(ascii: "-") {
       sign = "-"
-      body = body.dropFirst()
+      start = 1
     }
-    // parse_number: leading digits, then an optional point, then the remainder.
-    let digitsEnd = body.firstIndex { !($0.isASCII && $0.isNumber) } ?? body.endIndex
-    let digits = String(body[..<digitsEnd])
-    var rest = body[digitsEnd...]
+    var digitsEnd = start
+    while digitsEnd < bytes.count && bytes[digitsEnd] >= 0x30 && bytes[digitsEnd] <= 0x39 { digitsEnd += 1 }
+    let digits = String(decoding: bytes[start..<digitsEnd], as: UTF8.self)
+    var restStart = digitsEnd
     var hasDecimal = false
-    if rest.first == "." {
+    if restStart < bytes.count && bytes[restStart] == UInt8(ascii: ".") {
       hasDecimal = true
-      rest = rest.dropFirst()
+      restStart += 1
     }
+    let rest = String(decoding: bytes[restStart...], as: UTF8.self)
     let every = f.grouping == nil || f.type == "n" ? 0 : 3
-    return layout(
-      sign: sign, prefix: "", digits: digits, remainder: String(rest), f, groupingEvery: every, decimal: hasDecimal)
+    return layout(sign: sign, prefix: "", digits: digits, remainder: rest, f, groupingEvery: every, decimal: hasDecimal)
   }
 
   // MARK: Layout
@@ -216,12 +223,19 @@ public enum PyFormat {
     default: if sign == "-" { signText = "-" }
     }
     let remainderLength = PyString.length(remainder)
-    let nonDigit = signText.count + prefix.count + (decimal ? 1 : 0) + remainderLength
+    let nonDigit = signText.utf8.count + prefix.utf8.count + (decimal ? 1 : 0) + remainderLength
     let width = f.width ?? -1
     let minWidth = f.fill == "0" && f.align == "=" ? width - nonDigit : 0
     let separator: Unicode.Scalar = f.grouping == .underscore ? "_" : ","
-    let grouped =
-      digits.isEmpty ? "" : group(Array(digits.unicodeScalars), every: groupingEvery, separator: separator, minWidth: minWidth)
+    let grouped: String
+    if digits.isEmpty {
+      grouped = ""
+    } else if groupingEvery == 0 {
+      let count = digits.utf8.count  // ASCII digits
+      grouped = minWidth <= count ? digits : PyString.pad("0", minWidth - count) + digits
+    } else {
+      grouped = group(Array(digits.unicodeScalars), every: groupingEvery, separator: separator, minWidth: minWidth)
+    }
     let groupedLength = digits.isEmpty ? 0 : PyString.length(grouped)
     let padding = width - (nonDigit + groupedLength)
     var left = 0
@@ -253,7 +267,10 @@ public enum PyFormat {
   /// `_PyUnicode_InsertThousandsGrouping`: separators every `every` digits (0 for none), and
   /// leading zeros (grouped too) up to `minWidth`.
   static func group(_ digits: [Unicode.Scalar], every: Int, separator: Unicode.Scalar, minWidth: Int) -> String {
-    if every == 0 && minWidth <= digits.count { return String(String.UnicodeScalarView(digits)) }
+    if every == 0 {
+      let text = String(String.UnicodeScalarView(digits))
+      return minWidth <= digits.count ? text : PyString.pad("0", minWidth - digits.count) + text
+    }
     var pieces: [Unicode.Scalar] = []
     var remaining = digits.count
     var minWidth = minWidth

@@ -442,7 +442,14 @@ public enum PyString {
   }
 
   static func pad(_ fill: Unicode.Scalar, _ count: Int) -> String {
-    count <= 0 ? "" : String(String.UnicodeScalarView(repeatElement(fill, count: count)))
+    if count <= 0 { return "" }
+    if fill.isASCII {
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        buffer.initialize(repeating: UInt8(fill.value))
+        return count
+      }
+    }
+    return String(repeating: String(fill), count: count)
   }
 
   static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

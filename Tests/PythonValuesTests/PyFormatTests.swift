@@ -17,7 +17,9 @@ import Testing
   @Test func agreesWithCPython() throws {
     let cases = Recorded.cases("formats.json")
     #expect(cases.count > 40000)
-    let (agreed, total) = Recorded.compare(cases, file: "formats.json") { try Self.run($0, release: .v3_12) }
+    let (agreed, total) = Recorded.compare(cases, file: "formats.json") {
+      try Self.run($0, release: .v3_12)
+    }
     #expect(agreed == total)
   }
 }

@@ -45,25 +45,34 @@ import Testing
       case "tuple": args = .tuple(try enc.dropFirst().map(Arg.init))
       case "single":
         let a = try Arg(enc[1])
-        args = .single(a, mapping: a.isMapping ? { _ in throw PythonValuesError.typeError("list indices must be integers or slices, not str") } : nil)
+        args = .single(
+          a,
+          mapping: a.isMapping
+            ? { _ in
+              throw PythonValuesError.typeError("list indices must be integers or slices, not str")
+            } : nil)
       default:
         var dict: [String: Arg] = [:]
         for item in enc.dropFirst() {
           let parts = item.split(separator: "=", maxSplits: 1)
           dict[String(parts[0])] = try Arg(String(parts[1]))
         }
-        let repr = "{" + enc.dropFirst().map { item in
-          let parts = item.split(separator: "=", maxSplits: 1)
-          return "'\(parts[0])': \(try! Arg(String(parts[1])).repr)"
-        }.joined(separator: ", ") + "}"
-        let whole = Arg(operand: .other(typeName: "dict", int: nil, index: nil, float: nil), text: repr)
+        let repr =
+          "{"
+          + enc.dropFirst().map { item in
+            let parts = item.split(separator: "=", maxSplits: 1)
+            return "'\(parts[0])': \(try! Arg(String(parts[1])).repr)"
+          }.joined(separator: ", ") + "}"
+        let whole = Arg(
+          operand: .other(typeName: "dict", int: nil, index: nil, float: nil), text: repr)
         args = .single(whole) { key in
           guard let v = dict[key] else { throw KeyError(key: key) }
           return v
         }
       }
       do {
-        return try PyPercent.format(fmt, args, operand: { $0.operand }, str: { $0.str }, repr: { $0.repr })
+        return try PyPercent.format(
+          fmt, args, operand: { $0.operand }, str: { $0.str }, repr: { $0.repr })
       } catch let e as KeyError {
         return "!KeyError: '\(e.key)'"
       }

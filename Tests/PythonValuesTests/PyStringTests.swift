@@ -4,7 +4,9 @@ import Testing
 /// The `str` helpers agree with CPython 3.12.1 on every case of `strings.json` and, code point
 /// by code point, on the character classes and case mappings of `unicode.json`.
 @Suite struct PyStringTests {
-  static func list(_ items: [String]) -> String { "[" + items.map { PyString.repr($0) }.joined(separator: ", ") + "]" }
+  static func list(_ items: [String]) -> String {
+    "[" + items.map { PyString.repr($0) }.joined(separator: ", ") + "]"
+  }
 
   @Test func agreesWithCPython() throws {
     let cases = Recorded.cases("strings.json").map { c -> [Any] in
@@ -24,7 +26,8 @@ import Testing
       case "split": return Self.list(try PyString.split(s))
       case "split1": return Self.list(try PyString.split(s, maxSplit: 1))
       case "rsplit1": return Self.list(try PyString.rsplit(s, maxSplit: 1))
-      case "splitsep": return Self.list(try PyString.split(s, separator: c.count > 3 ? c[2] as! String : " "))
+      case "splitsep":
+        return Self.list(try PyString.split(s, separator: c.count > 3 ? c[2] as! String : " "))
       case "splitsep2": return Self.list(try PyString.split(s, separator: "l", maxSplit: 1))
       case "splitlines": return Self.list(PyString.splitLines(s))
       case "splitlineskeep": return Self.list(PyString.splitLines(s, keepEnds: true))
@@ -68,8 +71,10 @@ import Testing
   @Test func codePointsAgreeWithCPython() throws {
     let blocks = Recorded.cases("unicode.json")
     #expect(blocks.count > 700)
-    let names = ["isdigit", "isdecimal", "isnumeric", "isalpha", "isspace", "islower", "isupper", "istitle",
-                 "isprintable", "isidentifier"]
+    let names = [
+      "isdigit", "isdecimal", "isnumeric", "isalpha", "isspace", "islower", "isupper", "istitle",
+      "isprintable", "isidentifier",
+    ]
     var disagreements: [String: Int] = [:]
     var examples: [String: [String]] = [:]
     var checked = 0
@@ -77,7 +82,8 @@ import Testing
     for block in blocks {
       let start = Int(block[1] as! String)!
       let flags = block[2] as! [Int]
-      let cased = Dictionary(uniqueKeysWithValues: (block[3] as! [[Any]]).map { ($0[0] as! Int, $0) })
+      let cased = Dictionary(
+        uniqueKeysWithValues: (block[3] as! [[Any]]).map { ($0[0] as! Int, $0) })
       var k = 0
       for v in start..<(start + 0x100) where !(0xD800..<0xE000).contains(v) {
         defer { k += 1 }
@@ -87,14 +93,19 @@ import Testing
           continue
         }
         let s = String(Unicode.Scalar(UInt32(v))!)
-        let observed = [PyString.isDigit(s), PyString.isDecimal(s), PyString.isNumeric(s), PyString.isAlpha(s),
-                        PyString.isSpace(s), PyString.isLower(s), PyString.isUpper(s), PyString.isTitle(s),
-                        PyString.isPrintable(s), PyString.isIdentifier(s)]
+        let observed = [
+          PyString.isDigit(s), PyString.isDecimal(s), PyString.isNumeric(s), PyString.isAlpha(s),
+          PyString.isSpace(s), PyString.isLower(s), PyString.isUpper(s), PyString.isTitle(s),
+          PyString.isPrintable(s), PyString.isIdentifier(s),
+        ]
         for (i, name) in names.enumerated() where observed[i] != (flags[k] >> i & 1 == 1) {
           disagreements[name, default: 0] += 1
-          if examples[name, default: []].count < 5 { examples[name, default: []].append(String(v, radix: 16)) }
+          if examples[name, default: []].count < 5 {
+            examples[name, default: []].append(String(v, radix: 16))
+          }
         }
-        let expected = cased[v].map { ($0[1] as! String, $0[2] as! String, $0[3] as! String) } ?? (s, s, s)
+        let expected =
+          cased[v].map { ($0[1] as! String, $0[2] as! String, $0[3] as! String) } ?? (s, s, s)
         if PyString.upper(s) != expected.0 { disagreements["upper", default: 0] += 1 }
         if PyString.lower(s) != expected.1 { disagreements["lower", default: 0] += 1 }
         if PyString.title(s) != expected.2 { disagreements["title", default: 0] += 1 }
@@ -111,5 +122,7 @@ import Testing
 
   /// Measured: U+0295 stopped being lower case (Ll to Lo), 18 CJK ideographs gained numeric
   /// values, and 4 letters gained an upper-case partner (U+019B and others).
-  static let unicodeVersionDisagreements: [String: Int] = ["islower": 1, "isnumeric": 18, "title": 4, "upper": 4]
+  static let unicodeVersionDisagreements: [String: Int] = [
+    "islower": 1, "isnumeric": 18, "title": 4, "upper": 4,
+  ]
 }

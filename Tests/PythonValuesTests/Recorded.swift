@@ -8,7 +8,9 @@ enum Recorded {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
   static func load(_ name: String) -> Any? {
-    guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else { return nil }
+    guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else {
+      return nil
+    }
     return try? JSONSerialization.jsonObject(with: data)
   }
 
@@ -55,11 +57,15 @@ enum Recorded {
       } else {
         reported += 1
         if reported <= 15 {
-          Issue.record("\(file): \(c.dropLast()) expected \(expected.debugDescription.prefix(300)) got \(observed.debugDescription.prefix(300))", sourceLocation: sourceLocation)
+          Issue.record(
+            "\(file): \(c.dropLast()) expected \(expected.debugDescription.prefix(300)) got \(observed.debugDescription.prefix(300))",
+            sourceLocation: sourceLocation)
         }
       }
     }
-    if reported > 15 { Issue.record("\(file): \(reported) disagreements in all", sourceLocation: sourceLocation) }
+    if reported > 15 {
+      Issue.record("\(file): \(reported) disagreements in all", sourceLocation: sourceLocation)
+    }
     print("\(file): \(agreed) of \(agreed + reported) cases agree with CPython")
     return (agreed, agreed + reported)
   }

@@ -18,10 +18,15 @@ import Testing
     let (agreed, total) = Recorded.compare(cases, file: "versioned.json \(name)") { c in
       switch c[0] as! String {
       case "intstr": return try Recorded.int(c[1]).pythonString(release: release)
-      case "parse": return try BigInt(parsing: c[1] as! String, base: Int(c[2] as! String)!, release: release).hexString
-      case "mod": return try Recorded.int(c[1]).modulo(Recorded.int(c[2]), release: release).decimalString()
-      case "floordiv": return try Recorded.int(c[1]).floorDivided(by: Recorded.int(c[2])).decimalString()
-      case "truediv": return PyFloat.repr(try BigInt.trueDivide(Recorded.int(c[1]), Recorded.int(c[2])))
+      case "parse":
+        return try BigInt(parsing: c[1] as! String, base: Int(c[2] as! String)!, release: release)
+          .hexString
+      case "mod":
+        return try Recorded.int(c[1]).modulo(Recorded.int(c[2]), release: release).decimalString()
+      case "floordiv":
+        return try Recorded.int(c[1]).floorDivided(by: Recorded.int(c[2])).decimalString()
+      case "truediv":
+        return PyFloat.repr(try BigInt.trueDivide(Recorded.int(c[1]), Recorded.int(c[2])))
       default: return try PyFormatTests.run(c, release: release)
       }
     }
