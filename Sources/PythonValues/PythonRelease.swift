@@ -1,7 +1,8 @@
 /// The CPython minor release whose behaviour a value algorithm follows (3.10 to 3.13).
 ///
 /// Only a few value behaviours depend on it; each lives in one place named for it:
-/// ``IntDigitsLimit``, ``ZeroDivisionMessages``, and the `z` option of ``FormatSpec``.
+/// ``IntDigitsLimit``, ``ZeroDivisionMessages``, ``FormatSpecMessages`` and the `z` option of
+/// ``FormatSpec``.
 public struct PythonRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The minor version: 10 for Python 3.10.
   public let minor: Int
@@ -50,4 +51,14 @@ public enum ZeroDivisionMessages {
   }
   /// `a / 0` for ints.
   public static let trueDivide = "division by zero"
+  /// `x / 0.0` for floats.
+  public static let floatDivide = "float division by zero"
+  /// `x // 0.0` for floats.
+  public static let floatFloorDivide = "float floor division by zero"
+  /// `divmod(x, 0.0)` for floats.
+  public static let floatDivmod = "float divmod()"
+  /// `x % 0.0`: 3.13 added "by zero".
+  public static func floatModulo(_ release: PythonRelease) -> String {
+    release >= .v3_13 ? "float modulo by zero" : "float modulo"
+  }
 }

@@ -7,6 +7,7 @@ import Testing
     let cases = Recorded.cases("floats.json")
     #expect(cases.count > 30000)
     let (agreed, total) = Recorded.compare(cases, file: "floats.json") { c in
+      if c[0] as! String == "parse" { return Recorded.hexFloat(try PyFloat.parse(c[1] as! String)) }
       let x = Recorded.double(c[1])
       switch c[0] as! String {
       case "repr": return PyFloat.repr(x)
@@ -14,6 +15,13 @@ import Testing
         if c[2] as! String == "None" { return try PyFloat.roundToInteger(x).hexString }
         return Recorded.hexFloat(try PyFloat.round(x, digits: Int(c[2] as! String)!))
       case "hash": return String(PyFloat.hash(x))
+      case "floordiv": return Recorded.hexFloat(try PyFloat.floorDivide(x, Recorded.double(c[2])))
+      case "mod":
+        return Recorded.hexFloat(try PyFloat.modulo(x, Recorded.double(c[2]), release: .v3_12))
+      case "div": return Recorded.hexFloat(try PyFloat.divide(x, Recorded.double(c[2])))
+      case "divmod":
+        let (q, r) = try PyFloat.divmod(x, Recorded.double(c[2]))
+        return Recorded.hexFloat(q) + " " + Recorded.hexFloat(r)
       default: return nil
       }
     }

@@ -27,6 +27,10 @@ import Testing
         return try Recorded.int(c[1]).floorDivided(by: Recorded.int(c[2])).decimalString()
       case "truediv":
         return PyFloat.repr(try BigInt.trueDivide(Recorded.int(c[1]), Recorded.int(c[2])))
+      case "fmod": return try String(PyFloat.modulo(1, 0, release: release))
+      case "ffloordiv": return try String(PyFloat.floorDivide(1, 0))
+      case "fdivmod": return try String(describing: PyFloat.divmod(1, 0))
+      case "fdiv": return try String(PyFloat.divide(1, 0))
       default: return try PyFormatTests.run(c, release: release)
       }
     }

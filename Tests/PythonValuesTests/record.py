@@ -195,6 +195,23 @@ def record_float_repr(rng):
             else:
                 cases.append(["round", F(x), str(n), answer(lambda: F(round(x, n)))])
         cases.append(["hash", F(x), str(hash(x)) if x == x else "0"])
+    # Float // % divmod, including signed zeros, infinities and huge quotients.
+    operands = interesting_floats(rng)[:60] + [random_double(rng) for _ in range(150)] + [-0.0, 3.0, -3.0, 0.1]
+    for _ in range(4000):
+        a, b = rng.choice(operands), rng.choice(operands)
+        cases.append(["floordiv", F(a), F(b), answer(lambda: F(a // b))])
+        cases.append(["mod", F(a), F(b), answer(lambda: F(a % b))])
+        cases.append(["divmod", F(a), F(b), answer(lambda: " ".join(F(v) for v in divmod(a, b)))])
+        cases.append(["div", F(a), F(b), answer(lambda: F(a / b))])
+    # float(text)
+    texts = ["1", "1.5", " -2.25 ", "+.5", "5.", ".", "", "  ", "1e5", "1E-5", "1e", "e5", "1e+", "1_000.5", "1__0",
+             "_1", "1_", "1_.5", "1._5", "1.5_5", "1e1_0", "inf", "-Infinity", "+iNF", "nan", "-NaN", "infinit",
+             "nan1", "0x1p3", "1,5", "١.٥", "１２.５", "\u00a01.5\u3000", "1e400", "-1e400", "1e-400", "4.9e-324",
+             "2.4703282292062328e-324", "2.4703282292062327e-324", "0.1", "123456789012345678901234567890",
+             "1.7976931348623157e308", "1.7976931348623159e308", "12abc", "abc", "1 2", "--1", "+-1", "1.2.3",
+             "9007199254740993", "0.30000000000000004", "1_000_000"]
+    for t in texts + [repr(random_double(rng)) for _ in range(300)] + ["%.25e" % random_double(rng) for _ in range(300)]:
+        cases.append(["parse", t, answer(lambda: F(float(t)))])
     return cases
 
 
@@ -408,6 +425,9 @@ def versioned_cases():
     cases.append(["mod", H(1), H(0), answer(lambda: 1 % 0)])
     cases.append(["floordiv", H(1), H(0), answer(lambda: 1 // 0)])
     cases.append(["truediv", H(1), H(0), answer(lambda: 1 / 0)])
+    for op, f in [("fmod", lambda: 1.0 % 0.0), ("ffloordiv", lambda: 1.0 // 0.0), ("fdivmod", lambda: divmod(1.0, 0.0)),
+                  ("fdiv", lambda: 1.0 / 0.0)]:
+        cases.append([op, answer(f)])
     for spec in ["<<<3", "1,000", ",_", "zz", "z<5", "+z#010.2f", " z.1f"]:
         for v in [1, 1.5, "a"]:
             kind = "int" if isinstance(v, int) else "float" if isinstance(v, float) else "str"
