@@ -339,6 +339,34 @@ def record_percent(rng):
     return cases
 
 
+# MARK: str.format
+
+FORMAT_ARGS = (42, 3.14159, "abc", [1, 2, [3, 4]], {"k": "v", "n": 5}, -7, "é\n")
+FORMAT_KWARGS = {"name": "Ann", "x": 2.5, "w": 10, "p": 3, "d": {"a": 1, "0": "zero"}, "l": [10, 20], "s": "it's"}
+TEMPLATES = [
+    "", "plain", "{}", "{} {}", "{0} {0} {1}", "{name}", "{name!r}", "{name!s:>6}", "{6!a}", "{6!r}", "{2!r:^9}",
+    "{{}}", "{{{0}}}", "{{0}}", "}}", "{{", "}", "{", "a } b", "a { b", "{0", "{0!", "{0!r", "{0!r:", "{0!rx}",
+    "{0!x}", "{0!\x01}", "{!r}", "{:}", "{0:}", "{0:>5}", "{1:.2f}", "{1:{w}.{p}f}", "{:{}}", "{:{}.{}f}",
+    "{0:{1}}", "{:{:{}}}", "{0:{1:{2}}}", "{0:{{}}}", "{1:*^{w}.{p}}", "{3[0]}", "{3[2][1]}", "{4[k]}", "{4[n]:03d}",
+    "{d[a]}", "{d[0]}", "{l[1]}", "{3[}", "{3[0}", "{3[0]x}", "{3[]}", "{0.}", "{0.real}", "{1.imag}", "{0[0}",
+    "{0}{}", "{}{0}", "{7}", "{missing}", "{99999999999999999999}", "{0:{missing}}", "{:d}", "{1:d}", "{2:d}",
+    "{0:,}", "{0:_x}", "{0:c}", "{0:%}", "{1:%}", "{x:e}", "{s!r}", "{s!a}", "{name:{w}}", "{name:{w}s}",
+    "{0:{3}}", "{3:>10}", "{3}", "{4}", "{4!r}", "{a.b}", "{0[a]}", "{0]}", "{0:}}", "{0:{{}}", "{0:x}}}",
+    "{:<{}}|", "{:^{}}|", "{0:{1}{2}}", "{!}", "{!:}", "{:!}", "{0!s!r}", "{0::}", "{0: }", "{{{}}}", "{{}}}",
+    "x{0}y{1:.1f}z{name}", "{name[0]}", "{name[0]!r}", "{-1}", "{+1}", "{0 }", "{ 0}",
+    "{\u0661}", "{1:.{p}}", "{0:{w}d}", "{0:{p}{w}}", "{5:+d}", "{5:=+5}",
+]
+
+
+def record_str_format():
+    cases = []
+    for t in TEMPLATES:
+        def run():
+            return t.format(*FORMAT_ARGS, **FORMAT_KWARGS)
+        cases.append(["format", t, answer(run)])
+    return cases
+
+
 # MARK: str methods
 
 def record_strings(rng):
@@ -453,6 +481,7 @@ def main():
         "formats.json": record_format(rng),
         "percent.json": record_percent(rng),
     }
+    files["strformat.json"] = record_str_format()
     strings, classes = record_strings(rng)
     files["strings.json"] = strings
     files["unicode.json"] = classes
