@@ -40,6 +40,10 @@ import Testing
       case "powmod":
         return Self.hex(
           try Recorded.int(c[1]).power(Recorded.int(c[2]), modulus: Recorded.int(c[3])))
+      case "round": return Self.hex(try Recorded.int(c[1]).rounded(toDigits: Int(c[2] as! String)!))
+      case "cmpfloat":
+        return try Recorded.int(c[1]).compare(toDouble: Recorded.double(c[2])).map { String($0) }
+          ?? "nan"
       case "fromfloat": return Self.hex(try BigInt(truncating: Recorded.double(c[1])))
       case "str": return try Recorded.int(c[1]).pythonString(release: .v3_12)
       case "hex": return try Recorded.int(c[1]).hexString

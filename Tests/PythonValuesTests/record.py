@@ -98,6 +98,21 @@ def record_ints(rng):
         if b < 0 and abs(b) > 2**64:
             b = -rng.getrandbits(16)
         cases.append(["powmod", H(a), H(b), H(m), answer(lambda: H(pow(a, b, m)))])
+    # Huge operands: Karatsuba multiplication and long division over hundreds of words.
+    for _ in range(12):
+        a = rng.getrandbits(rng.choice([8000, 12000, 20000])) * rng.choice([1, -1])
+        b = rng.getrandbits(rng.choice([3500, 6000, 9000])) * rng.choice([1, -1]) | 1
+        cases.append(["mul", H(a), H(b), H(a * b)])
+        cases.append(["floordiv", H(a), H(b), H(a // b)])
+        cases.append(["mod", H(a), H(b), H(a % b)])
+    # round(n, ndigits) and exact comparisons with floats.
+    for a in values[:50] + [15, 25, 35, -25, 1250, 1350, -1250, 10**20 + 5 * 10**9, 2**70]:
+        for nd in [0, 1, -1, -2, -3, -10, -19, -20, -25, -400]:
+            cases.append(["round", H(a), str(nd), H(round(a, nd))])
+    for a in values[:60]:
+        for x in [0.0, -0.0, 0.5, -0.5, 1.0, 2.0**53, 2.0**53 + 2, 2.0**63, -2.0**63, 2.0**64, 1e300, -1e300,
+                  math.inf, -math.inf, math.nan, float(a) if abs(a) < 2**1000 else 1.0, 2.5]:
+            cases.append(["cmpfloat", H(a), F(x), "nan" if x != x else str((a > x) - (a < x))])
     # Ints from floats, floats from ints with rounding ties.
     for _ in range(500):
         x = rng.choice([rng.uniform(-1e6, 1e6), rng.uniform(-1e30, 1e30), rng.random() * 2.0 ** rng.randint(-20, 1023)])
