@@ -144,7 +144,8 @@ enum Dtoa {
 
 extension BigInt {
   static func from128(_ v: UInt128) -> BigInt {
-    BigInt(negative: false, magnitude: [UInt64(truncatingIfNeeded: v), UInt64(truncatingIfNeeded: v >> 64)])
+    if v <= UInt128(Int64.max) { return BigInt(Int64(v)) }
+    return BigInt(negative: false, magnitude: [UInt64(truncatingIfNeeded: v), UInt64(truncatingIfNeeded: v >> 64)])
   }
 
   static let smallPowersOfTen: [BigInt] = (0...40).map { i in

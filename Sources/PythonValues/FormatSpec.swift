@@ -143,6 +143,30 @@ public struct FormatSpec: Sendable, Equatable {
   }
 }
 
+extension FormatSpec {
+  /// A spec as a `str` reads it (left-aligned, type `s`): parse once, format many times with
+  /// `PyFormat.format(_:parsed:typeName:)`.
+  public static func forString(_ spec: String, typeName: String = "str", release: PythonRelease = .default)
+    throws(PythonValuesError) -> FormatSpec
+  {
+    try FormatSpec(parsing: spec, typeName: typeName, defaultAlign: "<", defaultType: "s", release: release)
+  }
+
+  /// A spec as an `int` (or `bool`) reads it: right-aligned, type `d`.
+  public static func forInt(_ spec: String, typeName: String = "int", release: PythonRelease = .default)
+    throws(PythonValuesError) -> FormatSpec
+  {
+    try FormatSpec(parsing: spec, typeName: typeName, defaultAlign: ">", defaultType: "d", release: release)
+  }
+
+  /// A spec as a `float` reads it: right-aligned, no type.
+  public static func forFloat(_ spec: String, typeName: String = "float", release: PythonRelease = .default)
+    throws(PythonValuesError) -> FormatSpec
+  {
+    try FormatSpec(parsing: spec, typeName: typeName, defaultAlign: ">", release: release)
+  }
+}
+
 /// Messages of the format-spec mini-language that changed between releases.
 public enum FormatSpecMessages {
   /// More than one character left where the type belongs: 3.10 says only

@@ -22,7 +22,14 @@ public enum PyFormat {
     throws(PythonValuesError) -> String
   {
     if spec.isEmpty { return value }
-    let f = try FormatSpec(parsing: spec, typeName: typeName, defaultAlign: "<", defaultType: "s", release: release)
+    return try format(
+      value, parsed: FormatSpec.forString(spec, typeName: typeName, release: release), typeName: typeName)
+  }
+
+  /// `format(s, spec)` for a spec parsed once by ``FormatSpec/forString(_:typeName:release:)``.
+  public static func format(_ value: String, parsed f: FormatSpec, typeName: String = "str") throws(PythonValuesError)
+    -> String
+  {
     if let t = f.type, t != "s" { throw FormatSpec.unknownType(t, typeName) }
     if f.sign == " " { throw .valueError("Space not allowed in string format specifier") }
     if f.sign != nil { throw .valueError("Sign not allowed in string format specifier") }
@@ -59,7 +66,14 @@ public enum PyFormat {
     throws(PythonValuesError) -> String
   {
     if spec.isEmpty { return try value.pythonString(release: release) }
-    let f = try FormatSpec(parsing: spec, typeName: typeName, defaultAlign: ">", defaultType: "d", release: release)
+    let f = try FormatSpec.forInt(spec, typeName: typeName, release: release)
+    return try format(value, parsed: f, typeName: typeName, release: release)
+  }
+
+  /// `format(n, spec)` for a spec parsed once by ``FormatSpec/forInt(_:typeName:release:)``.
+  public static func format(
+    _ value: BigInt, parsed f: FormatSpec, typeName: String = "int", release: PythonRelease = .default
+  ) throws(PythonValuesError) -> String {
     switch f.type {
     case nil, "b", "c", "d", "o", "x", "X", "n":
       return try formatInteger(value, f, release: release)
@@ -140,7 +154,14 @@ public enum PyFormat {
     throws(PythonValuesError) -> String
   {
     if spec.isEmpty { return PyFloat.repr(value) }
-    let f = try FormatSpec(parsing: spec, typeName: typeName, defaultAlign: ">", release: release)
+    return try format(
+      value, parsed: FormatSpec.forFloat(spec, typeName: typeName, release: release), typeName: typeName)
+  }
+
+  /// `format(x, spec)` for a spec parsed once by ``FormatSpec/forFloat(_:typeName:release:)``.
+  public static func format(_ value: Double, parsed f: FormatSpec, typeName: String = "float") throws(PythonValuesError)
+    -> String
+  {
     switch f.type {
     case nil, "e", "E", "f", "F", "g", "G", "n", "%": return try formatFloat(value, f)
     case let t?: throw FormatSpec.unknownType(t, typeName)

@@ -40,62 +40,81 @@ public enum PyPercent {
     str: (Value) throws -> String, repr: (Value) throws -> String,
     release: PythonRelease = .default
   ) throws -> String {
-    let fmt = Array(format.unicodeScalars)
-    var out = String.UnicodeScalarView()
-    var state = State<Value>(args: args)
-    var pos = 0
-    while pos < fmt.count {
-      if fmt[pos] != "%" {
-        let start = pos
-        while pos < fmt.count && fmt[pos] != "%" { pos += 1 }
-        out.append(contentsOf: fmt[start..<pos])
-        continue
-      }
-      pos += 1
-      if pos < fmt.count && fmt[pos] == "%" {
-        out.append("%")
-        pos += 1
-        continue
-      }
-      var spec = try parse(fmt, &pos, &state, operand: operand)
-      let text = try convert(&spec, &state, fmt, pos, operand: operand, str: str, repr: repr, release: release)
-      out.append(contentsOf: output(spec, text).unicodeScalars)
-      if state.mapping != nil && state.argIndex < state.argCount {
-        throw PythonValuesError.typeError("not all arguments converted during string formatting")
-      }
+    // The work is done once, not per type: arguments are seen by their index in `values`.
+    switch args {
+    case .tuple(let items):
+      return try formatCore(
+        format, count: items.count, mapping: false, operand: { operand(items[$0]) }, str: { try str(items[$0]) },
+        repr: { try repr(items[$0]) }, lookup: { _ in 0 }, release: release)
+    case .single(let value, let mapping):
+      var values = [value]
+      return try formatCore(
+        format, count: -1, mapping: mapping != nil, operand: { operand(values[$0]) }, str: { try str(values[$0]) },
+        repr: { try repr(values[$0]) },
+        lookup: { key in
+          values.append(try mapping!(key))
+          return values.count - 1
+        }, release: release)
     }
-    if state.argIndex < state.argCount && state.mapping == nil {
-      throw PythonValuesError.typeError("not all arguments converted during string formatting")
-    }
-    return String(out)
   }
 
-  struct State<Value> {
-    var items: [Value]
-    var single: Value?
+  /// The arguments as CPython's `unicode_formatter_t` sees them: a count (-1 for one object that
+  /// is not a tuple), the next index, and the object a `%(key)` selected.
+  struct State {
     var argCount: Int
     var argIndex: Int
-    var mapping: ((String) throws -> Value)?
+    var single = 0
+    let mapping: Bool
 
-    init(args: Arguments<Value>) {
-      switch args {
-      case .tuple(let items):
-        self.items = items
-        argCount = items.count
-        argIndex = 0
-      case .single(let v, let mapping):
-        items = []
-        single = v
-        argCount = -1
-        argIndex = -2
-        self.mapping = mapping
-      }
+    init(count: Int, mapping: Bool) {
+      argCount = count
+      argIndex = count < 0 ? -2 : 0
+      self.mapping = mapping
     }
 
-    mutating func next() throws(PythonValuesError) -> Value {
+    mutating func next() throws(PythonValuesError) -> Int {
       guard argIndex < argCount else { throw .typeError("not enough arguments for format string") }
       argIndex += 1
-      return argCount < 0 ? single! : items[argIndex - 1]
+      return argCount < 0 ? single : argIndex - 1
+    }
+  }
+
+  static func formatCore(
+    _ format: String, count: Int, mapping: Bool, operand: (Int) -> PercentOperand, str: (Int) throws -> String,
+    repr: (Int) throws -> String, lookup: (String) throws -> Int, release: PythonRelease
+  ) throws -> String {
+    // UTF-8: every character with a meaning here is ASCII; the rest is copied as it is.
+    var format = format
+    return try format.withUTF8 { fmt in
+      var out: [UInt8] = []
+      out.reserveCapacity(fmt.count + 16)
+      var state = State(count: count, mapping: mapping)
+      var pos = 0
+      let percent = UInt8(ascii: "%")
+      while pos < fmt.count {
+        if fmt[pos] != percent {
+          let start = pos
+          while pos < fmt.count && fmt[pos] != percent { pos += 1 }
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: fmt[start..<pos]))
+          continue
+        }
+        pos += 1
+        if pos < fmt.count && fmt[pos] == percent {
+          out.append(percent)
+          pos += 1
+          continue
+        }
+        var spec = try parse(fmt, &pos, &state, operand: operand, lookup: lookup)
+        let text = try convert(&spec, &state, fmt, pos, operand: operand, str: str, repr: repr, release: release)
+        out.append(contentsOf: output(spec, text).utf8)
+        if state.mapping && state.argIndex < state.argCount {
+          throw PythonValuesError.typeError("not all arguments converted during string formatting")
+        }
+      }
+      if state.argIndex < state.argCount && !state.mapping {
+        throw PythonValuesError.typeError("not all arguments converted during string formatting")
+      }
+      return String(decoding: out, as: UTF8.self)
     }
   }
 
@@ -112,12 +131,13 @@ public enum PyPercent {
   }
 
   /// `unicode_format_arg_parse`: `(key)`, flags, width, precision, length modifier, conversion.
-  static func parse<Value>(
-    _ fmt: [Unicode.Scalar], _ pos: inout Int, _ state: inout State<Value>, operand: (Value) -> PercentOperand
+  static func parse(
+    _ fmt: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ state: inout State, operand: (Int) -> PercentOperand,
+    lookup: (String) throws -> Int
   ) throws -> Spec {
     var spec = Spec()
-    // `count` mirrors CPython's fmtcnt: characters left after the current one.
-    var c: Unicode.Scalar = pos < fmt.count ? fmt[pos] : "\0"
+    // `count` mirrors CPython's fmtcnt: bytes left after the current one.
+    var c: UInt8 = pos < fmt.count ? fmt[pos] : 0
     var count = fmt.count - pos
     func advance() -> Bool {
       count -= 1
@@ -126,32 +146,32 @@ public enum PyPercent {
       pos += 1
       return true
     }
-    if c == "(" {
-      guard let mapping = state.mapping else { throw PythonValuesError.typeError("format requires a mapping") }
+    if c == UInt8(ascii: "(") {
+      guard state.mapping else { throw PythonValuesError.typeError("format requires a mapping") }
       pos += 1
       count -= 1
       let keyStart = pos
       var depth = 1
       while depth > 0 && count > 0 {
         let k = fmt[pos]
-        if k == ")" { depth -= 1 } else if k == "(" { depth += 1 }
+        if k == UInt8(ascii: ")") { depth -= 1 } else if k == UInt8(ascii: "(") { depth += 1 }
         pos += 1
         count -= 1
       }
       if count < 0 || depth > 0 { throw PythonValuesError.valueError("incomplete format key") }
-      let key = String(String.UnicodeScalarView(fmt[keyStart..<(pos - 1)]))
-      state.single = try mapping(key)
+      let key = String(decoding: UnsafeBufferPointer(rebasing: fmt[keyStart..<(pos - 1)]), as: UTF8.self)
+      state.single = try lookup(key)
       state.argCount = -1
       state.argIndex = -2
-      c = pos < fmt.count ? fmt[pos] : "\0"
+      c = pos < fmt.count ? fmt[pos] : 0
     }
     flags: while advance() {
       switch c {
-      case "-": spec.leftAdjust = true
-      case "+": spec.plus = true
-      case " ": spec.blank = true
-      case "#": spec.alternate = true
-      case "0": spec.zero = true
+      case UInt8(ascii: "-"): spec.leftAdjust = true
+      case UInt8(ascii: "+"): spec.plus = true
+      case UInt8(ascii: " "): spec.blank = true
+      case UInt8(ascii: "#"): spec.alternate = true
+      case UInt8(ascii: "0"): spec.zero = true
       default: break flags
       }
     }
@@ -161,48 +181,60 @@ public enum PyPercent {
       guard let i = n.int else { throw PythonValuesError.overflowError("Python int too large to convert to C ssize_t") }
       return i
     }
-    if c == "*" {
+    let star = UInt8(ascii: "*")
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    if c == star {
       spec.width = try starArgument()
       if spec.width < 0 {
         spec.leftAdjust = true
         spec.width = -spec.width
       }
       _ = advance()
-    } else if c.value >= 0x30 && c.value <= 0x39 {
-      spec.width = Int(c.value - 0x30)
+    } else if isDigit(c) {
+      spec.width = Int(c - 0x30)
       while advance() {
-        guard c.value >= 0x30 && c.value <= 0x39 else { break }
+        guard isDigit(c) else { break }
         let (m, o1) = spec.width.multipliedReportingOverflow(by: 10)
-        let (a, o2) = m.addingReportingOverflow(Int(c.value - 0x30))
+        let (a, o2) = m.addingReportingOverflow(Int(c - 0x30))
         if o1 || o2 { throw PythonValuesError.valueError("width too big") }
         spec.width = a
       }
     }
-    if c == "." {
+    if c == UInt8(ascii: ".") {
       spec.precision = 0
       _ = advance()
-      if c == "*" {
+      if c == star {
         spec.precision = max(0, try starArgument())
         _ = advance()
-      } else if c.value >= 0x30 && c.value <= 0x39 {
-        spec.precision = Int(c.value - 0x30)
+      } else if isDigit(c) {
+        spec.precision = Int(c - 0x30)
         while advance() {
-          guard c.value >= 0x30 && c.value <= 0x39 else { break }
-          spec.precision = spec.precision * 10 + Int(c.value - 0x30)
+          guard isDigit(c) else { break }
+          spec.precision = spec.precision * 10 + Int(c - 0x30)
           if spec.precision > Int(Int32.max) { throw PythonValuesError.valueError("precision too big") }
         }
       }
     }
-    if count >= 0 && (c == "h" || c == "l" || c == "L") { _ = advance() }
+    if count >= 0 && (c == UInt8(ascii: "h") || c == UInt8(ascii: "l") || c == UInt8(ascii: "L")) { _ = advance() }
     if count < 0 { throw PythonValuesError.valueError("incomplete format") }
-    spec.conversion = c
+    if c < 0x80 {
+      spec.conversion = Unicode.Scalar(c)
+    } else {
+      // A non-ASCII character where the conversion belongs: decode it for the error message,
+      // and move past all its bytes.
+      var end = pos
+      while end < fmt.count && fmt[end] & 0xC0 == 0x80 { end += 1 }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: fmt[(pos - 1)..<end]), as: UTF8.self)
+      spec.conversion = text.unicodeScalars.first ?? "\u{FFFD}"
+      pos = end
+    }
     return spec
   }
 
   /// `unicode_format_arg_format`: the converted text, before width and sign.
-  static func convert<Value>(
-    _ spec: inout Spec, _ state: inout State<Value>, _ fmt: [Unicode.Scalar], _ pos: Int,
-    operand: (Value) -> PercentOperand, str: (Value) throws -> String, repr: (Value) throws -> String,
+  static func convert(
+    _ spec: inout Spec, _ state: inout State, _ fmt: UnsafeBufferPointer<UInt8>, _ pos: Int,
+    operand: (Int) -> PercentOperand, str: (Int) throws -> String, repr: (Int) throws -> String,
     release: PythonRelease
   ) throws -> String {
     let v = try state.next()
@@ -253,8 +285,10 @@ public enum PyPercent {
       return String(scalar)
     default:
       let shown = conversion.value >= 31 && conversion.value <= 126 ? String(conversion) : "?"
+      // The index counts code points, not bytes.
+      let index = String(decoding: UnsafeBufferPointer(rebasing: fmt[0..<pos]), as: UTF8.self).unicodeScalars.count - 1
       throw PythonValuesError.valueError(
-        "unsupported format character '\(shown)' (0x\(String(conversion.value, radix: 16))) at index \(pos - 1)")
+        "unsupported format character '\(shown)' (0x\(String(conversion.value, radix: 16))) at index \(index)")
     }
   }
 
@@ -408,6 +442,10 @@ public enum PyPercent {
     return out
   }
 }
+
+/// The arguments hold the VM's closures and values: not `Sendable`.
+@available(*, unavailable)
+extension PyPercent.Arguments: Sendable {}
 
 /// How `%` formatting sees one value: the numeric conversions it may use.
 public enum PercentOperand: Sendable {

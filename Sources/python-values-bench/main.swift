@@ -20,17 +20,30 @@ let doubles = (0..<4096).map { _ in
 }
 let prices = (0..<4096).map { _ in (Double(Int.random(in: 0..<1_000_000)) / 100) + 0.005 }
 
-try measure("small int a * 3 + i, // 7, % 1000003 (4 ops)", iterations: 5_000_000) { i in
-  let a = BigInt(i)
-  let b = a * BigInt(3) + BigInt(i)
-  let c = try b.floorDivided(by: BigInt(7))
-  let d = try c.modulo(BigInt(1_000_003))
-  return d.int ?? 0
+/// Times a whole loop written inline (no closure call per operation), for the cheapest paths.
+func measureLoop(_ name: String, iterations: Int, operations: Int, _ body: (Int) throws -> Int) rethrows {
+  _ = try body(1000)
+  let clock = ContinuousClock()
+  let start = clock.now
+  let sink = try body(iterations)
+  let elapsed = clock.now - start
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  let ns = seconds * 1e9 / Double(iterations * operations)
+  print("\(name): \(PyFloat.repr(try! PyFloat.round(ns, digits: 2))) ns per operator (sink \(sink & 0xF))")
 }
-try measure("small int comparison and +=", iterations: 10_000_000) { i in
-  var a = BigInt(i)
-  a += BigInt(1)
-  return a < BigInt(5_000_000) ? 1 : 0
+
+try measureLoop("small int: a = (a * 31 + i) % 1000003", iterations: 5_000_000, operations: 3) { n in
+  var a = BigInt(1)
+  for i in 0..<n { a = try (a * BigInt(31) + BigInt(i)).modulo(BigInt(1_000_003)) }
+  return a.int ?? 0
+}
+try measureLoop("small int: x // 7, x % 7, x & 255, x << 3", iterations: 5_000_000, operations: 4) { n in
+  var s = BigInt(0)
+  for i in 0..<n {
+    let x = BigInt(i)
+    s = s + (try x.floorDivided(by: BigInt(7))) + (try x.modulo(BigInt(7))) + (x & BigInt(255)) + (x << 3)
+  }
+  return s.int ?? 0
 }
 measure("float repr (random magnitudes)", iterations: 1_000_000) { i in
   PyFloat.repr(doubles[i & 4095]).utf8.count
@@ -40,6 +53,10 @@ measure("float repr (prices such as 1234.56)", iterations: 1_000_000) { i in
 }
 try measure("f\"{x:.2f}\"", iterations: 1_000_000) { i in
   try PyFormat.format(prices[i & 4095], spec: ".2f").utf8.count
+}
+let twoPlaces = try FormatSpec.forFloat(".2f")
+try measure("f\"{x:.2f}\", spec parsed once", iterations: 1_000_000) { i in
+  try PyFormat.format(prices[i & 4095], parsed: twoPlaces).utf8.count
 }
 try measure("f\"tool_{i:02d}\"", iterations: 1_000_000) { i in
   ("tool_" + (try PyFormat.format(BigInt(i & 127), spec: "02d"))).utf8.count

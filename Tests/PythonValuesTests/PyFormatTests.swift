@@ -14,6 +14,35 @@ import Testing
     }
   }
 
+  /// The same cases through a spec parsed once (`FormatSpec.forInt` and friends).
+  static func runParsed(_ c: [Any], release: PythonRelease) throws -> String? {
+    let spec = c[2] as! String
+    if spec.isEmpty { return try run(c, release: release) }
+    switch c[0] as! String {
+    case "int":
+      return try PyFormat.format(
+        try Recorded.int(c[1]), parsed: .forInt(spec, release: release), release: release)
+    case "float":
+      return try PyFormat.format(Recorded.double(c[1]), parsed: .forFloat(spec, release: release))
+    case "str":
+      return try PyFormat.format(c[1] as! String, parsed: .forString(spec, release: release))
+    case "bool":
+      let f = try FormatSpec.forInt(spec, typeName: "bool", release: release)
+      return try PyFormat.format(
+        BigInt(c[1] as! String == "True" ? 1 : 0), parsed: f, typeName: "bool", release: release)
+    default: return nil
+    }
+  }
+
+  @Test func preParsedSpecsAgreeWithCPython() throws {
+    let cases = Recorded.cases("formats.json")
+    let (agreed, total) = Recorded.compare(cases, file: "formats.json (parsed once)") {
+      try Self.runParsed($0, release: .v3_12)
+    }
+    #expect(agreed == total)
+    #expect(total == cases.count)
+  }
+
   @Test func agreesWithCPython() throws {
     let cases = Recorded.cases("formats.json")
     #expect(cases.count > 40000)
