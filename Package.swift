@@ -45,7 +45,7 @@ let package = Package(
       dependencies: ["PythonValues"],
       exclude: [
         "record.py", "ints.json", "floats.json", "formats.json", "percent.json", "strings.json", "unicode.json",
-        "versioned.json", "strformat.json",
+        "versioned.json", "strformat.json", "slices.json",
       ]
     ),
   ],

@@ -20,6 +20,7 @@ import Testing
     let (agreed, total) = Recorded.compare(cases, file: "strings.json") { c in
       let s = c[1] as! String
       let n = c.count > 3 ? Int(c[2] as! String) ?? 0 : 0
+      let bound = { (i: Int) -> Int? in c.count > i ? Int(c[i] as! String) : nil }
       func b(_ v: Bool) -> String { v ? "True" : "False" }
       switch c[0] as! String {
       case "repr": return PyString.repr(s)
@@ -58,8 +59,39 @@ import Testing
       case "isprintable": return b(PyString.isPrintable(s))
       case "isascii": return b(PyString.isASCII(s))
       case "isidentifier": return b(PyString.isIdentifier(s))
+      case "find": return String(PyString.find(s, c[2] as! String, start: bound(3), end: bound(4)))
+      case "rfind":
+        return String(PyString.rfind(s, c[2] as! String, start: bound(3), end: bound(4)))
+      case "count":
+        return String(PyString.count(s, c[2] as! String, start: bound(3), end: bound(4)))
+      case "startswith":
+        return b(PyString.startsWith(s, c[2] as! String, start: bound(3), end: bound(4)))
+      case "endswith":
+        return b(PyString.endsWith(s, c[2] as! String, start: bound(3), end: bound(4)))
+      case "index":
+        return String(try PyString.index(s, c[2] as! String, start: bound(3), end: bound(4)))
+      case "replace": return PyString.replace(s, c[2] as! String, c[3] as! String, count: bound(4)!)
+      case "partition":
+        let (x, y, z) = try PyString.partition(s, c[2] as! String)
+        return "\(x)|\(y)|\(z)"
+      case "rpartition":
+        let (x, y, z) = try PyString.rpartition(s, c[2] as! String)
+        return "\(x)|\(y)|\(z)"
       default: return nil
       }
+    }
+    #expect(agreed == total)
+    #expect(total == cases.count)
+  }
+
+  @Test func slicesAgreeWithCPython() throws {
+    let cases = Recorded.cases("slices.json")
+    #expect(cases.count > 5000)
+    let (agreed, total) = Recorded.compare(cases, file: "slices.json") { c in
+      let v = (1...4).map { Int(c[$0] as! String) }
+      let r = try PySlice.indices(start: v[0], stop: v[1], step: v[2], length: v[3]!)
+      let items = r.positions.map(String.init).joined(separator: ",")
+      return "\(r.start) \(r.stop) \(r.step) \(items)"
     }
     #expect(agreed == total)
   }

@@ -436,6 +436,24 @@ def record_strings(rng):
         for m in ["isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "islower", "isupper",
                   "istitle", "isprintable", "isascii", "isidentifier"]:
             cases.append([m, s, getattr(s, m)()])
+    # Searching, counting and replacing, with start and end past either end.
+    hay = ["", "a", "abc", "abcabc", "aaaa", "banana", "éé日本日本", "a\u0301a\u0301"]
+    needles = ["", "a", "b", "ab", "bc", "aa", "ana", "日本", "\u0301", "x", "abcabcabc"]
+    bounds = [(None, None), (1, None), (-2, None), (None, -1), (2, 4), (5, 2), (10, None), (-10, 3), (3, 3), (0, 100)]
+    for h in hay:
+        for n in needles:
+            for b0, b1 in bounds:
+                args = [str(b0), str(b1)]
+                cases.append(["find", h, n] + args + [str(h.find(n, b0, b1))])
+                cases.append(["rfind", h, n] + args + [str(h.rfind(n, b0, b1))])
+                cases.append(["count", h, n] + args + [str(h.count(n, b0, b1))])
+                cases.append(["startswith", h, n] + args + [str(h.startswith(n, b0, b1))])
+                cases.append(["endswith", h, n] + args + [str(h.endswith(n, b0, b1))])
+                cases.append(["index", h, n] + args + [answer(lambda: str(h.index(n, b0, b1)))])
+            for k in [-1, 0, 1, 2]:
+                cases.append(["replace", h, n, "<>", str(k), h.replace(n, "<>", k)])
+            cases.append(["partition", h, n, answer(lambda: "|".join(h.partition(n)))])
+            cases.append(["rpartition", h, n, answer(lambda: "|".join(h.rpartition(n)))])
     for s in ["-42", "+42", "42", "-", "", "+", "--1"]:
         cases.append(["zfill", s, "5", s.zfill(5)])
     cases.append(["splitsep", "a,,b,", ",", "a,,b,".split(",")])
@@ -457,6 +475,22 @@ def record_strings(rng):
                  if (ch.upper(), ch.lower(), ch.title()) != (ch, ch, ch)]
         classes.append(["classes", str(start), flags, cased])
     return cases, classes
+
+
+# MARK: slices
+
+def record_slices(rng):
+    cases = []
+    picks = [None, 0, 1, 2, 3, -1, -2, -3, 5, 10, -10, 2**63 - 1, -2**63]
+    for n in [0, 1, 2, 5, 10]:
+        for a in picks:
+            for b in picks:
+                for c in [None, 1, 2, 3, -1, -2, -3, 0, 2**63 - 1, -2**63 + 1]:
+                    def run():
+                        sl = slice(a, b, c)
+                        return " ".join(map(str, sl.indices(n))) + " " + ",".join(map(str, list(range(n))[sl]))
+                    cases.append(["slice", str(a), str(b), str(c), str(n), answer(run)])
+    return cases
 
 
 # MARK: versioned
@@ -497,6 +531,7 @@ def main():
         "percent.json": record_percent(rng),
     }
     files["strformat.json"] = record_str_format()
+    files["slices.json"] = record_slices(rng)
     strings, classes = record_strings(rng)
     files["strings.json"] = strings
     files["unicode.json"] = classes
