@@ -271,8 +271,8 @@ public enum PyPercent {
         let scalars = s.unicodeScalars
         guard scalars.count == 1 else { throw PythonValuesError.typeError("%c requires int or char") }
         scalar = scalars.first!
-      case .int(let n),
-        .other(_, int: _, index: let n?, float: _) where true:
+      case .int(let n), .other(_, int: _, index: let n?, float: _):
+        // An int, or an object with `__index__` (`PyLong_AsLongAndOverflow`).
         guard let i = n.int64, i >= 0, i <= 0x10FFFF else {
           throw PythonValuesError.overflowError("%c arg not in range(0x110000)")
         }

@@ -3,7 +3,7 @@ import Testing
 
 /// The behaviours that differ between releases agree with each of CPython 3.10.13, 3.11.7,
 /// 3.12.1 and 3.13.0 (`versioned.json`): the int digit limit's wording, the modulo-by-zero
-/// message, and the `z` option of format specs.
+/// messages, the `z` option of format specs, and `random` seeded from ints and floats.
 @Suite struct VersionedTests {
   static let releases: [(String, PythonRelease)] = [
     ("3.10.13", .v3_10), ("3.11.7", .v3_11), ("3.12.1", .v3_12), ("3.13.0", .v3_13),
@@ -14,7 +14,8 @@ import Testing
     let all = try #require(Recorded.load("versioned.json") as? [String: [[Any]]])
     let cases = try #require(all[name])
     let release = Self.releases.first { $0.0 == name }!.1
-    #expect(cases.count > 100)
+    #expect(cases.count > 300)
+    #expect(cases.filter { $0[0] as! String == "random" }.count == 192)
     let (agreed, total) = Recorded.compare(cases, file: "versioned.json \(name)") { c in
       switch c[0] as! String {
       case "intstr": return try Recorded.int(c[1]).pythonString(release: release)
@@ -27,6 +28,8 @@ import Testing
         return try Recorded.int(c[1]).floorDivided(by: Recorded.int(c[2])).decimalString()
       case "truediv":
         return PyFloat.repr(try BigInt.trueDivide(Recorded.int(c[1]), Recorded.int(c[2])))
+      case "random":
+        return try PyRandomScripts.run(c[1] as! String, c[2] as! String, release: release)
       case "fmod": return try String(PyFloat.modulo(1, 0, release: release))
       case "ffloordiv": return try String(PyFloat.floorDivide(1, 0))
       case "fdivmod": return try String(describing: PyFloat.divmod(1, 0))

@@ -495,8 +495,39 @@ def record_slices(rng):
 
 # MARK: versioned
 
+RANDOM_SEEDS = [0, 1, 42, -42, 7, 2**32, 2**64 + 5, 10**30, 12345, 1.5, -0.25, True]
+RANDOM_SCRIPTS = {
+    "random": lambda r: " ".join(F(r.random()) for _ in range(5)),
+    "getrandbits": lambda r: " ".join(H(r.getrandbits(k)) for k in [0, 1, 31, 32, 33, 64, 100, 1000]),
+    "dice": lambda r: " ".join(str(r.randint(1, 6)) for _ in range(20)),
+    "randrange": lambda r: " ".join(H(v) for v in [r.randrange(10), r.randrange(0, 100, 7), r.randrange(10**20),
+                                                    r.randrange(50, 10, -3), r.randrange(-5, 5), r.randrange(2**40)]),
+    "choice": lambda r: str([r.choice("abcdefg") for _ in range(10)]),
+    "shuffle": lambda r: str([(x := list(range(10)), r.shuffle(x), x)[2] for _ in range(3)]),
+    "sample": lambda r: str([r.sample(range(100), 10), r.sample(range(10), 10), r.sample(range(10**6), 30),
+                             r.sample(range(5), 0), r.sample(range(40), 7)]),
+    "uniform": lambda r: " ".join(F(r.uniform(1.5, 7.25)) for _ in range(5)),
+    "choices": lambda r: str(r.choices(range(5), k=8)),
+    "empty": lambda r: str(r.randrange(5, 5)),
+    "emptystep": lambda r: str(r.randrange(5, 1, 2)),
+    "randint31": lambda r: str(r.randint(3, 1)),
+    "zerostep": lambda r: str(r.randrange(1, 5, 0)),
+    "negbits": lambda r: str(r.getrandbits(-1)),
+    "bigsample": lambda r: str(r.sample(range(3), 4)),
+    "below0": lambda r: str(r.randrange(0)),
+}
+
+
 def versioned_cases():
     cases = []
+    import random as _random
+    for seed in RANDOM_SEEDS:
+        for name, script in RANDOM_SCRIPTS.items():
+            def run():
+                r = _random.Random(seed)
+                return script(r)
+            enc = ("f:" + F(seed)) if isinstance(seed, float) else "i:" + H(int(seed))
+            cases.append(["random", enc, name, answer(run)])
     cases.append(["intstr", H(10**5000), answer(lambda: str(10**5000))])
     cases.append(["parse", "1" * 5000, "10", answer(lambda: H(int("1" * 5000)))])
     cases.append(["mod", H(1), H(0), answer(lambda: 1 % 0)])
