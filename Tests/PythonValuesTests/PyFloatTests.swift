@@ -7,7 +7,21 @@ import Testing
     let cases = Recorded.cases("floats.json")
     #expect(cases.count > 30000)
     let (agreed, total) = Recorded.compare(cases, file: "floats.json") { c in
-      if c[0] as! String == "parse" { return Recorded.hexFloat(try PyFloat.parse(c[1] as! String)) }
+      switch c[0] as! String {
+      case "parse": return Recorded.hexFloat(try PyFloat.parse(c[1] as! String))
+      case "fsum":
+        return Recorded.hexFloat(try PyFloat.fsum(try Recorded.values(c[1]).map { $0.0! }))
+      case "fmean":
+        return Recorded.hexFloat(try PyFloat.fmean(try Recorded.values(c[1]).map { $0.0! })!)
+      case "mean":
+        let values = try Recorded.values(c[1])
+        switch PyFloat.exactMean(floats: values.compactMap(\.0), ints: values.compactMap(\.1)) {
+        case .int(let n)?: return n.hexString
+        case .float(let x)?: return Recorded.hexFloat(x)
+        case nil: return "!empty"
+        }
+      default: break
+      }
       let x = Recorded.double(c[1])
       switch c[0] as! String {
       case "repr": return PyFloat.repr(x)

@@ -32,6 +32,20 @@ enum Recorded {
     return d
   }
 
+  /// A list of `f:hex` and `i:hex` tokens.
+  static func values(_ text: Any) throws -> [(Double?, BigInt?)] {
+    var out: [(Double?, BigInt?)] = []
+    for token in (text as! String).split(separator: " ") {
+      let body = String(token.dropFirst(2))
+      if token.hasPrefix("f:") {
+        out.append((double(body), nil))
+      } else {
+        out.append((nil, try int(body)))
+      }
+    }
+    return out
+  }
+
   static func hexFloat(_ x: Double) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }

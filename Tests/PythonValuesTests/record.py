@@ -218,6 +218,19 @@ def record_float_repr(rng):
         cases.append(["mod", F(a), F(b), answer(lambda: F(a % b))])
         cases.append(["divmod", F(a), F(b), answer(lambda: " ".join(F(v) for v in divmod(a, b)))])
         cases.append(["div", F(a), F(b), answer(lambda: F(a / b))])
+    # math.fsum, statistics.mean and fmean
+    import statistics
+    for values in sum_inputs():
+        if all(isinstance(v, float) for v in values):
+            cases.append(["fsum", enc_values(values), answer(lambda: F(math.fsum(values)))])
+            if values and all(math.isfinite(v) for v in values):
+                cases.append(["fmean", enc_values(values), answer(lambda: F(statistics.fmean(values)))])
+        if values and all(math.isfinite(v) for v in values):
+            m = statistics.mean(values)
+            cases.append(["mean", enc_values(values), F(m) if isinstance(m, float) else H(m)])
+    for values in [[1e308, 1e308], [1e308, 1e308, -1e308], [math.inf, -math.inf], [math.nan], [1e-320, 1e-320],
+                   [1.0, 1e100, 1.0, -1e100], [1e-16, 1.0, 1e16], [0.1] * 10]:
+        cases.append(["fsum", enc_values(values), answer(lambda: F(math.fsum(values)))])
     # float(text)
     texts = ["1", "1.5", " -2.25 ", "+.5", "5.", ".", "", "  ", "1e5", "1E-5", "1e", "e5", "1e+", "1_000.5", "1__0",
              "_1", "1_", "1_.5", "1._5", "1.5_5", "1e1_0", "inf", "-Infinity", "+iNF", "nan", "-NaN", "infinit",
@@ -518,8 +531,27 @@ RANDOM_SCRIPTS = {
 }
 
 
+def sum_inputs():
+    rng = random.Random(1212)
+    lists = [[0.1] * 10, [1e100, 1.0, -1e100], [math.inf, 1.0], [-0.0], [1, 0.5, 2**70, 0.1], [1e308, 1e308, -1e308],
+             [0.1, 0.2, 0.3], [1, 2, 3], [1, 2, 0.5], [2**63, 0.5], [0.5, 2**63, 0.25], [math.nan, 1.0], [],
+             [1e16, 1.0, -1e16], [0.1, 1, 0.2, 2, 0.3], [-math.inf, math.inf]]
+    for _ in range(150):
+        k = rng.randint(1, 30)
+        lists.append([rng.choice([random_double(rng), rng.uniform(0, 1), rng.randint(-5, 5), round(rng.uniform(0, 10), 2)])
+                      for _ in range(k)])
+    return lists
+
+
+def enc_values(values):
+    return " ".join(("f:" + F(v)) if isinstance(v, float) else ("i:" + H(v)) for v in values)
+
+
 def versioned_cases():
     cases = []
+    for values in sum_inputs():
+        cases.append(["sum", enc_values(values), "0", answer(lambda: F(sum(values)) if isinstance(sum(values), float) else H(sum(values)))])
+        cases.append(["sum", enc_values(values), "f:" + F(-0.0), answer(lambda: F(sum(values, -0.0)))])
     import random as _random
     for seed in RANDOM_SEEDS:
         for name, script in RANDOM_SCRIPTS.items():
