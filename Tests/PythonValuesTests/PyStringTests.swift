@@ -59,6 +59,12 @@ import Testing
       case "isprintable": return b(PyString.isPrintable(s))
       case "isascii": return b(PyString.isASCII(s))
       case "isidentifier": return b(PyString.isIdentifier(s))
+      case "bytesrepr":
+        let hex = Array(s.utf8)
+        let bytes = stride(from: 0, to: hex.count, by: 2).map {
+          UInt8(String(decoding: hex[$0..<($0 + 2)], as: UTF8.self), radix: 16)!
+        }
+        return PyBytes.repr(bytes)
       case "find": return String(PyString.find(s, c[2] as! String, start: bound(3), end: bound(4)))
       case "rfind":
         return String(PyString.rfind(s, c[2] as! String, start: bound(3), end: bound(4)))

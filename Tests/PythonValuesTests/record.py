@@ -467,6 +467,9 @@ def record_strings(rng):
                 cases.append(["replace", h, n, "<>", str(k), h.replace(n, "<>", k)])
             cases.append(["partition", h, n, answer(lambda: "|".join(h.partition(n)))])
             cases.append(["rpartition", h, n, answer(lambda: "|".join(h.rpartition(n)))])
+    for b in [b"", b"abc", b"it's", b'say "hi"', b"both ' and \"", b"\\", bytes(range(256))] + [
+            bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 20))) for _ in range(100)]:
+        cases.append(["bytesrepr", b.hex(), repr(b)])
     for s in ["-42", "+42", "42", "-", "", "+", "--1"]:
         cases.append(["zfill", s, "5", s.zfill(5)])
     cases.append(["splitsep", "a,,b,", ",", "a,,b,".split(",")])
