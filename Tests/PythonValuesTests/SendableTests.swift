@@ -16,5 +16,9 @@ import Testing
     Self.requireSendable(PyFloat.Code.self)
     Self.requireSendable(PyStringFormat.FieldKey.self)
     Self.requireSendable(PyStringFormat.Accessor.self)
+    Self.requireSendable(PyRandom.self)
+    Self.requireSendable(PyFloatSum.self)
+    Self.requireSendable(PySlice.Indices.self)
+    Self.requireSendable(PyFloat.ExactMean.self)
   }
 }
