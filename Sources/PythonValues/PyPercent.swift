@@ -364,28 +364,31 @@ public enum PyPercent {
 
   /// `unicode_format_arg_output`: precision for strings, then sign, prefix and width.
   static func output(_ spec: Spec, _ text: String) -> String {
-    var scalars = Array(text.unicodeScalars)
-    var len = scalars.count
+    var len = PyString.length(text)
     if (spec.width == -1 || spec.width <= len) && (spec.precision == -1 || spec.precision >= len) && !spec.plus
       && !spec.blank
     {
       return text
     }
+    // Pieces of the text by code point offsets; a number's text is ASCII, so this is cheap.
+    let scalars = text.unicodeScalars
+    func piece(_ from: Int, _ count: Int) -> Substring {
+      let start = scalars.index(scalars.startIndex, offsetBy: from)
+      let end = scalars.index(start, offsetBy: count)
+      return Substring(scalars[start..<end])
+    }
     if spec.conversion == "s" || spec.conversion == "r" || spec.conversion == "a" {
-      if spec.precision >= 0 && len > spec.precision {
-        len = spec.precision
-        scalars = Array(scalars[0..<len])
-      }
+      if spec.precision >= 0 && len > spec.precision { len = spec.precision }
     }
     let fill: Unicode.Scalar = spec.numeric && spec.zero ? "0" : " "
     var index = 0
-    var signChar: Unicode.Scalar? = nil
+    var signChar = ""
     var hasSign = spec.numeric
     var width = spec.width
     if hasSign {
       let first = scalars.first
       if first == "-" || first == "+" {
-        signChar = first
+        signChar = String(first!)
         len -= 1
         index += 1
       } else if spec.plus {
@@ -397,34 +400,35 @@ public enum PyPercent {
       }
     }
     if width < len { width = len }
-    var out = String.UnicodeScalarView()
+    var out = ""
+    out.reserveCapacity(max(width, len) + 2)
     if hasSign {
-      if fill != " " { out.append(signChar!) }
+      if fill != " " { out += signChar }
       if width > len { width -= 1 }
     }
     let prefixed = spec.alternate && (spec.conversion == "x" || spec.conversion == "X" || spec.conversion == "o")
     if prefixed {
       if fill != " " {
-        out.append(contentsOf: scalars[index..<(index + 2)])
+        out += piece(index, 2)
         index += 2
       }
       width = max(0, width - 2)
       len -= 2
     }
     if width > len && !spec.leftAdjust {
-      out.append(contentsOf: repeatElement(fill, count: width - len))
+      out += PyString.pad(fill, width - len)
       width = len
     }
     if fill == " " {
-      if hasSign { out.append(signChar!) }
+      if hasSign { out += signChar }
       if prefixed {
-        out.append(contentsOf: scalars[index..<(index + 2)])
+        out += piece(index, 2)
         index += 2
       }
     }
-    if len > 0 { out.append(contentsOf: scalars[index..<(index + len)]) }
-    if width > len { out.append(contentsOf: repeatElement(" " as Unicode.Scalar, count: width - len)) }
-    return String(out)
+    if len > 0 { out += piece(index, len) }
+    if width > len { out += PyString.pad(" ", width - len) }
+    return out
   }
 
   /// `ascii()`: a repr with every non-ASCII code point escaped.
