@@ -247,6 +247,43 @@ public struct PyRandom: Sendable {
     a + (b - a) * random()
   }
 
+  /// The indices `random.choices(population, weights, k=k)` picks: `bisect` of `random() * total`
+  /// in the running sums of the weights.
+  ///
+  /// - Parameters:
+  ///   - weights: The weights (ints below 2**53 are exact as doubles), one per item; pass
+  ///     `cumulative: true` for `cum_weights`.
+  ///   - k: How many to pick.
+  /// - Throws: `ValueError: Total of weights must be greater than zero`,
+  ///   `ValueError: Total of weights must be finite`.
+  public mutating func choicesIndices(weights: [Double], cumulative: Bool = false, k: Int) throws(PythonValuesError)
+    -> [Int]
+  {
+    var sums = weights
+    if !cumulative {
+      var running = 0.0
+      for i in sums.indices {
+        running = i == 0 ? sums[0] : running + sums[i]
+        sums[i] = running
+      }
+    }
+    guard let total = sums.last else { throw .valueError("Total of weights must be greater than zero") }
+    if !(total > 0) { throw .valueError("Total of weights must be greater than zero") }
+    if !total.isFinite { throw .valueError("Total of weights must be finite") }
+    let hi = sums.count - 1
+    return (0..<max(0, k)).map { _ in
+      // bisect_right(sums, x, 0, hi)
+      let x = random() * total
+      var lo = 0
+      var high = hi
+      while lo < high {
+        let mid = (lo + high) / 2
+        if x < sums[mid] { high = mid } else { lo = mid + 1 }
+      }
+      return lo
+    }
+  }
+
   /// The indices `random.choices(population, k=k)` (no weights) picks from `n` items:
   /// `floor(random() * n)` each.
   public mutating func choicesIndices(populationCount n: Int, k: Int) -> [Int] {

@@ -50,6 +50,15 @@ enum PyRandomScripts {
     case "uniform":
       return (0..<5).map { _ in Recorded.hexFloat(r.uniform(1.5, 7.25)) }.joined(separator: " ")
     case "choices": return list(r.choicesIndices(populationCount: 5, k: 8))
+    case "weighted":
+      let parts = try [
+        r.choicesIndices(weights: [1, 2, 3, 4], k: 6),
+        r.choicesIndices(weights: [0.5, 0.0, 2.25], k: 6),
+        r.choicesIndices(weights: [1, 1, 5], cumulative: true, k: 6),
+        r.choicesIndices(weights: [3], k: 2),
+      ].map(list)
+      return "[" + parts.joined(separator: ", ") + "]"
+    case "noweight": return list(try r.choicesIndices(weights: [0, 0], k: 1))
     case "empty": return try r.randrange(5, 5, release: release).description
     case "emptystep": return try r.randrange(5, 1, step: 2, release: release).description
     case "randint31": return try r.randint(3, 1, release: release).description

@@ -49,7 +49,7 @@ import Testing
     let cases = try #require(all[name])
     let release = Self.releases.first { $0.0 == name }!.1
     #expect(cases.count > 600)
-    #expect(cases.filter { $0[0] as! String == "random" }.count == 192)
+    #expect(cases.filter { $0[0] as! String == "random" }.count == 216)
     let (agreed, total) = Recorded.compare(cases, file: "versioned.json \(name)") { c in
       switch c[0] as! String {
       case "intstr": return try Recorded.int(c[1]).pythonString(release: release)
