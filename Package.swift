@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "AsyncioModel", targets: ["AsyncioModel"]),
     .library(name: "GuardedGather", targets: ["GuardedGather"]),
     .library(name: "LessonKit", targets: ["LessonKit"]),
+    .library(name: "PythonValues", targets: ["PythonValues"]),
     .executable(name: "lesson", targets: ["lesson"]),
   ],
   targets: [
@@ -21,10 +22,13 @@ let package = Package(
     .target(name: "GuardedGather", dependencies: ["AsyncioModel"], swiftSettings: modelSettings),
     .target(name: "LessonKit", dependencies: ["GuardedGather"]),
     .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
+    // Python's values for the interpreter: int, float text, format specs, str methods. No I/O at all.
+    .target(name: "PythonValues"),
 
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
     .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
+    .executableTarget(name: "python-values-bench", dependencies: ["PythonValues"]),
 
     // MARK: Tests
     .testTarget(name: "AsyncioModelTests", dependencies: ["AsyncioModel"], exclude: ["scenarios.py", "scenarios.json"]),
@@ -36,6 +40,14 @@ let package = Package(
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "GuardedGather"], exclude: ["Fixtures"]),
     .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit", "GuardedGather"], exclude: ["Snapshots", "Fixtures"]),
     .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather"]),
+    .testTarget(
+      name: "PythonValuesTests",
+      dependencies: ["PythonValues"],
+      exclude: [
+        "record.py", "ints.json", "floats.json", "formats.json", "percent.json", "strings.json", "unicode.json",
+        "versioned.json", "strformat.json", "slices.json",
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
