@@ -59,6 +59,9 @@ struct FeedbackView {
         lines.append("")
       }
     }
+    if let review = record.noteReview, record.status == .pass || record.status == .fail {
+      lines += note(review)
+    }
     let others = record.warnings.filter { warning in
       !record.checks.contains { check in check.mistake.map { warning.hasPrefix($0.id + ":") } ?? false }
     }
@@ -69,6 +72,31 @@ struct FeedbackView {
       lines.append("")
     }
     lines.append("**What to do next:** " + next(record))
+    return lines
+  }
+
+  /// The learner's note, each idea the lesson asks for found or not, and whether a person will read it.
+  func note(_ review: NoteReview) -> [String] {
+    var lines = ["### Your note", ""]
+    if review.wordCount == 0 {
+      lines.append("You wrote no note.")
+    } else {
+      lines.append("> " + Self.escape(NoteReviewText.oneLine(review.note)))
+    }
+    lines.append("")
+    for idea in review.ideas {
+      let mark = idea.found ? "✓ explains" : idea.negated.isEmpty ? "✗ does not explain" : "✗ says the opposite of"
+      lines.append("- \(mark) \(Self.escape(idea.about))")
+    }
+    for phrase in review.contradictions {
+      lines.append("- ✗ contradicts the lesson: “\(Self.escape(phrase))”")
+    }
+    if !review.ideas.isEmpty || !review.contradictions.isEmpty { lines.append("") }
+    lines.append(
+      review.needsReview
+        ? "Note to review: your instructor will read it (\(Self.escape(NoteReviewText.summary(review))))."
+        : "Your note explains every idea the lesson asks for.")
+    lines.append("")
     return lines
   }
 
