@@ -141,6 +141,23 @@ struct FeedbackView {
   /// Text for a table cell.
   static func cell(_ text: String) -> String { escape(text) }
 
+  /// Each learner's file name in the feedback folder, distinct even where two names differ only
+  /// in case or in characters that are replaced (`bob.md`, then `bob-2.md`).
+  static func fileNames(for learners: [String]) -> [String: String] {
+    var used: Set<String> = []
+    var names: [String: String] = [:]
+    for learner in learners {
+      var name = fileName(for: learner)
+      var suffix = 2
+      while !used.insert(name.lowercased()).inserted {
+        name = String(fileName(for: learner).dropLast(3)) + "-\(suffix).md"
+        suffix += 1
+      }
+      names[learner] = name
+    }
+    return names
+  }
+
   /// A file name for `learner` inside the feedback folder: letters, digits, `-`, `_`, `.` and
   /// `@`, the rest as `_`, never starting with a dot.
   static func fileName(for learner: String) -> String {

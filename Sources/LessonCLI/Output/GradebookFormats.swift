@@ -3,7 +3,7 @@ import LessonKit
 /// The gradebook in each format `lesson grade` writes. Every format is byte-for-byte the same for
 /// the same inputs: learners and lessons in order, no times or paths outside the class folder.
 enum GradebookFormat: String, CaseIterable {
-  case table, csv, json, junit, gradescope
+  case table, csv, json, junit, gradescope, html
 }
 
 struct GradebookView {
@@ -13,6 +13,8 @@ struct GradebookView {
   var strict = false
   /// The columns the table fits in.
   var width = 80
+  /// Each learner's feedback file, as a link relative to the page (`html` only).
+  var feedbackLinks: [String: String] = [:]
 
   func render(_ format: GradebookFormat, style: Style = Style(enabled: false)) -> String {
     switch format {
@@ -21,6 +23,7 @@ struct GradebookView {
     case .json: json.pretty + "\n"
     case .junit: junit
     case .gradescope: gradescope.pretty + "\n"
+    case .html: html
     }
   }
 
