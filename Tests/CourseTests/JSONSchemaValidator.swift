@@ -71,7 +71,8 @@ struct JSONSchemaValidator {
     if let type = schema["type"] {
       let allowed = (type as? [String]) ?? [(type as? String) ?? ""]
       if types.isDisjoint(with: allowed) {
-        problems.append("\(path): expected \(allowed.joined(separator: " or ")), found \(types.sorted().joined(separator: "/"))")
+        problems.append(
+          "\(path): expected \(allowed.joined(separator: " or ")), found \(types.sorted().joined(separator: "/"))")
         return
       }
     }
@@ -110,7 +111,9 @@ struct JSONSchemaValidator {
         problems.append("\(path): more than \(maximum) items")
       }
       if let itemSchema = schema["items"] as? [String: Any] {
-        for (index, item) in items.enumerated() { check(item, against: itemSchema, at: "\(path)[\(index)]", into: &problems) }
+        for (index, item) in items.enumerated() {
+          check(item, against: itemSchema, at: "\(path)[\(index)]", into: &problems)
+        }
       }
     }
     if let object = value as? [String: Any] {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LessonKit
 import Testing
+
+@testable import LessonKit
 
 /// The JSON Schemas in `lessons/schema/`: every shipped lesson file names its schema in `$schema`
 /// and is valid against it; the schemas know the same fields as the loaders; and what a schema
@@ -22,7 +23,9 @@ import Testing
       for lesson in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
       where lesson != "schema" {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + lesson)) ?? []
-        for name in names.sorted() where name.hasSuffix(".json") { files.append(ShippedFile(path: "\(top)/\(lesson)/\(name)")) }
+        for name in names.sorted() where name.hasSuffix(".json") {
+          files.append(ShippedFile(path: "\(top)/\(lesson)/\(name)"))
+        }
       }
     }
     return files
@@ -50,15 +53,20 @@ import Testing
     // The reference resolves, from the file's folder, to the right schema.
     let target = url.deletingLastPathComponent().appendingPathComponent(reference).standardizedFileURL
     let expected = file.isSpec ? "spec" : "configuration"
-    #expect(target.path == Self.root.appendingPathComponent("lessons/schema/\(expected).schema.json").standardizedFileURL.path)
+    #expect(
+      target.path == Self.root.appendingPathComponent("lessons/schema/\(expected).schema.json").standardizedFileURL.path
+    )
     #expect(FileManager.default.fileExists(atPath: target.path))
     #expect(try Self.schema(expected).validate(data) == [])
   }
 
   /// The keys each schema allows are exactly the keys each loader reads.
   @Test func theSchemasKnowTheLoadersFields() throws {
-    let configuration = try Self.object(Data(contentsOf: Self.root.appendingPathComponent("lessons/schema/configuration.schema.json")))
-    func keys(_ schema: Any?) -> Set<String> { Set(((schema as? [String: Any])?["properties"] as? [String: Any] ?? [:]).keys) }
+    let configuration = try Self.object(
+      Data(contentsOf: Self.root.appendingPathComponent("lessons/schema/configuration.schema.json")))
+    func keys(_ schema: Any?) -> Set<String> {
+      Set(((schema as? [String: Any])?["properties"] as? [String: Any] ?? [:]).keys)
+    }
     #expect(keys(configuration) == Set(LearnerConfiguration.topFields))
     let defs = try #require(configuration["$defs"] as? [String: Any])
     #expect(keys(defs["call"]) == Set(LearnerConfiguration.callFields))
@@ -72,7 +80,8 @@ import Testing
     var byCheck: [String: Set<String>] = [:]
     for rule in rules {
       let properties = keys(rule)
-      let check = try #require(((rule["properties"] as? [String: Any])?["check"] as? [String: Any])?["const"] as? String)
+      let check = try #require(
+        ((rule["properties"] as? [String: Any])?["check"] as? [String: Any])?["const"] as? String)
       byCheck[check] = properties
     }
     #expect(Set(byCheck.keys) == Set(LessonSpec.ruleFields.keys))
@@ -96,7 +105,8 @@ import Testing
     .init(name: "a delay as text", json: #"{"calls": [{"name": "a", "delay": "0.1"}]}"#),
     .init(name: "no calls at all", json: #"{"calls": []}"#),
     .init(name: "an unknown evidence key", json: #"{"calls": [{"name": "a", "delay": 0}], "evidence": {"notes": ""}}"#),
-    .init(name: "timeouts as a boolean", json: #"{"calls": [{"name": "a", "delay": 0}], "evidence": {"timeouts": true}}"#),
+    .init(
+      name: "timeouts as a boolean", json: #"{"calls": [{"name": "a", "delay": 0}], "evidence": {"timeouts": true}}"#),
   ]
 
   @Test(arguments: refusedConfigurations)
@@ -114,7 +124,8 @@ import Testing
 
   @Test(arguments: refusedSpecs)
   func aRuleTheSchemaRefusesTheLoaderRefuses(_ item: Refused) throws {
-    let card = try String(contentsOf: Self.root.appendingPathComponent("lessons/02_guarded_gather/spec.json"), encoding: .utf8)
+    let card = try String(
+      contentsOf: Self.root.appendingPathComponent("lessons/02_guarded_gather/spec.json"), encoding: .utf8)
     let broken = card.replacingOccurrences(of: #""rules": ["#, with: #""rules": [\#(item.json), "#)
     #expect(broken != card)
     #expect(try !Self.schema("spec").validate(Data(broken.utf8)).isEmpty)

@@ -19,7 +19,8 @@ enum ZipReader {
     let bytes = [UInt8](zip)
     func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
     func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-    guard bytes.count >= 22, let end = stride(from: bytes.count - 22, through: 0, by: -1).first(where: { u32($0) == 0x0605_4B50 })
+    guard bytes.count >= 22,
+      let end = stride(from: bytes.count - 22, through: 0, by: -1).first(where: { u32($0) == 0x0605_4B50 })
     else { throw Malformed(description: "no end of central directory") }
     var at = u32(end + 16)
     var entries: [Entry] = []
@@ -93,12 +94,14 @@ func runScript(_ path: String, root: String) throws -> (code: Int32, err: String
   func install(in directory: String) throws -> (autograder: String, run: CLIRun) {
     try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let run = lessonIn(directory, ["autograder", "gradescope", "3", "--output", "autograder.zip", "--binary", Self.binary])
+    let run = lessonIn(
+      directory, ["autograder", "gradescope", "3", "--output", "autograder.zip", "--binary", Self.binary])
     let autograder = directory + "/autograder"
     for folder in ["source", "submission", "results"] {
       try FileManager.default.createDirectory(atPath: autograder + "/" + folder, withIntermediateDirectories: true)
     }
-    try ZipReader.unpack(try Data(contentsOf: URL(fileURLWithPath: directory + "/autograder.zip")), into: autograder + "/source")
+    try ZipReader.unpack(
+      try Data(contentsOf: URL(fileURLWithPath: directory + "/autograder.zip")), into: autograder + "/source")
     let setup = try runScript(autograder + "/source/setup.sh", root: directory)
     #expect(setup.code == 0, "\(setup.err)")
     return (autograder, run)
@@ -207,7 +210,8 @@ func runScript(_ path: String, root: String) throws -> (code: Int32, err: String
       let missing = lessonIn(directory, ["autograder", "gradescope", "3", "--binary", "no-such-lesson"])
       #expect(missing.code == .missingInput)
       #expect(lessonIn(directory, ["autograder", "gradescope", "42", "--binary", Self.binary]).code == .usage)
-      let folder = lessonIn(directory, ["autograder", "gradescope", "3", "--binary", Self.binary, "--output", "no/x.zip"])
+      let folder = lessonIn(
+        directory, ["autograder", "gradescope", "3", "--binary", Self.binary, "--output", "no/x.zip"])
       #expect(folder.code == .cannotWrite)
       #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
@@ -261,7 +265,8 @@ enum MiniYAML {
       while index < lines.count, indentation(lines[index]) == indent, lines[index].dropFirst(indent).hasPrefix("-") {
         // "- key: value" starts a mapping indented two more.
         var line = lines[index]
-        line.replaceSubrange(line.index(line.startIndex, offsetBy: indent)...line.index(line.startIndex, offsetBy: indent), with: " ")
+        line.replaceSubrange(
+          line.index(line.startIndex, offsetBy: indent)...line.index(line.startIndex, offsetBy: indent), with: " ")
         var rewritten = lines
         rewritten[index] = line
         items.append(try mapping(rewritten, &index, indent: indent + 2, original: lines))
@@ -326,20 +331,23 @@ enum MiniYAML {
       #expect(steps.count == 3)
       #expect(steps.first?["uses"]?.text?.hasPrefix("actions/checkout@") == true)
       let download = try #require(steps.dropFirst().first?["run"]?.text)
-      #expect(download.contains("curl --fail") && download.contains("\"$LESSON_COURSE_URL\"") && download.contains("tar -xz"))
+      #expect(
+        download.contains("curl --fail") && download.contains("\"$LESSON_COURSE_URL\"") && download.contains("tar -xz"))
       let check = try #require(steps.last?["run"]?.text)
       #expect(steps.last?["name"]?.text == "lesson check 3")
       #expect(check.contains("lesson-course/lesson\" check 3 --course") && check.contains("--workspace workspace"))
       #expect(!check.contains("swift"))
 
       // Not replaced without --force; with --url, the URL is in the workflow.
-      let again = lessonIn(directory, ["autograder", "github", "3", "--url", "https://example.edu/c/lesson-course.tar.gz"])
+      let again = lessonIn(
+        directory, ["autograder", "github", "3", "--url", "https://example.edu/c/lesson-course.tar.gz"])
       #expect(again.code == .cannotWrite)
       let forced = lessonIn(
         directory, ["autograder", "github", "3", "--url", "https://example.edu/c/lesson-course.tar.gz", "--force"])
       #expect(forced.code == .success)
       let replaced = try MiniYAML.parse(try String(contentsOfFile: path, encoding: .utf8))
-      #expect(replaced["jobs"]?["check"]?["env"]?["LESSON_COURSE_URL"]?.text == "https://example.edu/c/lesson-course.tar.gz")
+      #expect(
+        replaced["jobs"]?["check"]?["env"]?["LESSON_COURSE_URL"]?.text == "https://example.edu/c/lesson-course.tar.gz")
     }
   }
 

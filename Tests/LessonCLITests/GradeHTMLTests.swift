@@ -17,7 +17,8 @@ import Testing
     try folder.copy(ClassFolder.starter3, to: "amy.json")
     try folder.copy(ClassFolder.solution3, to: "bob.json")
     let solution = try String(contentsOfFile: ClassFolder.course + "/" + ClassFolder.solution3, encoding: .utf8)
-    let queued = solution.replacingOccurrences(of: "\"timeout\": 0.15,", with: "\"timeout\": 0.15, \"timeoutScope\": \"queue\",")
+    let queued = solution.replacingOccurrences(
+      of: "\"timeout\": 0.15,", with: "\"timeout\": 0.15, \"timeoutScope\": \"queue\",")
     #expect(queued != solution)
     try folder.put(Data(queued.utf8), at: "cy/more_tools3.json")
     try folder.put(Data(queued.utf8), at: "dan.json")
@@ -57,7 +58,8 @@ import Testing
       #expect(rate.first?.stringValue == "1/5 (20%)")
       // The histogram: one row per mistake, the most common first.
       let mistakes = try nodes(html, "//*[@id='mistakes']//*[@data-mistake]/@data-mistake").compactMap(\.stringValue)
-      #expect(mistakes.count == 3 && mistakes.contains("timeout-outside-semaphore") && mistakes.contains("missing-calls"))
+      #expect(
+        mistakes.count == 3 && mistakes.contains("timeout-outside-semaphore") && mistakes.contains("missing-calls"))
 
       // The timeline of a failing run: one group per call, waiting and running bars.
       let svg = "//*[local-name()='svg']"
@@ -69,11 +71,13 @@ import Testing
       // Five calls wait for a slot and time out while waiting; database and slow_tool time out running.
       #expect(try nodes(html, svg + "//*[local-name()='g'][@data-outcome='timeout']").count == 7)
       #expect(try nodes(html, svg + "//*[local-name()='g']/*[local-name()='rect'][@class='waiting']").count == 5)
-      #expect(try nodes(html, svg + "//*[local-name()='g']/*[local-name()='rect'][@class='running timeout']").count == 3)
+      #expect(
+        try nodes(html, svg + "//*[local-name()='g']/*[local-name()='rect'][@class='running timeout']").count == 3)
 
       // The learners: a sortable table, one row per learner, a verdict per lesson, feedback links.
       let headers = try nodes(html, "//*[@id='learner-table']/*[local-name()='thead']//*[local-name()='th']")
-      #expect(headers.compactMap(\.stringValue) == ["learner", "L3", "passed", "mistakes", "note to review", "feedback"])
+      #expect(
+        headers.compactMap(\.stringValue) == ["learner", "L3", "passed", "mistakes", "note to review", "feedback"])
       let rows = try nodes(html, "//*[@id='learner-table']//*[@data-learner]/@data-learner").compactMap(\.stringValue)
       #expect(rows == ["amy", "bob", "cy", "dan", "zoë & <co>"])
       let verdicts = try nodes(html, "//*[@id='learner-table']//*[@data-learner]/*[local-name()='td'][2]").compactMap(
@@ -83,8 +87,8 @@ import Testing
       #expect(
         links == [
           "../feedback/amy.md", "../feedback/bob.md", "../feedback/cy.md", "../feedback/dan.md",
-        "../feedback/zo%C3%AB____co_.md",
-      ])
+          "../feedback/zo%C3%AB____co_.md",
+        ])
       for link in links {
         let path = directory + "/out/" + (link.removingPercentEncoding ?? link)
         #expect(FileManager.default.fileExists(atPath: path), "\(link)")
@@ -119,7 +123,8 @@ import Testing
       #expect(run.code == .success)
       let html = try page(run.out)
       #expect(try nodes(html, "//*[local-name()='svg']").isEmpty)
-      #expect(try nodes(html, "//*[@id='timeline']/*[local-name()='p']").first?.stringValue == "No failing run to show.")
+      #expect(
+        try nodes(html, "//*[@id='timeline']/*[local-name()='p']").first?.stringValue == "No failing run to show.")
     }
   }
 }

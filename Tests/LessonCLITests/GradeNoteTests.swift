@@ -45,10 +45,11 @@ struct NoteClass {
       let ideas = try #require(neg["ideas"] as? [[String: Any]])
       #expect(ideas.map { $0["found"] as? Bool } == [false, false])
       #expect((ideas.first?["negated"] as? [String])?.contains("protect") == true)
-      #expect(try note("amy")["reasons"] as? [String] == [
-        "no note", "missing: why the limit protects the upstream tools",
-        "missing: why the lower timeout exposes slow calls",
-      ])
+      #expect(
+        try note("amy")["reasons"] as? [String] == [
+          "no note", "missing: why the limit protects the upstream tools",
+          "missing: why the lower timeout exposes slow calls",
+        ])
       let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
       let summary = try #require(object["summary"] as? [String: Any])
       let toReview = try #require(summary["notesToReview"] as? [[String: Any]])

@@ -27,16 +27,21 @@ import Testing
       try copyCourse(to: directory)
       let made = run(["new", "retries", "--title", "retries: \"again\", within a budget"], in: directory)
       #expect(made.code == .success, "\(made.err)")
-      #expect(made.out.hasPrefix("Made lesson 9, \"retries: \"again\", within a budget\":\n  lessons/09_retries/README.md\n"))
+      #expect(
+        made.out.hasPrefix("Made lesson 9, \"retries: \"again\", within a budget\":\n  lessons/09_retries/README.md\n"))
       let course = try Course.load(root: directory)
       let entry = try #require(course.entry(9))
       #expect(entry.folder == "09_retries" && entry.title == "retries: \"again\", within a budget")
       let spec = try course.spec(entry)
       #expect(spec.file == "retries9.json" && spec.starterMistake == "no-limit")
-      for file in ["lessons/09_retries/spec.json", "lessons/09_retries/retries9.json", "solutions/09_retries/retries9.json"] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + file)))
+      for file in [
+        "lessons/09_retries/spec.json", "lessons/09_retries/retries9.json", "solutions/09_retries/retries9.json",
+      ] {
+        let object = try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + file)))
         let reference = try #require((object as? [String: Any])?["$schema"] as? String, "\(file)")
-        let schema = URL(fileURLWithPath: directory + "/" + file).deletingLastPathComponent().appendingPathComponent(reference)
+        let schema = URL(fileURLWithPath: directory + "/" + file).deletingLastPathComponent().appendingPathComponent(
+          reference)
         #expect(FileManager.default.fileExists(atPath: schema.standardizedFileURL.path), "\(file): \(reference)")
       }
       // The index keeps its layout: the new entry on its own line, indented as the others.
@@ -59,10 +64,14 @@ import Testing
     try withWorkspace { directory in
       try copyCourse(to: directory)
       let index = try Data(contentsOf: URL(fileURLWithPath: directory + "/lessons/index.json"))
-      try FileManager.default.createDirectory(atPath: directory + "/solutions/09_retries", withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: directory + "/solutions/09_retries", withIntermediateDirectories: true)
       let taken = run(["new", "retries"], in: directory)
       #expect(taken.code == .cannotWrite)
-      #expect(taken.err == "lesson: error: solutions/09_retries: cannot be written: it exists; expected a new lesson folder (nothing was written)\n")
+      #expect(
+        taken.err
+          == "lesson: error: solutions/09_retries: cannot be written: it exists; expected a new lesson folder (nothing was written)\n"
+      )
       #expect(!FileManager.default.fileExists(atPath: directory + "/lessons/09_retries"))
       let again = run(["new", "bursts"], in: directory)
       #expect(again.code == .cannotWrite && again.err.contains("lesson 8 is named bursts already"))

@@ -114,11 +114,13 @@ struct AutograderCommand: LessonCommand {
     switch kind {
     case .gradescope:
       context.console.error(
-        "lesson: wrote \(output): a Gradescope autograder for lesson \(entry.id) (upload it as the assignment's autograder)")
+        "lesson: wrote \(output): a Gradescope autograder for lesson \(entry.id) (upload it as the assignment's autograder)"
+      )
     case .github:
       context.console.error(
         "lesson: wrote \(output): a GitHub Classroom workflow that runs 'lesson check \(entry.id)' on every push"
-          + (arguments.options["--url"] == nil ? " (set the variable LESSON_COURSE_URL to lesson-course.tar.gz's URL)" : ""))
+          + (arguments.options["--url"] == nil
+            ? " (set the variable LESSON_COURSE_URL to lesson-course.tar.gz's URL)" : ""))
     }
     return .success
   }
@@ -128,7 +130,8 @@ struct AutograderCommand: LessonCommand {
     throws(CommandFailure) -> Data
   {
     guard let binaryName = arguments.options["--binary"] ?? context.console.executable else {
-      throw .usage(UsageError("cannot tell which lesson binary to pack; name it with --binary PATH (such as dist/lesson)"))
+      throw .usage(
+        UsageError("cannot tell which lesson binary to pack; name it with --binary PATH (such as dist/lesson)"))
     }
     let binaryPath = context.resolve(binaryName)
     var isFolder: ObjCBool = false

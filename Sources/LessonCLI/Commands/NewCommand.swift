@@ -58,7 +58,9 @@ struct NewCommand: LessonCommand {
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
     let course = try CourseContext(arguments, context: context).course
     let id = (course.entries.map(\.id).max() ?? 0) + 1
-    guard id <= 999 else { throw .message("the course has lesson 999 already; a lesson number is at most 999", .invalidInput) }
+    guard id <= 999 else {
+      throw .message("the course has lesson 999 already; a lesson number is at most 999", .invalidInput)
+    }
     let folder = (id < 10 ? "0" : "") + "\(id)_\(lessonName)"
     let title = arguments.options["--title"] ?? lessonName.replacingOccurrences(of: "_", with: " ")
     let file = "\(lessonName)\(id).json"
@@ -76,9 +78,11 @@ struct NewCommand: LessonCommand {
           reason: "lesson \(same.id) is named \(lessonName) already; expected a new NAME (nothing was written)"))
     }
     for path in [lessonFolder, solutionFolder] where FileManager.default.fileExists(atPath: path) {
-      throw .input(.unwritableFile(path: shown(path), reason: "it exists; expected a new lesson folder (nothing was written)"))
+      throw .input(
+        .unwritableFile(path: shown(path), reason: "it exists; expected a new lesson folder (nothing was written)"))
     }
-    guard let data = FileManager.default.contents(atPath: indexPath), let indexText = String(data: data, encoding: .utf8)
+    guard let data = FileManager.default.contents(atPath: indexPath),
+      let indexText = String(data: data, encoding: .utf8)
     else { throw .input(.missingFile(path: shown(indexPath))) }
     do {
       try OutputFile.check(indexPath)

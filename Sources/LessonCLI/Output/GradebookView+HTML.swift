@@ -24,7 +24,8 @@ extension GradebookView {
       "<p class=\"lead\" id=\"summary\">\(book.learners.count) learner\(book.learners.count == 1 ? "" : "s"), "
         + "\(book.records.count) submission\(book.records.count == 1 ? "" : "s") graded; "
         + "\(passing) passed every lesson\(strict ? " (strict: warnings count as failures)" : "").</p>")
-    page += passRateSection + mistakeSection + timelineSection + learnerSection + notesSection + warningsSection
+    page +=
+      passRateSection + mistakeSection + timelineSection + learnerSection + notesSection + warningsSection
       + rosterSection
     page += ["<script>\(Self.script)</script>", "</body>", "</html>"]
     return page.joined(separator: "\n") + "\n"
@@ -43,7 +44,8 @@ extension GradebookView {
       lines.append(
         "<tr data-lesson=\"\(lesson)\"><td>L\(lesson) \(Self.html(title(lesson)))</td>"
           + "<td class=\"rate\">\(passed)/\(total) (\(percent)%)</td>"
-          + "<td class=\"bar-cell\"><div class=\"track\"><div class=\"bar pass\" style=\"width: \(percent)%\"></div></div></td></tr>")
+          + "<td class=\"bar-cell\"><div class=\"track\"><div class=\"bar pass\" style=\"width: \(percent)%\"></div></div></td></tr>"
+      )
     }
     lines += ["</tbody></table>", "</section>"]
     return lines
@@ -87,7 +89,8 @@ extension GradebookView {
     lines.append(
       "<p>\(Self.html(record.learner)), lesson \(record.lesson) (<code>\(Self.html(record.file))</code>): \(mistakes). "
         + "Limit \(timeline.limit.map(String.init) ?? "none"), at most \(timeline.peak) at once, "
-        + "\(Self.seconds(timeline.elapsed)) s.\(timeline.failure.map { " The batch stopped: \(Self.html($0))." } ?? "")</p>")
+        + "\(Self.seconds(timeline.elapsed)) s.\(timeline.failure.map { " The batch stopped: \(Self.html($0))." } ?? "")</p>"
+    )
     lines.append(Self.svg(timeline))
     lines.append("</section>")
     return lines
@@ -107,7 +110,8 @@ extension GradebookView {
         + (feedbackLinks.isEmpty ? "" : "<th data-type=\"text\">feedback</th>") + "</tr></thead><tbody>")
     for learner in book.learners {
       let own = book.records(of: learner)
-      var row = "<tr data-learner=\"\(Self.html(learner))\"><td data-value=\"\(Self.html(learner.lowercased()))\">\(Self.html(learner))</td>"
+      var row =
+        "<tr data-learner=\"\(Self.html(learner))\"><td data-value=\"\(Self.html(learner.lowercased()))\">\(Self.html(learner))</td>"
       for lesson in lessons {
         guard let record = own.first(where: { $0.lesson == lesson }) else {
           row += "<td data-value=\"-1\"></td>"
@@ -123,12 +127,14 @@ extension GradebookView {
         case .error: text = "error"
         case .missing: text = "missing"
         }
-        row += "<td class=\"verdict \(record.status.rawValue)\" data-value=\"\(value)\" title=\"\(tip)\">\(text)\(warning)</td>"
+        row +=
+          "<td class=\"verdict \(record.status.rawValue)\" data-value=\"\(value)\" title=\"\(tip)\">\(text)\(warning)</td>"
       }
       let passed = own.count(where: { $0.status == .pass })
       row += "<td data-value=\"\(passed)\">\(passed)/\(own.count)</td>"
       let mistakes = Array(Set(own.flatMap(\.mistakes))).sorted()
-      row += "<td data-value=\"\(Self.html(mistakes.joined(separator: " ")))\">"
+      row +=
+        "<td data-value=\"\(Self.html(mistakes.joined(separator: " ")))\">"
         + mistakes.map { "<code>\(Self.html($0))</code>" }.joined(separator: " ") + "</td>"
       let toReview = own.filter { $0.noteReview?.needsReview == true }.map { "L\($0.lesson)" }
       row += "<td data-value=\"\(toReview.isEmpty ? "" : "yes")\">\(toReview.joined(separator: " "))</td>"
@@ -197,11 +203,13 @@ extension GradebookView {
       let y = top + index * row
       svg.append(
         "<g class=\"call\" data-name=\"\(html(call.name))\" data-outcome=\"\(call.outcome.rawValue)\">"
-          + "<text class=\"name\" x=\"\(nameWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(html(String(call.name.prefix(18))))</text>")
+          + "<text class=\"name\" x=\"\(nameWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(html(String(call.name.prefix(18))))</text>"
+      )
       let end = x(call.endedAt)
       let start = call.startedAt.map(x) ?? end
       let times =
-        call.startedAt.map { "\(seconds($0)) → \(seconds(call.endedAt)) s" } ?? "never ran, until \(seconds(call.endedAt)) s"
+        call.startedAt.map { "\(seconds($0)) → \(seconds(call.endedAt)) s" }
+        ?? "never ran, until \(seconds(call.endedAt)) s"
       if start > nameWidth {
         svg.append(
           "<rect class=\"waiting\" x=\"\(nameWidth)\" y=\"\(y + 3)\" width=\"\(start - nameWidth)\" height=\"\(row - 6)\"><title>\(html(call.name)): waiting for its turn</title></rect>"
@@ -215,17 +223,21 @@ extension GradebookView {
       if let mark = TraceReport.marks[call.outcome] {
         svg.append("<text class=\"mark \(call.outcome.rawValue)\" x=\"\(end + 3)\" y=\"\(y + 14)\">\(mark)</text>")
       }
-      svg.append("<text class=\"outcome\" x=\"\(nameWidth + barWidth + 14)\" y=\"\(y + 14)\">\(call.outcome.rawValue)</text></g>")
+      svg.append(
+        "<text class=\"outcome\" x=\"\(nameWidth + barWidth + 14)\" y=\"\(y + 14)\">\(call.outcome.rawValue)</text></g>"
+      )
     }
     if timeline.omitted > 0 {
       let y = top + timeline.calls.count * row
       svg.append("<text class=\"name\" x=\"\(nameWidth)\" y=\"\(y + 14)\">… and \(timeline.omitted) more calls</text>")
     }
     let axis = top + rows * row + 4
-    svg.append("<line class=\"axis\" x1=\"\(nameWidth)\" y1=\"\(axis)\" x2=\"\(nameWidth + barWidth)\" y2=\"\(axis)\"/>")
+    svg.append(
+      "<line class=\"axis\" x1=\"\(nameWidth)\" y1=\"\(axis)\" x2=\"\(nameWidth + barWidth)\" y2=\"\(axis)\"/>")
     svg.append("<text class=\"tick\" x=\"\(nameWidth)\" y=\"\(axis + 16)\">0 s</text>")
     svg.append(
-      "<text class=\"tick\" x=\"\(nameWidth + barWidth)\" y=\"\(axis + 16)\" text-anchor=\"end\">\(seconds(timeline.elapsed)) s</text>")
+      "<text class=\"tick\" x=\"\(nameWidth + barWidth)\" y=\"\(axis + 16)\" text-anchor=\"end\">\(seconds(timeline.elapsed)) s</text>"
+    )
     let key = axis + 38
     for (offset, kind, label) in [
       (0, "waiting", "waiting for its turn"), (190, "running ok", "running (ok)"),

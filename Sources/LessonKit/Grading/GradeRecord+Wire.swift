@@ -126,7 +126,8 @@ extension GradeRecord {
           let endedAt = int(item["endedAt"])
         else { return nil }
         calls.append(
-          GradeTimeline.Call(name: name, outcome: outcome, startedAt: int(item["startedAt"]).map(Int64.init), endedAt: Int64(endedAt)))
+          GradeTimeline.Call(
+            name: name, outcome: outcome, startedAt: int(item["startedAt"]).map(Int64.init), endedAt: Int64(endedAt)))
       }
       timeline = GradeTimeline(
         limit: int(wired["limit"]), peak: peak, elapsed: Int64(elapsed), calls: calls, omitted: omitted,

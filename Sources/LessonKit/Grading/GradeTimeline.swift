@@ -55,7 +55,9 @@ public struct GradeTimeline: Sendable, Hashable {
       limit: batch.semaphore == .perCall ? nil : batch.limit, peak: trace.peakConcurrency,
       elapsed: Self.micros(trace.elapsed),
       calls: records.prefix(Self.maximumCalls).map {
-        Call(name: $0.name, outcome: $0.outcome, startedAt: $0.startedAt.map(Self.micros), endedAt: Self.micros($0.endedAt))
+        Call(
+          name: $0.name, outcome: $0.outcome, startedAt: $0.startedAt.map(Self.micros), endedAt: Self.micros($0.endedAt)
+        )
       },
       omitted: max(0, records.count - Self.maximumCalls), failure: trace.failure?.description)
   }

@@ -163,7 +163,8 @@ public enum Grader {
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var local: [(Int, GradeRecord)] = []
         for index in stride(from: worker, to: count, by: workers) {
-          local.append((index, grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)))
+          local.append(
+            (index, grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)))
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
