@@ -43,4 +43,26 @@ set +e
 student ./lesson check 1 > "$work/pass.txt" 2>&1; pass=$?
 set -e
 [ "$pass" -eq 0 ] || fail "./lesson check 1 on the solution exited $pass: $(tail -3 "$work/pass.txt")"
-echo "check_release: ok: the archive runs with no toolchain (list, check 1 fails on the starter, passes on the solution)"
+# The same binary packed as a Gradescope autograder: no warning (it needs no Swift library), and
+# run_autograder grades a submission in Gradescope's layout with nothing but /usr/bin and /bin.
+student ./lesson autograder gradescope 3 --binary ./lesson --output "$work/autograder.zip" 2> "$work/pack.txt" \
+  || fail "lesson autograder gradescope 3 failed: $(cat "$work/pack.txt")"
+if grep -q warning "$work/pack.txt"; then fail "packing the release binary warned: $(cat "$work/pack.txt")"; fi
+gs=$work/gradescope/autograder
+mkdir -p "$gs/source" "$gs/submission" "$gs/results"
+if command -v unzip >/dev/null 2>&1; then
+  unzip -q "$work/autograder.zip" -d "$gs/source"
+elif command -v python3 >/dev/null 2>&1; then
+  python3 -m zipfile -e "$work/autograder.zip" "$gs/source" && chmod +x "$gs/source/lesson" "$gs/source/setup.sh" "$gs/source/run_autograder"
+else
+  fail "neither unzip nor python3 is installed to unpack the autograder zip"
+fi
+cp "$root/solutions/03_more_tools/more_tools3.json" "$gs/submission/"
+printf '{"users": [{"email": "ada@uni.edu", "name": "Ada", "id": 1}]}\n' > "$gs/submission_metadata.json"
+env -i PATH=/usr/bin:/bin HOME="$work" AUTOGRADER_ROOT="$work/gradescope" bash "$gs/source/setup.sh" \
+  || fail "the autograder's setup.sh failed"
+env -i PATH=/usr/bin:/bin HOME="$work" AUTOGRADER_ROOT="$work/gradescope" bash "$gs/source/run_autograder" 2>/dev/null \
+  || fail "the autograder's run_autograder failed"
+grep -qE '"score" *: *7,' "$gs/results/results.json" && grep -qE '"max_score" *: *7,' "$gs/results/results.json" \
+  || fail "results.json does not give the solution 7 of 7: $(head -c 300 "$gs/results/results.json")"
+echo "check_release: ok: the archive runs with no toolchain (list, check 1 fails on the starter, passes on the solution; a Gradescope autograder made from it grades the solution 7/7)"

@@ -81,11 +81,58 @@ struct GradescopeAutograder {
     guard binary.starts(with: [0x7F, 0x45, 0x4C, 0x46]) else {
       return "not a Linux (ELF) program, so it cannot run on Gradescope; pack the one .ci/release makes on Linux"
     }
-    if binary.range(of: Data("libswiftCore.so".utf8)) != nil {
+    let needed = neededLibraries(binary)
+    let swift =
+      needed.first { $0.hasPrefix("libswiftCore.") }
+      ?? needed.first { $0.hasPrefix("libswift") || $0.hasPrefix("libFoundation") }
+    if let swift {
       return
-        "it needs the Swift libraries (libswiftCore.so), which Gradescope does not have; pack the static one .ci/release makes (dist/lesson)"
+        "it needs the Swift libraries (\(swift)), which Gradescope does not have; pack the static one .ci/release makes (dist/lesson)"
     }
     return nil
+  }
+
+  /// The shared libraries a 64-bit little-endian ELF program names as needed (`DT_NEEDED`), in
+  /// order; empty for anything else or anything malformed.
+  static func neededLibraries(_ binary: Data) -> [String] {
+    let bytes = [UInt8](binary)
+    guard bytes.count >= 64, bytes[4] == 2, bytes[5] == 1 else { return [] }
+    func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+    func u64(_ at: Int) -> Int? {
+      guard at >= 0, at + 8 <= bytes.count else { return nil }
+      var value: UInt64 = 0
+      for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[at + index]) }
+      return value > UInt64(Int.max) ? nil : Int(value)
+    }
+    guard let headers = u64(32), let size = u16(54), let count = u16(56) else { return [] }
+    var loads: [(address: Int, offset: Int, size: Int)] = []
+    var dynamic: (offset: Int, size: Int)?
+    for index in 0..<count {
+      let header = headers + index * size
+      guard let type = u16(header), let offset = u64(header + 8), let address = u64(header + 16),
+        let fileSize = u64(header + 32)
+      else { return [] }
+      if type == 1 { loads.append((address, offset, fileSize)) }
+      if type == 2 { dynamic = (offset, fileSize) }
+    }
+    guard let dynamic else { return [] }
+    var needed: [Int] = []
+    var strings: Int?
+    for entry in stride(from: dynamic.offset, to: dynamic.offset + dynamic.size, by: 16) {
+      guard let tag = u64(entry), let value = u64(entry + 8) else { break }
+      if tag == 0 { break }
+      if tag == 1 { needed.append(value) }
+      if tag == 5 { strings = value }
+    }
+    guard let strings,
+      let load = loads.first(where: { $0.address <= strings && strings < $0.address + $0.size })
+    else { return [] }
+    let table = strings - load.address + load.offset
+    return needed.compactMap { start in
+      guard table + start < bytes.count else { return nil }
+      let name = bytes[(table + start)...].prefix { $0 != 0 }
+      return String(decoding: name, as: UTF8.self)
+    }
   }
 
   /// Text for a shell comment: one line.
