@@ -33,7 +33,8 @@ struct GradeCommand: LessonCommand {
                           table; another extension needs --format), or table on standard output.
                           html is one self-contained page for the class: pass rates, the
                           mistakes, a failing run's timeline, a sortable table of learners
-                          (with links to --feedback files).
+                          (with links to the --feedback files, relative to --output's folder,
+                          or to the current folder on standard output).
       --output FILE       Write there (atomically) instead of standard output. Its folder must
                           exist; nothing else is created.
       --learner NAME      Grade only NAME: DIR/NAME/, DIR/NAME.json or DIR/NAME.py, or DIR itself
