@@ -131,7 +131,17 @@ struct NoteClass {
       let sol = try read("sol")
       #expect(sol.contains("- ✓ explains why the limit protects the upstream tools"))
       #expect(sol.contains("Your note explains every idea the lesson asks for."))
-      #expect(try read("amy").contains("You wrote no note."))
+      let amy = try read("amy")
+      #expect(amy.contains("You wrote no note."))
+      // A failing run's timeline, as text: one row per call, the last one waiting, then timing out.
+      let run = try #require(amy.firstIndex(of: "### Your run"))
+      #expect(amy[run + 2] == "```text")
+      let rows = amy[(run + 3)...].prefix { $0 != "```" }
+      #expect(rows.first?.hasPrefix("search       █") == true && rows.first?.hasSuffix(" ok") == true)
+      let slow = try #require(rows.first { $0.hasPrefix("slow_tool") })
+      #expect(slow.contains("░█") && slow.hasSuffix("× timeout"))
+      #expect(rows.last?.hasPrefix("limit 2, at most 2 at once") == true)
+      #expect(!sol.contains("### Your run"))
     }
   }
 }

@@ -59,6 +59,9 @@ struct FeedbackView {
         lines.append("")
       }
     }
+    if let timeline = record.timeline {
+      lines += ["### Your run", "", "```text"] + Self.timeline(timeline) + ["```", ""]
+    }
     if let review = record.noteReview, record.status == .pass || record.status == .fail {
       lines += note(review)
     }
@@ -72,6 +75,33 @@ struct FeedbackView {
       lines.append("")
     }
     lines.append("**What to do next:** " + next(record))
+    return lines
+  }
+
+  /// A failing run as text: one row per call, waiting (`░`) then running (`█`), with `×` where it
+  /// timed out, `!` where it raised and `/` where it was cancelled; then the scale and a key.
+  static func timeline(_ timeline: GradeTimeline, width: Int = 48) -> [String] {
+    let names = timeline.calls.map { TraceReport.fit(code($0.name), 12) }
+    let total = max(timeline.elapsed, 1)
+    func cell(_ micros: Int64) -> Int { Int(micros * Int64(width - 1) / total) }
+    var lines: [String] = []
+    if let failure = timeline.failure { lines.append("the batch stopped: \(code(failure))") }
+    for (call, name) in zip(timeline.calls, names) {
+      var cells = Array(repeating: " ", count: width)
+      let end = cell(call.endedAt)
+      let start = call.startedAt.map(cell) ?? end
+      for index in 0..<start { cells[index] = "░" }
+      if call.startedAt != nil { for index in start...end { cells[index] = "█" } }
+      if let mark = TraceReport.marks[call.outcome] { cells[end] = mark }
+      lines.append("\(name) \(cells.joined()) \(call.outcome.rawValue)")
+    }
+    if timeline.omitted > 0 { lines.append("… and \(timeline.omitted) more calls") }
+    let end = Seconds.fixed(.microseconds(timeline.elapsed)) + " s"
+    lines.append(
+      String(repeating: " ", count: 13) + "0 s" + String(repeating: " ", count: max(1, width - 3 - end.count)) + end)
+    lines.append(
+      "limit \(timeline.limit.map(String.init) ?? "none"), at most \(timeline.peak) at once · ░ waiting for its turn  █ running  × timed out  ! raised  / cancelled"
+    )
     return lines
   }
 
