@@ -39,7 +39,10 @@ struct CourseContext {
   }
 
   /// `path` relative to the current directory when it is inside it, for friendlier messages.
-  func display(_ path: String, from directory: String) -> String {
+  func display(_ path: String, from directory: String) -> String { Self.relative(path, to: directory) }
+
+  /// `path` relative to `directory` when it is inside it, else as it is (standardized).
+  static func relative(_ path: String, to directory: String) -> String {
     let base = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
     let full = URL(fileURLWithPath: path).standardizedFileURL.path
     return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full

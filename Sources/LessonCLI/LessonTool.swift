@@ -27,7 +27,8 @@ public enum LessonTool {
   static var commands: [any LessonCommand.Type] {
     [
       ListCommand.self, ShowCommand.self, RunCommand.self, CheckCommand.self, HintCommand.self, WatchCommand.self,
-      ResetCommand.self, ExplainCommand.self, VerifyCommand.self, GradeCommand.self,
+      ResetCommand.self, ExplainCommand.self, VerifyCommand.self, GradeCommand.self, AutograderCommand.self,
+      NewCommand.self,
     ]
   }
 

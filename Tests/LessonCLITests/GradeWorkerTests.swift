@@ -106,7 +106,7 @@ import Testing
     try withWorkspace { directory in
       let fixture = try FixtureClass.make(in: directory)
       try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
-      for format in ["csv", "junit", "json"] {
+      for format in ["csv", "junit", "json", "html"] {
         let supervised = CapturedConsole(width: 100, directory: CLIFixtures.packageRoot.path, executable: Self.binary)
         _ = LessonTool.main(["grade", "2", fixture.root, "--format", format], console: supervised.console)
         let inProcess = grade(["2", fixture.root, "--format", format], in: directory)

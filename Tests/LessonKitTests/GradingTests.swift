@@ -1,4 +1,5 @@
 import Foundation
+import GuardedGather
 import LessonKit
 import Testing
 
@@ -109,11 +110,23 @@ import Testing
       display: "zoë/more_tools3.json")
     let record = Grader.grade(submission, spec: spec)
     #expect(record.status == .fail && !record.checks.isEmpty && record.checks.contains { $0.mistake != nil })
+    #expect(record.timeline?.calls.map(\.name) == ["search", "database", "slow_tool"])
     #expect(!record.wire.contains("\n"))
     let back = try #require(GradeRecord(wire: record.wire))
     #expect(back == record)
     #expect(GradeRecord(wire: "{\"learner\": 1}") == nil)
     #expect(GradeRecord(wire: "not json") == nil)
+  }
+
+  @Test func aTimelineKeepsItsFirstCallsAndCountsTheRest() {
+    let calls = (0..<50).map { GatherCall(name: "c\($0)", delay: .milliseconds(10 * ($0 % 7))) }
+    let batch = GatherBatch(limit: 4, timeout: .milliseconds(35), calls: calls)
+    let timeline = GradeTimeline(batch: batch, trace: GatherEngine.runVirtual(batch))
+    #expect(timeline.calls.count == GradeTimeline.maximumCalls)
+    #expect(timeline.omitted == 50 - GradeTimeline.maximumCalls)
+    #expect(timeline.limit == 4 && timeline.peak == 4)
+    #expect(timeline.calls.allSatisfy { ($0.startedAt ?? 0) <= $0.endedAt && $0.endedAt <= timeline.elapsed })
+    #expect(timeline.calls.contains { $0.outcome == .timeout } && timeline.calls.contains { $0.outcome == .ok })
   }
 }
 

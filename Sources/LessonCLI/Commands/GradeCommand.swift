@@ -28,9 +28,13 @@ struct GradeCommand: LessonCommand {
 
     Options:
       --all               Grade every lesson (needs a folder per learner).
-      --format F          table, csv, json, junit or gradescope. The default is from --output's
-                          extension (.csv, .json, .xml for junit, .txt for table; another
-                          extension needs --format), or table on standard output.
+      --format F          table, csv, json, junit, gradescope or html. The default is from
+                          --output's extension (.csv, .json, .xml for junit, .html, .txt for
+                          table; another extension needs --format), or table on standard output.
+                          html is one self-contained page for the class: pass rates, the
+                          mistakes, a failing run's timeline, a sortable table of learners
+                          (with links to the --feedback files, relative to --output's folder,
+                          or to the current folder on standard output).
       --output FILE       Write there (atomically) instead of standard output. Its folder must
                           exist; nothing else is created.
       --learner NAME      Grade only NAME: DIR/NAME/, DIR/NAME.json or DIR/NAME.py, or DIR itself
@@ -93,7 +97,7 @@ struct GradeCommand: LessonCommand {
       format = GradebookFormat(extension: suffix) ?? .table
       if GradebookFormat(extension: suffix) == nil {
         unknownFormat = UsageError(
-          "cannot tell the format from '\(output)'; name it .csv, .json, .xml (junit) or .txt (table), or give --format"
+          "cannot tell the format from '\(output)'; name it .csv, .json, .xml (junit), .html or .txt (table), or give --format"
         )
       }
     } else {
@@ -205,7 +209,13 @@ struct GradeCommand: LessonCommand {
         submissions, specs: specs, strict: strict, roster: roster, python: python, progress: progress)
     }
     if showProgress { console.err("\r\u{1B}[K") }
-    let view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
+    let feedbackNames = FeedbackView.fileNames(for: book.learners)
+    var view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
+    if format == .html, let feedback {
+      let base = Self.relativePath(
+        from: OutputFile.folder(of: context.resolve(output ?? "page.html")), to: context.resolve(feedback))
+      view.feedbackLinks = feedbackNames.mapValues { Self.href(base + "/" + $0) }
+    }
     let text = view.render(format, style: format == .table && output == nil ? context.style : Style(enabled: false))
     if let output {
       do { try OutputFile.write(Data(text.utf8), to: context.resolve(output)) } catch {
@@ -219,7 +229,7 @@ struct GradeCommand: LessonCommand {
       console.out(text)
     }
     if let feedback {
-      try writeFeedback(book, course: course.course, into: feedback, context: context)
+      try writeFeedback(book, names: feedbackNames, course: course.course, into: feedback, context: context)
     }
     if submissions.isEmpty { console.error("lesson: warning: no submissions found in \(directory)") }
     return book.records.allSatisfy { $0.status == .pass } && !book.records.isEmpty ? .success : .failure
@@ -228,20 +238,14 @@ struct GradeCommand: LessonCommand {
 
 extension GradeCommand {
   /// Writes `<learner>.md` for every learner into `folder`, each atomically.
-  func writeFeedback(_ book: Gradebook, course: Course, into folder: String, context: CommandContext)
-    throws(CommandFailure)
-  {
+  func writeFeedback(
+    _ book: Gradebook, names: [String: String], course: Course, into folder: String, context: CommandContext
+  ) throws(CommandFailure) {
     let path = context.resolve(folder)
-    var used: Set<String> = []
     do {
       try OutputFile.makeFolder(path)
       for learner in book.learners {
-        var name = FeedbackView.fileName(for: learner)
-        var suffix = 2
-        while !used.insert(name.lowercased()).inserted {
-          name = String(FeedbackView.fileName(for: learner).dropLast(3)) + "-\(suffix).md"
-          suffix += 1
-        }
+        guard let name = names[learner] else { continue }
         let view = FeedbackView(learner: learner, records: book.records(of: learner), course: course, strict: strict)
         try OutputFile.write(Data(view.markdown.utf8), to: path + "/" + name)
       }
@@ -252,6 +256,42 @@ extension GradeCommand {
   }
 }
 
+extension GradeCommand {
+  /// The path from the folder `from` to `to` (`../feedback`, `.` for the same folder); relative
+  /// paths are taken from the current directory.
+  static func relativePath(from: String, to: String) -> String {
+    func parts(_ path: String) -> [String] {
+      let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+      var out: [String] = []
+      for part in absolute.split(separator: "/") where part != "." {
+        if part == ".." { if !out.isEmpty { out.removeLast() } } else { out.append(String(part)) }
+      }
+      return out
+    }
+    let a = parts(from)
+    let b = parts(to)
+    var common = 0
+    while common < min(a.count, b.count) && a[common] == b[common] { common += 1 }
+    let path = Array(repeating: "..", count: a.count - common) + b[common...]
+    return path.isEmpty ? "." : path.joined(separator: "/")
+  }
+
+  /// A relative path as a URL reference: each character other than letters, digits and `-._~/`
+  /// percent-encoded (so `#`, `?`, `%` and spaces in a name stay part of the path).
+  static func href(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+      let char = Character(Unicode.Scalar(byte))
+      if byte < 0x80 && (char.isLetter || char.isNumber || "-._~/".contains(char)) {
+        out.append(char)
+      } else {
+        out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    return out
+  }
+}
+
 extension GradebookFormat {
   /// The format an output file's extension implies: `.csv`, `.json`, `.xml` (JUnit), `.txt` (the table).
   init?(extension suffix: String) {
@@ -259,6 +299,7 @@ extension GradebookFormat {
     case "csv": self = .csv
     case "json": self = .json
     case "xml": self = .junit
+    case "html", "htm": self = .html
     case "txt", "text": self = .table
     default: return nil
     }

@@ -59,6 +59,12 @@ struct FeedbackView {
         lines.append("")
       }
     }
+    if let timeline = record.timeline {
+      lines += ["### Your run", "", "```text"] + Self.timeline(timeline) + ["```", ""]
+    }
+    if let review = record.noteReview, record.status == .pass || record.status == .fail {
+      lines += note(review)
+    }
     let others = record.warnings.filter { warning in
       !record.checks.contains { check in check.mistake.map { warning.hasPrefix($0.id + ":") } ?? false }
     }
@@ -69,6 +75,58 @@ struct FeedbackView {
       lines.append("")
     }
     lines.append("**What to do next:** " + next(record))
+    return lines
+  }
+
+  /// A failing run as text: one row per call, waiting (`░`) then running (`█`), with `×` where it
+  /// timed out, `!` where it raised and `/` where it was cancelled; then the scale and a key.
+  static func timeline(_ timeline: GradeTimeline, width: Int = 48) -> [String] {
+    let names = timeline.calls.map { TraceReport.fit(code($0.name), 12) }
+    let total = max(timeline.elapsed, 1)
+    func cell(_ micros: Int64) -> Int { Int(micros * Int64(width - 1) / total) }
+    var lines: [String] = []
+    if let failure = timeline.failure { lines.append("the batch stopped: \(code(failure))") }
+    for (call, name) in zip(timeline.calls, names) {
+      var cells = Array(repeating: " ", count: width)
+      let end = cell(call.endedAt)
+      let start = call.startedAt.map(cell) ?? end
+      for index in 0..<start { cells[index] = "░" }
+      if call.startedAt != nil { for index in start...end { cells[index] = "█" } }
+      if let mark = TraceReport.marks[call.outcome] { cells[end] = mark }
+      lines.append("\(name) \(cells.joined()) \(call.outcome.rawValue)")
+    }
+    if timeline.omitted > 0 { lines.append("… and \(timeline.omitted) more calls") }
+    let end = Seconds.fixed(.microseconds(timeline.elapsed)) + " s"
+    lines.append(
+      String(repeating: " ", count: 13) + "0 s" + String(repeating: " ", count: max(1, width - 3 - end.count)) + end)
+    lines.append(
+      "limit \(timeline.limit.map(String.init) ?? "none"), at most \(timeline.peak) at once · ░ waiting for its turn  █ running  × timed out  ! raised  / cancelled"
+    )
+    return lines
+  }
+
+  /// The learner's note, each idea the lesson asks for found or not, and whether a person will read it.
+  func note(_ review: NoteReview) -> [String] {
+    var lines = ["### Your note", ""]
+    if review.wordCount == 0 {
+      lines.append("You wrote no note.")
+    } else {
+      lines.append("> " + Self.escape(NoteReviewText.oneLine(review.note)))
+    }
+    lines.append("")
+    for idea in review.ideas {
+      let mark = idea.found ? "✓ explains" : idea.negated.isEmpty ? "✗ does not explain" : "✗ says the opposite of"
+      lines.append("- \(mark) \(Self.escape(idea.about))")
+    }
+    for phrase in review.contradictions {
+      lines.append("- ✗ contradicts the lesson: “\(Self.escape(phrase))”")
+    }
+    if !review.ideas.isEmpty || !review.contradictions.isEmpty { lines.append("") }
+    lines.append(
+      review.needsReview
+        ? "Note to review: your instructor will read it (\(Self.escape(NoteReviewText.summary(review))))."
+        : "Your note explains every idea the lesson asks for.")
+    lines.append("")
     return lines
   }
 
@@ -112,6 +170,23 @@ struct FeedbackView {
 
   /// Text for a table cell.
   static func cell(_ text: String) -> String { escape(text) }
+
+  /// Each learner's file name in the feedback folder, distinct even where two names differ only
+  /// in case or in characters that are replaced (`bob.md`, then `bob-2.md`).
+  static func fileNames(for learners: [String]) -> [String: String] {
+    var used: Set<String> = []
+    var names: [String: String] = [:]
+    for learner in learners {
+      var name = fileName(for: learner)
+      var suffix = 2
+      while !used.insert(name.lowercased()).inserted {
+        name = String(fileName(for: learner).dropLast(3)) + "-\(suffix).md"
+        suffix += 1
+      }
+      names[learner] = name
+    }
+    return names
+  }
 
   /// A file name for `learner` inside the feedback folder: letters, digits, `-`, `_`, `.` and
   /// `@`, the rest as `_`, never starting with a dot.

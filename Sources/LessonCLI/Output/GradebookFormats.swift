@@ -3,7 +3,7 @@ import LessonKit
 /// The gradebook in each format `lesson grade` writes. Every format is byte-for-byte the same for
 /// the same inputs: learners and lessons in order, no times or paths outside the class folder.
 enum GradebookFormat: String, CaseIterable {
-  case table, csv, json, junit, gradescope
+  case table, csv, json, junit, gradescope, html
 }
 
 struct GradebookView {
@@ -13,6 +13,8 @@ struct GradebookView {
   var strict = false
   /// The columns the table fits in.
   var width = 80
+  /// Each learner's feedback file, as a link relative to the page (`html` only).
+  var feedbackLinks: [String: String] = [:]
 
   func render(_ format: GradebookFormat, style: Style = Style(enabled: false)) -> String {
     switch format {
@@ -21,6 +23,7 @@ struct GradebookView {
     case .json: json.pretty + "\n"
     case .junit: junit
     case .gradescope: gradescope.pretty + "\n"
+    case .html: html
     }
   }
 
@@ -102,6 +105,18 @@ struct GradebookView {
       lines.append(style.bold("Warnings"))
       for warning in warnings { lines += wrap("\(warning.learner) L\(warning.lesson): \(warning.text)", "  ", "    ") }
     }
+    let notes = notesToReview
+    if !notes.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Notes to review"))
+      for record in notes {
+        guard let review = record.noteReview else { continue }
+        lines += wrap("\(record.learner) L\(record.lesson): \(NoteReviewText.summary(review))", "  ", "    ")
+        if review.wordCount > 0 {
+          lines += wrap("note: “\(NoteReviewText.oneLine(review.note, limit: 400))”", "    ", "      ")
+        }
+      }
+    }
     let attention = book.needAttention
     lines.append("")
     if attention.isEmpty {
@@ -164,16 +179,24 @@ struct GradebookView {
     return String(String.UnicodeScalarView(text.unicodeScalars.map { control($0) ? "?" : $0 }))
   }
 
+  /// The records whose note a person should read, in order.
+  var notesToReview: [GradeRecord] { book.records.filter { $0.noteReview?.needsReview == true } }
+
+  /// `yes` or `no` for a record's note, or empty when the lesson asks for no note or nothing was graded.
+  static func noteToReview(_ record: GradeRecord) -> String {
+    record.noteReview.map { $0.needsReview ? "yes" : "no" } ?? ""
+  }
+
   // MARK: CSV (RFC 4180)
 
   var csv: String {
-    var lines = ["learner,lesson,status,score,max_score,mistakes,explanation,file,warnings"]
+    var lines = ["learner,lesson,status,score,max_score,mistakes,explanation,file,warnings,note_to_review,note"]
     for record in book.records {
       lines.append(
         [
           record.learner, String(record.lesson), record.status.rawValue, String(record.score), String(record.maxScore),
           record.mistakes.joined(separator: ";"), record.explanation, record.file,
-          record.warnings.joined(separator: " | "),
+          record.warnings.joined(separator: " | "), Self.noteToReview(record), record.noteReview?.note ?? "",
         ].map(Self.csvField).joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"
@@ -214,6 +237,7 @@ struct GradebookView {
                       ("explanation", .string(record.explanation)),
                       ("explanations", .array(record.explanations.map(JSONOutput.string))),
                       ("file", .string(record.file)), ("warnings", .array(record.warnings.map(JSONOutput.string))),
+                      ("note", record.noteReview.map(NoteReviewText.json) ?? .null),
                     ])
                   })
               ),
@@ -237,6 +261,10 @@ struct GradebookView {
           ),
           ("needAttention", .array(book.needAttention.map { .string($0.learner) })),
           ("warnings", .int(book.warnings.count)),
+          (
+            "notesToReview",
+            .array(notesToReview.map { .object([("learner", .string($0.learner)), ("lesson", .int($0.lesson))]) })
+          ),
           ("roster", book.hasRoster ? .bool(true) : .bool(false)),
           ("missing", .array(book.missing.map(JSONOutput.string))),
           ("notOnRoster", .array(book.notOnRoster.map(JSONOutput.string))),
@@ -291,9 +319,14 @@ struct GradebookView {
           }
         }
       }
-      let warnings = own.flatMap { record in record.warnings.map { "L\(record.lesson): warning: \($0)" } }
-      if !warnings.isEmpty {
-        xml.append("    <system-out>\(Self.xml(warnings.joined(separator: "\n")))</system-out>")
+      var out = own.flatMap { record in record.warnings.map { "L\(record.lesson): warning: \($0)" } }
+      for record in own {
+        guard let review = record.noteReview, review.needsReview else { continue }
+        out.append("L\(record.lesson): note to review: \(NoteReviewText.summary(review))")
+        if review.wordCount > 0 { out.append("L\(record.lesson): note: \(NoteReviewText.oneLine(review.note))") }
+      }
+      if !out.isEmpty {
+        xml.append("    <system-out>\(Self.xml(out.joined(separator: "\n")))</system-out>")
       }
       xml.append("  </testsuite>")
     }
@@ -357,14 +390,18 @@ struct GradebookView {
     let score = book.records.reduce(0) { $0 + $1.checks.count(where: { !fails($0) }) }
     let maximum = book.records.reduce(0) { $0 + ($1.checks.isEmpty ? $1.maxScore : $1.checks.count) }
     var fields: [(String, JSONOutput)] = [("score", .int(score)), ("max_score", .int(maximum))]
+    var output: [String] = []
     let warnings = book.warnings
     if !warnings.isEmpty {
-      fields.append(
-        (
-          "output",
-          .string("Warnings:\n" + warnings.map { "- Lesson \($0.lesson): \($0.text)" }.joined(separator: "\n"))
-        ))
+      output.append("Warnings:\n" + warnings.map { "- Lesson \($0.lesson): \($0.text)" }.joined(separator: "\n"))
     }
+    for record in notesToReview {
+      guard let review = record.noteReview else { continue }
+      output.append(
+        "Your note for lesson \(record.lesson) will be read by your instructor. It does not yet explain everything the lesson asks:\n"
+          + NoteReviewText.reasons(review).map { "- \($0)" }.joined(separator: "\n"))
+    }
+    if !output.isEmpty { fields.append(("output", .string(output.joined(separator: "\n\n")))) }
     fields.append(("tests", .array(tests)))
     return .object(fields)
   }

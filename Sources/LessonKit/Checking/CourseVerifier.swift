@@ -67,7 +67,9 @@ public enum CourseVerifier {
     }
     for directory in [course.lessonsDirectory, course.solutionsDirectory] {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-      for name in names.sorted() where !name.hasPrefix(".") && name != "index.json" && !folders.contains(name) {
+      // lessons/schema/ holds the JSON Schemas the lesson files name in "$schema".
+      let own: Set<String> = directory == course.lessonsDirectory ? ["index.json", "schema"] : ["index.json"]
+      for name in names.sorted() where !name.hasPrefix(".") && !own.contains(name) && !folders.contains(name) {
         problems.append(Problem(lesson: nil, message: "\(directory)/\(name) is not in lessons/index.json"))
       }
     }

@@ -1,3 +1,5 @@
+import GuardedGather
+
 /// One line of JSON per grade, so that a grade can cross a pipe from a grading worker process.
 ///
 /// Not a published format: both ends are the same `lesson` binary. A mistake travels as its id
@@ -26,7 +28,26 @@ extension GradeRecord {
           })
       ),
       ("noteReview", noteReview.map(Self.wire) ?? .null),
+      ("timeline", timeline.map(Self.wire) ?? .null),
     ]).compact
+  }
+
+  static func wire(_ timeline: GradeTimeline) -> JSONOutput {
+    .object([
+      ("limit", timeline.limit.map(JSONOutput.int) ?? .null), ("peak", .int(timeline.peak)),
+      ("elapsed", .int(Int(timeline.elapsed))), ("omitted", .int(timeline.omitted)),
+      ("failure", timeline.failure.map(JSONOutput.string) ?? .null),
+      (
+        "calls",
+        .array(
+          timeline.calls.map { call in
+            .object([
+              ("name", .string(call.name)), ("outcome", .string(call.outcome.rawValue)),
+              ("startedAt", call.startedAt.map { .int(Int($0)) } ?? .null), ("endedAt", .int(Int(call.endedAt))),
+            ])
+          })
+      ),
+    ])
   }
 
   static func wire(_ review: NoteReview) -> JSONOutput {
@@ -95,8 +116,26 @@ extension GradeRecord {
       }
       review = NoteReview(note: note, ideas: parsed, contradictions: contradictions)
     }
+    var timeline: GradeTimeline?
+    if let wired = value["timeline"], case .array(let items)? = wired["calls"], let peak = int(wired["peak"]),
+      let elapsed = int(wired["elapsed"]), let omitted = int(wired["omitted"])
+    {
+      var calls: [GradeTimeline.Call] = []
+      for item in items {
+        guard let name = string(item["name"]), let outcome = string(item["outcome"]).flatMap(GatherOutcome.init),
+          let endedAt = int(item["endedAt"])
+        else { return nil }
+        calls.append(
+          GradeTimeline.Call(
+            name: name, outcome: outcome, startedAt: int(item["startedAt"]).map(Int64.init), endedAt: Int64(endedAt)))
+      }
+      timeline = GradeTimeline(
+        limit: int(wired["limit"]), peak: peak, elapsed: Int64(elapsed), calls: calls, omitted: omitted,
+        failure: string(wired["failure"]))
+    }
     self.init(
       learner: learner, lesson: lesson, status: status, score: score, maxScore: maxScore, mistakes: mistakes,
-      explanations: explanations, file: file, checks: checks, warnings: warnings, noteReview: review)
+      explanations: explanations, file: file, checks: checks, warnings: warnings, noteReview: review,
+      timeline: timeline)
   }
 }

@@ -37,13 +37,17 @@ public struct GradeRecord: Sendable, Hashable {
   /// What the learner's note says about the lesson's ideas, when the lesson asks for one: for a
   /// "note to review" column, with the note beside it.
   public var noteReview: NoteReview?
+  /// The run of a failing submission, for a timeline picture (`nil` for a pass, an error or a
+  /// missing submission).
+  public var timeline: GradeTimeline?
 
   public init(
     learner: String, lesson: Int, status: Status, score: Int, maxScore: Int, mistakes: [String] = [],
     explanations: [String] = [], file: String, checks: [CheckResult] = [], warnings: [String] = [],
-    noteReview: NoteReview? = nil
+    noteReview: NoteReview? = nil, timeline: GradeTimeline? = nil
   ) {
     self.noteReview = noteReview
+    self.timeline = timeline
     self.learner = learner
     self.lesson = lesson
     self.status = status
@@ -159,7 +163,8 @@ public enum Grader {
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var local: [(Int, GradeRecord)] = []
         for index in stride(from: worker, to: count, by: workers) {
-          local.append((index, grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)))
+          local.append(
+            (index, grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)))
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
@@ -230,10 +235,12 @@ public enum Grader {
         + (check.map { " (expected \($0.expected), observed \($0.observed))" } ?? "") + ". \(report.fix(for: mistake))"
     }
     let warnings = strict ? [] : report.mistakes.filter(\.isWarning).map(line)
+    let passed = report.passed(strict: strict)
     return GradeRecord(
-      learner: submission.learner, lesson: submission.lesson, status: report.passed(strict: strict) ? .pass : .fail,
+      learner: submission.learner, lesson: submission.lesson, status: passed ? .pass : .fail,
       score: strict ? report.checks.count(where: { $0.status == .passed }) : report.score,
       maxScore: report.checks.count, mistakes: failing.map(\.id), explanations: failing.map(line),
-      file: submission.display, checks: report.checks, warnings: found + warnings, noteReview: report.noteReview)
+      file: submission.display, checks: report.checks, warnings: found + warnings, noteReview: report.noteReview,
+      timeline: passed ? nil : GradeTimeline(batch: configuration.batch, trace: report.trace))
   }
 }
