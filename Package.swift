@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "AsyncioModel", targets: ["AsyncioModel"]),
     .library(name: "GuardedGather", targets: ["GuardedGather"]),
     .library(name: "LessonKit", targets: ["LessonKit"]),
+    .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
     .executable(name: "lesson", targets: ["lesson"]),
   ],
   targets: [
@@ -21,6 +22,8 @@ let package = Package(
     .target(name: "GuardedGather", dependencies: ["AsyncioModel"], swiftSettings: modelSettings),
     .target(name: "LessonKit", dependencies: ["GuardedGather"]),
     .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
+    // The Python syntax front end: source text to tokens to a syntax tree (CPython's `ast`). No I/O at all.
+    .target(name: "PythonSyntax", dependencies: ["AsyncioModel"]),
 
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
@@ -35,6 +38,11 @@ let package = Package(
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "GuardedGather"], exclude: ["Fixtures"]),
     .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit", "GuardedGather"], exclude: ["Snapshots", "Fixtures"]),
     .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather"]),
+    .testTarget(
+      name: "PythonSyntaxTests",
+      dependencies: ["PythonSyntax", "AsyncioModel"],
+      exclude: ["Snippets", "record_ast.py", "expected.json"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,270 @@
+import AsyncioModel
+
+extension Parser {
+  /// `def`, `class`, `if`, `while`, `for`, `with`, `try`, their `async` forms, and decorators.
+  mutating func parseCompound() throws(PythonSyntaxError) -> Stmt {
+    try enter()
+    defer { leave() }
+    let start = token
+    switch kind {
+    case .at:
+      var decorators: [Expr] = []
+      while accept(.at) {
+        decorators.append(try parseNamedExpression())
+        try expect(.newline)
+      }
+      var stmt: Stmt
+      switch kind {
+      case .kwDef: stmt = try parseFunction(isAsync: false, start: start, decorators: decorators)
+      case .kwClass: stmt = try parseClass(start: start, decorators: decorators)
+      case .kwAsync where kind(at: 1) == .kwDef:
+        _ = advance()
+        stmt = try parseFunction(isAsync: true, start: start, decorators: decorators)
+      default: throw invalidSyntax()
+      }
+      return stmt
+    case .kwDef:
+      return try parseFunction(isAsync: false, start: start, decorators: [])
+    case .kwClass:
+      return try parseClass(start: start, decorators: [])
+    case .kwIf:
+      return try parseIf()
+    case .kwWhile:
+      _ = advance()
+      let test = try parseNamedExpression()
+      let body = try parseBlock(after: "'while' statement", line: start.line)
+      var orelse: [Stmt] = []
+      if kind == .kwElse {
+        let elseToken = advance()
+        orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
+      }
+      return Stmt(.while(test: test, body: body, orelse: orelse), range(from: start))
+    case .kwFor:
+      return try parseFor(isAsync: false, start: start)
+    case .kwWith:
+      return try parseWith(isAsync: false, start: start)
+    case .kwTry:
+      return try parseTry()
+    case .kwAsync:
+      _ = advance()
+      switch kind {
+      case .kwDef: return try parseFunction(isAsync: true, start: start, decorators: [])
+      case .kwFor: return try parseFor(isAsync: true, start: start)
+      case .kwWith: return try parseWith(isAsync: true, start: start)
+      default: throw invalidSyntax()
+      }
+    default:
+      throw invalidSyntax()
+    }
+  }
+
+  /// `block: NEWLINE INDENT statements DEDENT | simple_stmts`, with CPython's message when the
+  /// indented block is missing.
+  mutating func parseBlock(after what: String, line: Int) throws(PythonSyntaxError) -> [Stmt] {
+    if kind != .colon {
+      throw errorAt("expected ':'", byte: previous.end, line: previous.endLine)
+    }
+    _ = advance()
+    var body: [Stmt] = []
+    if kind == .newline {
+      let newline = advance()
+      guard kind == .indent else {
+        let at = (kind == .endMarker || kind == .dedent) && token.line > newline.line ? newline : token
+        throw error("expected an indented block after \(what) on line \(line)", at: at, kind: .indentationError)
+      }
+      _ = advance()
+      while kind != .dedent && kind != .endMarker {
+        try parseStatement(into: &body)
+      }
+      _ = accept(.dedent)
+    } else {
+      try parseSimpleStatements(into: &body)
+    }
+    return body
+  }
+
+  /// `def name[T](params) -> returns: block`.
+  mutating func parseFunction(isAsync: Bool, start: Token, decorators: [Expr]) throws(PythonSyntaxError) -> Stmt {
+    let defToken = try expect(.kwDef)
+    let name = text(try expect(.name))
+    let typeParams = kind == .lsqb ? try parseTypeParams() : []
+    if kind != .lpar {
+      if version >= .v3_11 { throw errorAt("expected '('", byte: token.start, line: token.line) }
+      throw invalidSyntax()
+    }
+    _ = advance()
+    let args = try parseParameters(closing: .rpar, annotations: true)
+    try expect(.rpar)
+    var returns: Expr?
+    if accept(.rarrow) { returns = try parseExpression() }
+    let body = try parseBlock(after: "function definition", line: defToken.line)
+    let def = FunctionDef(name: name, args: args, body: body, decoratorList: decorators, returns: returns,
+                          typeParams: typeParams)
+    return Stmt(isAsync ? .asyncFunctionDef(def) : .functionDef(def), range(from: start))
+  }
+
+  /// `class Name[T](bases, keywords): block`.
+  mutating func parseClass(start: Token, decorators: [Expr]) throws(PythonSyntaxError) -> Stmt {
+    let classToken = try expect(.kwClass)
+    let name = text(try expect(.name))
+    let typeParams = kind == .lsqb ? try parseTypeParams() : []
+    var bases: [Expr] = []
+    var keywords: [Keyword] = []
+    if accept(.lpar) {
+      (bases, keywords) = try parseCallArguments()
+      try expect(.rpar)
+    }
+    let body = try parseBlock(after: "class definition", line: classToken.line)
+    let def = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decoratorList: decorators,
+                       typeParams: typeParams)
+    return Stmt(.classDef(def), range(from: start))
+  }
+
+  /// PEP 695 type parameters: `[T, T: bound, *Ts, **P]` (3.12).
+  mutating func parseTypeParams() throws(PythonSyntaxError) -> [TypeParam] {
+    if version < .v3_12 { throw invalidSyntax() }
+    try expect(.lsqb)
+    var params: [TypeParam] = []
+    repeat {
+      if kind == .rsqb { break }
+      let start = token
+      if accept(.star) {
+        params.append(TypeParam(name: text(try expect(.name)), kind: .typeVarTuple, range: range(from: start)))
+      } else if accept(.doubleStar) {
+        params.append(TypeParam(name: text(try expect(.name)), kind: .paramSpec, range: range(from: start)))
+      } else {
+        let name = text(try expect(.name))
+        var bound: Expr?
+        if accept(.colon) { bound = try parseExpression() }
+        params.append(TypeParam(name: name, kind: .typeVar(bound: bound), range: range(from: start)))
+      }
+    } while accept(.comma)
+    try expect(.rsqb)
+    return params
+  }
+
+  /// `if`/`elif`/`else`; each `elif` becomes an `If` alone in its parent's `orelse`.
+  mutating func parseIf() throws(PythonSyntaxError) -> Stmt {
+    let start = advance()
+    let test = try parseNamedExpression()
+    if kind == .equal {
+      throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: test.range.start)
+    }
+    let body = try parseBlock(after: start.kind == .kwIf ? "'if' statement" : "'elif' statement", line: start.line)
+    var orelse: [Stmt] = []
+    if kind == .kwElif {
+      orelse = [try parseIf()]
+    } else if kind == .kwElse {
+      let elseToken = advance()
+      orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
+    }
+    return Stmt(.if(test: test, body: body, orelse: orelse), range(from: start))
+  }
+
+  /// `for target in iter: block [else: block]`.
+  mutating func parseFor(isAsync: Bool, start: Token) throws(PythonSyntaxError) -> Stmt {
+    let forToken = try expect(.kwFor)
+    let target = try parseTargetList(ctx: .store)
+    try expect(.kwIn)
+    let iter = try parseStarExpressions()
+    let body = try parseBlock(after: "'for' statement", line: forToken.line)
+    var orelse: [Stmt] = []
+    if kind == .kwElse {
+      let elseToken = advance()
+      orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
+    }
+    return Stmt(isAsync ? .asyncFor(target: target, iter: iter, body: body, orelse: orelse)
+                : .for(target: target, iter: iter, body: body, orelse: orelse), range(from: start))
+  }
+
+  /// `with a as b, c: block`, or the parenthesized form `with (a as b, c,): block`.
+  mutating func parseWith(isAsync: Bool, start: Token) throws(PythonSyntaxError) -> Stmt {
+    let withToken = try expect(.kwWith)
+    var items: [WithItem] = []
+    if kind == .lpar {
+      let save = index
+      let saveDepth = depth
+      do throws(PythonSyntaxError) {
+        _ = advance()
+        repeat {
+          if kind == .rpar { break }
+          items.append(try parseWithItem())
+        } while accept(.comma)
+        try expect(.rpar)
+        if kind != .colon { throw invalidSyntax() }
+      } catch {
+        index = save
+        depth = saveDepth
+        items = []
+      }
+    }
+    if items.isEmpty {
+      repeat {
+        items.append(try parseWithItem())
+      } while accept(.comma)
+    }
+    let body = try parseBlock(after: "'with' statement", line: withToken.line)
+    return Stmt(isAsync ? .asyncWith(items: items, body: body) : .with(items: items, body: body), range(from: start))
+  }
+
+  mutating func parseWithItem() throws(PythonSyntaxError) -> WithItem {
+    let expr = try parseExpression()
+    var vars: Expr?
+    if accept(.kwAs) {
+      let target = try parseStarTarget()
+      vars = try toTarget(target, ctx: .store)
+    }
+    return WithItem(contextExpr: expr, optionalVars: vars)
+  }
+
+  /// `try` with `except` (or `except*`, 3.11), `else` and `finally` clauses.
+  mutating func parseTry() throws(PythonSyntaxError) -> Stmt {
+    let start = advance()
+    let body = try parseBlock(after: "'try' statement", line: start.line)
+    var handlers: [ExceptHandler] = []
+    var sawStar = false
+    var sawPlain = false
+    while kind == .kwExcept {
+      let exceptToken = advance()
+      var isStar = false
+      if kind == .star {
+        if version < .v3_11 { throw invalidSyntax() }
+        _ = advance()
+        isStar = true
+      }
+      if isStar { sawStar = true } else { sawPlain = true }
+      if sawStar && sawPlain {
+        throw error("cannot have both 'except' and 'except*' on the same 'try'", at: exceptToken)
+      }
+      var type: Expr?
+      var name: String?
+      if kind != .colon {
+        type = try parseExpression()
+        if kind == .comma {
+          throw error("multiple exception types must be parenthesized", at: type!.range.start)
+        }
+        if accept(.kwAs) { name = text(try expect(.name)) }
+      } else if isStar {
+        throw error("expected one or more exception types", at: token)
+      }
+      let handlerBody = try parseBlock(after: isStar ? "'except*' statement" : "'except' statement", line: exceptToken.line)
+      handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, range: range(from: exceptToken)))
+    }
+    var orelse: [Stmt] = []
+    var finalbody: [Stmt] = []
+    if kind == .kwElse {
+      if handlers.isEmpty { throw error("expected 'except' or 'finally' block", at: token) }
+      let elseToken = advance()
+      orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
+    }
+    if kind == .kwFinally {
+      let finallyToken = advance()
+      finalbody = try parseBlock(after: "'finally' statement", line: finallyToken.line)
+    }
+    if handlers.isEmpty && finalbody.isEmpty {
+      throw error("expected 'except' or 'finally' block", at: token)
+    }
+    return Stmt(sawStar ? .tryStar(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody)
+                : .try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), range(from: start))
+  }
+}

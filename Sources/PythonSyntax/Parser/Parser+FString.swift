@@ -1,0 +1,261 @@
+import AsyncioModel
+
+extension Parser {
+  /// An f-string's body: text (with `{{`, `}}` and escapes) and replacement fields
+  /// `{expression[=][!conversion][:format_spec]}`, each expression parsed where it stands in the source.
+  ///
+  /// Version differences live here: before 3.12 a field may not hold a backslash or a comment, and
+  /// errors point just past the literal; from 3.12 (PEP 701) they point at the character.
+  mutating func parseFString(_ body: Range<Int>, raw: Bool, token: Token, into parts: inout [StringPart]) throws(PythonSyntaxError) {
+    var i = body.lowerBound
+    _ = try parseFStringPiece(&i, end: body.upperBound, raw: raw, token: token, inSpec: false, depth: 0, into: &parts)
+  }
+
+  /// The error position CPython uses for f-string errors: before 3.12, just past the string token.
+  func fStringError(_ message: String, at byte: Int, token: Token) -> PythonSyntaxError {
+    if version < .v3_12 {
+      return errorAt(message, byte: token.end, line: token.endLine)
+    }
+    return errorAt(message, byte: byte, line: lineOf(byte))
+  }
+
+  func lineOf(_ byte: Int) -> Int {
+    var line = 1
+    for b in source.bytes[0..<byte] where b == UInt8(ascii: "\n") { line += 1 }
+    return line
+  }
+
+  /// Text and fields up to `end`, or (in a format spec) up to the closing `}` of the field.
+  /// Returns with `i` at that `}`.
+  mutating func parseFStringPiece(_ i: inout Int, end: Int, raw: Bool, token: Token, inSpec: Bool, depth: Int,
+                                  into parts: inout [StringPart]) throws(PythonSyntaxError) -> Bool {
+    let bytes = source.bytes
+    var text: [UInt8] = []
+    func flush() {
+      if !text.isEmpty {
+        parts.append(.text(String(decoding: text, as: UTF8.self)))
+        text = []
+      }
+    }
+    while i < end {
+      let c = bytes[i]
+      if c == UInt8(ascii: "{") {
+        if !inSpec && i + 1 < end && bytes[i + 1] == UInt8(ascii: "{") {
+          text.append(c)
+          i += 2
+          continue
+        }
+        flush()
+        i += 1
+        try parseReplacementField(&i, end: end, raw: raw, token: token, depth: depth + 1, into: &parts)
+        continue
+      }
+      if c == UInt8(ascii: "}") {
+        if inSpec {
+          flush()
+          return true
+        }
+        if i + 1 < end && bytes[i + 1] == UInt8(ascii: "}") {
+          text.append(c)
+          i += 2
+          continue
+        }
+        throw fStringError("f-string: single '}' is not allowed", at: i, token: token)
+      }
+      if c == UInt8(ascii: "\\") && !raw {
+        if i + 1 < end && bytes[i + 1] == UInt8(ascii: "N") && i + 2 < end && bytes[i + 2] == UInt8(ascii: "{") {
+          i = try decodeEscape(at: i, end: end, into: &text, bytesLiteral: false, token: token)
+          continue
+        }
+        i = try decodeEscape(at: i, end: end, into: &text, bytesLiteral: false, token: token)
+        continue
+      }
+      text.append(c)
+      i += 1
+    }
+    flush()
+    return false
+  }
+
+  /// One `{...}` field, `i` just after its `{`; leaves `i` after its `}`.
+  mutating func parseReplacementField(_ i: inout Int, end: Int, raw: Bool, token: Token, depth: Int,
+                                      into parts: inout [StringPart]) throws(PythonSyntaxError) {
+    let bytes = source.bytes
+    if depth > 2 && version < .v3_12 {
+      throw fStringError("f-string: expressions nested too deeply", at: i, token: token)
+    }
+    if depth > Parser.maxDepth { throw error("too many nested parentheses", at: token) }
+    let exprStart = i
+    let exprEnd = try scanFieldExpression(&i, end: end, token: token)
+    if i >= end { throw fStringError("f-string: expecting '}'", at: i, token: token) }
+    // The expression's own text, trimmed, decides the empty and lambda cases.
+    var first = exprStart
+    while first < exprEnd && (bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") || bytes[first] == UInt8(ascii: "\n")) { first += 1 }
+    if first == exprEnd {
+      if version < .v3_12 { throw fStringError("f-string: empty expression not allowed", at: i, token: token) }
+      let what = i < end ? Character(Unicode.Scalar(bytes[i])) : "}"
+      throw fStringError("f-string: valid expression required before '\(what)'", at: i, token: token)
+    }
+    if version < .v3_12 {
+      if bytes[exprStart..<exprEnd].contains(UInt8(ascii: "\\")) {
+        throw fStringError("f-string expression part cannot include a backslash", at: exprStart, token: token)
+      }
+      if bytes[exprStart..<exprEnd].contains(UInt8(ascii: "#")) && !Parser.hashOnlyInStrings(bytes[exprStart..<exprEnd]) {
+        throw fStringError("f-string expression part cannot include '#'", at: exprStart, token: token)
+      }
+    }
+    if exprEnd - first >= 6 && source.text(first, first + 6) == "lambda" && (first + 6 == exprEnd || !isIdentifierByte(bytes[first + 6])) {
+      throw errorAt(version >= .v3_12 ? "f-string: lambda expressions are not allowed without parentheses"
+                    : "f-string: invalid syntax", byte: first, line: lineOf(first))
+    }
+    let value = try parseEmbeddedExpression(exprStart..<exprEnd, token: token)
+    var conversion = -1
+    var debug = false
+    if i < end && bytes[i] == UInt8(ascii: "=") {
+      debug = true
+      i += 1
+      while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\n")) { i += 1 }
+      parts.append(.text(source.text(exprStart, i)))
+    }
+    if i < end && bytes[i] == UInt8(ascii: "!") {
+      i += 1
+      guard i < end, bytes[i] == UInt8(ascii: "s") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "a") else {
+        if version >= .v3_12, i < end, bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: ":") {
+          throw fStringError("f-string: invalid conversion character '\(source.text(i, i + 1))': expected 's', 'r', or 'a'", at: i, token: token)
+        }
+        if version >= .v3_12 { throw fStringError("f-string: missing conversion character", at: i, token: token) }
+        throw fStringError("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: i, token: token)
+      }
+      conversion = Int(bytes[i])
+      i += 1
+    }
+    var spec: Expr?
+    if i < end && bytes[i] == UInt8(ascii: ":") {
+      i += 1
+      var specParts: [StringPart] = []
+      let closed = try parseFStringPiece(&i, end: end, raw: raw, token: token, inSpec: true, depth: depth, into: &specParts)
+      if !closed { throw fStringError("f-string: expecting '}'", at: i, token: token) }
+      var values = Parser.joinParts(specParts, range: value.range)
+      if version == .v3_12, case .formattedValue = values.last?.kind {
+        // 3.12.1 ends a spec that ends with a field with an empty string.
+        values.append(Expr(.constant(value: .str(""), kind: nil), value.range))
+      }
+      spec = Expr(.joinedStr(values: values), value.range)
+    }
+    guard i < end, bytes[i] == UInt8(ascii: "}") else {
+      throw fStringError("f-string: expecting '}'", at: i, token: token)
+    }
+    i += 1
+    if debug && conversion == -1 && spec == nil { conversion = Int(UInt8(ascii: "r")) }
+    parts.append(.field(Expr(.formattedValue(value: value, conversion: conversion, formatSpec: spec), value.range)))
+  }
+
+  func isIdentifierByte(_ c: UInt8) -> Bool {
+    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+      || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c >= 0x80
+  }
+
+  static func hashOnlyInStrings(_ text: ArraySlice<UInt8>) -> Bool {
+    var quote: UInt8 = 0
+    for c in text {
+      if quote != 0 {
+        if c == quote { quote = 0 }
+      } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+        quote = c
+      } else if c == UInt8(ascii: "#") {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Finds where a field's expression ends: at `=`, `!`, `:` or `}` outside brackets and strings.
+  func scanFieldExpression(_ i: inout Int, end: Int, token: Token) throws(PythonSyntaxError) -> Int {
+    let bytes = source.bytes
+    var nesting = 0
+    while i < end {
+      let c = bytes[i]
+      switch c {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+        nesting += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        nesting -= 1
+      case UInt8(ascii: "}"):
+        if nesting == 0 { return i }
+        nesting -= 1
+      case UInt8(ascii: "'"), UInt8(ascii: "\""):
+        // A string inside the field: skip it (with its own fields, from 3.12).
+        var prefixStart = i
+        while prefixStart > 0 && Lexer.isStringPrefix(bytes[(prefixStart - 1)..<i]) && isIdentifierByte(bytes[prefixStart - 1]) {
+          prefixStart -= 1
+        }
+        var lexer = Lexer(source: source, version: version, range: i..<end, line: lineOf(i), lineStart: source.lineStart(before: i))
+        lexer.position = prefixStart
+        do throws(PythonSyntaxError) {
+          try lexer.nestedString(prefixStart: prefixStart)
+        } catch {
+          throw fStringError("f-string: expecting '}'", at: i, token: token)
+        }
+        i = lexer.position
+        continue
+      case UInt8(ascii: "="):
+        if nesting == 0 {
+          let next: UInt8 = i + 1 < end ? bytes[i + 1] : 0
+          let prev = i > 0 ? bytes[i - 1] : 0
+          if next != UInt8(ascii: "=") && prev != UInt8(ascii: "=") && prev != UInt8(ascii: "!") && prev != UInt8(ascii: "<")
+            && prev != UInt8(ascii: ">") {
+            return i
+          }
+          if next == UInt8(ascii: "=") { i += 1 }
+        }
+      case UInt8(ascii: "!"):
+        if nesting == 0 && (i + 1 >= end || bytes[i + 1] != UInt8(ascii: "=")) { return i }
+        if i + 1 < end && bytes[i + 1] == UInt8(ascii: "=") { i += 1 }
+      case UInt8(ascii: ":"):
+        if nesting == 0 { return i }
+      default:
+        break
+      }
+      i += 1
+    }
+    return i
+  }
+
+  /// Parses a field's expression in place, as if in parentheses.
+  func parseEmbeddedExpression(_ range: Range<Int>, token: Token) throws(PythonSyntaxError) -> Expr {
+    let line = lineOf(range.lowerBound)
+    var lexer = Lexer(source: source, version: version, range: range, line: line, lineStart: source.lineStart(before: range.lowerBound))
+    var tokens: [Token]
+    do throws(PythonSyntaxError) {
+      tokens = try lexer.tokenize()
+    } catch {
+      throw prefixed(error)
+    }
+    let endLocation = SourceLocation(line: lexer.line, column: range.upperBound - lexer.lineStart)
+    tokens.append(Token(kind: .endMarker, start: range.upperBound, end: range.upperBound, line: lexer.line,
+                        column: endLocation.column, endLine: lexer.line, endColumn: endLocation.column))
+    var parser = Parser(source: source, version: version, tokens: tokens)
+    parser.depth = depth
+    do throws(PythonSyntaxError) {
+      let value = parser.kind == .kwYield ? try parser.parseYield() : try parser.parseStarExpressions()
+      if parser.kind != .endMarker { throw parser.invalidSyntax() }
+      return value
+    } catch {
+      throw prefixed(error)
+    }
+  }
+
+  func prefixed(_ error: PythonSyntaxError) -> PythonSyntaxError {
+    var e = error
+    if !e.message.hasPrefix("f-string") { e.message = "f-string: " + e.message }
+    return e
+  }
+}
+
+extension PythonSyntaxError {
+  func withOffset(_ change: (Int) -> Int) -> PythonSyntaxError {
+    var e = self
+    e.offset = change(offset)
+    return e
+  }
+}

@@ -1,0 +1,150 @@
+import AsyncioModel
+
+/// A hand-written recursive-descent parser over the token list, for the grammar of CPython
+/// 3.10 to 3.13 as its `Grammar/python.gram` states it.
+///
+/// One extension per part of the grammar: statements, compound statements, expressions, calls and
+/// parameters, targets, strings and f-strings, `match` patterns. Errors carry CPython's message
+/// and position for the common mistakes, and `invalid syntax` at the offending token otherwise.
+struct Parser {
+  let source: SourceText
+  let version: PythonVersion
+  var tokens: [Token]
+  var index = 0
+  /// How deeply expressions and blocks nest right now, against ``maxDepth``.
+  var depth = 0
+
+  /// How deep expressions may nest before the parser gives up (CPython stops at 200 parentheses).
+  static let maxDepth = 200
+
+  init(source: SourceText, version: PythonVersion, tokens: [Token]) {
+    self.source = source
+    self.version = version
+    self.tokens = tokens
+  }
+
+  // MARK: Token access
+
+  @inline(__always) var token: Token { tokens[index] }
+  @inline(__always) var kind: TokenKind { tokens[index].kind }
+  @inline(__always) func kind(at ahead: Int) -> TokenKind {
+    let i = index + ahead
+    return i < tokens.count ? tokens[i].kind : .endMarker
+  }
+  @inline(__always) var previous: Token { tokens[index > 0 ? index - 1 : 0] }
+
+  @inline(__always) mutating func advance() -> Token {
+    let t = tokens[index]
+    if index < tokens.count - 1 { index += 1 }
+    return t
+  }
+
+  @inline(__always) mutating func accept(_ k: TokenKind) -> Bool {
+    if tokens[index].kind == k {
+      _ = advance()
+      return true
+    }
+    return false
+  }
+
+  /// The text of a token.
+  func text(_ t: Token) -> String { source.text(t.start, t.end) }
+
+  /// Whether the current token is the name `word` (a soft keyword such as `match`).
+  func isName(_ word: String, at ahead: Int = 0) -> Bool {
+    let i = index + ahead
+    guard i < tokens.count, tokens[i].kind == .name else { return false }
+    let t = tokens[i]
+    let utf8 = word.utf8
+    guard t.end - t.start == utf8.count else { return false }
+    var j = t.start
+    for b in utf8 {
+      if source.bytes[j] != b { return false }
+      j += 1
+    }
+    return true
+  }
+
+  /// The range from a start token to the end of the last token consumed.
+  @inline(__always) func range(from start: Token) -> SourceRange {
+    SourceRange(start.startLocation, previous.endLocation)
+  }
+
+  @inline(__always) func range(from start: SourceLocation) -> SourceRange {
+    SourceRange(start, previous.endLocation)
+  }
+
+  // MARK: Errors
+
+  /// An error pointing at a token's start.
+  func error(_ message: String, at t: Token, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
+    errorAt(message, byte: t.start, line: t.line, kind: kind)
+  }
+
+  func errorAt(_ message: String, byte: Int, line: Int, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
+    let lineStart = source.lineStart(before: byte)
+    return PythonSyntaxError(kind, message, line: line, offset: source.characterOffset(of: byte, lineStart: lineStart))
+  }
+
+  /// An error pointing at where a node starts.
+  func error(_ message: String, at location: SourceLocation) -> PythonSyntaxError {
+    // Locations are byte columns; find the line's start to count characters.
+    var lineStart = 0
+    var line = 1
+    var i = 0
+    let bytes = source.bytes
+    while line < location.line && i < bytes.count {
+      if bytes[i] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    return PythonSyntaxError(.syntaxError, message, line: location.line,
+                             offset: source.characterOffset(of: lineStart + location.column, lineStart: lineStart))
+  }
+
+  /// `invalid syntax` at the current token, or the tokenizer's complaint about it.
+  func invalidSyntax() -> PythonSyntaxError {
+    let t = token
+    if t.kind == .indent {
+      // CPython points at the last character of the indentation.
+      return errorAt("unexpected indent", byte: max(t.start, t.end - 1), line: t.line, kind: .indentationError)
+    }
+    if t.kind == .dedent && t.line > 0 {
+      return error("unindent does not match any outer indentation level", at: t, kind: .indentationError)
+    }
+    if t.kind == .errorToken {
+      let c = source.bytes[t.start]
+      if c >= 0x80 {
+        let scalar = source.text(t.start, min(t.start + 4, source.bytes.count)).unicodeScalars.first!
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return error("invalid character '\(Character(scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))", at: t)
+      }
+    }
+    if t.kind == .endMarker {
+      return error("invalid syntax", at: t)
+    }
+    return error("invalid syntax", at: t)
+  }
+
+  /// Consumes a token of the given kind, or fails with `message` (the default: `invalid syntax`).
+  @discardableResult
+  mutating func expect(_ k: TokenKind, _ message: String? = nil) throws(PythonSyntaxError) -> Token {
+    if kind == k { return advance() }
+    if let message, kind != .indent, kind != .errorToken {
+      // CPython points "expected ':'" just past the previous token.
+      return try { () throws(PythonSyntaxError) -> Token in
+        throw errorAt(message, byte: previous.end, line: previous.endLine)
+      }()
+    }
+    throw invalidSyntax()
+  }
+
+  mutating func enter() throws(PythonSyntaxError) {
+    depth += 1
+    if depth > Parser.maxDepth { throw error("too many nested parentheses", at: token) }
+  }
+
+  mutating func leave() { depth -= 1 }
+}

@@ -1,0 +1,70 @@
+import AsyncioModel
+import Foundation
+import Testing
+@testable import PythonSyntax
+
+/// What `record_ast.py` recorded: for each file and version, CPython's `ast.dump` or its SyntaxError.
+struct RecordedCorpus: Sendable {
+  /// CPython's verdict on one file under one version.
+  enum Outcome: Sendable, Equatable, CustomStringConvertible {
+    case dump(String)
+    case error(kind: String, message: String, line: Int?, offset: Int?)
+    case undecodable
+
+    var description: String {
+      switch self {
+      case .dump(let text): text
+      case .error(let kind, let message, let line, let offset):
+        "\(kind): \(message) (line \(line.map(String.init) ?? "?"), offset \(offset.map(String.init) ?? "?"))"
+      case .undecodable: "undecodable"
+      }
+    }
+  }
+
+  /// One recorded file.
+  struct Entry: Sendable, CustomTestStringConvertible {
+    let path: String
+    let source: String?
+    let outcomes: [PythonVersion: Outcome]
+    var testDescription: String { path }
+  }
+
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static let entries: [Entry] = {
+    let url = root.appendingPathComponent("Tests/PythonSyntaxTests/expected.json")
+    guard let data = try? Data(contentsOf: url),
+          let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+          let files = json["files"] as? [String: [String: Any]] else { return [] }
+    var entries: [Entry] = []
+    for (path, versions) in files.sorted(by: { $0.key < $1.key }) {
+      var outcomes: [PythonVersion: Outcome] = [:]
+      for (name, value) in versions {
+        guard let version = PythonVersion(rawValue: name), let record = value as? [String: Any] else { continue }
+        if let dump = record["dump"] as? String {
+          outcomes[version] = .dump(dump)
+        } else if let error = record["error"] as? [String: Any] {
+          outcomes[version] = .error(kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
+                                     line: error["lineno"] as? Int, offset: error["offset"] as? Int)
+        } else {
+          outcomes[version] = .undecodable
+        }
+      }
+      let data = try? Data(contentsOf: root.appendingPathComponent(path))
+      // Decoded as is: `String(data:encoding:)` would drop a byte-order mark CPython's `ast.parse` sees.
+      let source = data.map { String(decoding: $0, as: UTF8.self) }
+      entries.append(Entry(path: path, source: source, outcomes: outcomes))
+    }
+    return entries
+  }()
+
+  /// What our parser makes of a source under a version, in the recorded form.
+  static func outcome(of source: String, version: PythonVersion) -> Outcome {
+    do {
+      return .dump(try PythonParser.parse(source, version: version).dump(version: version))
+    } catch {
+      return .error(kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
+    }
+  }
+}
