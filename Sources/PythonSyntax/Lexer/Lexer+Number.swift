@@ -26,19 +26,19 @@ extension Lexer {
       if peek() == UInt8(ascii: "_") { position += 1 }
       switch base {
       case UInt8(ascii: "x"):
-        if !isHex(peek()) { throw error("invalid hexadecimal literal", at: position) }
+        if !isHex(peek()) { throw error("invalid hexadecimal literal", at: position - 1) }
         try digits(isHex, "hexadecimal")
       case UInt8(ascii: "o"):
         if !isDigit(peek()) || peek() >= UInt8(ascii: "8") {
           if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in octal literal", at: position) }
-          throw error("invalid octal literal", at: position)
+          throw error("invalid octal literal", at: position - 1)
         }
         try digits({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }, "octal")
         if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in octal literal", at: position) }
       default:
         if !(peek() == UInt8(ascii: "0") || peek() == UInt8(ascii: "1")) {
           if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in binary literal", at: position) }
-          throw error("invalid binary literal", at: position)
+          throw error("invalid binary literal", at: position - 1)
         }
         try digits({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") }, "binary")
         if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in binary literal", at: position) }

@@ -92,7 +92,7 @@ extension Lexer {
       case UInt8(ascii: "{"):
         if peek(1) == UInt8(ascii: "{") { position += 2 } else {
           position += 1
-          try replacementField(quote: quote, triple: triple, start: start, depth: 1)
+          try replacementField(quote: quote, triple: triple, start: start, depth: 1, brace: position - 1)
         }
       default:
         position += 1
@@ -101,11 +101,11 @@ extension Lexer {
   }
 
   /// Scans one replacement field after its `{`, up to and including its `}`.
-  mutating func replacementField(quote: UInt8, triple: Bool, start: Int, depth: Int) throws(PythonSyntaxError) {
+  mutating func replacementField(quote: UInt8, triple: Bool, start: Int, depth: Int, brace: Int) throws(PythonSyntaxError) {
     if depth > Lexer.maxBracketDepth { throw error("too many nested parentheses", at: position) }
     var nesting = 0
     while true {
-      guard position < end else { throw unterminated(triple: triple, start: start, fString: true) }
+      guard position < end else { throw error("'{' was never closed", at: brace) }
       let c = peek()
       switch c {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -120,8 +120,16 @@ extension Lexer {
         nesting -= 1
       case UInt8(ascii: "'"), UInt8(ascii: "\""):
         if c == quote && atClosingQuote(quote, triple) && triple { return }
-        try nestedString(prefixStart: position)
+        let save = (position, line, lineStart)
+        do throws(PythonSyntaxError) {
+          try nestedString(prefixStart: position)
+        } catch {
+          guard c == quote else { throw error }
+          (position, line, lineStart) = save
+          throw self.error("f-string: expecting '}'", at: position)
+        }
       case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+        if !triple { throw error("'{' was never closed", at: brace) }
         newLine()
       case UInt8(ascii: "#"):
         while position < end && peek() != UInt8(ascii: "\n") && peek() != UInt8(ascii: "\r") { position += 1 }
@@ -155,7 +163,7 @@ extension Lexer {
       switch c {
       case UInt8(ascii: "{"):
         position += 1
-        try replacementField(quote: quote, triple: triple, start: start, depth: depth + 1)
+        try replacementField(quote: quote, triple: triple, start: start, depth: depth + 1, brace: position - 1)
       case UInt8(ascii: "}"):
         position += 1
         return

@@ -123,8 +123,8 @@ struct Lexer {
       let next = peek(1)
       if next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") {
         position += 1
+        if position + 1 >= end && !embedded { throw error("unexpected EOF while parsing", at: position) }
         newLine()
-        if position >= end && !embedded { throw error("unexpected EOF while parsing", at: position) }
       } else {
         throw error("unexpected character after line continuation character", at: position + 1)
       }

@@ -13,6 +13,9 @@ extension Parser {
       let start = token
       if kind == .star {
         _ = advance()
+        if kind == .rpar || kind == .comma {
+          throw version >= .v3_13 ? error("Invalid star expression", at: token) : invalidSyntax()
+        }
         let value = try parseExpression()
         if sawKeywordUnpacking {
           throw error("iterable argument unpacking follows keyword argument unpacking", at: start)
@@ -103,6 +106,7 @@ extension Parser {
         result.kwarg = try parameter(&self, starred: false)
         if kind == .comma { _ = advance() }
         if kind != closing {
+          if version < .v3_11 { throw invalidSyntax() }
           throw error("arguments cannot follow var-keyword argument", at: token)
         }
         return result

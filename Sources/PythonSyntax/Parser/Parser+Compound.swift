@@ -62,15 +62,23 @@ extension Parser {
   /// indented block is missing.
   mutating func parseBlock(after what: String, line: Int) throws(PythonSyntaxError) -> [Stmt] {
     if kind != .colon {
-      throw errorAt("expected ':'", byte: previous.end, line: previous.endLine)
+      if kind == .indent || kind == .errorToken { throw invalidSyntax() }
+      throw error("expected ':'", at: token)
     }
     _ = advance()
     var body: [Stmt] = []
     if kind == .newline {
       let newline = advance()
       guard kind == .indent else {
-        let at = (kind == .endMarker || kind == .dedent) && token.line > newline.line ? newline : token
-        throw error("expected an indented block after \(what) on line \(line)", at: at, kind: .indentationError)
+        if kind == .endMarker || kind == .dedent {
+          // At the end of the file CPython points at the last line break (after any comment lines).
+          var last = source.bytes.count - 1
+          while last > 0 && source.bytes[last] != UInt8(ascii: "\n") { last -= 1 }
+          if last < newline.start { last = newline.start }
+          throw errorAt("expected an indented block after \(what) on line \(line)", byte: last, line: lineOf(last),
+                        kind: .indentationError)
+        }
+        throw error("expected an indented block after \(what) on line \(line)", at: token, kind: .indentationError)
       }
       _ = advance()
       while kind != .dedent && kind != .endMarker {

@@ -409,7 +409,11 @@ extension Parser {
       values.append(try parseBinary(0))
     } else {
       let first = try parseStarNamedExpression()
-      if accept(.colon) {
+      if kind == .colon {
+        let colon = advance()
+        if !isExpressionStart(kind) || kind == .star {
+          throw error("expression expected after dictionary key and ':'", at: colon)
+        }
         let value = try parseExpression()
         if kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
           let generators = try parseComprehensions()
@@ -442,7 +446,10 @@ extension Parser {
         values.append(try parseBinary(0))
       } else {
         keys.append(try parseExpression())
-        try expect(.colon)
+        let colon = try expect(.colon)
+        if !isExpressionStart(kind) || kind == .star {
+          throw error("expression expected after dictionary key and ':'", at: colon)
+        }
         values.append(try parseExpression())
       }
     }

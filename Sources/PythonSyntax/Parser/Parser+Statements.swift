@@ -253,6 +253,9 @@ extension Parser {
       let parenthesized = accept(.lpar)
       repeat {
         if parenthesized && kind == .rpar { break }
+        if !parenthesized && !names.isEmpty && kind == .newline {
+          throw error("trailing comma not allowed without surrounding parentheses", at: token)
+        }
         let nameStart = token
         let name = text(try expect(.name))
         var asname: String?

@@ -107,7 +107,10 @@ extension Parser {
       let q = triple ? 3 : 1
       let body = (p + q)..<(t.end - q)
       if isBytes { sawBytes = true } else { sawText = true }
-      if sawBytes && sawText { throw error("cannot mix bytes and nonbytes literals", at: start) }
+      if sawBytes && sawText {
+        while kind == .string { _ = advance() }
+        throw errorAt("cannot mix bytes and nonbytes literals", byte: previous.end, line: previous.endLine)
+      }
       if isBytes {
         bytesValue += try decodeBytes(body, raw: raw, token: t)
       } else if isF {
@@ -170,7 +173,10 @@ extension Parser {
     var i = body.lowerBound
     while i < body.upperBound {
       let c = bytes[i]
-      if c >= 0x80 { throw error("bytes can only contain ASCII literal characters", at: token) }
+      if c >= 0x80 {
+        if version < .v3_11 { throw errorAt("bytes can only contain ASCII literal characters", byte: token.end, line: token.endLine) }
+        throw error("bytes can only contain ASCII literal characters", at: token)
+      }
       if c != UInt8(ascii: "\\") || raw {
         out.append(c)
         i += 1
