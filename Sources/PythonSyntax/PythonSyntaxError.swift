@@ -7,6 +7,10 @@ public struct PythonSyntaxError: Error, Sendable, Hashable, CustomStringConverti
     case syntaxError = "SyntaxError"
     case indentationError = "IndentationError"
     case tabError = "TabError"
+    /// A program nested too deeply for the parser (CPython 3.12+ says the same).
+    case memoryError = "MemoryError"
+    /// A chain of operations too long to build (CPython 3.12+ says the same).
+    case recursionError = "RecursionError"
   }
 
   public var kind: Kind

@@ -43,7 +43,7 @@ extension Lexer {
     if column == top {
       if altColumn != altIndents[altIndents.count - 1] { throw tabError(start) }
     } else if column > top {
-      if indents.count > Lexer.maxIndentDepth {
+      if indents.count >= Lexer.maxIndentDepth {
         throw error("too many levels of indentation", at: position, kind: .indentationError)
       }
       if altColumn <= altIndents[altIndents.count - 1] { throw tabError(start) }

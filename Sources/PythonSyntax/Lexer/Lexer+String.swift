@@ -19,11 +19,22 @@ extension Lexer {
     let triple = peek(1) == quote && peek(2) == quote
     position += triple ? 3 : 1
     if isF && version >= .v3_12 {
+      try enterFString(quoteAt: position - (triple ? 3 : 1))
+      defer { fStringDepth -= 1 }
       try fStringBody(quote: quote, triple: triple, raw: isRaw, start: prefixStart)
     } else {
       try stringBody(quote: quote, triple: triple, start: prefixStart)
     }
     add(.string, from: prefixStart, line: startLine, column: column)
+  }
+
+  mutating func enterFString(quoteAt quote: Int) throws(PythonSyntaxError) {
+    fStringDepth += 1
+    if fStringDepth >= Lexer.maxFStringDepth { throw error("too many nested f-strings", at: quote) }
+    if stack.isExhausted {
+      throw PythonSyntaxError(.memoryError, "Parser stack overflowed - Python source too complex to parse",
+                              line: line, offset: 1)
+    }
   }
 
   @inline(__always) func atClosingQuote(_ quote: UInt8, _ triple: Bool) -> Bool {
@@ -124,7 +135,7 @@ extension Lexer {
         do throws(PythonSyntaxError) {
           try nestedString(prefixStart: position)
         } catch {
-          guard c == quote else { throw error }
+          guard c == quote, error.kind != .memoryError, error.message != "too many nested f-strings" else { throw error }
           (position, line, lineStart) = save
           throw self.error("f-string: expecting '}'", at: position)
         }
@@ -191,6 +202,8 @@ extension Lexer {
     let triple = peek(1) == quote && peek(2) == quote
     position += triple ? 3 : 1
     if isF {
+      try enterFString(quoteAt: position - (triple ? 3 : 1))
+      defer { fStringDepth -= 1 }
       try fStringBody(quote: quote, triple: triple, raw: isRaw, start: prefixStart)
     } else {
       try stringBody(quote: quote, triple: triple, start: prefixStart)

@@ -19,11 +19,17 @@ struct Lexer {
   var indents: [Int] = [0]
   var altIndents: [Int] = [0]
   var atLineStart = true
+  /// How many f-strings enclose the current position (3.12 lexes nested ones in one go).
+  var fStringDepth = 0
+  /// The stack the lexer may use (f-strings recurse from 3.12).
+  var stack = StackBudget()
   /// When lexing an f-string replacement field: the tokens are as inside parentheses and stop at `end`.
   let embedded: Bool
 
   /// CPython's limit on nested brackets (`MAXLEVEL`).
   static let maxBracketDepth = 200
+  /// CPython's limit on nested f-strings (`MAXFSTRINGLEVEL`, 3.12).
+  static let maxFStringDepth = 150
   /// CPython's limit on indentation levels (`MAXINDENT`).
   static let maxIndentDepth = 100
 
@@ -62,31 +68,60 @@ struct Lexer {
                         endLine: line, endColumn: position - lineStart))
   }
 
-  /// Tokenizes everything, ending with NEWLINE (if the last line lacks one), DEDENTs and ENDMARKER.
-  mutating func tokenize() throws(PythonSyntaxError) -> [Token] {
-    tokens.reserveCapacity(bytes.count / 3 + 8)
-    while true {
+  /// Whether the closing tokens (NEWLINE, DEDENTs, ENDMARKER) have been produced.
+  var finished = false
+  /// The kind of the last token produced (the buffer is emptied as the parser takes tokens).
+  var lastKind: TokenKind = .newline
+
+  /// Lexes until at least one more token is in ``tokens``, or the input is done.
+  ///
+  /// The parser pulls tokens as it needs them, as CPython's does, so a tokenizer error beyond the
+  /// point where parsing fails is never reported, and a 10 MB line is not tokenized whole.
+  mutating func lexMore() throws(PythonSyntaxError) {
+    let count = tokens.count
+    while tokens.count == count && !finished {
       if atLineStart {
         atLineStart = false
         if try !indentation() { continue }
+        if tokens.count != count { break }
       }
-      guard position < end else { break }
+      if position >= end {
+        try finish()
+        break
+      }
       try next()
     }
-    if embedded { return tokens }
+    if let last = tokens.last { lastKind = last.kind }
+  }
+
+  /// The closing tokens: NEWLINE if the last line lacks one, a DEDENT per open block, ENDMARKER.
+  mutating func finish() throws(PythonSyntaxError) {
+    finished = true
+    let column = position - lineStart
+    if embedded {
+      tokens.append(Token(kind: .endMarker, start: position, end: position, line: line, column: column,
+                          endLine: line, endColumn: column))
+      return
+    }
     if let open = brackets.last {
       throw error("'\(Character(Unicode.Scalar(open.kind)))' was never closed", at: open.offset)
     }
-    if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
-      tokens.append(Token(kind: .newline, start: position, end: position, line: line, column: position - lineStart,
-                          endLine: line, endColumn: position - lineStart + 1))
+    let last = tokens.last?.kind ?? lastKind
+    if last != .newline && last != .dedent && last != .indent {
+      tokens.append(Token(kind: .newline, start: position, end: position, line: line, column: column,
+                          endLine: line, endColumn: column + 1))
     }
     for _ in 1..<indents.count {
-      tokens.append(Token(kind: .dedent, start: position, end: position, line: line, column: position - lineStart,
-                          endLine: line, endColumn: position - lineStart))
+      tokens.append(Token(kind: .dedent, start: position, end: position, line: line, column: column,
+                          endLine: line, endColumn: column))
     }
-    tokens.append(Token(kind: .endMarker, start: position, end: position, line: line, column: position - lineStart,
-                        endLine: line, endColumn: position - lineStart))
+    tokens.append(Token(kind: .endMarker, start: position, end: position, line: line, column: column,
+                        endLine: line, endColumn: column))
+  }
+
+  /// Tokenizes everything at once (for tests).
+  mutating func tokenize() throws(PythonSyntaxError) -> [Token] {
+    while !finished { try lexMore() }
     return tokens
   }
 

@@ -20,6 +20,8 @@ enum TokenKind: UInt8, Sendable {
   case name, number, string, newline, indent, dedent, endMarker
   /// A character the tokenizer cannot place (`$`, `?`, a stray `!`): the parser reports it.
   case errorToken
+  /// Where the tokenizer failed: the parser raises the tokenizer's error on reaching it.
+  case lexerError
   // Brackets
   case lpar, rpar, lsqb, rsqb, lbrace, rbrace
   // Operators and delimiters

@@ -12,7 +12,7 @@ extension Parser {
     while kind != .rpar {
       let start = token
       if kind == .star {
-        _ = advance()
+        _ = try advance()
         if kind == .rpar || kind == .comma {
           throw version >= .v3_13 ? error("Invalid star expression", at: token) : invalidSyntax()
         }
@@ -22,13 +22,13 @@ extension Parser {
         }
         args.append(Expr(.starred(value: value, ctx: .load), range(from: start)))
       } else if kind == .doubleStar {
-        _ = advance()
+        _ = try advance()
         let value = try parseExpression()
         keywords.append(Keyword(arg: nil, value: value, range: range(from: start)))
         sawKeywordUnpacking = true
       } else if kind == .name && kind(at: 1) == .equal {
-        let name = text(advance())
-        _ = advance()
+        let name = text(try advance())
+        _ = try advance()
         let value = try parseExpression()
         keywords.append(Keyword(arg: name, value: value, range: range(from: start)))
       } else {
@@ -52,7 +52,7 @@ extension Parser {
         }
         args.append(value)
       }
-      if !accept(.comma) {
+      if try !accept(.comma) {
         if kind != .rpar { throw missingCommaOrInvalid() }
         break
       }
@@ -70,7 +70,7 @@ extension Parser {
     func parameter(_ parser: inout Parser, starred: Bool) throws(PythonSyntaxError) -> Arg {
       let start = try parser.expect(.name)
       var annotation: Expr?
-      if annotations && parser.accept(.colon) {
+      if annotations, try parser.accept(.colon) {
         if starred && parser.kind == .star && parser.version >= .v3_11 {
           annotation = try parser.parseStarExpression()
         } else {
@@ -86,13 +86,13 @@ extension Parser {
         if sawSlash { throw error("/ may appear only once", at: start) }
         if sawStar { throw error("/ must be ahead of *", at: start) }
         if result.args.isEmpty { throw error("at least one argument must precede /", at: start) }
-        _ = advance()
+        _ = try advance()
         sawSlash = true
         result.posonlyargs = result.args
         result.args = []
       case .star:
         if sawStar { throw error("* argument may appear only once", at: start) }
-        _ = advance()
+        _ = try advance()
         sawStar = true
         if kind == .comma || kind == closing {
           if kind == closing || kind(at: 1) == closing || kind(at: 1) == .doubleStar {
@@ -102,9 +102,9 @@ extension Parser {
           result.vararg = try parameter(&self, starred: true)
         }
       case .doubleStar:
-        _ = advance()
+        _ = try advance()
         result.kwarg = try parameter(&self, starred: false)
-        if kind == .comma { _ = advance() }
+        if kind == .comma { _ = try advance() }
         if kind != closing {
           if version < .v3_11 { throw invalidSyntax() }
           throw error("arguments cannot follow var-keyword argument", at: token)
@@ -112,7 +112,7 @@ extension Parser {
         return result
       default:
         let arg = try parameter(&self, starred: false)
-        if accept(.equal) {
+        if try accept(.equal) {
           let value = try parseExpression()
           if sawStar {
             result.kwDefaults.append(value)
@@ -128,7 +128,7 @@ extension Parser {
         }
         if sawStar { result.kwonlyargs.append(arg) } else { result.args.append(arg) }
       }
-      if !accept(.comma) { break }
+      if try !accept(.comma) { break }
     }
     return result
   }

@@ -9,7 +9,7 @@ extension Parser {
     switch kind {
     case .at:
       var decorators: [Expr] = []
-      while accept(.at) {
+      while try accept(.at) {
         decorators.append(try parseNamedExpression())
         try expect(.newline)
       }
@@ -18,7 +18,7 @@ extension Parser {
       case .kwDef: stmt = try parseFunction(isAsync: false, start: start, decorators: decorators)
       case .kwClass: stmt = try parseClass(start: start, decorators: decorators)
       case .kwAsync where kind(at: 1) == .kwDef:
-        _ = advance()
+        _ = try advance()
         stmt = try parseFunction(isAsync: true, start: start, decorators: decorators)
       default: throw invalidSyntax()
       }
@@ -30,12 +30,12 @@ extension Parser {
     case .kwIf:
       return try parseIf()
     case .kwWhile:
-      _ = advance()
+      _ = try advance()
       let test = try parseNamedExpression()
       let body = try parseBlock(after: "'while' statement", line: start.line)
       var orelse: [Stmt] = []
       if kind == .kwElse {
-        let elseToken = advance()
+        let elseToken = try advance()
         orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
       }
       return Stmt(.while(test: test, body: body, orelse: orelse), range(from: start))
@@ -46,7 +46,7 @@ extension Parser {
     case .kwTry:
       return try parseTry()
     case .kwAsync:
-      _ = advance()
+      _ = try advance()
       switch kind {
       case .kwDef: return try parseFunction(isAsync: true, start: start, decorators: [])
       case .kwFor: return try parseFor(isAsync: true, start: start)
@@ -65,10 +65,10 @@ extension Parser {
       if kind == .indent || kind == .errorToken { throw invalidSyntax() }
       throw error("expected ':'", at: token)
     }
-    _ = advance()
+    _ = try advance()
     var body: [Stmt] = []
     if kind == .newline {
-      let newline = advance()
+      let newline = try advance()
       guard kind == .indent else {
         if kind == .endMarker || kind == .dedent {
           // At the end of the file CPython points at the last line break (after any comment lines).
@@ -80,11 +80,11 @@ extension Parser {
         }
         throw error("expected an indented block after \(what) on line \(line)", at: token, kind: .indentationError)
       }
-      _ = advance()
+      _ = try advance()
       while kind != .dedent && kind != .endMarker {
         try parseStatement(into: &body)
       }
-      _ = accept(.dedent)
+      _ = try accept(.dedent)
     } else {
       try parseSimpleStatements(into: &body)
     }
@@ -100,11 +100,11 @@ extension Parser {
       if version >= .v3_11 { throw errorAt("expected '('", byte: token.start, line: token.line) }
       throw invalidSyntax()
     }
-    _ = advance()
+    _ = try advance()
     let args = try parseParameters(closing: .rpar, annotations: true)
     try expect(.rpar)
     var returns: Expr?
-    if accept(.rarrow) { returns = try parseExpression() }
+    if try accept(.rarrow) { returns = try parseExpression() }
     let body = try parseBlock(after: "function definition", line: defToken.line)
     let def = FunctionDef(name: name, args: args, body: body, decoratorList: decorators, returns: returns,
                           typeParams: typeParams)
@@ -118,7 +118,7 @@ extension Parser {
     let typeParams = kind == .lsqb ? try parseTypeParams() : []
     var bases: [Expr] = []
     var keywords: [Keyword] = []
-    if accept(.lpar) {
+    if try accept(.lpar) {
       (bases, keywords) = try parseCallArguments()
       try expect(.rpar)
     }
@@ -136,24 +136,24 @@ extension Parser {
     repeat {
       if kind == .rsqb { break }
       let start = token
-      if accept(.star) {
+      if try accept(.star) {
         params.append(TypeParam(name: text(try expect(.name)), kind: .typeVarTuple, range: range(from: start)))
-      } else if accept(.doubleStar) {
+      } else if try accept(.doubleStar) {
         params.append(TypeParam(name: text(try expect(.name)), kind: .paramSpec, range: range(from: start)))
       } else {
         let name = text(try expect(.name))
         var bound: Expr?
-        if accept(.colon) { bound = try parseExpression() }
+        if try accept(.colon) { bound = try parseExpression() }
         params.append(TypeParam(name: name, kind: .typeVar(bound: bound), range: range(from: start)))
       }
-    } while accept(.comma)
+    } while try accept(.comma)
     try expect(.rsqb)
     return params
   }
 
   /// `if`/`elif`/`else`; each `elif` becomes an `If` alone in its parent's `orelse`.
   mutating func parseIf() throws(PythonSyntaxError) -> Stmt {
-    let start = advance()
+    let start = try advance()
     let test = try parseNamedExpression()
     if kind == .equal {
       throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: test.range.start)
@@ -163,7 +163,7 @@ extension Parser {
     if kind == .kwElif {
       orelse = [try parseIf()]
     } else if kind == .kwElse {
-      let elseToken = advance()
+      let elseToken = try advance()
       orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
     }
     return Stmt(.if(test: test, body: body, orelse: orelse), range(from: start))
@@ -178,7 +178,7 @@ extension Parser {
     let body = try parseBlock(after: "'for' statement", line: forToken.line)
     var orelse: [Stmt] = []
     if kind == .kwElse {
-      let elseToken = advance()
+      let elseToken = try advance()
       orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
     }
     return Stmt(isAsync ? .asyncFor(target: target, iter: iter, body: body, orelse: orelse)
@@ -193,11 +193,11 @@ extension Parser {
       let save = index
       let saveDepth = depth
       do throws(PythonSyntaxError) {
-        _ = advance()
+        _ = try advance()
         repeat {
           if kind == .rpar { break }
           items.append(try parseWithItem())
-        } while accept(.comma)
+        } while try accept(.comma)
         try expect(.rpar)
         if kind != .colon { throw invalidSyntax() }
       } catch {
@@ -209,7 +209,7 @@ extension Parser {
     if items.isEmpty {
       repeat {
         items.append(try parseWithItem())
-      } while accept(.comma)
+      } while try accept(.comma)
     }
     let body = try parseBlock(after: "'with' statement", line: withToken.line)
     return Stmt(isAsync ? .asyncWith(items: items, body: body) : .with(items: items, body: body), range(from: start))
@@ -218,7 +218,7 @@ extension Parser {
   mutating func parseWithItem() throws(PythonSyntaxError) -> WithItem {
     let expr = try parseExpression()
     var vars: Expr?
-    if accept(.kwAs) {
+    if try accept(.kwAs) {
       let target = try parseStarTarget()
       vars = try toTarget(target, ctx: .store)
     }
@@ -227,17 +227,17 @@ extension Parser {
 
   /// `try` with `except` (or `except*`, 3.11), `else` and `finally` clauses.
   mutating func parseTry() throws(PythonSyntaxError) -> Stmt {
-    let start = advance()
+    let start = try advance()
     let body = try parseBlock(after: "'try' statement", line: start.line)
     var handlers: [ExceptHandler] = []
     var sawStar = false
     var sawPlain = false
     while kind == .kwExcept {
-      let exceptToken = advance()
+      let exceptToken = try advance()
       var isStar = false
       if kind == .star {
         if version < .v3_11 { throw invalidSyntax() }
-        _ = advance()
+        _ = try advance()
         isStar = true
       }
       if isStar { sawStar = true } else { sawPlain = true }
@@ -251,7 +251,7 @@ extension Parser {
         if kind == .comma {
           throw error("multiple exception types must be parenthesized", at: type!.range.start)
         }
-        if accept(.kwAs) { name = text(try expect(.name)) }
+        if try accept(.kwAs) { name = text(try expect(.name)) }
       } else if isStar {
         throw error("expected one or more exception types", at: token)
       }
@@ -262,11 +262,11 @@ extension Parser {
     var finalbody: [Stmt] = []
     if kind == .kwElse {
       if handlers.isEmpty { throw error("expected 'except' or 'finally' block", at: token) }
-      let elseToken = advance()
+      let elseToken = try advance()
       orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
     }
     if kind == .kwFinally {
-      let finallyToken = advance()
+      let finallyToken = try advance()
       finalbody = try parseBlock(after: "'finally' statement", line: finallyToken.line)
     }
     if handlers.isEmpty && finalbody.isEmpty {

@@ -7,7 +7,7 @@ extension Parser {
     let first = try parseStarExpression()
     guard kind == .comma else { return first }
     var elts = [first]
-    while accept(.comma) {
+    while try accept(.comma) {
       if !isExpressionStart(kind) { break }
       elts.append(try parseStarExpression())
     }
@@ -17,7 +17,7 @@ extension Parser {
   /// `'*' bitwise_or | expression`.
   mutating func parseStarExpression() throws(PythonSyntaxError) -> Expr {
     if kind == .star {
-      let start = advance()
+      let start = try advance()
       let value = try parseBinary(0)
       return Expr(.starred(value: value, ctx: .load), range(from: start))
     }
@@ -27,7 +27,7 @@ extension Parser {
   /// `'*' bitwise_or | named_expression`: list, set and tuple elements.
   mutating func parseStarNamedExpression() throws(PythonSyntaxError) -> Expr {
     if kind == .star {
-      let start = advance()
+      let start = try advance()
       let value = try parseBinary(0)
       return Expr(.starred(value: value, ctx: .load), range(from: start))
     }
@@ -37,8 +37,8 @@ extension Parser {
   /// `NAME ':=' expression | expression`.
   mutating func parseNamedExpression() throws(PythonSyntaxError) -> Expr {
     if kind == .name && kind(at: 1) == .colonEqual {
-      let start = advance()
-      _ = advance()
+      let start = try advance()
+      _ = try advance()
       let value = try parseExpression()
       let target = Expr(.name(id: text(start), ctx: .store), SourceRange(start.startLocation, start.endLocation))
       return Expr(.namedExpr(target: target, value: value), range(from: start))
@@ -58,19 +58,19 @@ extension Parser {
     let start = token
     let body = try parseDisjunction()
     guard kind == .kwIf else { return body }
-    _ = advance()
+    _ = try advance()
     let test = try parseDisjunction()
     if kind != .kwElse {
       throw error("expected 'else' after 'if' expression", at: body.range.start)
     }
-    _ = advance()
+    _ = try advance()
     let orelse = try parseExpression()
     return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
   }
 
   /// `lambda params: body`.
   mutating func parseLambda() throws(PythonSyntaxError) -> Expr {
-    let start = advance()
+    let start = try advance()
     let args = try parseParameters(closing: .colon, annotations: false)
     try expect(.colon)
     let body = try parseExpression()
@@ -82,7 +82,10 @@ extension Parser {
     let first = try parseConjunction()
     guard kind == .kwOr else { return first }
     var values = [first]
-    while accept(.kwOr) { values.append(try parseConjunction()) }
+    while try accept(.kwOr) {
+      try checkChain(values.count)
+      values.append(try parseConjunction())
+    }
     return Expr(.boolOp(op: .or, values: values), range(from: start))
   }
 
@@ -91,7 +94,7 @@ extension Parser {
     let first = try parseInversion()
     guard kind == .kwAnd else { return first }
     var values = [first]
-    while accept(.kwAnd) { values.append(try parseInversion()) }
+    while try accept(.kwAnd) { values.append(try parseInversion()) }
     return Expr(.boolOp(op: .and, values: values), range(from: start))
   }
 
@@ -99,7 +102,7 @@ extension Parser {
     if kind == .kwNot {
       try enter()
       defer { leave() }
-      let start = advance()
+      let start = try advance()
       let operand = try parseInversion()
       return Expr(.unaryOp(op: .not, operand: operand), range(from: start))
     }
@@ -125,19 +128,19 @@ extension Parser {
       case .kwIn: op = .in
       case .kwIs:
         if kind(at: 1) == .kwNot {
-          _ = advance()
+          _ = try advance()
           op = .isNot
         } else {
           op = .is
         }
       case .kwNot where kind(at: 1) == .kwIn:
-        _ = advance()
+        _ = try advance()
         op = .notIn
       default:
         if ops.isEmpty { return left }
         return Expr(.compare(left: left, ops: ops, comparators: comparators), range(from: start))
       }
-      _ = advance()
+      _ = try advance()
       ops.append(op)
       comparators.append(try parseBinary(0))
     }
@@ -147,6 +150,7 @@ extension Parser {
   mutating func parseBinary(_ minLevel: Int) throws(PythonSyntaxError) -> Expr {
     let start = token
     var left = try parseFactor()
+    var chain = 0
     while true {
       let op: BinaryOperator
       let level: Int
@@ -166,7 +170,9 @@ extension Parser {
       default: return left
       }
       if level < minLevel { return left }
-      _ = advance()
+      chain += 1
+      try checkChain(chain)
+      _ = try advance()
       let right = try parseBinary(level + 1)
       left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
     }
@@ -183,7 +189,7 @@ extension Parser {
     }
     try enter()
     defer { leave() }
-    let start = advance()
+    let start = try advance()
     let operand = try parseFactor()
     return Expr(.unaryOp(op: op, operand: operand), range(from: start))
   }
@@ -195,7 +201,7 @@ extension Parser {
     guard kind == .doubleStar else { return base }
     try enter()
     defer { leave() }
-    _ = advance()
+    _ = try advance()
     let exponent = try parseFactor()
     return Expr(.binOp(left: base, op: .pow, right: exponent), range(from: start))
   }
@@ -204,7 +210,7 @@ extension Parser {
     if kind == .kwAwait {
       try enter()
       defer { leave() }
-      let start = advance()
+      let start = try advance()
       let value = try parsePrimary()
       return Expr(.await(value: value), range(from: start))
     }
@@ -215,24 +221,23 @@ extension Parser {
   mutating func parsePrimary() throws(PythonSyntaxError) -> Expr {
     let start = token
     var expr = try parseAtom()
+    var chain = 0
     while true {
+      chain += 1
+      try checkChain(chain)
       switch kind {
       case .dot:
-        _ = advance()
+        _ = try advance()
         let name = text(try expect(.name))
         expr = Expr(.attribute(value: expr, attr: name, ctx: .load), range(from: start))
       case .lpar:
-        _ = advance()
-        try enter()
+        _ = try advance()
         let (args, keywords) = try parseCallArguments()
-        leave()
         try expect(.rpar)
         expr = Expr(.call(func: expr, args: args, keywords: keywords), range(from: start))
       case .lsqb:
-        _ = advance()
-        try enter()
+        _ = try advance()
         let slice = try parseSlices()
-        leave()
         try expect(.rsqb)
         expr = Expr(.subscript(value: expr, slice: slice, ctx: .load), range(from: start))
       default:
@@ -252,7 +257,7 @@ extension Parser {
       return first
     }
     var elts = [first]
-    while accept(.comma) {
+    while try accept(.comma) {
       if kind == .rsqb { break }
       elts.append(try parseSlice())
     }
@@ -275,7 +280,7 @@ extension Parser {
     try expect(.colon)
     var upper: Expr?, step: Expr?
     if kind != .colon && kind != .rsqb && kind != .comma { upper = try parseExpression() }
-    if accept(.colon) {
+    if try accept(.colon) {
       if kind != .rsqb && kind != .comma { step = try parseExpression() }
     }
     return Expr(.slice(lower: lower, upper: upper, step: step), range(from: start))
@@ -287,22 +292,22 @@ extension Parser {
     let start = token
     switch kind {
     case .name:
-      _ = advance()
+      _ = try advance()
       return Expr(.name(id: text(start), ctx: .load), range(from: start))
     case .kwTrue:
-      _ = advance()
+      _ = try advance()
       return Expr(.constant(value: .bool(true), kind: nil), range(from: start))
     case .kwFalse:
-      _ = advance()
+      _ = try advance()
       return Expr(.constant(value: .bool(false), kind: nil), range(from: start))
     case .kwNone:
-      _ = advance()
+      _ = try advance()
       return Expr(.constant(value: .none, kind: nil), range(from: start))
     case .ellipsis:
-      _ = advance()
+      _ = try advance()
       return Expr(.constant(value: .ellipsis, kind: nil), range(from: start))
     case .number:
-      _ = advance()
+      _ = try advance()
       return Expr(.constant(value: try numberConstant(start), kind: nil), range(from: start))
     case .string:
       return try parseStrings()
@@ -319,10 +324,8 @@ extension Parser {
 
   /// `()`, `(yield)`, `(x)`, `(x,)`, `(x for x in y)`.
   mutating func parseParenthesized() throws(PythonSyntaxError) -> Expr {
-    let start = advance()
-    try enter()
-    defer { leave() }
-    if accept(.rpar) { return Expr(.tuple(elts: [], ctx: .load), range(from: start)) }
+    let start = try advance()
+    if try accept(.rpar) { return Expr(.tuple(elts: [], ctx: .load), range(from: start)) }
     if kind == .kwYield {
       let value = try parseYield()
       try expect(.rpar)
@@ -334,17 +337,17 @@ extension Parser {
       try expect(.rpar)
       return Expr(.generatorExp(elt: first, generators: generators), range(from: start))
     }
-    if accept(.rpar) {
+    if try accept(.rpar) {
       if case .starred = first.kind { throw error("cannot use starred expression here", at: first.range.start) }
       return first
     }
     var elts = [first]
-    while accept(.comma) {
+    while try accept(.comma) {
       if kind == .rpar { break }
       elts.append(try parseStarNamedExpression())
     }
     if kind != .rpar { throw missingCommaOrInvalid() }
-    _ = advance()
+    _ = try advance()
     return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
   }
 
@@ -375,10 +378,8 @@ extension Parser {
 
   /// `[]`, `[a, *b]`, `[x for x in y]`.
   mutating func parseListDisplay() throws(PythonSyntaxError) -> Expr {
-    let start = advance()
-    try enter()
-    defer { leave() }
-    if accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
+    let start = try advance()
+    if try accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
     let first = try parseStarNamedExpression()
     if kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
       let generators = try parseComprehensions()
@@ -386,31 +387,29 @@ extension Parser {
       return Expr(.listComp(elt: first, generators: generators), range(from: start))
     }
     var elts = [first]
-    while accept(.comma) {
+    while try accept(.comma) {
       if kind == .rsqb { break }
       elts.append(try parseStarNamedExpression())
     }
     if kind != .rsqb { throw missingCommaOrInvalid() }
-    _ = advance()
+    _ = try advance()
     return Expr(.list(elts: elts, ctx: .load), range(from: start))
   }
 
   /// `{}`, dicts with `**`, sets, and dict and set comprehensions.
   mutating func parseBraceDisplay() throws(PythonSyntaxError) -> Expr {
-    let start = advance()
-    try enter()
-    defer { leave() }
-    if accept(.rbrace) { return Expr(.dict(keys: [], values: []), range(from: start)) }
+    let start = try advance()
+    if try accept(.rbrace) { return Expr(.dict(keys: [], values: []), range(from: start)) }
     var keys: [Expr?] = []
     var values: [Expr] = []
     if kind == .doubleStar {
-      _ = advance()
+      _ = try advance()
       keys.append(nil)
       values.append(try parseBinary(0))
     } else {
       let first = try parseStarNamedExpression()
       if kind == .colon {
-        let colon = advance()
+        let colon = try advance()
         if !isExpressionStart(kind) || kind == .star {
           throw error("expression expected after dictionary key and ':'", at: colon)
         }
@@ -430,18 +429,18 @@ extension Parser {
           return Expr(.setComp(elt: first, generators: generators), range(from: start))
         }
         var elts = [first]
-        while accept(.comma) {
+        while try accept(.comma) {
           if kind == .rbrace { break }
           elts.append(try parseStarNamedExpression())
         }
         if kind != .rbrace { throw missingCommaOrInvalid() }
-        _ = advance()
+        _ = try advance()
         return Expr(.set(elts: elts), range(from: start))
       }
     }
-    while accept(.comma) {
+    while try accept(.comma) {
       if kind == .rbrace { break }
-      if accept(.doubleStar) {
+      if try accept(.doubleStar) {
         keys.append(nil)
         values.append(try parseBinary(0))
       } else {
@@ -454,7 +453,7 @@ extension Parser {
       }
     }
     if kind != .rbrace { throw missingCommaOrInvalid() }
-    _ = advance()
+    _ = try advance()
     return Expr(.dict(keys: keys, values: values), range(from: start))
   }
 
@@ -462,13 +461,13 @@ extension Parser {
   mutating func parseComprehensions() throws(PythonSyntaxError) -> [Comprehension] {
     var generators: [Comprehension] = []
     while kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
-      let isAsync = accept(.kwAsync)
-      _ = advance()
+      let isAsync = try accept(.kwAsync)
+      _ = try advance()
       let target = try parseTargetList(ctx: .store)
       try expect(.kwIn)
       let iter = try parseDisjunction()
       var ifs: [Expr] = []
-      while accept(.kwIf) { ifs.append(try parseDisjunction()) }
+      while try accept(.kwIf) { ifs.append(try parseDisjunction()) }
       generators.append(Comprehension(target: target, iter: iter, ifs: ifs, isAsync: isAsync))
     }
     return generators
@@ -476,8 +475,8 @@ extension Parser {
 
   /// `'yield' 'from' expression | 'yield' [star_expressions]`.
   mutating func parseYield() throws(PythonSyntaxError) -> Expr {
-    let start = advance()
-    if accept(.kwFrom) {
+    let start = try advance()
+    if try accept(.kwFrom) {
       let value = try parseExpression()
       return Expr(.yieldFrom(value: value), range(from: start))
     }

@@ -84,7 +84,10 @@ extension Parser {
     if depth > 2 && version < .v3_12 {
       throw fStringError("f-string: expressions nested too deeply", at: i, token: token)
     }
-    if depth > Parser.maxDepth { throw error("too many nested parentheses", at: token) }
+    if depth > Parser.maxDepth || stack.isExhausted {
+      throw PythonSyntaxError(.memoryError, "Parser stack overflowed - Python source too complex to parse",
+                              line: token.line, offset: 1)
+    }
     let exprStart = i
     let exprEnd = try scanFieldExpression(&i, end: end, token: token)
     if i >= end { throw fStringError("f-string: expecting '}'", at: i, token: token) }
@@ -190,10 +193,12 @@ extension Parser {
           prefixStart -= 1
         }
         var lexer = Lexer(source: source, version: version, range: i..<end, line: lineOf(i), lineStart: source.lineStart(before: i))
+        lexer.stack = stack
         lexer.position = prefixStart
         do throws(PythonSyntaxError) {
           try lexer.nestedString(prefixStart: prefixStart)
         } catch {
+          if error.kind == .memoryError || error.message == "too many nested f-strings" { throw error }
           throw fStringError("f-string: expecting '}'", at: i, token: token)
         }
         i = lexer.position
@@ -225,18 +230,11 @@ extension Parser {
   func parseEmbeddedExpression(_ range: Range<Int>, token: Token) throws(PythonSyntaxError) -> Expr {
     let line = lineOf(range.lowerBound)
     var lexer = Lexer(source: source, version: version, range: range, line: line, lineStart: source.lineStart(before: range.lowerBound))
-    var tokens: [Token]
+    lexer.stack = stack
     do throws(PythonSyntaxError) {
-      tokens = try lexer.tokenize()
-    } catch {
-      throw prefixed(error)
-    }
-    let endLocation = SourceLocation(line: lexer.line, column: range.upperBound - lexer.lineStart)
-    tokens.append(Token(kind: .endMarker, start: range.upperBound, end: range.upperBound, line: lexer.line,
-                        column: endLocation.column, endLine: lexer.line, endColumn: endLocation.column))
-    var parser = Parser(source: source, version: version, tokens: tokens)
-    parser.depth = depth
-    do throws(PythonSyntaxError) {
+      var parser = try Parser(source: source, version: version, lexer: lexer)
+      parser.depth = depth
+      parser.stack = stack
       let value = parser.kind == .kwYield ? try parser.parseYield() : try parser.parseStarExpressions()
       if parser.kind != .endMarker { throw parser.invalidSyntax() }
       return value
@@ -247,7 +245,7 @@ extension Parser {
 
   func prefixed(_ error: PythonSyntaxError) -> PythonSyntaxError {
     var e = error
-    if !e.message.hasPrefix("f-string") { e.message = "f-string: " + e.message }
+    if e.kind == .syntaxError && !e.message.hasPrefix("f-string") { e.message = "f-string: " + e.message }
     return e
   }
 }

@@ -7,12 +7,12 @@ extension Parser {
     let saveDepth = depth
     var subject: Expr
     do throws(PythonSyntaxError) {
-      _ = advance()
+      _ = try advance()
       guard isExpressionStart(kind) else { throw invalidSyntax() }
       let first = try parseStarNamedExpression()
       if kind == .comma {
         var elts = [first]
-        while accept(.comma) {
+        while try accept(.comma) {
           if kind == .colon { break }
           elts.append(try parseStarNamedExpression())
         }
@@ -28,23 +28,23 @@ extension Parser {
     }
     try enter()
     defer { leave() }
-    _ = advance()
-    guard accept(.newline) else { throw invalidSyntax() }
-    guard accept(.indent) else {
+    _ = try advance()
+    guard try accept(.newline) else { throw invalidSyntax() }
+    guard try accept(.indent) else {
       throw error("expected an indented block after 'match' statement on line \(start.line)", at: token, kind: .indentationError)
     }
     var cases: [MatchCase] = []
     while isName("case") {
-      let caseToken = advance()
+      let caseToken = try advance()
       let pattern = try parsePatterns()
       var guardExpr: Expr?
-      if accept(.kwIf) { guardExpr = try parseNamedExpression() }
+      if try accept(.kwIf) { guardExpr = try parseNamedExpression() }
       let body = try parseBlock(after: "'case' statement", line: caseToken.line)
       cases.append(MatchCase(pattern: pattern, guardExpr: guardExpr, body: body))
     }
     if cases.isEmpty { throw invalidSyntax() }
     if kind != .dedent && kind != .endMarker { throw invalidSyntax() }
-    _ = accept(.dedent)
+    _ = try accept(.dedent)
     return Stmt(.match(subject: subject, cases: cases), range(from: start))
   }
 
@@ -57,7 +57,7 @@ extension Parser {
       return first
     }
     var patterns = [first]
-    while accept(.comma) {
+    while try accept(.comma) {
       if kind == .colon || kind == .kwIf { break }
       patterns.append(try parseMaybeStarPattern())
     }
@@ -66,7 +66,7 @@ extension Parser {
 
   mutating func parseMaybeStarPattern() throws(PythonSyntaxError) -> Pattern {
     if kind == .star {
-      let start = advance()
+      let start = try advance()
       let name = text(try expect(.name))
       return Pattern(.matchStar(name: name == "_" ? nil : name), range(from: start))
     }
@@ -79,7 +79,7 @@ extension Parser {
     defer { leave() }
     let start = token
     let pattern = try parseOrPattern()
-    if accept(.kwAs) {
+    if try accept(.kwAs) {
       let nameToken = try expect(.name)
       let name = text(nameToken)
       if name == "_" { throw error("cannot use '_' as a target", at: nameToken) }
@@ -93,7 +93,7 @@ extension Parser {
     let first = try parseClosedPattern()
     guard kind == .vbar else { return first }
     var patterns = [first]
-    while accept(.vbar) { patterns.append(try parseClosedPattern()) }
+    while try accept(.vbar) { patterns.append(try parseClosedPattern()) }
     return Pattern(.matchOr(patterns: patterns), range(from: start))
   }
 
@@ -102,19 +102,19 @@ extension Parser {
     let start = token
     switch kind {
     case .kwNone:
-      _ = advance()
+      _ = try advance()
       return Pattern(.matchSingleton(value: .none), range(from: start))
     case .kwTrue, .kwFalse:
-      _ = advance()
+      _ = try advance()
       return Pattern(.matchSingleton(value: .bool(start.kind == .kwTrue)), range(from: start))
     case .number, .minus, .string:
       let value = try parseLiteralPatternValue()
       return Pattern(.matchValue(value: value), range(from: start))
     case .name:
-      _ = advance()
+      _ = try advance()
       var nameExpr = Expr(.name(id: text(start), ctx: .load), range(from: start))
       var dotted = false
-      while accept(.dot) {
+      while try accept(.dot) {
         let attr = text(try expect(.name))
         nameExpr = Expr(.attribute(value: nameExpr, attr: attr, ctx: .load), range(from: start))
         dotted = true
@@ -124,16 +124,16 @@ extension Parser {
       let name = text(start)
       return Pattern(.matchAs(pattern: nil, name: name == "_" ? nil : name), range(from: start))
     case .lpar, .lsqb:
-      let open = advance()
+      let open = try advance()
       let close: TokenKind = open.kind == .lpar ? .rpar : .rsqb
-      if accept(close) { return Pattern(.matchSequence(patterns: []), range(from: start)) }
+      if try accept(close) { return Pattern(.matchSequence(patterns: []), range(from: start)) }
       let first = try parseMaybeStarPattern()
-      if open.kind == .lpar && accept(.rpar) {
+      if open.kind == .lpar, try accept(.rpar) {
         if case .matchStar = first.kind { return Pattern(.matchSequence(patterns: [first]), range(from: start)) }
         return first
       }
       var patterns = [first]
-      while accept(.comma) {
+      while try accept(.comma) {
         if kind == close { break }
         patterns.append(try parseMaybeStarPattern())
       }
@@ -158,14 +158,14 @@ extension Parser {
     if kind == .name {
       var expr = try parseAtom()
       guard kind == .dot else { throw invalidSyntax() }
-      while accept(.dot) {
+      while try accept(.dot) {
         let attr = text(try expect(.name))
         expr = Expr(.attribute(value: expr, attr: attr, ctx: .load), range(from: start))
       }
       return expr
     }
     var value: Expr
-    if accept(.minus) {
+    if try accept(.minus) {
       let number = try expect(.number)
       let operand = Expr(.constant(value: try numberConstant(number), kind: nil), range(from: number))
       value = Expr(.unaryOp(op: .uSub, operand: operand), range(from: start))
@@ -174,7 +174,7 @@ extension Parser {
       value = Expr(.constant(value: try numberConstant(number), kind: nil), range(from: number))
     }
     if kind == .plus || kind == .minus {
-      let op: BinaryOperator = advance().kind == .plus ? .add : .sub
+      let op: BinaryOperator = try advance().kind == .plus ? .add : .sub
       let number = try expect(.number)
       let imag = Expr(.constant(value: try numberConstant(number), kind: nil), range(from: number))
       value = Expr(.binOp(left: value, op: op, right: imag), range(from: start))
@@ -190,15 +190,15 @@ extension Parser {
     var kwdPatterns: [Pattern] = []
     while kind != .rpar {
       if kind == .name && kind(at: 1) == .equal {
-        kwdAttrs.append(text(advance()))
-        _ = advance()
+        kwdAttrs.append(text(try advance()))
+        _ = try advance()
         kwdPatterns.append(try parsePattern())
       } else {
         let p = try parsePattern()
         if !kwdAttrs.isEmpty { throw error("positional patterns follow keyword patterns", at: p.range.start) }
         patterns.append(p)
       }
-      if !accept(.comma) { break }
+      if try !accept(.comma) { break }
     }
     try expect(.rpar)
     return Pattern(.matchClass(cls: cls, patterns: patterns, kwdAttrs: kwdAttrs, kwdPatterns: kwdPatterns), range(from: start))
@@ -206,20 +206,20 @@ extension Parser {
 
   /// `{key: pattern, **rest}`.
   mutating func parseMappingPattern() throws(PythonSyntaxError) -> Pattern {
-    let start = advance()
+    let start = try advance()
     var keys: [Expr] = []
     var patterns: [Pattern] = []
     var rest: String?
     while kind != .rbrace {
-      if accept(.doubleStar) {
+      if try accept(.doubleStar) {
         rest = text(try expect(.name))
-        _ = accept(.comma)
+        _ = try accept(.comma)
         break
       }
       keys.append(try parseLiteralPatternValue())
       try expect(.colon)
       patterns.append(try parsePattern())
-      if !accept(.comma) { break }
+      if try !accept(.comma) { break }
     }
     try expect(.rbrace)
     return Pattern(.matchMapping(keys: keys, patterns: patterns, rest: rest), range(from: start))

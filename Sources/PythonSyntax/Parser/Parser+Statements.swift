@@ -6,7 +6,7 @@ extension Parser {
     var body: [Stmt] = []
     while kind != .endMarker {
       if kind == .newline {
-        _ = advance()
+        _ = try advance()
         continue
       }
       try parseStatement(into: &body)
@@ -36,7 +36,7 @@ extension Parser {
   mutating func parseSimpleStatements(into body: inout [Stmt]) throws(PythonSyntaxError) {
     while true {
       body.append(try parseSimpleStatement())
-      if accept(.semi) {
+      if try accept(.semi) {
         if kind == .newline { break }
         continue
       }
@@ -45,7 +45,7 @@ extension Parser {
     if kind != .newline {
       throw statementEndError()
     }
-    _ = advance()
+    _ = try advance()
   }
 
   /// The error for a statement followed by something that cannot follow it.
@@ -96,49 +96,49 @@ extension Parser {
     let start = token
     switch kind {
     case .kwPass:
-      _ = advance()
+      _ = try advance()
       return Stmt(.pass, range(from: start))
     case .kwBreak:
-      _ = advance()
+      _ = try advance()
       return Stmt(.break, range(from: start))
     case .kwContinue:
-      _ = advance()
+      _ = try advance()
       return Stmt(.continue, range(from: start))
     case .kwReturn:
-      _ = advance()
+      _ = try advance()
       var value: Expr?
       if kind != .newline && kind != .semi { value = try parseStarExpressions() }
       return Stmt(.return(value: value), range(from: start))
     case .kwRaise:
-      _ = advance()
+      _ = try advance()
       var exc: Expr?, cause: Expr?
       if kind != .newline && kind != .semi {
         exc = try parseExpression()
-        if accept(.kwFrom) { cause = try parseExpression() }
+        if try accept(.kwFrom) { cause = try parseExpression() }
       }
       return Stmt(.raise(exc: exc, cause: cause), range(from: start))
     case .kwGlobal, .kwNonlocal:
-      let isGlobal = advance().kind == .kwGlobal
+      let isGlobal = try advance().kind == .kwGlobal
       var names: [String] = []
       repeat {
         names.append(text(try expect(.name)))
-      } while accept(.comma)
+      } while try accept(.comma)
       return Stmt(isGlobal ? .global(names: names) : .nonlocal(names: names), range(from: start))
     case .kwDel:
-      _ = advance()
+      _ = try advance()
       var targets: [Expr] = []
       repeat {
         if kind == .newline || kind == .semi { break }
         let target = try parseBinary(0)
         targets.append(try toTarget(target, ctx: .del))
-      } while accept(.comma)
+      } while try accept(.comma)
       if targets.isEmpty { throw invalidSyntax() }
       return Stmt(.delete(targets: targets), range(from: start))
     case .kwAssert:
-      _ = advance()
+      _ = try advance()
       let test = try parseExpression()
       var msg: Expr?
-      if accept(.comma) { msg = try parseExpression() }
+      if try accept(.comma) { msg = try parseExpression() }
       return Stmt(.assert(test: test, msg: msg), range(from: start))
     case .kwImport:
       return try parseImport()
@@ -146,8 +146,8 @@ extension Parser {
       return try parseImportFrom()
     case .name where version >= .v3_12 && isName("type") && kind(at: 1) == .name
       && (kind(at: 2) == .equal || kind(at: 2) == .lsqb):
-      _ = advance()
-      let nameToken = advance()
+      _ = try advance()
+      let nameToken = try advance()
       let name = Expr(.name(id: text(nameToken), ctx: .store), range(from: nameToken))
       let params = kind == .lsqb ? try parseTypeParams() : []
       try expect(.equal)
@@ -166,7 +166,7 @@ extension Parser {
     case .equal:
       var targets = [first]
       var value = first
-      while accept(.equal) {
+      while try accept(.equal) {
         value = kind == .kwYield ? try parseYield() : try parseStarExpressions()
         targets.append(value)
       }
@@ -175,7 +175,7 @@ extension Parser {
       for target in targets { stored.append(try toTarget(target, ctx: .store, assignment: true)) }
       return Stmt(.assign(targets: stored, value: value), range(from: start))
     case .colon:
-      let colon = advance()
+      let colon = try advance()
       switch first.kind {
       case .name, .attribute, .subscript: break
       case .tuple: throw error("only single target (not tuple) can be annotated", at: first.range.start)
@@ -186,7 +186,7 @@ extension Parser {
       let target = try toTarget(first, ctx: .store)
       let annotation = try parseExpression()
       var value: Expr?
-      if accept(.equal) { value = kind == .kwYield ? try parseYield() : try parseStarExpressions() }
+      if try accept(.equal) { value = kind == .kwYield ? try parseYield() : try parseStarExpressions() }
       var simple = false
       if case .name = first.kind, start.kind != .lpar { simple = true }
       return Stmt(.annAssign(target: target, annotation: annotation, value: value, simple: simple), range(from: start))
@@ -197,7 +197,7 @@ extension Parser {
         default:
           throw error("'\(Parser.expressionName(first))' is an illegal expression for augmented assignment", at: first.range.start)
         }
-        _ = advance()
+        _ = try advance()
         let target = try toTarget(first, ctx: .store)
         let value = kind == .kwYield ? try parseYield() : try parseStarExpressions()
         return Stmt(.augAssign(target: target, op: op, value: value), range(from: start))
@@ -217,40 +217,40 @@ extension Parser {
 
   /// `import a.b as c, d`.
   mutating func parseImport() throws(PythonSyntaxError) -> Stmt {
-    let start = advance()
+    let start = try advance()
     var names: [Alias] = []
     repeat {
       let nameStart = token
       let name = try parseDottedName()
       var asname: String?
-      if accept(.kwAs) { asname = text(try expect(.name)) }
+      if try accept(.kwAs) { asname = text(try expect(.name)) }
       names.append(Alias(name: name, asname: asname, range: range(from: nameStart)))
-    } while accept(.comma)
+    } while try accept(.comma)
     return Stmt(.import(names: names), range(from: start))
   }
 
   mutating func parseDottedName() throws(PythonSyntaxError) -> String {
     var name = text(try expect(.name))
-    while accept(.dot) { name += "." + text(try expect(.name)) }
+    while try accept(.dot) { name += "." + text(try expect(.name)) }
     return name
   }
 
   /// `from ..a.b import (c as d, e)` or `from x import *`.
   mutating func parseImportFrom() throws(PythonSyntaxError) -> Stmt {
-    let start = advance()
+    let start = try advance()
     var level = 0
     while kind == .dot || kind == .ellipsis {
-      level += advance().kind == .dot ? 1 : 3
+      level += try advance().kind == .dot ? 1 : 3
     }
     var module: String?
     if kind != .kwImport || level == 0 { module = try parseDottedName() }
     try expect(.kwImport)
     var names: [Alias] = []
     if kind == .star {
-      let star = advance()
+      let star = try advance()
       names.append(Alias(name: "*", asname: nil, range: range(from: star)))
     } else {
-      let parenthesized = accept(.lpar)
+      let parenthesized = try accept(.lpar)
       repeat {
         if parenthesized && kind == .rpar { break }
         if !parenthesized && !names.isEmpty && kind == .newline {
@@ -259,9 +259,9 @@ extension Parser {
         let nameStart = token
         let name = text(try expect(.name))
         var asname: String?
-        if accept(.kwAs) { asname = text(try expect(.name)) }
+        if try accept(.kwAs) { asname = text(try expect(.name)) }
         names.append(Alias(name: name, asname: asname, range: range(from: nameStart)))
-      } while accept(.comma)
+      } while try accept(.comma)
       if parenthesized {
         try expect(.rpar)
       } else if previous.kind == .comma {

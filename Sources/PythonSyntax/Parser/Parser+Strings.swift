@@ -88,7 +88,7 @@ extension Parser {
     var isU = false
     var first = true
     while kind == .string {
-      let t = advance()
+      let t = try advance()
       var p = t.start
       var raw = false, isBytes = false, isF = false
       while source.bytes[p] != UInt8(ascii: "'") && source.bytes[p] != UInt8(ascii: "\"") {
@@ -108,7 +108,7 @@ extension Parser {
       let body = (p + q)..<(t.end - q)
       if isBytes { sawBytes = true } else { sawText = true }
       if sawBytes && sawText {
-        while kind == .string { _ = advance() }
+        while kind == .string { _ = try advance() }
         throw errorAt("cannot mix bytes and nonbytes literals", byte: previous.end, line: previous.endLine)
       }
       if isBytes {

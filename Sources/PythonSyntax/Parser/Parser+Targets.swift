@@ -6,7 +6,7 @@ extension Parser {
     var result = first
     if kind == .comma {
       var elts = [first]
-      while accept(.comma) {
+      while try accept(.comma) {
         if !isExpressionStart(kind) || kind == .kwNot || kind == .kwLambda { break }
         elts.append(try parseStarTarget())
       }
@@ -18,7 +18,7 @@ extension Parser {
   /// `'*' target | target`, a target being anything up to `bitwise_or` (checked by ``toTarget``).
   mutating func parseStarTarget() throws(PythonSyntaxError) -> Expr {
     if kind == .star {
-      let start = advance()
+      let start = try advance()
       let value = try parseBinary(0)
       return Expr(.starred(value: value, ctx: .load), range(from: start))
     }

@@ -9,18 +9,56 @@ import AsyncioModel
 struct Parser {
   let source: SourceText
   let version: PythonVersion
-  var tokens: [Token]
+  /// The tokens pulled from ``lexer`` so far.
+  var tokens: [Token] = []
+  var lexer: Lexer
+  /// A tokenizer error, raised when the parser reaches the token where it happened.
+  var pendingError: PythonSyntaxError?
   var index = 0
   /// How deeply expressions and blocks nest right now, against ``maxDepth``.
   var depth = 0
+  /// The stack the parse may use (shared with the parsers of f-string fields).
+  var stack = StackBudget()
 
   /// How deep expressions may nest before the parser gives up (CPython stops at 200 parentheses).
   static let maxDepth = 200
+  /// How long a left-nested chain (`a + b + ...`, `a.b.c...`, `f()()...`) may grow. CPython 3.12
+  /// stops near 1000 too (`maximum recursion depth exceeded during ast construction`); the limit
+  /// keeps every later walk of the tree (dump, compiler, deinit) far from the stack's end.
+  static let maxChain = 500
 
-  init(source: SourceText, version: PythonVersion, tokens: [Token]) {
+  /// How many tokens past the current one the grammar looks at.
+  static let lookahead = 3
+
+  init(source: SourceText, version: PythonVersion, lexer: Lexer) throws(PythonSyntaxError) {
     self.source = source
     self.version = version
-    self.tokens = tokens
+    self.lexer = lexer
+    tokens.reserveCapacity(256)
+    fill()
+    if tokens[0].kind == .lexerError, let pendingError { throw pendingError }
+  }
+
+  /// Pulls tokens until the current one and its lookahead exist, or the input is done.
+  mutating func fill() {
+    while tokens.count <= index + Parser.lookahead && pendingError == nil {
+      if !lexer.tokens.isEmpty {
+        tokens.append(contentsOf: lexer.tokens)
+        lexer.tokens.removeAll(keepingCapacity: true)
+        continue
+      }
+      if lexer.finished { break }
+      do {
+        try lexer.lexMore()
+      } catch {
+        tokens.append(contentsOf: lexer.tokens)
+        lexer.tokens.removeAll()
+        pendingError = error
+        let last = tokens.last
+        tokens.append(Token(kind: .lexerError, start: last?.end ?? 0, end: last?.end ?? 0, line: last?.endLine ?? 1,
+                            column: last?.endColumn ?? 0, endLine: last?.endLine ?? 1, endColumn: last?.endColumn ?? 0))
+      }
+    }
   }
 
   // MARK: Token access
@@ -33,15 +71,18 @@ struct Parser {
   }
   @inline(__always) var previous: Token { tokens[index > 0 ? index - 1 : 0] }
 
-  @inline(__always) mutating func advance() -> Token {
+  /// Moves to the next token; reaching the place of a tokenizer error raises it.
+  @inline(__always) mutating func advance() throws(PythonSyntaxError) -> Token {
     let t = tokens[index]
     if index < tokens.count - 1 { index += 1 }
+    if index + Parser.lookahead >= tokens.count { fill() }
+    if tokens[index].kind == .lexerError, let pendingError { throw pendingError }
     return t
   }
 
-  @inline(__always) mutating func accept(_ k: TokenKind) -> Bool {
+  @inline(__always) mutating func accept(_ k: TokenKind) throws(PythonSyntaxError) -> Bool {
     if tokens[index].kind == k {
-      _ = advance()
+      _ = try advance()
       return true
     }
     return false
@@ -75,6 +116,29 @@ struct Parser {
   }
 
   // MARK: Errors
+
+  /// CPython's rule for a parser error: the tokenizer then reads the rest of the file, and an
+  /// error it finds there wins; a bracket left open at the end wins only over an error on a later
+  /// line than the bracket (`_PyPegen_tokenize_full_source_to_check_for_errors`).
+  mutating func tokenizerErrorBeyond(_ parserError: PythonSyntaxError) -> PythonSyntaxError {
+    guard parserError.kind != .memoryError, parserError.kind != .recursionError, parserError != pendingError else {
+      return parserError
+    }
+    do throws(PythonSyntaxError) {
+      // The lookahead may already have met the tokenizer's error.
+      if let pendingError { throw pendingError }
+      while !lexer.finished {
+        lexer.tokens.removeAll(keepingCapacity: true)
+        try lexer.lexMore()
+      }
+    } catch {
+      if let open = lexer.brackets.last, lexer.position >= lexer.end, error.message.hasSuffix("was never closed") {
+        return parserError.line > open.line ? error : parserError
+      }
+      return error
+    }
+    return parserError
+  }
 
   /// An error pointing at a token's start.
   func error(_ message: String, at t: Token, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
@@ -131,7 +195,7 @@ struct Parser {
   /// Consumes a token of the given kind, or fails with `message` (the default: `invalid syntax`).
   @discardableResult
   mutating func expect(_ k: TokenKind, _ message: String? = nil) throws(PythonSyntaxError) -> Token {
-    if kind == k { return advance() }
+    if kind == k { return try advance() }
     if let message, kind != .indent, kind != .errorToken {
       // CPython points "expected ':'" just past the previous token.
       return try { () throws(PythonSyntaxError) -> Token in
@@ -143,7 +207,18 @@ struct Parser {
 
   mutating func enter() throws(PythonSyntaxError) {
     depth += 1
-    if depth > Parser.maxDepth { throw error("too many nested parentheses", at: token) }
+    if depth > Parser.maxDepth || stack.isExhausted {
+      throw PythonSyntaxError(.memoryError, "Parser stack overflowed - Python source too complex to parse",
+                              line: token.line, offset: 1)
+    }
+  }
+
+  /// Counts one more link of a left-nested chain.
+  func checkChain(_ length: Int) throws(PythonSyntaxError) {
+    if length + depth > Parser.maxChain {
+      throw PythonSyntaxError(.recursionError, "maximum recursion depth exceeded during ast construction",
+                              line: token.line, offset: 1)
+    }
   }
 
   mutating func leave() { depth -= 1 }
