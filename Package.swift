@@ -28,6 +28,7 @@ let package = Package(
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
     .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
+    .executableTarget(name: "python-syntax-bench", dependencies: ["PythonSyntax", "AsyncioModel"]),
 
     // MARK: Tests
     .testTarget(

@@ -203,8 +203,8 @@ struct Lexer {
     let column = start - lineStart
     var kind = TokenKind.name
     let length = position - start
-    if length >= 2 && length <= 8 && bytes[start] >= UInt8(ascii: "F") && allAscii {
-      if let keyword = TokenKind.keywords[source.text(start, position)] { kind = keyword }
+    if length >= 2 && length <= 8 && allAscii, let keyword = TokenKind.keyword(bytes[start..<position]) {
+      kind = keyword
     }
     add(kind, from: start, line: line, column: column)
   }

@@ -45,4 +45,24 @@ enum TokenKind: UInt8, Sendable {
   ]
 
   var isKeyword: Bool { rawValue >= TokenKind.kwFalse.rawValue }
+
+  /// The keyword spelled by `name`, if it is one, without making a `String` (names are the
+  /// commonest token, and this runs for each).
+  static func keyword(_ name: ArraySlice<UInt8>) -> TokenKind? {
+    guard let first = name.first, first >= UInt8(ascii: "F"), first <= UInt8(ascii: "y") else { return nil }
+    if first <= UInt8(ascii: "T") && first != UInt8(ascii: "F") && first != UInt8(ascii: "N") && first != UInt8(ascii: "T") {
+      return nil
+    }
+    for (spelling, kind) in keywordTable[name.count] where spelling.elementsEqual(name) {
+      return kind
+    }
+    return nil
+  }
+
+  /// The keywords by length, as bytes.
+  static let keywordTable: [[([UInt8], TokenKind)]] = {
+    var table = [[([UInt8], TokenKind)]](repeating: [], count: 9)
+    for (spelling, kind) in keywords { table[spelling.utf8.count].append((Array(spelling.utf8), kind)) }
+    return table
+  }()
 }

@@ -361,7 +361,7 @@ extension Parser {
         var i = index - 1
         var level = 0
         while i > 0 {
-          let k = tokens[i].kind
+          let k = lexer.tokens[i].kind
           if k == .rpar || k == .rsqb || k == .rbrace { level += 1 }
           if k == .lpar || k == .lsqb || k == .lbrace {
             if level == 0 { break }
@@ -370,7 +370,7 @@ extension Parser {
           if level == 0 && k == .comma { break }
           i -= 1
         }
-        return error("invalid syntax. Perhaps you forgot a comma?", at: tokens[i + 1])
+        return error("invalid syntax. Perhaps you forgot a comma?", at: lexer.tokens[i + 1])
       }
     }
     return invalidSyntax()

@@ -19,9 +19,16 @@ extension Parser {
     return errorAt(message, byte: byte, line: lineOf(byte))
   }
 
+  /// The line of a byte, counted from the current token's line when the byte lies after it.
   func lineOf(_ byte: Int) -> Int {
     var line = 1
-    for b in source.bytes[0..<byte] where b == UInt8(ascii: "\n") { line += 1 }
+    var from = 0
+    let t = lexer.tokens[index > 0 ? index - 1 : 0]
+    if t.start <= byte {
+      line = t.line
+      from = t.start
+    }
+    for b in source.bytes[from..<byte] where b == UInt8(ascii: "\n") { line += 1 }
     return line
   }
 

@@ -55,7 +55,7 @@ extension Parser {
       return error("invalid syntax", at: t)
     }
     // `print "x"`: a name followed directly by an expression.
-    let first = tokens[statementStart]
+    let first = lexer.tokens[statementStart]
     if first.kind == .name, index == statementStart + 1, text(first) == "print" || text(first) == "exec",
        t.kind == .string || t.kind == .name || t.kind == .number {
       return error("Missing parentheses in call to '\(text(first))'. Did you mean \(text(first))(...)?", at: first)
@@ -74,7 +74,7 @@ extension Parser {
   var statementStart: Int {
     var i = index
     while i > 0 {
-      let k = tokens[i - 1].kind
+      let k = lexer.tokens[i - 1].kind
       if k == .newline || k == .semi || k == .indent || k == .dedent || k == .colon { break }
       i -= 1
     }

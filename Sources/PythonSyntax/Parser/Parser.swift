@@ -9,8 +9,7 @@ import AsyncioModel
 struct Parser {
   let source: SourceText
   let version: PythonVersion
-  /// The tokens pulled from ``lexer`` so far.
-  var tokens: [Token] = []
+  /// Makes the tokens as they are needed; ``Lexer/tokens`` holds all made so far.
   var lexer: Lexer
   /// A tokenizer error, raised when the parser reaches the token where it happened.
   var pendingError: PythonSyntaxError?
@@ -34,54 +33,46 @@ struct Parser {
     self.source = source
     self.version = version
     self.lexer = lexer
-    tokens.reserveCapacity(256)
+    self.lexer.tokens.reserveCapacity(lexer.embedded ? 8 : 256)
     fill()
-    if tokens[0].kind == .lexerError, let pendingError { throw pendingError }
+    if self.lexer.tokens[0].kind == .lexerError, let pendingError { throw pendingError }
   }
 
   /// Pulls tokens until the current one and its lookahead exist, or the input is done.
   mutating func fill() {
-    while tokens.count <= index + Parser.lookahead && pendingError == nil {
-      if !lexer.tokens.isEmpty {
-        tokens.append(contentsOf: lexer.tokens)
-        lexer.tokens.removeAll(keepingCapacity: true)
-        continue
-      }
-      if lexer.finished { break }
+    while lexer.tokens.count <= index + Parser.lookahead && pendingError == nil && !lexer.finished {
       do {
         try lexer.lexMore()
       } catch {
-        tokens.append(contentsOf: lexer.tokens)
-        lexer.tokens.removeAll()
         pendingError = error
-        let last = tokens.last
-        tokens.append(Token(kind: .lexerError, start: last?.end ?? 0, end: last?.end ?? 0, line: last?.endLine ?? 1,
-                            column: last?.endColumn ?? 0, endLine: last?.endLine ?? 1, endColumn: last?.endColumn ?? 0))
+        let last = lexer.tokens.last
+        lexer.tokens.append(Token(kind: .lexerError, start: last?.end ?? 0, end: last?.end ?? 0, line: last?.endLine ?? 1,
+                                  column: last?.endColumn ?? 0, endLine: last?.endLine ?? 1, endColumn: last?.endColumn ?? 0))
       }
     }
   }
 
   // MARK: Token access
 
-  @inline(__always) var token: Token { tokens[index] }
-  @inline(__always) var kind: TokenKind { tokens[index].kind }
+  @inline(__always) var token: Token { lexer.tokens[index] }
+  @inline(__always) var kind: TokenKind { lexer.tokens[index].kind }
   @inline(__always) func kind(at ahead: Int) -> TokenKind {
     let i = index + ahead
-    return i < tokens.count ? tokens[i].kind : .endMarker
+    return i < lexer.tokens.count ? lexer.tokens[i].kind : .endMarker
   }
-  @inline(__always) var previous: Token { tokens[index > 0 ? index - 1 : 0] }
+  @inline(__always) var previous: Token { lexer.tokens[index > 0 ? index - 1 : 0] }
 
   /// Moves to the next token; reaching the place of a tokenizer error raises it.
   @inline(__always) mutating func advance() throws(PythonSyntaxError) -> Token {
-    let t = tokens[index]
-    if index < tokens.count - 1 { index += 1 }
-    if index + Parser.lookahead >= tokens.count { fill() }
-    if tokens[index].kind == .lexerError, let pendingError { throw pendingError }
+    let t = lexer.tokens[index]
+    if index < lexer.tokens.count - 1 { index += 1 }
+    if index + Parser.lookahead >= lexer.tokens.count { fill() }
+    if lexer.tokens[index].kind == .lexerError, let pendingError { throw pendingError }
     return t
   }
 
   @inline(__always) mutating func accept(_ k: TokenKind) throws(PythonSyntaxError) -> Bool {
-    if tokens[index].kind == k {
+    if lexer.tokens[index].kind == k {
       _ = try advance()
       return true
     }
@@ -94,8 +85,8 @@ struct Parser {
   /// Whether the current token is the name `word` (a soft keyword such as `match`).
   func isName(_ word: String, at ahead: Int = 0) -> Bool {
     let i = index + ahead
-    guard i < tokens.count, tokens[i].kind == .name else { return false }
-    let t = tokens[i]
+    guard i < lexer.tokens.count, lexer.tokens[i].kind == .name else { return false }
+    let t = lexer.tokens[i]
     let utf8 = word.utf8
     guard t.end - t.start == utf8.count else { return false }
     var j = t.start
