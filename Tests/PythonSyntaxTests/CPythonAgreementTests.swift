@@ -27,4 +27,15 @@ import Testing
       #expect(actual == expected, "\(entry.path) under \(version): \(Self.difference(actual, expected))")
     }
   }
+
+  /// Where the parse succeeds, the compiler's checks agree with `compile()`'s SyntaxError (or its silence).
+  @Test(arguments: RecordedCorpus.entries)
+  func compileChecksAgreeWithCPython(_ entry: RecordedCorpus.Entry) throws {
+    let source = try #require(entry.source)
+    for version in PythonVersion.allCases {
+      guard let expected = entry.compileOutcomes[version] else { continue }
+      let actual = RecordedCorpus.compileOutcome(of: source, version: version)
+      #expect(actual == expected, "\(entry.path) under \(version)")
+    }
+  }
 }

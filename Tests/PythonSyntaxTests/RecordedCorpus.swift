@@ -26,6 +26,8 @@ struct RecordedCorpus: Sendable {
     let path: String
     let source: String?
     let outcomes: [PythonVersion: Outcome]
+    /// What `compile()` said where the parse succeeded: `.dump("")` for no error.
+    let compileOutcomes: [PythonVersion: Outcome]
     var testDescription: String { path }
   }
 
@@ -40,10 +42,17 @@ struct RecordedCorpus: Sendable {
     var entries: [Entry] = []
     for (path, versions) in files.sorted(by: { $0.key < $1.key }) {
       var outcomes: [PythonVersion: Outcome] = [:]
+      var compileOutcomes: [PythonVersion: Outcome] = [:]
       for (name, value) in versions {
         guard let version = PythonVersion(rawValue: name), let record = value as? [String: Any] else { continue }
         if let dump = record["dump"] as? String {
           outcomes[version] = .dump(dump)
+          if let error = record["compile"] as? [String: Any] {
+            compileOutcomes[version] = .error(kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
+                                              line: error["lineno"] as? Int, offset: error["offset"] as? Int)
+          } else {
+            compileOutcomes[version] = .dump("")
+          }
         } else if let error = record["error"] as? [String: Any] {
           outcomes[version] = .error(kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
                                      line: error["lineno"] as? Int, offset: error["offset"] as? Int)
@@ -54,10 +63,20 @@ struct RecordedCorpus: Sendable {
       let data = try? Data(contentsOf: root.appendingPathComponent(path))
       // Decoded as is: `String(data:encoding:)` would drop a byte-order mark CPython's `ast.parse` sees.
       let source = data.map { String(decoding: $0, as: UTF8.self) }
-      entries.append(Entry(path: path, source: source, outcomes: outcomes))
+      entries.append(Entry(path: path, source: source, outcomes: outcomes, compileOutcomes: compileOutcomes))
     }
     return entries
   }()
+
+  /// What our compile-time checks make of a source that parses, in the recorded form.
+  static func compileOutcome(of source: String, version: PythonVersion) -> Outcome {
+    do {
+      _ = try PythonParser.compile(source, version: version)
+      return .dump("")
+    } catch {
+      return .error(kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
+    }
+  }
 
   /// What our parser makes of a source under a version, in the recorded form.
   static func outcome(of source: String, version: PythonVersion) -> Outcome {

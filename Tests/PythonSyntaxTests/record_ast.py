@@ -5,7 +5,9 @@ For each `.py` file under Tests/Corpus/programs/, Tests/LessonKitTests/Fixtures/
 Tests/PythonSyntaxTests/Snippets/, and for each of CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0
 (found with `pyenv prefix`), records `ast.dump(ast.parse(source))`, or the SyntaxError's class,
 msg, lineno and offset, into Tests/PythonSyntaxTests/expected.json (sorted keys, one entry per
-file, paths relative to the repository root).
+file, paths relative to the repository root). When the parse succeeds, "compile" records what
+`compile(source, path, "exec")` then says: null, or the SyntaxError the compiler raises
+(`'return' outside function`, `'await' outside function`, `nonlocal` at module level, ...).
 
 Run from anywhere: `python3 Tests/PythonSyntaxTests/record_ast.py`.
 """
@@ -36,6 +38,12 @@ for path in sys.stdin.read().split("\n"):
         continue
     try:
         out[path] = {"dump": ast.dump(ast.parse(source))}
+        # What the compiler (symbol table and code generator) rejects after parsing succeeds.
+        try:
+            compile(source, path, "exec", dont_inherit=True)
+            out[path]["compile"] = None
+        except SyntaxError as e:
+            out[path]["compile"] = {"type": type(e).__name__, "msg": e.msg, "lineno": e.lineno, "offset": e.offset}
     except SyntaxError as e:
         out[path] = {"error": {"type": type(e).__name__, "msg": e.msg, "lineno": e.lineno, "offset": e.offset}}
     except (ValueError, MemoryError, RecursionError) as e:
