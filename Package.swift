@@ -29,6 +29,7 @@ let package = Package(
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
     .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
     .executableTarget(name: "python-syntax-bench", dependencies: ["PythonSyntax", "AsyncioModel"]),
+    .executableTarget(name: "python-ast-dump", dependencies: ["PythonSyntax", "AsyncioModel"]),
 
     // MARK: Tests
     .testTarget(

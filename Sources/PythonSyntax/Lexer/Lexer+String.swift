@@ -123,6 +123,7 @@ extension Lexer {
         nesting += 1
         position += 1
       case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        if nesting == 0 { throw error("f-string: unmatched '\(Character(Unicode.Scalar(c)))'", at: position) }
         nesting -= 1
         position += 1
       case UInt8(ascii: "}"):

@@ -62,7 +62,11 @@ extension Parser {
   /// indented block is missing.
   mutating func parseBlock(after what: String, line: Int) throws(PythonSyntaxError) -> [Stmt] {
     if kind != .colon {
-      if kind == .indent || kind == .errorToken { throw invalidSyntax() }
+      // CPython's grammar insists on the colon after `def`, `else`, `try`, `finally` and `with`
+      // (`&&':'`); elsewhere it says "expected ':'" only when the line ends there.
+      let forced = what == "function definition" || what == "'else' statement" || what == "'try' statement"
+        || what == "'finally' statement" || what == "'with' statement"
+      if kind == .indent || kind == .errorToken || !(forced || kind == .newline) { throw invalidSyntax() }
       throw error("expected ':'", at: token)
     }
     _ = try advance()
@@ -70,7 +74,7 @@ extension Parser {
     if kind == .newline {
       let newline = try advance()
       guard kind == .indent else {
-        if kind == .endMarker || kind == .dedent {
+        if kind == .endMarker || (kind == .dedent && atEndOfFile) {
           // At the end of the file CPython points at the last line break (after any comment lines).
           var last = source.bytes.count - 1
           while last > 0 && source.bytes[last] != UInt8(ascii: "\n") { last -= 1 }

@@ -367,7 +367,7 @@ extension Parser {
             if level == 0 { break }
             level -= 1
           }
-          if level == 0 && k == .comma { break }
+          if level == 0 && (k == .comma || k == .equal || k == .colon) { break }
           i -= 1
         }
         return error("invalid syntax. Perhaps you forgot a comma?", at: lexer.tokens[i + 1])

@@ -153,6 +153,9 @@ extension Parser {
       spec = Expr(.joinedStr(values: values), value.range)
     }
     guard i < end, bytes[i] == UInt8(ascii: "}") else {
+      if version >= .v3_12 && debug && conversion == -1 && spec == nil {
+        throw fStringError("f-string: expecting '!', or ':', or '}'", at: i, token: token)
+      }
       throw fStringError("f-string: expecting '}'", at: i, token: token)
     }
     i += 1
@@ -189,6 +192,9 @@ extension Parser {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
         nesting += 1
       case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        if nesting == 0 {
+          throw fStringError("f-string: unmatched '\(Character(Unicode.Scalar(c)))'", at: i, token: token)
+        }
         nesting -= 1
       case UInt8(ascii: "}"):
         if nesting == 0 { return i }
@@ -238,21 +244,47 @@ extension Parser {
     let line = lineOf(range.lowerBound)
     var lexer = Lexer(source: source, version: version, range: range, line: line, lineStart: source.lineStart(before: range.lowerBound))
     lexer.stack = stack
+    var parser: Parser
     do throws(PythonSyntaxError) {
-      var parser = try Parser(source: source, version: version, lexer: lexer)
-      parser.depth = depth
-      parser.stack = stack
+      parser = try Parser(source: source, version: version, lexer: lexer)
+    } catch {
+      throw fieldError(error, fromTokenizer: true, range: range)
+    }
+    parser.depth = depth
+    parser.stack = stack
+    do throws(PythonSyntaxError) {
       let value = parser.kind == .kwYield ? try parser.parseYield() : try parser.parseStarExpressions()
-      if parser.kind != .endMarker { throw parser.invalidSyntax() }
+      if parser.kind != .endMarker {
+        if version >= .v3_12 && !(isExpressionStart(parser.kind) && parser.kind != .star && parser.kind != .minus) {
+          throw parser.error("f-string: expecting '=', or '!', or ':', or '}'", at: parser.token)
+        }
+        throw parser.missingCommaOrInvalid()
+      }
       return value
     } catch {
-      throw prefixed(error)
+      throw fieldError(error, fromTokenizer: error == parser.pendingError, range: range)
     }
   }
 
-  func prefixed(_ error: PythonSyntaxError) -> PythonSyntaxError {
+  /// How each version reports an error inside a replacement field. Before 3.12 CPython parsed the
+  /// field's text alone, in parentheses: positions count from that text's `(` (line 1), and the
+  /// parser's messages (not the tokenizer's) start with `f-string: `. From 3.12 the field is part
+  /// of the file: positions are real, and a generic failure says what may follow an expression.
+  func fieldError(_ error: PythonSyntaxError, fromTokenizer: Bool, range: Range<Int>) -> PythonSyntaxError {
     var e = error
-    if e.kind == .syntaxError && !e.message.hasPrefix("f-string") { e.message = "f-string: " + e.message }
+    guard e.kind == .syntaxError else { return e }
+    if version >= .v3_12 {
+      if !fromTokenizer && e.message == "invalid syntax" {
+        e.message = "f-string: expecting '=', or '!', or ':', or '}'"
+      }
+      return e
+    }
+    if !fromTokenizer && !e.message.hasPrefix("f-string") { e.message = "f-string: " + e.message }
+    let start = source.lineStart(before: range.lowerBound)
+    let startColumn = source.characterOffset(of: range.lowerBound, lineStart: start) - 1
+    let startLine = lineOf(range.lowerBound)
+    if e.line == startLine { e.offset = e.offset - startColumn + 1 }
+    e.line = e.line - startLine + 1
     return e
   }
 }

@@ -112,9 +112,13 @@ struct Parser {
   /// error it finds there wins; a bracket left open at the end wins only over an error on a later
   /// line than the bracket (`_PyPegen_tokenize_full_source_to_check_for_errors`).
   mutating func tokenizerErrorBeyond(_ parserError: PythonSyntaxError) -> PythonSyntaxError {
-    guard parserError.kind != .memoryError, parserError.kind != .recursionError, parserError != pendingError else {
+    guard parserError.kind != .memoryError, parserError.kind != .recursionError, parserError != pendingError,
+          parserError.message != "unexpected indent" else {
       return parserError
     }
+    // CPython compares the bracket's line with the furthest token the parser had read.
+    let furthest = lexer.tokens[min(index + 1, lexer.tokens.count - 1)]
+    let errorLine = max(parserError.line, furthest.kind == .lexerError ? token.line : furthest.line)
     do throws(PythonSyntaxError) {
       // The lookahead may already have met the tokenizer's error.
       if let pendingError { throw pendingError }
@@ -123,8 +127,14 @@ struct Parser {
         try lexer.lexMore()
       }
     } catch {
+      // Errors the tokenizer only records (a bad line continuation, indentation, tabs) are raised
+      // when the parser reaches them, never by this check.
+      if error.kind != .syntaxError || error.message.hasPrefix("unexpected character after line continuation")
+        || error.message.hasPrefix("unexpected EOF") {
+        return parserError
+      }
       if let open = lexer.brackets.last, lexer.position >= lexer.end, error.message.hasSuffix("was never closed") {
-        return parserError.line > open.line ? error : parserError
+        return errorLine > open.line ? error : parserError
       }
       return error
     }
@@ -133,7 +143,16 @@ struct Parser {
 
   /// An error pointing at a token's start.
   func error(_ message: String, at t: Token, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
-    errorAt(message, byte: t.start, line: t.line, kind: kind)
+    let e = errorAt(message, byte: t.start, line: t.line, kind: kind)
+    // CPython gives a DEDENT's column unshifted (0-based) as the offset.
+    return t.kind == .dedent ? e.withOffset { $0 - 1 } : e
+  }
+
+  /// Whether only DEDENTs stand between the current token and the end of the file.
+  var atEndOfFile: Bool {
+    var i = index
+    while i < lexer.tokens.count && lexer.tokens[i].kind == .dedent { i += 1 }
+    return i >= lexer.tokens.count || lexer.tokens[i].kind == .endMarker
   }
 
   func errorAt(_ message: String, byte: Int, line: Int, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
