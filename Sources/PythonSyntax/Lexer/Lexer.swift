@@ -70,6 +70,8 @@ struct Lexer {
 
   /// Whether the closing tokens (NEWLINE, DEDENTs, ENDMARKER) have been produced.
   var finished = false
+  /// Where the comment on the current line starts, if it has one.
+  var commentStart: Int?
   /// The kind of the last token produced (the buffer is emptied as the parser takes tokens).
   var lastKind: TokenKind = .newline
 
@@ -127,6 +129,7 @@ struct Lexer {
 
   /// Starts a new line after a newline byte (`\n`, `\r\n` or `\r`) at `position`.
   mutating func newLine() {
+    commentStart = nil
     if peek() == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { position += 2 } else { position += 1 }
     line += 1
     lineStart = position
@@ -139,6 +142,7 @@ struct Lexer {
     case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C:
       position += 1
     case UInt8(ascii: "#"):
+      commentStart = position
       while position < end && peek() != UInt8(ascii: "\n") && peek() != UInt8(ascii: "\r") { position += 1 }
     case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
       let start = position
@@ -146,11 +150,14 @@ struct Lexer {
       let column = position - lineStart
       if brackets.isEmpty && !embedded {
         if peek() == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { position += 2 } else { position += 1 }
-        tokens.append(Token(kind: .newline, start: start, end: position, line: startLine, column: column,
-                            endLine: startLine, endColumn: column + 1))
+        // After a trailing comment CPython's NEWLINE starts where the comment does.
+        let newlineStart = commentStart ?? start
+        tokens.append(Token(kind: .newline, start: newlineStart, end: position, line: startLine,
+                            column: newlineStart - lineStart, endLine: startLine, endColumn: column + 1))
         line += 1
         lineStart = position
         atLineStart = true
+        commentStart = nil
       } else {
         newLine()
       }

@@ -65,8 +65,8 @@ extension Parser {
       // CPython's grammar insists on the colon after `def`, `else`, `try`, `finally` and `with`
       // (`&&':'`); elsewhere it says "expected ':'" only when the line ends there.
       let forced = what == "function definition" || what == "'else' statement" || what == "'try' statement"
-        || what == "'finally' statement" || what == "'with' statement"
-      if kind == .indent || kind == .errorToken || !(forced || kind == .newline) { throw invalidSyntax() }
+        || what == "'finally' statement"
+      if kind == .errorToken || !(forced || kind == .newline || kind == .indent) { throw invalidSyntax() }
       throw error("expected ':'", at: token)
     }
     _ = try advance()

@@ -353,6 +353,8 @@ extension Parser {
 
   /// After an element where `,` or a closing bracket was due.
   func missingCommaOrInvalid() -> PythonSyntaxError {
+    // CPython makes no suggestion for a name followed by a string (`ff"..."`, a bad prefix).
+    if kind == .string && previous.kind == .name { return invalidSyntax() }
     if isExpressionStart(kind) && kind != .star && kind != .minus && kind != .plus && kind != .kwNot {
       let p = previous.kind
       if p == .name || p == .number || p == .string || p == .rpar || p == .rsqb || p == .rbrace

@@ -116,9 +116,8 @@ struct Parser {
           parserError.message != "unexpected indent" else {
       return parserError
     }
-    // CPython compares the bracket's line with the furthest token the parser had read.
-    let furthest = lexer.tokens[min(index + 1, lexer.tokens.count - 1)]
-    let errorLine = max(parserError.line, furthest.kind == .lexerError ? token.line : furthest.line)
+    // CPython compares the bracket's line with the last token the parser read.
+    let errorLine = max(parserError.line, token.line)
     do throws(PythonSyntaxError) {
       // The lookahead may already have met the tokenizer's error.
       if let pendingError { throw pendingError }
@@ -144,7 +143,8 @@ struct Parser {
   /// An error pointing at a token's start.
   func error(_ message: String, at t: Token, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
     let e = errorAt(message, byte: t.start, line: t.line, kind: kind)
-    // CPython gives a DEDENT's column unshifted (0-based) as the offset.
+    // CPython gives a DEDENT's column unshifted (0-based) as the offset, and points past an INDENT.
+    if t.kind == .indent { return errorAt(message, byte: t.end, line: t.line, kind: kind) }
     return t.kind == .dedent ? e.withOffset { $0 - 1 } : e
   }
 
