@@ -35,8 +35,8 @@ extension Lexer {
       atLineStart = true
       return false
     }
-    if c == UInt8(ascii: "\\") && (peek(1) == UInt8(ascii: "\n") || peek(1) == UInt8(ascii: "\r")) {
-      // A continuation line that starts with a backslash: CPython measures the line it joins.
+    if c == UInt8(ascii: "\\") {
+      // A line that starts with a backslash leaves the indentation alone, as in CPython.
       return true
     }
     let top = indents[indents.count - 1]

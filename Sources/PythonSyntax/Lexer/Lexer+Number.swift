@@ -62,8 +62,8 @@ extension Lexer {
         isFloat = true
         try digits(isDigit, "decimal")
       } else {
-        position = save
-        throw error("invalid decimal literal", at: start)
+        _ = save
+        throw error("invalid decimal literal", at: position)
       }
     }
     if peek() | 0x20 == UInt8(ascii: "j") {

@@ -75,7 +75,7 @@ extension Lexer {
       return error("unterminated triple-quoted \(kind) literal (detected at line \(lastLine))", at: start)
     }
     var message = "unterminated \(kind) literal (detected at line \(line))"
-    if version >= .v3_13 && position >= 2 && position - 2 >= start && bytes[position - 2] == UInt8(ascii: "\\")
+    if version >= .v3_13 && !fString && position >= 2 && position - 2 >= start && bytes[position - 2] == UInt8(ascii: "\\")
       && (bytes[position - 1] == UInt8(ascii: "'") || bytes[position - 1] == UInt8(ascii: "\"")) {
       message += "; perhaps you escaped the end quote?"
     }
