@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(
       name: "PythonSyntaxTests",
       dependencies: ["PythonSyntax", "AsyncioModel"],
-      exclude: ["Snippets", "record_ast.py", "expected.json"]
+      exclude: ["Snippets", "record_ast.py", "mutants.py", "expected.json"]
     ),
   ],
   swiftLanguageModes: [.v6]

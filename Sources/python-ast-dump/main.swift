@@ -42,12 +42,18 @@ for path in paths {
   for version in versions {
     let source = String(decoding: data, as: UTF8.self)
     do {
-      let module = compile ? try PythonParser.compile(source, version: version) : try PythonParser.parse(source, version: version)
+      let module =
+        compile ? try PythonParser.compile(source, version: version) : try PythonParser.parse(source, version: version)
       let dump = module.dump(version: version)
-      print(json ? "{\"path\": \(jsonString(path)), \"version\": \"\(version)\", \"dump\": \(jsonString(dump))}" : "\(path) \(version): \(dump)")
+      print(
+        json
+          ? "{\"path\": \(jsonString(path)), \"version\": \"\(version)\", \"dump\": \(jsonString(dump))}"
+          : "\(path) \(version): \(dump)")
     } catch {
       if json {
-        print("{\"path\": \(jsonString(path)), \"version\": \"\(version)\", \"error\": {\"type\": \"\(error.kind.rawValue)\", \"msg\": \(jsonString(error.message)), \"lineno\": \(error.line), \"offset\": \(error.offset)}}")
+        print(
+          "{\"path\": \(jsonString(path)), \"version\": \"\(version)\", \"error\": {\"type\": \"\(error.kind.rawValue)\", \"msg\": \(jsonString(error.message)), \"lineno\": \(error.line), \"offset\": \(error.offset)}}"
+        )
       } else {
         print("\(path) \(version): \(error)")
       }

@@ -15,8 +15,11 @@ var files: [(String, String)] = []
 for root in roots {
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { continue }
-  let paths = isDirectory.boolValue
-    ? (try FileManager.default.contentsOfDirectory(atPath: root)).filter { $0.hasSuffix(".py") }.sorted().map { root + "/" + $0 }
+  let paths =
+    isDirectory.boolValue
+    ? (try FileManager.default.contentsOfDirectory(atPath: root)).filter { $0.hasSuffix(".py") }.sorted().map {
+      root + "/" + $0
+    }
     : [root]
   for path in paths {
     files.append((path, try String(contentsOfFile: path, encoding: .utf8)))
@@ -37,7 +40,9 @@ for (_, source) in files {
     runs += 1
   }
   let elapsed = clock.now - start
-  let micros = Double(elapsed.components.attoseconds) / 1e12 / Double(runs) + Double(elapsed.components.seconds) * 1e6 / Double(runs)
+  let micros =
+    Double(elapsed.components.attoseconds) / 1e12 / Double(runs) + Double(elapsed.components.seconds) * 1e6
+    / Double(runs)
   perFile.append((lines, micros))
   totalLines += lines * runs
   totalTime += elapsed
@@ -50,5 +55,9 @@ func median(_ values: [Double]) -> Double {
 let typical = perFile.filter { $0.lines >= 30 && $0.lines <= 50 }.map(\.micros)
 let seconds = Double(totalTime.components.seconds) + Double(totalTime.components.attoseconds) / 1e18
 print("files: \(files.count)")
-print("30-50 line files: \(typical.count), median \(String(format: "%.1f", median(typical))) µs per parse, max \(String(format: "%.1f", typical.max() ?? 0)) µs")
-print("all files: median \(String(format: "%.1f", median(perFile.map(\.micros)))) µs; \(String(format: "%.0f", Double(totalLines) / seconds)) lines per second")
+print(
+  "30-50 line files: \(typical.count), median \(String(format: "%.1f", median(typical))) µs per parse, max \(String(format: "%.1f", typical.max() ?? 0)) µs"
+)
+print(
+  "all files: median \(String(format: "%.1f", median(perFile.map(\.micros)))) µs; \(String(format: "%.0f", Double(totalLines) / seconds)) lines per second"
+)

@@ -1,5 +1,6 @@
 import AsyncioModel
 import Testing
+
 @testable import PythonSyntax
 
 /// Every recorded file parses, under every version, to exactly CPython's `ast.dump`, or fails with
@@ -10,12 +11,16 @@ import Testing
   }
 
   /// Where two outcomes first differ, with a little context.
-  static func difference(_ actual: RecordedCorpus.Outcome, _ expected: RecordedCorpus.Outcome) -> String {
-    let a = Array(actual.description), e = Array(expected.description)
+  static func difference(_ actual: RecordedCorpus.Outcome, _ expected: RecordedCorpus.Outcome)
+    -> String
+  {
+    let a = Array(actual.description)
+    let e = Array(expected.description)
     var i = 0
     while i < a.count && i < e.count && a[i] == e[i] { i += 1 }
     let from = max(0, i - 60)
-    return "ours …\(String(a[from..<min(a.count, i + 80)]))… CPython's …\(String(e[from..<min(e.count, i + 80)]))…"
+    return
+      "ours …\(String(a[from..<min(a.count, i + 80)]))… CPython's …\(String(e[from..<min(e.count, i + 80)]))…"
   }
 
   @Test(arguments: RecordedCorpus.entries)
@@ -24,7 +29,8 @@ import Testing
     for version in PythonVersion.allCases {
       guard let expected = entry.outcomes[version] else { continue }
       let actual = RecordedCorpus.outcome(of: source, version: version)
-      #expect(actual == expected, "\(entry.path) under \(version): \(Self.difference(actual, expected))")
+      #expect(
+        actual == expected, "\(entry.path) under \(version): \(Self.difference(actual, expected))")
     }
   }
 

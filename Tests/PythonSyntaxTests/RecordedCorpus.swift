@@ -1,6 +1,7 @@
 import AsyncioModel
 import Foundation
 import Testing
+
 @testable import PythonSyntax
 
 /// What `record_ast.py` recorded: for each file and version, CPython's `ast.dump` or its SyntaxError.
@@ -31,31 +32,36 @@ struct RecordedCorpus: Sendable {
     var testDescription: String { path }
   }
 
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   static let entries: [Entry] = {
     let url = root.appendingPathComponent("Tests/PythonSyntaxTests/expected.json")
     guard let data = try? Data(contentsOf: url),
-          let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-          let files = json["files"] as? [String: [String: Any]] else { return [] }
+      let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let files = json["files"] as? [String: [String: Any]]
+    else { return [] }
     var entries: [Entry] = []
     for (path, versions) in files.sorted(by: { $0.key < $1.key }) {
       var outcomes: [PythonVersion: Outcome] = [:]
       var compileOutcomes: [PythonVersion: Outcome] = [:]
       for (name, value) in versions {
-        guard let version = PythonVersion(rawValue: name), let record = value as? [String: Any] else { continue }
+        guard let version = PythonVersion(rawValue: name), let record = value as? [String: Any]
+        else { continue }
         if let dump = record["dump"] as? String {
           outcomes[version] = .dump(dump)
           if let error = record["compile"] as? [String: Any] {
-            compileOutcomes[version] = .error(kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
-                                              line: error["lineno"] as? Int, offset: error["offset"] as? Int)
+            compileOutcomes[version] = .error(
+              kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
+              line: error["lineno"] as? Int, offset: error["offset"] as? Int)
           } else {
             compileOutcomes[version] = .dump("")
           }
         } else if let error = record["error"] as? [String: Any] {
-          outcomes[version] = .error(kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
-                                     line: error["lineno"] as? Int, offset: error["offset"] as? Int)
+          outcomes[version] = .error(
+            kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
+            line: error["lineno"] as? Int, offset: error["offset"] as? Int)
         } else {
           outcomes[version] = .undecodable
         }
@@ -63,7 +69,8 @@ struct RecordedCorpus: Sendable {
       let data = try? Data(contentsOf: root.appendingPathComponent(path))
       // Decoded as is: `String(data:encoding:)` would drop a byte-order mark CPython's `ast.parse` sees.
       let source = data.map { String(decoding: $0, as: UTF8.self) }
-      entries.append(Entry(path: path, source: source, outcomes: outcomes, compileOutcomes: compileOutcomes))
+      entries.append(
+        Entry(path: path, source: source, outcomes: outcomes, compileOutcomes: compileOutcomes))
     }
     return entries
   }()
@@ -74,7 +81,8 @@ struct RecordedCorpus: Sendable {
       _ = try PythonParser.compile(source, version: version)
       return .dump("")
     } catch {
-      return .error(kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
+      return .error(
+        kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
     }
   }
 
@@ -83,7 +91,8 @@ struct RecordedCorpus: Sendable {
     do {
       return .dump(try PythonParser.parse(source, version: version).dump(version: version))
     } catch {
-      return .error(kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
+      return .error(
+        kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
     }
   }
 }

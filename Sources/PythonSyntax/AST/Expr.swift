@@ -66,23 +66,45 @@ public enum Constant: Sendable, Hashable {
 
 /// `and`, `or`.
 public enum BoolOperator: String, Sendable, Hashable {
-  case and = "And", or = "Or"
+  case and = "And"
+  case or = "Or"
 }
 
 /// The binary operators, named as CPython's `ast` names them.
 public enum BinaryOperator: String, Sendable, Hashable {
-  case add = "Add", sub = "Sub", mult = "Mult", matMult = "MatMult", div = "Div", mod = "Mod", pow = "Pow"
-  case lShift = "LShift", rShift = "RShift", bitOr = "BitOr", bitXor = "BitXor", bitAnd = "BitAnd"
+  case add = "Add"
+  case sub = "Sub"
+  case mult = "Mult"
+  case matMult = "MatMult"
+  case div = "Div"
+  case mod = "Mod"
+  case pow = "Pow"
+  case lShift = "LShift"
+  case rShift = "RShift"
+  case bitOr = "BitOr"
+  case bitXor = "BitXor"
+  case bitAnd = "BitAnd"
   case floorDiv = "FloorDiv"
 }
 
 /// `~`, `not`, unary `+` and `-`.
 public enum UnaryOperator: String, Sendable, Hashable {
-  case invert = "Invert", not = "Not", uAdd = "UAdd", uSub = "USub"
+  case invert = "Invert"
+  case not = "Not"
+  case uAdd = "UAdd"
+  case uSub = "USub"
 }
 
 /// The comparison operators.
 public enum CompareOperator: String, Sendable, Hashable {
-  case eq = "Eq", notEq = "NotEq", lt = "Lt", ltE = "LtE", gt = "Gt", gtE = "GtE"
-  case `is` = "Is", isNot = "IsNot", `in` = "In", notIn = "NotIn"
+  case eq = "Eq"
+  case notEq = "NotEq"
+  case lt = "Lt"
+  case ltE = "LtE"
+  case gt = "Gt"
+  case gtE = "GtE"
+  case `is` = "Is"
+  case isNot = "IsNot"
+  case `in` = "In"
+  case notIn = "NotIn"
 }

@@ -124,7 +124,11 @@ enum PythonRepr {
       case UInt8(ascii: "\t"): out += "\\t"
       case UInt8(ascii: "'") where !useDouble: out += "\\'"
       default:
-        if c < 0x20 || c >= 0x7F { out += hex(UInt32(c), "\\x", 2) } else { out.unicodeScalars.append(Unicode.Scalar(c)) }
+        if c < 0x20 || c >= 0x7F {
+          out += hex(UInt32(c), "\\x", 2)
+        } else {
+          out.unicodeScalars.append(Unicode.Scalar(c))
+        }
       }
     }
     out += useDouble ? "\"" : "'"

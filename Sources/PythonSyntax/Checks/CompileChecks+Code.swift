@@ -215,7 +215,9 @@ struct CodePass {
   /// Inside a generator expression, where `await` and `async for` make an asynchronous generator.
   var inGenerator = false
 
-  mutating func comprehension(_ elts: [Expr], _ generators: [Comprehension], at start: SourceLocation, isGenerator: Bool) throws(PythonSyntaxError) {
+  mutating func comprehension(
+    _ elts: [Expr], _ generators: [Comprehension], at start: SourceLocation, isGenerator: Bool
+  ) throws(PythonSyntaxError) {
     try expr(generators[0].iter)
     var inner = self
     if isGenerator {
@@ -240,7 +242,8 @@ struct CodePass {
   static func irrefutable(_ p: Pattern) -> String? {
     switch p.kind {
     case .matchAs(nil, let name):
-      return name.map { "name capture '\($0)' makes remaining patterns unreachable" } ?? "wildcard makes remaining patterns unreachable"
+      return name.map { "name capture '\($0)' makes remaining patterns unreachable" }
+        ?? "wildcard makes remaining patterns unreachable"
     case .matchAs(let inner?, _):
       return irrefutable(inner)
     case .matchOr(let patterns):
@@ -268,17 +271,33 @@ struct YieldFinder {
     case .functionDef, .asyncFunctionDef, .classDef: return
     case .return(let v): if let v { expr(v) }
     case .expr(let v): expr(v)
-    case .assign(let ts, let v): ts.forEach { expr($0) }; expr(v)
-    case .augAssign(let t, _, let v): expr(t); expr(v)
+    case .assign(let ts, let v):
+      for x in ts { expr(x) }
+      expr(v)
+    case .augAssign(let t, _, let v):
+      expr(t)
+      expr(v)
     case .annAssign(_, _, let v, _): if let v { expr(v) }
-    case .for(_, let iter, let b, let o), .asyncFor(_, let iter, let b, let o): expr(iter); (b + o).forEach { stmt($0) }
-    case .while(let t, let b, let o), .if(let t, let b, let o): expr(t); (b + o).forEach { stmt($0) }
-    case .with(let items, let b), .asyncWith(let items, let b): items.forEach { expr($0.contextExpr) }; b.forEach { stmt($0) }
+    case .for(_, let iter, let b, let o), .asyncFor(_, let iter, let b, let o):
+      expr(iter)
+      for x in b + o { stmt(x) }
+    case .while(let t, let b, let o), .if(let t, let b, let o):
+      expr(t)
+      for x in b + o { stmt(x) }
+    case .with(let items, let b), .asyncWith(let items, let b):
+      for x in items { expr(x.contextExpr) }
+      for x in b { stmt(x) }
     case .try(let b, let h, let o, let f), .tryStar(let b, let h, let o, let f):
-      (b + o + f + h.flatMap(\.body)).forEach { stmt($0) }
-    case .match(let subject, let cases): expr(subject); cases.flatMap(\.body).forEach { stmt($0) }
-    case .raise(let e, let c): if let e { expr(e) }; if let c { expr(c) }
-    case .assert(let t, let m): expr(t); if let m { expr(m) }
+      for x in b + o + f + h.flatMap(\.body) { stmt(x) }
+    case .match(let subject, let cases):
+      expr(subject)
+      for x in cases.flatMap(\.body) { stmt(x) }
+    case .raise(let e, let c):
+      if let e { expr(e) }
+      if let c { expr(c) }
+    case .assert(let t, let m):
+      expr(t)
+      if let m { expr(m) }
     default: return
     }
   }
@@ -288,7 +307,7 @@ struct YieldFinder {
     switch e.kind {
     case .yield, .yieldFrom: found = true
     case .lambda, .listComp, .setComp, .dictComp, .generatorExp: return
-    default: e.children.forEach { expr($0) }
+    default: for x in e.children { expr(x) }
     }
   }
 }

@@ -36,21 +36,33 @@ struct SymbolPass {
     for s in body { try visit(s, scope: scope) }
   }
 
-  mutating func declare(_ names: [String], global: Bool, at location: SourceLocation, scope: Int) throws(PythonSyntaxError) {
+  mutating func declare(_ names: [String], global: Bool, at location: SourceLocation, scope: Int)
+    throws(PythonSyntaxError)
+  {
     for name in names {
       let s = scopes[scope]
       if global {
         if s.parameters.contains(name) { throw checks.error("name '\(name)' is parameter and global", at: location) }
-        if s.nonlocals.contains(where: { $0.name == name }) { throw checks.error("name '\(name)' is nonlocal and global", at: location) }
-        if s.bound.contains(name) { throw checks.error("name '\(name)' is assigned to before global declaration", at: location) }
-        if s.used.contains(name) { throw checks.error("name '\(name)' is used prior to global declaration", at: location) }
+        if s.nonlocals.contains(where: { $0.name == name }) {
+          throw checks.error("name '\(name)' is nonlocal and global", at: location)
+        }
+        if s.bound.contains(name) {
+          throw checks.error("name '\(name)' is assigned to before global declaration", at: location)
+        }
+        if s.used.contains(name) {
+          throw checks.error("name '\(name)' is used prior to global declaration", at: location)
+        }
         scopes[scope].globals[name] = location
       } else {
         if s.isModule { throw checks.error("nonlocal declaration not allowed at module level", at: location) }
         if s.parameters.contains(name) { throw checks.error("name '\(name)' is parameter and nonlocal", at: location) }
         if let first = s.globals[name] { throw checks.error("name '\(name)' is nonlocal and global", at: first) }
-        if s.bound.contains(name) { throw checks.error("name '\(name)' is assigned to before nonlocal declaration", at: location) }
-        if s.used.contains(name) { throw checks.error("name '\(name)' is used prior to nonlocal declaration", at: location) }
+        if s.bound.contains(name) {
+          throw checks.error("name '\(name)' is assigned to before nonlocal declaration", at: location)
+        }
+        if s.used.contains(name) {
+          throw checks.error("name '\(name)' is used prior to nonlocal declaration", at: location)
+        }
         scopes[scope].nonlocals.append((name, location))
       }
     }
@@ -227,7 +239,9 @@ struct SymbolPass {
 
   var comprehensionScopes: Set<Int> = []
 
-  mutating func comp(_ kind: String, _ elts: [Expr], _ generators: [Comprehension], scope: Int) throws(PythonSyntaxError) {
+  mutating func comp(_ kind: String, _ elts: [Expr], _ generators: [Comprehension], scope: Int)
+    throws(PythonSyntaxError)
+  {
     // The first iterable is evaluated in the enclosing scope.
     try expr(generators[0].iter, scope: scope)
     let inner = newScope(function: false, parent: scope)
@@ -254,7 +268,8 @@ struct SymbolPass {
           let s = scopes[p]
           if s.isModule { break }
           if s.isFunction && !comprehensionScopes.contains(p)
-            && (s.bound.contains(declaration.name) || s.nonlocals.contains(where: { $0.name == declaration.name })) {
+            && (s.bound.contains(declaration.name) || s.nonlocals.contains(where: { $0.name == declaration.name }))
+          {
             found = s.globals[declaration.name] == nil
             break
           }

@@ -50,7 +50,8 @@ struct CompileChecks {
       }
       i += 1
     }
-    return PythonSyntaxError(.syntaxError, message, line: location.line,
-                             offset: source.characterOffset(of: lineStart + location.column, lineStart: lineStart))
+    return PythonSyntaxError(
+      .syntaxError, message, line: location.line,
+      offset: source.characterOffset(of: lineStart + location.column, lineStart: lineStart))
   }
 }

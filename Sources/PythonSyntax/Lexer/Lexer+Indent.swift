@@ -49,8 +49,10 @@ extension Lexer {
       if altColumn <= altIndents[altIndents.count - 1] { throw tabError(start) }
       indents.append(column)
       altIndents.append(altColumn)
-      tokens.append(Token(kind: .indent, start: start, end: position, line: line, column: 0,
-                          endLine: line, endColumn: position - lineStart))
+      tokens.append(
+        Token(
+          kind: .indent, start: start, end: position, line: line, column: 0,
+          endLine: line, endColumn: position - lineStart))
     } else {
       // CPython's tokenizer fails before it hands out any DEDENT when the new column matches
       // no enclosing level.
@@ -58,14 +60,18 @@ extension Lexer {
       while levels > 1 && column < indents[levels - 1] { levels -= 1 }
       if column != indents[levels - 1] {
         var lineEnd = position
-        while lineEnd < end && bytes[lineEnd] != UInt8(ascii: "\n") && bytes[lineEnd] != UInt8(ascii: "\r") { lineEnd += 1 }
+        while lineEnd < end && bytes[lineEnd] != UInt8(ascii: "\n") && bytes[lineEnd] != UInt8(ascii: "\r") {
+          lineEnd += 1
+        }
         throw error("unindent does not match any outer indentation level", at: lineEnd, kind: .indentationError)
       }
       while indents.count > levels {
         indents.removeLast()
         altIndents.removeLast()
-        tokens.append(Token(kind: .dedent, start: position, end: position, line: line, column: position - lineStart,
-                            endLine: line, endColumn: position - lineStart))
+        tokens.append(
+          Token(
+            kind: .dedent, start: position, end: position, line: line, column: position - lineStart,
+            endLine: line, endColumn: position - lineStart))
       }
       if altColumn != altIndents[altIndents.count - 1] { throw tabError(start) }
     }

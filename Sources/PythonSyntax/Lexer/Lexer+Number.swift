@@ -20,7 +20,10 @@ extension Lexer {
       }
     }
     let c = peek()
-    if c == UInt8(ascii: "0") && (peek(1) | 0x20 == UInt8(ascii: "x") || peek(1) | 0x20 == UInt8(ascii: "o") || peek(1) | 0x20 == UInt8(ascii: "b")) {
+    if c == UInt8(ascii: "0")
+      && (peek(1) | 0x20 == UInt8(ascii: "x") || peek(1) | 0x20 == UInt8(ascii: "o")
+        || peek(1) | 0x20 == UInt8(ascii: "b"))
+    {
       let base = peek(1) | 0x20
       position += 2
       if peek() == UInt8(ascii: "_") { position += 1 }
@@ -30,18 +33,26 @@ extension Lexer {
         try digits(isHex, "hexadecimal")
       case UInt8(ascii: "o"):
         if !isDigit(peek()) || peek() >= UInt8(ascii: "8") {
-          if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in octal literal", at: position) }
+          if isDigit(peek()) {
+            throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in octal literal", at: position)
+          }
           throw error("invalid octal literal", at: position - 1)
         }
         try digits({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }, "octal")
-        if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in octal literal", at: position) }
+        if isDigit(peek()) {
+          throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in octal literal", at: position)
+        }
       default:
         if !(peek() == UInt8(ascii: "0") || peek() == UInt8(ascii: "1")) {
-          if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in binary literal", at: position) }
+          if isDigit(peek()) {
+            throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in binary literal", at: position)
+          }
           throw error("invalid binary literal", at: position - 1)
         }
         try digits({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") }, "binary")
-        if isDigit(peek()) { throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in binary literal", at: position) }
+        if isDigit(peek()) {
+          throw error("invalid digit '\(Character(Unicode.Scalar(peek())))' in binary literal", at: position)
+        }
       }
       try endOfNumber(start, baseName(base))
       add(.number, from: start, line: line, column: column)
@@ -75,7 +86,8 @@ extension Lexer {
       var i = start
       while i < position && (bytes[i] == UInt8(ascii: "0") || bytes[i] == UInt8(ascii: "_")) { i += 1 }
       if i < position {
-        throw error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: start)
+        throw error(
+          "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: start)
       }
     }
     try endOfNumber(start, isFloat && peek(-1) | 0x20 == UInt8(ascii: "j") ? "imaginary" : "decimal")

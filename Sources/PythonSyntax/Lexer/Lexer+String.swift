@@ -32,8 +32,9 @@ extension Lexer {
     fStringDepth += 1
     if fStringDepth >= Lexer.maxFStringDepth { throw error("too many nested f-strings", at: quote) }
     if stack.isExhausted {
-      throw PythonSyntaxError(.memoryError, "Parser stack overflowed - Python source too complex to parse",
-                              line: line, offset: 1)
+      throw PythonSyntaxError(
+        .memoryError, "Parser stack overflowed - Python source too complex to parse",
+        line: line, offset: 1)
     }
   }
 
@@ -75,8 +76,10 @@ extension Lexer {
       return error("unterminated triple-quoted \(kind) literal (detected at line \(lastLine))", at: start)
     }
     var message = "unterminated \(kind) literal (detected at line \(line))"
-    if version >= .v3_13 && !fString && position >= 2 && position - 2 >= start && bytes[position - 2] == UInt8(ascii: "\\")
-      && (bytes[position - 1] == UInt8(ascii: "'") || bytes[position - 1] == UInt8(ascii: "\"")) {
+    if version >= .v3_13 && !fString && position >= 2 && position - 2 >= start
+      && bytes[position - 2] == UInt8(ascii: "\\")
+      && (bytes[position - 1] == UInt8(ascii: "'") || bytes[position - 1] == UInt8(ascii: "\""))
+    {
       message += "; perhaps you escaped the end quote?"
     }
     return error(message, at: start)
@@ -96,12 +99,18 @@ extension Lexer {
       case UInt8(ascii: "\\"):
         position += 1
         if position >= end { throw unterminated(triple: triple, start: start, fString: true) }
-        if peek() == UInt8(ascii: "\n") || peek() == UInt8(ascii: "\r") { newLine() } else if peek() != UInt8(ascii: "{") { position += 1 }
+        if peek() == UInt8(ascii: "\n") || peek() == UInt8(ascii: "\r") {
+          newLine()
+        } else if peek() != UInt8(ascii: "{") {
+          position += 1
+        }
       case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         if !triple { throw unterminated(triple: false, start: start, fString: true) }
         newLine()
       case UInt8(ascii: "{"):
-        if peek(1) == UInt8(ascii: "{") { position += 2 } else {
+        if peek(1) == UInt8(ascii: "{") {
+          position += 2
+        } else {
           position += 1
           try replacementField(quote: quote, triple: triple, start: start, depth: 1, brace: position - 1)
         }
@@ -112,7 +121,9 @@ extension Lexer {
   }
 
   /// Scans one replacement field after its `{`, up to and including its `}`.
-  mutating func replacementField(quote: UInt8, triple: Bool, start: Int, depth: Int, brace: Int) throws(PythonSyntaxError) {
+  mutating func replacementField(quote: UInt8, triple: Bool, start: Int, depth: Int, brace: Int)
+    throws(PythonSyntaxError)
+  {
     if depth > Lexer.maxBracketDepth { throw error("too many nested parentheses", at: position) }
     var nesting = 0
     while true {
@@ -136,7 +147,9 @@ extension Lexer {
         do throws(PythonSyntaxError) {
           try nestedString(prefixStart: position)
         } catch {
-          guard c == quote, error.kind != .memoryError, error.message != "too many nested f-strings" else { throw error }
+          guard c == quote, error.kind != .memoryError, error.message != "too many nested f-strings" else {
+            throw error
+          }
           (position, line, lineStart) = save
           throw self.error("f-string: expecting '}'", at: position)
         }
@@ -156,7 +169,8 @@ extension Lexer {
         while position < end && isIdentifierContinue(peek()) { position += 1 }
         let q = peek()
         if (q == UInt8(ascii: "'") || q == UInt8(ascii: "\"")) && position - nameStart <= 2
-          && Lexer.isStringPrefix(bytes[nameStart..<position]) {
+          && Lexer.isStringPrefix(bytes[nameStart..<position])
+        {
           position = nameStart
           try nestedString(prefixStart: nameStart)
         }

@@ -50,12 +50,15 @@ struct Lexer {
     var lineNumber = 1
     var i = 0
     while i < start {
-      if bytes[i] == UInt8(ascii: "\n") || (bytes[i] == UInt8(ascii: "\r") && (i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))) {
+      if bytes[i] == UInt8(ascii: "\n")
+        || (bytes[i] == UInt8(ascii: "\r") && (i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n")))
+      {
         lineNumber += 1
       }
       i += 1
     }
-    return PythonSyntaxError(kind, message, line: lineNumber, offset: source.characterOffset(of: offset, lineStart: start))
+    return PythonSyntaxError(
+      kind, message, line: lineNumber, offset: source.characterOffset(of: offset, lineStart: start))
   }
 
   @inline(__always) func peek(_ ahead: Int = 0) -> UInt8 {
@@ -64,8 +67,10 @@ struct Lexer {
   }
 
   mutating func add(_ kind: TokenKind, from start: Int, line startLine: Int, column: Int) {
-    tokens.append(Token(kind: kind, start: start, end: position, line: startLine, column: column,
-                        endLine: line, endColumn: position - lineStart))
+    tokens.append(
+      Token(
+        kind: kind, start: start, end: position, line: startLine, column: column,
+        endLine: line, endColumn: position - lineStart))
   }
 
   /// Whether the closing tokens (NEWLINE, DEDENTs, ENDMARKER) have been produced.
@@ -101,8 +106,10 @@ struct Lexer {
     finished = true
     let column = position - lineStart
     if embedded {
-      tokens.append(Token(kind: .endMarker, start: position, end: position, line: line, column: column,
-                          endLine: line, endColumn: column))
+      tokens.append(
+        Token(
+          kind: .endMarker, start: position, end: position, line: line, column: column,
+          endLine: line, endColumn: column))
       return
     }
     if let open = brackets.last {
@@ -110,15 +117,21 @@ struct Lexer {
     }
     let last = tokens.last?.kind ?? lastKind
     if last != .newline && last != .dedent && last != .indent {
-      tokens.append(Token(kind: .newline, start: position, end: position, line: line, column: column,
-                          endLine: line, endColumn: column + 1))
+      tokens.append(
+        Token(
+          kind: .newline, start: position, end: position, line: line, column: column,
+          endLine: line, endColumn: column + 1))
     }
     for _ in 1..<indents.count {
-      tokens.append(Token(kind: .dedent, start: position, end: position, line: line, column: column,
-                          endLine: line, endColumn: column))
+      tokens.append(
+        Token(
+          kind: .dedent, start: position, end: position, line: line, column: column,
+          endLine: line, endColumn: column))
     }
-    tokens.append(Token(kind: .endMarker, start: position, end: position, line: line, column: column,
-                        endLine: line, endColumn: column))
+    tokens.append(
+      Token(
+        kind: .endMarker, start: position, end: position, line: line, column: column,
+        endLine: line, endColumn: column))
   }
 
   /// Tokenizes everything at once (for tests).
@@ -152,8 +165,10 @@ struct Lexer {
         if peek() == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { position += 2 } else { position += 1 }
         // After a trailing comment CPython's NEWLINE starts where the comment does.
         let newlineStart = commentStart ?? start
-        tokens.append(Token(kind: .newline, start: newlineStart, end: position, line: startLine,
-                            column: newlineStart - lineStart, endLine: startLine, endColumn: column + 1))
+        tokens.append(
+          Token(
+            kind: .newline, start: newlineStart, end: position, line: startLine,
+            column: newlineStart - lineStart, endLine: startLine, endColumn: column + 1))
         line += 1
         lineStart = position
         atLineStart = true
@@ -201,7 +216,9 @@ struct Lexer {
       position += 1
     }
     let q = peek()
-    if (q == UInt8(ascii: "'") || q == UInt8(ascii: "\"")) && position - start <= 2 && Lexer.isStringPrefix(bytes[start..<position]) {
+    if (q == UInt8(ascii: "'") || q == UInt8(ascii: "\"")) && position - start <= 2
+      && Lexer.isStringPrefix(bytes[start..<position])
+    {
       position = start
       try string(prefixStart: start)
       return
@@ -226,7 +243,8 @@ struct Lexer {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         if scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .control
-          || scalar.properties.generalCategory == .spaceSeparator {
+          || scalar.properties.generalCategory == .spaceSeparator
+        {
           throw error("invalid non-printable character U+\(code)", at: offset)
         }
         throw error("invalid character '\(Character(scalar))' (U+\(code))", at: offset)
@@ -237,7 +255,10 @@ struct Lexer {
   }
 
   static func isStringPrefix(_ prefix: ArraySlice<UInt8>) -> Bool {
-    var r = 0, b = 0, u = 0, f = 0
+    var r = 0
+    var b = 0
+    var u = 0
+    var f = 0
     for c in prefix {
       switch c | 0x20 {
       case UInt8(ascii: "r"): r += 1
@@ -256,7 +277,9 @@ struct Lexer {
   mutating func operatorToken() throws(PythonSyntaxError) {
     let start = position
     let column = position - lineStart
-    let c = peek(), c1 = peek(1), c2 = peek(2)
+    let c = peek()
+    let c1 = peek(1)
+    let c2 = peek(2)
     var kind: TokenKind
     var length = 1
     func two(_ second: UInt8, _ k2: TokenKind, else k1: TokenKind) -> (TokenKind, Int) {
@@ -270,14 +293,22 @@ struct Lexer {
     case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
       kind = c == UInt8(ascii: ")") ? .rpar : c == UInt8(ascii: "]") ? .rsqb : .rbrace
       guard let open = brackets.last else {
-        if embedded { kind = kind == .rbrace ? .rbrace : kind; break }
+        if embedded {
+          kind = kind == .rbrace ? .rbrace : kind
+          break
+        }
         throw error("unmatched '\(Character(Unicode.Scalar(c)))'", at: position)
       }
-      let expected: UInt8 = open.kind == UInt8(ascii: "(") ? UInt8(ascii: ")") : open.kind == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+      let expected: UInt8 =
+        open.kind == UInt8(ascii: "(")
+        ? UInt8(ascii: ")") : open.kind == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
       if c != expected {
-        let closing = Character(Unicode.Scalar(c)), opening = Character(Unicode.Scalar(open.kind))
+        let closing = Character(Unicode.Scalar(c))
+        let opening = Character(Unicode.Scalar(open.kind))
         if open.line != line {
-          throw error("closing parenthesis '\(closing)' does not match opening parenthesis '\(opening)' on line \(open.line)", at: position)
+          throw error(
+            "closing parenthesis '\(closing)' does not match opening parenthesis '\(opening)' on line \(open.line)",
+            at: position)
         }
         throw error("closing parenthesis '\(closing)' does not match opening parenthesis '\(opening)'", at: position)
       }
@@ -287,13 +318,23 @@ struct Lexer {
     case UInt8(ascii: ";"): kind = .semi
     case UInt8(ascii: "+"): (kind, length) = two(UInt8(ascii: "="), .plusEqual, else: .plus)
     case UInt8(ascii: "-"):
-      if c1 == UInt8(ascii: ">") { (kind, length) = (.rarrow, 2) } else { (kind, length) = two(UInt8(ascii: "="), .minEqual, else: .minus) }
+      if c1 == UInt8(ascii: ">") {
+        (kind, length) = (.rarrow, 2)
+      } else {
+        (kind, length) = two(UInt8(ascii: "="), .minEqual, else: .minus)
+      }
     case UInt8(ascii: "*"):
-      if c1 == UInt8(ascii: "*") { (kind, length) = c2 == UInt8(ascii: "=") ? (.doubleStarEqual, 3) : (.doubleStar, 2) }
-      else { (kind, length) = two(UInt8(ascii: "="), .starEqual, else: .star) }
+      if c1 == UInt8(ascii: "*") {
+        (kind, length) = c2 == UInt8(ascii: "=") ? (.doubleStarEqual, 3) : (.doubleStar, 2)
+      } else {
+        (kind, length) = two(UInt8(ascii: "="), .starEqual, else: .star)
+      }
     case UInt8(ascii: "/"):
-      if c1 == UInt8(ascii: "/") { (kind, length) = c2 == UInt8(ascii: "=") ? (.doubleSlashEqual, 3) : (.doubleSlash, 2) }
-      else { (kind, length) = two(UInt8(ascii: "="), .slashEqual, else: .slash) }
+      if c1 == UInt8(ascii: "/") {
+        (kind, length) = c2 == UInt8(ascii: "=") ? (.doubleSlashEqual, 3) : (.doubleSlash, 2)
+      } else {
+        (kind, length) = two(UInt8(ascii: "="), .slashEqual, else: .slash)
+      }
     case UInt8(ascii: "|"): (kind, length) = two(UInt8(ascii: "="), .vbarEqual, else: .vbar)
     case UInt8(ascii: "&"): (kind, length) = two(UInt8(ascii: "="), .amperEqual, else: .amper)
     case UInt8(ascii: "^"): (kind, length) = two(UInt8(ascii: "="), .circumflexEqual, else: .circumflex)
@@ -303,12 +344,20 @@ struct Lexer {
     case UInt8(ascii: "!"): (kind, length) = two(UInt8(ascii: "="), .notEqual, else: .exclamation)
     case UInt8(ascii: "~"): kind = .tilde
     case UInt8(ascii: "<"):
-      if c1 == UInt8(ascii: "<") { (kind, length) = c2 == UInt8(ascii: "=") ? (.leftShiftEqual, 3) : (.leftShift, 2) }
-      else if c1 == UInt8(ascii: ">") { (kind, length) = (.notEqual, 2) }  // `<>`: the parser rejects it
-      else { (kind, length) = two(UInt8(ascii: "="), .lessEqual, else: .less) }
+      if c1 == UInt8(ascii: "<") {
+        (kind, length) = c2 == UInt8(ascii: "=") ? (.leftShiftEqual, 3) : (.leftShift, 2)
+      } else if c1 == UInt8(ascii: ">") {
+        (kind, length) = (.notEqual, 2)
+      }  // `<>`: the parser rejects it
+      else {
+        (kind, length) = two(UInt8(ascii: "="), .lessEqual, else: .less)
+      }
     case UInt8(ascii: ">"):
-      if c1 == UInt8(ascii: ">") { (kind, length) = c2 == UInt8(ascii: "=") ? (.rightShiftEqual, 3) : (.rightShift, 2) }
-      else { (kind, length) = two(UInt8(ascii: "="), .greaterEqual, else: .greater) }
+      if c1 == UInt8(ascii: ">") {
+        (kind, length) = c2 == UInt8(ascii: "=") ? (.rightShiftEqual, 3) : (.rightShift, 2)
+      } else {
+        (kind, length) = two(UInt8(ascii: "="), .greaterEqual, else: .greater)
+      }
     case UInt8(ascii: "."):
       if c1 == UInt8(ascii: ".") && c2 == UInt8(ascii: ".") { (kind, length) = (.ellipsis, 3) } else { kind = .dot }
     case 0:

@@ -50,7 +50,9 @@ enum TokenKind: UInt8, Sendable {
   /// commonest token, and this runs for each).
   static func keyword(_ name: ArraySlice<UInt8>) -> TokenKind? {
     guard let first = name.first, first >= UInt8(ascii: "F"), first <= UInt8(ascii: "y") else { return nil }
-    if first <= UInt8(ascii: "T") && first != UInt8(ascii: "F") && first != UInt8(ascii: "N") && first != UInt8(ascii: "T") {
+    if first <= UInt8(ascii: "T") && first != UInt8(ascii: "F") && first != UInt8(ascii: "N")
+      && first != UInt8(ascii: "T")
+    {
       return nil
     }
     for (spelling, kind) in keywordTable[name.count] where spelling.elementsEqual(name) {

@@ -47,7 +47,9 @@ extension Parser {
           }
         }
         if !keywords.isEmpty && misplaced == nil {
-          misplaced = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
+          misplaced =
+            sawKeywordUnpacking
+            ? "positional argument follows keyword argument unpacking"
             : "positional argument follows keyword argument"
         }
         args.append(value)
@@ -123,8 +125,10 @@ extension Parser {
         } else if sawStar {
           result.kwDefaults.append(nil)
         } else if sawDefault {
-          throw error(version >= .v3_12 ? "parameter without a default follows parameter with a default"
-                      : "non-default argument follows default argument", at: start)
+          throw error(
+            version >= .v3_12
+              ? "parameter without a default follows parameter with a default"
+              : "non-default argument follows default argument", at: start)
         }
         if sawStar { result.kwonlyargs.append(arg) } else { result.args.append(arg) }
       }

@@ -64,7 +64,8 @@ extension Parser {
     if kind != .colon {
       // CPython's grammar insists on the colon after `def`, `else`, `try`, `finally` and `with`
       // (`&&':'`); elsewhere it says "expected ':'" only when the line ends there.
-      let forced = what == "function definition" || what == "'else' statement" || what == "'try' statement"
+      let forced =
+        what == "function definition" || what == "'else' statement" || what == "'try' statement"
         || what == "'finally' statement"
       if kind == .errorToken || !(forced || kind == .newline || kind == .indent) { throw invalidSyntax() }
       throw error("expected ':'", at: token)
@@ -79,8 +80,9 @@ extension Parser {
           var last = source.bytes.count - 1
           while last > 0 && source.bytes[last] != UInt8(ascii: "\n") { last -= 1 }
           if last < newline.start { last = newline.start }
-          throw errorAt("expected an indented block after \(what) on line \(line)", byte: last, line: lineOf(last),
-                        kind: .indentationError)
+          throw errorAt(
+            "expected an indented block after \(what) on line \(line)", byte: last, line: lineOf(last),
+            kind: .indentationError)
         }
         throw error("expected an indented block after \(what) on line \(line)", at: token, kind: .indentationError)
       }
@@ -110,8 +112,9 @@ extension Parser {
     var returns: Expr?
     if try accept(.rarrow) { returns = try parseExpression() }
     let body = try parseBlock(after: "function definition", line: defToken.line)
-    let def = FunctionDef(name: name, args: args, body: body, decoratorList: decorators, returns: returns,
-                          typeParams: typeParams)
+    let def = FunctionDef(
+      name: name, args: args, body: body, decoratorList: decorators, returns: returns,
+      typeParams: typeParams)
     return Stmt(isAsync ? .asyncFunctionDef(def) : .functionDef(def), range(from: start))
   }
 
@@ -127,8 +130,9 @@ extension Parser {
       try expect(.rpar)
     }
     let body = try parseBlock(after: "class definition", line: classToken.line)
-    let def = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decoratorList: decorators,
-                       typeParams: typeParams)
+    let def = ClassDef(
+      name: name, bases: bases, keywords: keywords, body: body, decoratorList: decorators,
+      typeParams: typeParams)
     return Stmt(.classDef(def), range(from: start))
   }
 
@@ -185,8 +189,10 @@ extension Parser {
       let elseToken = try advance()
       orelse = try parseBlock(after: "'else' statement", line: elseToken.line)
     }
-    return Stmt(isAsync ? .asyncFor(target: target, iter: iter, body: body, orelse: orelse)
-                : .for(target: target, iter: iter, body: body, orelse: orelse), range(from: start))
+    return Stmt(
+      isAsync
+        ? .asyncFor(target: target, iter: iter, body: body, orelse: orelse)
+        : .for(target: target, iter: iter, body: body, orelse: orelse), range(from: start))
   }
 
   /// `with a as b, c: block`, or the parenthesized form `with (a as b, c,): block`.
@@ -259,7 +265,8 @@ extension Parser {
       } else if isStar {
         throw error("expected one or more exception types", at: token)
       }
-      let handlerBody = try parseBlock(after: isStar ? "'except*' statement" : "'except' statement", line: exceptToken.line)
+      let handlerBody = try parseBlock(
+        after: isStar ? "'except*' statement" : "'except' statement", line: exceptToken.line)
       handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, range: range(from: exceptToken)))
     }
     var orelse: [Stmt] = []
@@ -276,7 +283,9 @@ extension Parser {
     if handlers.isEmpty && finalbody.isEmpty {
       throw error("expected 'except' or 'finally' block", at: token)
     }
-    return Stmt(sawStar ? .tryStar(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody)
-                : .try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), range(from: start))
+    return Stmt(
+      sawStar
+        ? .tryStar(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody)
+        : .try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), range(from: start))
   }
 }

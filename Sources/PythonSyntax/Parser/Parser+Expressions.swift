@@ -278,7 +278,8 @@ extension Parser {
       lower = expr
     }
     try expect(.colon)
-    var upper: Expr?, step: Expr?
+    var upper: Expr?
+    var step: Expr?
     if kind != .colon && kind != .rsqb && kind != .comma { upper = try parseExpression() }
     if try accept(.colon) {
       if kind != .rsqb && kind != .comma { step = try parseExpression() }
@@ -358,7 +359,8 @@ extension Parser {
     if isExpressionStart(kind) && kind != .star && kind != .minus && kind != .plus && kind != .kwNot {
       let p = previous.kind
       if p == .name || p == .number || p == .string || p == .rpar || p == .rsqb || p == .rbrace
-        || p == .kwNone || p == .kwTrue || p == .kwFalse {
+        || p == .kwNone || p == .kwTrue || p == .kwFalse
+      {
         // CPython points at the start of the element before the missing comma.
         var i = index - 1
         var level = 0

@@ -6,7 +6,9 @@ extension Parser {
   ///
   /// Version differences live here: before 3.12 a field may not hold a backslash or a comment, and
   /// errors point just past the literal; from 3.12 (PEP 701) they point at the character.
-  mutating func parseFString(_ body: Range<Int>, raw: Bool, token: Token, into parts: inout [StringPart]) throws(PythonSyntaxError) {
+  mutating func parseFString(_ body: Range<Int>, raw: Bool, token: Token, into parts: inout [StringPart])
+    throws(PythonSyntaxError)
+  {
     var i = body.lowerBound
     _ = try parseFStringPiece(&i, end: body.upperBound, raw: raw, token: token, inSpec: false, depth: 0, into: &parts)
   }
@@ -34,8 +36,10 @@ extension Parser {
 
   /// Text and fields up to `end`, or (in a format spec) up to the closing `}` of the field.
   /// Returns with `i` at that `}`.
-  mutating func parseFStringPiece(_ i: inout Int, end: Int, raw: Bool, token: Token, inSpec: Bool, depth: Int,
-                                  into parts: inout [StringPart]) throws(PythonSyntaxError) -> Bool {
+  mutating func parseFStringPiece(
+    _ i: inout Int, end: Int, raw: Bool, token: Token, inSpec: Bool, depth: Int,
+    into parts: inout [StringPart]
+  ) throws(PythonSyntaxError) -> Bool {
     let bytes = source.bytes
     var text: [UInt8] = []
     func flush() {
@@ -85,22 +89,27 @@ extension Parser {
   }
 
   /// One `{...}` field, `i` just after its `{`; leaves `i` after its `}`.
-  mutating func parseReplacementField(_ i: inout Int, end: Int, raw: Bool, token: Token, depth: Int,
-                                      into parts: inout [StringPart]) throws(PythonSyntaxError) {
+  mutating func parseReplacementField(
+    _ i: inout Int, end: Int, raw: Bool, token: Token, depth: Int,
+    into parts: inout [StringPart]
+  ) throws(PythonSyntaxError) {
     let bytes = source.bytes
     if depth > 2 && version < .v3_12 {
       throw fStringError("f-string: expressions nested too deeply", at: i, token: token)
     }
     if depth > Parser.maxDepth || stack.isExhausted {
-      throw PythonSyntaxError(.memoryError, "Parser stack overflowed - Python source too complex to parse",
-                              line: token.line, offset: 1)
+      throw PythonSyntaxError(
+        .memoryError, "Parser stack overflowed - Python source too complex to parse",
+        line: token.line, offset: 1)
     }
     let exprStart = i
     let exprEnd = try scanFieldExpression(&i, end: end, token: token)
     if i >= end { throw fStringError("f-string: expecting '}'", at: i, token: token) }
     // The expression's own text, trimmed, decides the empty and lambda cases.
     var first = exprStart
-    while first < exprEnd && (bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") || bytes[first] == UInt8(ascii: "\n")) { first += 1 }
+    while first < exprEnd
+      && (bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") || bytes[first] == UInt8(ascii: "\n"))
+    { first += 1 }
     if first == exprEnd {
       if version < .v3_12 { throw fStringError("f-string: empty expression not allowed", at: i, token: token) }
       let what = i < end ? Character(Unicode.Scalar(bytes[i])) : "}"
@@ -110,13 +119,18 @@ extension Parser {
       if bytes[exprStart..<exprEnd].contains(UInt8(ascii: "\\")) {
         throw fStringError("f-string expression part cannot include a backslash", at: exprStart, token: token)
       }
-      if bytes[exprStart..<exprEnd].contains(UInt8(ascii: "#")) && !Parser.hashOnlyInStrings(bytes[exprStart..<exprEnd]) {
+      if bytes[exprStart..<exprEnd].contains(UInt8(ascii: "#")) && !Parser.hashOnlyInStrings(bytes[exprStart..<exprEnd])
+      {
         throw fStringError("f-string expression part cannot include '#'", at: exprStart, token: token)
       }
     }
-    if exprEnd - first >= 6 && source.text(first, first + 6) == "lambda" && (first + 6 == exprEnd || !isIdentifierByte(bytes[first + 6])) {
-      throw errorAt(version >= .v3_12 ? "f-string: lambda expressions are not allowed without parentheses"
-                    : "f-string: invalid syntax", byte: first, line: lineOf(first))
+    if exprEnd - first >= 6 && source.text(first, first + 6) == "lambda"
+      && (first + 6 == exprEnd || !isIdentifierByte(bytes[first + 6]))
+    {
+      throw errorAt(
+        version >= .v3_12
+          ? "f-string: lambda expressions are not allowed without parentheses"
+          : "f-string: invalid syntax", byte: first, line: lineOf(first))
     }
     let value = try parseEmbeddedExpression(exprStart..<exprEnd, token: token)
     var conversion = -1
@@ -124,14 +138,19 @@ extension Parser {
     if i < end && bytes[i] == UInt8(ascii: "=") {
       debug = true
       i += 1
-      while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\n")) { i += 1 }
+      while i < end
+        && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\n"))
+      { i += 1 }
       parts.append(.text(source.text(exprStart, i)))
     }
     if i < end && bytes[i] == UInt8(ascii: "!") {
       i += 1
-      guard i < end, bytes[i] == UInt8(ascii: "s") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "a") else {
+      guard i < end, bytes[i] == UInt8(ascii: "s") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "a")
+      else {
         if version >= .v3_12, i < end, bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: ":") {
-          throw fStringError("f-string: invalid conversion character '\(source.text(i, i + 1))': expected 's', 'r', or 'a'", at: i, token: token)
+          throw fStringError(
+            "f-string: invalid conversion character '\(source.text(i, i + 1))': expected 's', 'r', or 'a'", at: i,
+            token: token)
         }
         if version >= .v3_12 { throw fStringError("f-string: missing conversion character", at: i, token: token) }
         throw fStringError("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: i, token: token)
@@ -143,7 +162,8 @@ extension Parser {
     if i < end && bytes[i] == UInt8(ascii: ":") {
       i += 1
       var specParts: [StringPart] = []
-      let closed = try parseFStringPiece(&i, end: end, raw: raw, token: token, inSpec: true, depth: depth, into: &specParts)
+      let closed = try parseFStringPiece(
+        &i, end: end, raw: raw, token: token, inSpec: true, depth: depth, into: &specParts)
       if !closed { throw fStringError("f-string: expecting '}'", at: i, token: token) }
       var values = Parser.joinParts(specParts, range: value.range)
       if version == .v3_12, case .formattedValue = values.last?.kind {
@@ -202,10 +222,13 @@ extension Parser {
       case UInt8(ascii: "'"), UInt8(ascii: "\""):
         // A string inside the field: skip it (with its own fields, from 3.12).
         var prefixStart = i
-        while prefixStart > 0 && Lexer.isStringPrefix(bytes[(prefixStart - 1)..<i]) && isIdentifierByte(bytes[prefixStart - 1]) {
+        while prefixStart > 0 && Lexer.isStringPrefix(bytes[(prefixStart - 1)..<i])
+          && isIdentifierByte(bytes[prefixStart - 1])
+        {
           prefixStart -= 1
         }
-        var lexer = Lexer(source: source, version: version, range: i..<end, line: lineOf(i), lineStart: source.lineStart(before: i))
+        var lexer = Lexer(
+          source: source, version: version, range: i..<end, line: lineOf(i), lineStart: source.lineStart(before: i))
         lexer.stack = stack
         lexer.position = prefixStart
         do throws(PythonSyntaxError) {
@@ -220,8 +243,10 @@ extension Parser {
         if nesting == 0 {
           let next: UInt8 = i + 1 < end ? bytes[i + 1] : 0
           let prev = i > 0 ? bytes[i - 1] : 0
-          if next != UInt8(ascii: "=") && prev != UInt8(ascii: "=") && prev != UInt8(ascii: "!") && prev != UInt8(ascii: "<")
-            && prev != UInt8(ascii: ">") {
+          if next != UInt8(ascii: "=") && prev != UInt8(ascii: "=") && prev != UInt8(ascii: "!")
+            && prev != UInt8(ascii: "<")
+            && prev != UInt8(ascii: ">")
+          {
             return i
           }
           if next == UInt8(ascii: "=") { i += 1 }
@@ -242,7 +267,8 @@ extension Parser {
   /// Parses a field's expression in place, as if in parentheses.
   func parseEmbeddedExpression(_ range: Range<Int>, token: Token) throws(PythonSyntaxError) -> Expr {
     let line = lineOf(range.lowerBound)
-    var lexer = Lexer(source: source, version: version, range: range, line: line, lineStart: source.lineStart(before: range.lowerBound))
+    var lexer = Lexer(
+      source: source, version: version, range: range, line: line, lineStart: source.lineStart(before: range.lowerBound))
     lexer.stack = stack
     var parser: Parser
     do throws(PythonSyntaxError) {

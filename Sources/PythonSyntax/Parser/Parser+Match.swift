@@ -31,7 +31,8 @@ extension Parser {
     _ = try advance()
     guard try accept(.newline) else { throw invalidSyntax() }
     guard try accept(.indent) else {
-      throw error("expected an indented block after 'match' statement on line \(start.line)", at: token, kind: .indentationError)
+      throw error(
+        "expected an indented block after 'match' statement on line \(start.line)", at: token, kind: .indentationError)
     }
     var cases: [MatchCase] = []
     while isName("case") {
@@ -201,7 +202,8 @@ extension Parser {
       if try !accept(.comma) { break }
     }
     try expect(.rpar)
-    return Pattern(.matchClass(cls: cls, patterns: patterns, kwdAttrs: kwdAttrs, kwdPatterns: kwdPatterns), range(from: start))
+    return Pattern(
+      .matchClass(cls: cls, patterns: patterns, kwdAttrs: kwdAttrs, kwdPatterns: kwdPatterns), range(from: start))
   }
 
   /// `{key: pattern, **rest}`.

@@ -57,13 +57,15 @@ extension Parser {
     // `print "x"`: a name followed directly by an expression.
     let first = lexer.tokens[statementStart]
     if first.kind == .name, index == statementStart + 1, text(first) == "print" || text(first) == "exec",
-       t.kind == .string || t.kind == .name || t.kind == .number {
+      t.kind == .string || t.kind == .name || t.kind == .number
+    {
       return error("Missing parentheses in call to '\(text(first))'. Did you mean \(text(first))(...)?", at: first)
     }
     if isExpressionStart(t.kind), index > 0, previous.kind != .comma {
       let p = previous.kind
       if p == .name || p == .number || p == .string || p == .rpar || p == .rsqb || p == .rbrace
-        || p == .kwNone || p == .kwTrue || p == .kwFalse {
+        || p == .kwNone || p == .kwTrue || p == .kwFalse
+      {
         return error("invalid syntax", at: t)
       }
     }
@@ -111,7 +113,8 @@ extension Parser {
       return Stmt(.return(value: value), range(from: start))
     case .kwRaise:
       _ = try advance()
-      var exc: Expr?, cause: Expr?
+      var exc: Expr?
+      var cause: Expr?
       if kind != .newline && kind != .semi {
         exc = try parseExpression()
         if try accept(.kwFrom) { cause = try parseExpression() }
@@ -144,7 +147,8 @@ extension Parser {
       return try parseImport()
     case .kwFrom:
       return try parseImportFrom()
-    case .name where version >= .v3_12 && isName("type") && kind(at: 1) == .name
+    case .name
+    where version >= .v3_12 && isName("type") && kind(at: 1) == .name
       && (kind(at: 2) == .equal || kind(at: 2) == .lsqb):
       _ = try advance()
       let nameToken = try advance()
@@ -195,7 +199,9 @@ extension Parser {
         switch first.kind {
         case .name, .attribute, .subscript: break
         default:
-          throw error("'\(Parser.expressionName(first))' is an illegal expression for augmented assignment", at: first.range.start)
+          throw error(
+            "'\(Parser.expressionName(first))' is an illegal expression for augmented assignment", at: first.range.start
+          )
         }
         _ = try advance()
         let target = try toTarget(first, ctx: .store)

@@ -17,12 +17,13 @@ extension Parser {
       return .complex(imag: Parser.double(digits.dropLast()))
     }
     if digits.count > 1 && digits[0] == UInt8(ascii: "0") {
-      let base: Int? = switch digits[1] | 0x20 {
-      case UInt8(ascii: "x"): 16
-      case UInt8(ascii: "o"): 8
-      case UInt8(ascii: "b"): 2
-      default: nil
-      }
+      let base: Int? =
+        switch digits[1] | 0x20 {
+        case UInt8(ascii: "x"): 16
+        case UInt8(ascii: "o"): 8
+        case UInt8(ascii: "b"): 2
+        default: nil
+        }
       if let base { return .int(Parser.decimal(digits.dropFirst(2), base: base)) }
     }
     if digits.contains(UInt8(ascii: ".")) || digits.contains(UInt8(ascii: "e")) || digits.contains(UInt8(ascii: "E")) {
@@ -57,7 +58,8 @@ extension Parser {
     // Little-endian limbs of 10^9.
     var limbs: [UInt64] = [0]
     for c in digits {
-      let d: UInt64 = c <= UInt8(ascii: "9") ? UInt64(c - UInt8(ascii: "0")) : UInt64((c | 0x20) - UInt8(ascii: "a") + 10)
+      let d: UInt64 =
+        c <= UInt8(ascii: "9") ? UInt64(c - UInt8(ascii: "0")) : UInt64((c | 0x20) - UInt8(ascii: "a") + 10)
       var carry = d
       for i in limbs.indices {
         let v = limbs[i] * UInt64(base) + carry
@@ -90,7 +92,9 @@ extension Parser {
     while kind == .string {
       let t = try advance()
       var p = t.start
-      var raw = false, isBytes = false, isF = false
+      var raw = false
+      var isBytes = false
+      var isF = false
       while source.bytes[p] != UInt8(ascii: "'") && source.bytes[p] != UInt8(ascii: "\"") {
         switch source.bytes[p] | 0x20 {
         case UInt8(ascii: "r"): raw = true
@@ -174,7 +178,9 @@ extension Parser {
     while i < body.upperBound {
       let c = bytes[i]
       if c >= 0x80 {
-        if version < .v3_11 { throw errorAt("bytes can only contain ASCII literal characters", byte: token.end, line: token.endLine) }
+        if version < .v3_11 {
+          throw errorAt("bytes can only contain ASCII literal characters", byte: token.end, line: token.endLine)
+        }
         throw error("bytes can only contain ASCII literal characters", at: token)
       }
       if c != UInt8(ascii: "\\") || raw {
@@ -188,7 +194,9 @@ extension Parser {
   }
 
   /// Decodes the escape at `i` (a backslash) into `out`; returns the index after it.
-  func decodeEscape(at start: Int, end: Int, into out: inout [UInt8], bytesLiteral: Bool, token: Token) throws(PythonSyntaxError) -> Int {
+  func decodeEscape(at start: Int, end: Int, into out: inout [UInt8], bytesLiteral: Bool, token: Token)
+    throws(PythonSyntaxError) -> Int
+  {
     let bytes = source.bytes
     var i = start + 1
     guard i < end else {
@@ -210,7 +218,8 @@ extension Parser {
       var value: UInt32 = 0
       for k in 0..<count {
         guard i + k < end, let d = Parser.hexValue(bytes[i + k]) else {
-          let message = bytesLiteral
+          let message =
+            bytesLiteral
             ? "(value error) invalid \\x escape at position \(start - tokenBodyStart(token))"
             : "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start - tokenBodyStart(token))-\(i + k - 1 - tokenBodyStart(token)): truncated \(what) escape"
           throw error(message, at: token)
@@ -248,15 +257,20 @@ extension Parser {
     case UInt8(ascii: "U") where !bytesLiteral:
       let value = try hex(8, "\\UXXXXXXXX")
       if value > 0x10FFFF {
-        throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(start - tokenBodyStart(token))-\(i - 1 - tokenBodyStart(token)): illegal Unicode character", at: token)
+        throw error(
+          "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start - tokenBodyStart(token))-\(i - 1 - tokenBodyStart(token)): illegal Unicode character",
+          at: token)
       }
       append(scalar: value)
     case UInt8(ascii: "N") where !bytesLiteral:
       var close = i + 1
       while close < end && bytes[close] != UInt8(ascii: "}") { close += 1 }
       guard i < end, bytes[i] == UInt8(ascii: "{"), close < end,
-            let scalar = Parser.scalar(named: source.text(i + 1, close)) else {
-        throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(start - tokenBodyStart(token))-\(min(close, end - 1) - tokenBodyStart(token)): unknown Unicode character name", at: token)
+        let scalar = Parser.scalar(named: source.text(i + 1, close))
+      else {
+        throw error(
+          "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start - tokenBodyStart(token))-\(min(close, end - 1) - tokenBodyStart(token)): unknown Unicode character name",
+          at: token)
       }
       out.append(contentsOf: Array(String(Character(scalar)).utf8))
       i = close + 1

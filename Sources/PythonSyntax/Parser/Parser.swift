@@ -46,8 +46,10 @@ struct Parser {
       } catch {
         pendingError = error
         let last = lexer.tokens.last
-        lexer.tokens.append(Token(kind: .lexerError, start: last?.end ?? 0, end: last?.end ?? 0, line: last?.endLine ?? 1,
-                                  column: last?.endColumn ?? 0, endLine: last?.endLine ?? 1, endColumn: last?.endColumn ?? 0))
+        lexer.tokens.append(
+          Token(
+            kind: .lexerError, start: last?.end ?? 0, end: last?.end ?? 0, line: last?.endLine ?? 1,
+            column: last?.endColumn ?? 0, endLine: last?.endLine ?? 1, endColumn: last?.endColumn ?? 0))
       }
     }
   }
@@ -113,7 +115,8 @@ struct Parser {
   /// line than the bracket (`_PyPegen_tokenize_full_source_to_check_for_errors`).
   mutating func tokenizerErrorBeyond(_ parserError: PythonSyntaxError) -> PythonSyntaxError {
     guard parserError.kind != .memoryError, parserError.kind != .recursionError, parserError != pendingError,
-          parserError.message != "unexpected indent" else {
+      parserError.message != "unexpected indent"
+    else {
       return parserError
     }
     // CPython compares the bracket's line with the last token the parser read.
@@ -129,7 +132,8 @@ struct Parser {
       // Errors the tokenizer only records (a bad line continuation, indentation, tabs) are raised
       // when the parser reaches them, never by this check.
       if error.kind != .syntaxError || error.message.hasPrefix("unexpected character after line continuation")
-        || error.message.hasPrefix("unexpected EOF") {
+        || error.message.hasPrefix("unexpected EOF")
+      {
         return parserError
       }
       if let open = lexer.brackets.last, lexer.position >= lexer.end, error.message.hasSuffix("was never closed") {
@@ -155,7 +159,9 @@ struct Parser {
     return i >= lexer.tokens.count || lexer.tokens[i].kind == .endMarker
   }
 
-  func errorAt(_ message: String, byte: Int, line: Int, kind: PythonSyntaxError.Kind = .syntaxError) -> PythonSyntaxError {
+  func errorAt(_ message: String, byte: Int, line: Int, kind: PythonSyntaxError.Kind = .syntaxError)
+    -> PythonSyntaxError
+  {
     let lineStart = source.lineStart(before: byte)
     return PythonSyntaxError(kind, message, line: line, offset: source.characterOffset(of: byte, lineStart: lineStart))
   }
@@ -174,8 +180,9 @@ struct Parser {
       }
       i += 1
     }
-    return PythonSyntaxError(.syntaxError, message, line: location.line,
-                             offset: source.characterOffset(of: lineStart + location.column, lineStart: lineStart))
+    return PythonSyntaxError(
+      .syntaxError, message, line: location.line,
+      offset: source.characterOffset(of: lineStart + location.column, lineStart: lineStart))
   }
 
   /// `invalid syntax` at the current token, or the tokenizer's complaint about it.
@@ -193,7 +200,9 @@ struct Parser {
       if c >= 0x80 {
         let scalar = source.text(t.start, min(t.start + 4, source.bytes.count)).unicodeScalars.first!
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        return error("invalid character '\(Character(scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))", at: t)
+        return error(
+          "invalid character '\(Character(scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))",
+          at: t)
       }
     }
     if t.kind == .endMarker {
@@ -218,16 +227,18 @@ struct Parser {
   mutating func enter() throws(PythonSyntaxError) {
     depth += 1
     if depth > Parser.maxDepth || stack.isExhausted {
-      throw PythonSyntaxError(.memoryError, "Parser stack overflowed - Python source too complex to parse",
-                              line: token.line, offset: 1)
+      throw PythonSyntaxError(
+        .memoryError, "Parser stack overflowed - Python source too complex to parse",
+        line: token.line, offset: 1)
     }
   }
 
   /// Counts one more link of a left-nested chain.
   func checkChain(_ length: Int) throws(PythonSyntaxError) {
     if length + depth > Parser.maxChain {
-      throw PythonSyntaxError(.recursionError, "maximum recursion depth exceeded during ast construction",
-                              line: token.line, offset: 1)
+      throw PythonSyntaxError(
+        .recursionError, "maximum recursion depth exceeded during ast construction",
+        line: token.line, offset: 1)
     }
   }
 
