@@ -98,6 +98,7 @@ struct CodePass {
     case .match(let subject, let cases):
       try expr(subject)
       for (i, c) in cases.enumerated() {
+        try alternatives(c.pattern)
         if i < cases.count - 1 && c.guardExpr == nil, let message = CodePass.irrefutable(c.pattern) {
           throw checks.error(message, at: c.pattern.range.start)
         }
@@ -236,6 +237,22 @@ struct CodePass {
       for c in g.ifs { try inner.expr(c) }
     }
     for elt in elts { try inner.expr(elt) }
+  }
+
+  /// An alternative of an or-pattern that matches everything must be the last one.
+  func alternatives(_ p: Pattern) throws(PythonSyntaxError) {
+    switch p.kind {
+    case .matchOr(let patterns):
+      for (i, x) in patterns.enumerated() {
+        if i < patterns.count - 1, let message = CodePass.irrefutable(x) { throw checks.error(message, at: x.range.start) }
+        try alternatives(x)
+      }
+    case .matchSequence(let patterns): for x in patterns { try alternatives(x) }
+    case .matchMapping(_, let patterns, _): for x in patterns { try alternatives(x) }
+    case .matchClass(_, let patterns, _, let kwdPatterns): for x in patterns + kwdPatterns { try alternatives(x) }
+    case .matchAs(let inner?, _): try alternatives(inner)
+    default: break
+    }
   }
 
   /// The message for a `case` pattern that matches everything, or `nil`.

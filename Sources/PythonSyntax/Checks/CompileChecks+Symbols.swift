@@ -144,6 +144,9 @@ struct SymbolPass {
       for a in names { bind(a.asname ?? String(a.name.split(separator: ".").first ?? ""), scope) }
     case .importFrom(_, let names, _):
       for a in names where a.name != "*" { bind(a.asname ?? a.name, scope) }
+      if let star = names.first(where: { $0.name == "*" }), scopes[scope].isFunction {
+        throw checks.error("import * only allowed at module level", at: star.range.start)
+      }
     case .global(let names):
       try declare(names, global: true, at: s.range.start, scope: scope)
     case .nonlocal(let names):

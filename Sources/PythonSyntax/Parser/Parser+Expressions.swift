@@ -334,6 +334,7 @@ extension Parser {
     }
     let first = try parseStarNamedExpression()
     if kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
+      try checkComprehensionElement(first)
       let generators = try parseComprehensions()
       try expect(.rpar)
       return Expr(.generatorExp(elt: first, generators: generators), range(from: start))
@@ -386,6 +387,7 @@ extension Parser {
     if try accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
     let first = try parseStarNamedExpression()
     if kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
+      try checkComprehensionElement(first)
       let generators = try parseComprehensions()
       try expect(.rsqb)
       return Expr(.listComp(elt: first, generators: generators), range(from: start))
@@ -412,6 +414,7 @@ extension Parser {
       values.append(try parseBinary(0))
     } else {
       let first = try parseStarNamedExpression()
+      if case .starred = first.kind, kind == .colon { throw invalidSyntax() }
       if kind == .colon {
         let colon = try advance()
         if !isExpressionStart(kind) || kind == .star {
@@ -428,6 +431,7 @@ extension Parser {
       } else {
         // A set.
         if kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
+          try checkComprehensionElement(first)
           let generators = try parseComprehensions()
           try expect(.rbrace)
           return Expr(.setComp(elt: first, generators: generators), range(from: start))
@@ -462,6 +466,13 @@ extension Parser {
   }
 
   /// `('async'? 'for' targets 'in' disjunction ('if' disjunction)*)+`.
+  /// `[*a for a in b]`: CPython's message, at the starred element.
+  func checkComprehensionElement(_ elt: Expr) throws(PythonSyntaxError) {
+    if case .starred = elt.kind {
+      throw error("iterable unpacking cannot be used in comprehension", at: elt.range.start)
+    }
+  }
+
   mutating func parseComprehensions() throws(PythonSyntaxError) -> [Comprehension] {
     var generators: [Comprehension] = []
     while kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {

@@ -100,7 +100,7 @@ extension Parser {
         case UInt8(ascii: "r"): raw = true
         case UInt8(ascii: "b"): isBytes = true
         case UInt8(ascii: "f"): isF = true
-        case UInt8(ascii: "u"): if first { isU = true }
+        case UInt8(ascii: "u"): if first && source.bytes[p] == UInt8(ascii: "u") { isU = true }
         default: break
         }
         p += 1
