@@ -79,6 +79,8 @@ def main():
         if run.returncode != 0:
             print(run.stderr)
         agree = {v: 0 for v in VERSIONS}
+        # Disagreements where either side accepted the program: the ones that matter most.
+        serious = {v: 0 for v in VERSIONS}
         shown = 0
         for line in run.stdout.splitlines():
             ours = json.loads(line)
@@ -87,6 +89,10 @@ def main():
             ours_outcome = {k: ours[k] for k in ("dump", "error") if k in ours}
             if ours_outcome == theirs:
                 agree[ours["version"]] += 1
+            elif "dump" in ours_outcome or "dump" in theirs:
+                serious[ours["version"]] += 1
+                print("!!! accepted by one side:", ours["path"], ours["version"], json.dumps(ours_outcome)[:200],
+                      json.dumps(theirs)[:200])
             elif shown < 15 and ours["version"] == os.environ.get("SHOW", "3.12"):
                 shown += 1
                 with open(ours["path"], encoding="utf-8") as f:
@@ -96,7 +102,7 @@ def main():
                 print("  ours:   ", json.dumps(ours_outcome)[:220])
                 print("  CPython:", json.dumps(theirs)[:220])
         for version, count in agree.items():
-            print(f"{version}: {count}/{COUNT} mutants agree")
+            print(f"{version}: {count}/{COUNT} mutants agree; {serious[version]} disagree on whether it parses or on the tree")
 
 
 if __name__ == "__main__":

@@ -208,9 +208,6 @@ extension Parser {
         let value = kind == .kwYield ? try parseYield() : try parseStarExpressions()
         return Stmt(.augAssign(target: target, op: op, value: value), range(from: start))
       }
-      if case .starred = first.kind, kind != .equal {
-        throw error("can't use starred expression here", at: first.range.start)
-      }
       return Stmt(.expr(value: first), range(from: start))
     }
   }
