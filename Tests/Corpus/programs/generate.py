@@ -76,7 +76,11 @@ def make_program(rng, index):
     catch = choose(rng, [("asyncio.TimeoutError", 6), ("TimeoutError", 1.5),
                          ("(asyncio.TimeoutError, ConnectionError)", 1)])
     other = choose(rng, [("none", 5), ("return_none", 1.5), ("label", 2), ("log", 1)])
-    with_finally = rng.random() < 0.15
+    # A `finally` print in a call that is cancelled because another call's error escaped would show
+    # the order in which asyncio.run / TaskGroup cancel the rest: they iterate a *set* of tasks
+    # (hash of the object's address), which 3.12 and 3.13 visit differently and no model can
+    # reproduce. So no finally print when an error can escape.
+    with_finally = rng.random() < 0.15 and not (failing and other == "none")
     batch = choose(rng, [("gather_gen", 5), ("gather_list", 2), ("tasks", 2), ("taskgroup", 1),
                          ("as_completed", 1), ("wait", 1), ("return_exceptions", 1)])
     tool_style = choose(rng, [("plain", 5), ("helper", 1.5), ("print", 1.5), ("log", 1)])
