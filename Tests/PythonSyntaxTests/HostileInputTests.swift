@@ -96,9 +96,8 @@ import Testing
     if c.tooComplexAllowed, case .error("MemoryError", _, _, _) = outcome { return }
     if let expected = c.expected {
       #expect(outcome.description == expected)
-    } else if case .error(let kind, let message, let line, _) = outcome {
+    } else if case .error(let kind, let message, _, _) = outcome {
       Issue.record("\(kind): \(message)")
-      _ = line
     }
   }
 

@@ -244,7 +244,9 @@ struct CodePass {
     switch p.kind {
     case .matchOr(let patterns):
       for (i, x) in patterns.enumerated() {
-        if i < patterns.count - 1, let message = CodePass.irrefutable(x) { throw checks.error(message, at: x.range.start) }
+        if i < patterns.count - 1, let message = CodePass.irrefutable(x) {
+          throw checks.error(message, at: x.range.start)
+        }
         try alternatives(x)
       }
     case .matchSequence(let patterns): for x in patterns { try alternatives(x) }

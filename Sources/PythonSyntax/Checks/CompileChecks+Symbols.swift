@@ -263,7 +263,7 @@ struct SymbolPass {
   /// `nonlocal x` needs an `x` bound in an enclosing function (CPython's analysis, after the visit).
   func resolveNonlocals() throws(PythonSyntaxError) {
     var pending: [(name: String, at: SourceLocation)] = []
-    for (i, scope) in scopes.enumerated() {
+    for scope in scopes {
       for declaration in scope.nonlocals {
         var found = false
         var parent = scope.parent
@@ -278,7 +278,6 @@ struct SymbolPass {
           }
           parent = s.parent
         }
-        _ = i
         if !found { pending.append(declaration) }
       }
     }

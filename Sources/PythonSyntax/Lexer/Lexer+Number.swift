@@ -66,14 +66,12 @@ extension Lexer {
       if isDigit(peek()) { try digits(isDigit, "decimal") }
     }
     if peek() | 0x20 == UInt8(ascii: "e") {
-      let save = position
       position += 1
       if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
       if isDigit(peek()) {
         isFloat = true
         try digits(isDigit, "decimal")
       } else {
-        _ = save
         throw error("invalid decimal literal", at: position)
       }
     }

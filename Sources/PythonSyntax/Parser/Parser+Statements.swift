@@ -179,14 +179,13 @@ extension Parser {
       for target in targets { stored.append(try toTarget(target, ctx: .store, assignment: true)) }
       return Stmt(.assign(targets: stored, value: value), range(from: start))
     case .colon:
-      let colon = try advance()
+      _ = try advance()
       switch first.kind {
       case .name, .attribute, .subscript: break
       case .tuple: throw error("only single target (not tuple) can be annotated", at: first.range.start)
       case .list: throw error("only single target (not list) can be annotated", at: first.range.start)
       default: throw error("illegal target for annotation", at: first.range.start)
       }
-      _ = colon
       let target = try toTarget(first, ctx: .store)
       let annotation = try parseExpression()
       var value: Expr?

@@ -205,9 +205,6 @@ struct Parser {
           at: t)
       }
     }
-    if t.kind == .endMarker {
-      return error("invalid syntax", at: t)
-    }
     return error("invalid syntax", at: t)
   }
 
