@@ -1,10 +1,11 @@
 // Prints what PythonSyntax makes of Python files, in the form CPython's `ast.dump` gives, so a
 // file can be compared with CPython by hand or by script:
 //
-//     swift run python-ast-dump [--python 3.12] [--compile] [--json] FILE...
+//     swift run python-ast-dump [--python 3.12] [--compile] [--json] [--attributes] FILE...
 //
 // Without --python, each file is read under every version. --compile adds the compiler's checks
-// (what `compile()` rejects after parsing). --json prints one object per line:
+// (what `compile()` rejects after parsing). --attributes adds each node's position, as
+// `ast.dump(tree, include_attributes=True)`. --json prints one object per line:
 // {"path": ..., "version": ..., "dump": ...} or {..., "error": {"type", "msg", "lineno", "offset"}}.
 import AsyncioModel
 import Foundation
@@ -13,6 +14,7 @@ import PythonSyntax
 var versions = PythonVersion.allCases
 var compile = false
 var json = false
+var attributes = false
 var paths: [String] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -25,6 +27,7 @@ while let argument = arguments.popFirst() {
     versions = [version]
   case "--compile": compile = true
   case "--json": json = true
+  case "--attributes": attributes = true
   default: paths.append(argument)
   }
 }
@@ -44,7 +47,7 @@ for path in paths {
     do {
       let module =
         compile ? try PythonParser.compile(source, version: version) : try PythonParser.parse(source, version: version)
-      let dump = module.dump(version: version)
+      let dump = module.dump(version: version, includeAttributes: attributes)
       print(
         json
           ? "{\"path\": \(jsonString(path)), \"version\": \"\(version)\", \"dump\": \(jsonString(dump))}"

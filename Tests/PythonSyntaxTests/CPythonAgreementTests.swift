@@ -34,6 +34,20 @@ import Testing
     }
   }
 
+  /// Every node's position (`lineno`, `col_offset`, `end_lineno`, `end_col_offset`) is CPython's,
+  /// under the versions where CPython's own are regular (3.12 and 3.13).
+  @Test(arguments: RecordedCorpus.entries)
+  func positionsAgreeWithCPython(_ entry: RecordedCorpus.Entry) throws {
+    let source = try #require(entry.source)
+    for (version, expected) in entry.attributeHashes {
+      let actual = try PythonParser.parse(source, version: version).dump(
+        version: version, includeAttributes: true)
+      #expect(
+        RecordedCorpus.fnv1a(actual) == expected,
+        "\(entry.path) under \(version): see `python-ast-dump --attributes --python \(version)`")
+    }
+  }
+
   /// Where the parse succeeds, the compiler's checks agree with `compile()`'s SyntaxError (or its silence).
   @Test(arguments: RecordedCorpus.entries)
   func compileChecksAgreeWithCPython(_ entry: RecordedCorpus.Entry) throws {

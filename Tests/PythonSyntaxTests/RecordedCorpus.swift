@@ -27,6 +27,8 @@ struct RecordedCorpus: Sendable {
     let path: String
     let source: String?
     let outcomes: [PythonVersion: Outcome]
+    /// The FNV-1a hash of `ast.dump(tree, include_attributes=True)`, recorded under 3.12 and 3.13.
+    let attributeHashes: [PythonVersion: String]
     /// What `compile()` said where the parse succeeded: `.dump("")` for no error.
     let compileOutcomes: [PythonVersion: Outcome]
     var testDescription: String { path }
@@ -46,11 +48,13 @@ struct RecordedCorpus: Sendable {
     for (path, versions) in files.sorted(by: { $0.key < $1.key }) {
       var outcomes: [PythonVersion: Outcome] = [:]
       var compileOutcomes: [PythonVersion: Outcome] = [:]
+      var attributeHashes: [PythonVersion: String] = [:]
       for (name, value) in versions {
         guard let version = PythonVersion(rawValue: name), let record = value as? [String: Any]
         else { continue }
         if let dump = record["dump"] as? String {
           outcomes[version] = .dump(dump)
+          attributeHashes[version] = record["dump_attributes_fnv1a"] as? String
           if let error = record["compile"] as? [String: Any] {
             compileOutcomes[version] = .error(
               kind: error["type"] as? String ?? "", message: error["msg"] as? String ?? "",
@@ -70,7 +74,9 @@ struct RecordedCorpus: Sendable {
       // Decoded as is: `String(data:encoding:)` would drop a byte-order mark CPython's `ast.parse` sees.
       let source = data.map { String(decoding: $0, as: UTF8.self) }
       entries.append(
-        Entry(path: path, source: source, outcomes: outcomes, compileOutcomes: compileOutcomes))
+        Entry(
+          path: path, source: source, outcomes: outcomes, attributeHashes: attributeHashes,
+          compileOutcomes: compileOutcomes))
     }
     return entries
   }()
@@ -84,6 +90,16 @@ struct RecordedCorpus: Sendable {
       return .error(
         kind: error.kind.rawValue, message: error.message, line: error.line, offset: error.offset)
     }
+  }
+
+  /// The 64-bit FNV-1a hash of a string's UTF-8, in 16 hex digits (as `record_ast.py` computes it).
+  static func fnv1a(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
   /// What our parser makes of a source under a version, in the recorded form.

@@ -6,7 +6,14 @@ extension Module {
   /// What changes between versions: 3.12 adds `type_params` to functions and classes; 3.13 leaves
   /// out empty lists as well as absent optional fields.
   public func dump(version: PythonVersion) -> String {
+    dump(version: version, includeAttributes: false)
+  }
+
+  /// The tree as `ast.dump(tree, include_attributes=True)` prints it: with each node's `lineno`,
+  /// `col_offset`, `end_lineno` and `end_col_offset`.
+  public func dump(version: PythonVersion, includeAttributes: Bool) -> String {
     var writer = DumpWriter(version: version)
+    writer.includeAttributes = includeAttributes
     writer.open("Module")
     writer.stmts("body", body)
     writer.emptyList("type_ignores")
@@ -25,6 +32,12 @@ struct DumpWriter {
   /// 3.12: functions, classes and aliases have `type_params`.
   let hasTypeParams: Bool
 
+  /// Whether nodes end with their positions.
+  var includeAttributes = false
+  /// The position of the node about to be opened (nodes without attributes have none).
+  var nextRange: SourceRange?
+  var ranges: [SourceRange?] = []
+
   init(version: PythonVersion) {
     omitEmpty = version >= .v3_13
     hasTypeParams = version >= .v3_12
@@ -35,11 +48,20 @@ struct DumpWriter {
     out += name
     out += "("
     started.append(false)
+    ranges.append(nextRange)
+    nextRange = nil
   }
 
   mutating func close() {
+    if includeAttributes, let range = ranges[ranges.count - 1] {
+      raw("lineno", String(range.start.line))
+      raw("col_offset", String(range.start.column))
+      raw("end_lineno", String(range.end.line))
+      raw("end_col_offset", String(range.end.column))
+    }
     out += ")"
     started.removeLast()
+    ranges.removeLast()
   }
 
   mutating func key(_ name: String) {
@@ -51,6 +73,11 @@ struct DumpWriter {
 
   /// A node with no fields: `Load()`, `Add()`, `Pass()`.
   mutating func leaf(_ name: String) {
+    if nextRange != nil {
+      open(name)
+      close()
+      return
+    }
     out += name
     out += "()"
   }
@@ -116,6 +143,7 @@ struct DumpWriter {
   // MARK: Statements
 
   mutating func stmt(_ s: Stmt) {
+    nextRange = s.range
     switch s.kind {
     case .functionDef(let f): function("FunctionDef", f)
     case .asyncFunctionDef(let f): function("AsyncFunctionDef", f)
@@ -211,6 +239,7 @@ struct DumpWriter {
       if case .try = s.kind { open("Try") } else { open("TryStar") }
       stmts("body", body)
       list("handlers", handlers) { w, h in
+        w.nextRange = h.range
         w.open("ExceptHandler")
         w.expr("type", h.type)
         w.string("name", h.name)
@@ -286,6 +315,7 @@ struct DumpWriter {
   }
 
   mutating func arg(_ a: Arg) {
+    nextRange = a.range
     open("arg")
     string("arg", a.arg)
     expr("annotation", a.annotation)
@@ -293,6 +323,7 @@ struct DumpWriter {
   }
 
   mutating func keyword(_ k: Keyword) {
+    nextRange = k.range
     open("keyword")
     string("arg", k.arg)
     expr("value", k.value)
@@ -300,6 +331,7 @@ struct DumpWriter {
   }
 
   mutating func alias(_ a: Alias) {
+    nextRange = a.range
     open("alias")
     string("name", a.name)
     string("asname", a.asname)
@@ -307,6 +339,7 @@ struct DumpWriter {
   }
 
   mutating func typeParam(_ t: TypeParam) {
+    nextRange = t.range
     switch t.kind {
     case .typeVar(let bound):
       open("TypeVar")
@@ -334,6 +367,7 @@ struct DumpWriter {
   // MARK: Expressions
 
   mutating func expr(_ e: Expr) {
+    nextRange = e.range
     switch e.kind {
     case .boolOp(let o, let values):
       open("BoolOp")
@@ -477,6 +511,7 @@ struct DumpWriter {
   // MARK: Patterns
 
   mutating func pattern(_ p: Pattern) {
+    nextRange = p.range
     switch p.kind {
     case .matchValue(let value):
       open("MatchValue")

@@ -9,6 +9,7 @@ extension Parser {
     var sawKeywordUnpacking = false
     // CPython reports a positional argument after keywords at the call's closing parenthesis.
     var misplaced: String?
+    let argumentsStart = index
     while kind != .rpar {
       let start = token
       if kind == .star {
@@ -41,10 +42,14 @@ extension Parser {
         }
         if kind == .kwFor || (kind == .kwAsync && kind(at: 1) == .kwFor) {
           let generators = try parseComprehensions()
-          value = Expr(.generatorExp(elt: value, generators: generators), range(from: start))
           if !(args.isEmpty && keywords.isEmpty && kind == .rpar) {
             throw error("Generator expression must be parenthesized", at: start)
           }
+          // The call's parentheses are the generator's own: CPython's range includes them.
+          let open = lexer.tokens[argumentsStart - 1]
+          value = Expr(
+            .generatorExp(elt: value, generators: generators),
+            SourceRange(open.startLocation, token.endLocation))
         }
         if !keywords.isEmpty && misplaced == nil {
           misplaced =

@@ -14,12 +14,14 @@ extension Parser {
         try expect(.newline)
       }
       var stmt: Stmt
+      // A decorated definition starts at `def` or `class`, as in CPython (3.8+).
+      let definition = token
       switch kind {
-      case .kwDef: stmt = try parseFunction(isAsync: false, start: start, decorators: decorators)
-      case .kwClass: stmt = try parseClass(start: start, decorators: decorators)
+      case .kwDef: stmt = try parseFunction(isAsync: false, start: definition, decorators: decorators)
+      case .kwClass: stmt = try parseClass(start: definition, decorators: decorators)
       case .kwAsync where kind(at: 1) == .kwDef:
         _ = try advance()
-        stmt = try parseFunction(isAsync: true, start: start, decorators: decorators)
+        stmt = try parseFunction(isAsync: true, start: definition, decorators: decorators)
       default: throw invalidSyntax()
       }
       return stmt

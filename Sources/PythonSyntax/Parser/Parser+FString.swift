@@ -21,6 +21,11 @@ extension Parser {
     return errorAt(message, byte: byte, line: lineOf(byte))
   }
 
+  /// The line and byte column of a byte of the source.
+  func location(of byte: Int) -> SourceLocation {
+    SourceLocation(line: lineOf(byte), column: byte - source.lineStart(before: byte))
+  }
+
   /// The line of a byte, counted from the current token's line when the byte lies after it.
   func lineOf(_ byte: Int) -> Int {
     var line = 1
@@ -42,13 +47,16 @@ extension Parser {
   ) throws(PythonSyntaxError) -> Bool {
     let bytes = source.bytes
     var text: [UInt8] = []
-    func flush() {
+    var textStart = i
+    func flush(_ parser: Parser, _ i: Int) {
       if !text.isEmpty {
-        parts.append(.text(String(decoding: text, as: UTF8.self)))
+        let range = SourceRange(parser.location(of: textStart), parser.location(of: i))
+        parts.append(.text(String(decoding: text, as: UTF8.self), range))
         text = []
       }
     }
     while i < end {
+      if text.isEmpty { textStart = i }
       let c = bytes[i]
       if c == UInt8(ascii: "{") {
         if !inSpec && i + 1 < end && bytes[i + 1] == UInt8(ascii: "{") {
@@ -56,14 +64,14 @@ extension Parser {
           i += 2
           continue
         }
-        flush()
+        flush(self, i)
         i += 1
         try parseReplacementField(&i, end: end, raw: raw, token: token, depth: depth + 1, into: &parts)
         continue
       }
       if c == UInt8(ascii: "}") {
         if inSpec {
-          flush()
+          flush(self, i)
           return true
         }
         if i + 1 < end && bytes[i + 1] == UInt8(ascii: "}") {
@@ -84,7 +92,7 @@ extension Parser {
       text.append(c)
       i += 1
     }
-    flush()
+    flush(self, i)
     return false
   }
 
@@ -103,6 +111,7 @@ extension Parser {
         line: token.line, offset: 1)
     }
     let exprStart = i
+    let braceLocation = location(of: i - 1)
     let exprEnd = try scanFieldExpression(&i, end: end, token: token)
     if i >= end { throw fStringError("f-string: expecting '}'", at: i, token: token) }
     // The expression's own text, trimmed, decides the empty and lambda cases.
@@ -141,7 +150,7 @@ extension Parser {
       while i < end
         && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\n"))
       { i += 1 }
-      parts.append(.text(source.text(exprStart, i)))
+      parts.append(.text(source.text(exprStart, i), SourceRange(location(of: exprStart), location(of: i))))
     }
     if i < end && bytes[i] == UInt8(ascii: "!") {
       i += 1
@@ -160,17 +169,19 @@ extension Parser {
     }
     var spec: Expr?
     if i < end && bytes[i] == UInt8(ascii: ":") {
+      let specStart = location(of: i)
       i += 1
       var specParts: [StringPart] = []
       let closed = try parseFStringPiece(
         &i, end: end, raw: raw, token: token, inSpec: true, depth: depth, into: &specParts)
       if !closed { throw fStringError("f-string: expecting '}'", at: i, token: token) }
-      var values = Parser.joinParts(specParts, range: value.range)
+      let specRange = SourceRange(specStart, location(of: i))
+      var values = Parser.joinParts(specParts, range: specRange)
       if version == .v3_12, case .formattedValue = values.last?.kind {
         // 3.12.1 ends a spec that ends with a field with an empty string.
-        values.append(Expr(.constant(value: .str(""), kind: nil), value.range))
+        values.append(Expr(.constant(value: .str(""), kind: nil), SourceRange(specRange.end, specRange.end)))
       }
-      spec = Expr(.joinedStr(values: values), value.range)
+      spec = Expr(.joinedStr(values: values), specRange)
     }
     guard i < end, bytes[i] == UInt8(ascii: "}") else {
       if version >= .v3_12 && debug && conversion == -1 && spec == nil {
@@ -180,7 +191,8 @@ extension Parser {
     }
     i += 1
     if debug && conversion == -1 && spec == nil { conversion = Int(UInt8(ascii: "r")) }
-    parts.append(.field(Expr(.formattedValue(value: value, conversion: conversion, formatSpec: spec), value.range)))
+    let fieldRange = SourceRange(braceLocation, location(of: i))
+    parts.append(.field(Expr(.formattedValue(value: value, conversion: conversion, formatSpec: spec), fieldRange)))
   }
 
   func isIdentifierByte(_ c: UInt8) -> Bool {

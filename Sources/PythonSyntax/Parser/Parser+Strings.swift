@@ -2,7 +2,8 @@ import AsyncioModel
 
 /// A piece of a string literal: text, or an f-string's replacement field.
 enum StringPart {
-  case text(String)
+  /// Text, and where it stands (`nil`: the whole literal).
+  case text(String, SourceRange?)
   case field(Expr)
 }
 
@@ -121,33 +122,57 @@ extension Parser {
         sawF = true
         try parseFString(body, raw: raw, token: t, into: &parts)
       } else {
-        parts.append(.text(try decodeString(body, raw: raw, token: t)))
+        parts.append(.text(try decodeString(body, raw: raw, token: t), SourceRange(t.startLocation, t.endLocation)))
       }
     }
     if sawBytes { return Expr(.constant(value: .bytes(bytesValue), kind: nil), range(from: start)) }
     let r = range(from: start)
     if !sawF {
       var text = ""
-      for case .text(let s) in parts { text += s }
+      for case .text(let s, _) in parts { text += s }
       return Expr(.constant(value: .str(text), kind: isU ? "u" : nil), r)
     }
-    return Expr(.joinedStr(values: Parser.joinParts(parts, range: r)), r)
+    var values = Parser.joinParts(parts, range: r)
+    if version < .v3_12 {
+      // Before 3.12 the pieces of an f-string, and their format specs, stand where the whole
+      // literal stands; only the expressions inside have their own positions.
+      values = values.map { Parser.placed($0, at: r) }
+    }
+    return Expr(.joinedStr(values: values), r)
+  }
+
+  /// An f-string piece moved to `range`, with its format spec's pieces (3.10 and 3.11 positions).
+  static func placed(_ piece: Expr, at range: SourceRange) -> Expr {
+    var piece = piece
+    piece.range = range
+    if case .formattedValue(let value, let conversion, let spec?) = piece.kind, case .joinedStr(let values) = spec.kind
+    {
+      var placedSpec = spec
+      placedSpec.range = range
+      placedSpec.kind = .joinedStr(values: values.map { placed($0, at: range) })
+      piece.kind = .formattedValue(value: value, conversion: conversion, formatSpec: placedSpec)
+    }
+    return piece
   }
 
   /// Merges adjacent text and drops empty text, as CPython builds a `JoinedStr`'s values.
   static func joinParts(_ parts: [StringPart], range: SourceRange) -> [Expr] {
     var values: [Expr] = []
     var pending = ""
+    var pendingRange: SourceRange?
     for part in parts {
       switch part {
-      case .text(let s): pending += s
+      case .text(let s, let r):
+        pending += s
+        if let r { pendingRange = SourceRange(pendingRange?.start ?? r.start, r.end) }
       case .field(let e):
-        if !pending.isEmpty { values.append(Expr(.constant(value: .str(pending), kind: nil), range)) }
+        if !pending.isEmpty { values.append(Expr(.constant(value: .str(pending), kind: nil), pendingRange ?? range)) }
         pending = ""
+        pendingRange = nil
         values.append(e)
       }
     }
-    if !pending.isEmpty { values.append(Expr(.constant(value: .str(pending), kind: nil), range)) }
+    if !pending.isEmpty { values.append(Expr(.constant(value: .str(pending), kind: nil), pendingRange ?? range)) }
     return values
   }
 

@@ -101,11 +101,23 @@ struct Parser {
 
   /// The range from a start token to the end of the last token consumed.
   @inline(__always) func range(from start: Token) -> SourceRange {
-    SourceRange(start.startLocation, previous.endLocation)
+    SourceRange(start.startLocation, lastSignificantEnd)
   }
 
   @inline(__always) func range(from start: SourceLocation) -> SourceRange {
-    SourceRange(start, previous.endLocation)
+    SourceRange(start, lastSignificantEnd)
+  }
+
+  /// Where the last token consumed ends, not counting NEWLINE, INDENT and DEDENT: a compound
+  /// statement ends where its last statement does, as in CPython.
+  var lastSignificantEnd: SourceLocation {
+    var i = index - 1
+    while i > 0 {
+      let k = lexer.tokens[i].kind
+      if k != .newline && k != .indent && k != .dedent { break }
+      i -= 1
+    }
+    return lexer.tokens[max(i, 0)].endLocation
   }
 
   // MARK: Errors
