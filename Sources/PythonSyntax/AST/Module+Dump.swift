@@ -352,6 +352,7 @@ struct DumpWriter {
       open("ParamSpec")
       string("name", t.name)
     }
+    expr("default_value", t.defaultValue)
     close()
   }
 

@@ -151,5 +151,7 @@ public struct TypeParam: Sendable, Hashable {
   }
   public var name: String
   public var kind: Kind
+  /// PEP 696 (3.13): `T = int`.
+  public var defaultValue: Expr?
   public var range: SourceRange
 }

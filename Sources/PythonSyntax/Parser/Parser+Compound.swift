@@ -103,7 +103,20 @@ extension Parser {
   mutating func parseFunction(isAsync: Bool, start: Token, decorators: [Expr]) throws(PythonSyntaxError) -> Stmt {
     let defToken = try expect(.kwDef)
     let name = text(try expect(.name))
-    let typeParams = kind == .lsqb ? try parseTypeParams() : []
+    var typeParams: [TypeParam] = []
+    if kind == .lsqb {
+      // `def f[...]` that is not a type parameter list (before 3.12, or malformed) leaves CPython
+      // at the `[` wanting `(`.
+      let bracket = token
+      let save = index
+      do throws(PythonSyntaxError) {
+        typeParams = try parseTypeParams()
+      } catch {
+        if error.kind != .syntaxError || version < .v3_11 { throw error }
+        index = save
+        throw errorAt("expected '('", byte: bracket.start, line: bracket.line)
+      }
+    }
     if kind != .lpar {
       if version >= .v3_11 { throw errorAt("expected '('", byte: token.start, line: token.line) }
       throw invalidSyntax()
@@ -146,16 +159,30 @@ extension Parser {
     repeat {
       if kind == .rsqb { break }
       let start = token
+      let paramKind: TypeParam.Kind
+      let name: String
       if try accept(.star) {
-        params.append(TypeParam(name: text(try expect(.name)), kind: .typeVarTuple, range: range(from: start)))
+        name = text(try expect(.name))
+        paramKind = .typeVarTuple
       } else if try accept(.doubleStar) {
-        params.append(TypeParam(name: text(try expect(.name)), kind: .paramSpec, range: range(from: start)))
+        name = text(try expect(.name))
+        paramKind = .paramSpec
       } else {
-        let name = text(try expect(.name))
+        name = text(try expect(.name))
         var bound: Expr?
         if try accept(.colon) { bound = try parseExpression() }
-        params.append(TypeParam(name: name, kind: .typeVar(bound: bound), range: range(from: start)))
+        paramKind = .typeVar(bound: bound)
       }
+      var defaultValue: Expr?
+      if kind == .equal && version >= .v3_13 {
+        _ = try advance()
+        if case .typeVarTuple = paramKind {
+          defaultValue = try parseStarExpression()
+        } else {
+          defaultValue = try parseExpression()
+        }
+      }
+      params.append(TypeParam(name: name, kind: paramKind, defaultValue: defaultValue, range: range(from: start)))
     } while try accept(.comma)
     try expect(.rsqb)
     return params
