@@ -118,6 +118,12 @@ extension Parser {
         }
         return result
       default:
+        if kind == .lpar && version >= .v3_11 {
+          throw error(
+            annotations
+              ? "Function parameters cannot be parenthesized" : "Lambda expression parameters cannot be parenthesized",
+            at: token)
+        }
         let arg = try parameter(&self, starred: false)
         if try accept(.equal) {
           let value = try parseExpression()

@@ -372,7 +372,11 @@ extension Parser {
             if level == 0 { break }
             level -= 1
           }
-          if level == 0 && (k == .comma || k == .equal || k == .colon) { break }
+          if level == 0
+            && (k == .comma || k == .equal || k == .colon || k == .kwFor || k == .kwIn || k == .kwIf || k == .kwElse)
+          {
+            break
+          }
           i -= 1
         }
         return error("invalid syntax. Perhaps you forgot a comma?", at: lexer.tokens[i + 1])
@@ -452,7 +456,13 @@ extension Parser {
         keys.append(nil)
         values.append(try parseBinary(0))
       } else {
-        keys.append(try parseExpression())
+        let key = try parseExpression()
+        keys.append(key)
+        if kind != .colon {
+          // CPython points at the key's last character.
+          let last = SourceLocation(line: key.range.end.line, column: max(0, key.range.end.column - 1))
+          throw error("':' expected after dictionary key", at: last)
+        }
         let colon = try expect(.colon)
         if !isExpressionStart(kind) || kind == .star {
           throw error("expression expected after dictionary key and ':'", at: colon)
@@ -479,6 +489,10 @@ extension Parser {
       let isAsync = try accept(.kwAsync)
       _ = try advance()
       let target = try parseTargetList(ctx: .store)
+      if kind != .kwIn && kind != .newline && kind != .endMarker {
+        if version >= .v3_13 { throw error("'in' expected after for-loop variables", at: token) }
+        throw missingCommaOrInvalid()
+      }
       try expect(.kwIn)
       let iter = try parseDisjunction()
       var ifs: [Expr] = []

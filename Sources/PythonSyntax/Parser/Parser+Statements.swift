@@ -176,7 +176,8 @@ extension Parser {
       }
       targets.removeLast()
       var stored: [Expr] = []
-      for target in targets { stored.append(try toTarget(target, ctx: .store, assignment: true)) }
+      // CPython hints at `==` only for `target = value` with a single `=`.
+      for target in targets { stored.append(try toTarget(target, ctx: .store, assignment: targets.count == 1)) }
       return Stmt(.assign(targets: stored, value: value), range(from: start))
     case .colon:
       _ = try advance()
@@ -220,6 +221,7 @@ extension Parser {
   /// `import a.b as c, d`.
   mutating func parseImport() throws(PythonSyntaxError) -> Stmt {
     let start = try advance()
+    if kind == .newline && version >= .v3_13 { throw error("Expected one or more names after 'import'", at: token) }
     var names: [Alias] = []
     repeat {
       let nameStart = token

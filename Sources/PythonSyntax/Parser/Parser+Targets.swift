@@ -40,8 +40,10 @@ extension Parser {
       if ctx == .del { throw error("cannot delete starred", at: expr.range.start) }
       result.kind = .starred(value: try toTarget(value, ctx: ctx), ctx: ctx)
     case .tuple(let elts, _):
+      // The elements of a tuple without parentheses keep the assignment's hint; bracketed ones do not.
+      let bare = elts.first.map { $0.range.start == expr.range.start } ?? false
       var converted: [Expr] = []
-      for e in elts { converted.append(try toTarget(e, ctx: ctx)) }
+      for e in elts { converted.append(try toTarget(e, ctx: ctx, assignment: assignment && bare)) }
       result.kind = .tuple(elts: converted, ctx: ctx)
     case .list(let elts, _):
       var converted: [Expr] = []
@@ -53,7 +55,7 @@ extension Parser {
       if assignment {
         switch expr.kind {
         case .constant(.none, _), .constant(.bool, _), .constant(.ellipsis, _), .namedExpr, .yield, .yieldFrom,
-          .await, .lambda, .starred, .ifExp:
+          .await, .lambda, .starred, .ifExp, .compare, .boolOp, .unaryOp(.not, _):
           break
         default:
           throw error("cannot assign to \(name) here. Maybe you meant '==' instead of '='?", at: expr.range.start)
