@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "GuardedGather", targets: ["GuardedGather"]),
     .library(name: "LessonKit", targets: ["LessonKit"]),
     .library(name: "PythonValues", targets: ["PythonValues"]),
+    .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
     .executable(name: "lesson", targets: ["lesson"]),
   ],
   targets: [
@@ -24,11 +25,15 @@ let package = Package(
     .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
     // Python's values for the interpreter: int, float text, format specs, str methods. No I/O at all.
     .target(name: "PythonValues"),
+    // The Python syntax front end: source text to tokens to a syntax tree (CPython's `ast`). No I/O at all.
+    .target(name: "PythonSyntax", dependencies: ["AsyncioModel"]),
 
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
     .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
     .executableTarget(name: "python-values-bench", dependencies: ["PythonValues"]),
+    .executableTarget(name: "python-syntax-bench", dependencies: ["PythonSyntax", "AsyncioModel"]),
+    .executableTarget(name: "python-ast-dump", dependencies: ["PythonSyntax", "AsyncioModel"]),
 
     // MARK: Tests
     .testTarget(name: "AsyncioModelTests", dependencies: ["AsyncioModel"], exclude: ["scenarios.py", "scenarios.json"]),
@@ -47,6 +52,11 @@ let package = Package(
         "record.py", "ints.json", "floats.json", "formats.json", "percent.json", "strings.json", "unicode.json",
         "versioned.json", "strformat.json", "slices.json",
       ]
+    ),
+    .testTarget(
+      name: "PythonSyntaxTests",
+      dependencies: ["PythonSyntax", "AsyncioModel"],
+      exclude: ["Snippets", "record_ast.py", "mutants.py", "expected.json"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,2 @@
+songs = ["a", "b"]
+x = f"{", ".join(songs)}"

@@ -1,0 +1,3 @@
+@buttons[0].clicked.connect
+def spam():
+    ...

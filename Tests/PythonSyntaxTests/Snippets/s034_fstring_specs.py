@@ -1,0 +1,27 @@
+value = 3.14159
+a = f"{value:10.3f}|{value:<10}|{value:^10}|{value:>10}|{value:+.2e}|{value:,}|{value:_}"
+b = f"{12345:,d} {0.25:.1%} {255:#x} {255:08b} {'s':*^9}"
+c = f"{value:{width}.{precision}f}"
+d = f"{value!r:{width}}"
+e = f"{value:}"
+f = f"{value:{'>'}{10}}"
+g = f"{'a' 'b'}"
+h = f"{x}" f"{y}"
+i = f"{x}" "" f""
+j = f"{{}}"
+k = f"{{{x}}}"
+l = f"a{{b"
+m = f"{d['a']['b']}"
+n = f"{[1, 2][0]}"
+o = f"{ {'a': 1}['a'] }"
+p = f"{x if x else y}"
+q = f"{x!s:>{w}}"
+r = f'{"a" if x else "b"}'
+s = f"{x:=^20}"
+t = F"{x}"
+u = fr"{x}\d"
+v = Rf"\{x}"
+w = f'''{x
+}'''
+y = f"{x:{y}}{z}"
+z = f"{x:{y}a}"

@@ -1,0 +1,8 @@
+a = f"{x=}"
+b = f"{x = }"
+c = f"{x=!s}"
+d = f"{x=:>10}"
+e = f"{x.y=}"
+f = f"{x + 1=}"
+g = f"{f(a, b)=}"
+h = f"text {x=} more {y=!r}"

@@ -1,0 +1,22 @@
+a = not a == b
+b = a < b < c
+c = -x ** 2
+d = (-x) ** 2
+e = x ** -y ** z
+f = a if b else c if d else e
+g = lambda: (yield)
+h = a and b and c or d and e
+i = a or b or c
+j = ~a & b | c ^ d
+k = a @ b
+l = await_ if x else y
+m = [i for i in range(3)][0]
+n = x[1][2](3).y
+o = not (a and b)
+p = (a for b in c for d in e if f if g)
+q = a is not b is c
+r = a not in b in c
+s = +-+-a
+t = (((a)))
+u = ((a),)
+v = [(a), (b,)]

@@ -1,0 +1,6 @@
+if True:
+    x = 1
+
+    # comment
+  
+	y = 2
