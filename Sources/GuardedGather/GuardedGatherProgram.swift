@@ -203,7 +203,9 @@ private final class CallTool: Future, Coroutine {
         return .awaitFuture(self)
       }
     } else {
+      // The handle holds this future, which holds it: cancel it and let it go.
       timer?.cancel()
+      timer = nil
       if case .error(let error) = input { return .raised(error) }
     }
     if let failure = call.failure { return .raised(ToolError.make(failure)) }

@@ -327,3 +327,22 @@ enum Scenarios {
       ])
   }
 }
+
+/// Every scenario frees its loop once it is closed: no cycle of frames, futures and handles.
+@Suite struct ScenarioLeakTests {
+  @Test(arguments: ScenarioTests.names)
+  func theLoopIsFreed(_ name: String) throws {
+    let build = try #require(Scenarios.all.first { $0.name == name }).build
+    for version in PythonVersion.allCases {
+      weak var weakLoop: EventLoop?
+      do {
+        let loop = EventLoop(version: version, host: ScenarioHost())
+        weakLoop = loop
+        let main = loop.createTask(build(loop, ScenarioLog()))
+        _ = loop.runUntilComplete(main, maxIterations: 100_000)
+        loop.close()
+      }
+      #expect(weakLoop == nil, "Python \(version)")
+    }
+  }
+}

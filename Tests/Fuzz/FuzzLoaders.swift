@@ -3,6 +3,7 @@
 // configuration must run through the engine and the checker. Build and run: Tests/Fuzz/run.sh.
 import GuardedGather
 import LessonKit
+import PythonSyntax
 
 let spec = try! LessonSpec.parse(
   Array(
@@ -19,6 +20,13 @@ let spec = try! LessonSpec.parse(
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: count))
   _ = try? LessonSpec.parse(bytes, file: "fuzz.json")
+  // The interpreter's parser, under every version: a tree or a SyntaxError, never a crash.
+  for version in PythonVersion.allCases {
+    if case .success(let module) = Result(catching: { try PythonParser.parse(utf8: bytes, version: version) }) {
+      _ = module.dump(version: version)
+      _ = try? PythonParser.compile(String(decoding: bytes, as: UTF8.self), version: version)
+    }
+  }
   // The Python reader: never a crash, a hang or a stack overflow; what it reads runs and prints.
   if let program = try? PythonProgram.read(bytes, file: "fuzz.py"), program.batch.calls.count <= 64 {
     let trace = GatherEngine.runVirtual(program.batch)

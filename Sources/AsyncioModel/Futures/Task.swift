@@ -121,6 +121,13 @@ public final class Task: Future, DoneCallback {
     loop.taskFinished(self)
   }
 
+  /// Drops the coroutine's frames of a task that will never run again (its loop is closed), so
+  /// that frames and the futures they wait on do not keep each other alive.
+  func abandon() {
+    frames = FrameStack(nil)
+    waitingOn = nil
+  }
+
   /// The coroutine raised `error` out of its outermost frame.
   private func finish(raising error: LoopError) {
     frames = FrameStack(nil)

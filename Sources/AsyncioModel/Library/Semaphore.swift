@@ -108,7 +108,9 @@ public final class Semaphore {
 /// the waiting task ever see; as a future it tells the semaphore when it is cancelled, so that
 /// `locked()` need not scan the deque.
 final class Acquire: Future, Coroutine {
-  let semaphore: Semaphore
+  /// Not owned: the semaphore's deque holds its waiters, and a waiter never outlives the deque
+  /// it is in or the task that awaits it (which holds the semaphore).
+  unowned(unsafe) let semaphore: Semaphore
   private var waiting = false
   /// Taken out of the semaphore's deque (`self._waiters.remove(fut)`).
   var removed = false

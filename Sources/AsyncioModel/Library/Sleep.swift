@@ -35,10 +35,13 @@ public final class Sleep: Future, Coroutine {
       timer = task.loop.schedule(after: delay, .setResultUnlessCancelled(self, result))
       return .awaitFuture(self)
     }
+    let slept = timer != nil
+    // `h.cancel()`, and the handle let go: it holds this future, which holds it.
     timer?.cancel()
+    timer = nil
     switch input {
     case .error(let error): return .raised(error)
-    case .value(let value): return .returned(timer == nil ? result : value)
+    case .value(let value): return .returned(slept ? value : result)
     }
   }
 }

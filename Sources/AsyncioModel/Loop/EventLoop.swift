@@ -248,6 +248,8 @@ public final class EventLoop {
         scope.onTimeout()
       case .closure(let body):
         body()
+      case .none:
+        break
       }
     }
   }
@@ -255,6 +257,12 @@ public final class EventLoop {
   /// `loop.close()`: drops every callback, timer and task the loop still holds, so that nothing
   /// that refers to the loop keeps it alive. The loop cannot run after this.
   public func close() {
+    for case let task? in liveTasks where !task.isDone { task.abandon() }
+    // Handles and the futures they would finish can hold each other (a sleep and its timer).
+    for timer in timers.items { timer.discard() }
+    while let item = ready.popFirst() {
+      if case .handle(let handle) = item { handle.discard() }
+    }
     ready = RingBuffer()
     timers = TimerHeap()
     liveTasks = []

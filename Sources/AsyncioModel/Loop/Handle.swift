@@ -3,12 +3,18 @@
 public class Handle {
   /// Whether ``cancel()`` was called: the loop then skips the callback.
   public internal(set) var cancelled = false
-  let action: HandleAction
+  private(set) var action: HandleAction
 
   init(_ action: HandleAction) { self.action = action }
 
   /// `Handle.cancel()`: the callback will not run.
   public func cancel() { cancelled = true }
+
+  /// Lets go of what the callback holds (the loop is closed; it will never run).
+  func discard() {
+    cancelled = true
+    action = .none
+  }
 }
 
 /// A callback due at an instant: `asyncio.TimerHandle`, returned by `call_at` and `call_later`.
@@ -54,6 +60,8 @@ package enum HandleAction {
   case timeoutExpired(TimeoutScope)
   /// Any other callback.
   case closure(() -> Void)
+  /// Nothing (a handle of a closed loop).
+  case none
 }
 
 /// One entry of the loop's ready queue.
