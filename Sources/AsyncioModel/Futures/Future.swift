@@ -118,6 +118,12 @@ open class Future {
     return removed
   }
 
+  /// Forgets every callback (the loop is closed: none will ever run).
+  func dropCallbacks() {
+    firstCallback = nil
+    moreCallbacks = []
+  }
+
   private func scheduleCallbacks() {
     if let first = firstCallback {
       firstCallback = nil

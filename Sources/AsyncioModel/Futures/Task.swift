@@ -125,7 +125,9 @@ public final class Task: Future, DoneCallback {
   /// that frames and the futures they wait on do not keep each other alive.
   func abandon() {
     frames = FrameStack(nil)
+    waitingOn?.dropCallbacks()
     waitingOn = nil
+    dropCallbacks()
   }
 
   /// The coroutine raised `error` out of its outermost frame.
