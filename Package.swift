@@ -27,6 +27,8 @@ let package = Package(
     .target(name: "PythonValues"),
     // The Python syntax front end: source text to tokens to a syntax tree (CPython's `ast`). No I/O at all.
     .target(name: "PythonSyntax", dependencies: ["AsyncioModel"]),
+    // The Python interpreter: compiler and machine over the syntax tree, on the asyncio model. A sandbox.
+    .target(name: "PythonInterpreter", dependencies: ["AsyncioModel", "PythonSyntax", "PythonValues"], swiftSettings: modelSettings),
 
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
@@ -34,6 +36,7 @@ let package = Package(
     .executableTarget(name: "python-values-bench", dependencies: ["PythonValues"]),
     .executableTarget(name: "python-syntax-bench", dependencies: ["PythonSyntax", "AsyncioModel"]),
     .executableTarget(name: "python-ast-dump", dependencies: ["PythonSyntax", "AsyncioModel"]),
+    .executableTarget(name: "python-run", dependencies: ["PythonInterpreter", "AsyncioModel"]),
 
     // MARK: Tests
     .testTarget(name: "AsyncioModelTests", dependencies: ["AsyncioModel"], exclude: ["scenarios.py", "scenarios.json"]),

@@ -34,7 +34,7 @@ public final class EventLoop {
   private var liveCount = 0
   private var taskSerial = 0
   /// A `SystemExit` or `KeyboardInterrupt` that escaped a task: it stops the loop.
-  var escaping: LoopError?
+  public internal(set) var escaping: LoopError?
   /// How many iterations (`_run_once`) have run.
   public private(set) var iterations = 0
   /// Work running beside the loop (executor threads): while any is, the loop is not deadlocked.

@@ -1,0 +1,226 @@
+import PythonValues
+
+extension Machine {
+  func isInstance(_ o: PyObject, _ t: PyObject) throws -> Bool {
+    if let c = t as? TypeObject { return o.type.isSubtype(of: c) }
+    if let tuple = t as? TupleObject {
+      for x in tuple.items where try isInstance(o, x) { return true }
+      return false
+    }
+    if let g = t as? GenericAlias { _ = g; throw typeError("isinstance() argument 2 cannot be a parameterized generic") }
+    if let u = t as? UnionObject {
+      for x in u.members where try isInstance(o, x) { return true }
+      return false
+    }
+    if let special = t as? NativeObject, let check = special.type.lookup("__instancecheck__") {
+      return try truthy(try call(check, Args([special, o])))
+    }
+    throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+  }
+
+  func isSubclass(_ c: TypeObject, _ t: PyObject) throws -> Bool {
+    if let x = t as? TypeObject { return c.isSubtype(of: x) }
+    if let tuple = t as? TupleObject {
+      for x in tuple.items where try isSubclass(c, x) { return true }
+      return false
+    }
+    throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+  }
+
+  func round(_ a: Args) throws -> PyObject {
+    let x = a[0]
+    let nd = a.get(1, "ndigits")
+    switch x {
+    case let f as FloatObject:
+      if let nd, !(nd is NoneObject) {
+        guard let n = (nd as? IntObject)?.intValue else { throw typeError("'\(typeName(nd))' object cannot be interpreted as an integer") }
+        return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.round(f.value, digits: n) })
+      }
+      return IntObject.make(try values { () throws(PythonValuesError) in try PyFloat.roundToInteger(f.value) })
+    case let i as IntObject:
+      if let nd, let n = (nd as? IntObject)?.intValue, n < 0 {
+        return IntObject.make(i.value.rounded(toDigits: n))
+      }
+      return IntObject.make(i.value)
+    default:
+      if let r = x.type.lookup("__round__") { return try call(r, Args([x] + (nd.map { [$0] } ?? []))) }
+      throw typeError("type \(typeName(x)) doesn't define __round__ method")
+    }
+  }
+
+  func sum(_ a: Args) throws -> PyObject {
+    var acc: PyObject = a.get(1, "start") ?? IntObject.make(0)
+    if acc is StrObject { throw typeError("sum() can't sum strings [use ''.join(seq) instead]") }
+    let it = try getIterator(a[0])
+    var floatSum: PyFloatSum?
+    while let v = try next(it) {
+      if let fs = floatSum {
+        if let f = v as? FloatObject {
+          var s = fs
+          s.add(f.value)
+          floatSum = s
+          continue
+        }
+        if let i = v as? IntObject, let d = i.intValue.map(Double.init), abs(d) < 9e15 {
+          var s = fs
+          s.add(d)
+          floatSum = s
+          continue
+        }
+        acc = FloatObject(fs.value)
+        floatSum = nil
+      }
+      if let f = v as? FloatObject, acc is IntObject || acc is FloatObject {
+        let start = try asDouble(acc)!
+        var s = PyFloatSum(start, release: release)
+        s.add(f.value)
+        floatSum = s
+        continue
+      }
+      if let f = acc as? FloatObject, let i = v as? IntObject, let d = i.intValue.map(Double.init) {
+        var s = PyFloatSum(f.value, release: release)
+        s.add(d)
+        floatSum = s
+        continue
+      }
+      acc = try binaryOp(acc, v, .add)
+    }
+    if let fs = floatSum { return FloatObject(fs.value) }
+    return acc
+  }
+
+  func minMax(_ a: Args, isMax: Bool) throws -> PyObject {
+    let name = isMax ? "max" : "min"
+    let key = a.keyword("key").flatMap { $0 is NoneObject ? nil : $0 }
+    let items: [PyObject]
+    if a.count == 1 { items = try iterate(a[0]) } else if a.count == 0 {
+      throw typeError("\(name) expected at least 1 argument, got 0")
+    } else { items = a.positional }
+    guard var best = items.first else {
+      if let d = a.keyword("default") { return d }
+      throw valueError("\(name)() \(version.minor >= 12 ? "iterable argument is empty" : "arg is an empty sequence")")
+    }
+    var bestKey = try key.map { try call($0, Args([best])) } ?? best
+    for v in items.dropFirst() {
+      let k = try key.map { try call($0, Args([v])) } ?? v
+      let better = isMax ? try lessThan(bestKey, k) : try lessThan(k, bestKey)
+      if better {
+        best = v
+        bestKey = k
+      }
+    }
+    return best
+  }
+
+  /// `list.sort(key=, reverse=)`: a stable merge sort (as CPython's is stable), comparing with `<`.
+  func sortList(_ l: ListObject, key: PyObject?, reverse: Bool) throws {
+    let key = key.flatMap { $0 is NoneObject ? nil : $0 }
+    var items = l.items
+    l.items = []
+    defer { if l.items.isEmpty { l.items = items } }
+    let keys = try key.map { k in try items.map { try call(k, Args([$0])) } } ?? items
+    var idx = Array(items.indices)
+    if reverse { idx.reverse() }
+    // Merge sort on indices, stable; reverse keeps stability like CPython (reverse, sort, reverse).
+    var tmp = idx
+    func merge(_ lo: Int, _ mid: Int, _ hi: Int) throws {
+      var i = lo, j = mid, k = lo
+      while i < mid && j < hi {
+        if try lessThan(keys[idx[j]], keys[idx[i]]) {
+          tmp[k] = idx[j]; j += 1
+        } else {
+          tmp[k] = idx[i]; i += 1
+        }
+        k += 1
+      }
+      while i < mid { tmp[k] = idx[i]; i += 1; k += 1 }
+      while j < hi { tmp[k] = idx[j]; j += 1; k += 1 }
+      for x in lo..<hi { idx[x] = tmp[x] }
+    }
+    var width = 1
+    let n = idx.count
+    while width < n {
+      var lo = 0
+      while lo < n - width {
+        try merge(lo, lo + width, min(lo + 2 * width, n))
+        lo += 2 * width
+      }
+      width *= 2
+    }
+    if reverse { idx.reverse() }
+    items = idx.map { items[$0] }
+  }
+
+  func makeSuper(_ a: Args) throws -> PyObject {
+    if a.count == 2 {
+      guard let t = a[0] as? TypeObject else { throw typeError("super() argument 1 must be a type, not \(typeName(a[0]))") }
+      return SuperObject(t, a[1])
+    }
+    guard let f = frames.last, let fn = f.function else { throw runtimeError("super(): no arguments") }
+    guard let ci = f.code.freevars.firstIndex(of: "__class__"), let cls = f.cells[f.code.cellvars.count + ci].value as? TypeObject else {
+      throw runtimeError("super(): __class__ cell not found")
+    }
+    _ = fn
+    guard f.code.argcount > 0 || f.code.flags.contains(.varargs), let first = f.locals.first ?? nil else {
+      throw runtimeError("super(): no arguments")
+    }
+    return SuperObject(cls, first)
+  }
+}
+
+/// `int | None` in annotations (3.10+).
+final class UnionObject: PyObject {
+  let members: [PyObject]
+  init(_ members: [PyObject]) {
+    self.members = members
+    super.init(type: Types.genericAlias)
+  }
+}
+
+extension Machine {
+  /// `template.format(*args, **kwargs)` and `format_map`.
+  func strFormat(_ template: String, _ a: Args, mapping: PyObject? = nil) throws -> String {
+    do {
+      return try PyStringFormat.render(
+        template,
+        lookup: { key -> PyObject in
+          switch key {
+          case .index(let i):
+            guard i < a.positional.count else { throw indexError(PyStringFormat.indexErrorMessage(i)) }
+            return a.positional[i]
+          case .keyword(let k):
+            if let mapping { return try self.getItem(mapping, StrObject(k)) }
+            guard let v = a.keyword(k) else { throw keyError(StrObject(k)) }
+            return v
+          }
+        },
+        access: { v, acc -> PyObject in
+          switch acc {
+          case .attribute(let n): return try self.getAttribute(v, n)
+          case .index(let i): return try self.getItem(v, IntObject.make(i))
+          case .key(let k): return try self.getItem(v, StrObject(k))
+          }
+        },
+        convert: { v, c -> PyObject in
+          switch c {
+          case "r": return StrObject(try self.repr(v))
+          case "s": return StrObject(try self.str(v))
+          default: return StrObject(PyPercent.ascii(try self.repr(v)))
+          }
+        },
+        format: { v, spec in try self.format(v, spec) })
+    } catch let e as PythonValuesError {
+      throw e.exception
+    }
+  }
+}
+
+enum Dataclasses {
+  static let frozenInstanceError = Types.exc("FrozenInstanceError", Types.AttributeError, module: "dataclasses")
+}
+
+extension Sandbox {
+  static func refuse(_ m: Machine, construct: String, why: String) -> Halt {
+    Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: construct, why: why)
+  }
+}

@@ -1,0 +1,652 @@
+import PythonValues
+
+/// The constructors and methods of the built-in types.
+enum TypeMethods {
+  static func method(_ t: TypeObject, _ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
+    t.dict.setStr(name, BuiltinFunctionObject(name, owner: t, body))
+  }
+  static func classMethod(_ t: TypeObject, _ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
+    t.dict.setStr(name, BuiltinFunctionObject(name, classMethod: true, owner: t, body))
+  }
+
+  static func install() {
+    constructors()
+    strMethods()
+    listMethods()
+    dictMethods()
+    setMethods()
+    otherMethods()
+  }
+
+  static func intArg(_ m: Machine, _ o: PyObject?, _ def: Int) throws -> Int {
+    guard let o, !(o is NoneObject) else { return def }
+    guard let i = o as? IntObject else { throw typeError("'\(m.typeName(o))' object cannot be interpreted as an integer") }
+    guard let v = i.intValue else { throw pyError(Types.OverflowError, "Python int too large to convert to C ssize_t") }
+    return v
+  }
+
+  static func constructors() {
+    Types.object.construct = { m, t, a in
+      if t === Types.object, a.count > 0 { throw typeError("object() takes no arguments") }
+      return t.layout == .exception ? ExceptionObject(t, a.positional) : InstanceObject(type: t)
+    }
+    Types.int.construct = { m, t, a in
+      guard let x = a.get(0, "x") else { return IntObject.make(0) }
+      if let b = a.get(1, "base") {
+        guard let s = x as? StrObject else { throw typeError("int() can't convert non-string with explicit base") }
+        let base = try intArg(m, b, 10)
+        return IntObject.make(try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, base: base, release: m.release) })
+      }
+      switch x {
+      case let b as BoolObject: return IntObject.make(b.bool ? 1 : 0)
+      case let i as IntObject: return IntObject.make(i.value)
+      case let f as FloatObject:
+        if f.value.isNaN { throw valueError("cannot convert float NaN to integer") }
+        if f.value.isInfinite { throw pyError(Types.OverflowError, "cannot convert float infinity to integer") }
+        return IntObject.make(try values { () throws(PythonValuesError) in try BigInt(truncating: f.value) })
+      case let s as StrObject:
+        return IntObject.make(try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, release: m.release) })
+      default:
+        if let f = x.type.lookup("__int__") ?? x.type.lookup("__index__"), !x.type.isBuiltin { return try m.call(f, Args([x])) }
+        throw typeError("int() argument must be a string, a bytes-like object or a real number, not '\(m.typeName(x))'")
+      }
+    }
+    Types.bool.construct = { m, _, a in BoolObject.of(a.count > 0 ? try m.truthy(a[0]) : false) }
+    Types.float.construct = { m, _, a in
+      guard let x = a.positional.first else { return FloatObject(0) }
+      switch x {
+      case let f as FloatObject: return f
+      case let i as IntObject: return FloatObject(try m.asDouble(i)!)
+      case let s as StrObject:
+        do {
+          return FloatObject(try PyFloat.parse(s.value))
+        } catch {
+          throw valueError("could not convert string to float: \(PyString.repr(s.value))")
+        }
+      default:
+        if let f = x.type.lookup("__float__"), !x.type.isBuiltin { return try m.call(f, Args([x])) }
+        throw typeError("float() argument must be a string or a real number, not '\(m.typeName(x))'")
+      }
+    }
+    Types.str.construct = { m, _, a in
+      guard let x = a.get(0, "object") else { return StrObject.empty }
+      if let b = x as? BytesObject, a.count > 1 || a.keyword("encoding") != nil {
+        return StrObject(String(decoding: b.value, as: UTF8.self))
+      }
+      return StrObject(try m.str(x))
+    }
+    Types.list.construct = { m, t, a in
+      let l = ListObject(a.count > 0 ? try m.iterate(a[0]) : [])
+      return l
+    }
+    Types.tuple.construct = { m, t, a in
+      let items = a.count > 0 ? try m.iterate(a[0]) : []
+      return t === Types.tuple ? (items.isEmpty ? TupleObject.empty : TupleObject(items)) : TupleObject(items, type: t)
+    }
+    Types.dict.construct = { m, t, a in
+      let d = DictObject()
+      if let src = a.positional.first { try m.dictUpdate(d, src) }
+      for (k, v) in a.keywords { d.setStr(k, v) }
+      return d
+    }
+    Types.set.construct = { m, _, a in
+      let s = SetObject()
+      if let src = a.positional.first { for x in try m.iterate(src) { try s.add(x, m) } }
+      return s
+    }
+    Types.frozenset.construct = { m, _, a in
+      let s = SetObject(frozen: true)
+      if let src = a.positional.first { for x in try m.iterate(src) { try s.add(x, m) } }
+      return s
+    }
+    Types.range.construct = { m, _, a in
+      switch a.count {
+      case 1: return RangeObject(0, try intArg(m, a[0], 0), 1)
+      case 2: return RangeObject(try intArg(m, a[0], 0), try intArg(m, a[1], 0), 1)
+      case 3:
+        let step = try intArg(m, a[2], 1)
+        if step == 0 { throw valueError("range() arg 3 must not be zero") }
+        return RangeObject(try intArg(m, a[0], 0), try intArg(m, a[1], 0), step)
+      default: throw typeError("range expected at least 1 argument, got 0")
+      }
+    }
+    Types.slice.construct = { m, _, a in
+      switch a.count {
+      case 1: return SliceObject(NoneObject.shared, a[0], NoneObject.shared)
+      case 2: return SliceObject(a[0], a[1], NoneObject.shared)
+      default: return SliceObject(a[0], a[1], a[2])
+      }
+    }
+    Types.bytes.construct = { m, _, a in
+      guard let x = a.positional.first else { return BytesObject([]) }
+      if let s = x as? StrObject { return BytesObject(Array(s.value.utf8)) }
+      return BytesObject(try m.iterate(x).map { UInt8(clamping: (($0 as? IntObject)?.intValue ?? 0)) })
+    }
+    Types.staticmethod.construct = { _, _, a in DescriptorObject(.staticMethod, a[0]) }
+    Types.classmethod.construct = { _, _, a in DescriptorObject(.classMethod, a[0]) }
+    Types.property.construct = { _, _, a in
+      let p = DescriptorObject(.property, a.get(0, "fget") ?? NoneObject.shared)
+      if let s = a.get(1, "fset"), !(s is NoneObject) { p.setter = s }
+      return p
+    }
+    Types.type.construct = { m, _, a in
+      if a.count == 1 { return a[0].type }
+      guard a.count == 3, let name = a[0] as? StrObject, let bases = a[1] as? TupleObject, let ns = a[2] as? DictObject else {
+        throw typeError("type() takes 1 or 3 arguments")
+      }
+      return try m.makeClass(name: name.value, qualname: name.value, bases: bases.items.isEmpty ? [Types.object] : bases.items.compactMap { $0 as? TypeObject }, namespace: ns)
+    }
+    Types.BaseException.construct = { _, t, a in ExceptionObject(t, a.positional) }
+    Types.superType.construct = { m, _, a in try m.makeSuper(a) }
+  }
+
+  static func s(_ a: Args, _ i: Int = 0) -> String { (a[i] as! StrObject).value }
+  static func optStr(_ m: Machine, _ o: PyObject?) throws -> String? {
+    guard let o, !(o is NoneObject) else { return nil }
+    guard let s = o as? StrObject else { throw typeError("must be str or None, not \(m.typeName(o))") }
+    return s.value
+  }
+
+  static func strMethods() {
+    let t = Types.str
+    func strArg(_ m: Machine, _ o: PyObject, _ what: String) throws -> String {
+      guard let s = o as? StrObject else { throw typeError("\(what) arg must be None or str") }
+      return s.value
+    }
+    method(t, "upper") { _, a in StrObject(PyString.upper(s(a))) }
+    method(t, "lower") { _, a in StrObject(PyString.lower(s(a))) }
+    method(t, "title") { _, a in StrObject(PyString.title(s(a))) }
+    method(t, "capitalize") { _, a in StrObject(PyString.capitalize(s(a))) }
+    method(t, "swapcase") { _, a in StrObject(PyString.swapCase(s(a))) }
+    method(t, "casefold") { _, a in StrObject(PyString.lower(s(a))) }
+    method(t, "strip") { m, a in StrObject(PyString.strip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
+    method(t, "lstrip") { m, a in StrObject(PyString.lstrip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
+    method(t, "rstrip") { m, a in StrObject(PyString.rstrip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
+    method(t, "split") { m, a in
+      let sep = try optStr(m, a.get(1, "sep"))
+      let mx = try intArg(m, a.get(2, "maxsplit"), -1)
+      return ListObject(try values { () throws(PythonValuesError) in try PyString.split(s(a), separator: sep, maxSplit: mx) }.map { StrObject($0) })
+    }
+    method(t, "rsplit") { m, a in
+      let sep = try optStr(m, a.get(1, "sep"))
+      let mx = try intArg(m, a.get(2, "maxsplit"), -1)
+      return ListObject(try values { () throws(PythonValuesError) in try PyString.rsplit(s(a), separator: sep, maxSplit: mx) }.map { StrObject($0) })
+    }
+    method(t, "splitlines") { m, a in
+      let keep = try a.get(1, "keepends").map { try m.truthy($0) } ?? false
+      return ListObject(PyString.splitLines(s(a), keepEnds: keep).map { StrObject($0) })
+    }
+    method(t, "join") { m, a in
+      let sep = s(a)
+      var parts: [String] = []
+      for (i, x) in try m.iterate(a[1]).enumerated() {
+        guard let xs = x as? StrObject else { throw typeError("sequence item \(i): expected str instance, \(m.typeName(x)) found") }
+        parts.append(xs.value)
+      }
+      let total = parts.reduce(0) { $0 + $1.utf8.count } + sep.utf8.count * max(0, parts.count - 1)
+      try m.checkElements(total)
+      return StrObject(parts.joined(separator: sep))
+    }
+    method(t, "replace") { m, a in
+      let count = try intArg(m, a.get(3, "count"), -1)
+      guard a.count >= 3, let old = a[1] as? StrObject, let new = a[2] as? StrObject else {
+        throw typeError("replace() argument 1 must be str, not \(a.count > 1 ? m.typeName(a[1]) : "nothing")")
+      }
+      return StrObject(PyString.replace(s(a), old.value, new.value, count: count))
+    }
+    func startEnd(_ m: Machine, _ a: Args) throws -> (Int?, Int?) {
+      (a.count > 2 && !(a[2] is NoneObject) ? try intArg(m, a[2], 0) : nil, a.count > 3 && !(a[3] is NoneObject) ? try intArg(m, a[3], 0) : nil)
+    }
+    method(t, "startswith") { m, a in
+      let (st, en) = try startEnd(m, a)
+      if let tup = a[1] as? TupleObject {
+        for p in tup.items where PyString.startsWith(s(a), try strArg(m, p, "startswith"), start: st, end: en) { return BoolObject.true }
+        return BoolObject.false
+      }
+      guard let p = a[1] as? StrObject else { throw typeError("startswith first arg must be str or a tuple of str, not \(m.typeName(a[1]))") }
+      return BoolObject.of(PyString.startsWith(s(a), p.value, start: st, end: en))
+    }
+    method(t, "endswith") { m, a in
+      let (st, en) = try startEnd(m, a)
+      if let tup = a[1] as? TupleObject {
+        for p in tup.items where PyString.endsWith(s(a), try strArg(m, p, "endswith"), start: st, end: en) { return BoolObject.true }
+        return BoolObject.false
+      }
+      guard let p = a[1] as? StrObject else { throw typeError("endswith first arg must be str or a tuple of str, not \(m.typeName(a[1]))") }
+      return BoolObject.of(PyString.endsWith(s(a), p.value, start: st, end: en))
+    }
+    method(t, "find") { m, a in
+      let (st, en) = try startEnd(m, a)
+      return IntObject.make(PyString.find(s(a), try strArg(m, a[1], "find"), start: st, end: en))
+    }
+    method(t, "rfind") { m, a in
+      let (st, en) = try startEnd(m, a)
+      return IntObject.make(PyString.rfind(s(a), try strArg(m, a[1], "rfind"), start: st, end: en))
+    }
+    method(t, "index") { m, a in
+      let (st, en) = try startEnd(m, a)
+      let sub = try strArg(m, a[1], "index")
+      return IntObject.make(try values { () throws(PythonValuesError) in try PyString.index(s(a), sub, start: st, end: en) })
+    }
+    method(t, "count") { m, a in
+      let (st, en) = try startEnd(m, a)
+      return IntObject.make(PyString.count(s(a), try strArg(m, a[1], "count"), start: st, end: en))
+    }
+    method(t, "partition") { m, a in
+      let (x, y, z) = try values { () throws(PythonValuesError) in try PyString.partition(s(a), s(a, 1)) }
+      return TupleObject([StrObject(x), StrObject(y), StrObject(z)])
+    }
+    method(t, "rpartition") { m, a in
+      let (x, y, z) = try values { () throws(PythonValuesError) in try PyString.rpartition(s(a), s(a, 1)) }
+      return TupleObject([StrObject(x), StrObject(y), StrObject(z)])
+    }
+    func fillArg(_ m: Machine, _ a: Args) throws -> Unicode.Scalar {
+      guard a.count > 2 else { return " " }
+      guard let f = a[2] as? StrObject, f.count == 1 else { throw typeError("The fill character must be exactly one character long") }
+      return f.scalars[0]
+    }
+    method(t, "center") { m, a in StrObject(PyString.center(s(a), try intArg(m, a[1], 0), fill: try fillArg(m, a))) }
+    method(t, "ljust") { m, a in
+      let w = try intArg(m, a[1], 0)
+      try m.checkElements(w)
+      return StrObject(PyString.ljust(s(a), w, fill: try fillArg(m, a)))
+    }
+    method(t, "rjust") { m, a in
+      let w = try intArg(m, a[1], 0)
+      try m.checkElements(w)
+      return StrObject(PyString.rjust(s(a), w, fill: try fillArg(m, a)))
+    }
+    method(t, "zfill") { m, a in StrObject(PyString.zfill(s(a), try intArg(m, a[1], 0))) }
+    method(t, "isdigit") { _, a in BoolObject.of(PyString.isDigit(s(a))) }
+    method(t, "isdecimal") { _, a in BoolObject.of(PyString.isDecimal(s(a))) }
+    method(t, "isnumeric") { _, a in BoolObject.of(PyString.isNumeric(s(a))) }
+    method(t, "isalpha") { _, a in BoolObject.of(PyString.isAlpha(s(a))) }
+    method(t, "isalnum") { _, a in BoolObject.of(PyString.isAlnum(s(a))) }
+    method(t, "isspace") { _, a in BoolObject.of(PyString.isSpace(s(a))) }
+    method(t, "islower") { _, a in BoolObject.of(PyString.isLower(s(a))) }
+    method(t, "isupper") { _, a in BoolObject.of(PyString.isUpper(s(a))) }
+    method(t, "istitle") { _, a in BoolObject.of(PyString.isTitle(s(a))) }
+    method(t, "isidentifier") { _, a in BoolObject.of(PyString.isIdentifier(s(a))) }
+    method(t, "isascii") { _, a in BoolObject.of(PyString.isASCII(s(a))) }
+    method(t, "encode") { _, a in BytesObject(Array(s(a).utf8)) }
+    method(t, "expandtabs") { m, a in StrObject(PyString.expandTabs(s(a), tabSize: try intArg(m, a.get(1, "tabsize"), 8))) }
+    method(t, "removeprefix") { _, a in
+      let x = s(a), p = s(a, 1)
+      return StrObject(x.hasPrefix(p) ? String(x.dropFirst(p.count)) : x)
+    }
+    method(t, "removesuffix") { _, a in
+      let x = s(a), p = s(a, 1)
+      return StrObject(x.hasSuffix(p) && !p.isEmpty ? String(x.dropLast(p.count)) : x)
+    }
+    method(t, "format") { m, a in StrObject(try m.strFormat(s(a), Args(Array(a.positional.dropFirst()), keywords: a.keywords))) }
+    method(t, "format_map") { m, a in
+      let d = a[1]
+      return StrObject(try m.strFormat(s(a), Args(), mapping: d))
+    }
+    method(t, "__format__") { m, a in StrObject(try m.format(StrObject(s(a)), s(a, 1))) }
+    method(t, "__len__") { _, a in IntObject.make((a[0] as! StrObject).count) }
+    method(t, "__str__") { _, a in a[0] }
+    method(t, "__repr__") { _, a in StrObject(PyString.repr(s(a))) }
+    method(t, "__add__") { m, a in try m.binaryOp(a[0], a[1], .add) }
+    method(t, "__contains__") { m, a in BoolObject.of(try m.contains(a[0], a[1])) }
+    method(t, "__eq__") { m, a in try m.richCompare(a[0], a[1], .eq) }
+    method(t, "__hash__") { m, a in IntObject.make(try m.hash(a[0])) }
+    method(t, "__getitem__") { m, a in try m.getItem(a[0], a[1]) }
+    classMethod(t, "maketrans") { m, _ in throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "str.maketrans", why: "not run by lesson yet") }
+  }
+
+  static func listMethods() {
+    let t = Types.list
+    func l(_ a: Args) -> ListObject { a[0] as! ListObject }
+    method(t, "append") { m, a in
+      guard a.count == 2 else { throw typeError("list.append() takes exactly one argument (\(a.count - 1) given)") }
+      l(a).items.append(a[1])
+      if l(a).items.count & 0xFFFF == 0 { try m.checkElements(l(a).items.count) }
+      return NoneObject.shared
+    }
+    method(t, "extend") { m, a in
+      let new = try m.iterate(a[1])
+      l(a).items.append(contentsOf: new)
+      try m.checkElements(l(a).items.count)
+      return NoneObject.shared
+    }
+    method(t, "insert") { m, a in
+      let list = l(a)
+      var i = try intArg(m, a[1], 0)
+      if i < 0 { i = max(0, i + list.items.count) }
+      list.items.insert(a[2], at: min(i, list.items.count))
+      return NoneObject.shared
+    }
+    method(t, "pop") { m, a in
+      let list = l(a)
+      if list.items.isEmpty { throw indexError("pop from empty list") }
+      var i = try intArg(m, a.count > 1 ? a[1] : nil, -1)
+      if i < 0 { i += list.items.count }
+      guard i >= 0, i < list.items.count else { throw indexError("pop index out of range") }
+      return list.items.remove(at: i)
+    }
+    method(t, "remove") { m, a in
+      let list = l(a)
+      for (i, x) in list.items.enumerated() where try m.keysEqual(x, a[1]) {
+        list.items.remove(at: i)
+        return NoneObject.shared
+      }
+      throw valueError("list.remove(x): x not in list")
+    }
+    method(t, "index") { m, a in
+      for (i, x) in l(a).items.enumerated() where try m.keysEqual(x, a[1]) { return IntObject.make(i) }
+      throw valueError(m.version.minor >= 13 ? "list.index(x): x not in list" : "\(try m.repr(a[1])) is not in list")
+    }
+    method(t, "count") { m, a in
+      var n = 0
+      for x in l(a).items where try m.keysEqual(x, a[1]) { n += 1 }
+      return IntObject.make(n)
+    }
+    method(t, "clear") { _, a in
+      l(a).items.removeAll()
+      return NoneObject.shared
+    }
+    method(t, "copy") { _, a in ListObject(l(a).items) }
+    method(t, "reverse") { _, a in
+      l(a).items.reverse()
+      return NoneObject.shared
+    }
+    method(t, "sort") { m, a in
+      if a.count > 1 { throw typeError("sort() takes no positional arguments") }
+      try m.sortList(l(a), key: a.keyword("key"), reverse: try a.keyword("reverse").map { try m.truthy($0) } ?? false)
+      return NoneObject.shared
+    }
+    method(t, "__len__") { _, a in IntObject.make(l(a).items.count) }
+    method(t, "__getitem__") { m, a in try m.getItem(a[0], a[1]) }
+    method(t, "__setitem__") { m, a in
+      try m.setItem(a[0], a[1], a[2])
+      return NoneObject.shared
+    }
+    method(t, "__contains__") { m, a in BoolObject.of(try m.contains(a[0], a[1])) }
+    method(t, "__iter__") { m, a in try m.getIterator(a[0]) }
+    let tt = Types.tuple
+    method(tt, "index") { m, a in
+      for (i, x) in (a[0] as! TupleObject).items.enumerated() where try m.keysEqual(x, a[1]) { return IntObject.make(i) }
+      throw valueError("tuple.index(x): x not in tuple")
+    }
+    method(tt, "count") { m, a in
+      var n = 0
+      for x in (a[0] as! TupleObject).items where try m.keysEqual(x, a[1]) { n += 1 }
+      return IntObject.make(n)
+    }
+    method(tt, "__len__") { _, a in IntObject.make((a[0] as! TupleObject).items.count) }
+    method(tt, "__getitem__") { m, a in
+      let t = a[0] as! TupleObject
+      if let s = a[1] as? SliceObject { return TupleObject(try m.sliceItems(t.items, s)) }
+      var i = try m.index(a[1], "tuple")
+      if i < 0 { i += t.items.count }
+      guard i >= 0, i < t.items.count else { throw indexError("tuple index out of range") }
+      return t.items[i]
+    }
+    method(tt, "__iter__") { m, a in
+      let t = a[0] as! TupleObject
+      var i = 0
+      return IteratorObject("tuple_iterator") {
+        guard i < t.items.count else { return nil }
+        defer { i += 1 }
+        return t.items[i]
+      }
+    }
+  }
+
+  static func dictMethods() {
+    let t = Types.dict
+    func d(_ a: Args) -> DictObject { a[0] as! DictObject }
+    method(t, "get") { m, a in
+      guard a.count >= 2 else { throw typeError("get expected at least 1 argument, got 0") }
+      return try d(a).get(a[1], m) ?? (a.count > 2 ? a[2] : NoneObject.shared)
+    }
+    method(t, "keys") { m, a in DictViewObject(d(a), .keys) }
+    method(t, "values") { m, a in DictViewObject(d(a), .values) }
+    method(t, "items") { m, a in DictViewObject(d(a), .items) }
+    method(t, "pop") { m, a in
+      if let v = try d(a).remove(a[1], m) { return v }
+      if a.count > 2 { return a[2] }
+      throw keyError(a[1])
+    }
+    method(t, "popitem") { m, a in
+      guard let (k, v) = d(a).popLast() else { throw ExceptionObject(Types.KeyError, "popitem(): dictionary is empty") }
+      return TupleObject([k, v])
+    }
+    method(t, "setdefault") { m, a in
+      if let v = try d(a).get(a[1], m) { return v }
+      let v = a.count > 2 ? a[2] : NoneObject.shared
+      try d(a).set(a[1], v, m)
+      return v
+    }
+    method(t, "update") { m, a in
+      if a.count > 1 { try m.dictUpdate(d(a), a[1]) }
+      for (k, v) in a.keywords { d(a).setStr(k, v) }
+      return NoneObject.shared
+    }
+    method(t, "clear") { _, a in
+      d(a).removeAll()
+      return NoneObject.shared
+    }
+    method(t, "copy") { _, a in d(a).copy() }
+    classMethod(t, "fromkeys") { m, a in
+      let out = DictObject()
+      let v = a.count > 2 ? a[2] : NoneObject.shared
+      for k in try m.iterate(a[1]) { try out.set(k, v, m) }
+      return out
+    }
+    method(t, "__len__") { _, a in IntObject.make(d(a).count) }
+    method(t, "__getitem__") { m, a in try m.getItem(a[0], a[1]) }
+    method(t, "__setitem__") { m, a in
+      try d(a).set(a[1], a[2], m)
+      return NoneObject.shared
+    }
+    method(t, "__contains__") { m, a in BoolObject.of(try d(a).get(a[1], m) != nil) }
+    method(t, "__iter__") { m, a in m.dictIterator(d(a)) { $0.key } }
+  }
+
+  static func setMethods() {
+    for t in [Types.set, Types.frozenset] {
+      func st(_ a: Args) -> SetObject { a[0] as! SetObject }
+      method(t, "copy") { m, a in
+        let out = SetObject(frozen: st(a).frozen)
+        for x in st(a).items { try out.add(x, m) }
+        return out
+      }
+      method(t, "union") { m, a in
+        let out = SetObject(frozen: st(a).frozen)
+        for x in st(a).items { try out.add(x, m) }
+        for o in a.positional.dropFirst() { for x in try m.iterate(o) { try out.add(x, m) } }
+        return out
+      }
+      method(t, "intersection") { m, a in
+        let other = SetObject()
+        for x in try m.iterate(a[1]) { try other.add(x, m) }
+        let out = SetObject(frozen: st(a).frozen)
+        for x in st(a).items where try other.contains(x, m) { try out.add(x, m) }
+        return out
+      }
+      method(t, "difference") { m, a in
+        let other = SetObject()
+        for o in a.positional.dropFirst() { for x in try m.iterate(o) { try other.add(x, m) } }
+        let out = SetObject(frozen: st(a).frozen)
+        for x in st(a).items where try !other.contains(x, m) { try out.add(x, m) }
+        return out
+      }
+      method(t, "issubset") { m, a in
+        let other = SetObject()
+        for x in try m.iterate(a[1]) { try other.add(x, m) }
+        return BoolObject.of(try st(a).items.allSatisfy { try other.contains($0, m) })
+      }
+      method(t, "issuperset") { m, a in
+        BoolObject.of(try m.iterate(a[1]).allSatisfy { try st(a).contains($0, m) })
+      }
+      method(t, "isdisjoint") { m, a in
+        BoolObject.of(try m.iterate(a[1]).allSatisfy { try !st(a).contains($0, m) })
+      }
+      method(t, "__len__") { _, a in IntObject.make(st(a).count) }
+      method(t, "__contains__") { m, a in BoolObject.of(try st(a).contains(a[1], m)) }
+    }
+    let t = Types.set
+    func st(_ a: Args) -> SetObject { a[0] as! SetObject }
+    method(t, "add") { m, a in
+      try st(a).add(a[1], m)
+      return NoneObject.shared
+    }
+    method(t, "discard") { m, a in
+      try st(a).remove(a[1], m)
+      return NoneObject.shared
+    }
+    method(t, "remove") { m, a in
+      guard try st(a).remove(a[1], m) else { throw keyError(a[1]) }
+      return NoneObject.shared
+    }
+    method(t, "pop") { m, a in
+      guard let first = st(a).items.first else { throw ExceptionObject(Types.KeyError, "pop from an empty set") }
+      try st(a).remove(first, m)
+      return first
+    }
+    method(t, "clear") { _, a in
+      st(a).storage.removeAll()
+      return NoneObject.shared
+    }
+    method(t, "update") { m, a in
+      for o in a.positional.dropFirst() { for x in try m.iterate(o) { try st(a).add(x, m) } }
+      return NoneObject.shared
+    }
+  }
+
+  static func otherMethods() {
+    let i = Types.int
+    method(i, "bit_length") { _, a in IntObject.make((a[0] as! IntObject).value.bitLength) }
+    method(i, "__index__") { _, a in a[0] }
+    method(i, "__format__") { m, a in StrObject(try m.format(a[0], s(a, 1))) }
+    method(i, "is_integer") { _, _ in BoolObject.true }
+    let f = Types.float
+    method(f, "is_integer") { _, a in
+      let v = (a[0] as! FloatObject).value
+      return BoolObject.of(v.isFinite && v == v.rounded(.towardZero))
+    }
+    method(f, "__format__") { m, a in StrObject(try m.format(a[0], s(a, 1))) }
+    method(f, "__round__") { m, a in try m.round(Args(a.positional)) }
+    let o = Types.object
+    method(o, "__init__") { _, _ in NoneObject.shared }
+    method(o, "__repr__") { m, a in
+      let x = a[0]
+      let mod = x.type.module == "builtins" ? "" : "\(x.type.module)."
+      return StrObject("<\(mod)\(x.type.qualname) object at \(m.address(x))>")
+    }
+    method(o, "__str__") { m, a in StrObject(try m.repr(a[0])) }
+    method(o, "__eq__") { _, a in a[0] === a[1] ? BoolObject.true : SentinelObject.notImplemented }
+    method(o, "__ne__") { m, a in a[0] === a[1] ? BoolObject.false : SentinelObject.notImplemented }
+    method(o, "__hash__") { m, a in IntObject.make(ObjectIdentifier(a[0]).hashValue >> 4) }
+    method(o, "__format__") { m, a in
+      if !s(a, 1).isEmpty { throw typeError("unsupported format string passed to \(m.typeName(a[0])).__format__") }
+      return StrObject(try m.str(a[0]))
+    }
+    method(o, "__setattr__") { m, a in
+      guard let d = a[0].instanceDict else { throw attributeError("'\(m.typeName(a[0]))' object has no attribute '\(s(a, 1))'") }
+      d.setStr(s(a, 1), a[2])
+      return NoneObject.shared
+    }
+    method(o, "__getattribute__") { m, a in try m.getAttribute(a[0], s(a, 1)) }
+    method(o, "__init_subclass__") { _, _ in NoneObject.shared }
+    o.dict.setStr("__new__", BuiltinFunctionObject("__new__") { m, a in
+      guard let t = a.positional.first as? TypeObject else { throw typeError("object.__new__(X): X is not a type object") }
+      if t.layout == .exception { return ExceptionObject(t, Array(a.positional.dropFirst())) }
+      if t.layout == .tuple { return TupleObject(a.count > 1 ? try m.iterate(a[1]) : [], type: t) }
+      return InstanceObject(type: t)
+    })
+    let e = Types.BaseException
+    method(e, "__init__") { _, a in
+      if let x = a[0] as? ExceptionObject { x.args = Array(a.positional.dropFirst()) }
+      return NoneObject.shared
+    }
+    method(e, "with_traceback") { _, a in a[0] }
+    method(e, "add_note") { m, a in
+      guard let x = a[0] as? ExceptionObject, let n = a[1] as? StrObject else { throw typeError("note must be a str") }
+      x.notes.append(n)
+      return NoneObject.shared
+    }
+    method(e, "__str__") { m, a in
+      let x = a[0] as! ExceptionObject
+      switch x.args.count {
+      case 0: return StrObject.empty
+      case 1: return StrObject(try m.str(x.args[0]))
+      default: return StrObject(try m.repr(TupleObject(x.args)))
+      }
+    }
+    method(e, "__repr__") { m, a in
+      let x = a[0] as! ExceptionObject
+      if x.args.count == 1 { return StrObject("\(x.cls.name)(\(try m.repr(x.args[0])))") }
+      return StrObject("\(x.cls.name)(" + (try x.args.map { try m.repr($0) }).joined(separator: ", ") + ")")
+    }
+    let p = Types.property
+    method(p, "setter") { _, a in
+      let old = a[0] as! DescriptorObject
+      let n = DescriptorObject(.property, old.function)
+      n.setter = a[1]
+      n.deleter = old.deleter
+      return n
+    }
+    method(p, "getter") { _, a in
+      let old = a[0] as! DescriptorObject
+      let n = DescriptorObject(.property, a[1])
+      n.setter = old.setter
+      return n
+    }
+    method(p, "deleter") { _, a in
+      let old = a[0] as! DescriptorObject
+      let n = DescriptorObject(.property, old.function)
+      n.setter = old.setter
+      n.deleter = a[1]
+      return n
+    }
+    method(Types.type, "__or__") { _, a in UnionObject([a[0], a[1]]) }
+    method(Types.noneType, "__or__") { _, a in UnionObject([a[0], a[1]]) }
+    method(Types.genericAlias, "__or__") { _, a in UnionObject([a[0], a[1]]) }
+    method(Types.genericAlias, "__ror__") { _, a in UnionObject([a[1], a[0]]) }
+    method(Types.coroutine, "close") { _, a in
+      if let g = a[0] as? GeneratorObject { g.frame.finished = true }
+      return NoneObject.shared
+    }
+    method(Types.generator, "send") { m, a in
+      let g = a[0] as! GeneratorObject
+      if let v = try g.send(a[1]) { return v }
+      throw ExceptionObject(Types.StopIteration, [])
+    }
+    method(Types.generator, "close") { _, a in
+      (a[0] as! GeneratorObject).frame.finished = true
+      return NoneObject.shared
+    }
+  }
+}
+
+/// `d.keys()`, `d.values()`, `d.items()`.
+final class DictViewObject: PyObject {
+  enum Kind { case keys, values, items }
+  let dict: DictObject
+  let kind: Kind
+  init(_ d: DictObject, _ k: Kind) {
+    dict = d
+    kind = k
+    super.init(type: k == .keys ? Types.dictKeys : (k == .values ? Types.dictValues : Types.dictItems))
+  }
+}
+
+extension Machine {
+  func dictUpdate(_ d: DictObject, _ src: PyObject) throws {
+    let hasKeys = src is DictViewObject ? false : (try findAttribute(src, StrObject("keys"))) != nil
+    if src is DictObject || hasKeys {
+      try mergeMapping(into: d, src, isCall: false)
+      return
+    }
+    for (i, item) in try iterate(src).enumerated() {
+      let pair = try iterate(item)
+      guard pair.count == 2 else {
+        throw valueError("dictionary update sequence element #\(i) has length \(pair.count); 2 is required")
+      }
+      try d.set(pair[0], pair[1], self)
+    }
+  }
+}

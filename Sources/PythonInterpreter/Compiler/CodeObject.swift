@@ -1,0 +1,120 @@
+import PythonSyntax
+
+/// One instruction of the machine. Operands index the code object's tables.
+enum Instr {
+  case nop
+  case loadConst(Int)
+  case loadFast(Int), storeFast(Int), deleteFast(Int)
+  /// Cells: the code's cell variables, then its free variables.
+  case loadDeref(Int), storeDeref(Int), deleteDeref(Int), loadClosure(Int)
+  /// In a class body: the class namespace first, then the enclosing function's cell.
+  case loadClassDeref(Int)
+  case loadGlobal(Int), storeGlobal(Int), deleteGlobal(Int)
+  case loadName(Int), storeName(Int), deleteName(Int)
+  case loadAttr(Int), storeAttr(Int), deleteAttr(Int)
+  /// `obj.name(args)`: pops the receiver and `argc` arguments (keyword names in a constant tuple, or -1).
+  case callMethod(name: Int, argc: Int, kwNames: Int)
+  case binarySubscr, storeSubscr, deleteSubscr
+  case pop, dup, dup2, rot2, rot3, rot4
+  case binary(BinaryOperator), inplace(BinaryOperator), unary(UnaryOperator)
+  case compare(CompareOperator)
+  case buildList(Int), buildTuple(Int), buildSet(Int), buildMap(Int), buildSlice(Int), buildString(Int)
+  case listAppend(Int), setAdd(Int), mapAdd(Int), listExtend(Int), setUpdate(Int), dictUpdate(Int), dictMerge(Int)
+  case listToTuple
+  case formatValue(conversion: Int, hasSpec: Bool)
+  case unpackSequence(Int), unpackEx(before: Int, after: Int)
+  case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
+  case getIter, forIter(Int)
+  case getAIter, getANext, endAsyncFor
+  /// Calls with `argc` values on the stack above the callable; the last `kwNames` tuple's count are keywords.
+  case call(argc: Int, kwNames: Int)
+  /// `f(*args, **kwargs)`: a tuple and (when the flag is set) a dict above the callable.
+  case callEx(hasKwargs: Bool)
+  case makeFunction(code: Int, flags: Int)
+  case returnValue
+  case yieldValue
+  /// `await x`: suspends the coroutine until `x` is done.
+  case awaitValue
+  /// `yield from x` in a generator.
+  case yieldFrom
+  case setupFinally(Int)
+  case popBlock
+  case popExcept
+  case reraise
+  case raise(Int)
+  /// Tests the exception on top against the class below it; pushes the result.
+  case exceptionMatch
+  /// `except*`: splits the group on top by the class below.
+  case exceptStarMatch
+  /// `with`: pops the manager, pushes its bound `__exit__` and the result of `__enter__`.
+  case setupWith(Int)
+  /// `async with`: pops the manager, pushes its bound `__aexit__` and the awaitable of `__aenter__()`.
+  case beforeAsyncWith
+  /// Sets the block of an `async with` whose `__aenter__` result is on top.
+  case setupAsyncWith(Int)
+  /// Pops `__aexit__`, pushes the awaitable of `__aexit__(None, None, None)`.
+  case asyncWithExitNormal
+  /// Calls `__exit__(None, None, None)` (pops it).
+  case withExitNormal
+  /// At an exception: calls `__exit__(type, exc, tb)` below the exception; pushes the result.
+  case withExceptStart
+  case importName(name: Int, fromList: Int, level: Int)
+  case importFrom(Int)
+  case importStar
+  case buildClass(code: Int, name: Int, bases: Int, kwNames: Int)
+  case loadBuildClassCell
+  case setupAnnotations
+  case loadAssertionError
+  case printExpr
+  case matchSequence(Int), matchStar(before: Int, after: Int), matchMapping(keys: Int), matchClass(Int)
+  case getLen
+  case copyDictWithoutKeys
+}
+
+/// A compiled function body, module or class body.
+final class CodeObject {
+  struct Flags: OptionSet {
+    let rawValue: Int
+    static let generator = Flags(rawValue: 1)
+    static let coroutine = Flags(rawValue: 2)
+    static let asyncGenerator = Flags(rawValue: 4)
+    static let varargs = Flags(rawValue: 8)
+    static let varkw = Flags(rawValue: 16)
+    static let classBody = Flags(rawValue: 32)
+    static let module = Flags(rawValue: 64)
+    static let comprehension = Flags(rawValue: 128)
+  }
+
+  var name: String
+  var qualname: String
+  let filename: String
+  var flags: Flags = []
+  var argcount = 0
+  var posonlyargcount = 0
+  var kwonlyargcount = 0
+  var varnames: [String] = []
+  var cellvars: [String] = []
+  var freevars: [String] = []
+  /// For each cell variable that is also a parameter: the parameter's local slot.
+  var cellParameters: [(cell: Int, local: Int)] = []
+  var names: [String] = []
+  var consts: [PyObject] = []
+  var codes: [CodeObject] = []
+  var instrs: [Instr] = []
+  /// The source line and column of each instruction.
+  var lines: [Int32] = []
+  var columns: [Int32] = []
+  var firstLine: Int
+  var docstring: String?
+  /// Interned names, one `StrObject` per entry of `names`.
+  var nameObjects: [StrObject] = []
+
+  init(name: String, qualname: String, filename: String, firstLine: Int) {
+    self.name = name
+    self.qualname = qualname
+    self.filename = filename
+    self.firstLine = firstLine
+  }
+
+  var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
+}

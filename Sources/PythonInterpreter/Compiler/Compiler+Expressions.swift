@@ -1,0 +1,384 @@
+import PythonSyntax
+import PythonValues
+
+extension Compiler {
+  func expr(_ e: Expr) throws {
+    let savedLine = line, savedColumn = column
+    at(e.range)
+    defer {
+      line = savedLine
+      column = savedColumn
+    }
+    switch e.kind {
+    case .constant(let c, _):
+      emit(.loadConst(const(try constant(c, e.range))))
+    case .name(let id, _):
+      load(id)
+    case .attribute(let v, let attr, _):
+      try expr(v)
+      at(e.range)
+      emit(.loadAttr(name(attr)))
+    case .subscript(let v, let s, _):
+      try expr(v)
+      try expr(s)
+      at(e.range)
+      emit(.binarySubscr)
+    case .slice(let a, let b, let c):
+      for p in [a, b] {
+        if let p { try expr(p) } else { emit(.loadConst(const(NoneObject.shared))) }
+      }
+      if let c {
+        try expr(c)
+        emit(.buildSlice(3))
+      } else {
+        emit(.buildSlice(2))
+      }
+    case .binOp(let l, let op, let r):
+      try expr(l)
+      try expr(r)
+      at(e.range)
+      emit(.binary(op))
+    case .unaryOp(let op, let o):
+      try expr(o)
+      at(e.range)
+      emit(.unary(op))
+    case .boolOp(let op, let values):
+      var jumps: [Int] = []
+      for (i, v) in values.enumerated() {
+        try expr(v)
+        if i < values.count - 1 {
+          jumps.append(emit(op == .and ? .jumpIfFalseOrPop(0) : .jumpIfTrueOrPop(0)))
+        }
+      }
+      for j in jumps { patch(j) }
+    case .compare(let l, let ops, let cs):
+      try expr(l)
+      if ops.count == 1 {
+        try expr(cs[0])
+        at(e.range)
+        emit(.compare(ops[0]))
+      } else {
+        var cleanups: [Int] = []
+        for (i, op) in ops.enumerated() {
+          try expr(cs[i])
+          at(e.range)
+          if i < ops.count - 1 {
+            emit(.dup)
+            emit(.rot3)
+            emit(.compare(op))
+            cleanups.append(emit(.jumpIfFalseOrPop(0)))
+          } else {
+            emit(.compare(op))
+          }
+        }
+        let end = emit(.jump(0))
+        for c in cleanups { patch(c) }
+        emit(.rot2)
+        emit(.pop)
+        patch(end)
+      }
+    case .ifExp(let t, let b, let o):
+      try expr(t)
+      let j = emit(.popJumpIfFalse(0))
+      try expr(b)
+      let end = emit(.jump(0))
+      patch(j)
+      try expr(o)
+      patch(end)
+    case .namedExpr(let t, let v):
+      try expr(v)
+      emit(.dup)
+      if case .name(let id, _) = t.kind { store(id) }
+    case .tuple(let es, _):
+      if hasStar(es) {
+        try starredSequence(es)
+        emit(.listToTuple)
+      } else {
+        for x in es { try expr(x) }
+        emit(.buildTuple(es.count))
+      }
+    case .list(let es, _):
+      if hasStar(es) {
+        try starredSequence(es)
+      } else {
+        for x in es { try expr(x) }
+        emit(.buildList(es.count))
+      }
+    case .set(let es):
+      if hasStar(es) {
+        emit(.buildSet(0))
+        for x in es {
+          if case .starred(let v, _) = x.kind {
+            try expr(v)
+            emit(.setUpdate(1))
+          } else {
+            try expr(x)
+            emit(.setAdd(1))
+          }
+        }
+      } else {
+        for x in es { try expr(x) }
+        emit(.buildSet(es.count))
+      }
+    case .dict(let ks, let vs):
+      if ks.contains(where: { $0 == nil }) {
+        emit(.buildMap(0))
+        for (k, v) in zip(ks, vs) {
+          if let k {
+            try expr(k)
+            try expr(v)
+            emit(.mapAdd(1))
+          } else {
+            try expr(v)
+            emit(.dictUpdate(1))
+          }
+        }
+      } else {
+        for (k, v) in zip(ks, vs) {
+          try expr(k!)
+          try expr(v)
+        }
+        emit(.buildMap(ks.count))
+      }
+    case .joinedStr(let parts):
+      for p in parts { try fstringPart(p) }
+      if parts.isEmpty { emit(.loadConst(const(StrObject.empty))) } else if parts.count > 1 { emit(.buildString(parts.count)) }
+    case .formattedValue:
+      try fstringPart(e)
+    case .call(let f, let args, let kws):
+      try call(f, args, kws, range: e.range)
+    case .lambda(let args, let body):
+      let child = childScope(e.range, "lambda")
+      let flags = try functionPrelude(args, returns: nil, annotations: false, child: child)
+      let c = newCode("<lambda>", child, firstLine: e.range.start.line)
+      try fillArguments(c, args)
+      if child.isGenerator { c.flags.insert(.generator) }
+      let sub = Compiler(code: c, scope: child, version: version, source: source, futureAnnotations: futureAnnotations)
+      sub.line = e.range.start.line
+      try sub.expr(body)
+      sub.emit(.returnValue)
+      sub.finish()
+      code.codes.append(c)
+      at(e.range)
+      emit(.makeFunction(code: code.codes.count - 1, flags: flags))
+    case .listComp(let elt, let gens):
+      try comprehension(e.range, "<listcomp>", gens, kind: .list(elt))
+    case .setComp(let elt, let gens):
+      try comprehension(e.range, "<setcomp>", gens, kind: .set(elt))
+    case .dictComp(let k, let v, let gens):
+      try comprehension(e.range, "<dictcomp>", gens, kind: .dict(k, v))
+    case .generatorExp(let elt, let gens):
+      try comprehension(e.range, "<genexpr>", gens, kind: .generator(elt))
+    case .await(let v):
+      try expr(v)
+      at(e.range)
+      emit(.awaitValue)
+    case .yield(let v):
+      if scope.kind == .function, code.flags.contains(.asyncGenerator) || scope.isAsync {
+        throw refuse("async generator", "an async generator ('yield' in 'async def') is not run by lesson yet", at: e.range)
+      }
+      if let v { try expr(v) } else { emit(.loadConst(const(NoneObject.shared))) }
+      emit(.yieldValue)
+    case .yieldFrom(let v):
+      try expr(v)
+      emit(.yieldFrom)
+    case .starred:
+      throw refuse("*", "a starred expression is not allowed here", at: e.range)
+    }
+  }
+
+  func hasStar(_ es: [Expr]) -> Bool {
+    es.contains { if case .starred = $0.kind { return true } else { return false } }
+  }
+
+  /// Builds a list from elements some of which are `*iterable`.
+  func starredSequence(_ es: [Expr]) throws {
+    var pending = 0
+    var built = false
+    for x in es {
+      if case .starred(let v, _) = x.kind {
+        if !built {
+          emit(.buildList(pending))
+          built = true
+        } else if pending > 0 {
+          emit(.buildList(pending))
+          emit(.listExtend(1))
+        }
+        pending = 0
+        try expr(v)
+        emit(.listExtend(1))
+      } else {
+        try expr(x)
+        if built {
+          emit(.listAppend(1))
+        } else {
+          pending += 1
+        }
+      }
+    }
+    if !built { emit(.buildList(pending)) }
+  }
+
+  func constant(_ c: Constant, _ r: SourceRange) throws -> PyObject {
+    switch c {
+    case .none: return NoneObject.shared
+    case .bool(let b): return BoolObject.of(b)
+    case .ellipsis: return SentinelObject.ellipsis
+    case .int(let digits):
+      if let v = Int(digits) { return IntObject.make(v) }
+      guard let b = try? BigInt(parsing: digits, limit: 0) else {
+        throw refuse("int literal", "this integer literal is not one lesson can read", at: r)
+      }
+      return IntObject.make(b)
+    case .float(let d): return FloatObject(d)
+    case .complex: throw refuse("complex", "complex numbers are not something an exercise run needs", at: r)
+    case .str(let s): return StrObject(s)
+    case .bytes(let b): return BytesObject(b)
+    }
+  }
+
+  func fstringPart(_ p: Expr) throws {
+    switch p.kind {
+    case .constant(.str(let s), _):
+      emit(.loadConst(const(StrObject(s))))
+    case .formattedValue(let v, let conversion, let spec):
+      try expr(v)
+      if let spec { try expr(spec) }
+      at(p.range)
+      emit(.formatValue(conversion: conversion, hasSpec: spec != nil))
+    case .joinedStr:
+      try expr(p)
+    default:
+      try expr(p)
+    }
+  }
+
+  // MARK: Calls
+
+  func call(_ f: Expr, _ args: [Expr], _ kws: [Keyword], range: SourceRange) throws {
+    let starred = hasStar(args) || kws.contains { $0.arg == nil }
+    if !starred, case .attribute(let obj, let attr, _) = f.kind {
+      try expr(obj)
+      for a in args { try expr(a) }
+      for k in kws { try expr(k.value) }
+      at(range)
+      let kw = kws.isEmpty ? -1 : const(TupleObject(kws.map { StrObject($0.arg!) }))
+      emit(.callMethod(name: name(attr), argc: args.count + kws.count, kwNames: kw))
+      return
+    }
+    try expr(f)
+    if !starred {
+      for a in args { try expr(a) }
+      for k in kws { try expr(k.value) }
+      at(range)
+      let kw = kws.isEmpty ? -1 : const(TupleObject(kws.map { StrObject($0.arg!) }))
+      emit(.call(argc: args.count + kws.count, kwNames: kw))
+      return
+    }
+    try starredSequence(args)
+    emit(.listToTuple)
+    if kws.isEmpty {
+      at(range)
+      emit(.callEx(hasKwargs: false))
+      return
+    }
+    emit(.buildMap(0))
+    for k in kws {
+      if let n = k.arg {
+        emit(.loadConst(const(StrObject(n))))
+        try expr(k.value)
+        emit(.buildMap(1))
+        emit(.dictMerge(1))
+      } else {
+        try expr(k.value)
+        emit(.dictMerge(1))
+      }
+    }
+    at(range)
+    emit(.callEx(hasKwargs: true))
+  }
+
+  // MARK: Comprehensions
+
+  enum ComprehensionKind {
+    case list(Expr), set(Expr), dict(Expr, Expr), generator(Expr)
+  }
+
+  func comprehension(_ r: SourceRange, _ tag: String, _ gens: [Comprehension], kind: ComprehensionKind) throws {
+    let child = childScope(r, tag)
+    let isGen: Bool
+    if case .generator = kind { isGen = true } else { isGen = false }
+    if isGen, child.isAsync {
+      throw refuse("async generator expression", "an asynchronous generator expression is not run by lesson yet", at: r)
+    }
+    let flags = try functionPrelude(Arguments(), returns: nil, annotations: false, child: child)
+    let c = newCode(tag, child, firstLine: r.start.line)
+    c.argcount = 1
+    c.flags.insert(.comprehension)
+    if isGen { c.flags.insert(.generator) } else if child.isAsync { c.flags.insert(.coroutine) }
+    let sub = Compiler(code: c, scope: child, version: version, source: source, futureAnnotations: futureAnnotations)
+    sub.at(r)
+    switch kind {
+    case .list: sub.emit(.buildList(0))
+    case .set: sub.emit(.buildSet(0))
+    case .dict: sub.emit(.buildMap(0))
+    case .generator: break
+    }
+    try sub.comprehensionLoop(gens, 0, kind: kind, depth: 1)
+    if isGen { sub.emit(.loadConst(sub.const(NoneObject.shared))) }
+    sub.emit(.returnValue)
+    sub.finish()
+    code.codes.append(c)
+    at(r)
+    emit(.makeFunction(code: code.codes.count - 1, flags: flags))
+    try expr(gens[0].iter)
+    at(r)
+    emit(gens[0].isAsync ? .getAIter : .getIter)
+    emit(.call(argc: 1, kwNames: -1))
+    if child.isAsync, !isGen { emit(.awaitValue) }
+  }
+
+  func comprehensionLoop(_ gens: [Comprehension], _ i: Int, kind: ComprehensionKind, depth: Int) throws {
+    let g = gens[i]
+    if i == 0 {
+      emit(.loadFast(0))
+    } else {
+      try expr(g.iter)
+      emit(g.isAsync ? .getAIter : .getIter)
+    }
+    if g.isAsync {
+      throw refuse("async for", "an 'async for' in a comprehension is not run by lesson yet", at: g.iter.range)
+    }
+    let start = here
+    let loop = emit(.forIter(0))
+    try storeTarget(g.target)
+    var skips: [Int] = []
+    for cond in g.ifs {
+      try expr(cond)
+      skips.append(emit(.popJumpIfFalse(0)))
+    }
+    if i + 1 < gens.count {
+      try comprehensionLoop(gens, i + 1, kind: kind, depth: depth + 1)
+    } else {
+      switch kind {
+      case .list(let elt):
+        try expr(elt)
+        emit(.listAppend(depth + 1))
+      case .set(let elt):
+        try expr(elt)
+        emit(.setAdd(depth + 1))
+      case .dict(let k, let v):
+        try expr(k)
+        try expr(v)
+        emit(.mapAdd(depth + 1))
+      case .generator(let elt):
+        try expr(elt)
+        emit(.yieldValue)
+        emit(.pop)
+      }
+    }
+    for s in skips { patch(s, start) }
+    emit(.jump(start))
+    patch(loop)
+  }
+}

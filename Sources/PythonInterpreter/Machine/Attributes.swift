@@ -1,0 +1,311 @@
+extension Machine {
+  func typeName(_ o: PyObject) -> String { o.type.name }
+
+  /// `getattr(o, name)`.
+  func getAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject {
+    if let v = try findAttribute(o, name) { return v }
+    throw noAttribute(o, name.value)
+  }
+
+  func getAttribute(_ o: PyObject, _ name: String) throws -> PyObject {
+    try getAttribute(o, StrObject(name))
+  }
+
+  func noAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {
+    let e: ExceptionObject
+    if let m = o as? ModuleObject {
+      e = attributeError("module '\(m.name)' has no attribute '\(name)'")
+    } else if let t = o as? TypeObject {
+      e = attributeError("type object '\(t.name)' has no attribute '\(name)'")
+    } else {
+      e = attributeError("'\(typeName(o))' object has no attribute '\(name)'")
+    }
+    e.dict.setStr("name", StrObject(name))
+    e.dict.setStr("obj", o)
+    return e
+  }
+
+  /// The attribute, or nil when there is none (AttributeError raised by a property propagates).
+  func findAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject? {
+    let n = name.value
+    if n.hasPrefix("__"), Sandbox.forbiddenAttributes.contains(n) {
+      throw Sandbox.refuse(self, construct: n, why: "reaching into the interpreter through '\(n)' is outside an exercise run")
+    }
+    if let t = o as? TypeObject { return try classAttribute(t, name) }
+    if let s = o as? SuperObject { return try superAttribute(s, name) }
+    let t = o.type
+    let descr = t.lookup(name)
+    if let d = descr as? DescriptorObject, d.kind == .property {
+      return try call(d.function, Args([o]))
+    }
+    if let dict = o.instanceDict, let v = dict.getStr(name) { return v }
+    if let special = try specialAttribute(o, n) { return special }
+    if let d = descr {
+      return bindDescriptor(d, to: o, type: t)
+    }
+    if let ga = t.lookup("__getattr__"), !(ga is BuiltinFunctionObject) {
+      do {
+        return try call(ga, Args([o, name]))
+      } catch let e as ExceptionObject where e.isInstance(of: Types.AttributeError) {
+        throw e
+      }
+    }
+    return nil
+  }
+
+  func bindDescriptor(_ d: PyObject, to o: PyObject, type t: TypeObject) -> PyObject {
+    switch d {
+    case let f as FunctionObject: return MethodObject(f, o)
+    case let b as BuiltinFunctionObject:
+      if b.isClassMethod { return b.bind(t) }
+      return b.boundSelf == nil ? b.bind(o) : b
+    case let desc as DescriptorObject:
+      switch desc.kind {
+      case .staticMethod: return desc.function
+      case .classMethod: return MethodObject(desc.function, t)
+      case .property: return desc
+      }
+    default: return d
+    }
+  }
+
+  func classAttribute(_ t: TypeObject, _ name: StrObject) throws -> PyObject? {
+    let n = name.value
+    for c in t.mro {
+      if let v = c.dict.getStr(name) {
+        switch v {
+        case let desc as DescriptorObject:
+          switch desc.kind {
+          case .staticMethod: return desc.function
+          case .classMethod: return MethodObject(desc.function, t)
+          case .property: return desc
+          }
+        case let b as BuiltinFunctionObject where b.isClassMethod: return b.bind(t)
+        default: return v
+        }
+      }
+    }
+    switch n {
+    case "__name__": return StrObject(t.name)
+    case "__qualname__": return StrObject(t.qualname)
+    case "__module__": return StrObject(t.module)
+    case "__mro__": return TupleObject(t.mro)
+    case "__bases__": return TupleObject(t.bases)
+    case "__base__": return t.bases.first ?? NoneObject.shared
+    case "__dict__": return t.dict
+    case "__doc__": return NoneObject.shared
+    case "__class__": return Types.type
+    case "mro": return BuiltinFunctionObject("mro") { _, _ in ListObject(t.mro) }
+    default: break
+    }
+    // Methods of `type` itself.
+    if let v = Types.type.lookup(name), let b = v as? BuiltinFunctionObject { return b.bind(t) }
+    return nil
+  }
+
+  func superAttribute(_ s: SuperObject, _ name: StrObject) throws -> PyObject? {
+    let objType = (s.object as? TypeObject) ?? s.object.type
+    let mro = objType.mro
+    guard let i = mro.firstIndex(where: { $0 === s.start }) else { return nil }
+    for c in mro[(i + 1)...] {
+      if let v = c.dict.getStr(name) {
+        if s.object is TypeObject {
+          if let desc = v as? DescriptorObject, desc.kind == .classMethod { return MethodObject(desc.function, s.object) }
+          return v
+        }
+        if let desc = v as? DescriptorObject, desc.kind == .property { return try call(desc.function, Args([s.object])) }
+        return bindDescriptor(v, to: s.object, type: objType)
+      }
+    }
+    if name.value == "__init__" {
+      return BuiltinFunctionObject("__init__") { _, _ in NoneObject.shared }
+    }
+    return nil
+  }
+
+  /// Attributes that built-in objects compute.
+  func specialAttribute(_ o: PyObject, _ n: String) throws -> PyObject? {
+    if n == "__class__" { return o.type }
+    switch o {
+    case let e as ExceptionObject:
+      switch n {
+      case "args": return TupleObject(e.args)
+      case "__cause__": return e.causeException ?? NoneObject.shared
+      case "__context__": return e.contextException ?? NoneObject.shared
+      case "__suppress_context__": return BoolObject.of(e.suppressContext)
+      case "__traceback__": return NoneObject.shared
+      case "__notes__": return e.notes.isEmpty ? nil : ListObject(e.notes)
+      case "exceptions" where e.cls.isSubtype(of: Types.BaseExceptionGroup): return TupleObject(e.members)
+      case "message" where e.cls.isSubtype(of: Types.BaseExceptionGroup): return e.args.first ?? StrObject.empty
+      case "value" where e.cls.isSubtype(of: Types.StopIteration): return e.args.first ?? NoneObject.shared
+      case "code" where e.cls.isSubtype(of: Types.SystemExit):
+        return e.args.isEmpty ? NoneObject.shared : (e.args.count == 1 ? e.args[0] : TupleObject(e.args))
+      default: return nil
+      }
+    case let f as FunctionObject:
+      switch n {
+      case "__name__": return StrObject(f.name)
+      case "__qualname__": return StrObject(f.qualname)
+      case "__doc__": return f.doc
+      case "__module__": return f.globals.getStr("__name__") ?? NoneObject.shared
+      case "__defaults__": return f.defaults.isEmpty ? NoneObject.shared : TupleObject(f.defaults)
+      case "__annotations__":
+        if f.annotations == nil { f.annotations = DictObject() }
+        return f.annotations
+      case "__dict__": return f.dict
+      case "__wrapped__": return f.dict.getStr("__wrapped__")
+      default: return nil
+      }
+    case let b as BuiltinFunctionObject:
+      switch n {
+      case "__name__": return StrObject(b.name)
+      case "__qualname__": return StrObject(b.owner.map { "\($0.name).\(b.name)" } ?? b.name)
+      case "__self__": return b.boundSelf ?? NoneObject.shared
+      case "__doc__": return NoneObject.shared
+      default: return nil
+      }
+    case let m as MethodObject:
+      switch n {
+      case "__self__": return m.receiver
+      case "__func__": return m.function
+      case "__name__", "__qualname__", "__doc__", "__module__": return try getAttribute(m.function, n)
+      default: return try findAttribute(m.function, StrObject(n))
+      }
+    case let m as ModuleObject:
+      if n == "__dict__" { return m.dict }
+      return nil
+    case let i as InstanceObject:
+      if n == "__dict__" { return i.dict }
+      return nil
+    case let d as DescriptorObject:
+      switch n {
+      case "fget", "__func__": return d.function
+      case "fset": return d.setter ?? NoneObject.shared
+      case "__doc__": return (d.function as? FunctionObject)?.doc ?? NoneObject.shared
+      case "__isabstractmethod__": return BoolObject.false
+      default: return nil
+      }
+    case let s as SliceObject:
+      switch n {
+      case "start": return s.start
+      case "stop": return s.stop
+      case "step": return s.step
+      default: return nil
+      }
+    case let r as RangeObject:
+      switch n {
+      case "start": return IntObject.make(r.start)
+      case "stop": return IntObject.make(r.stop)
+      case "step": return IntObject.make(r.step)
+      default: return nil
+      }
+    case let i as IntObject where !(i is BoolObject) || true:
+      switch n {
+      case "real", "numerator": return IntObject.make(i.value)
+      case "imag": return IntObject.make(0)
+      case "denominator": return IntObject.make(1)
+      default: return nil
+      }
+    case let f as FloatObject:
+      switch n {
+      case "real": return f
+      case "imag": return FloatObject(0)
+      default: return nil
+      }
+    default:
+      return nil
+    }
+  }
+
+  /// `setattr(o, name, v)`.
+  func setAttribute(_ o: PyObject, _ name: String, _ v: PyObject) throws {
+    if name.hasPrefix("__"), Sandbox.forbiddenAttributes.contains(name) {
+      throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
+    }
+    let t = o.type
+    if let d = t.lookup(name) as? DescriptorObject, d.kind == .property {
+      guard let setter = d.setter else {
+        if version.minor >= 11 {
+          throw attributeError("property '\(name)' of '\(t.name)' object has no setter")
+        }
+        throw attributeError("can't set attribute '\(name)'")
+      }
+      _ = try call(setter, Args([o, v]))
+      return
+    }
+    if let sa = t.lookup("__setattr__"), sa is FunctionObject {
+      _ = try call(sa, Args([o, StrObject(name), v]))
+      return
+    }
+    if let frozen = t.lookup("__dataclass_frozen__"), frozen === BoolObject.true, o is InstanceObject {
+      throw ExceptionObject(Dataclasses.frozenInstanceError, "cannot assign to field '\(name)'")
+    }
+    if let tt = o as? TypeObject {
+      if tt.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(tt.name)'") }
+      tt.dict.setStr(name, v)
+      return
+    }
+    if let e = o as? ExceptionObject {
+      switch name {
+      case "__cause__":
+        e.causeException = v as? ExceptionObject
+        e.suppressContext = true
+        return
+      case "__context__":
+        e.contextException = v as? ExceptionObject
+        return
+      case "__suppress_context__":
+        e.suppressContext = try truthy(v)
+        return
+      case "args":
+        e.args = try iterate(v)
+        return
+      default: break
+      }
+    }
+    if let f = o as? FunctionObject {
+      switch name {
+      case "__name__": f.name = (v as? StrObject)?.value ?? f.name; return
+      case "__qualname__": f.qualname = (v as? StrObject)?.value ?? f.qualname; return
+      case "__doc__": f.doc = v; return
+      case "__defaults__": f.defaults = (v as? TupleObject)?.items ?? []; return
+      default: break
+      }
+    }
+    guard let dict = o.instanceDict else {
+      if o.type.isBuiltin {
+        throw attributeError("'\(typeName(o))' object has no attribute '\(name)'")
+      }
+      throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
+    }
+    if let slots = t.lookup("__slots__"), !(o is NativeObject) {
+      let names = try iterate(slots).compactMap { ($0 as? StrObject)?.value }
+      if !names.contains(name), t.lookup(name) == nil {
+        throw attributeError("'\(t.name)' object has no attribute '\(name)'")
+      }
+    }
+    dict.setStr(name, v)
+  }
+
+  func deleteAttribute(_ o: PyObject, _ name: String) throws {
+    if let d = o.type.lookup(name) as? DescriptorObject, d.kind == .property {
+      guard let del = d.deleter else { throw attributeError("can't delete attribute") }
+      _ = try call(del, Args([o]))
+      return
+    }
+    guard let dict = o.instanceDict, dict.removeStr(name) != nil else {
+      throw noAttribute(o, name)
+    }
+  }
+
+  /// A special method looked up on the class (`__enter__`, `__exit__`…), bound to the object.
+  func lookupSpecial(_ o: PyObject, _ name: String, missing protocolName: String) throws -> PyObject {
+    guard let d = o.type.lookup(name) else {
+      if version.minor >= 11 {
+        throw typeError("'\(typeName(o))' object does not support \(protocolName)")
+      }
+      throw attributeError(name == "__exit__" || name == "__aexit__" ? name : name)
+    }
+    return bindDescriptor(d, to: o, type: o.type)
+  }
+}

@@ -1,0 +1,250 @@
+import AsyncioModel
+
+extension Machine {
+  /// Calls any callable object.
+  func call(_ callee: PyObject, _ args: Args) throws -> PyObject {
+    switch callee {
+    case let fn as FunctionObject:
+      return try callFunction(fn, args)
+    case let b as BuiltinFunctionObject:
+      if let s = b.boundSelf { return try b.body(self, args.prepending(s)) }
+      return try b.body(self, args)
+    case let m as MethodObject:
+      return try call(m.function, args.prepending(m.receiver))
+    case let t as TypeObject:
+      return try construct(t, args)
+    default:
+      if let c = callee.type.lookup("__call__"), !(callee is NativeObject && c is NoneObject) {
+        return try call(c, args.prepending(callee))
+      }
+      throw typeError("'\(typeName(callee))' object is not callable")
+    }
+  }
+
+  /// `receiver.name(args)` without making a bound method.
+  func callMethod(_ receiver: PyObject, _ name: StrObject, _ args: Args) throws -> PyObject {
+    if !(receiver is TypeObject) && !(receiver is ModuleObject) && !(receiver is SuperObject) {
+      let t = receiver.type
+      if let attr = t.lookup(name) {
+        let hasOwn = receiver.instanceDict?.getStr(name) != nil
+        if !hasOwn {
+          if let fn = attr as? FunctionObject { return try callFunction(fn, args.prepending(receiver)) }
+          if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod {
+            return try b.body(self, args.prepending(receiver))
+          }
+        }
+      }
+    }
+    return try call(try getAttribute(receiver, name), args)
+  }
+
+  // MARK: Python functions
+
+  func callFunction(_ fn: FunctionObject, _ args: Args) throws -> PyObject {
+    let frame = try bind(fn, args)
+    if fn.code.isGeneratorLike {
+      return GeneratorObject(frame: frame, function: fn, machine: self)
+    }
+    return try runCall(frame)
+  }
+
+  func runCall(_ frame: Frame) throws -> PyObject {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > budgets.recursion {
+      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded"))
+    }
+    if depth > 3000 { throw Halt.budget("recursion: the program went more than 3000 calls deep") }
+    switch try run(frame) {
+    case .returned(let v): return v
+    case .yielded, .awaiting: throw runtimeError("a plain function cannot yield or await")
+    }
+  }
+
+  /// Binds a call's arguments to a new frame's parameters, with CPython's messages.
+  func bind(_ fn: FunctionObject, _ args: Args) throws -> Frame {
+    let code = fn.code
+    let frame = Frame(code: code, globals: fn.globals, namespace: nil, function: fn, closure: fn.closure)
+    let n = code.argcount
+    let name = fn.qualname
+    var i = 0
+    let positional = args.positional
+    while i < min(n, positional.count) {
+      frame.locals[i] = positional[i]
+      i += 1
+    }
+    var slot = code.argcount + code.kwonlyargcount
+    if code.flags.contains(.varargs) {
+      frame.locals[slot] = positional.count > n ? TupleObject(Array(positional[n...])) : TupleObject.empty
+      slot += 1
+    } else if positional.count > n {
+      let given = positional.count
+      let defaultsCount = fn.defaults.count
+      let kwGiven = args.keywords.filter { k in code.varnames[code.argcount..<(code.argcount + code.kwonlyargcount)].contains(k.0) }.count
+      let takes: String
+      if defaultsCount > 0 {
+        takes = "from \(n - defaultsCount) to \(n) positional arguments"
+      } else {
+        takes = "\(n) positional argument\(n == 1 ? "" : "s")"
+      }
+      let kwPart = kwGiven > 0 ? " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" : ""
+      if kwGiven > 0 {
+        throw typeError("\(name)() takes \(takes) but \(given)\(kwPart) were given")
+      }
+      throw typeError("\(name)() takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
+    }
+    var kwargs: DictObject?
+    if code.flags.contains(.varkw) {
+      kwargs = DictObject()
+      frame.locals[slot] = kwargs
+    }
+    for (k, v) in args.keywords {
+      if let idx = code.varnames[code.posonlyargcount..<(code.argcount + code.kwonlyargcount)].firstIndex(of: k) {
+        if frame.locals[idx] != nil {
+          throw typeError("\(name)() got multiple values for argument '\(k)'")
+        }
+        frame.locals[idx] = v
+      } else if let kwargs {
+        kwargs.setStr(k, v)
+      } else {
+        if code.varnames[..<code.posonlyargcount].contains(k) {
+          throw typeError("\(name)() got some positional-only arguments passed as keyword arguments: '\(k)'")
+        }
+        throw typeError("\(name)() got an unexpected keyword argument '\(k)'")
+      }
+    }
+    // Defaults.
+    let firstDefault = n - fn.defaults.count
+    var missing: [String] = []
+    for j in 0..<n where frame.locals[j] == nil {
+      if j >= firstDefault {
+        frame.locals[j] = fn.defaults[j - firstDefault]
+      } else {
+        missing.append(code.varnames[j])
+      }
+    }
+    if !missing.isEmpty { throw missingArguments(name, missing, kind: "positional") }
+    var missingKw: [String] = []
+    for j in n..<(n + code.kwonlyargcount) where frame.locals[j] == nil {
+      if let d = fn.kwDefaults[code.varnames[j]] { frame.locals[j] = d } else { missingKw.append(code.varnames[j]) }
+    }
+    if !missingKw.isEmpty { throw missingArguments(name, missingKw, kind: "keyword-only") }
+    for (cell, local) in code.cellParameters {
+      frame.cells[cell].value = frame.locals[local]
+    }
+    return frame
+  }
+
+  func missingArguments(_ name: String, _ missing: [String], kind: String) -> ExceptionObject {
+    let quoted = missing.map { "'\($0)'" }
+    let list: String
+    switch quoted.count {
+    case 1: list = quoted[0]
+    case 2: list = "\(quoted[0]) and \(quoted[1])"
+    default: list = quoted.dropLast().joined(separator: ", ") + ", and " + quoted.last!
+    }
+    return typeError("\(name)() missing \(missing.count) required \(kind) argument\(missing.count == 1 ? "" : "s"): \(list)")
+  }
+
+  // MARK: Classes
+
+  /// `cls(*args)`: a new instance, initialised.
+  func construct(_ t: TypeObject, _ args: Args) throws -> PyObject {
+    if t === Types.type, args.count == 1, args.keywords.isEmpty { return args[0].type }
+    // A user-level __new__.
+    if let new = t.lookup("__new__"), let fn = new as? FunctionObject ?? (new as? DescriptorObject)?.function as? FunctionObject {
+      let obj = try callFunction(fn, args.prepending(t))
+      if obj.type.isSubtype(of: t), let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
+        let r = try call(initFn, args.prepending(obj))
+        if !(r is NoneObject) { throw typeError("__init__() should return None, not '\(typeName(r))'") }
+      }
+      return obj
+    }
+    if let make = t.mro.first(where: { $0.construct != nil })?.construct {
+      let obj = try make(self, t, args)
+      if !t.isBuiltin, obj.type === t, let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
+        let r = try call(initFn, args.prepending(obj))
+        if !(r is NoneObject) { throw typeError("__init__() should return None, not '\(typeName(r))'") }
+      }
+      return obj
+    }
+    guard !t.isBuiltin || t === Types.object else { throw typeError("cannot create '\(t.name)' instances") }
+    let obj: PyObject
+    switch t.layout {
+    case .exception:
+      obj = ExceptionObject(t, args.positional)
+    default:
+      obj = InstanceObject(type: t)
+    }
+    if let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
+      let r = try call(initFn, args.prepending(obj))
+      if !(r is NoneObject) { throw typeError("__init__() should return None, not '\(typeName(r))'") }
+    } else if t.layout == .object, !args.positional.isEmpty || !args.keywords.isEmpty {
+      if t === Types.object { throw typeError("object() takes no arguments") }
+      throw typeError("\(t.name)() takes no arguments")
+    }
+    return obj
+  }
+
+  /// Runs a class body and makes the class.
+  func buildClass(_ code: CodeObject, name: String, bases basesIn: [PyObject], keywords: [(String, PyObject)], closure: [CellObject], globals: DictObject) throws -> PyObject {
+    var bases: [TypeObject] = []
+    for b in basesIn {
+      guard let t = b as? TypeObject else {
+        if let special = b as? NativeObject, let hook = special.type.lookup("__mro_entries__") {
+          _ = hook
+        }
+        throw typeError("bases must be types")
+      }
+      bases.append(t)
+    }
+    var metaclass: PyObject?
+    for (k, v) in keywords {
+      if k == "metaclass" { metaclass = v } else {
+        throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "class keyword '\(k)'", why: "class keywords other than metaclass are not run by lesson yet")
+      }
+    }
+    if let m = metaclass, !(m === Types.type), !((m as? TypeObject)?.name == "ABCMeta") {
+      throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "metaclass", why: "a custom metaclass is not run by lesson yet")
+    }
+    for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple {
+      throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "class \(name)(\(b.name))", why: "subclassing the built-in '\(b.name)' is not run by lesson yet")
+    }
+    let ns = DictObject()
+    ns.setStr("__module__", globals.getStr("__name__") ?? StrObject("__main__"))
+    ns.setStr("__qualname__", StrObject(code.qualname))
+    if let doc = code.docstring { ns.setStr("__doc__", StrObject(doc)) }
+    let frame = Frame(code: code, globals: globals, namespace: ns, function: nil, closure: closure)
+    let cellObj = try runCall(frame)
+    let cls = try makeClass(name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns)
+    if let cell = cellObj as? CellObject { cell.value = cls }
+    return cls
+  }
+
+  func makeClass(name: String, qualname: String, bases: [TypeObject], namespace ns: DictObject) throws -> TypeObject {
+    let layout = TypeObject.layout(for: bases)
+    let cls = TypeObject(name, bases: bases, layout: layout, builtin: false, module: (ns.getStr("__module__") as? StrObject)?.value ?? "__main__")
+    if cls.mro.count < 2 {
+      throw typeError("Cannot create a consistent method resolution order (MRO) for bases \(bases.map(\.name).joined(separator: ", "))")
+    }
+    cls.qualname = qualname
+    for (k, v) in ns.pairs {
+      var v = v
+      if let s = k as? StrObject, s.value == "__init_subclass__" || s.value == "__class_getitem__", let fn = v as? FunctionObject {
+        v = DescriptorObject(.classMethod, fn)
+      }
+      cls.dict.setStr(k as! StrObject, v)
+    }
+    if cls.dict.getStr("__doc__") == nil { cls.dict.setStr("__doc__", NoneObject.shared) }
+    // __set_name__ and __init_subclass__.
+    for (k, v) in cls.dict.pairs {
+      if !(v is FunctionObject), !(v is TypeObject), let setName = v.type.lookup("__set_name__"), !(v.type.isBuiltin) {
+        _ = try call(setName, Args([v, cls, k]))
+      }
+    }
+    if let base = bases.first, let hook = base.lookup("__init_subclass__"), let d = hook as? DescriptorObject {
+      _ = try call(d.function, Args([cls]))
+    }
+    return cls
+  }
+}

@@ -1,0 +1,406 @@
+import PythonValues
+
+/// A built-in iterator: a Swift closure that gives the next value, or nil at the end.
+final class IteratorObject: PyObject {
+  let next: () throws -> PyObject?
+  let kind: String
+  init(_ kind: String, _ next: @escaping () throws -> PyObject?) {
+    self.kind = kind
+    self.next = next
+    super.init(type: Types.iterator)
+  }
+}
+
+extension Machine {
+  func getIterator(_ o: PyObject) throws -> PyObject {
+    switch o {
+    case let l as ListObject where l.type === Types.list:
+      var i = 0
+      return IteratorObject("list_iterator") {
+        guard i < l.items.count else { i = Int.max / 2; return nil }
+        defer { i += 1 }
+        return l.items[i]
+      }
+    case let t as TupleObject where t.type === Types.tuple || !t.type.isBuiltin && t.type.lookup("__iter__") == nil:
+      var i = 0
+      return IteratorObject("tuple_iterator") {
+        guard i < t.items.count else { return nil }
+        defer { i += 1 }
+        return t.items[i]
+      }
+    case let s as StrObject:
+      let scalars = s.scalars
+      var i = 0
+      return IteratorObject("str_ascii_iterator") {
+        guard i < scalars.count else { return nil }
+        defer { i += 1 }
+        return StrObject(String(scalars[i]))
+      }
+    case let r as RangeObject:
+      var v = r.start
+      let n = r.count
+      var k = 0
+      return IteratorObject("range_iterator") {
+        guard k < n else { return nil }
+        defer {
+          k += 1
+          v += r.step
+        }
+        return IntObject.make(v)
+      }
+    case let d as DictObject where d.type === Types.dict || d.type.lookup("__iter__") is BuiltinFunctionObject:
+      return dictIterator(d) { e in e.key }
+    case let s as SetObject:
+      let items = s.items
+      var i = 0
+      let size = s.count
+      return IteratorObject("set_iterator") {
+        if s.count != size { throw runtimeError("Set changed size during iteration") }
+        guard i < items.count else { return nil }
+        defer { i += 1 }
+        return items[i]
+      }
+    case is IteratorObject, is GeneratorObject:
+      return o
+    case let b as BytesObject:
+      var i = 0
+      return IteratorObject("bytes_iterator") {
+        guard i < b.value.count else { return nil }
+        defer { i += 1 }
+        return IntObject.make(Int(b.value[i]))
+      }
+    default:
+      if let it = o.type.lookup("__iter__"), !(it is BuiltinFunctionObject) || o is NativeObject {
+        let r = try call(it, Args([o]))
+        if r.type.lookup("__next__") == nil, !(r is IteratorObject), !(r is GeneratorObject) {
+          throw typeError("iter() returned non-iterator of type '\(typeName(r))'")
+        }
+        return r
+      }
+      if let gi = o.type.lookup("__getitem__"), !o.type.isBuiltin {
+        var i = 0
+        return IteratorObject("iterator") {
+          do {
+            let v = try self.call(gi, Args([o, IntObject.make(i)]))
+            i += 1
+            return v
+          } catch let e as ExceptionObject where e.isInstance(of: Types.IndexError) || e.isInstance(of: Types.StopIteration) {
+            return nil
+          }
+        }
+      }
+      throw typeError("'\(typeName(o))' object is not iterable")
+    }
+  }
+
+  func dictIterator(_ d: DictObject, _ pick: @escaping (DictObject.Entry) -> PyObject) -> IteratorObject {
+    var i = 0
+    let startVersion = d.version
+    let startCount = d.count
+    return IteratorObject("dict_keyiterator") {
+      if d.count != startCount { throw runtimeError("dictionary changed size during iteration") }
+      if d.version != startVersion { throw runtimeError("dictionary keys changed during iteration") }
+      while i < d.tableSize {
+        defer { i += 1 }
+        if let e = d.entry(at: i) { return pick(e) }
+      }
+      return nil
+    }
+  }
+
+  /// `next(it)`, or nil at the end.
+  func next(_ it: PyObject) throws -> PyObject? {
+    switch it {
+    case let i as IteratorObject: return try i.next()
+    case let g as GeneratorObject: return try g.next()
+    default:
+      guard let n = it.type.lookup("__next__") else { throw typeError("'\(typeName(it))' object is not an iterator") }
+      do {
+        return try call(n, Args([it]))
+      } catch let e as ExceptionObject where e.isInstance(of: Types.StopIteration) {
+        return nil
+      }
+    }
+  }
+
+  /// All the values of an iterable.
+  func iterate(_ o: PyObject, limit: Int = Int.max) throws -> [PyObject] {
+    if let l = o as? ListObject, l.type === Types.list { return l.items }
+    if let t = o as? TupleObject, t.type === Types.tuple { return t.items }
+    let it = try getIterator(o)
+    var out: [PyObject] = []
+    while let v = try next(it) {
+      out.append(v)
+      if out.count >= limit { break }
+      if out.count & 0xFFFF == 0 { try checkElements(out.count) }
+    }
+    return out
+  }
+
+  func length(_ o: PyObject) throws -> Int {
+    switch o {
+    case let s as StrObject: return s.count
+    case let l as ListObject: return l.items.count
+    case let t as TupleObject: return t.items.count
+    case let d as DictObject: return d.count
+    case let s as SetObject: return s.count
+    case let r as RangeObject: return r.count
+    case let b as BytesObject: return b.value.count
+    default:
+      if let f = o.type.lookup("__len__") {
+        let r = try call(f, Args([o]))
+        guard let i = r as? IntObject, let n = i.intValue else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
+        if n < 0 { throw valueError("__len__() should return >= 0") }
+        return n
+      }
+      throw typeError("object of type '\(typeName(o))' has no len()")
+    }
+  }
+
+  func contains(_ container: PyObject, _ v: PyObject) throws -> Bool {
+    switch container {
+    case let s as StrObject:
+      guard let sub = v as? StrObject else {
+        throw typeError("'in <string>' requires string as left operand, not \(typeName(v))")
+      }
+      return sub.value.isEmpty || s.value.contains(sub.value) && PyStringSearch.find(s.value, sub.value) >= 0
+    case let l as ListObject:
+      for x in l.items where try keysEqual(x, v) { return true }
+      return false
+    case let t as TupleObject:
+      for x in t.items where try keysEqual(x, v) { return true }
+      return false
+    case let d as DictObject: return try d.get(v, self) != nil
+    case let s as SetObject: return try s.contains(v, self)
+    case let r as RangeObject:
+      guard let i = (v as? IntObject)?.intValue else {
+        for x in try iterate(r) where try eq(x, v) { return true }
+        return false
+      }
+      if r.step > 0 { return i >= r.start && i < r.stop && (i - r.start) % r.step == 0 }
+      return i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+    default:
+      if let f = container.type.lookup("__contains__"), !(f is BuiltinFunctionObject) || container is NativeObject {
+        return try truthy(try call(f, Args([container, v])))
+      }
+      let it = try getIterator(container)
+      while let x = try next(it) {
+        if try keysEqual(x, v) { return true }
+      }
+      return false
+    }
+  }
+
+  // MARK: Subscripts
+
+  func index(_ o: PyObject, _ what: String) throws -> Int {
+    if let i = o as? IntObject {
+      guard let v = i.intValue else { throw indexError("cannot fit 'int' into an index-sized integer") }
+      return v
+    }
+    if let f = o.type.lookup("__index__"), !o.type.isBuiltin, let r = try call(f, Args([o])) as? IntObject, let v = r.intValue {
+      return v
+    }
+    throw typeError("\(what) indices must be integers or slices, not \(typeName(o))")
+  }
+
+  func sliceIndices(_ s: SliceObject, count: Int) throws -> PySlice.Indices {
+    func opt(_ o: PyObject) throws -> Int? {
+      if o is NoneObject { return nil }
+      if let i = o as? IntObject {
+        if let v = i.intValue { return v }
+        return i.value.signum < 0 ? Int.min / 2 : Int.max / 2
+      }
+      throw typeError("slice indices must be integers or None or have an __index__ method")
+    }
+    let a = try opt(s.start), b = try opt(s.stop), c = try opt(s.step)
+    return try values { () throws(PythonValuesError) in try PySlice.indices(start: a, stop: b, step: c, length: count) }
+  }
+
+  func sliceItems<T>(_ items: [T], _ s: SliceObject) throws -> [T] {
+    let ix = try sliceIndices(s, count: items.count)
+    var out: [T] = []
+    var i = ix.start
+    for _ in 0..<ix.count {
+      out.append(items[i])
+      i += ix.step
+    }
+    return out
+  }
+
+  func getItem(_ o: PyObject, _ k: PyObject) throws -> PyObject {
+    switch o {
+    case let l as ListObject where l.type === Types.list:
+      if let s = k as? SliceObject { return ListObject(try sliceItems(l.items, s)) }
+      var i = try index(k, "list")
+      if i < 0 { i += l.items.count }
+      guard i >= 0, i < l.items.count else { throw indexError("list index out of range") }
+      return l.items[i]
+    case let t as TupleObject:
+      if let s = k as? SliceObject { return TupleObject(try sliceItems(t.items, s)) }
+      if !t.type.isBuiltin, let gi = t.type.lookup("__getitem__"), gi is FunctionObject { return try call(gi, Args([o, k])) }
+      var i = try index(k, "tuple")
+      if i < 0 { i += t.items.count }
+      guard i >= 0, i < t.items.count else { throw indexError("tuple index out of range") }
+      return t.items[i]
+    case let s as StrObject:
+      if let sl = k as? SliceObject { return StrObject(String(String.UnicodeScalarView(try sliceItems(s.scalars, sl)))) }
+      var i = try index(k, "string")
+      let sc = s.scalars
+      if i < 0 { i += sc.count }
+      guard i >= 0, i < sc.count else { throw indexError("string index out of range") }
+      return StrObject(String(sc[i]))
+    case let d as DictObject:
+      if let v = try d.get(k, self) { return v }
+      if d.type !== Types.dict, let missing = d.type.lookup("__missing__") {
+        return try call(missing, Args([d, k]))
+      }
+      if let dd = d as? DefaultDictObject {
+        guard let f = dd.factory, !(f is NoneObject) else { throw keyError(k) }
+        let v = try call(f, Args())
+        try d.set(k, v, self)
+        return v
+      }
+      throw keyError(k)
+    case let r as RangeObject:
+      if let s = k as? SliceObject {
+        let ix = try sliceIndices(s, count: r.count)
+        let start = r.start + ix.start * r.step
+        return RangeObject(start, start + ix.count * ix.step * r.step, ix.step * r.step)
+      }
+      var i = try index(k, "range")
+      if i < 0 { i += r.count }
+      guard i >= 0, i < r.count else { throw indexError("range object index out of range") }
+      return IntObject.make(r.start + i * r.step)
+    case let b as BytesObject:
+      if let s = k as? SliceObject { return BytesObject(try sliceItems(b.value, s)) }
+      var i = try index(k, "byte")
+      if i < 0 { i += b.value.count }
+      guard i >= 0, i < b.value.count else { throw indexError("index out of range") }
+      return IntObject.make(Int(b.value[i]))
+    case let t as TypeObject:
+      if let cg = t.lookup("__class_getitem__") {
+        if let d = cg as? DescriptorObject { return try call(d.function, Args([t, k])) }
+        return try call(cg, Args([t, k]))
+      }
+      // list[int], dict[str, int]: a generic alias; keep the class.
+      if t.isBuiltin { return GenericAlias(origin: t, args: k) }
+      throw typeError("type '\(t.name)' is not subscriptable")
+    default:
+      if let gi = o.type.lookup("__getitem__"), !(gi is BuiltinFunctionObject) || o is NativeObject {
+        return try call(gi, Args([o, k]))
+      }
+      throw typeError("'\(typeName(o))' object is not subscriptable")
+    }
+  }
+
+  func setItem(_ o: PyObject, _ k: PyObject, _ v: PyObject) throws {
+    switch o {
+    case let l as ListObject where l.type === Types.list:
+      if let s = k as? SliceObject {
+        let ix = try sliceIndices(s, count: l.items.count)
+        let new = try iterate(v)
+        if ix.step == 1 {
+          let end = max(ix.start, ix.start + ix.count)
+          l.items.replaceSubrange(ix.start..<end, with: new)
+        } else {
+          guard new.count == ix.count else {
+            throw valueError("attempt to assign sequence of size \(new.count) to extended slice of size \(ix.count)")
+          }
+          var i = ix.start
+          for x in new {
+            l.items[i] = x
+            i += ix.step
+          }
+        }
+        return
+      }
+      var i = try index(k, "list")
+      if i < 0 { i += l.items.count }
+      guard i >= 0, i < l.items.count else { throw indexError("list assignment index out of range") }
+      l.items[i] = v
+    case let d as DictObject where d.type.isBuiltin || d.type.lookup("__setitem__") is BuiltinFunctionObject:
+      try d.set(k, v, self)
+    default:
+      if let si = o.type.lookup("__setitem__") {
+        _ = try call(si, Args([o, k, v]))
+        return
+      }
+      throw typeError("'\(typeName(o))' object does not support item assignment")
+    }
+  }
+
+  func deleteItem(_ o: PyObject, _ k: PyObject) throws {
+    switch o {
+    case let l as ListObject:
+      if let s = k as? SliceObject {
+        let ix = try sliceIndices(s, count: l.items.count)
+        var drop = Set<Int>()
+        var i = ix.start
+        for _ in 0..<ix.count {
+          drop.insert(i)
+          i += ix.step
+        }
+        l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        return
+      }
+      var i = try index(k, "list")
+      if i < 0 { i += l.items.count }
+      guard i >= 0, i < l.items.count else { throw indexError("list assignment index out of range") }
+      l.items.remove(at: i)
+    case let d as DictObject:
+      guard try d.remove(k, self) != nil else { throw keyError(k) }
+    default:
+      if let di = o.type.lookup("__delitem__") {
+        _ = try call(di, Args([o, k]))
+        return
+      }
+      throw typeError("'\(typeName(o))' object does not support item deletion")
+    }
+  }
+
+  /// `{**m}` and `f(**m)`.
+  func mergeMapping(into d: DictObject, _ m: PyObject, isCall: Bool) throws {
+    if let src = m as? DictObject {
+      for (k, v) in src.pairs {
+        if isCall {
+          guard k is StrObject else { throw typeError("keywords must be strings") }
+          if try d.get(k, self) != nil {
+            throw typeError("\(calleeName()) got multiple values for keyword argument '\((k as! StrObject).value)'")
+          }
+        }
+        try d.set(k, v, self)
+      }
+      return
+    }
+    guard let keysFn = try findAttribute(m, StrObject("keys")) else {
+      if isCall { throw typeError("argument after ** must be a mapping, not \(typeName(m))") }
+      throw typeError("'\(typeName(m))' object is not a mapping")
+    }
+    for k in try iterate(try call(keysFn, Args())) {
+      try d.set(k, try getItem(m, k), self)
+    }
+  }
+
+  func calleeName() -> String { "function" }
+}
+
+/// `list[int]`, `dict[str, float]`: annotations that name a built-in generic.
+final class GenericAlias: PyObject {
+  let origin: TypeObject
+  let args: PyObject
+  init(origin: TypeObject, args: PyObject) {
+    self.origin = origin
+    self.args = args
+    super.init(type: Types.genericAlias)
+  }
+}
+
+/// `collections.defaultdict`.
+final class DefaultDictObject: DictObject {
+  var factory: PyObject?
+}
+
+enum PyStringSearch {
+  static func find(_ s: String, _ sub: String) -> Int { PyString.find(s, sub) }
+}

@@ -1,0 +1,521 @@
+import AsyncioModel
+import PythonSyntax
+import PythonValues
+
+extension Machine {
+  /// Runs a frame until it returns, yields or awaits. An exception that no block of the frame
+  /// handles is thrown, with this frame added to its traceback.
+  func run(_ f: Frame, throwing pending: ExceptionObject? = nil) throws -> FrameExit {
+    frames.append(f)
+    defer { frames.removeLast() }
+    var pendingError = pending
+    while true {
+      do {
+        if let e = pendingError {
+          pendingError = nil
+          throw e
+        }
+        return try execute(f)
+      } catch let exc as ExceptionObject {
+        if exc.lastFrame !== f {
+          exc.traceback.append(TraceEntry(file: f.code.filename, line: f.line, function: f.code.name))
+          exc.lastFrame = f
+        }
+        if !unwind(f, to: exc) {
+          f.handled.removeAll()
+          throw exc
+        }
+      }
+    }
+  }
+
+  /// Finds the frame's handler for `exc`; false when there is none.
+  func unwind(_ f: Frame, to exc: ExceptionObject) -> Bool {
+    while let b = f.blocks.popLast() {
+      switch b {
+      case .handling(let level):
+        f.handled.removeLast()
+        if f.stack.count > level { f.stack.removeSubrange(level...) }
+      case .setup(let handler, let level):
+        if f.stack.count > level { f.stack.removeSubrange(level...) }
+        if exc.contextException == nil, let current = currentHandled(excluding: exc) {
+          exc.contextException = current
+        }
+        f.blocks.append(.handling(level: f.stack.count))
+        f.handled.append(exc)
+        f.stack.append(exc)
+        f.pc = handler
+        return true
+      }
+    }
+    return false
+  }
+
+  /// The exception being handled now (`sys.exception()`), innermost frame first.
+  func currentHandled(excluding e: ExceptionObject? = nil) -> ExceptionObject? {
+    for fr in frames.reversed() {
+      if let h = fr.handled.last, h !== e { return h }
+    }
+    return nil
+  }
+
+  /// Raises `exc` as a `raise` statement does: sets its context from what is being handled.
+  func raising(_ exc: ExceptionObject) -> ExceptionObject {
+    if let current = currentHandled(), current !== exc, exc.contextException == nil {
+      // Avoid a cycle.
+      var c: ExceptionObject? = current
+      var cycle = false
+      while let x = c {
+        if x === exc { cycle = true; break }
+        c = x.contextException
+      }
+      if !cycle { exc.contextException = current }
+    }
+    return exc
+  }
+
+  private func execute(_ f: Frame) throws -> FrameExit {
+    let code = f.code
+    let instrs = code.instrs
+    while true {
+      steps &+= 1
+      if steps > budgets.steps {
+        throw Halt.budget("steps: the program ran more than \(budgets.steps) steps (an endless loop?)")
+      }
+      let instr = instrs[f.pc]
+      f.pc += 1
+      switch instr {
+      case .nop: break
+      case .loadConst(let i): f.stack.append(code.consts[i])
+      case .loadFast(let i):
+        guard let v = f.locals[i] else { throw unboundLocal(code.varnames[i]) }
+        f.stack.append(v)
+      case .storeFast(let i): f.locals[i] = f.stack.removeLast()
+      case .deleteFast(let i):
+        guard f.locals[i] != nil else { throw unboundLocal(code.varnames[i]) }
+        f.locals[i] = nil
+      case .loadDeref(let i):
+        guard let v = f.cells[i].value else { throw unboundDeref(f, i) }
+        f.stack.append(v)
+      case .loadClassDeref(let i):
+        let n = i < code.cellvars.count ? code.cellvars[i] : code.freevars[i - code.cellvars.count]
+        if let ns = f.namespace, let v = ns.getStr(n) {
+          f.stack.append(v)
+        } else {
+          guard let v = f.cells[i].value else { throw unboundDeref(f, i) }
+          f.stack.append(v)
+        }
+      case .storeDeref(let i): f.cells[i].value = f.stack.removeLast()
+      case .deleteDeref(let i):
+        guard f.cells[i].value != nil else { throw unboundDeref(f, i) }
+        f.cells[i].value = nil
+      case .loadClosure(let i): f.stack.append(f.cells[i])
+      case .loadGlobal(let i):
+        let n = code.nameObjects[i]
+        if let v = f.globals.getStr(n) ?? builtins.getStr(n) {
+          f.stack.append(v)
+        } else {
+          throw nameError(n.value)
+        }
+      case .storeGlobal(let i): f.globals.setStr(code.nameObjects[i], f.stack.removeLast())
+      case .deleteGlobal(let i):
+        guard f.globals.removeStr(code.names[i]) != nil else { throw nameError(code.names[i]) }
+      case .loadName(let i):
+        let n = code.nameObjects[i]
+        if let v = f.namespace?.getStr(n) ?? f.globals.getStr(n) ?? builtins.getStr(n) {
+          f.stack.append(v)
+        } else {
+          throw nameError(n.value)
+        }
+      case .storeName(let i): (f.namespace ?? f.globals).setStr(code.nameObjects[i], f.stack.removeLast())
+      case .deleteName(let i):
+        guard (f.namespace ?? f.globals).removeStr(code.names[i]) != nil else { throw nameError(code.names[i]) }
+      case .loadAttr(let i):
+        let o = f.stack.removeLast()
+        f.stack.append(try getAttribute(o, code.nameObjects[i]))
+      case .storeAttr(let i):
+        let o = f.stack.removeLast()
+        let v = f.stack.removeLast()
+        try setAttribute(o, code.names[i], v)
+      case .deleteAttr(let i):
+        try deleteAttribute(f.stack.removeLast(), code.names[i])
+      case .callMethod(let nameIndex, let argc, let kwNames):
+        let args = popArgs(f, argc: argc, kwNames: kwNames)
+        let receiver = f.stack.removeLast()
+        let result = try callMethod(receiver, code.nameObjects[nameIndex], args)
+        f.stack.append(result)
+      case .binarySubscr:
+        let k = f.stack.removeLast()
+        let o = f.stack.removeLast()
+        f.stack.append(try getItem(o, k))
+      case .storeSubscr:
+        let k = f.stack.removeLast()
+        let o = f.stack.removeLast()
+        let v = f.stack.removeLast()
+        try setItem(o, k, v)
+      case .deleteSubscr:
+        let k = f.stack.removeLast()
+        let o = f.stack.removeLast()
+        try deleteItem(o, k)
+      case .pop: f.stack.removeLast()
+      case .dup: f.stack.append(f.stack[f.stack.count - 1])
+      case .dup2:
+        let n = f.stack.count
+        f.stack.append(f.stack[n - 2])
+        f.stack.append(f.stack[n - 1])
+      case .rot2:
+        f.stack.swapAt(f.stack.count - 1, f.stack.count - 2)
+      case .rot3:
+        let v = f.stack.removeLast()
+        f.stack.insert(v, at: f.stack.count - 2)
+      case .rot4:
+        let v = f.stack.removeLast()
+        f.stack.insert(v, at: f.stack.count - 3)
+      case .binary(let op):
+        let r = f.stack.removeLast()
+        let l = f.stack.removeLast()
+        f.stack.append(try binaryOp(l, r, op))
+      case .inplace(let op):
+        let r = f.stack.removeLast()
+        let l = f.stack.removeLast()
+        f.stack.append(try inplaceOp(l, r, op))
+      case .unary(let op):
+        let v = f.stack.removeLast()
+        f.stack.append(try unaryOp(v, op))
+      case .compare(let op):
+        let r = f.stack.removeLast()
+        let l = f.stack.removeLast()
+        f.stack.append(try compareOp(l, r, op))
+      case .buildList(let n):
+        let items = Array(f.stack[(f.stack.count - n)...])
+        f.stack.removeLast(n)
+        f.stack.append(ListObject(items))
+      case .buildTuple(let n):
+        let items = Array(f.stack[(f.stack.count - n)...])
+        f.stack.removeLast(n)
+        f.stack.append(n == 0 ? TupleObject.empty : TupleObject(items))
+      case .buildSet(let n):
+        let s = SetObject()
+        for v in f.stack[(f.stack.count - n)...] { try s.add(v, self) }
+        f.stack.removeLast(n)
+        f.stack.append(s)
+      case .buildMap(let n):
+        let d = DictObject()
+        var i = f.stack.count - 2 * n
+        while i < f.stack.count {
+          try d.set(f.stack[i], f.stack[i + 1], self)
+          i += 2
+        }
+        f.stack.removeLast(2 * n)
+        f.stack.append(d)
+      case .buildSlice(let n):
+        let step = n == 3 ? f.stack.removeLast() : NoneObject.shared
+        let stop = f.stack.removeLast()
+        let start = f.stack.removeLast()
+        f.stack.append(SliceObject(start, stop, step))
+      case .buildString(let n):
+        var s = ""
+        for v in f.stack[(f.stack.count - n)...] { s += (v as! StrObject).value }
+        f.stack.removeLast(n)
+        f.stack.append(StrObject(s))
+      case .listAppend(let i):
+        let v = f.stack.removeLast()
+        (f.stack[f.stack.count - i] as! ListObject).items.append(v)
+      case .setAdd(let i):
+        let v = f.stack.removeLast()
+        try (f.stack[f.stack.count - i] as! SetObject).add(v, self)
+      case .mapAdd(let i):
+        let v = f.stack.removeLast()
+        let k = f.stack.removeLast()
+        try (f.stack[f.stack.count - i] as! DictObject).set(k, v, self)
+      case .listExtend(let i):
+        let v = f.stack.removeLast()
+        let l = f.stack[f.stack.count - i] as! ListObject
+        l.items.append(contentsOf: try iterate(v))
+        try checkElements(l.items.count)
+      case .setUpdate(let i):
+        let v = f.stack.removeLast()
+        let s = f.stack[f.stack.count - i] as! SetObject
+        for x in try iterate(v) { try s.add(x, self) }
+      case .dictUpdate(let i), .dictMerge(let i):
+        let v = f.stack.removeLast()
+        let d = f.stack[f.stack.count - i] as! DictObject
+        try mergeMapping(into: d, v, isCall: { if case .dictMerge = instr { return true } else { return false } }())
+      case .listToTuple:
+        let l = f.stack.removeLast() as! ListObject
+        f.stack.append(TupleObject(l.items))
+      case .formatValue(let conversion, let hasSpec):
+        let spec = hasSpec ? (f.stack.removeLast() as! StrObject).value : ""
+        var v = f.stack.removeLast()
+        switch conversion {
+        case 115: v = StrObject(try str(v))
+        case 114: v = StrObject(try repr(v))
+        case 97: v = StrObject(PyPercent.ascii(try repr(v)))
+        default: break
+        }
+        if spec.isEmpty, let s = v as? StrObject, s.type === Types.str {
+          f.stack.append(s)
+        } else {
+          f.stack.append(StrObject(try format(v, spec)))
+        }
+      case .unpackSequence(let n):
+        let v = f.stack.removeLast()
+        let items: [PyObject]
+        if let t = v as? TupleObject { items = t.items } else if let l = v as? ListObject { items = l.items } else {
+          items = try iterate(v, limit: n + 1)
+        }
+        if items.count != n {
+          if items.count < n {
+            throw valueError("not enough values to unpack (expected \(n), got \(items.count))")
+          }
+          if v is ListObject || v is TupleObject || v is StrObject || v is DictObject {
+            throw valueError("too many values to unpack (expected \(n), got \(try length(v)))")
+          }
+          throw valueError("too many values to unpack (expected \(n))")
+        }
+        f.stack.append(contentsOf: items.reversed())
+      case .unpackEx(let before, let after):
+        let v = f.stack.removeLast()
+        let items = try iterate(v)
+        if items.count < before + after {
+          throw valueError("not enough values to unpack (expected at least \(before + after), got \(items.count))")
+        }
+        f.stack.append(contentsOf: items[(items.count - after)...].reversed())
+        f.stack.append(ListObject(Array(items[before..<(items.count - after)])))
+        f.stack.append(contentsOf: items[..<before].reversed())
+      case .jump(let t): f.pc = t
+      case .popJumpIfFalse(let t):
+        if try !truthy(f.stack.removeLast()) { f.pc = t }
+      case .popJumpIfTrue(let t):
+        if try truthy(f.stack.removeLast()) { f.pc = t }
+      case .jumpIfFalseOrPop(let t):
+        if try !truthy(f.stack[f.stack.count - 1]) { f.pc = t } else { f.stack.removeLast() }
+      case .jumpIfTrueOrPop(let t):
+        if try truthy(f.stack[f.stack.count - 1]) { f.pc = t } else { f.stack.removeLast() }
+      case .getIter:
+        f.stack.append(try getIterator(f.stack.removeLast()))
+      case .forIter(let t):
+        if let v = try next(f.stack[f.stack.count - 1]) {
+          f.stack.append(v)
+        } else {
+          f.stack.removeLast()
+          f.pc = t
+        }
+      case .getAIter, .getANext, .endAsyncFor:
+        throw Halt.refused(line: f.line, column: 1, construct: "async for", why: "an 'async for' loop is not run by lesson yet")
+      case .call(let argc, let kwNames):
+        let args = popArgs(f, argc: argc, kwNames: kwNames)
+        let callee = f.stack.removeLast()
+        f.stack.append(try call(callee, args))
+      case .callEx(let hasKwargs):
+        var keywords: [(String, PyObject)] = []
+        if hasKwargs {
+          let d = f.stack.removeLast() as! DictObject
+          for (k, v) in d.pairs { keywords.append(((k as! StrObject).value, v)) }
+        }
+        let t = f.stack.removeLast() as! TupleObject
+        let callee = f.stack.removeLast()
+        f.stack.append(try call(callee, Args(t.items, keywords: keywords)))
+      case .makeFunction(let ci, let flags):
+        let child = code.codes[ci]
+        var closure: [CellObject] = []
+        var annotations: DictObject?
+        var kwDefaults: [String: PyObject] = [:]
+        var defaults: [PyObject] = []
+        if flags & 8 != 0 { closure = (f.stack.removeLast() as! TupleObject).items.map { $0 as! CellObject } }
+        if flags & 4 != 0 { annotations = f.stack.removeLast() as? DictObject }
+        if flags & 2 != 0 {
+          for (k, v) in (f.stack.removeLast() as! DictObject).pairs { kwDefaults[(k as! StrObject).value] = v }
+        }
+        if flags & 1 != 0 { defaults = (f.stack.removeLast() as! TupleObject).items }
+        let fn = FunctionObject(code: child, globals: f.globals, defaults: defaults, kwDefaults: kwDefaults, closure: closure, qualname: child.qualname)
+        fn.annotations = annotations
+        f.stack.append(fn)
+      case .returnValue:
+        let v = f.stack.removeLast()
+        f.finished = true
+        return .returned(v)
+      case .yieldValue:
+        let v = f.stack.removeLast()
+        return .yielded(v)
+      case .awaitValue:
+        let v = f.stack.removeLast()
+        return .awaiting(try awaitStep(v))
+      case .yieldFrom:
+        let it: PyObject
+        if let d = f.delegate {
+          it = d
+        } else {
+          it = try getIterator(f.stack.removeLast())
+          f.delegate = it
+        }
+        if let v = try next(it) {
+          f.pc -= 1
+          return .yielded(v)
+        }
+        f.delegate = nil
+        f.stack.append(NoneObject.shared)
+      case .setupFinally(let h):
+        f.blocks.append(.setup(handler: h, level: f.stack.count))
+      case .popBlock:
+        f.blocks.removeLast()
+      case .popExcept:
+        if case .handling = f.blocks.last {
+          f.blocks.removeLast()
+          f.handled.removeLast()
+        }
+      case .reraise:
+        let e = f.stack.removeLast() as! ExceptionObject
+        throw e
+      case .raise(let n):
+        switch n {
+        case 0:
+          guard let e = currentHandled() else { throw raising(runtimeError("No active exception to reraise")) }
+          throw e
+        case 1:
+          throw raising(try makeException(f.stack.removeLast()))
+        default:
+          let causeObj = f.stack.removeLast()
+          let e = try makeException(f.stack.removeLast())
+          if causeObj is NoneObject {
+            e.causeException = nil
+          } else {
+            let c = try makeException(causeObj)
+            e.causeException = c
+          }
+          e.suppressContext = true
+          throw raising(e)
+        }
+      case .exceptionMatch:
+        let t = f.stack.removeLast()
+        let e = f.stack[f.stack.count - 1] as! ExceptionObject
+        f.stack.append(BoolObject.of(try exceptionMatches(e, t)))
+      case .exceptStarMatch:
+        throw Halt.refused(line: f.line, column: 1, construct: "except*", why: "'except*' is not run by lesson yet")
+      case .setupWith(let h):
+        let mgr = f.stack.removeLast()
+        let exit = try lookupSpecial(mgr, "__exit__", missing: "the context manager protocol")
+        let enter = try lookupSpecial(mgr, "__enter__", missing: "the context manager protocol")
+        f.stack.append(exit)
+        let r = try call(enter, Args())
+        f.blocks.append(.setup(handler: h, level: f.stack.count))
+        f.stack.append(r)
+      case .beforeAsyncWith:
+        let mgr = f.stack.removeLast()
+        let exit = try lookupSpecial(mgr, "__aexit__", missing: "the asynchronous context manager protocol")
+        let enter = try lookupSpecial(mgr, "__aenter__", missing: "the asynchronous context manager protocol")
+        f.stack.append(exit)
+        f.stack.append(try call(enter, Args()))
+      case .setupAsyncWith(let h):
+        f.blocks.append(.setup(handler: h, level: f.stack.count - 1))
+      case .withExitNormal:
+        let exit = f.stack.removeLast()
+        _ = try call(exit, Args([NoneObject.shared, NoneObject.shared, NoneObject.shared]))
+      case .asyncWithExitNormal:
+        let exit = f.stack.removeLast()
+        f.stack.append(try call(exit, Args([NoneObject.shared, NoneObject.shared, NoneObject.shared])))
+      case .withExceptStart:
+        let e = f.stack[f.stack.count - 1] as! ExceptionObject
+        let exit = f.stack[f.stack.count - 2]
+        f.stack.append(try call(exit, Args([e.type, e, NoneObject.shared])))
+      case .importName(let ni, let fromList, _):
+        f.stack.append(try importModule(code.names[ni], leaf: fromList != -1, line: f.line))
+      case .importFrom(let ni):
+        let m = f.stack[f.stack.count - 1]
+        let n = code.names[ni]
+        if let mod = m as? ModuleObject, let v = mod.dict.getStr(n) {
+          f.stack.append(v)
+        } else if let mod = m as? ModuleObject, let sub = try? importModule(mod.name + "." + n, leaf: true, line: f.line) {
+          f.stack.append(sub)
+        } else {
+          let mn = (m as? ModuleObject)?.name ?? "?"
+          throw refusedImport(mn + "." + n, line: f.line, name: n, module: mn)
+        }
+      case .importStar:
+        let m = f.stack.removeLast() as! ModuleObject
+        for (k, v) in m.dict.pairs {
+          let name = (k as! StrObject).value
+          if !name.hasPrefix("_") { (f.namespace ?? f.globals).setStr(name, v) }
+        }
+      case .buildClass(let ci, let nameIndex, let nbases, let kwNames):
+        let kwTuple = code.consts[kwNames] as! TupleObject
+        var keywords: [(String, PyObject)] = []
+        for k in kwTuple.items.reversed() { keywords.insert(((k as! StrObject).value, f.stack.removeLast()), at: 0) }
+        let bases = Array(f.stack[(f.stack.count - nbases)...])
+        f.stack.removeLast(nbases)
+        let closure = (f.stack.removeLast() as! TupleObject).items.map { $0 as! CellObject }
+        let cls = try buildClass(code.codes[ci], name: (code.consts[nameIndex] as! StrObject).value, bases: bases, keywords: keywords, closure: closure, globals: f.globals)
+        f.stack.append(cls)
+      case .loadBuildClassCell: break
+      case .setupAnnotations:
+        let ns = f.namespace ?? f.globals
+        if ns.getStr("__annotations__") == nil { ns.setStr("__annotations__", DictObject()) }
+      case .loadAssertionError:
+        f.stack.append(Types.AssertionError)
+      case .printExpr: f.stack.removeLast()
+      case .matchSequence, .matchStar, .matchMapping, .matchClass, .getLen, .copyDictWithoutKeys:
+        throw Halt.refused(line: f.line, column: 1, construct: "match", why: "a 'match' statement is not run by lesson yet")
+      }
+    }
+  }
+
+  func popArgs(_ f: Frame, argc: Int, kwNames: Int) -> Args {
+    if argc == 0 { return Args() }
+    let values = Array(f.stack[(f.stack.count - argc)...])
+    f.stack.removeLast(argc)
+    if kwNames < 0 { return Args(values) }
+    let names = (f.code.consts[kwNames] as! TupleObject).items
+    let np = argc - names.count
+    var kw: [(String, PyObject)] = []
+    kw.reserveCapacity(names.count)
+    for (i, n) in names.enumerated() { kw.append(((n as! StrObject).value, values[np + i])) }
+    return Args(Array(values[..<np]), keywords: kw)
+  }
+
+  func unboundLocal(_ n: String) -> ExceptionObject {
+    if version.minor >= 11 {
+      return pyError(Types.UnboundLocalError, "cannot access local variable '\(n)' where it is not associated with a value")
+    }
+    return pyError(Types.UnboundLocalError, "local variable '\(n)' referenced before assignment")
+  }
+
+  func unboundDeref(_ f: Frame, _ i: Int) -> ExceptionObject {
+    let n = i < f.code.cellvars.count ? f.code.cellvars[i] : f.code.freevars[i - f.code.cellvars.count]
+    if i < f.code.cellvars.count { return unboundLocal(n) }
+    if version.minor >= 11 {
+      return pyError(Types.NameError, "cannot access free variable '\(n)' where it is not associated with a value in enclosing scope")
+    }
+    return pyError(Types.NameError, "free variable '\(n)' referenced before assignment in enclosing scope")
+  }
+
+  func nameError(_ n: String) -> ExceptionObject {
+    let e = pyError(Types.NameError, "name '\(n)' is not defined")
+    e.dict.setStr("name", StrObject(n))
+    return e
+  }
+
+  func makeException(_ v: PyObject) throws -> ExceptionObject {
+    if let e = v as? ExceptionObject { return e }
+    if let t = v as? TypeObject, t.isSubtype(of: Types.BaseException) {
+      guard let e = try call(t, Args()) as? ExceptionObject else {
+        throw typeError("calling \(try repr(t)) should have returned an instance of BaseException, not \(typeName(v))")
+      }
+      return e
+    }
+    throw typeError("exceptions must derive from BaseException")
+  }
+
+  func exceptionMatches(_ e: ExceptionObject, _ t: PyObject) throws -> Bool {
+    if let c = t as? TypeObject {
+      guard c.isSubtype(of: Types.BaseException) else {
+        throw typeError("catching classes that do not inherit from BaseException is not allowed")
+      }
+      return e.cls.isSubtype(of: c)
+    }
+    if let tuple = t as? TupleObject {
+      for x in tuple.items where try exceptionMatches(e, x) { return true }
+      return false
+    }
+    throw typeError("catching classes that do not inherit from BaseException is not allowed")
+  }
+}

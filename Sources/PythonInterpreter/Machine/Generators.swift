@@ -1,0 +1,145 @@
+import AsyncioModel
+
+/// A generator or a coroutine: a frame that runs a stretch at a time.
+final class GeneratorObject: PyObject, Coroutine {
+  let frame: Frame
+  let function: FunctionObject
+  unowned let machine: Machine
+  var running = false
+  /// A coroutine that was awaited (or its task made): awaiting it again is an error.
+  var awaited = false
+
+  init(frame: Frame, function: FunctionObject, machine: Machine) {
+    self.frame = frame
+    self.function = function
+    self.machine = machine
+    super.init(type: function.code.flags.contains(.coroutine) ? Types.coroutine : Types.generator)
+  }
+
+  var isCoroutine: Bool { function.code.flags.contains(.coroutine) }
+
+  /// Runs to the next `yield` (a generator's `next()`); nil when it returns.
+  func next() throws -> PyObject? {
+    try send(NoneObject.shared)
+  }
+
+  func send(_ v: PyObject, throwing e: ExceptionObject? = nil) throws -> PyObject? {
+    if frame.finished {
+      if let e { throw e }
+      return nil
+    }
+    if running { throw valueError("generator already executing") }
+    if frame.started, e == nil { frame.stack.append(v) }
+    frame.started = true
+    running = true
+    defer { running = false }
+    machine.depth += 1
+    defer { machine.depth -= 1 }
+    do {
+      switch try machine.run(frame, throwing: e) {
+      case .yielded(let y): return y
+      case .returned(let r):
+        frame.finished = true
+        if r is NoneObject { return nil }
+        throw ExceptionObject(Types.StopIteration, [r])
+      case .awaiting: throw runtimeError("a generator cannot await")
+      }
+    } catch let x as ExceptionObject {
+      frame.finished = true
+      if x.isInstance(of: Types.StopIteration), x.lastFrame === frame, x.traceback.count > 0 {
+        throw machine.raising(runtimeError("generator raised StopIteration"))
+      }
+      throw x
+    }
+  }
+
+  // MARK: Coroutine (driven by a task)
+
+  func resume(_ input: Resumption, in task: AsyncioModel.Task) -> CoroutineStep {
+    if let h = machine.halt { return .raised(haltError(h)) }
+    var pending: ExceptionObject?
+    switch input {
+    case .value(let v):
+      if frame.started { frame.stack.append((v as? PyObject) ?? NoneObject.shared) }
+    case .error(let e):
+      pending = e as? ExceptionObject
+    }
+    if frame.finished {
+      return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
+    }
+    frame.started = true
+    running = true
+    defer { running = false }
+    do {
+      switch try machine.run(frame, throwing: pending) {
+      case .returned(let r):
+        frame.finished = true
+        return .returned(r)
+      case .awaiting(let step):
+        return step
+      case .yielded:
+        frame.finished = true
+        return .raised(runtimeError("a coroutine cannot yield"))
+      }
+    } catch let x as ExceptionObject {
+      frame.finished = true
+      return .raised(x)
+    } catch let h as Halt {
+      frame.finished = true
+      machine.halt = h
+      return .raised(haltError(h))
+    } catch {
+      frame.finished = true
+      return .raised(runtimeError("\(error)"))
+    }
+  }
+
+  func haltError(_ h: Halt) -> ExceptionObject { ExceptionObject(Types.Halt, []) }
+}
+
+extension Machine {
+  /// What a task does for `await v`.
+  func awaitStep(_ v: PyObject) throws -> CoroutineStep {
+    switch v {
+    case let g as GeneratorObject where g.isCoroutine:
+      if g.awaited || g.frame.finished { throw runtimeError("cannot reuse already awaited coroutine") }
+      g.awaited = true
+      return .awaitCoroutine(g)
+    case let f as FutureObject:
+      return .awaitFuture(f.future)
+    case let a as AwaitableObject:
+      if a.used { throw runtimeError("cannot reuse already awaited coroutine") }
+      a.used = true
+      return .awaitCoroutine(a.coroutine)
+    default:
+      if let aw = v.type.lookup("__await__"), !v.type.isBuiltin {
+        let it = try call(aw, Args([v]))
+        if let g = it as? GeneratorObject, g.isCoroutine { return .awaitCoroutine(g) }
+        throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
+      }
+      throw typeError("'\(typeName(v))' object can't be awaited")
+    }
+  }
+}
+
+/// A Python-visible asyncio future or task.
+final class FutureObject: PyObject {
+  let future: Future
+  init(_ f: Future, type: TypeObject) {
+    future = f
+    super.init(type: type)
+  }
+}
+
+/// A coroutine object of the asyncio library (`asyncio.sleep(1)`, `sem.acquire()`…): awaiting it
+/// runs one of the model's frames.
+final class AwaitableObject: PyObject {
+  let name: String
+  let coroutine: Coroutine
+  var used = false
+  init(_ name: String, coroutine: Coroutine) {
+    self.name = name
+    self.coroutine = coroutine
+    super.init(type: Types.coroutine)
+  }
+}

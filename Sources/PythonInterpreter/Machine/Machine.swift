@@ -1,0 +1,151 @@
+import AsyncioModel
+import PythonValues
+
+/// Budgets that turn a runaway program into a clear stop.
+public struct Budgets: Sendable {
+  /// Instructions executed.
+  public var steps = 50_000_000
+  /// Python frames deep (CPython's recursion limit).
+  public var recursion = 1000
+  /// Bytes written to stdout and stderr together.
+  public var output = 4_000_000
+  /// Elements held by lists, strings, dicts and integers made in one operation.
+  public var elements = 20_000_000
+  /// Tasks alive at once.
+  public var tasks = 100_000
+  public init() {}
+}
+
+/// The interpreter's state for one program run: its output, its modules, its loop, its budgets.
+public final class Machine {
+  let version: PythonVersion
+  let release: PythonRelease
+  let filename: String
+  let sourceLines: [Substring]
+  var budgets: Budgets
+  var stdout = ""
+  var stderr = ""
+  var outputBytes = 0
+  var steps = 0
+  var depth = 0
+  var reprDepth = 0
+  var builtins = DictObject()
+  var modules: [String: ModuleObject] = [:]
+  /// Frames running now, innermost last (for `__context__` and tracebacks).
+  var frames: [Frame] = []
+  /// The event loop of the running `asyncio.run`, if any.
+  var loop: EventLoop?
+  /// Virtual microseconds of loops already closed (and `time.sleep` outside any loop).
+  var clockOffset: Int64 = 0
+  /// Set when the machine stops the program; the loop unwinds to here.
+  var halt: Halt?
+  lazy var host = MachineLoopHost(self)
+  var activeReprs: Set<ObjectIdentifier> = []
+  var futureObjects: [ObjectIdentifier: FutureObject] = [:]
+  /// Virtual time a worker thread (to_thread) has slept, and whether one is running now.
+  var threadTicks: Int64 = 0
+  var inWorker = 0
+  var addresses: [ObjectIdentifier: String] = [:]
+
+  init(version: PythonVersion, filename: String, source: String, budgets: Budgets) {
+    self.version = version
+    release = PythonRelease(minor: version.minor)
+    self.filename = filename
+    sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    self.budgets = budgets
+    _ = Builtins.installed
+    builtins = Builtins.makeModuleDict(self)
+  }
+
+  // MARK: Output
+
+  func write(_ s: String, toStderr: Bool = false) throws {
+    outputBytes += s.utf8.count
+    if outputBytes > budgets.output {
+      throw Halt.budget("output: the program printed more than \(budgets.output / 1_000_000) MB")
+    }
+    if toStderr { stderr += s } else { stdout += s }
+  }
+
+  // MARK: Budgets
+
+  func checkElements(_ n: Int) throws {
+    if n > budgets.elements {
+      throw Halt.budget("memory: one value would hold \(n) elements, more than the limit of \(budgets.elements)")
+    }
+  }
+
+  /// The virtual clock, in microseconds since the program started.
+  var nowTicks: Int64 { clockOffset + (loop?.ticks ?? 0) }
+}
+
+// MARK: Errors
+
+func pyError(_ t: TypeObject, _ message: String) -> ExceptionObject {
+  ExceptionObject(t, message)
+}
+func typeError(_ m: String) -> ExceptionObject { ExceptionObject(Types.TypeError, m) }
+func valueError(_ m: String) -> ExceptionObject { ExceptionObject(Types.ValueError, m) }
+func attributeError(_ m: String) -> ExceptionObject { ExceptionObject(Types.AttributeError, m) }
+func indexError(_ m: String) -> ExceptionObject { ExceptionObject(Types.IndexError, m) }
+func keyError(_ k: PyObject) -> ExceptionObject { ExceptionObject(Types.KeyError, [k]) }
+func runtimeError(_ m: String) -> ExceptionObject { ExceptionObject(Types.RuntimeError, m) }
+
+extension PythonValuesError {
+  var exception: ExceptionObject {
+    switch self {
+    case .valueError(let m): return PythonInterpreter.valueError(m)
+    case .typeError(let m): return PythonInterpreter.typeError(m)
+    case .overflowError(let m): return pyError(Types.OverflowError, m)
+    case .zeroDivisionError(let m): return pyError(Types.ZeroDivisionError, m)
+    default: return pyError(Types.MemoryError, "\(self)")
+    }
+  }
+}
+
+/// Runs a throwing `PythonValues` call, turning its error into the Python exception (or a budget stop).
+@inline(__always)
+func values<T>(_ body: () throws(PythonValuesError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    if case .resourceLimit(let m) = error { throw Halt.budget("memory: \(m)") }
+    throw error.exception
+  }
+}
+
+/// The asyncio model's view of the machine: its exceptions and its `True`.
+final class MachineLoopHost: LoopHost {
+  unowned let machine: Machine
+  init(_ m: Machine) { machine = m }
+
+  var trueValue: LoopValue { BoolObject.true }
+  func cancelledError(message: LoopValue) -> LoopError {
+    if let m = message as? PyObject, !(m is NoneObject) { return ExceptionObject(Types.CancelledError, [m]) }
+    return ExceptionObject(Types.CancelledError, [])
+  }
+  func timeoutError() -> LoopError {
+    ExceptionObject(machine.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310, [])
+  }
+  func runtimeError(_ message: String) -> LoopError { ExceptionObject(Types.RuntimeError, message) }
+  func invalidStateError(_ message: String) -> LoopError { ExceptionObject(Types.InvalidStateError, message) }
+  func exceptionGroup(_ message: String, _ errors: [LoopError]) -> LoopError {
+    let members = errors.compactMap { $0 as? ExceptionObject }
+    let allExceptions = members.allSatisfy { $0.isInstance(of: Types.Exception) }
+    let e = ExceptionObject(allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup, [StrObject(message), ListObject(members)])
+    e.members = members
+    return e
+  }
+  func cancelMessage(of error: LoopError) -> LoopValue {
+    guard let e = error as? ExceptionObject, let first = e.args.first else { return nil }
+    return first
+  }
+  func valueError(_ message: String) -> LoopError { ExceptionObject(Types.ValueError, message) }
+  func queueError(_ kind: QueueErrorKind) -> LoopError {
+    switch kind {
+    case .empty: return ExceptionObject(Types.QueueEmpty, [])
+    case .full: return ExceptionObject(Types.QueueFull, [])
+    case .shutDown: return ExceptionObject(Types.QueueShutDown, [])
+    }
+  }
+}

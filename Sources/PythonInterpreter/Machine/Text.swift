@@ -1,0 +1,185 @@
+import PythonValues
+
+extension Machine {
+  /// `repr(o)`.
+  func repr(_ o: PyObject) throws -> String {
+    switch o {
+    case let s as StrObject where s.type === Types.str: return PyString.repr(s.value)
+    case let b as BoolObject: return b.bool ? "True" : "False"
+    case let i as IntObject where i.type === Types.int: return try intText(i.value)
+    case let f as FloatObject: return PyFloat.repr(f.value)
+    case is NoneObject: return "None"
+    default: break
+    }
+    reprDepth += 1
+    defer { reprDepth -= 1 }
+    if reprDepth > budgets.recursion {
+      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object"))
+    }
+    if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let r = o.type.lookup("__repr__"), !(r is BuiltinFunctionObject) || o is NativeObject {
+      let v = try call(r, Args([o]))
+      guard let s = v as? StrObject else { throw typeError("__repr__ returned non-string (type \(typeName(v)))") }
+      return s.value
+    }
+    switch o {
+    case let l as ListObject:
+      if l.items.isEmpty { return "[]" }
+      if activeReprs.contains(ObjectIdentifier(l)) { return "[...]" }
+      activeReprs.insert(ObjectIdentifier(l))
+      defer { activeReprs.remove(ObjectIdentifier(l)) }
+      return "[" + (try l.items.map { try repr($0) }).joined(separator: ", ") + "]"
+    case let t as TupleObject:
+      if let fields = namedTupleFields(t.type) {
+        let parts = try zip(fields, t.items).map { "\($0)=\(try repr($1))" }
+        return "\(t.type.name)(" + parts.joined(separator: ", ") + ")"
+      }
+      if t.items.count == 1 { return "(" + (try repr(t.items[0])) + ",)" }
+      return "(" + (try t.items.map { try repr($0) }).joined(separator: ", ") + ")"
+    case let d as DictObject:
+      if d.count == 0 { return d.type === Types.dict ? "{}" : "\(d.type.name)()" }
+      if activeReprs.contains(ObjectIdentifier(d)) { return "{...}" }
+      activeReprs.insert(ObjectIdentifier(d))
+      defer { activeReprs.remove(ObjectIdentifier(d)) }
+      let body = "{" + (try d.pairs.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+      return body
+    case let s as SetObject:
+      if s.count == 0 { return s.frozen ? "frozenset()" : "set()" }
+      let body = "{" + (try s.items.map { try repr($0) }).joined(separator: ", ") + "}"
+      return s.frozen ? "frozenset(\(body))" : body
+    case let i as IntObject: return try intText(i.value)
+    case let s as StrObject: return PyString.repr(s.value)
+    case let b as BytesObject: return PyBytes.repr(b.value)
+    case let r as RangeObject: return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+    case let s as SliceObject: return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
+    case let e as ExceptionObject:
+      let name = e.cls.name
+      if e.args.count == 1 { return "\(name)(\(try repr(e.args[0])))" }
+      return "\(name)(" + (try e.args.map { try repr($0) }).joined(separator: ", ") + ")"
+    case let t as TypeObject:
+      if t.module == "builtins" { return "<class '\(t.qualname)'>" }
+      return "<class '\(t.module).\(t.qualname)'>"
+    case let f as FunctionObject: return "<function \(f.qualname) at \(address(f))>"
+    case let b as BuiltinFunctionObject:
+      if let s = b.boundSelf { return "<built-in method \(b.name) of \(typeName(s)) object at \(address(s))>" }
+      return "<built-in function \(b.name)>"
+    case let m as MethodObject:
+      let fname = (m.function as? FunctionObject)?.qualname ?? "?"
+      return "<bound method \(fname) of \(try repr(m.receiver))>"
+    case let m as ModuleObject: return "<module '\(m.name)'>"
+    case let s as SentinelObject: return s.name
+    case let g as GeneratorObject:
+      let kind = g.function.code.flags.contains(.coroutine) ? "coroutine" : "generator"
+      return "<\(kind) object \(g.function.qualname) at \(address(g))>"
+    default:
+      let t = o.type
+      let mod = t.module == "builtins" ? "" : "\(t.module)."
+      return "<\(mod)\(t.qualname) object at \(address(o))>"
+    }
+  }
+
+  /// An address-like text for default reprs: stable within a run, never a real address.
+  func address(_ o: PyObject) -> String {
+    let id = ObjectIdentifier(o)
+    if let a = addresses[id] { return a }
+    let a = "0x7f" + String(0x1000_0000 + addresses.count * 0x30, radix: 16)
+    addresses[id] = a
+    return a
+  }
+
+  func intText(_ v: BigInt) throws -> String {
+    if let s = v.int { return String(s) }
+    return try values { () throws(PythonValuesError) in try v.pythonString(release: release) }
+  }
+
+  /// `str(o)`.
+  func str(_ o: PyObject) throws -> String {
+    switch o {
+    case let s as StrObject: return s.value
+    case let b as BoolObject: return b.bool ? "True" : "False"
+    case let i as IntObject where i.type === Types.int: return try intText(i.value)
+    case let f as FloatObject: return PyFloat.repr(f.value)
+    case is NoneObject: return "None"
+    default: break
+    }
+    if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let s = o.type.lookup("__str__"), !(s is BuiltinFunctionObject) || o is NativeObject {
+      let v = try call(s, Args([o]))
+      guard let r = v as? StrObject else { throw typeError("__str__ returned non-string (type \(typeName(v)))") }
+      return r.value
+    }
+    if let e = o as? ExceptionObject {
+      if e.cls.isSubtype(of: Types.KeyError), e.args.count == 1 { return try repr(e.args[0]) }
+      if e.cls.isSubtype(of: Types.BaseExceptionGroup), e.args.count >= 1 {
+        let n = e.members.count
+        return "\(try str(e.args[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))"
+      }
+      switch e.args.count {
+      case 0: return ""
+      case 1: return try str(e.args[0])
+      default: return try repr(TupleObject(e.args))
+      }
+    }
+    return try repr(o)
+  }
+
+  /// `format(o, spec)`.
+  func format(_ o: PyObject, _ spec: String) throws -> String {
+    switch o {
+    case let b as BoolObject:
+      return try values { () throws(PythonValuesError) in try PyFormat.format(b.bool, spec: spec, release: release) }
+    case let i as IntObject where i.type === Types.int:
+      return try values { () throws(PythonValuesError) in try PyFormat.format(i.value, spec: spec, release: release) }
+    case let f as FloatObject:
+      return try values { () throws(PythonValuesError) in try PyFormat.format(f.value, spec: spec, release: release) }
+    case let s as StrObject where s.type === Types.str:
+      return try values { () throws(PythonValuesError) in try PyFormat.format(s.value, spec: spec, release: release) }
+    default: break
+    }
+    if let f = o.type.lookup("__format__"), f is FunctionObject {
+      let v = try call(f, Args([o, StrObject(spec)]))
+      guard let s = v as? StrObject else { throw typeError("__format__ must return a str, not \(typeName(v))") }
+      return s.value
+    }
+    if spec.isEmpty { return try str(o) }
+    if let i = o as? IntObject {
+      return try values { () throws(PythonValuesError) in try PyFormat.format(i.value, spec: spec, release: release) }
+    }
+    throw typeError("unsupported format string passed to \(typeName(o)).__format__")
+  }
+
+  /// `format % args`.
+  func percentFormat(_ f: StrObject, _ args: PyObject) throws -> PyObject {
+    let a: PyPercent.Arguments<PyObject>
+    if let t = args as? TupleObject, t.type === Types.tuple {
+      a = .tuple(t.items)
+    } else if let d = args as? DictObject {
+      a = .single(d, mapping: { key in
+        guard let v = try d.get(StrObject(key), self) else { throw keyError(StrObject(key)) }
+        return v
+      })
+    } else {
+      a = .single(args, mapping: nil)
+    }
+    do {
+      return StrObject(try PyPercent.format(f.value, a, operand: { self.percentOperand($0) }, str: { try self.str($0) }, repr: { try self.repr($0) }, release: release))
+    } catch let e as PythonValuesError {
+      throw e.exception
+    }
+  }
+
+  func percentOperand(_ v: PyObject) -> PercentOperand {
+    switch v {
+    case let b as BoolObject: return .bool(b.bool)
+    case let i as IntObject: return .int(i.value)
+    case let f as FloatObject: return .float(f.value)
+    case let s as StrObject: return .str(s.value)
+    case is NoneObject: return .none
+    default: return .other(typeName: typeName(v), int: nil, index: nil, float: nil)
+    }
+  }
+
+  /// The fields of a named tuple class, or nil.
+  func namedTupleFields(_ t: TypeObject) -> [String]? {
+    guard t !== Types.tuple, let f = t.lookup("_fields") as? TupleObject else { return nil }
+    return f.items.compactMap { ($0 as? StrObject)?.value }
+  }
+}

@@ -1,0 +1,253 @@
+import AsyncioModel
+
+extension Machine {
+  /// `asyncio.run(main())`.
+  func asyncioRun(_ a: Args) throws -> PyObject {
+    guard let main = a.get(0, "main") else { throw typeError("run() missing 1 required positional argument: 'main'") }
+    if loop != nil { throw runtimeError("asyncio.run() cannot be called from a running event loop") }
+    guard let coro = main as? GeneratorObject, coro.isCoroutine else {
+      if version.minor >= 12 { throw valueError("a coroutine was expected, got \(try repr(main))") }
+      throw valueError("a coroutine was expected, got \(try repr(main))")
+    }
+    coro.awaited = true
+    let l = EventLoop(version: version, host: host)
+    loop = l
+    defer {
+      clockOffset += l.ticks
+      l.close()
+      loop = nil
+      futureObjects.removeAll()
+    }
+    let outcome = AsyncioRun.run(coro, on: l, maxIterations: budgets.steps)
+    if let h = halt { throw h }
+    switch outcome.end {
+    case .completed:
+      for t in outcome.failedAtShutdown {
+        if let e = t.exception as? ExceptionObject { reportShutdownError(e, task: t) }
+      }
+      switch outcome.main.outcome() {
+      case .value(let v): return pyValue(v)
+      case .error(let e): throw e as! ExceptionObject
+      }
+    case .deadlock:
+      throw Halt.deadlock(deadlockDescription(outcome.main))
+    case .outOfSteps, .interrupted:
+      throw Halt.budget("steps: the event loop ran more than \(budgets.steps) iterations")
+    case .exited:
+      if let e = l.escaping as? ExceptionObject { throw e }
+      throw Halt.budget("the program stopped the loop")
+    }
+  }
+
+  func deadlockDescription(_ main: Task) -> String {
+    var waiting: [String] = []
+    for t in loop?.allTasks ?? [] {
+      if let g = t.innermostFrame as? GeneratorObject {
+        waiting.append("\(g.function.qualname)() at line \(g.frame.line)")
+      } else if let w = t.waitingOn {
+        _ = w
+        waiting.append("\(t.name)")
+      }
+    }
+    if waiting.isEmpty { return "every task is waiting and nothing can wake them" }
+    return "every task is waiting and nothing can wake them: " + waiting.prefix(3).joined(separator: ", ")
+  }
+
+  func runningLoop(_ what: String) throws -> EventLoop {
+    guard let l = loop else {
+      throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
+    }
+    return l
+  }
+
+  /// The loop a primitive binds to: made outside a loop, it binds when first used (3.10+).
+  func loopForPrimitive() throws -> EventLoop {
+    guard let l = loop else {
+      throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "asyncio primitive outside asyncio.run", why: "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()")
+    }
+    return l
+  }
+
+  func awaitable(_ x: PyObject, for what: String) throws -> Awaitable {
+    switch x {
+    case let g as GeneratorObject where g.isCoroutine:
+      if g.awaited { throw runtimeError("cannot reuse already awaited coroutine") }
+      g.awaited = true
+      return .coroutine(g)
+    case let f as FutureObject: return .future(f.future)
+    case let a as AwaitableObject:
+      a.used = true
+      return .coroutine(a.coroutine)
+    default:
+      if what == "wait_for" || what == "shield" || what == "ensure_future" {
+        throw typeError("An asyncio.Future, a coroutine or an awaitable is required")
+      }
+      throw typeError("An asyncio.Future, a coroutine or an awaitable is required")
+    }
+  }
+
+  func register(_ f: Future) {
+    if f is Task { _ = futureObject(f) }
+  }
+
+  func futureObject(_ f: Future) -> FutureObject {
+    if let o = futureObjects[ObjectIdentifier(f)] { return o }
+    let o = FutureObject(f, type: f is Task ? AsyncioModule.taskType : AsyncioModule.futureType)
+    futureObjects[ObjectIdentifier(f)] = o
+    return o
+  }
+
+  func countTask() throws {
+    if (loop?.allTasks.count ?? 0) > budgets.tasks {
+      throw Halt.budget("tasks: the program made more than \(budgets.tasks) tasks at once")
+    }
+  }
+
+  /// A value from the model as a Python object.
+  func pyValue(_ v: LoopValue) -> PyObject {
+    switch v {
+    case let o as PyObject: return o
+    case let g as GatheredValues:
+      return ListObject(g.items.map { item in
+        switch item {
+        case .value(let x): return pyValue(x)
+        case .error(let e): return (e as? ExceptionObject) ?? NoneObject.shared
+        }
+      })
+    case let f as Future: return futureObject(f)
+    default: return NoneObject.shared
+    }
+  }
+
+  func loopObject() -> PyObject {
+    let t = AsyncioModule.nativeType("_UnixSelectorEventLoop", module: "asyncio.unix_events", [
+      ("time", { m, _ in FloatObject(m.loop.map { $0.time } ?? 0) }),
+      ("run_in_executor", { m, a in
+        guard a.count >= 3 || a.count == 2 else { throw typeError("run_in_executor() missing 1 required positional argument: 'func'") }
+        if !(a[1] is NoneObject) {
+          throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "run_in_executor with an executor", why: "only the default executor (None) is run by lesson")
+        }
+        return try m.submitToExecutor(a[2], Args(Array(a.positional.dropFirst(3))))
+      }),
+      ("create_task", { m, a in
+        guard let g = a.get(1, "coro") as? GeneratorObject, g.isCoroutine else { throw typeError("a coroutine was expected") }
+        g.awaited = true
+        return m.futureObject(try m.runningLoop("create_task").createTask(g))
+      }),
+      ("create_future", { m, _ in m.futureObject(Future(loop: try m.runningLoop("create_future"))) }),
+    ])
+    return NativeObject(type: t)
+  }
+
+  func toThread(_ a: Args) throws -> PyObject {
+    guard a.count >= 1 else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
+    let f = try submitToExecutor(a[0], Args(Array(a.positional.dropFirst()), keywords: a.keywords))
+    return AwaitableObject("to_thread", coroutine: OneShotCoroutine { _ in .awaitFuture((f as! FutureObject).future) })
+  }
+
+  func submitToExecutor(_ fn: PyObject, _ args: Args) throws -> PyObject {
+    let l = try runningLoop("to_thread")
+    let future = l.defaultExecutor.submit { [unowned self] in
+      let before = self.threadTicks
+      self.inWorker += 1
+      defer { self.inWorker -= 1 }
+      self.threadTicks = 0
+      let outcome: Resumption
+      do {
+        outcome = .value(try self.call(fn, args))
+      } catch let e as ExceptionObject {
+        outcome = .error(e)
+      } catch let h as Halt {
+        self.halt = h
+        outcome = .error(ExceptionObject(Types.Halt, []))
+      } catch {
+        outcome = .error(runtimeError("\(error)"))
+      }
+      let seconds = Double(self.threadTicks) / 1_000_000
+      self.threadTicks = before
+      return (outcome, seconds)
+    }
+    return futureObject(future)
+  }
+
+  func asyncioWait(_ a: Args) throws -> PyObject {
+    let loop = try runningLoop("wait")
+    guard let fs = a.get(0, "fs") else { throw typeError("wait() missing 1 required positional argument: 'fs'") }
+    let items = try iterate(fs)
+    if items.isEmpty { throw valueError("Set of Tasks/Futures is empty.") }
+    var futures: [Future] = []
+    for x in items {
+      switch x {
+      case let f as FutureObject: futures.append(f.future)
+      case let g as GeneratorObject where g.isCoroutine:
+        if version.minor >= 11 {
+          throw typeError("Passing coroutines is forbidden, use tasks explicitly.")
+        }
+        g.awaited = true
+        let t = loop.createTask(g)
+        futures.append(t)
+      default: throw typeError("expect a list of futures, not \(typeName(x))")
+      }
+    }
+    let timeoutObj = a.keyword("timeout") ?? (a.count > 1 ? a[1] : NoneObject.shared)
+    let timeout: Double? = timeoutObj is NoneObject ? nil : try asDouble(timeoutObj)
+    let rwObj = a.keyword("return_when") ?? (a.count > 2 ? a[2] : StrObject("ALL_COMPLETED"))
+    guard let rw = Wait.ReturnWhen(rawValue: try str(rwObj)) else {
+      throw valueError("Invalid return_when value: \(try str(rwObj))")
+    }
+    let w = Wait(futures, timeout: timeout, returnWhen: rw)
+    let wrapper = WaitResult(w, machine: self)
+    return AwaitableObject("wait", coroutine: wrapper)
+  }
+
+  func asCompleted(_ a: Args) throws -> PyObject {
+    let loop = try runningLoop("as_completed")
+    guard let fs = a.get(0, "fs") else { throw typeError("as_completed() missing 1 required positional argument: 'fs'") }
+    var aws: [Awaitable] = []
+    for x in try iterate(fs) { aws.append(try awaitable(x, for: "as_completed")) }
+    let timeoutObj = a.get(1, "timeout") ?? NoneObject.shared
+    let timeout: Double? = timeoutObj is NoneObject ? nil : try asDouble(timeoutObj)
+    let ac = AsCompleted(aws, timeout: timeout, loop: loop)
+    return IteratorObject("as_completed") {
+      guard let c = ac.next() else { return nil }
+      return AwaitableObject("as_completed", coroutine: c)
+    }
+  }
+
+  func reportCallbackError(_ e: ExceptionObject, callback: PyObject) {
+    let text = (try? formatTraceback(e)) ?? ""
+    try? write("Exception in callback \((try? repr(callback)) ?? "?")\nhandle: <Handle>\n" + text, toStderr: true)
+  }
+
+  func reportShutdownError(_ e: ExceptionObject, task: Task) {
+    let text = (try? formatTraceback(e)) ?? ""
+    try? write("unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>\n" + text, toStderr: true)
+  }
+}
+
+/// `await asyncio.wait(...)`: the model's `Wait`, whose result becomes `(done, pending)` sets.
+final class WaitResult: Coroutine {
+  let wait: Wait
+  unowned let machine: Machine
+  var started = false
+  init(_ w: Wait, machine: Machine) {
+    wait = w
+    self.machine = machine
+  }
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    if !started {
+      started = true
+      if case .error(let e) = input { return .raised(e) }
+      return .awaitCoroutine(wait)
+    }
+    if case .error(let e) = input { return .raised(e) }
+    let done = SetObject(), pending = SetObject()
+    do {
+      for f in wait.done { try done.add(machine.futureObject(f), machine) }
+      for f in wait.pending { try pending.add(machine.futureObject(f), machine) }
+    } catch {
+      return .raised(runtimeError("wait"))
+    }
+    return .returned(TupleObject([done, pending]))
+  }
+}

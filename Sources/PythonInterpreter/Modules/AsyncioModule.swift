@@ -1,0 +1,501 @@
+import AsyncioModel
+
+/// A coroutine of the library written as a Swift closure, run when first resumed.
+final class OneShotCoroutine: Coroutine {
+  let body: (Task) -> CoroutineStep
+  private var done = false
+  init(_ body: @escaping (Task) -> CoroutineStep) { self.body = body }
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    if done {
+      switch input {
+      case .error(let e): return .raised(e)
+      case .value(let v): return .returned(v)
+      }
+    }
+    done = true
+    if case .error(let e) = input { return .raised(e) }
+    return body(task)
+  }
+}
+
+/// Python's `asyncio`, on the model.
+enum AsyncioModule {
+  static func make(_ m: Machine) -> ModuleObject {
+    let mod = ModuleObject("asyncio")
+    let d = mod.dict
+    func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
+      d.setStr(name, BuiltinFunctionObject(name, body))
+    }
+    d.setStr("CancelledError", Types.CancelledError)
+    d.setStr("TimeoutError", m.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310)
+    d.setStr("InvalidStateError", Types.InvalidStateError)
+    d.setStr("QueueEmpty", Types.QueueEmpty)
+    d.setStr("QueueFull", Types.QueueFull)
+    if m.version.minor >= 13 { d.setStr("QueueShutDown", Types.QueueShutDown) }
+    d.setStr("Semaphore", semaphoreType(m, bounded: false))
+    d.setStr("BoundedSemaphore", semaphoreType(m, bounded: true))
+    d.setStr("Lock", lockType(m))
+    d.setStr("Event", eventType(m))
+    d.setStr("Task", taskType)
+    d.setStr("Future", futureType)
+    if m.version.minor >= 11 {
+      d.setStr("TaskGroup", taskGroupType(m))
+      d.setStr("Timeout", timeoutType)
+    }
+    fn("run") { m, a in try m.asyncioRun(a) }
+    fn("sleep") { m, a in
+      guard let delayObj = a.get(0, "delay") else { throw typeError("sleep() missing 1 required positional argument: 'delay'") }
+      guard let delay = try m.asDouble(delayObj) else {
+        throw typeError("'<=' not supported between instances of '\(m.typeName(delayObj))' and 'int'")
+      }
+      let result = a.get(1, "result") ?? NoneObject.shared
+      let loop = try m.runningLoop("sleep")
+      return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop))
+    }
+    fn("gather") { m, a in
+      let loop = try m.runningLoop("gather")
+      let returnExceptions = try a.keyword("return_exceptions").map { try m.truthy($0) } ?? false
+      for (k, _) in a.keywords where k != "return_exceptions" {
+        throw typeError("gather() got an unexpected keyword argument '\(k)'")
+      }
+      var seen: [ObjectIdentifier: Future] = [:]
+      var aws: [Awaitable] = []
+      for x in a.positional {
+        if let f = seen[ObjectIdentifier(x)] {
+          aws.append(.future(f))
+          continue
+        }
+        let aw = try m.awaitable(x, for: "gather")
+        let fut = loop.ensureFuture(aw)
+        m.register(fut)
+        seen[ObjectIdentifier(x)] = fut
+        aws.append(.future(fut))
+      }
+      let g = Gather.start(aws, returnExceptions: returnExceptions, loop: loop)
+      return m.futureObject(g)
+    }
+    fn("wait_for") { m, a in
+      guard let aw = a.get(0, "fut") else { throw typeError("wait_for() missing 2 required positional arguments: 'fut' and 'timeout'") }
+      guard let tObj = a.get(1, "timeout") else { throw typeError("wait_for() missing 1 required positional argument: 'timeout'") }
+      let timeout: Double? = tObj is NoneObject ? nil : try m.asDouble(tObj)
+      if timeout == nil, !(tObj is NoneObject) {
+        throw typeError("'<=' not supported between instances of '\(m.typeName(tObj))' and 'int'")
+      }
+      _ = try m.runningLoop("wait_for")
+      let awaitable = try m.awaitable(aw, for: "wait_for")
+      return AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version))
+    }
+    fn("create_task") { m, a in
+      guard let c = a.get(0, "coro") else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
+      let loop = try m.runningLoop("create_task")
+      guard let g = c as? GeneratorObject, g.isCoroutine else {
+        throw typeError("a coroutine was expected, got \(try m.repr(c))")
+      }
+      g.awaited = true
+      let name = (a.keyword("name") as? StrObject)?.value
+      let t = loop.createTask(g, name: name)
+      try m.countTask()
+      return m.futureObject(t)
+    }
+    fn("ensure_future") { m, a in
+      let loop = try m.runningLoop("ensure_future")
+      let aw = try m.awaitable(a[0], for: "ensure_future")
+      let f = loop.ensureFuture(aw)
+      return m.futureObject(f)
+    }
+    fn("shield") { m, a in
+      let loop = try m.runningLoop("shield")
+      let aw = try m.awaitable(a[0], for: "shield")
+      return m.futureObject(Shield.start(aw, loop: loop))
+    }
+    fn("current_task") { m, _ in
+      guard let t = m.loop?.currentTask else { return NoneObject.shared }
+      return m.futureObject(t)
+    }
+    fn("all_tasks") { m, _ in
+      let s = SetObject()
+      for t in m.loop?.allTasks ?? [] { try s.add(m.futureObject(t), m) }
+      return s
+    }
+    fn("get_running_loop") { m, _ in
+      guard m.loop != nil else { throw runtimeError("no running event loop") }
+      return m.loopObject()
+    }
+    fn("get_event_loop") { m, _ in
+      guard m.loop != nil else {
+        throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
+      }
+      return m.loopObject()
+    }
+    fn("iscoroutine") { _, a in BoolObject.of((a[0] as? GeneratorObject)?.isCoroutine ?? (a[0] is AwaitableObject)) }
+    fn("iscoroutinefunction") { _, a in BoolObject.of((a[0] as? FunctionObject)?.code.flags.contains(.coroutine) ?? false) }
+    fn("to_thread") { m, a in try m.toThread(a) }
+    fn("wait") { m, a in try m.asyncioWait(a) }
+    fn("as_completed") { m, a in try m.asCompleted(a) }
+    if m.version.minor >= 11 {
+      fn("timeout") { m, a in
+        let loop = try m.runningLoop("timeout")
+        let delayObj = a.get(0, "delay") ?? NoneObject.shared
+        let delay: Double? = delayObj is NoneObject ? nil : try m.asDouble(delayObj)
+        return TimeoutObject(TimeoutScope(delay: delay, loop: loop))
+      }
+      fn("timeout_at") { m, a in
+        _ = try m.runningLoop("timeout_at")
+        let whenObj = a.get(0, "when") ?? NoneObject.shared
+        let when: Double? = whenObj is NoneObject ? nil : try m.asDouble(whenObj)
+        return TimeoutObject(TimeoutScope(when: when))
+      }
+    }
+    d.setStr("Queue", queueType(m, .fifo, "Queue"))
+    d.setStr("LifoQueue", queueType(m, .lifo, "LifoQueue"))
+    nonisolated(unsafe) let machine = m
+    d.setStr("PriorityQueue", queueType(m, .priority({ a, b in
+      guard let x = a as? PyObject, let y = b as? PyObject else { return false }
+      return (try? machine.lessThan(x, y)) ?? false
+    }), "PriorityQueue"))
+    d.setStr("FIRST_COMPLETED", StrObject("FIRST_COMPLETED"))
+    d.setStr("FIRST_EXCEPTION", StrObject("FIRST_EXCEPTION"))
+    d.setStr("ALL_COMPLETED", StrObject("ALL_COMPLETED"))
+    return mod
+  }
+
+  // MARK: Types
+
+  static func nativeType(_ name: String, module: String, _ methods: [(String, BuiltinFunctionObject.Body)]) -> TypeObject {
+    let t = TypeObject(name, bases: [Types.object], layout: .builtin, module: module)
+    for (n, b) in methods { t.dict.setStr(n, BuiltinFunctionObject(n, owner: t, b)) }
+    return t
+  }
+
+  static func semaphoreType(_ m: Machine, bounded: Bool) -> TypeObject {
+    let t = nativeType(bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", [
+      ("acquire", { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        return AwaitableObject("acquire", coroutine: s.semaphore.acquire())
+      }),
+      ("release", { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        if !s.semaphore.release() { throw valueError("BoundedSemaphore released too many times") }
+        return NoneObject.shared
+      }),
+      ("locked", { m, a in BoolObject.of(try SemaphoreObject.of(a[0], m).semaphore.isLocked) }),
+      ("__aenter__", { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        return AwaitableObject("__aenter__", coroutine: AcquireReturningNone(s.semaphore.acquire()))
+      }),
+      ("__aexit__", { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
+          if !s.semaphore.release() { return .raised(valueError("BoundedSemaphore released too many times")) }
+          return .returned(NoneObject.shared)
+        })
+      }),
+      ("__repr__", { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        let sem = s.semaphore
+        let state = sem.isLocked ? "locked" : "unlocked, value:\(sem.value)"
+        let waiters = sem.waiting > 0 ? ", waiters:\(sem.waiting)" : ""
+        return StrObject("<asyncio.locks.\(s.type.name) object at \(m.address(s)) [\(state)\(waiters)]>")
+      }),
+    ])
+    t.construct = { m, cls, a in
+      let vObj = a.get(0, "value") ?? IntObject.make(1)
+      guard let v = (vObj as? IntObject)?.intValue else { throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'") }
+      if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
+      if m.version.minor < 10, a.keyword("loop") != nil { throw typeError("loop") }
+      let loop = try m.loopForPrimitive()
+      return SemaphoreObject(Semaphore(value: v, bounded: bounded, loop: loop), type: cls)
+    }
+    return t
+  }
+
+  static func lockType(_ m: Machine) -> TypeObject {
+    let t = nativeType("Lock", module: "asyncio.locks", [
+      ("acquire", { _, a in AwaitableObject("acquire", coroutine: (a[0] as! LockObject).lock.acquire()) }),
+      ("release", { _, a in
+        if let e = (a[0] as! LockObject).lock.release() { throw e as! ExceptionObject }
+        return NoneObject.shared
+      }),
+      ("locked", { _, a in BoolObject.of((a[0] as! LockObject).lock.isLocked) }),
+      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: AcquireReturningNone((a[0] as! LockObject).lock.acquire())) }),
+      ("__aexit__", { _, a in
+        let l = (a[0] as! LockObject).lock
+        return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
+          if let e = l.release() { return .raised(e) }
+          return .returned(NoneObject.shared)
+        })
+      }),
+    ])
+    t.construct = { m, cls, _ in LockObject(Lock(loop: try m.loopForPrimitive()), type: cls) }
+    return t
+  }
+
+  static func eventType(_ m: Machine) -> TypeObject {
+    let t = nativeType("Event", module: "asyncio.locks", [
+      ("wait", { _, a in AwaitableObject("wait", coroutine: (a[0] as! EventObject).event.wait()) }),
+      ("set", { _, a in
+        (a[0] as! EventObject).event.set()
+        return NoneObject.shared
+      }),
+      ("clear", { _, a in
+        (a[0] as! EventObject).event.clear()
+        return NoneObject.shared
+      }),
+      ("is_set", { _, a in BoolObject.of((a[0] as! EventObject).event.isSet) }),
+    ])
+    t.construct = { m, cls, _ in EventObject(Event(loop: try m.loopForPrimitive()), type: cls) }
+    return t
+  }
+
+  static let futureType: TypeObject = {
+    let t = nativeType("Future", module: "_asyncio", futureMethods)
+    return t
+  }()
+
+  static let taskType: TypeObject = {
+    var methods = futureMethods
+    methods.append(("get_name", { _, a in StrObject(((a[0] as! FutureObject).future as! Task).name) }))
+    methods.append(("set_name", { m, a in
+      ((a[0] as! FutureObject).future as! Task).name = try m.str(a[1])
+      return NoneObject.shared
+    }))
+    methods.append(("get_coro", { m, a in
+      let t = (a[0] as! FutureObject).future as! Task
+      return (t.innermostFrame as? GeneratorObject) ?? NoneObject.shared
+    }))
+    methods.append(("cancelling", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).cancelRequests) }))
+    methods.append(("uncancel", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).uncancel()) }))
+    let t = nativeType("Task", module: "_asyncio", methods)
+    t.bases = [futureType]
+    t.mro = [t, futureType, Types.object]
+    return t
+  }()
+
+  static var futureMethods: [(String, BuiltinFunctionObject.Body)] { [
+    ("done", { _, a in BoolObject.of((a[0] as! FutureObject).future.isDone) }),
+    ("cancelled", { _, a in BoolObject.of((a[0] as! FutureObject).future.isCancelled) }),
+    ("cancel", { m, a in
+      let f = (a[0] as! FutureObject).future
+      let msg = a.get(1, "msg")
+      return BoolObject.of(f.cancel(message: msg))
+    }),
+    ("result", { m, a in
+      let f = (a[0] as! FutureObject).future
+      switch f.state {
+      case .pending: throw ExceptionObject(Types.InvalidStateError, "Result is not set.")
+      case .cancelled, .finished:
+        switch f.outcome() {
+        case .value(let v): return m.pyValue(v)
+        case .error(let e): throw e as! ExceptionObject
+        }
+      }
+    }),
+    ("exception", { m, a in
+      let f = (a[0] as! FutureObject).future
+      switch f.state {
+      case .pending: throw ExceptionObject(Types.InvalidStateError, "Exception is not set.")
+      case .cancelled:
+        if case .error(let e) = f.outcome() { throw e as! ExceptionObject }
+        return NoneObject.shared
+      case .finished: return (f.exception as? ExceptionObject) ?? NoneObject.shared
+      }
+    }),
+    ("add_done_callback", { m, a in
+      let fo = a[0] as! FutureObject
+      let cb = a[1]
+      fo.future.addDoneCallback { _ in
+        do {
+          _ = try m.call(cb, Args([fo]))
+        } catch let e as ExceptionObject {
+          m.reportCallbackError(e, callback: cb)
+        } catch let h as Halt {
+          m.halt = h
+        } catch {}
+      }
+      return NoneObject.shared
+    }),
+    ("set_result", { m, a in
+      let f = (a[0] as! FutureObject).future
+      if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
+      f.setResult(a[1])
+      return NoneObject.shared
+    }),
+    ("set_exception", { m, a in
+      let f = (a[0] as! FutureObject).future
+      if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
+      f.setException(try m.makeException(a[1]))
+      return NoneObject.shared
+    }),
+    ("__repr__", { m, a in
+      let fo = a[0] as! FutureObject
+      if let t = fo.future as? Task {
+        let state = t.isDone ? (t.isCancelled ? "cancelled" : "finished") : "pending"
+        return StrObject("<Task \(state) name='\(t.name)'>")
+      }
+      return StrObject("<Future \(fo.future.isDone ? "finished" : "pending")>")
+    }),
+  ] }
+
+  static let timeoutType: TypeObject = {
+    nativeType("Timeout", module: "asyncio.timeouts", [
+      ("__aenter__", { m, a in
+        let to = a[0] as! TimeoutObject
+        return AwaitableObject("__aenter__", coroutine: OneShotCoroutine { task in
+          to.scope.enter(in: task)
+          return .returned(to)
+        })
+      }),
+      ("__aexit__", { m, a in
+        let to = a[0] as! TimeoutObject
+        let incoming = a[2] as? ExceptionObject
+        return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
+          let out = to.scope.exit(with: incoming)
+          if let out, out !== incoming { return .raised(out) }
+          return .returned(NoneObject.shared)
+        })
+      }),
+      ("expired", { _, a in BoolObject.of((a[0] as! TimeoutObject).scope.expired) }),
+      ("when", { _, a in (a[0] as! TimeoutObject).scope.when.map { FloatObject($0) } ?? NoneObject.shared }),
+      ("reschedule", { m, a in
+        let to = a[0] as! TimeoutObject
+        let w: Double? = a[1] is NoneObject ? nil : try m.asDouble(a[1])
+        to.scope.reschedule(w, loop: try m.runningLoop("reschedule"))
+        return NoneObject.shared
+      }),
+    ])
+  }()
+
+  static func taskGroupType(_ m: Machine) -> TypeObject {
+    let t = nativeType("TaskGroup", module: "asyncio.taskgroups", [
+      ("__aenter__", { m, a in
+        let g = a[0] as! TaskGroupObject
+        return AwaitableObject("__aenter__", coroutine: OneShotCoroutine { task in
+          if let e = g.group.enter(in: task) { return .raised(e) }
+          return .returned(g)
+        })
+      }),
+      ("__aexit__", { m, a in
+        let g = a[0] as! TaskGroupObject
+        let incoming = a[2] as? ExceptionObject
+        return AwaitableObject("__aexit__", coroutine: g.group.exit(with: incoming))
+      }),
+      ("create_task", { m, a in
+        let g = a[0] as! TaskGroupObject
+        guard let c = a.get(1, "coro") as? GeneratorObject, c.isCoroutine else {
+          throw typeError("a coroutine was expected, got \(try m.repr(a.get(1, "coro") ?? NoneObject.shared))")
+        }
+        c.awaited = true
+        let name = (a.keyword("name") as? StrObject)?.value
+        switch g.group.createTask(c, name: name) {
+        case .task(let t):
+          try m.countTask()
+          return m.futureObject(t)
+        case .raised(let e): throw e as! ExceptionObject
+        }
+      }),
+    ])
+    t.construct = { m, cls, _ in TaskGroupObject(TaskGroup(loop: try m.runningLoop("TaskGroup")), type: cls) }
+    return t
+  }
+
+  static func queueType(_ m: Machine, _ order: Queue.Order, _ name: String) -> TypeObject {
+    let t = nativeType(name, module: "asyncio.queues", [
+      ("put", { _, a in AwaitableObject("put", coroutine: (a[0] as! QueueObject).queue.put(a[1])) }),
+      ("get", { _, a in AwaitableObject("get", coroutine: (a[0] as! QueueObject).queue.get()) }),
+      ("put_nowait", { _, a in
+        if let e = (a[0] as! QueueObject).queue.putNoWait(a[1]) { throw e as! ExceptionObject }
+        return NoneObject.shared
+      }),
+      ("get_nowait", { m, a in
+        switch (a[0] as! QueueObject).queue.getNoWait() {
+        case .value(let v): return m.pyValue(v)
+        case .error(let e): throw e as! ExceptionObject
+        }
+      }),
+      ("task_done", { _, a in
+        if let e = (a[0] as! QueueObject).queue.taskDone() { throw e as! ExceptionObject }
+        return NoneObject.shared
+      }),
+      ("join", { _, a in AwaitableObject("join", coroutine: (a[0] as! QueueObject).queue.join()) }),
+      ("qsize", { _, a in IntObject.make((a[0] as! QueueObject).queue.count) }),
+      ("empty", { _, a in BoolObject.of((a[0] as! QueueObject).queue.isEmpty) }),
+      ("full", { _, a in BoolObject.of((a[0] as! QueueObject).queue.isFull) }),
+      ("shutdown", { m, a in
+        let imm = try a.get(1, "immediate").map { try m.truthy($0) } ?? false
+        (a[0] as! QueueObject).queue.shutDown(immediate: imm)
+        return NoneObject.shared
+      }),
+    ])
+    t.construct = { m, cls, a in
+      let size = (a.get(0, "maxsize") as? IntObject)?.intValue ?? 0
+      return QueueObject(Queue(maxSize: size, order: order, loop: try m.loopForPrimitive()), type: cls)
+    }
+    return t
+  }
+}
+
+/// `await sem.__aenter__()`: acquires, then gives `None` (acquire gives `True`).
+final class AcquireReturningNone: Coroutine {
+  let inner: Coroutine
+  var started = false
+  init(_ inner: Coroutine) { self.inner = inner }
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    if !started {
+      started = true
+      if case .error(let e) = input { return .raised(e) }
+      return .awaitCoroutine(inner)
+    }
+    switch input {
+    case .error(let e): return .raised(e)
+    case .value: return .returned(NoneObject.shared)
+    }
+  }
+}
+
+final class SemaphoreObject: NativeObject {
+  let semaphore: Semaphore
+  init(_ s: Semaphore, type: TypeObject) {
+    semaphore = s
+    super.init(type: type)
+    dict = DictObject()
+  }
+  static func of(_ o: PyObject, _ m: Machine) throws -> SemaphoreObject {
+    guard let s = o as? SemaphoreObject else { throw typeError("descriptor requires a 'Semaphore' object but received '\(m.typeName(o))'") }
+    return s
+  }
+}
+final class LockObject: NativeObject {
+  let lock: Lock
+  init(_ l: Lock, type: TypeObject) {
+    lock = l
+    super.init(type: type)
+  }
+}
+final class EventObject: NativeObject {
+  let event: Event
+  init(_ e: Event, type: TypeObject) {
+    event = e
+    super.init(type: type)
+  }
+}
+final class QueueObject: NativeObject {
+  let queue: Queue
+  init(_ q: Queue, type: TypeObject) {
+    queue = q
+    super.init(type: type)
+  }
+}
+final class TaskGroupObject: NativeObject {
+  let group: TaskGroup
+  init(_ g: TaskGroup, type: TypeObject) {
+    group = g
+    super.init(type: type)
+  }
+}
+final class TimeoutObject: NativeObject {
+  let scope: TimeoutScope
+  init(_ s: TimeoutScope) {
+    scope = s
+    super.init(type: AsyncioModule.timeoutType)
+  }
+}

@@ -1,0 +1,104 @@
+/// What a program may import, and what the sandbox refuses.
+enum Sandbox {
+  /// Attributes that lead from a value to the interpreter's insides.
+  static let forbiddenAttributes: Set<String> = [
+    "__subclasses__", "__globals__", "__code__", "__builtins__", "__closure__", "__import__", "__loader__",
+    "__spec__", "__reduce__", "__reduce_ex__", "__getattribute__", "__base__s", "__dict__s", "gi_frame", "cr_frame",
+    "f_back", "f_globals", "f_locals", "tb_frame", "__self__s",
+  ]
+
+  /// Modules that reach the machine, and why each is outside an exercise run.
+  static let refusedModules: [String: String] = [
+    "os": "it reaches the files, processes and environment of the machine",
+    "sys._getframe": "frames are the interpreter's insides",
+    "subprocess": "it starts processes on the machine",
+    "socket": "it opens network connections",
+    "shutil": "it changes files on the machine",
+    "pathlib": "it reaches the files of the machine",
+    "io": "it reaches files",
+    "urllib": "it opens network connections",
+    "http": "it opens network connections",
+    "requests": "it is a third-party library that opens network connections",
+    "aiohttp": "it is a third-party library that opens network connections",
+    "httpx": "it is a third-party library that opens network connections",
+    "threading": "real threads run beside the loop; use asyncio.to_thread",
+    "multiprocessing": "it starts processes on the machine",
+    "concurrent": "real thread pools run beside the loop; use asyncio.to_thread",
+    "ctypes": "it reaches the machine's memory",
+    "importlib": "it loads code from the machine",
+    "builtins": "it reaches the interpreter's insides",
+    "inspect": "it reaches the interpreter's insides",
+    "gc": "it reaches the interpreter's insides",
+    "signal": "it reaches the process",
+    "pickle": "it runs code from data",
+    "tempfile": "it makes files on the machine",
+    "glob": "it reads the machine's folders",
+    "sqlite3": "it opens database files",
+    "select": "it waits on the machine's files",
+    "selectors": "it waits on the machine's files",
+    "platform": "it reads the machine",
+    "getpass": "it reads the terminal",
+    "webbrowser": "it opens programs on the machine",
+    "code": "it runs code from text",
+    "codeop": "it runs code from text",
+  ]
+}
+
+extension Machine {
+  /// `import name`: the module (the top package, or the leaf for `import a.b as c` and `from`).
+  func importModule(_ name: String, leaf: Bool, line: Int) throws -> PyObject {
+    if let m = modules[name] { return leaf ? m : (modules[String(name.split(separator: ".")[0])] ?? m) }
+    let top = String(name.split(separator: ".")[0])
+    if let why = Sandbox.refusedModules[top] ?? Sandbox.refusedModules[name] {
+      throw Halt.refused(line: line, column: 1, construct: "import \(name)", why: "the module '\(top)' is outside an exercise run: \(why)")
+    }
+    guard let m = try makeModule(name) else {
+      if StandardModules.known.contains(top) {
+        throw Halt.refused(line: line, column: 1, construct: "import \(name)", why: "the module '\(name)' is not one lesson runs yet")
+      }
+      throw Halt.refused(line: line, column: 1, construct: "import \(name)", why: "'\(top)' is not a module of Python's standard library that an exercise run has; third-party modules are outside an exercise run")
+    }
+    modules[name] = m
+    if name.contains(".") {
+      let parent = String(name[..<name.lastIndex(of: ".")!])
+      if let p = try importModule(parent, leaf: true, line: line) as? ModuleObject {
+        p.dict.setStr(String(name[name.index(after: name.lastIndex(of: ".")!)...]), m)
+      }
+      if !leaf { return modules[top]! }
+    }
+    return m
+  }
+
+  func refusedImport(_ full: String, line: Int, name: String, module: String) -> Error {
+    if modules[module] != nil, StandardModules.known.contains(module) || modules[module] != nil {
+      if let why = Sandbox.refusedModules[module + "." + name] {
+        return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: why)
+      }
+      return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: "'\(module).\(name)' is not something lesson runs yet")
+    }
+    return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: "'\(module)' is not a module lesson runs")
+  }
+
+  func makeModule(_ name: String) throws -> ModuleObject? {
+    if let f = StandardModules.factories[name] { return try f(self) }
+    return nil
+  }
+}
+
+/// The standard-library modules the interpreter provides.
+enum StandardModules {
+  static var factories: [String: (Machine) throws -> ModuleObject] { [
+    "asyncio": { AsyncioModule.make($0) },
+    "time": { TimeModule.make($0) },
+    "sys": { SysModule.make($0) },
+  ] }
+
+  /// Every module of CPython's standard library a learner might name (for a better refusal).
+  static let known: Set<String> = [
+    "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "calendar", "cmath", "collections", "contextlib",
+    "contextvars", "copy", "csv", "dataclasses", "datetime", "decimal", "enum", "fractions", "functools", "hashlib",
+    "heapq", "itertools", "json", "logging", "math", "numbers", "operator", "os", "pprint", "queue", "random", "re",
+    "statistics", "string", "struct", "sys", "textwrap", "time", "traceback", "types", "typing", "typing_extensions",
+    "uuid", "warnings", "weakref", "zoneinfo",
+  ]
+}

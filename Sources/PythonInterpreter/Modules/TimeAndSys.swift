@@ -1,0 +1,102 @@
+import AsyncioModel
+
+/// `time`, on the virtual clock: `sleep` blocks the loop (or a worker thread) and moves the clock.
+enum TimeModule {
+  /// `time.time()` at the program's start (a fixed instant, as the recordings use).
+  static let epoch = 1_700_000_000.0
+
+  static func make(_ m: Machine) -> ModuleObject {
+    let mod = ModuleObject("time")
+    func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
+      mod.dict.setStr(name, BuiltinFunctionObject(name, body))
+    }
+    fn("perf_counter") { m, _ in FloatObject(Double(m.nowTicks) / 1_000_000) }
+    fn("monotonic") { m, _ in FloatObject(Double(m.nowTicks) / 1_000_000) }
+    fn("time") { m, _ in FloatObject(epoch + Double(m.nowTicks) / 1_000_000) }
+    fn("perf_counter_ns") { m, _ in IntObject.make(Int(m.nowTicks) * 1000) }
+    fn("monotonic_ns") { m, _ in IntObject.make(Int(m.nowTicks) * 1000) }
+    fn("time_ns") { m, _ in IntObject.make(Int(epoch) * 1_000_000_000 + Int(m.nowTicks) * 1000) }
+    fn("process_time") { m, _ in FloatObject(0) }
+    fn("sleep") { m, a in
+      guard a.count == 1 else { throw typeError("time.sleep() takes exactly one argument (\(a.count) given)") }
+      guard let s = try m.asDouble(a[0]) else {
+        throw typeError("'\(m.typeName(a[0]))' object cannot be interpreted as an integer")
+      }
+      if s < 0 { throw valueError("sleep length must be non-negative") }
+      let us = Int64((s * 1_000_000).rounded(.toNearestOrEven))
+      if m.inWorker > 0 {
+        m.threadTicks += us
+      } else if let l = m.loop {
+        l.block(forSeconds: Double(us) / 1_000_000)
+      } else {
+        m.clockOffset += us
+      }
+      return NoneObject.shared
+    }
+    return mod
+  }
+}
+
+/// `sys`: the program's streams, `exit`, `version_info`.
+enum SysModule {
+  static func make(_ m: Machine) -> ModuleObject {
+    let mod = ModuleObject("sys")
+    mod.dict.setStr("stdout", StreamObject(toStderr: false))
+    mod.dict.setStr("stderr", StreamObject(toStderr: true))
+    let vi = TupleObject([IntObject.make(3), IntObject.make(m.version.minor), IntObject.make(0), StrObject("final"), IntObject.make(0)])
+    mod.dict.setStr("version_info", vi)
+    let patch = ["10": "13", "11": "7", "12": "1", "13": "0"]["\(m.version.minor)"] ?? "0"
+    mod.dict.setStr("version", StrObject("3.\(m.version.minor).\(patch)"))
+    mod.dict.setStr("platform", StrObject("linux"))
+    mod.dict.setStr("argv", ListObject([StrObject(m.filename)]))
+    mod.dict.setStr("maxsize", IntObject.make(Int.max))
+    mod.dict.setStr("byteorder", StrObject("little"))
+    mod.dict.setStr("exit", BuiltinFunctionObject("exit") { _, a in
+      throw ExceptionObject(Types.SystemExit, a.count > 0 ? [a[0]] : [])
+    })
+    mod.dict.setStr("getrecursionlimit", BuiltinFunctionObject("getrecursionlimit") { m, _ in IntObject.make(m.budgets.recursion) })
+    mod.dict.setStr("setrecursionlimit", BuiltinFunctionObject("setrecursionlimit") { m, a in
+      guard let n = (a[0] as? IntObject)?.intValue, n >= 1 else { throw valueError("recursion limit must be greater or equal than 1") }
+      m.budgets.recursion = min(n, 2500)
+      return NoneObject.shared
+    })
+    mod.dict.setStr("exc_info", BuiltinFunctionObject("exc_info") { m, _ in
+      guard let e = m.currentHandled() else { return TupleObject([NoneObject.shared, NoneObject.shared, NoneObject.shared]) }
+      return TupleObject([e.type, e, NoneObject.shared])
+    })
+    if m.version.minor >= 11 {
+      mod.dict.setStr("exception", BuiltinFunctionObject("exception") { m, _ in m.currentHandled() ?? NoneObject.shared })
+    }
+    mod.dict.setStr("modules", DictObject())
+    return mod
+  }
+}
+
+/// `sys.stdout` and `sys.stderr`: write into the run's captured output.
+final class StreamObject: NativeObject {
+  let toStderr: Bool
+  init(toStderr: Bool) {
+    self.toStderr = toStderr
+    super.init(type: StreamObject.streamType)
+  }
+
+  static let streamType: TypeObject = {
+    let t = AsyncioModule.nativeType("TextIOWrapper", module: "_io", [
+      ("write", { m, a in
+        guard let s = a.get(1, "s") as? StrObject else {
+          throw typeError("write() argument must be str, not \(m.typeName(a.get(1, "s") ?? NoneObject.shared))")
+        }
+        try m.write(s.value, toStderr: (a[0] as! StreamObject).toStderr)
+        return IntObject.make(s.count)
+      }),
+      ("flush", { _, _ in NoneObject.shared }),
+      ("isatty", { _, _ in BoolObject.false }),
+      ("writelines", { m, a in
+        for l in try m.iterate(a[1]) { try m.write(try m.str(l), toStderr: (a[0] as! StreamObject).toStderr) }
+        return NoneObject.shared
+      }),
+      ("fileno", { m, _ in throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "fileno", why: "file descriptors are outside an exercise run") }),
+    ])
+    return t
+  }()
+}

@@ -1,0 +1,200 @@
+/// `dict`: CPython's compact dictionary (an index table over entries kept in insertion order).
+///
+/// Keys are hashed and compared by the machine (`__hash__`/`__eq__` may run Python code); strings
+/// take a fast path that needs no machine.
+public class DictObject: PyObject {
+  struct Entry {
+    var key: PyObject
+    var value: PyObject
+    var hash: Int
+  }
+  private(set) var entries: [Entry?] = []
+  private var indices: [Int32] = []
+  private(set) var count = 0
+  /// Bumped on every insertion or deletion, so that iteration can notice a change of size.
+  private(set) var version = 0
+
+  override init(type: TypeObject? = nil) {
+    super.init(type: type ?? Types.dict)
+  }
+
+  /// A class's own namespace, made while the built-in classes themselves are being made.
+  init(namespaceOfClass: Void) {
+    super.init(type: nil)
+  }
+
+  private func findSlot(_ key: PyObject, hash: Int, _ m: Machine?) throws -> (slot: Int, entry: Int?) {
+    if indices.isEmpty { rebuild(capacity: 8) }
+    let mask = indices.count - 1
+    var perturb = UInt(bitPattern: hash)
+    var i = Int(UInt(bitPattern: hash) & UInt(mask))
+    while true {
+      let ix = Int(indices[i])
+      if ix == -1 { return (i, nil) }
+      if ix >= 0, let e = entries[ix], e.hash == hash {
+        if e.key === key { return (i, ix) }
+        if let m {
+          if try m.keysEqual(e.key, key) { return (i, ix) }
+        } else if let a = e.key as? StrObject, let b = key as? StrObject, a.value == b.value {
+          return (i, ix)
+        }
+      }
+      perturb >>= 5
+      i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
+    }
+  }
+
+  private func rebuild(capacity: Int) {
+    var size = 8
+    while size < capacity { size <<= 1 }
+    indices = Array(repeating: -1, count: size)
+    if count != entries.count { entries = entries.filter { $0 != nil } }
+    let mask = UInt(size - 1)
+    for (n, e) in entries.enumerated() {
+      guard let e else { continue }
+      var perturb = UInt(bitPattern: e.hash)
+      var i = UInt(bitPattern: e.hash) & mask
+      while indices[Int(i)] != -1 {
+        perturb >>= 5
+        i = (i &* 5 &+ 1 &+ perturb) & mask
+      }
+      indices[Int(i)] = Int32(n)
+    }
+  }
+
+  func get(_ key: PyObject, _ m: Machine) throws -> PyObject? {
+    guard count > 0 else { _ = try m.hash(key); return nil }
+    let (_, ix) = try findSlot(key, hash: try m.hash(key), m)
+    return ix.flatMap { entries[$0]?.value }
+  }
+
+  func set(_ key: PyObject, _ value: PyObject, _ m: Machine) throws {
+    try set(key, value, hash: try m.hash(key), m)
+  }
+
+  private func set(_ key: PyObject, _ value: PyObject, hash: Int, _ m: Machine?) throws {
+    let (slot, ix) = try findSlot(key, hash: hash, m)
+    if let ix {
+      entries[ix]!.value = value
+      return
+    }
+    entries.append(Entry(key: key, value: value, hash: hash))
+    indices[slot] = Int32(entries.count - 1)
+    count += 1
+    version &+= 1
+    if entries.count * 3 >= indices.count * 2 { rebuild(capacity: count * 3) }
+  }
+
+  @discardableResult
+  func remove(_ key: PyObject, _ m: Machine) throws -> PyObject? {
+    guard count > 0 else { _ = try m.hash(key); return nil }
+    let (slot, ix) = try findSlot(key, hash: try m.hash(key), m)
+    guard let ix else { return nil }
+    let old = entries[ix]!.value
+    entries[ix] = nil
+    indices[slot] = -2
+    count -= 1
+    version &+= 1
+    if count == 0 {
+      entries = []
+      indices = []
+    }
+    return old
+  }
+
+  // Strings as keys: namespaces, keyword arguments, instance attributes.
+  func getStr(_ key: String) -> PyObject? {
+    guard count > 0 else { return nil }
+    let k = StrObject(key)
+    return (try? findSlot(k, hash: k.hashValue, nil))?.entry.flatMap { entries[$0]?.value }
+  }
+  func getStr(_ key: StrObject) -> PyObject? {
+    guard count > 0 else { return nil }
+    return (try? findSlot(key, hash: key.hashValue, nil))?.entry.flatMap { entries[$0]?.value }
+  }
+  func setStr(_ key: String, _ value: PyObject) {
+    let k = StrObject(key)
+    try? set(k, value, hash: k.hashValue, nil)
+  }
+  func setStr(_ key: StrObject, _ value: PyObject) {
+    try? set(key, value, hash: key.hashValue, nil)
+  }
+  @discardableResult
+  func removeStr(_ key: String) -> PyObject? {
+    guard count > 0 else { return nil }
+    let k = StrObject(key)
+    guard let (slot, ix) = try? findSlot(k, hash: k.hashValue, nil), let ix else { return nil }
+    let old = entries[ix]!.value
+    entries[ix] = nil
+    indices[slot] = -2
+    count -= 1
+    version &+= 1
+    return old
+  }
+
+  var keys: [PyObject] { entries.compactMap { $0?.key } }
+  var values: [PyObject] { entries.compactMap { $0?.value } }
+  var pairs: [(PyObject, PyObject)] { entries.compactMap { $0.map { ($0.key, $0.value) } } }
+
+  func removeAll() {
+    entries = []
+    indices = []
+    count = 0
+    version &+= 1
+  }
+
+  func copy(type: TypeObject? = nil) -> DictObject {
+    let d = DictObject(type: type)
+    d.entries = entries.filter { $0 != nil }
+    d.count = count
+    d.rebuild(capacity: count * 3 / 2 + 1)
+    return d
+  }
+
+  /// Removes and returns the last entry (`popitem`).
+  func popLast() -> (PyObject, PyObject)? {
+    while let last = entries.last {
+      entries.removeLast()
+      if let last {
+        count -= 1
+        version &+= 1
+        rebuild(capacity: count * 3 / 2 + 1)
+        return (last.key, last.value)
+      }
+    }
+    return nil
+  }
+
+  /// The entry at an index of `entries` (for iterators that walk the table).
+  func entry(at i: Int) -> Entry? { i < entries.count ? entries[i] : nil }
+  var tableSize: Int { entries.count }
+}
+
+/// `set` and `frozenset`.
+public final class SetObject: PyObject {
+  let storage = DictObject()
+  let frozen: Bool
+  init(frozen: Bool = false) {
+    self.frozen = frozen
+    super.init(type: frozen ? Types.frozenset : Types.set)
+  }
+  var items: [PyObject] { storage.keys }
+  var count: Int { storage.count }
+  func add(_ v: PyObject, _ m: Machine) throws { try storage.set(v, NoneObject.shared, m) }
+  func contains(_ v: PyObject, _ m: Machine) throws -> Bool { try storage.get(v, m) != nil }
+  @discardableResult
+  func remove(_ v: PyObject, _ m: Machine) throws -> Bool { try storage.remove(v, m) != nil }
+}
+
+/// The hash of a `str` (deterministic: the machine runs as under `PYTHONHASHSEED=0`).
+enum StrHash {
+  static func hash(_ s: String) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    let r = Int(bitPattern: UInt(h))
+    return r == -1 ? -2 : r
+  }
+}

@@ -1,0 +1,77 @@
+import AsyncioModel
+
+/// One line of a traceback: where a frame was when the exception passed through it.
+struct TraceEntry {
+  let file: String
+  let line: Int
+  let function: String
+}
+
+/// An exception: an instance of `BaseException` or of one of its subclasses, built in or written
+/// in Python. It is what Swift throws while Python code raises it.
+public final class ExceptionObject: PyObject, Error, LoopError {
+  let cls: TypeObject
+  var args: [PyObject]
+  private(set) lazy var dict = DictObject()
+  /// Innermost last, as CPython prints it.
+  var traceback: [TraceEntry] = []
+  var causeException: ExceptionObject?
+  var contextException: ExceptionObject?
+  var suppressContext = false
+  var notes: [PyObject] = []
+  /// `ExceptionGroup`: the members.
+  var members: [ExceptionObject] = []
+  /// The frame that last added a traceback line (a re-raise in the same frame adds none).
+  weak var lastFrame: Frame?
+
+  init(_ cls: TypeObject, _ args: [PyObject]) {
+    self.cls = cls
+    self.args = args
+    super.init(type: cls)
+  }
+
+  convenience init(_ cls: TypeObject, _ message: String) {
+    self.init(cls, [StrObject(message)])
+  }
+
+  override var instanceDict: DictObject? { dict }
+
+  func isInstance(of t: TypeObject) -> Bool { cls.isSubtype(of: t) }
+
+  // MARK: LoopError
+
+  public var category: LoopErrorCategory {
+    if cls.isSubtype(of: Types.CancelledError) { return .cancelled }
+    if cls.isSubtype(of: Types.TimeoutError) || cls.isSubtype(of: Types.AsyncioTimeoutError310) { return .timeout }
+    if cls.isSubtype(of: Types.SystemExit) || cls.isSubtype(of: Types.KeyboardInterrupt) || cls === Types.Halt {
+      return .exit
+    }
+    if cls.isSubtype(of: Types.BaseExceptionGroup) { return .group }
+    return .other
+  }
+
+  public var isExactlyCancelledError: Bool { cls === Types.CancelledError }
+
+  public var cause: LoopError? {
+    get { causeException }
+    set {
+      causeException = newValue as? ExceptionObject
+      suppressContext = true
+    }
+  }
+
+  public var context: LoopError? {
+    get { contextException }
+    set { contextException = newValue as? ExceptionObject }
+  }
+}
+
+/// Why the machine stopped a program that CPython would have run on (or that it will not run).
+enum Halt: Error {
+  /// A budget ran out: steps, memory, output, tasks, or the interpreter's own recursion.
+  case budget(String)
+  /// The program reached something outside an exercise run (`open`, `eval`, an unknown module).
+  case refused(line: Int, column: Int, construct: String, why: String)
+  /// Every task waits and nothing can wake them: CPython would wait forever.
+  case deadlock(String)
+}

@@ -1,0 +1,214 @@
+/// A class: built in (`int`, `ValueError`…) or written in Python.
+public final class TypeObject: PyObject {
+  /// What the instances of a class are made of in Swift.
+  enum Layout {
+    /// `object` and classes written in Python: ``InstanceObject``.
+    case object
+    /// `BaseException` and its subclasses: ``ExceptionObject``.
+    case exception
+    /// Built-in types that Python code cannot subclass here.
+    case builtin
+    /// `tuple` subclasses (`NamedTuple`, `namedtuple`): ``TupleObject`` with this class.
+    case tuple
+    /// `int` subclasses (`IntEnum`-like): ``IntObject`` with this class… not supported.
+    case int
+    /// `str` subclasses.
+    case str
+    /// `dict` subclasses.
+    case dict
+    /// `list` subclasses.
+    case list
+  }
+
+  var name: String
+  var qualname: String
+  var module: String
+  var bases: [TypeObject]
+  var mro: [TypeObject] = []
+  let dict: DictObject
+  var layout: Layout
+  let isBuiltin: Bool
+  /// Builds an instance for `cls(...)` of a built-in type (before `__init__`).
+  var construct: ((Machine, TypeObject, Args) throws -> PyObject)?
+
+  init(_ name: String, bases: [TypeObject], layout: Layout, builtin: Bool = true, module: String = "builtins") {
+    self.name = name
+    qualname = name
+    self.module = module
+    self.bases = bases
+    self.layout = layout
+    dict = DictObject(namespaceOfClass: ())
+    isBuiltin = builtin
+    super.init(type: nil)
+    mro = [self] + (TypeObject.merge(bases.map(\.mro) + [bases]) ?? bases)
+  }
+
+  /// C3 linearisation: `nil` when the bases cannot be ordered.
+  static func merge(_ lists: [[TypeObject]]) -> [TypeObject]? {
+    var lists = lists.filter { !$0.isEmpty }
+    var out: [TypeObject] = []
+    while !lists.isEmpty {
+      var picked: TypeObject?
+      for l in lists {
+        let head = l[0]
+        if !lists.contains(where: { $0.dropFirst().contains { $0 === head } }) {
+          picked = head
+          break
+        }
+      }
+      guard let p = picked else { return nil }
+      out.append(p)
+      lists = lists.map { $0.first === p ? Array($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+    }
+    return out
+  }
+
+  /// Looks a name up along the method resolution order.
+  func lookup(_ name: String) -> PyObject? {
+    for t in mro {
+      if let v = t.dict.getStr(name) { return v }
+    }
+    return nil
+  }
+  func lookup(_ name: StrObject) -> PyObject? {
+    for t in mro {
+      if let v = t.dict.getStr(name) { return v }
+    }
+    return nil
+  }
+
+  func isSubtype(of other: TypeObject) -> Bool {
+    if self === other { return true }
+    return mro.contains { $0 === other }
+  }
+
+  override var instanceDict: DictObject? { dict }
+
+  /// The layout instances of a new subclass with these bases get.
+  static func layout(for bases: [TypeObject]) -> Layout {
+    for b in bases where b.layout != .object { return b.layout }
+    return .object
+  }
+}
+
+/// A function written in Swift: a built-in function, or a method of a built-in type.
+public final class BuiltinFunctionObject: PyObject {
+  typealias Body = (Machine, Args) throws -> PyObject
+  let name: String
+  let body: Body
+  /// The object a method is bound to (`"a".upper`), passed as the first argument.
+  let boundSelf: PyObject?
+  /// The class a method belongs to (for its `repr`).
+  weak var owner: TypeObject?
+  /// A method that takes the class, not the instance (`dict.fromkeys`).
+  let isClassMethod: Bool
+
+  init(_ name: String, bound: PyObject? = nil, classMethod: Bool = false, owner: TypeObject? = nil, _ body: @escaping Body) {
+    self.name = name
+    self.body = body
+    boundSelf = bound
+    isClassMethod = classMethod
+    self.owner = owner
+    super.init(type: Types.builtinFunction)
+  }
+
+  func bind(_ obj: PyObject) -> BuiltinFunctionObject {
+    let b = BuiltinFunctionObject(name, bound: obj, owner: owner, body)
+    return b
+  }
+}
+
+/// The arguments of a call: positional, then keywords in the order written.
+public struct Args {
+  var positional: [PyObject]
+  var keywords: [(String, PyObject)]
+
+  init(_ positional: [PyObject] = [], keywords: [(String, PyObject)] = []) {
+    self.positional = positional
+    self.keywords = keywords
+  }
+
+  var count: Int { positional.count }
+  subscript(i: Int) -> PyObject { positional[i] }
+
+  func keyword(_ name: String) -> PyObject? {
+    keywords.first { $0.0 == name }?.1
+  }
+
+  /// Argument `i` by position, or by keyword `name`.
+  func get(_ i: Int, _ name: String) -> PyObject? {
+    if i < positional.count { return positional[i] }
+    return keyword(name)
+  }
+
+  func prepending(_ obj: PyObject) -> Args {
+    Args([obj] + positional, keywords: keywords)
+  }
+}
+
+/// A function written in Python.
+public final class FunctionObject: PyObject {
+  let code: CodeObject
+  let globals: DictObject
+  var defaults: [PyObject]
+  var kwDefaults: [String: PyObject]
+  let closure: [CellObject]
+  var name: String
+  var qualname: String
+  let dict = DictObject()
+  var annotations: DictObject?
+  var doc: PyObject
+
+  init(code: CodeObject, globals: DictObject, defaults: [PyObject], kwDefaults: [String: PyObject], closure: [CellObject], qualname: String) {
+    self.code = code
+    self.globals = globals
+    self.defaults = defaults
+    self.kwDefaults = kwDefaults
+    self.closure = closure
+    name = code.name
+    self.qualname = qualname
+    doc = code.docstring.map { StrObject($0) } ?? NoneObject.shared
+    super.init(type: Types.function)
+  }
+  override var instanceDict: DictObject? { dict }
+}
+
+/// A function bound to an object (`obj.method`).
+public final class MethodObject: PyObject {
+  let function: PyObject
+  let receiver: PyObject
+  init(_ function: PyObject, _ receiver: PyObject) {
+    self.function = function
+    self.receiver = receiver
+    super.init(type: Types.method)
+  }
+}
+
+/// `staticmethod`, `classmethod` and `property`.
+final class DescriptorObject: PyObject {
+  enum Kind { case staticMethod, classMethod, property }
+  let kind: Kind
+  let function: PyObject
+  var setter: PyObject?
+  var deleter: PyObject?
+  init(_ kind: Kind, _ function: PyObject) {
+    self.kind = kind
+    self.function = function
+    switch kind {
+    case .staticMethod: super.init(type: Types.staticmethod)
+    case .classMethod: super.init(type: Types.classmethod)
+    case .property: super.init(type: Types.property)
+    }
+  }
+}
+
+/// `super()` bound to a class and an object.
+final class SuperObject: PyObject {
+  let start: TypeObject
+  let object: PyObject
+  init(_ start: TypeObject, _ object: PyObject) {
+    self.start = start
+    self.object = object
+    super.init(type: Types.superType)
+  }
+}

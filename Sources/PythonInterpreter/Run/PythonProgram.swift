@@ -1,0 +1,264 @@
+import AsyncioModel
+import Foundation
+import PythonSyntax
+
+/// What one run of a program gave: its output, its exit, the virtual time it took.
+public struct ProgramRun: Sendable, Equatable {
+  /// Why the machine did not run the program to its end as CPython would.
+  public enum Stop: Sendable, Equatable {
+    /// Outside an exercise run: the construct, where, and why.
+    case refused(line: Int, column: Int, construct: String, why: String)
+    /// A budget ran out.
+    case budget(String)
+  }
+  public var stdout: String
+  public var stderr: String
+  /// The process's exit status; nil when the program deadlocked (CPython would wait forever).
+  public var exitCode: Int?
+  public var deadlock: Bool
+  /// What the program was waiting on when it deadlocked.
+  public var deadlockDetail: String?
+  /// Virtual seconds when the program ended.
+  public var elapsed: Double
+  public var stop: Stop?
+}
+
+/// Runs a learner's Python program on the interpreter.
+public enum PythonProgram {
+  /// Runs `source` as `python FILENAME` would under `version`, on the virtual clock.
+  public static func run(source: String, filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
+    var result: ProgramRun?
+    let done = DispatchSemaphore(value: 0)
+    let box = ResultBox()
+    let thread = Thread {
+      box.value = runHere(source: source, filename: filename, version: version, budgets: budgets)
+      done.signal()
+    }
+    thread.stackSize = 256 << 20
+    thread.start()
+    done.wait()
+    result = box.value
+    return result!
+  }
+
+  final class ResultBox: @unchecked Sendable { var value: ProgramRun? }
+
+  /// Runs on the calling thread, which must have a large stack.
+  static func runHere(source: String, filename: String, version: PythonVersion, budgets: Budgets) -> ProgramRun {
+    let module: Module
+    do {
+      module = try PythonParser.compile(source, version: version)
+    } catch {
+      let text = syntaxErrorText(error, filename: filename, source: source)
+      return ProgramRun(stdout: "", stderr: text, exitCode: 1, deadlock: false, elapsed: 0)
+    }
+    let code: CodeObject
+    do {
+      code = try Compiler.compile(module, filename: filename, text: source, version: version)
+    } catch {
+      return ProgramRun(stdout: "", stderr: "", exitCode: nil, deadlock: false, elapsed: 0,
+                        stop: .refused(line: error.line, column: error.column, construct: error.construct, why: error.why))
+    }
+    let m = Machine(version: version, filename: filename, source: source, budgets: budgets)
+    let main = ModuleObject("__main__")
+    main.dict.setStr("__file__", StrObject(filename))
+    main.dict.setStr("__builtins__", ModuleObject("builtins", dict: m.builtins))
+    main.dict.setStr("__doc__", code.docstring.map { StrObject($0) } ?? NoneObject.shared)
+    m.modules["__main__"] = main
+    let frame = Frame(code: code, globals: main.dict, namespace: nil, function: nil, closure: [])
+    var run = ProgramRun(stdout: "", stderr: "", exitCode: 0, deadlock: false, elapsed: 0)
+    do {
+      _ = try m.runCall(frame)
+    } catch let e as ExceptionObject {
+      if e.cls.isSubtype(of: Types.SystemExit) {
+        let codeObj: PyObject = e.args.isEmpty ? NoneObject.shared : e.args[0]
+        if codeObj is NoneObject {
+          run.exitCode = 0
+        } else if let i = codeObj as? IntObject {
+          run.exitCode = (i.intValue ?? 1) & 0xFF
+        } else {
+          try? m.write(((try? m.str(codeObj)) ?? "") + "\n", toStderr: true)
+          run.exitCode = 1
+        }
+      } else {
+        try? m.write((try? m.formatTraceback(e)) ?? "\(e.cls.name)\n", toStderr: true)
+        run.exitCode = 1
+      }
+    } catch let h as Halt {
+      switch h {
+      case .refused(let line, let column, let construct, let why):
+        run.stop = .refused(line: line, column: column, construct: construct, why: why)
+        run.exitCode = nil
+      case .budget(let what):
+        run.stop = .budget(what)
+        run.exitCode = nil
+      case .deadlock(let detail):
+        run.deadlock = true
+        run.deadlockDetail = detail
+        run.exitCode = nil
+      }
+    } catch {
+      run.stop = .budget("internal: \(error)")
+      run.exitCode = nil
+    }
+    if let h = m.halt, run.stop == nil, !run.deadlock {
+      if case .budget(let w) = h { run.stop = .budget(w) }
+      if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
+    }
+    run.stdout = m.stdout
+    run.stderr = m.stderr
+    run.elapsed = (Double(m.nowTicks) / 1_000_000 * 1_000_000).rounded() / 1_000_000
+    return run
+  }
+
+  static func syntaxErrorText(_ e: PythonSyntaxError, filename: String, source: String) -> String {
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var out = "  File \"\(filename)\", line \(e.line)\n"
+    if e.line >= 1 && e.line <= lines.count {
+      let text = String(lines[e.line - 1])
+      let stripped = text.drop { $0 == " " || $0 == "\t" }
+      out += "    \(stripped)\n"
+    }
+    out += "\(e.kind): \(e.message)\n"
+    return out
+  }
+}
+
+extension Machine {
+  /// CPython's traceback text for an exception that escaped, with its chain.
+  func formatTraceback(_ e: ExceptionObject) throws -> String {
+    var chain: [(ExceptionObject, String?)] = []
+    var seen = Set<ObjectIdentifier>()
+    var cur: ExceptionObject? = e
+    var link: String? = nil
+    while let x = cur, !seen.contains(ObjectIdentifier(x)) {
+      seen.insert(ObjectIdentifier(x))
+      chain.append((x, link))
+      if let c = x.causeException {
+        cur = c
+        link = "\nThe above exception was the direct cause of the following exception:\n\n"
+      } else if let c = x.contextException, !x.suppressContext {
+        cur = c
+        link = "\nDuring handling of the above exception, another exception occurred:\n\n"
+      } else {
+        cur = nil
+      }
+    }
+    var out = ""
+    for (x, link) in chain.reversed() {
+      out += traceText(x)
+      if let link { out += link }
+    }
+    return out
+  }
+
+  func traceText(_ e: ExceptionObject) -> String {
+    var out = ""
+    if !e.traceback.isEmpty {
+      out += "Traceback (most recent call last):\n"
+      for entry in e.traceback.reversed() {
+        let fn = entry.function
+        out += "  File \"\(entry.file)\", line \(entry.line), in \(fn)\n"
+        if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
+          let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+          if !text.isEmpty { out += "    \(text)\n" }
+        }
+      }
+    }
+    out += exceptionLine(e) + "\n"
+    for n in e.notes { out += ((try? str(n)) ?? "") + "\n" }
+    return out
+  }
+
+  func exceptionLine(_ e: ExceptionObject) -> String {
+    let t = e.cls
+    let name = (t.module == "builtins" || t.module == "__main__") ? t.qualname : "\(t.module).\(t.qualname)"
+    var text = (try? str(e)) ?? "<exception str() failed>"
+    if let suggestion = suggestion(for: e) { text += suggestion }
+    return text.isEmpty ? name : "\(name): \(text)"
+  }
+
+  /// CPython's "Did you mean" for NameError and AttributeError.
+  func suggestion(for e: ExceptionObject) -> String? {
+    if e.cls === Types.NameError, let n = (e.dict.getStr("name") as? StrObject)?.value {
+      var candidates: [String] = []
+      if let f = e.traceFrameGlobals { candidates += f.keys.compactMap { ($0 as? StrObject)?.value } }
+      candidates += builtins.keys.compactMap { ($0 as? StrObject)?.value }
+      if let s = Suggestions.closest(n, candidates) { return ". Did you mean: '\(s)'?" }
+    }
+    if e.cls === Types.AttributeError, let n = (e.dict.getStr("name") as? StrObject)?.value, let obj = e.dict.getStr("obj") {
+      var candidates: [String] = []
+      if let d = obj.instanceDict { candidates += d.keys.compactMap { ($0 as? StrObject)?.value } }
+      for t in ((obj as? TypeObject).map { $0.mro } ?? obj.type.mro) {
+        candidates += t.dict.keys.compactMap { ($0 as? StrObject)?.value }
+      }
+      if let s = Suggestions.closest(n, candidates) { return ". Did you mean: '\(s)'?" }
+    }
+    return nil
+  }
+}
+
+extension ExceptionObject {
+  var traceFrameGlobals: DictObject? { nil }
+}
+
+/// CPython's suggestion algorithm (`Python/suggestions.c`): the closest name by a weighted
+/// Levenshtein distance, within a bound.
+enum Suggestions {
+  static let moveCost = 2
+  static let caseCost = 1
+  static let maxCandidates = 750
+
+  static func closest(_ name: String, _ candidates: [String]) -> String? {
+    if candidates.count > maxCandidates { return nil }
+    let nameBytes = Array(name.utf8)
+    var best: String?
+    var bestDistance = Int.max
+    for c in candidates where c != name {
+      let cb = Array(c.utf8)
+      let maxDistance = (nameBytes.count + cb.count + 3) * moveCost / 6
+      let limit = min(maxDistance, bestDistance - 1)
+      let d = distance(nameBytes, cb, limit)
+      if d > limit { continue }
+      if best == nil || d < bestDistance {
+        best = c
+        bestDistance = d
+      }
+    }
+    return best
+  }
+
+  static func substitutionCost(_ a: UInt8, _ b: UInt8) -> Int {
+    if a == b { return 0 }
+    let la = (a >= 65 && a <= 90) ? a + 32 : a
+    let lb = (b >= 65 && b <= 90) ? b + 32 : b
+    return la == lb ? caseCost : moveCost
+  }
+
+  static func distance(_ a0: [UInt8], _ b0: [UInt8], _ maxCost: Int) -> Int {
+    var a = a0[...], b = b0[...]
+    while let x = a.first, let y = b.first, x == y { a = a.dropFirst(); b = b.dropFirst() }
+    while let x = a.last, let y = b.last, x == y { a = a.dropLast(); b = b.dropLast() }
+    if a.isEmpty || b.isEmpty { return (a.count + b.count) * moveCost }
+    if a.count > 40 || b.count > 40 { return maxCost + 1 }
+    if b.count < a.count { swap(&a, &b) }
+    if (b.count - a.count) * moveCost > maxCost { return maxCost + 1 }
+    var buffer = (0..<a.count).map { ($0 + 1) * moveCost }
+    var result = 0
+    for (bi, bc) in b.enumerated() {
+      var distance = bi * moveCost
+      result = distance
+      var minimum = Int.max
+      for (ai, ac) in a.enumerated() {
+        let substitute = distance + substitutionCost(bc, ac)
+        distance = buffer[ai]
+        let insertDelete = min(result, distance) + moveCost
+        result = min(insertDelete, substitute)
+        buffer[ai] = result
+        if result < minimum { minimum = result }
+      }
+      if minimum > maxCost { return maxCost + 1 }
+    }
+    return result
+  }
+}
