@@ -458,7 +458,6 @@ final class Compiler {
       at(h.range)
       var next: Int?
       if let t = h.type {
-        emit(.dup)
         try expr(t)
         emit(.exceptionMatch)
         next = emit(.popJumpIfFalse(0))

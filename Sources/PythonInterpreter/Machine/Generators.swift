@@ -60,7 +60,7 @@ final class GeneratorObject: PyObject, Coroutine {
     var pending: ExceptionObject?
     switch input {
     case .value(let v):
-      if frame.started { frame.stack.append((v as? PyObject) ?? NoneObject.shared) }
+      if frame.started { frame.stack.append(machine.pyValue(v)) }
     case .error(let e):
       pending = e as? ExceptionObject
     }
