@@ -354,7 +354,7 @@ extension Machine {
           return .yielded(v)
         }
         f.delegate = nil
-        f.stack.append(NoneObject.shared)
+        f.stack.append((it as? GeneratorObject)?.returnValue ?? NoneObject.shared)
       case .setupFinally(let h):
         f.blocks.append(.setup(handler: h, level: f.stack.count))
       case .popBlock:

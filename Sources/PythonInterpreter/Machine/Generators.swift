@@ -8,6 +8,8 @@ final class GeneratorObject: PyObject, Coroutine {
   var running = false
   /// A coroutine that was awaited (or its task made): awaiting it again is an error.
   var awaited = false
+  /// What the generator returned (`StopIteration.value`), once it has.
+  var returnValue: PyObject = NoneObject.shared
 
   init(frame: Frame, function: FunctionObject, machine: Machine) {
     self.frame = frame
@@ -40,8 +42,8 @@ final class GeneratorObject: PyObject, Coroutine {
       case .yielded(let y): return y
       case .returned(let r):
         frame.finished = true
-        if r is NoneObject { return nil }
-        throw ExceptionObject(Types.StopIteration, [r])
+        returnValue = r
+        return nil
       case .awaiting: throw runtimeError("a generator cannot await")
       }
     } catch let x as ExceptionObject {
@@ -125,6 +127,8 @@ extension Machine {
 /// A Python-visible asyncio future or task.
 final class FutureObject: PyObject {
   let future: Future
+  /// The coroutine a task runs (`task.get_coro()`).
+  var coroutine: PyObject?
   init(_ f: Future, type: TypeObject) {
     future = f
     super.init(type: type)
