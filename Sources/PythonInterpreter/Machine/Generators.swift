@@ -20,6 +20,15 @@ final class GeneratorObject: PyObject, Coroutine {
 
   var isCoroutine: Bool { function.code.flags.contains(.coroutine) }
 
+  /// CPython warns when a coroutine object dies without ever being awaited.
+  deinit {
+    guard isCoroutine, !awaited, !frame.started, let m = warningMachine else { return }
+    m.warnNeverAwaited(function.qualname)
+  }
+
+  /// The machine to warn on (weak: the run may be over when this object goes).
+  weak var warningMachine: Machine?
+
   /// Runs to the next `yield` (a generator's `next()`); nil when it returns.
   func next() throws -> PyObject? {
     try send(NoneObject.shared)
