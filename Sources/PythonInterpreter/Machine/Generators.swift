@@ -28,6 +28,8 @@ final class GeneratorObject: PyObject, Coroutine {
 
   /// The machine to warn on (weak: the run may be over when this object goes).
   weak var warningMachine: Machine?
+  /// The loop's time when a task first ran this coroutine.
+  var firstResumedAt: Double?
 
   /// Runs to the next `yield` (a generator's `next()`); nil when it returns.
   func next() throws -> PyObject? {
@@ -78,6 +80,7 @@ final class GeneratorObject: PyObject, Coroutine {
     if frame.finished {
       return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
     }
+    if firstResumedAt == nil { firstResumedAt = task.loop.time }
     frame.started = true
     running = true
     defer { running = false }

@@ -20,11 +20,13 @@ public struct ProgramRun: Sendable, Equatable {
   public var deadlockDetail: String?
   /// Virtual seconds when the program ended.
   public var elapsed: Double
+  /// What the run showed about gather, timeouts and the semaphore.
+  public var observation = Observation()
   public var stop: Stop?
 }
 
-/// Runs a learner's Python program on the interpreter.
-public enum PythonProgram {
+/// Runs a learner's Python program on the interpreter: the entry point of the target.
+public enum Interpreter {
   /// Runs `source` as `python FILENAME` would under `version`, on the virtual clock.
   public static func run(source: String, filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
     var result: ProgramRun?
@@ -42,6 +44,19 @@ public enum PythonProgram {
   }
 
   final class ResultBox: @unchecked Sendable { var value: ProgramRun? }
+
+  /// Runs a file given as bytes: a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are
+  /// CPython's `SyntaxError`.
+  public static func run(utf8 bytes: [UInt8], filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
+    do {
+      _ = try PythonParser.parse(utf8: bytes, version: version)
+    } catch {
+      return ProgramRun(stdout: "", stderr: syntaxErrorText(error, filename: filename, source: String(decoding: bytes, as: UTF8.self)), exitCode: 1, deadlock: false, elapsed: 0)
+    }
+    var text = bytes[...]
+    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+    return run(source: String(decoding: text, as: UTF8.self), filename: filename, version: version, budgets: budgets)
+  }
 
   /// Runs on the calling thread, which must have a large stack.
   static func runHere(source: String, filename: String, version: PythonVersion, budgets: Budgets) -> ProgramRun {
@@ -105,6 +120,7 @@ public enum PythonProgram {
       if case .budget(let w) = h { run.stop = .budget(w) }
       if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
     }
+    run.observation = m.observation
     run.stdout = m.stdout
     run.stderr = m.stderr
     run.elapsed = (Double(m.nowTicks) / 1_000_000 * 1_000_000).rounded() / 1_000_000
