@@ -43,9 +43,10 @@ struct ProgramRunView {
   var refusal: String? {
     switch run.stop {
     case .refused(let line, let column, let construct, let why)?:
-      return "\(path):\(line):\(column): lesson does not run \(construct): \(why). lesson runs a program exactly as Python \(python.rawValue) would, or not at all."
+      return "lesson: error: \(path):\(line):\(column): lesson does not run \(construct): \(why). lesson runs a program exactly as Python \(python.rawValue) would, or not at all."
     case .budget(let what)?:
-      return "\(path): lesson stopped the program: it ran past its budget of \(what). Look for a loop that never ends or a value that keeps growing."
+      let place = run.stopLine.map { "\(path):\($0):" } ?? "\(path):"
+      return "lesson: error: \(place) lesson stopped the program: it ran past its budget of \(what). Look for a loop that never ends or a value that keeps growing."
     case nil:
       return nil
     }

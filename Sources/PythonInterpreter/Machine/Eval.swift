@@ -25,6 +25,9 @@ extension Machine {
           f.handled.removeAll()
           throw exc
         }
+      } catch let h as Halt {
+        if haltLine == nil { haltLine = f.line }
+        throw h
       }
     }
   }

@@ -42,6 +42,8 @@ public final class Machine {
   lazy var host = MachineLoopHost(self)
   var activeReprs: Set<ObjectIdentifier> = []
   var observation = Observation()
+  /// The innermost line running when the machine stopped the program.
+  var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]
   var acquiredAt: [ObjectIdentifier: Double] = [:]
   var futureObjects: [ObjectIdentifier: FutureObject] = [:]

@@ -20,6 +20,8 @@ public struct ProgramRun: Sendable, Equatable {
   public var deadlockDetail: String?
   /// Virtual seconds when the program ended.
   public var elapsed: Double
+  /// The line the program was at when a budget stopped it.
+  public var stopLine: Int?
   /// What the run showed about gather, timeouts and the semaphore.
   public var observation = Observation()
   public var stop: Stop?
@@ -121,6 +123,7 @@ public enum Interpreter {
       if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
     }
     run.observation = m.observation
+    if run.stop != nil { run.stopLine = m.haltLine }
     run.stdout = m.stdout
     run.stderr = m.stderr
     run.elapsed = (Double(m.nowTicks) / 1_000_000 * 1_000_000).rounded() / 1_000_000
