@@ -90,6 +90,7 @@ enum StandardModules {
   static var factories: [String: (Machine) throws -> ModuleObject] { [
     "asyncio": { AsyncioModule.make($0) },
     "time": { TimeModule.make($0) },
+    "logging": { try LoggingModule.make($0) },
     "sys": { SysModule.make($0) },
   ] }
 
