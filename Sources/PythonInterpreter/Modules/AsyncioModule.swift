@@ -95,7 +95,9 @@ enum AsyncioModule {
       let name = (a.keyword("name") as? StrObject)?.value
       let t = loop.createTask(g, name: name)
       try m.countTask()
-      return m.futureObject(t)
+      let fo = m.futureObject(t)
+      fo.coroutine = g
+      return fo
     }
     fn("ensure_future") { m, a in
       let loop = try m.runningLoop("ensure_future")
@@ -260,8 +262,8 @@ enum AsyncioModule {
       return NoneObject.shared
     }))
     methods.append(("get_coro", { m, a in
-      let t = (a[0] as! FutureObject).future as! Task
-      return (t.innermostFrame as? GeneratorObject) ?? NoneObject.shared
+      let fo = a[0] as! FutureObject
+      return fo.coroutine ?? ((fo.future as! Task).innermostFrame as? GeneratorObject) ?? NoneObject.shared
     }))
     methods.append(("cancelling", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).cancelRequests) }))
     methods.append(("uncancel", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).uncancel()) }))
