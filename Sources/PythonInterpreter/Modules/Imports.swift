@@ -91,6 +91,7 @@ enum StandardModules {
     "asyncio": { AsyncioModule.make($0) },
     "time": { TimeModule.make($0) },
     "logging": { try LoggingModule.make($0) },
+    "collections": { try CollectionsModule.make($0) },
     "sys": { SysModule.make($0) },
   ] }
 

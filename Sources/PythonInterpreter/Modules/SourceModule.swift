@@ -44,3 +44,52 @@ extension Machine {
     frames.last { $0.code.filename != file }
   }
 }
+
+extension SourceModule {
+  /// Is this the file of a module of the standard library written in Python?
+  static func isLibraryFile(_ file: String) -> Bool { file.hasPrefix("/usr/lib/python3.") }
+
+  /// `exec(source, namespace)` for the library's own generated code (`namedtuple`'s `__new__`,
+  /// a dataclass's `__init__`), as CPython generates them; a program's own code may not call it.
+  static var exec: (String, BuiltinFunctionObject.Body) { ("_lesson_exec", { m, a in
+    guard let caller = m.frames.last, isLibraryFile(caller.code.filename) else {
+      throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "_lesson_exec", why: "it runs code from text")
+    }
+    guard a.count == 2, let text = a[0] as? StrObject, let ns = a[1] as? DictObject else {
+      throw typeError("_lesson_exec(source, namespace)")
+    }
+    let code: CodeObject
+    do {
+      let tree = try PythonParser.compile(text.value, version: m.version)
+      code = try Compiler.compile(tree, filename: "<string>", text: text.value, version: m.version)
+    } catch {
+      throw Halt.refused(line: m.callerFrame(outside: caller.code.filename)?.line ?? 0, column: 1, construct: "generated code",
+                         why: "the library's generated code did not compile here: \(error)")
+    }
+    if ns.getStr("__builtins__") == nil { ns.setStr("__builtins__", ModuleObject("builtins", dict: m.builtins)) }
+    let frame = Frame(code: code, globals: ns, namespace: nil, function: nil, closure: [])
+    _ = try m.runCall(frame)
+    return NoneObject.shared
+  }) }
+
+  /// `_lesson_tuple_new(cls, iterable)`: `tuple.__new__(cls, iterable)` for a tuple subclass.
+  static var tupleNew: (String, BuiltinFunctionObject.Body) { ("_lesson_tuple_new", { m, a in
+    guard a.count == 2, let cls = a[0] as? TypeObject, cls.isSubtype(of: Types.tuple) else {
+      throw typeError("tuple.__new__(X): X is not a subtype of tuple")
+    }
+    return TupleObject(try m.iterate(a[1]), type: cls)
+  }) }
+
+  /// `_lesson_set_bases(cls, bases)`: what a metaclass's `__new__` decides (`class P(NamedTuple)` is a tuple).
+  static var setBases: (String, BuiltinFunctionObject.Body) { ("_lesson_set_bases", { m, a in
+    guard a.count == 2, let cls = a[0] as? TypeObject, !cls.isBuiltin, let bases = a[1] as? TupleObject else {
+      throw typeError("_lesson_set_bases(cls, bases)")
+    }
+    let ts = bases.items.compactMap { $0 as? TypeObject }
+    guard let mro = TypeObject.merge(ts.map(\.mro) + [ts]) else { throw typeError("Cannot create a consistent method resolution order (MRO)") }
+    cls.bases = ts
+    cls.mro = [cls] + mro
+    cls.layout = TypeObject.layout(for: ts)
+    return NoneObject.shared
+  }) }
+}
