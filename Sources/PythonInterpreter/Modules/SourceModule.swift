@@ -12,12 +12,14 @@ enum SourceModule {
   }
 
   /// Compiles and runs `source` as the module `name`, with `natives` in its namespace first.
-  static func load(_ m: Machine, name: String, source: String, natives: [(String, BuiltinFunctionObject.Body)] = []) throws -> ModuleObject {
+  static func load(_ m: Machine, name: String, source: String, natives: [(String, BuiltinFunctionObject.Body)] = [],
+                   values: [(String, PyObject)] = []) throws -> ModuleObject {
     let mod = ModuleObject(name)
     let file = filename(name, m)
     mod.dict.setStr("__file__", StrObject(file))
     mod.dict.setStr("__builtins__", ModuleObject("builtins", dict: m.builtins))
     for (n, body) in natives { mod.dict.setStr(n, BuiltinFunctionObject(n, body)) }
+    for (n, v) in values { mod.dict.setStr(n, v) }
     let code: CodeObject
     do {
       let tree = try PythonParser.compile(source, version: m.version)
@@ -91,5 +93,15 @@ extension SourceModule {
     cls.mro = [cls] + mro
     cls.layout = TypeObject.layout(for: ts)
     return NoneObject.shared
+  }) }
+}
+
+extension SourceModule {
+  /// `_lesson_refuse(construct, why)`: the library reached something lesson does not run exactly as CPython.
+  static var refuse: (String, BuiltinFunctionObject.Body) { ("_lesson_refuse", { m, a in
+    let construct = (a.get(0, "construct") as? StrObject)?.value ?? "library call"
+    let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
+    let line = m.frames.last { !isLibraryFile($0.code.filename) && $0.code.filename != "<string>" }?.line ?? 0
+    throw Halt.refused(line: line, column: 1, construct: construct, why: why)
   }) }
 }
