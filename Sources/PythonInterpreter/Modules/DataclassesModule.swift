@@ -196,15 +196,15 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             for f in base_fields.values():
                 fields[f.name] = f
     for name in annotations:
-        type = annotations[name]
-        if type is KW_ONLY or (isinstance(type, str) and type in ('KW_ONLY', 'dataclasses.KW_ONLY')):
+        ftype = annotations[name]
+        if ftype is KW_ONLY or (isinstance(ftype, str) and ftype in ('KW_ONLY', 'dataclasses.KW_ONLY')):
             kw_only_now = True
             continue
-        if _is_classvar(type):
+        if _is_classvar(ftype):
             continue
-        if isinstance(type, InitVar):
+        if isinstance(ftype, InitVar):
             _lesson_refuse('InitVar', 'dataclass InitVar fields are not run by lesson yet')
-        f = _get_field(cls, name, type, kw_only_now)
+        f = _get_field(cls, name, ftype, kw_only_now)
         fields[name] = f
         if isinstance(cls.__dict__.get(name), Field):
             if f.default is MISSING:
