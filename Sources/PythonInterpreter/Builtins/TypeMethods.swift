@@ -84,7 +84,9 @@ enum TypeMethods {
       return t === Types.tuple ? (items.isEmpty ? TupleObject.empty : TupleObject(items)) : TupleObject(items, type: t)
     }
     Types.dict.construct = { m, t, a in
-      let d = DictObject()
+      let d = DictObject(type: t === Types.dict ? nil : t)
+      // A subclass with its own `__init__` fills itself (dict.__new__ takes no items).
+      if t !== Types.dict, t.lookup("__init__") is FunctionObject { return d }
       if let src = a.positional.first { try m.dictUpdate(d, src) }
       for (k, v) in a.keywords { d.setStr(k, v) }
       return d

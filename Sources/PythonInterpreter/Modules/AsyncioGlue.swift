@@ -11,6 +11,10 @@ extension Machine {
     }
     coro.awaited = true
     let l = EventLoop(version: version, host: host)
+    // A new selector event loop logs which selector it uses (seen when logging is at DEBUG).
+    if let logging = modules["logging"], let hook = logging.dict.getStr("_lesson_loop_created") {
+      _ = try call(hook, Args())
+    }
     loop = l
     defer {
       clockOffset += l.ticks

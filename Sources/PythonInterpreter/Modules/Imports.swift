@@ -90,6 +90,11 @@ enum StandardModules {
   static var factories: [String: (Machine) throws -> ModuleObject] { [
     "asyncio": { AsyncioModule.make($0) },
     "time": { TimeModule.make($0) },
+    "logging": { try LoggingModule.make($0) },
+    "collections": { try CollectionsModule.make($0) },
+    "typing": { try TypingModule.make($0) },
+    "dataclasses": { try DataclassesModule.make($0) },
+    "contextlib": { try ContextlibModule.make($0) },
     "sys": { SysModule.make($0) },
   ] }
 

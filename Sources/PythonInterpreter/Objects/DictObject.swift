@@ -18,6 +18,16 @@ public class DictObject: PyObject {
     super.init(type: type ?? Types.dict)
   }
 
+  /// The attributes of an instance of a subclass written in Python (`defaultdict.default_factory`).
+  private var subclassAttributes: DictObject?
+  override var instanceDict: DictObject? {
+    guard !type.isBuiltin else { return nil }
+    if let d = subclassAttributes { return d }
+    let d = DictObject()
+    subclassAttributes = d
+    return d
+  }
+
   /// A class's own namespace, made while the built-in classes themselves are being made.
   init(namespaceOfClass: Void) {
     super.init(type: nil)

@@ -1,0 +1,256 @@
+/// `typing`: the names learners annotate with (subscriptable, with CPython's reprs) and `NamedTuple`
+/// (its class statement makes a `collections.namedtuple`). Nothing is checked at run time, as in CPython.
+enum TypingModule {
+  static func make(_ m: Machine) throws -> ModuleObject {
+    try SourceModule.load(m, name: "typing", source: source)
+  }
+
+  /// The module's Python text.
+  static let source = #"""
+import sys
+import collections
+
+TYPE_CHECKING = False
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    if obj is None or obj is type(None):
+        return 'None'
+    if isinstance(obj, list):
+        return '[' + ', '.join([_type_repr(a) for a in obj]) + ']'
+    if isinstance(obj, str):
+        return repr(obj)
+    return repr(obj)
+
+
+def _arg_repr(obj):
+    if obj is type(None):
+        return 'NoneType'
+    return _type_repr(obj)
+
+
+class _Final(object):
+    pass
+
+
+class _SpecialForm(_Final):
+    def __init__(self, name, params=None):
+        self._name = name
+        self._params = params
+
+    def __repr__(self):
+        return 'typing.' + self._name
+
+    def __getitem__(self, parameters):
+        if self._name == 'Union':
+            return _union(parameters)
+        if self._name == 'Optional':
+            return _union((parameters, None))
+        if self._name == 'Any' or self._name == 'NoReturn' or self._name == 'Never':
+            raise TypeError(f'{self} is not subscriptable')
+        if not isinstance(parameters, tuple):
+            parameters = (parameters,)
+        return _GenericAlias(self, parameters)
+
+    def __call__(self, *args, **kwds):
+        raise TypeError(f'Cannot instantiate {self!r}')
+
+    def __or__(self, other):
+        return _union((self, other))
+
+    def __ror__(self, other):
+        return _union((other, self))
+
+
+class _GenericAlias(_Final):
+    def __init__(self, origin, args, name=None):
+        self.__origin__ = origin
+        self.__args__ = args
+
+    def __repr__(self):
+        origin = self.__origin__
+        args = self.__args__
+        if isinstance(origin, _SpecialForm) and origin._name == 'Union':
+            if len(args) == 2 and args[1] is type(None):
+                return 'typing.Optional[' + _type_repr(args[0]) + ']'
+            return 'typing.Union[' + ', '.join([_arg_repr(a) for a in args]) + ']'
+        if isinstance(origin, _SpecialForm) and origin._name == 'Callable' and len(args) == 2:
+            return 'typing.Callable[' + _type_repr(args[0]) + ', ' + _type_repr(args[1]) + ']'
+        if not args:
+            return repr(origin) + '[()]'
+        return repr(origin) + '[' + ', '.join([_type_repr(a) for a in args]) + ']'
+
+    def __getitem__(self, parameters):
+        return self
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((repr(self.__origin__), self.__args__))
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError(f'Type {self!r} cannot be instantiated')
+
+    def __or__(self, other):
+        return _union((self, other))
+
+    def __ror__(self, other):
+        return _union((other, self))
+
+
+def _union(parameters):
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    if parameters == ():
+        raise TypeError('Cannot take a Union of no types.')
+    params = []
+    for p in parameters:
+        if p is None:
+            p = type(None)
+        if isinstance(p, _GenericAlias) and isinstance(p.__origin__, _SpecialForm) and p.__origin__._name == 'Union':
+            for q in p.__args__:
+                if q not in params:
+                    params.append(q)
+        elif p not in params:
+            params.append(p)
+    if len(params) == 1:
+        return params[0]
+    return _GenericAlias(Union, tuple(params))
+
+
+Any = _SpecialForm('Any')
+NoReturn = _SpecialForm('NoReturn')
+ClassVar = _SpecialForm('ClassVar')
+Final = _SpecialForm('Final')
+Union = _SpecialForm('Union')
+Optional = _SpecialForm('Optional')
+Literal = _SpecialForm('Literal')
+Annotated = _SpecialForm('Annotated')
+TypeAlias = _SpecialForm('TypeAlias')
+Concatenate = _SpecialForm('Concatenate')
+TypeGuard = _SpecialForm('TypeGuard')
+if sys.version_info >= (3, 11):
+    Self = _SpecialForm('Self')
+    Never = _SpecialForm('Never')
+    LiteralString = _SpecialForm('LiteralString')
+    Required = _SpecialForm('Required')
+    NotRequired = _SpecialForm('NotRequired')
+if sys.version_info >= (3, 13):
+    ReadOnly = _SpecialForm('ReadOnly')
+    TypeIs = _SpecialForm('TypeIs')
+
+for _name in ['List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Type', 'DefaultDict', 'OrderedDict', 'Counter', 'Deque',
+              'ChainMap', 'Callable', 'Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator', 'AsyncGenerator',
+              'Iterable', 'Iterator', 'Generator', 'Reversible', 'Container', 'Collection', 'Sequence',
+              'MutableSequence', 'Mapping', 'MutableMapping', 'AbstractSet', 'MutableSet', 'KeysView', 'ItemsView',
+              'ValuesView', 'Hashable', 'Sized', 'ContextManager', 'AsyncContextManager', 'Pattern', 'Match']:
+    globals()[_name] = _SpecialForm(_name)
+del _name
+Text = str
+AnyStr = None
+
+
+class TypeVar(_Final):
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+
+    def __repr__(self):
+        if self.__covariant__:
+            prefix = '+'
+        elif self.__contravariant__:
+            prefix = '-'
+        else:
+            prefix = '~'
+        return prefix + self.__name__
+
+    def __or__(self, other):
+        return _union((self, other))
+
+    def __ror__(self, other):
+        return _union((other, self))
+
+
+AnyStr = TypeVar('AnyStr', bytes, str)
+
+
+def cast(typ, val):
+    return val
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def no_type_check(arg):
+    return arg
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    hints = getattr(obj, '__annotations__', None)
+    if hints is None:
+        return {}
+    return dict(hints)
+
+
+def NewType(name, tp):
+    def new_type(x):
+        return x
+    new_type.__name__ = name
+    new_type.__qualname__ = name
+    new_type.__supertype__ = tp
+    return new_type
+
+
+class NamedTuple(tuple):
+    def __init_subclass__(cls, **kwargs):
+        annotations = cls.__dict__.get('__annotations__', {})
+        fields = list(annotations)
+        defaults = []
+        default_names = []
+        for name in fields:
+            if name in cls.__dict__:
+                defaults.append(cls.__dict__[name])
+                default_names.append(name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} {', '.join(default_names)}")
+        for name in fields:
+            if name.startswith('_'):
+                raise AttributeError('Cannot overwrite NamedTuple attribute ' + name)
+        collections._lesson_install_namedtuple(cls, fields, tuple(defaults) if defaults else None)
+        cls.__annotations__ = dict(annotations)
+        cls._field_types = dict(annotations) if sys.version_info < (3, 9) else None
+        del cls._field_types
+
+
+class Generic(object):
+    def __class_getitem__(cls, params):
+        return cls
+
+
+class Protocol(object):
+    def __class_getitem__(cls, params):
+        return cls
+"""#
+}
