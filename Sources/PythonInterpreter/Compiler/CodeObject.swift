@@ -12,8 +12,11 @@ enum Instr {
   case loadGlobal(Int), storeGlobal(Int), deleteGlobal(Int)
   case loadName(Int), storeName(Int), deleteName(Int)
   case loadAttr(Int), storeAttr(Int), deleteAttr(Int)
-  /// `obj.name(args)`: pops the receiver and `argc` arguments (keyword names in a constant tuple, or -1).
-  case callMethod(name: Int, argc: Int, kwNames: Int)
+  /// `obj.name` about to be called: pushes the function and the receiver, or the attribute and a
+  /// marker (CPython's LOAD_METHOD: the attribute is found before the arguments are evaluated).
+  case loadMethod(Int)
+  /// Calls what `loadMethod` pushed with `argc` arguments (keyword names in a constant tuple, or -1).
+  case callMethod(argc: Int, kwNames: Int)
   case binarySubscr, storeSubscr, deleteSubscr
   case pop, dup, dup2, rot2, rot3, rot4
   case binary(BinaryOperator), inplace(BinaryOperator), unary(UnaryOperator)

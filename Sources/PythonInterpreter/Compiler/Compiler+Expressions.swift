@@ -259,11 +259,13 @@ extension Compiler {
     let starred = hasStar(args) || kws.contains { $0.arg == nil }
     if !starred, case .attribute(let obj, let attr, _) = f.kind {
       try expr(obj)
+      at(f.range)
+      emit(.loadMethod(name(attr)))
       for a in args { try expr(a) }
       for k in kws { try expr(k.value) }
       at(range)
       let kw = kws.isEmpty ? -1 : const(TupleObject(kws.map { StrObject($0.arg!) }))
-      emit(.callMethod(name: name(attr), argc: args.count + kws.count, kwNames: kw))
+      emit(.callMethod(argc: args.count + kws.count, kwNames: kw))
       return
     }
     try expr(f)

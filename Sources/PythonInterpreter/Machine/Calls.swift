@@ -21,6 +21,18 @@ extension Machine {
     }
   }
 
+  /// The function of `receiver.name` when calling it needs no bound method: a function or built-in
+  /// method of the class that the instance does not shadow.
+  func plainMethod(_ receiver: PyObject, _ name: StrObject) throws -> PyObject? {
+    if receiver is TypeObject || receiver is ModuleObject || receiver is SuperObject { return nil }
+    if Sandbox.forbiddenAttributes.contains(name.value) { return nil }
+    guard let attr = receiver.type.lookup(name) else { return nil }
+    if let d = receiver.instanceDict, d.getStr(name) != nil { return nil }
+    if attr is FunctionObject { return attr }
+    if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod { return b }
+    return nil
+  }
+
   /// `receiver.name(args)` without making a bound method.
   func callMethod(_ receiver: PyObject, _ name: StrObject, _ args: Args) throws -> PyObject {
     if !(receiver is TypeObject) && !(receiver is ModuleObject) && !(receiver is SuperObject) {
@@ -56,7 +68,7 @@ extension Machine {
     if depth > budgets.recursion {
       throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded"))
     }
-    if depth > 3000 { throw Halt.budget("recursion: the program went more than 3000 calls deep") }
+    if depth > Budgets.deepestCalls { throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) calls deep") }
     switch try run(frame) {
     case .returned(let v): return v
     case .yielded, .awaiting: throw runtimeError("a plain function cannot yield or await")

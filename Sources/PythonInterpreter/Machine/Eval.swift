@@ -142,11 +142,21 @@ extension Machine {
         try setAttribute(o, code.names[i], v)
       case .deleteAttr(let i):
         try deleteAttribute(f.stack.removeLast(), code.names[i])
-      case .callMethod(let nameIndex, let argc, let kwNames):
-        let args = popArgs(f, argc: argc, kwNames: kwNames)
+      case .loadMethod(let nameIndex):
         let receiver = f.stack.removeLast()
-        let result = try callMethod(receiver, code.nameObjects[nameIndex], args)
-        f.stack.append(result)
+        if let fn = try plainMethod(receiver, code.nameObjects[nameIndex]) {
+          f.stack.append(fn)
+          f.stack.append(receiver)
+        } else {
+          f.stack.append(try getAttribute(receiver, code.nameObjects[nameIndex]))
+          f.stack.append(NoReceiver.shared)
+        }
+      case .callMethod(let argc, let kwNames):
+        var args = popArgs(f, argc: argc, kwNames: kwNames)
+        let receiver = f.stack.removeLast()
+        let callee = f.stack.removeLast()
+        if receiver !== NoReceiver.shared { args = args.prepending(receiver) }
+        f.stack.append(try call(callee, args))
       case .binarySubscr:
         let k = f.stack.removeLast()
         let o = f.stack.removeLast()
@@ -491,7 +501,14 @@ extension Machine {
     return pyError(Types.NameError, "free variable '\(n)' referenced before assignment in enclosing scope")
   }
 
-  func nameError(_ n: String) -> ExceptionObject {
+  func nameError(_ n: String) -> Error {
+    if n == "__builtins__" {
+      return Sandbox.refuse(self, construct: "__builtins__", why: "reaching into the interpreter through '__builtins__' is outside an exercise run")
+    }
+    return nameErrorObject(n)
+  }
+
+  func nameErrorObject(_ n: String) -> ExceptionObject {
     let e = pyError(Types.NameError, "name '\(n)' is not defined")
     e.dict.setStr("name", StrObject(n))
     if let f = frames.last {

@@ -28,6 +28,8 @@ final class GeneratorObject: PyObject, Coroutine {
 
   /// The machine to warn on (weak: the run may be over when this object goes).
   weak var warningMachine: Machine?
+  /// How many coroutines await one another down to this one, in its task.
+  var chainDepth = 0
   /// The loop's time when a task first ran this coroutine.
   var firstResumedAt: Double?
 
@@ -81,6 +83,8 @@ final class GeneratorObject: PyObject, Coroutine {
       return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
     }
     if firstResumedAt == nil { firstResumedAt = task.loop.time }
+    machine.coroutineOf[ObjectIdentifier(frame)] = self
+    defer { machine.coroutineOf[ObjectIdentifier(frame)] = nil }
     frame.started = true
     running = true
     defer { running = false }
@@ -118,6 +122,14 @@ extension Machine {
     case let g as GeneratorObject where g.isCoroutine:
       if g.awaited || g.frame.finished { throw runtimeError("cannot reuse already awaited coroutine") }
       g.awaited = true
+      if let current = frames.last.flatMap({ coroutineOf[ObjectIdentifier($0)] }) {
+        g.chainDepth = current.chainDepth + 1
+      }
+      // The loop's own frames (asyncio.run, run_until_complete, the task step…) count too.
+      if g.chainDepth + depth + 8 > budgets.recursion {
+        throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded"))
+      }
+      if g.chainDepth > Budgets.deepestCalls { throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) awaits deep") }
       return .awaitCoroutine(g)
     case let f as FutureObject:
       return .awaitFuture(f.future)

@@ -13,6 +13,9 @@ public struct Budgets: Sendable {
   public var elements = 20_000_000
   /// Tasks alive at once.
   public var tasks = 100_000
+  /// The deepest the machine itself ever goes, whatever `sys.setrecursionlimit` says: deeper
+  /// Python recursion is stopped by this budget, not by a crash.
+  public static let deepestCalls = 10_000
   public init() {}
 }
 
@@ -46,6 +49,8 @@ public final class Machine {
   var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]
   var acquiredAt: [ObjectIdentifier: Double] = [:]
+  /// The coroutine object of each coroutine frame running now.
+  var coroutineOf: [ObjectIdentifier: GeneratorObject] = [:]
   var futureObjects: [ObjectIdentifier: FutureObject] = [:]
   /// Virtual time a worker thread (to_thread) has slept, and whether one is running now.
   var threadTicks: Int64 = 0

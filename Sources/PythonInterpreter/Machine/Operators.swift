@@ -403,7 +403,7 @@ extension Machine {
     depth += 1
     defer { depth -= 1 }
     if depth > budgets.recursion {
-      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded in comparison"))
+      throw raising(pyError(Types.RecursionError, version.minor == 10 ? "maximum recursion depth exceeded in comparison" : "maximum recursion depth exceeded"))
     }
     return try body()
   }

@@ -14,7 +14,7 @@ extension Machine {
     reprDepth += 1
     defer { reprDepth -= 1 }
     if reprDepth > budgets.recursion {
-      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object"))
+      throw raising(pyError(Types.RecursionError, version.minor == 11 ? "maximum recursion depth exceeded while getting the repr of an object" : "maximum recursion depth exceeded"))
     }
     if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let r = o.type.lookup("__repr__"), !(r is BuiltinFunctionObject) || o is NativeObject {
       let v = try call(r, Args([o]))

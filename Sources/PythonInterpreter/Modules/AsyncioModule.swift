@@ -67,6 +67,7 @@ enum AsyncioModule {
         }
         let aw = try m.awaitable(x, for: "gather")
         let fut = loop.ensureFuture(aw)
+        try m.countTask()
         m.register(fut)
         if case .coroutine(let c) = aw { m.futureObject(fut).coroutine = c as? GeneratorObject }
         seen[ObjectIdentifier(x)] = fut

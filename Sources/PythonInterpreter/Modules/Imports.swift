@@ -3,8 +3,8 @@ enum Sandbox {
   /// Attributes that lead from a value to the interpreter's insides.
   static let forbiddenAttributes: Set<String> = [
     "__subclasses__", "__globals__", "__code__", "__builtins__", "__closure__", "__import__", "__loader__",
-    "__spec__", "__reduce__", "__reduce_ex__", "__getattribute__", "__base__s", "__dict__s", "gi_frame", "cr_frame",
-    "f_back", "f_globals", "f_locals", "tb_frame", "__self__s",
+    "__spec__", "__reduce__", "__reduce_ex__", "gi_frame", "cr_frame", "ag_frame", "gi_code", "cr_code",
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next", "__traceback__s",
   ]
 
   /// Modules that reach the machine, and why each is outside an exercise run.

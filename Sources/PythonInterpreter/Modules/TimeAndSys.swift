@@ -57,7 +57,7 @@ enum SysModule {
     mod.dict.setStr("getrecursionlimit", BuiltinFunctionObject("getrecursionlimit") { m, _ in IntObject.make(m.budgets.recursion) })
     mod.dict.setStr("setrecursionlimit", BuiltinFunctionObject("setrecursionlimit") { m, a in
       guard let n = (a[0] as? IntObject)?.intValue, n >= 1 else { throw valueError("recursion limit must be greater or equal than 1") }
-      m.budgets.recursion = min(n, 2500)
+      m.budgets.recursion = n
       return NoneObject.shared
     })
     mod.dict.setStr("exc_info", BuiltinFunctionObject("exc_info") { m, _ in

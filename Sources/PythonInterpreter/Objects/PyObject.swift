@@ -15,6 +15,11 @@ public class PyObject: @unchecked Sendable {
   var instanceDict: DictObject? { nil }
 }
 
+/// What `loadMethod` pushes when the attribute is already bound (no receiver to pass).
+final class NoReceiver: PyObject {
+  static let shared = NoReceiver(type: nil)
+}
+
 /// `None`.
 public final class NoneObject: PyObject {
   static let shared = NoneObject(type: Types.noneType)

@@ -79,7 +79,6 @@ public enum Interpreter {
     let m = Machine(version: version, filename: filename, source: source, budgets: budgets)
     let main = ModuleObject("__main__")
     main.dict.setStr("__file__", StrObject(filename))
-    main.dict.setStr("__builtins__", ModuleObject("builtins", dict: m.builtins))
     main.dict.setStr("__doc__", code.docstring.map { StrObject($0) } ?? NoneObject.shared)
     m.modules["__main__"] = main
     let frame = Frame(code: code, globals: main.dict, namespace: nil, function: nil, closure: [])
