@@ -91,6 +91,7 @@ enum StandardModules {
     "asyncio": { AsyncioModule.make($0) },
     "time": { TimeModule.make($0) },
     "sys": { SysModule.make($0) },
+    "math": { MathModule.make($0) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
