@@ -92,6 +92,7 @@ enum StandardModules {
     "time": { TimeModule.make($0) },
     "sys": { SysModule.make($0) },
     "math": { MathModule.make($0) },
+    "random": { RandomModule.make($0) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
