@@ -93,6 +93,7 @@ enum StandardModules {
     "sys": { SysModule.make($0) },
     "math": { MathModule.make($0) },
     "random": { RandomModule.make($0) },
+    "itertools": { ItertoolsModule.make($0) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
