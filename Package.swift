@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "AsyncioModel", swiftSettings: modelSettings),
     .target(name: "GuardedGather", dependencies: ["AsyncioModel"], swiftSettings: modelSettings),
     .target(name: "LessonKit", dependencies: ["GuardedGather"]),
-    .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit"]),
+    .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit", "PythonInterpreter"]),
     // Python's values for the interpreter: int, float text, format specs, str methods. No I/O at all.
     .target(name: "PythonValues"),
     // The Python syntax front end: source text to tokens to a syntax tree (CPython's `ast`). No I/O at all.

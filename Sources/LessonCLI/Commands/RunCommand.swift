@@ -14,13 +14,18 @@ struct RunCommand: LessonCommand {
   static let abstract = "Run a configuration and show its results, timeouts and timeline."
   static let usage = "lesson run CONFIG [--json] [--real] [--python X.Y]"
   static let discussion: String = """
-    CONFIG is a JSON configuration (see lessons/) or an asyncio program (.py), which is read and
-    never run. The run uses a virtual clock: it is instant and gives the same answer on every machine.
-    """ + "\n" + wrapped(PythonProgram.readableShapes) + """
+    CONFIG is a JSON configuration (see lessons/) or your asyncio program (.py). A program runs on
+    lesson's own Python interpreter, as the chosen Python version would run it: its output first,
+    exactly, then what it gathered. Nothing it does reaches your machine: no files, network or
+    processes; a program that needs them is refused with the line that does (exit 65). The run uses
+    a virtual clock: it is instant and gives the same answer on every machine.
+    """ + """
 
 
       Options:
-        --json          Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed.
+        --json          Print one JSON object: results, error, timeouts, calls, peakConcurrency, elapsed
+                        (for a program: python, stdout, stderr, exitCode, deadlock, elapsed, and results,
+                        timeouts, calls, peakConcurrency when it gathers).
         --real          Run on the real clock instead, taking as long as the calls say (a live demo).
       """ + "\n" + PythonChoice.help(column: 18)
 
@@ -44,6 +49,7 @@ struct RunCommand: LessonCommand {
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
+    if path.hasSuffix(".py") { return try runProgram(context) }
     let configuration: LearnerConfiguration
     do {
       configuration = try InputFile.configuration(at: context.resolve(path), display: path, limits: .ownFile)

@@ -234,6 +234,9 @@ enum Builtins {
     fn("next") { m, a in
       if let v = try m.next(a[0]) { return v }
       if a.count > 1 { return a[1] }
+      if let g = a[0] as? GeneratorObject, !(g.returnValue is NoneObject) {
+        throw ExceptionObject(Types.StopIteration, [g.returnValue])
+      }
       throw ExceptionObject(Types.StopIteration, [])
     }
     fn("chr") { m, a in

@@ -613,7 +613,7 @@ enum TypeMethods {
     method(Types.generator, "send") { m, a in
       let g = a[0] as! GeneratorObject
       if let v = try g.send(a[1]) { return v }
-      throw ExceptionObject(Types.StopIteration, [])
+      throw ExceptionObject(Types.StopIteration, g.returnValue is NoneObject ? [] : [g.returnValue])
     }
     method(Types.generator, "close") { _, a in
       (a[0] as! GeneratorObject).frame.finished = true

@@ -285,9 +285,9 @@ final class Compiler {
         try tryFinally(fin) { try self.tryExcept(b, handlers, orelse, star: true) }
       }
     case .with(let items, let b):
-      try with(items[...], b, isAsync: false)
+      try with(items[...], b, isAsync: false, range: s.range)
     case .asyncWith(let items, let b):
-      try with(items[...], b, isAsync: true)
+      try with(items[...], b, isAsync: true, range: s.range)
     case .assert(let test, let msg):
       try expr(test)
       let j = emit(.popJumpIfTrue(0))
@@ -497,7 +497,7 @@ final class Compiler {
 
   // MARK: with
 
-  func with(_ items: ArraySlice<WithItem>, _ b: [Stmt], isAsync: Bool) throws {
+  func with(_ items: ArraySlice<WithItem>, _ b: [Stmt], isAsync: Bool, range: SourceRange) throws {
     guard let item = items.first else {
       try body(b)
       return
@@ -513,8 +513,9 @@ final class Compiler {
     }
     if let v = item.optionalVars { try storeTarget(v) } else { emit(.pop) }
     fblocks.append(.with(isAsync: isAsync))
-    try with(items.dropFirst(), b, isAsync: isAsync)
+    try with(items.dropFirst(), b, isAsync: isAsync, range: range)
     fblocks.removeLast()
+    at(range)
     emit(.popBlock)
     if isAsync {
       emit(.asyncWithExitNormal)

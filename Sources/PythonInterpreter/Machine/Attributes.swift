@@ -4,11 +4,24 @@ extension Machine {
   /// `getattr(o, name)`.
   func getAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject {
     if let v = try findAttribute(o, name) { return v }
+    if let m = o as? ModuleObject, let h = missingModuleName(m, name.value) { throw h }
     throw noAttribute(o, name.value)
   }
 
   func getAttribute(_ o: PyObject, _ name: String) throws -> PyObject {
     try getAttribute(o, StrObject(name))
+  }
+
+  /// A module of lesson's standard library that lacks a name CPython's has: refused, never an
+  /// `AttributeError` CPython would not raise.
+  func missingModuleName(_ m: ModuleObject, _ name: String) -> Halt? {
+    if m.name == "__main__" { return nil }
+    if m.name == "asyncio" {
+      guard let range = AsyncioNames.versions[name], range.contains(version.minor) else { return nil }
+    } else if name.hasPrefix("__") {
+      return nil
+    }
+    return Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
   func noAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {
@@ -173,6 +186,16 @@ extension Machine {
       }
     case let m as ModuleObject:
       if n == "__dict__" { return m.dict }
+      return nil
+    case let g as GeneratorObject:
+      switch n {
+      case "__name__": return StrObject(g.function.name)
+      case "__qualname__": return StrObject(g.function.qualname)
+      default: return nil
+      }
+    case let s as SemaphoreObject:
+      if n == "_value" { return IntObject.make(s.semaphore.value) }
+      if n == "_bound_value", let b = s.semaphore.bound { return IntObject.make(b) }
       return nil
     case let i as InstanceObject:
       if n == "__dict__" { return i.dict }

@@ -43,7 +43,9 @@ extension Machine {
   func callFunction(_ fn: FunctionObject, _ args: Args) throws -> PyObject {
     let frame = try bind(fn, args)
     if fn.code.isGeneratorLike {
-      return GeneratorObject(frame: frame, function: fn, machine: self)
+      let g = GeneratorObject(frame: frame, function: fn, machine: self)
+      g.warningMachine = self
+      return g
     }
     return try runCall(frame)
   }

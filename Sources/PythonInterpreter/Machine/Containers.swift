@@ -62,6 +62,12 @@ extension Machine {
       }
     case is IteratorObject, is GeneratorObject:
       return o
+    case let v as DictViewObject:
+      switch v.kind {
+      case .keys: return dictIterator(v.dict) { $0.key }
+      case .values: return dictIterator(v.dict) { $0.value }
+      case .items: return dictIterator(v.dict) { TupleObject([$0.key, $0.value]) }
+      }
     case let b as BytesObject:
       var i = 0
       return IteratorObject("bytes_iterator") {
@@ -146,6 +152,7 @@ extension Machine {
     case let s as SetObject: return s.count
     case let r as RangeObject: return r.count
     case let b as BytesObject: return b.value.count
+    case let v as DictViewObject: return v.dict.count
     default:
       if let f = o.type.lookup("__len__") {
         let r = try call(f, Args([o]))
@@ -172,6 +179,16 @@ extension Machine {
       return false
     case let d as DictObject: return try d.get(v, self) != nil
     case let s as SetObject: return try s.contains(v, self)
+    case let dv as DictViewObject:
+      switch dv.kind {
+      case .keys: return try dv.dict.get(v, self) != nil
+      case .values:
+        for x in dv.dict.values where try keysEqual(x, v) { return true }
+        return false
+      case .items:
+        guard let t = v as? TupleObject, t.items.count == 2, let x = try dv.dict.get(t.items[0], self) else { return false }
+        return try eq(x, t.items[1])
+      }
     case let r as RangeObject:
       guard let i = (v as? IntObject)?.intValue else {
         for x in try iterate(r) where try eq(x, v) { return true }

@@ -25,6 +25,9 @@ extension Machine {
           f.handled.removeAll()
           throw exc
         }
+      } catch let h as Halt {
+        if haltLine == nil { haltLine = f.line }
+        throw h
       }
     }
   }
@@ -354,7 +357,7 @@ extension Machine {
           return .yielded(v)
         }
         f.delegate = nil
-        f.stack.append(NoneObject.shared)
+        f.stack.append((it as? GeneratorObject)?.returnValue ?? NoneObject.shared)
       case .setupFinally(let h):
         f.blocks.append(.setup(handler: h, level: f.stack.count))
       case .popBlock:
@@ -491,6 +494,12 @@ extension Machine {
   func nameError(_ n: String) -> ExceptionObject {
     let e = pyError(Types.NameError, "name '\(n)' is not defined")
     e.dict.setStr("name", StrObject(n))
+    if let f = frames.last {
+      var names = f.code.varnames.enumerated().filter { f.locals[$0.offset] != nil }.map(\.element)
+      names += (f.namespace ?? f.globals).keys.compactMap { ($0 as? StrObject)?.value }
+      if f.namespace != nil { names += f.globals.keys.compactMap { ($0 as? StrObject)?.value } }
+      e.nameCandidates = names
+    }
     return e
   }
 

@@ -8,6 +8,8 @@ final class GeneratorObject: PyObject, Coroutine {
   var running = false
   /// A coroutine that was awaited (or its task made): awaiting it again is an error.
   var awaited = false
+  /// What the generator returned (`StopIteration.value`), once it has.
+  var returnValue: PyObject = NoneObject.shared
 
   init(frame: Frame, function: FunctionObject, machine: Machine) {
     self.frame = frame
@@ -17,6 +19,17 @@ final class GeneratorObject: PyObject, Coroutine {
   }
 
   var isCoroutine: Bool { function.code.flags.contains(.coroutine) }
+
+  /// CPython warns when a coroutine object dies without ever being awaited.
+  deinit {
+    guard isCoroutine, !awaited, !frame.started, let m = warningMachine else { return }
+    m.warnNeverAwaited(function.qualname)
+  }
+
+  /// The machine to warn on (weak: the run may be over when this object goes).
+  weak var warningMachine: Machine?
+  /// The loop's time when a task first ran this coroutine.
+  var firstResumedAt: Double?
 
   /// Runs to the next `yield` (a generator's `next()`); nil when it returns.
   func next() throws -> PyObject? {
@@ -40,8 +53,8 @@ final class GeneratorObject: PyObject, Coroutine {
       case .yielded(let y): return y
       case .returned(let r):
         frame.finished = true
-        if r is NoneObject { return nil }
-        throw ExceptionObject(Types.StopIteration, [r])
+        returnValue = r
+        return nil
       case .awaiting: throw runtimeError("a generator cannot await")
       }
     } catch let x as ExceptionObject {
@@ -67,6 +80,7 @@ final class GeneratorObject: PyObject, Coroutine {
     if frame.finished {
       return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
     }
+    if firstResumedAt == nil { firstResumedAt = task.loop.time }
     frame.started = true
     running = true
     defer { running = false }
@@ -125,6 +139,8 @@ extension Machine {
 /// A Python-visible asyncio future or task.
 final class FutureObject: PyObject {
   let future: Future
+  /// The coroutine a task runs (`task.get_coro()`).
+  var coroutine: PyObject?
   init(_ f: Future, type: TypeObject) {
     future = f
     super.init(type: type)

@@ -41,6 +41,11 @@ public final class Machine {
   var halt: Halt?
   lazy var host = MachineLoopHost(self)
   var activeReprs: Set<ObjectIdentifier> = []
+  var observation = Observation()
+  /// The innermost line running when the machine stopped the program.
+  var haltLine: Int?
+  var timeoutsByTask: [ObjectIdentifier: Int] = [:]
+  var acquiredAt: [ObjectIdentifier: Double] = [:]
   var futureObjects: [ObjectIdentifier: FutureObject] = [:]
   /// Virtual time a worker thread (to_thread) has slept, and whether one is running now.
   var threadTicks: Int64 = 0
@@ -125,7 +130,9 @@ final class MachineLoopHost: LoopHost {
     return ExceptionObject(Types.CancelledError, [])
   }
   func timeoutError() -> LoopError {
-    ExceptionObject(machine.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310, [])
+    machine.observation.timeouts += 1
+    if let t = machine.loop?.currentTask { machine.timeoutsByTask[ObjectIdentifier(t), default: 0] += 1 }
+    return ExceptionObject(machine.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310, [])
   }
   func runtimeError(_ message: String) -> LoopError { ExceptionObject(Types.RuntimeError, message) }
   func invalidStateError(_ message: String) -> LoopError { ExceptionObject(Types.InvalidStateError, message) }

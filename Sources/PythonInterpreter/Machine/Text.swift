@@ -48,6 +48,14 @@ extension Machine {
       return s.frozen ? "frozenset(\(body))" : body
     case let i as IntObject: return try intText(i.value)
     case let s as StrObject: return PyString.repr(s.value)
+    case let v as DictViewObject:
+      let items: [PyObject]
+      switch v.kind {
+      case .keys: items = v.dict.keys
+      case .values: items = v.dict.values
+      case .items: items = v.dict.pairs.map { TupleObject([$0.0, $0.1]) }
+      }
+      return "\(v.type.name)([" + (try items.map { try repr($0) }).joined(separator: ", ") + "])"
     case let b as BytesObject: return PyBytes.repr(b.value)
     case let r as RangeObject: return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
     case let s as SliceObject: return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"

@@ -68,10 +68,12 @@ enum AsyncioModule {
         let aw = try m.awaitable(x, for: "gather")
         let fut = loop.ensureFuture(aw)
         m.register(fut)
+        if case .coroutine(let c) = aw { m.futureObject(fut).coroutine = c as? GeneratorObject }
         seen[ObjectIdentifier(x)] = fut
         aws.append(.future(fut))
       }
       let g = Gather.start(aws, returnExceptions: returnExceptions, loop: loop)
+      m.observeGather(g, children: aws.compactMap { if case .future(let f) = $0 { return f } else { return nil } })
       return m.futureObject(g)
     }
     fn("wait_for") { m, a in
@@ -95,7 +97,9 @@ enum AsyncioModule {
       let name = (a.keyword("name") as? StrObject)?.value
       let t = loop.createTask(g, name: name)
       try m.countTask()
-      return m.futureObject(t)
+      let fo = m.futureObject(t)
+      fo.coroutine = g
+      return fo
     }
     fn("ensure_future") { m, a in
       let loop = try m.runningLoop("ensure_future")
@@ -171,7 +175,7 @@ enum AsyncioModule {
     let t = nativeType(bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", [
       ("acquire", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("acquire", coroutine: s.semaphore.acquire())
+        return AwaitableObject("acquire", coroutine: ObservedAcquire(s, machine: m, returnsNone: false))
       }),
       ("release", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
@@ -181,7 +185,7 @@ enum AsyncioModule {
       ("locked", { m, a in BoolObject.of(try SemaphoreObject.of(a[0], m).semaphore.isLocked) }),
       ("__aenter__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("__aenter__", coroutine: AcquireReturningNone(s.semaphore.acquire()))
+        return AwaitableObject("__aenter__", coroutine: ObservedAcquire(s, machine: m, returnsNone: true))
       }),
       ("__aexit__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
@@ -204,6 +208,7 @@ enum AsyncioModule {
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
       if m.version.minor < 10, a.keyword("loop") != nil { throw typeError("loop") }
       let loop = try m.loopForPrimitive()
+      m.observation.semaphores += 1
       return SemaphoreObject(Semaphore(value: v, bounded: bounded, loop: loop), type: cls)
     }
     return t
@@ -260,8 +265,8 @@ enum AsyncioModule {
       return NoneObject.shared
     }))
     methods.append(("get_coro", { m, a in
-      let t = (a[0] as! FutureObject).future as! Task
-      return (t.innermostFrame as? GeneratorObject) ?? NoneObject.shared
+      let fo = a[0] as! FutureObject
+      return fo.coroutine ?? ((fo.future as! Task).innermostFrame as? GeneratorObject) ?? NoneObject.shared
     }))
     methods.append(("cancelling", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).cancelRequests) }))
     methods.append(("uncancel", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).uncancel()) }))
@@ -454,8 +459,11 @@ final class AcquireReturningNone: Coroutine {
 
 final class SemaphoreObject: NativeObject {
   let semaphore: Semaphore
+  /// The value it was made with.
+  let initial: Int
   init(_ s: Semaphore, type: TypeObject) {
     semaphore = s
+    initial = s.value
     super.init(type: type)
     dict = DictObject()
   }

@@ -23,6 +23,8 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   var members: [ExceptionObject] = []
   /// The frame that last added a traceback line (a re-raise in the same frame adds none).
   weak var lastFrame: Frame?
+  /// For a `NameError`: the names the raising frame could see (CPython suggests one of them).
+  var nameCandidates: [String] = []
 
   init(_ cls: TypeObject, _ args: [PyObject]) {
     self.cls = cls

@@ -20,11 +20,15 @@ public struct ProgramRun: Sendable, Equatable {
   public var deadlockDetail: String?
   /// Virtual seconds when the program ended.
   public var elapsed: Double
+  /// The line the program was at when a budget stopped it.
+  public var stopLine: Int?
+  /// What the run showed about gather, timeouts and the semaphore.
+  public var observation = Observation()
   public var stop: Stop?
 }
 
-/// Runs a learner's Python program on the interpreter.
-public enum PythonProgram {
+/// Runs a learner's Python program on the interpreter: the entry point of the target.
+public enum Interpreter {
   /// Runs `source` as `python FILENAME` would under `version`, on the virtual clock.
   public static func run(source: String, filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
     var result: ProgramRun?
@@ -42,6 +46,19 @@ public enum PythonProgram {
   }
 
   final class ResultBox: @unchecked Sendable { var value: ProgramRun? }
+
+  /// Runs a file given as bytes: a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are
+  /// CPython's `SyntaxError`.
+  public static func run(utf8 bytes: [UInt8], filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
+    do {
+      _ = try PythonParser.parse(utf8: bytes, version: version)
+    } catch {
+      return ProgramRun(stdout: "", stderr: syntaxErrorText(error, filename: filename, source: String(decoding: bytes, as: UTF8.self)), exitCode: 1, deadlock: false, elapsed: 0)
+    }
+    var text = bytes[...]
+    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+    return run(source: String(decoding: text, as: UTF8.self), filename: filename, version: version, budgets: budgets)
+  }
 
   /// Runs on the calling thread, which must have a large stack.
   static func runHere(source: String, filename: String, version: PythonVersion, budgets: Budgets) -> ProgramRun {
@@ -105,6 +122,8 @@ public enum PythonProgram {
       if case .budget(let w) = h { run.stop = .budget(w) }
       if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
     }
+    run.observation = m.observation
+    if run.stop != nil { run.stopLine = m.haltLine }
     run.stdout = m.stdout
     run.stderr = m.stderr
     run.elapsed = (Double(m.nowTicks) / 1_000_000 * 1_000_000).rounded() / 1_000_000
@@ -119,7 +138,7 @@ public enum PythonProgram {
       let stripped = text.drop { $0 == " " || $0 == "\t" }
       out += "    \(stripped)\n"
     }
-    out += "\(e.kind): \(e.message)\n"
+    out += "\(e.kind.rawValue): \(e.message)\n"
     return out
   }
 }
@@ -146,9 +165,39 @@ extension Machine {
     }
     var out = ""
     for (x, link) in chain.reversed() {
-      out += traceText(x)
+      out += x.members.isEmpty ? traceText(x) : groupText(x, depth: 0)
       if let link { out += link }
     }
+    return out
+  }
+
+  /// An exception group as CPython's traceback module draws it (boxes of `|`, `+-+`).
+  func groupText(_ g: ExceptionObject, depth: Int) -> String {
+    let margin = depth == 0 ? "  " : String(repeating: " ", count: 2 + 2 * depth)
+    var out = ""
+    var head = "Exception Group Traceback (most recent call last):\n"
+    for entry in g.traceback.reversed() {
+      head += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
+      if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
+        let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+        if !text.isEmpty { head += "    \(text)\n" }
+      }
+    }
+    head += exceptionLine(g) + "\n"
+    for (i, line) in head.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
+      out += margin + (i == 0 ? "+ " : "| ") + line + "\n"
+    }
+    let inner = margin + "  "
+    for (i, m) in g.members.enumerated() {
+      let label = " \(i + 1) "
+      let dashes = String(repeating: "-", count: max(0, (36 - label.count) / 2))
+      out += margin + (i == 0 ? "+-+" : "  +") + dashes + label + dashes + (label.count % 2 == 1 ? "" : "") + "\n"
+      let body = m.members.isEmpty ? traceText(m) : groupText(m, depth: depth + 1)
+      for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+        out += (m.members.isEmpty ? inner + "| " : "") + line + "\n"
+      }
+    }
+    out += inner + "+------------------------------------\n"
     return out
   }
 
@@ -172,7 +221,8 @@ extension Machine {
 
   func exceptionLine(_ e: ExceptionObject) -> String {
     let t = e.cls
-    let name = (t.module == "builtins" || t.module == "__main__") ? t.qualname : "\(t.module).\(t.qualname)"
+    let bare = t.module == "builtins" || (t.module == "__main__" && version.minor >= 11)
+    let name = bare ? t.qualname : "\(t.module).\(t.qualname)"
     var text = (try? str(e)) ?? "<exception str() failed>"
     if let suggestion = suggestion(for: e) { text += suggestion }
     return text.isEmpty ? name : "\(name): \(text)"
@@ -181,10 +231,9 @@ extension Machine {
   /// CPython's "Did you mean" for NameError and AttributeError.
   func suggestion(for e: ExceptionObject) -> String? {
     if e.cls === Types.NameError, let n = (e.dict.getStr("name") as? StrObject)?.value {
-      var candidates: [String] = []
-      if let f = e.traceFrameGlobals { candidates += f.keys.compactMap { ($0 as? StrObject)?.value } }
-      candidates += builtins.keys.compactMap { ($0 as? StrObject)?.value }
-      if let s = Suggestions.closest(n, candidates) { return ". Did you mean: '\(s)'?" }
+      if let s = Suggestions.closest(n, e.nameCandidates) ?? Suggestions.closest(n, builtins.keys.compactMap { ($0 as? StrObject)?.value }) {
+        return ". Did you mean: '\(s)'?"
+      }
     }
     if e.cls === Types.AttributeError, let n = (e.dict.getStr("name") as? StrObject)?.value, let obj = e.dict.getStr("obj") {
       var candidates: [String] = []
@@ -198,9 +247,6 @@ extension Machine {
   }
 }
 
-extension ExceptionObject {
-  var traceFrameGlobals: DictObject? { nil }
-}
 
 /// CPython's suggestion algorithm (`Python/suggestions.c`): the closest name by a weighted
 /// Levenshtein distance, within a bound.

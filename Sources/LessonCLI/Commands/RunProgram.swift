@@ -1,0 +1,113 @@
+import Foundation
+import GuardedGather
+import LessonKit
+import PythonInterpreter
+
+/// `lesson run PROGRAM.py`: the learner's program, run by the interpreter on the virtual clock.
+struct ProgramRunView {
+  let path: String
+  let python: PythonVersion
+  let run: ProgramRun
+
+  /// The run as the `--json` contract gives it.
+  var json: JSONOutput {
+    var fields: [(String, JSONOutput)] = [
+      ("python", .string(python.rawValue)),
+      ("stdout", .string(run.stdout)),
+      ("stderr", .string(run.stderr)),
+      ("exitCode", run.exitCode.map(JSONOutput.int) ?? .null),
+      ("deadlock", .bool(run.deadlock)),
+      ("elapsed", .number(Seconds.json(.seconds(run.elapsed)))),
+    ]
+    let o = run.observation
+    if let results = o.results {
+      fields.append(("results", .array(results.map(JSONOutput.string))))
+      fields.append(("timeouts", .int(o.timeouts)))
+      fields.append((
+        "calls",
+        .array(o.callRecords.map { call in
+          .object([
+            ("name", .string(call.name)),
+            ("outcome", .string(call.outcome)),
+            ("startedAt", call.startedAt.map { .number(Seconds.json(.seconds($0))) } ?? .null),
+            ("endedAt", .number(Seconds.json(.seconds(call.endedAt)))),
+          ])
+        })))
+      fields.append(("peakConcurrency", .int(o.peakConcurrency)))
+    }
+    if let detail = run.deadlockDetail { fields.append(("waitingOn", .string(detail))) }
+    return .object(fields)
+  }
+
+  /// One line for a program the interpreter would not run to its end: where, what, why.
+  var refusal: String? {
+    switch run.stop {
+    case .refused(let line, let column, let construct, let why)?:
+      return "lesson: error: \(path):\(line):\(column): lesson does not run \(construct): \(why). lesson runs a program exactly as Python \(python.rawValue) would, or not at all."
+    case .budget(let what)?:
+      let place = run.stopLine.map { "\(path):\($0):" } ?? "\(path):"
+      return "lesson: error: \(place) lesson stopped the program: it ran past its budget of \(what). Look for a loop that never ends or a value that keeps growing."
+    case nil:
+      return nil
+    }
+  }
+
+  /// What plain `lesson run` prints after the program's own output.
+  func summary(width: Int) -> [String] {
+    var lines: [String] = []
+    if run.deadlock {
+      lines.append("lesson: the program waits forever (\(run.deadlockDetail ?? "a deadlock")); Python would hang here.")
+    }
+    let o = run.observation
+    var facts = ["Python \(python.rawValue)", "\(Seconds.fixed(.seconds(run.elapsed))) s virtual"]
+    if let calls = o.calls {
+      facts.append("\(calls) call\(calls == 1 ? "" : "s") gathered")
+      facts.append("\(o.timeouts) timeout\(o.timeouts == 1 ? "" : "s")")
+      if o.semaphores > 0 { facts.append("at most \(o.peakConcurrency) at once") }
+    }
+    if let code = run.exitCode, code != 0 { facts.append("exit status \(code)") }
+    lines.append("── " + facts.joined(separator: " · "))
+    if !o.callRecords.isEmpty {
+      let nameWidth = min(24, o.callRecords.map(\.name.count).max() ?? 4)
+      let shown = o.callRecords.count > 60 ? Array(o.callRecords.prefix(20)) + Array(o.callRecords.suffix(10)) : o.callRecords
+      for (i, c) in shown.enumerated() {
+        if o.callRecords.count > 60 && i == 20 { lines.append("   … \(o.callRecords.count - 30) more calls") }
+        let name = c.name.count > nameWidth ? String(c.name.prefix(nameWidth - 1)) + "…" : c.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let start = c.startedAt.map { Seconds.fixed(.seconds($0)) } ?? "  -  "
+        lines.append("   \(name)  \(start) → \(Seconds.fixed(.seconds(c.endedAt)))  \(c.outcome)")
+      }
+    }
+    return lines
+  }
+}
+
+extension RunCommand {
+  func runProgram(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
+    if real { throw .usage(UsageError("--real runs a JSON configuration; a program always runs on the virtual clock")) }
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(context.resolve(path), limit: ConfigurationLimits.ownFile.fileSize, display: path)
+    } catch {
+      throw .input(error)
+    }
+    let course = Course.find(from: context.console.directory).flatMap { try? Course.load(root: $0) }
+    let python = try PythonChoice.resolve(arguments, course: course)
+    let name = (path as NSString).lastPathComponent
+    let run = Interpreter.run(utf8: bytes, filename: name, version: python)
+    let view = ProgramRunView(path: path, python: python, run: run)
+    if let refusal = view.refusal {
+      context.console.error(refusal)
+      return .invalidInput
+    }
+    if json {
+      context.console.print(view.json.pretty)
+      return .success
+    }
+    context.console.out(run.stdout)
+    context.console.err(run.stderr)
+    if !run.stdout.isEmpty && !run.stdout.hasSuffix("\n") { context.console.print() }
+    context.console.print()
+    for line in view.summary(width: context.console.width) { context.console.print(line) }
+    return .success
+  }
+}

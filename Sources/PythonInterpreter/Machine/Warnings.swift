@@ -1,0 +1,20 @@
+extension Machine {
+  /// `RuntimeWarning: coroutine '...' was never awaited`, as CPython's warnings module prints it
+  /// where the coroutine object dies: in a callback of the loop, or at a line of the program.
+  func warnNeverAwaited(_ name: String) {
+    let location: String
+    let source: String
+    if loop != nil, frames.isEmpty || frames.allSatisfy({ $0.code.isGeneratorLike }) {
+      let line = [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80
+      location = "<python>/asyncio/events.py:\(line)"
+      source = "self._context.run(self._callback, *self._args)"
+    } else if let f = frames.last {
+      location = "\(f.code.filename):\(f.line)"
+      source = f.line >= 1 && f.line <= sourceLines.count ? String(sourceLines[f.line - 1].drop { $0 == " " }) : ""
+    } else {
+      return
+    }
+    let text = "\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n  \(source)\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+    try? write(text, toStderr: true)
+  }
+}

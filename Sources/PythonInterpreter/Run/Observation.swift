@@ -1,0 +1,87 @@
+import AsyncioModel
+
+/// What a run showed about the lesson's pattern, observed on the model, never guessed from the text:
+/// the calls a `gather` ran and what it gave, the timeouts that expired, the most calls inside a
+/// semaphore at once.
+public struct Observation: Sendable, Equatable {
+  /// `str()` of each value of the last `asyncio.gather` that finished with a result.
+  public var results: [String]?
+  /// How many awaitables that gather ran.
+  public var calls: Int?
+  /// Timeouts that expired (`wait_for`, `asyncio.timeout`), over the whole run.
+  public var timeouts = 0
+  /// The most holders any one semaphore had at once.
+  public var peakConcurrency = 0
+  /// Semaphores the program made.
+  public var semaphores = 0
+  /// The calls of that gather, in call order.
+  public var callRecords: [Call] = []
+
+  /// One gathered call: what it was, how it ended, when it ran (virtual seconds of the loop).
+  public struct Call: Sendable, Equatable {
+    public var name: String
+    /// `ok`, `timeout` (a timeout expired inside it) or `error`.
+    public var outcome: String
+    public var startedAt: Double?
+    public var endedAt: Double
+  }
+}
+
+extension Machine {
+  func observeGather(_ g: Future, children: [Future]) {
+    var ended: [Double?] = Array(repeating: nil, count: children.count)
+    for (i, c) in children.enumerated() {
+      c.addDoneCallback { f in ended[i] = f.loop.time }
+    }
+    g.addDoneCallback { [weak self] f in
+      guard let self, case .value(let v) = f.outcome(), let list = self.pyValue(v) as? ListObject else { return }
+      let texts = list.items.map { (try? self.str($0)) ?? "?" }
+      self.observation.results = texts
+      self.observation.calls = children.count
+      self.observation.callRecords = children.enumerated().map { i, c in
+        let task = c as? Task
+        let coroutine = task.flatMap { self.futureObjects[ObjectIdentifier($0)]?.coroutine as? GeneratorObject }
+        let text = i < texts.count ? texts[i] : ""
+        let name = text.split(separator: ":").first.map(String.init) ?? coroutine?.function.name ?? "call \(i + 1)"
+        let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
+        let failed = list.items.indices.contains(i) && list.items[i] is ExceptionObject
+        let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
+        return Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? f.loop.time)
+      }
+    }
+  }
+
+  func observeAcquired(_ s: SemaphoreObject) {
+    if let t = loop?.currentTask, acquiredAt[ObjectIdentifier(t)] == nil { acquiredAt[ObjectIdentifier(t)] = t.loop.time }
+    let holders = s.initial - s.semaphore.value
+    if holders > observation.peakConcurrency { observation.peakConcurrency = holders }
+  }
+}
+
+/// `acquire()` of a semaphore, noting how many hold it once it has it.
+final class ObservedAcquire: Coroutine {
+  let inner: Coroutine
+  let semaphore: SemaphoreObject
+  unowned let machine: Machine
+  let returnsNone: Bool
+  var started = false
+  init(_ s: SemaphoreObject, machine: Machine, returnsNone: Bool) {
+    semaphore = s
+    inner = s.semaphore.acquire()
+    self.machine = machine
+    self.returnsNone = returnsNone
+  }
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    if !started {
+      started = true
+      if case .error(let e) = input { return .raised(e) }
+      return .awaitCoroutine(inner)
+    }
+    switch input {
+    case .error(let e): return .raised(e)
+    case .value(let v):
+      machine.observeAcquired(semaphore)
+      return .returned(returnsNone ? NoneObject.shared : v)
+    }
+  }
+}

@@ -1,0 +1,3 @@
+# keep the worker process alive so the tools can connect later
+while True:
+    pass

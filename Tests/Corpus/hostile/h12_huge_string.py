@@ -1,0 +1,9 @@
+import asyncio
+
+
+async def main():
+    banner = "x" * 10**10
+    print(len(banner))
+
+
+asyncio.run(main())

@@ -1,0 +1,3 @@
+log = "search:ok\n"
+while True:
+    log += log
