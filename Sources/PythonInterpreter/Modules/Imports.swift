@@ -94,6 +94,7 @@ enum StandardModules {
     "math": { MathModule.make($0) },
     "random": { RandomModule.make($0) },
     "itertools": { ItertoolsModule.make($0) },
+    "functools": { try FunctoolsModule.make($0) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
