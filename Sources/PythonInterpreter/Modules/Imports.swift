@@ -95,6 +95,7 @@ enum StandardModules {
     "random": { RandomModule.make($0) },
     "itertools": { ItertoolsModule.make($0) },
     "functools": { try FunctoolsModule.make($0) },
+    "statistics": { StatisticsModule.make($0) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
