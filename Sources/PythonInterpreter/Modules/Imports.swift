@@ -96,6 +96,9 @@ enum StandardModules {
     "itertools": { ItertoolsModule.make($0) },
     "functools": { try FunctoolsModule.make($0) },
     "statistics": { StatisticsModule.make($0) },
+    "string": { try SmallModules.module($0, "string", SmallModules.string) },
+    "bisect": { try SmallModules.module($0, "bisect", SmallModules.bisect) },
+    "heapq": { try SmallModules.module($0, "heapq", SmallModules.heapq) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
