@@ -96,6 +96,14 @@ enum StandardModules {
     "dataclasses": { try DataclassesModule.make($0) },
     "contextlib": { try ContextlibModule.make($0) },
     "sys": { SysModule.make($0) },
+    "math": { MathModule.make($0) },
+    "random": { RandomModule.make($0) },
+    "itertools": { ItertoolsModule.make($0) },
+    "functools": { try FunctoolsModule.make($0) },
+    "statistics": { StatisticsModule.make($0) },
+    "string": { try SmallModules.module($0, "string", SmallModules.string) },
+    "bisect": { try SmallModules.module($0, "bisect", SmallModules.bisect) },
+    "heapq": { try SmallModules.module($0, "heapq", SmallModules.heapq) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).

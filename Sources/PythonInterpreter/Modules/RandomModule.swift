@@ -1,0 +1,245 @@
+import PythonValues
+
+/// `random.Random`: CPython's Mersenne Twister (``PyRandom``), once seeded with an int or a float.
+///
+/// An unseeded generator (`Random()`, or the module's functions before `random.seed(n)`) draws
+/// different numbers on every CPython run, so the machine refuses to draw from one.
+final class RandomObject: NativeObject {
+  var rng: PyRandom?
+
+  init(type: TypeObject = RandomModule.randomType) {
+    super.init(type: type)
+  }
+
+  static func of(_ o: PyObject, _ m: Machine) throws -> RandomObject {
+    guard let r = o as? RandomObject else {
+      throw typeError("descriptor requires a 'random.Random' object but received a '\(m.typeName(o))'")
+    }
+    return r
+  }
+
+  /// The generator, or a refusal when nothing seeded it.
+  func generator(_ m: Machine, _ name: String) throws -> PyRandom {
+    guard let rng else {
+      throw m.refuse("random.\(name)() without a seed", "the numbers would differ on every run; call random.seed(n) (or use random.Random(n)) first")
+    }
+    return rng
+  }
+
+  /// Runs `body` on the generator and keeps its new state.
+  func draw<T>(_ m: Machine, _ name: String, _ body: (inout PyRandom) throws -> T) throws -> T {
+    var g = try generator(m, name)
+    defer { rng = g }
+    return try body(&g)
+  }
+}
+
+/// `random`: the module's functions are the methods of one hidden `Random` instance, as in CPython.
+enum RandomModule {
+  /// Methods CPython computes with `log`, `exp`, `cos` or SHA-512, which lesson does not reproduce.
+  static let unsupported = [
+    "gauss", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate", "gammavariate", "betavariate",
+    "paretovariate", "weibullvariate", "triangular", "binomialvariate", "randbytes", "getstate", "setstate",
+  ]
+
+  static var methods: [(String, BuiltinFunctionObject.Body)] { [
+    ("seed", { m, a in
+      try ArgCheck.keywords(a, "seed", ["a", "version"])
+      let r = try RandomObject.of(a[0], m)
+      try seed(m, r, a.get(1, "a") ?? NoneObject.shared)
+      return NoneObject.shared
+    }),
+    ("random", { m, a in
+      try ArgCheck.positional(Args(Array(a.positional.dropFirst()), keywords: a.keywords), "random", min: 0, max: 0)
+      return FloatObject(try RandomObject.of(a[0], m).draw(m, "random") { $0.random() })
+    }),
+    ("getrandbits", { m, a in
+      guard a.count == 2 else { throw typeError("getrandbits() takes exactly one argument (\(a.count - 1) given)") }
+      let k = try ArgCheck.smallInt(m, a[1])
+      try m.checkElements(k / 64)
+      return IntObject.make(try RandomObject.of(a[0], m).draw(m, "getrandbits") { g in
+        try values { () throws(PythonValuesError) in try g.getrandbits(k) }
+      })
+    }),
+    ("randrange", { m, a in
+      try ArgCheck.keywords(a, "randrange", ["start", "stop", "step"])
+      guard let start = a.get(1, "start") else { throw typeError("Random.randrange() missing 1 required positional argument: 'start'") }
+      let stop = a.get(2, "stop").flatMap { $0 is NoneObject ? nil : $0 }
+      let step = a.get(3, "step")
+      let s = try integer(m, start, "randrange")
+      let e = try stop.map { try integer(m, $0, "randrange") }
+      let st = try step.map { try integer(m, $0, "randrange") } ?? .one
+      if e == nil && step != nil && st != .one { throw typeError("Missing a non-None stop argument") }
+      let release = m.release
+      return IntObject.make(try RandomObject.of(a[0], m).draw(m, "randrange") { g in
+        try values { () throws(PythonValuesError) in try g.randrange(s, e, step: st, release: release) }
+      })
+    }),
+    ("randint", { m, a in
+      try ArgCheck.keywords(a, "randint", ["a", "b"])
+      guard let lo = a.get(1, "a"), let hi = a.get(2, "b") else {
+        throw typeError("Random.randint() missing \(a.count < 2 ? "2 required positional arguments: 'a' and 'b'" : "1 required positional argument: 'b'")")
+      }
+      let x = try integer(m, lo, "randrange"), y = try integer(m, hi, "randrange")
+      let release = m.release
+      return IntObject.make(try RandomObject.of(a[0], m).draw(m, "randint") { g in
+        try values { () throws(PythonValuesError) in try g.randint(x, y, release: release) }
+      })
+    }),
+    ("choice", { m, a in
+      guard a.count == 2, a.keywords.isEmpty else { throw typeError("Random.choice() takes 2 positional arguments but \(a.count) were given") }
+      let seq = a[1]
+      let n = try m.length(seq)
+      let r = try RandomObject.of(a[0], m)
+      if n == 0 {
+        if m.version.minor >= 11 { throw indexError(PyRandom.emptyChoiceMessage) }
+        return try m.getItem(seq, IntObject.make(0))
+      }
+      let i = try r.draw(m, "choice") { $0.choiceIndex(count: n)! }
+      return try m.getItem(seq, IntObject.make(i))
+    }),
+    ("shuffle", { m, a in
+      guard a.count == 2, a.keywords.isEmpty else {
+        if a.count > 2 || !a.keywords.isEmpty {
+          throw m.refuse("random.shuffle(x, random)", "the 'random' argument of shuffle is not run by lesson")
+        }
+        throw typeError("Random.shuffle() missing 1 required positional argument: 'x'")
+      }
+      let r = try RandomObject.of(a[0], m)
+      if let l = a[1] as? ListObject {
+        var items = l.items
+        try r.draw(m, "shuffle") { $0.shuffle(&items) }
+        l.items = items
+        return NoneObject.shared
+      }
+      let n = try m.length(a[1])
+      var idx = Array(0..<n)
+      try r.draw(m, "shuffle") { $0.shuffle(&idx) }
+      let old = try (0..<n).map { try m.getItem(a[1], IntObject.make($0)) }
+      for (i, j) in idx.enumerated() { try m.setItem(a[1], IntObject.make(i), old[j]) }
+      return NoneObject.shared
+    }),
+    ("sample", { m, a in
+      try ArgCheck.keywords(a, "sample", ["population", "k", "counts"])
+      if let c = a.keyword("counts"), !(c is NoneObject) {
+        throw m.refuse("random.sample(counts=...)", "the 'counts' argument of sample is not run by lesson yet")
+      }
+      guard let pop = a.get(1, "population"), let ko = a.get(2, "k") else {
+        throw typeError("Random.sample() missing 1 required positional argument: 'k'")
+      }
+      if pop is SetObject || pop is DictObject {
+        if pop is SetObject && m.version.minor == 10 {
+          throw m.refuse("random.sample(a set)", "Python 3.10 warns that sampling from a set is deprecated; sample from sorted(s)")
+        }
+        throw typeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
+      }
+      guard pop is ListObject || pop is TupleObject || pop is StrObject || pop is RangeObject || pop is BytesObject else {
+        if pop.type.isBuiltin { throw typeError("Population must be a sequence.  For dicts or sets, use sorted(d).") }
+        throw m.refuse("random.sample(population)", "sampling from a class of your own is not run by lesson yet")
+      }
+      let n = try m.length(pop)
+      let k = try ArgCheck.smallInt(m, ko)
+      try m.checkElements(k)
+      let idx = try RandomObject.of(a[0], m).draw(m, "sample") { g in
+        try values { () throws(PythonValuesError) in try g.sampleIndices(populationCount: n, k: k) }
+      }
+      return ListObject(try idx.map { try m.getItem(pop, IntObject.make($0)) })
+    }),
+    ("choices", { m, a in
+      try ArgCheck.keywords(a, "choices", ["population", "weights", "cum_weights", "k"])
+      guard let pop = a.get(1, "population") else {
+        throw typeError("Random.choices() missing 1 required positional argument: 'population'")
+      }
+      let weights = a.get(2, "weights").flatMap { $0 is NoneObject ? nil : $0 }
+      let cum = a.keyword("cum_weights").flatMap { $0 is NoneObject ? nil : $0 }
+      let k = try a.keyword("k").map { try ArgCheck.smallInt(m, $0) } ?? 1
+      try m.checkElements(k)
+      let n = try m.length(pop)
+      let r = try RandomObject.of(a[0], m)
+      let idx: [Int]
+      if weights == nil && cum == nil {
+        idx = try r.draw(m, "choices") { $0.choicesIndices(populationCount: n, k: k) }
+      } else {
+        if weights != nil && cum != nil { throw typeError("Cannot specify both weights and cumulative weights") }
+        if let w = weights, w is IntObject { throw typeError("The number of choices must be a keyword argument: k=\(try m.repr(w))") }
+        var sums = try m.iterate(cum ?? weights!)
+        if cum == nil {
+          for i in sums.indices.dropFirst() { sums[i] = try m.binaryOp(sums[i - 1], sums[i], .add) }
+        }
+        if sums.count != n { throw valueError("The number of weights does not match the population") }
+        let doubles: [Double] = try sums.map { s in
+          if let f = s as? FloatObject { return f.value }
+          if let i = s as? IntObject, let v = i.value.int64, v.magnitude <= 1 << 53 { return Double(v) }
+          throw m.refuse("random.choices(weights)", "weights other than ints and floats are not run by lesson yet")
+        }
+        idx = try r.draw(m, "choices") { g in
+          try values { () throws(PythonValuesError) in try g.choicesIndices(weights: doubles, cumulative: true, k: k) }
+        }
+      }
+      return ListObject(try idx.map { try m.getItem(pop, IntObject.make($0)) })
+    }),
+    ("uniform", { m, a in
+      try ArgCheck.keywords(a, "uniform", ["a", "b"])
+      guard let lo = a.get(1, "a"), let hi = a.get(2, "b") else {
+        throw typeError("Random.uniform() missing \(a.count < 2 ? "2 required positional arguments: 'a' and 'b'" : "1 required positional argument: 'b'")")
+      }
+      let x = try RandomObject.of(a[0], m).draw(m, "uniform") { $0.random() }
+      // a + (b - a) * random(), with Python's arithmetic on the arguments.
+      return try m.binaryOp(lo, try m.binaryOp(try m.binaryOp(hi, lo, .sub), FloatObject(x), .mult), .add)
+    }),
+  ] }
+
+  static let randomType: TypeObject = {
+    var all = methods
+    for name in unsupported {
+      all.append((name, { m, _ in
+        throw m.refuse("random.\(name)()", "CPython computes it with floating-point functions (or hashes) whose exact results lesson does not reproduce yet")
+      }))
+    }
+    let t = AsyncioModule.nativeType("Random", module: "random", all)
+    t.construct = { m, cls, a in
+      let r = RandomObject(type: cls)
+      if a.count > 1 { throw typeError("Random() takes at most 1 positional argument (\(a.count) given)") }
+      if let x = a.positional.first { try seed(m, r, x) }
+      return r
+    }
+    return t
+  }()
+
+  /// `Random.seed(a)`: ints and floats as CPython seeds them; no seed (or `None`) seeds from the
+  /// operating system, so the generator becomes one the machine refuses to draw from.
+  static func seed(_ m: Machine, _ r: RandomObject, _ a: PyObject) throws {
+    switch a {
+    case is NoneObject: r.rng = nil
+    case let i as IntObject: r.rng = PyRandom(seed: i.value)
+    case let f as FloatObject: r.rng = PyRandom(seed: f.value)
+    case is StrObject, is BytesObject:
+      throw m.refuse("random.seed(a string)", "CPython seeds from a string with SHA-512, which lesson does not run yet; seed with an int")
+    default:
+      if m.version.minor >= 11 {
+        throw typeError(m.version.minor >= 13
+          ? "The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."
+          : "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
+      }
+      throw m.refuse("random.seed(\(m.typeName(a)))", "Python 3.10 seeds from hash() with a deprecation warning")
+    }
+  }
+
+  /// An int argument of `randrange`: floats are a `TypeError` from 3.12, deprecated before.
+  static func integer(_ m: Machine, _ o: PyObject, _ fn: String) throws -> BigInt {
+    if let i = o as? IntObject { return i.value }
+    if o is FloatObject && m.version.minor < 12 {
+      throw m.refuse("random.\(fn)(a float)", "Python \(m.version.minor == 10 ? "3.10" : "3.11") converts float arguments with a deprecation warning; pass ints")
+    }
+    return try ArgCheck.int(m, o)
+  }
+
+  static func make(_ m: Machine) -> ModuleObject {
+    let mod = ModuleObject("random")
+    mod.set("Random", randomType)
+    let inst = RandomObject()
+    for name in methods.map(\.0) { mod.set(name, (randomType.dict.getStr(name) as! BuiltinFunctionObject).bind(inst)) }
+    for name in unsupported { mod.set(name, (randomType.dict.getStr(name) as! BuiltinFunctionObject).bind(inst)) }
+    return mod
+  }
+}
