@@ -31,6 +31,7 @@ open class Future {
   ///
   /// - Precondition: the future is done.
   public func outcome() -> Resumption {
+    exceptionRetrieved = true
     switch state {
     case .finished: return exceptionValue.map(Resumption.error) ?? .value(resultValue)
     case .cancelled: return .error(makeCancelledError())
@@ -39,7 +40,18 @@ open class Future {
   }
 
   /// `exception()`: `nil` when the future finished with a value.
-  public var exception: LoopError? { state == .finished ? exceptionValue : nil }
+  public var exception: LoopError? {
+    exceptionRetrieved = true
+    return state == .finished ? exceptionValue : nil
+  }
+
+  /// Whether anything asked for the outcome (`result()`, `exception()`, an `await`): CPython's
+  /// `_log_traceback` the other way round. A task that failed and was never asked is reported
+  /// ("Task exception was never retrieved") when it is collected.
+  public internal(set) var exceptionRetrieved = false
+
+  /// The exception, without counting as retrieving it.
+  public var unretrievedException: LoopError? { state == .finished && !exceptionRetrieved ? exceptionValue : nil }
 
   /// The value of a future that finished without an exception.
   public var value: LoopValue { resultValue }

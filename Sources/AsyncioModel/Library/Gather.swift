@@ -83,7 +83,11 @@ final class GatherState: DoneCallback {
 
   func futureDone(_ future: Future) {
     finished += 1
-    guard let outer, !outer.isDone else { return }
+    guard let outer, !outer.isDone else {
+      // "Mark exception retrieved."
+      if !future.isCancelled { _ = future.exception }
+      return
+    }
     if !returnExceptions {
       if future.isCancelled {
         outer.setException(future.makeCancelledError())

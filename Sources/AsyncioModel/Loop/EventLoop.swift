@@ -31,7 +31,8 @@ public final class EventLoop {
   public internal(set) var currentTask: Task?
   /// Tasks not yet done, in the order they were created (`asyncio.all_tasks()`).
   private var liveTasks: [Task?] = []
-  private var liveCount = 0
+  /// How many tasks are not done yet.
+  public private(set) var liveCount = 0
   private var taskSerial = 0
   /// A `SystemExit` or `KeyboardInterrupt` that escaped a task: it stops the loop.
   public internal(set) var escaping: LoopError?

@@ -21,7 +21,7 @@ extension Machine {
     } else if name.hasPrefix("__") {
       return nil
     }
-    return Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
+    return Halt.refused(line: learnerLine, column: 1, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
   func noAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {
@@ -194,8 +194,8 @@ extension Machine {
       default: return nil
       }
     case let s as SemaphoreObject:
-      if n == "_value" { return IntObject.make(s.semaphore.value) }
-      if n == "_bound_value", let b = s.semaphore.bound { return IntObject.make(b) }
+      if n == "_value" { return IntObject.make(s.value) }
+      if n == "_bound_value", s.isBounded { return IntObject.make(s.initial) }
       return nil
     case let i as InstanceObject:
       if n == "__dict__" { return i.dict }

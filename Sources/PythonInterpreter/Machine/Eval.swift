@@ -108,7 +108,9 @@ extension Machine {
           guard let v = f.cells[i].value else { throw unboundDeref(f, i) }
           f.stack.append(v)
         }
-      case .storeDeref(let i): f.cells[i].value = f.stack.removeLast()
+      case .storeDeref(let i):
+        if inWorker > 0 { try workerEffect("changes a shared variable") }
+        f.cells[i].value = f.stack.removeLast()
       case .deleteDeref(let i):
         guard f.cells[i].value != nil else { throw unboundDeref(f, i) }
         f.cells[i].value = nil
@@ -120,7 +122,9 @@ extension Machine {
         } else {
           throw nameError(n.value)
         }
-      case .storeGlobal(let i): f.globals.setStr(code.nameObjects[i], f.stack.removeLast())
+      case .storeGlobal(let i):
+        if inWorker > 0 { try workerEffect("changes a global") }
+        f.globals.setStr(code.nameObjects[i], f.stack.removeLast())
       case .deleteGlobal(let i):
         guard f.globals.removeStr(code.names[i]) != nil else { throw nameError(code.names[i]) }
       case .loadName(let i):
@@ -137,6 +141,7 @@ extension Machine {
         let o = f.stack.removeLast()
         f.stack.append(try getAttribute(o, code.nameObjects[i]))
       case .storeAttr(let i):
+        if inWorker > 0 { try workerEffect("changes an attribute") }
         let o = f.stack.removeLast()
         let v = f.stack.removeLast()
         try setAttribute(o, code.names[i], v)
@@ -154,6 +159,9 @@ extension Machine {
       case .callMethod(let argc, let kwNames):
         var args = popArgs(f, argc: argc, kwNames: kwNames)
         let receiver = f.stack.removeLast()
+        if inWorker > 0, workerSlept, receiver is ListObject || receiver is DictObject || receiver is SetObject {
+          try workerEffect("changes a list, dict or set")
+        }
         let callee = f.stack.removeLast()
         if receiver !== NoReceiver.shared { args = args.prepending(receiver) }
         f.stack.append(try call(callee, args))
@@ -162,6 +170,7 @@ extension Machine {
         let o = f.stack.removeLast()
         f.stack.append(try getItem(o, k))
       case .storeSubscr:
+        if inWorker > 0 { try workerEffect("changes a list or dict") }
         let k = f.stack.removeLast()
         let o = f.stack.removeLast()
         let v = f.stack.removeLast()

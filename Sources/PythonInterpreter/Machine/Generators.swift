@@ -28,6 +28,8 @@ final class GeneratorObject: PyObject, Coroutine {
 
   /// The machine to warn on (weak: the run may be over when this object goes).
   weak var warningMachine: Machine?
+  /// Whether the coroutine is suspended in one of asyncio's library coroutines.
+  var awaitingLibrary = false
   /// How many coroutines await one another down to this one, in its task.
   var chainDepth = 0
   /// The loop's time when a task first ran this coroutine.
@@ -78,7 +80,9 @@ final class GeneratorObject: PyObject, Coroutine {
       if frame.started { frame.stack.append(machine.pyValue(v)) }
     case .error(let e):
       pending = e as? ExceptionObject
+      if awaitingLibrary { pending?.throughLibrary = true }
     }
+    awaitingLibrary = false
     if frame.finished {
       return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
     }
@@ -94,6 +98,7 @@ final class GeneratorObject: PyObject, Coroutine {
         frame.finished = true
         return .returned(r)
       case .awaiting(let step):
+        if case .awaitCoroutine(let c) = step, !(c is GeneratorObject) { awaitingLibrary = true }
         return step
       case .yielded:
         frame.finished = true
@@ -141,7 +146,7 @@ extension Machine {
       if let aw = v.type.lookup("__await__"), !v.type.isBuiltin {
         let it = try call(aw, Args([v]))
         if let g = it as? GeneratorObject, g.isCoroutine { return .awaitCoroutine(g) }
-        throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
+        throw Halt.refused(line: learnerLine, column: 1, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
       }
       throw typeError("'\(typeName(v))' object can't be awaited")
     }

@@ -45,6 +45,7 @@ public final class Machine {
   lazy var host = MachineLoopHost(self)
   var activeReprs: Set<ObjectIdentifier> = []
   var observation = Observation()
+  var loopObjectCache: LoopObject?
   /// The innermost line running when the machine stopped the program.
   var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]
@@ -55,6 +56,7 @@ public final class Machine {
   /// Virtual time a worker thread (to_thread) has slept, and whether one is running now.
   var threadTicks: Int64 = 0
   var inWorker = 0
+  var workerSlept = false
   var addresses: [ObjectIdentifier: String] = [:]
 
   init(version: PythonVersion, filename: String, source: String, budgets: Budgets) {
@@ -69,7 +71,15 @@ public final class Machine {
 
   // MARK: Output
 
+  /// A worker thread (`to_thread`) that has slept runs in lock step with the loop in CPython; the
+  /// machine runs it at once, which is exact only while it does nothing the loop could see.
+  func workerEffect(_ what: String) throws {
+    guard inWorker > 0, workerSlept else { return }
+    throw Halt.refused(line: learnerLine, column: 1, construct: "a worker thread that \(what) after time.sleep", why: "lesson runs asyncio.to_thread work whole, so it cannot interleave it with the loop after the thread sleeps; return the value and print it in the coroutine")
+  }
+
   func write(_ s: String, toStderr: Bool = false) throws {
+    try workerEffect("prints")
     outputBytes += s.utf8.count
     if outputBytes > budgets.output {
       throw Halt.budget("output: the program printed more than \(budgets.output / 1_000_000) MB")
@@ -83,6 +93,11 @@ public final class Machine {
     if n > budgets.elements {
       throw Halt.budget("memory: one value would hold \(n) elements, more than the limit of \(budgets.elements)")
     }
+  }
+
+  /// The line of the learner's program running now (the innermost frame of their file).
+  var learnerLine: Int {
+    frames.last(where: { $0.code.filename == filename })?.line ?? frames.last?.line ?? 0
   }
 
   /// The virtual clock, in microseconds since the program started.

@@ -230,7 +230,7 @@ extension Machine {
       return IntObject.make(try values { () throws(PythonValuesError) in try a.shiftedRight(by: b) })
     case .bitAnd, .bitOr, .bitXor:
       guard let x = a.int, let y = b.int else {
-        throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: op.symbol, why: "bitwise operations on integers this large are not run by lesson yet")
+        throw Halt.refused(line: learnerLine, column: 1, construct: op.symbol, why: "bitwise operations on integers this large are not run by lesson yet")
       }
       switch op {
       case .bitAnd: return IntObject.make(x & y)
@@ -261,7 +261,7 @@ extension Machine {
         throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "zero to a negative power" : "0.0 cannot be raised to a negative power")
       }
       if x < 0 && y != y.rounded() {
-        throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "**", why: "a negative number to a fractional power is a complex number, which lesson does not run")
+        throw Halt.refused(line: learnerLine, column: 1, construct: "**", why: "a negative number to a fractional power is a complex number, which lesson does not run")
       }
       let r = Foundation_pow(x, y)
       if r.isInfinite && x.isFinite && y.isFinite { throw pyError(Types.OverflowError, "(34, 'Numerical result out of range')") }
@@ -349,9 +349,12 @@ extension Machine {
     case .isNot: return BoolObject.of(l !== r)
     case .in: return BoolObject.of(try contains(r, l))
     case .notIn: return BoolObject.of(try !contains(r, l))
-    case .eq: return try richCompare(l, r, .eq)
-    case .notEq: return try richCompare(l, r, .notEq)
-    default: return try richCompare(l, r, op)
+    default:
+      // 3.10 enters a recursive call for every rich comparison.
+      if version.minor == 10, depth + 1 > budgets.recursion {
+        throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded in comparison"))
+      }
+      return try richCompare(l, r, op)
     }
   }
 

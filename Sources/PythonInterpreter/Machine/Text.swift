@@ -48,6 +48,11 @@ extension Machine {
       return s.frozen ? "frozenset(\(body))" : body
     case let i as IntObject: return try intText(i.value)
     case let s as StrObject: return PyString.repr(s.value)
+    case let g as GenericAlias:
+      let args = (g.args as? TupleObject)?.items ?? [g.args]
+      return try typeRepr(g.origin) + "[" + (try args.map { try typeRepr($0) }).joined(separator: ", ") + "]"
+    case let u as UnionObject:
+      return (try u.members.map { try typeRepr($0) }).joined(separator: " | ")
     case let v as DictViewObject:
       let items: [PyObject]
       switch v.kind {
@@ -83,6 +88,14 @@ extension Machine {
       let mod = t.module == "builtins" ? "" : "\(t.module)."
       return "<\(mod)\(t.qualname) object at \(address(o))>"
     }
+  }
+
+  /// How `list[...]` and `X | Y` name a type: `str`, `module.Name`, `...`.
+  func typeRepr(_ o: PyObject) throws -> String {
+    if let t = o as? TypeObject { return t.module == "builtins" ? t.qualname : "\(t.module).\(t.qualname)" }
+    if o === SentinelObject.ellipsis { return "..." }
+    if o is NoneObject { return "None" }
+    return try repr(o)
   }
 
   /// An address-like text for default reprs: stable within a run, never a real address.

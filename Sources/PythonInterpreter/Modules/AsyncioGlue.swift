@@ -29,6 +29,7 @@ extension Machine {
       for t in outcome.failedAtShutdown {
         if let e = t.exception as? ExceptionObject { reportShutdownError(e, task: t) }
       }
+      reportUnretrieved(except: outcome.main)
       switch outcome.main.outcome() {
       case .value(let v): return pyValue(v)
       case .error(let e): throw e as! ExceptionObject
@@ -59,7 +60,7 @@ extension Machine {
 
   func runningLoop(_ what: String) throws -> EventLoop {
     guard let l = loop else {
-      throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
+      throw Halt.refused(line: learnerLine, column: 1, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
     }
     return l
   }
@@ -67,7 +68,7 @@ extension Machine {
   /// The loop a primitive binds to: made outside a loop, it binds when first used (3.10+).
   func loopForPrimitive() throws -> EventLoop {
     guard let l = loop else {
-      throw Halt.refused(line: frames.last?.line ?? 0, column: 1, construct: "asyncio primitive outside asyncio.run", why: "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()")
+      throw Halt.refused(line: learnerLine, column: 1, construct: "asyncio primitive outside asyncio.run", why: "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()")
     }
     return l
   }
@@ -102,7 +103,7 @@ extension Machine {
   }
 
   func countTask() throws {
-    if (loop?.allTasks.count ?? 0) > budgets.tasks {
+    if (loop?.liveCount ?? 0) > budgets.tasks {
       throw Halt.budget("tasks: the program made more than \(budgets.tasks) tasks at once")
     }
   }
@@ -124,12 +125,79 @@ extension Machine {
   }
 
   func loopObject() -> PyObject {
-    let t = AsyncioModule.nativeType("_UnixSelectorEventLoop", module: "asyncio.unix_events", [
+    if let l = loopObjectCache, l.loop === loop { return l }
+    let o = LoopObject(type: AsyncioModule.loopType)
+    o.loop = loop
+    loopObjectCache = o
+    return o
+  }
+
+  /// Runs `fn(*args)` as a loop callback (`call_soon`, `call_later`): an exception is reported as
+  /// asyncio's default exception handler does, and the loop goes on.
+  func callback(_ fn: PyObject, _ args: [PyObject]) -> () -> Void {
+    { [unowned self] in
+      do {
+        _ = try self.call(fn, Args(args))
+      } catch let e as ExceptionObject {
+        self.reportCallbackError(e, callback: fn)
+      } catch let h as Halt {
+        self.halt = h
+        self.loop?.stop()
+      } catch {}
+    }
+  }
+}
+
+/// `asyncio.get_running_loop()`.
+final class LoopObject: NativeObject {
+  weak var loop: EventLoop?
+}
+
+/// What `call_soon`/`call_later`/`call_at` return.
+final class HandleObject: NativeObject {
+  let handle: Handle
+  init(_ h: Handle) {
+    handle = h
+    super.init(type: AsyncioModule.handleType)
+  }
+}
+
+extension AsyncioModule {
+  static let handleType = nativeType("TimerHandle", module: "asyncio.events", [
+    ("cancel", { _, a in
+      (a[0] as! HandleObject).handle.cancel()
+      return NoneObject.shared
+    }),
+    ("cancelled", { _, a in BoolObject.of((a[0] as! HandleObject).handle.cancelled) }),
+  ])
+
+  static let loopType: TypeObject = {
+    func loop(_ m: Machine, _ o: PyObject) throws -> EventLoop {
+      guard let l = (o as? LoopObject)?.loop, l === m.loop else { throw runtimeError("Event loop is closed") }
+      return l
+    }
+    return nativeType("_UnixSelectorEventLoop", module: "asyncio.unix_events", [
+      ("time", { m, a in FloatObject(try loop(m, a[0]).time) }),
+      ("call_soon", { m, a in
+        guard a.count >= 2 else { throw typeError("call_soon() missing 1 required positional argument: 'callback'") }
+        let l = try loop(m, a[0])
+        return HandleObject(l.callSoon(m.callback(a[1], Array(a.positional.dropFirst(2)))))
+      }),
+      ("call_later", { m, a in
+        guard a.count >= 3, let delay = try m.asDouble(a[1]) else { throw typeError("call_later() missing 1 required positional argument: 'callback'") }
+        let l = try loop(m, a[0])
+        return HandleObject(l.callLater(delay, m.callback(a[2], Array(a.positional.dropFirst(3)))))
+      }),
+      ("call_at", { m, a in
+        guard a.count >= 3, let when = try m.asDouble(a[1]) else { throw typeError("call_at() missing 1 required positional argument: 'callback'") }
+        let l = try loop(m, a[0])
+        return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)))))
+      }),
       ("time", { m, _ in FloatObject(m.loop.map { $0.time } ?? 0) }),
       ("run_in_executor", { m, a in
         guard a.count >= 3 || a.count == 2 else { throw typeError("run_in_executor() missing 1 required positional argument: 'func'") }
         if !(a[1] is NoneObject) {
-          throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "run_in_executor with an executor", why: "only the default executor (None) is run by lesson")
+          throw Halt.refused(line: m.learnerLine, column: 1, construct: "run_in_executor with an executor", why: "only the default executor (None) is run by lesson")
         }
         return try m.submitToExecutor(a[2], Args(Array(a.positional.dropFirst(3))))
       }),
@@ -139,10 +207,13 @@ extension Machine {
         return m.futureObject(try m.runningLoop("create_task").createTask(g))
       }),
       ("create_future", { m, _ in m.futureObject(Future(loop: try m.runningLoop("create_future"))) }),
+      ("is_running", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop === m.loop && m.loop != nil) }),
+      ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop == nil) }),
     ])
-    return NativeObject(type: t)
-  }
+  }()
+}
 
+extension Machine {
   func toThread(_ a: Args) throws -> PyObject {
     guard a.count >= 1 else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
     let f = try submitToExecutor(a[0], Args(Array(a.positional.dropFirst()), keywords: a.keywords))
@@ -153,8 +224,13 @@ extension Machine {
     let l = try runningLoop("to_thread")
     let future = l.defaultExecutor.submit { [unowned self] in
       let before = self.threadTicks
+      let sleptBefore = self.workerSlept
       self.inWorker += 1
-      defer { self.inWorker -= 1 }
+      self.workerSlept = false
+      defer {
+        self.inWorker -= 1
+        self.workerSlept = sleptBefore
+      }
       self.threadTicks = 0
       let outcome: Resumption
       do {
@@ -221,6 +297,20 @@ extension Machine {
   func reportCallbackError(_ e: ExceptionObject, callback: PyObject) {
     let text = (try? formatTraceback(e)) ?? ""
     try? write("Exception in callback \((try? repr(callback)) ?? "?")\nhandle: <Handle>\n" + text, toStderr: true)
+  }
+
+  /// "Task exception was never retrieved", for the program's tasks that failed unobserved.
+  func reportUnretrieved(except main: Task) {
+    let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted { $0.serial < $1.serial }
+    for t in tasks {
+      guard let e = t.unretrievedException as? ExceptionObject, let fo = futureObjects[ObjectIdentifier(t)] else { continue }
+      var coro = ""
+      if let g = fo.coroutine as? GeneratorObject {
+        coro = " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
+      }
+      let text = (try? formatTraceback(e)) ?? ""
+      try? write("Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>\n" + text, toStderr: true)
+    }
   }
 
   func reportShutdownError(_ e: ExceptionObject, task: Task) {

@@ -128,7 +128,7 @@ enum AsyncioModule {
     }
     fn("get_event_loop") { m, _ in
       guard m.loop != nil else {
-        throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
+        throw Halt.refused(line: m.learnerLine, column: 1, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
       }
       return m.loopObject()
     }
@@ -176,30 +176,36 @@ enum AsyncioModule {
     let t = nativeType(bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", [
       ("acquire", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("acquire", coroutine: ObservedAcquire(s, machine: m, returnsNone: false))
+        return AwaitableObject("acquire", coroutine: try ObservedAcquire(s, machine: m, returnsNone: false))
       }),
       ("release", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        if !s.semaphore.release() { throw valueError("BoundedSemaphore released too many times") }
+        if try !s.semaphore.release() { throw valueError("BoundedSemaphore released too many times") }
         return NoneObject.shared
       }),
-      ("locked", { m, a in BoolObject.of(try SemaphoreObject.of(a[0], m).semaphore.isLocked) }),
+      ("locked", { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        guard let sem = s.bound.current else { return BoolObject.of(s.initial == 0) }
+        return BoolObject.of(sem.isLocked)
+      }),
       ("__aenter__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("__aenter__", coroutine: ObservedAcquire(s, machine: m, returnsNone: true))
+        return AwaitableObject("__aenter__", coroutine: try ObservedAcquire(s, machine: m, returnsNone: true))
       }),
       ("__aexit__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
+        let sem = try s.semaphore
         return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
-          if !s.semaphore.release() { return .raised(valueError("BoundedSemaphore released too many times")) }
+          if !sem.release() { return .raised(valueError("BoundedSemaphore released too many times")) }
           return .returned(NoneObject.shared)
         })
       }),
       ("__repr__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        let sem = s.semaphore
-        let state = sem.isLocked ? "locked" : "unlocked, value:\(sem.value)"
-        let waiters = sem.waiting > 0 ? ", waiters:\(sem.waiting)" : ""
+        let locked = s.bound.current?.isLocked ?? (s.initial == 0)
+        let state = locked ? "locked" : "unlocked, value:\(s.value)"
+        let waiting = s.bound.current?.waiting ?? 0
+        let waiters = waiting > 0 ? ", waiters:\(waiting)" : ""
         return StrObject("<asyncio.locks.\(s.type.name) object at \(m.address(s)) [\(state)\(waiters)]>")
       }),
     ])
@@ -208,48 +214,47 @@ enum AsyncioModule {
       guard let v = (vObj as? IntObject)?.intValue else { throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'") }
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
       if m.version.minor < 10, a.keyword("loop") != nil { throw typeError("loop") }
-      let loop = try m.loopForPrimitive()
       m.observation.semaphores += 1
-      return SemaphoreObject(Semaphore(value: v, bounded: bounded, loop: loop), type: cls)
+      return SemaphoreObject(value: v, bounded: bounded, machine: m, type: cls)
     }
     return t
   }
 
   static func lockType(_ m: Machine) -> TypeObject {
     let t = nativeType("Lock", module: "asyncio.locks", [
-      ("acquire", { _, a in AwaitableObject("acquire", coroutine: (a[0] as! LockObject).lock.acquire()) }),
+      ("acquire", { _, a in AwaitableObject("acquire", coroutine: (try (a[0] as! LockObject).lock).acquire()) }),
       ("release", { _, a in
-        if let e = (a[0] as! LockObject).lock.release() { throw e as! ExceptionObject }
+        if let e = (try (a[0] as! LockObject).lock).release() { throw e as! ExceptionObject }
         return NoneObject.shared
       }),
-      ("locked", { _, a in BoolObject.of((a[0] as! LockObject).lock.isLocked) }),
-      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: AcquireReturningNone((a[0] as! LockObject).lock.acquire())) }),
+      ("locked", { _, a in BoolObject.of((try (a[0] as! LockObject).lock).isLocked) }),
+      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: AcquireReturningNone((try (a[0] as! LockObject).lock).acquire())) }),
       ("__aexit__", { _, a in
-        let l = (a[0] as! LockObject).lock
+        let l = try (a[0] as! LockObject).lock
         return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
           if let e = l.release() { return .raised(e) }
           return .returned(NoneObject.shared)
         })
       }),
     ])
-    t.construct = { m, cls, _ in LockObject(Lock(loop: try m.loopForPrimitive()), type: cls) }
+    t.construct = { m, cls, _ in LockObject(machine: m, type: cls) }
     return t
   }
 
   static func eventType(_ m: Machine) -> TypeObject {
     let t = nativeType("Event", module: "asyncio.locks", [
-      ("wait", { _, a in AwaitableObject("wait", coroutine: (a[0] as! EventObject).event.wait()) }),
+      ("wait", { _, a in AwaitableObject("wait", coroutine: (try (a[0] as! EventObject).event).wait()) }),
       ("set", { _, a in
-        (a[0] as! EventObject).event.set()
+        (try (a[0] as! EventObject).event).set()
         return NoneObject.shared
       }),
       ("clear", { _, a in
-        (a[0] as! EventObject).event.clear()
+        (try (a[0] as! EventObject).event).clear()
         return NoneObject.shared
       }),
-      ("is_set", { _, a in BoolObject.of((a[0] as! EventObject).event.isSet) }),
+      ("is_set", { _, a in BoolObject.of((try (a[0] as! EventObject).event).isSet) }),
     ])
-    t.construct = { m, cls, _ in EventObject(Event(loop: try m.loopForPrimitive()), type: cls) }
+    t.construct = { m, cls, _ in EventObject(machine: m, type: cls) }
     return t
   }
 
@@ -406,35 +411,35 @@ enum AsyncioModule {
 
   static func queueType(_ m: Machine, _ order: Queue.Order, _ name: String) -> TypeObject {
     let t = nativeType(name, module: "asyncio.queues", [
-      ("put", { _, a in AwaitableObject("put", coroutine: (a[0] as! QueueObject).queue.put(a[1])) }),
-      ("get", { _, a in AwaitableObject("get", coroutine: (a[0] as! QueueObject).queue.get()) }),
+      ("put", { _, a in AwaitableObject("put", coroutine: (try (a[0] as! QueueObject).queue).put(a[1])) }),
+      ("get", { _, a in AwaitableObject("get", coroutine: (try (a[0] as! QueueObject).queue).get()) }),
       ("put_nowait", { _, a in
-        if let e = (a[0] as! QueueObject).queue.putNoWait(a[1]) { throw e as! ExceptionObject }
+        if let e = (try (a[0] as! QueueObject).queue).putNoWait(a[1]) { throw e as! ExceptionObject }
         return NoneObject.shared
       }),
       ("get_nowait", { m, a in
-        switch (a[0] as! QueueObject).queue.getNoWait() {
+        switch (try (a[0] as! QueueObject).queue).getNoWait() {
         case .value(let v): return m.pyValue(v)
         case .error(let e): throw e as! ExceptionObject
         }
       }),
       ("task_done", { _, a in
-        if let e = (a[0] as! QueueObject).queue.taskDone() { throw e as! ExceptionObject }
+        if let e = (try (a[0] as! QueueObject).queue).taskDone() { throw e as! ExceptionObject }
         return NoneObject.shared
       }),
-      ("join", { _, a in AwaitableObject("join", coroutine: (a[0] as! QueueObject).queue.join()) }),
-      ("qsize", { _, a in IntObject.make((a[0] as! QueueObject).queue.count) }),
-      ("empty", { _, a in BoolObject.of((a[0] as! QueueObject).queue.isEmpty) }),
-      ("full", { _, a in BoolObject.of((a[0] as! QueueObject).queue.isFull) }),
+      ("join", { _, a in AwaitableObject("join", coroutine: (try (a[0] as! QueueObject).queue).join()) }),
+      ("qsize", { _, a in IntObject.make((try (a[0] as! QueueObject).queue).count) }),
+      ("empty", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isEmpty) }),
+      ("full", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isFull) }),
       ("shutdown", { m, a in
         let imm = try a.get(1, "immediate").map { try m.truthy($0) } ?? false
-        (a[0] as! QueueObject).queue.shutDown(immediate: imm)
+        (try (a[0] as! QueueObject).queue).shutDown(immediate: imm)
         return NoneObject.shared
       }),
     ])
     t.construct = { m, cls, a in
       let size = (a.get(0, "maxsize") as? IntObject)?.intValue ?? 0
-      return QueueObject(Queue(maxSize: size, order: order, loop: try m.loopForPrimitive()), type: cls)
+      return QueueObject(maxSize: size, order: order, machine: m, type: cls)
     }
     return t
   }
@@ -459,39 +464,83 @@ final class AcquireReturningNone: Coroutine {
 }
 
 final class SemaphoreObject: NativeObject {
-  let semaphore: Semaphore
+  let bound: LoopBound<Semaphore>
   /// The value it was made with.
   let initial: Int
-  init(_ s: Semaphore, type: TypeObject) {
-    semaphore = s
-    initial = s.value
+  let isBounded: Bool
+  init(value: Int, bounded: Bool, machine: Machine, type: TypeObject) {
+    initial = value
+    isBounded = bounded
+    bound = LoopBound(machine: machine, what: bounded ? "BoundedSemaphore" : "Semaphore") { Semaphore(value: value, bounded: bounded, loop: $0) }
     super.init(type: type)
     dict = DictObject()
   }
+  /// The model's semaphore, bound to the running loop on first use (as asyncio's `_LoopBoundMixin`).
+  var semaphore: Semaphore { get throws { try bound.get() } }
+  /// Its value, also before it is bound.
+  var value: Int { bound.current?.value ?? initial }
   static func of(_ o: PyObject, _ m: Machine) throws -> SemaphoreObject {
     guard let s = o as? SemaphoreObject else { throw typeError("descriptor requires a 'Semaphore' object but received '\(m.typeName(o))'") }
     return s
   }
 }
 final class LockObject: NativeObject {
-  let lock: Lock
-  init(_ l: Lock, type: TypeObject) {
-    lock = l
+  let bound: LoopBound<Lock>
+  init(machine: Machine, type: TypeObject) {
+    bound = LoopBound(machine: machine, what: "Lock") { Lock(loop: $0) }
     super.init(type: type)
   }
+  var lock: Lock { get throws { try bound.get() } }
 }
 final class EventObject: NativeObject {
-  let event: Event
-  init(_ e: Event, type: TypeObject) {
-    event = e
+  let bound: LoopBound<Event>
+  init(machine: Machine, type: TypeObject) {
+    bound = LoopBound(machine: machine, what: "Event") { Event(loop: $0) }
     super.init(type: type)
   }
+  var event: Event { get throws { try bound.get() } }
 }
 final class QueueObject: NativeObject {
-  let queue: Queue
-  init(_ q: Queue, type: TypeObject) {
-    queue = q
+  let bound: LoopBound<Queue>
+  init(maxSize: Int, order: Queue.Order, machine: Machine, type: TypeObject) {
+    bound = LoopBound(machine: machine, what: "Queue") { Queue(maxSize: maxSize, order: order, loop: $0) }
     super.init(type: type)
+  }
+  var queue: Queue { get throws { try bound.get() } }
+}
+
+/// An asyncio primitive made before (or outside) a running loop binds to the loop that first
+/// uses it, as CPython's `_LoopBoundMixin` does (3.10+). A second loop is refused: CPython's
+/// answer then depends on whether the first loop ever had to wait on it.
+final class LoopBound<T: AnyObject> {
+  unowned let machine: Machine
+  let what: String
+  let make: (EventLoop) -> T
+  private(set) var current: T?
+  private weak var loop: EventLoop?
+  private var boundOnce = false
+  init(machine: Machine, what: String, make: @escaping (EventLoop) -> T) {
+    self.machine = machine
+    self.what = what
+    self.make = make
+    if let l = machine.loop { bind(l) }
+  }
+  private func bind(_ l: EventLoop) {
+    current = make(l)
+    loop = l
+    boundOnce = true
+  }
+  func get() throws -> T {
+    guard let running = machine.loop else {
+      if let c = current, loop != nil { return c }
+      throw Halt.refused(line: machine.learnerLine, column: 1, construct: "asyncio.\(what) used outside asyncio.run", why: "it would bind to an event loop that is not running")
+    }
+    if let c = current, loop === running { return c }
+    if boundOnce {
+      throw Halt.refused(line: machine.learnerLine, column: 1, construct: "one asyncio.\(what) in two event loops", why: "what Python does then depends on whether the first loop ever waited on it; make the \(what) inside main()")
+    }
+    bind(running)
+    return current!
   }
 }
 final class TaskGroupObject: NativeObject {

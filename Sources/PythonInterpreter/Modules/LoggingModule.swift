@@ -14,7 +14,7 @@ enum LoggingModule {
       }),
       ("_lesson_format_exception", { m, a in
         guard a.count == 1, let e = a[0] as? ExceptionObject else { return StrObject("NoneType: None") }
-        var text = try m.formatTraceback(e)
+        var text = try m.formatTraceback(e, forOutput: true)
         if text.hasSuffix("\n") { text.removeLast() }
         return StrObject(text)
       }),

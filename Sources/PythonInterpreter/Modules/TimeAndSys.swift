@@ -10,12 +10,12 @@ enum TimeModule {
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
       mod.dict.setStr(name, BuiltinFunctionObject(name, body))
     }
-    fn("perf_counter") { m, _ in FloatObject(Double(m.nowTicks) / 1_000_000) }
-    fn("monotonic") { m, _ in FloatObject(Double(m.nowTicks) / 1_000_000) }
-    fn("time") { m, _ in FloatObject(epoch + Double(m.nowTicks) / 1_000_000) }
-    fn("perf_counter_ns") { m, _ in IntObject.make(Int(m.nowTicks) * 1000) }
-    fn("monotonic_ns") { m, _ in IntObject.make(Int(m.nowTicks) * 1000) }
-    fn("time_ns") { m, _ in IntObject.make(Int(epoch) * 1_000_000_000 + Int(m.nowTicks) * 1000) }
+    fn("perf_counter") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(Double(m.nowTicks) / 1_000_000) }
+    fn("monotonic") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(Double(m.nowTicks) / 1_000_000) }
+    fn("time") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(epoch + Double(m.nowTicks) / 1_000_000) }
+    fn("perf_counter_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(Int(m.nowTicks) * 1000) }
+    fn("monotonic_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(Int(m.nowTicks) * 1000) }
+    fn("time_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(Int(epoch) * 1_000_000_000 + Int(m.nowTicks) * 1000) }
     fn("process_time") { m, _ in FloatObject(0) }
     fn("sleep") { m, a in
       guard a.count == 1 else { throw typeError("time.sleep() takes exactly one argument (\(a.count) given)") }
@@ -26,6 +26,7 @@ enum TimeModule {
       let us = Int64((s * 1_000_000).rounded(.toNearestOrEven))
       if m.inWorker > 0 {
         m.threadTicks += us
+        m.workerSlept = true
       } else if let l = m.loop {
         l.block(forSeconds: Double(us) / 1_000_000)
       } else {
@@ -95,7 +96,7 @@ final class StreamObject: NativeObject {
         for l in try m.iterate(a[1]) { try m.write(try m.str(l), toStderr: (a[0] as! StreamObject).toStderr) }
         return NoneObject.shared
       }),
-      ("fileno", { m, _ in throw Halt.refused(line: m.frames.last?.line ?? 0, column: 1, construct: "fileno", why: "file descriptors are outside an exercise run") }),
+      ("fileno", { m, _ in throw Halt.refused(line: m.learnerLine, column: 1, construct: "fileno", why: "file descriptors are outside an exercise run") }),
     ])
     return t
   }()

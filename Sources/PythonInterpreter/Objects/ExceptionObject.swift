@@ -23,6 +23,9 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   var members: [ExceptionObject] = []
   /// The frame that last added a traceback line (a re-raise in the same frame adds none).
   weak var lastFrame: Frame?
+  /// Whether the exception passed through a coroutine of asyncio's library (`wait_for`, `sleep`,
+  /// `TaskGroup.__aexit__`…), whose frames CPython's traceback would show.
+  var throughLibrary = false
   /// For a `NameError`: the names the raising frame could see (CPython suggests one of them).
   var nameCandidates: [String] = []
 

@@ -144,7 +144,16 @@ public enum Interpreter {
 
 extension Machine {
   /// CPython's traceback text for an exception that escaped, with its chain.
-  func formatTraceback(_ e: ExceptionObject) throws -> String {
+  func formatTraceback(_ e: ExceptionObject, forOutput: Bool = false) throws -> String {
+    if forOutput {
+      var x: ExceptionObject? = e
+      while let y = x {
+        if y.throughLibrary {
+          throw Halt.refused(line: learnerLine, column: 1, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; log str(error) or type(error).__name__ instead")
+        }
+        x = y.causeException ?? y.contextException
+      }
+    }
     var chain: [(ExceptionObject, String?)] = []
     var seen = Set<ObjectIdentifier>()
     var cur: ExceptionObject? = e

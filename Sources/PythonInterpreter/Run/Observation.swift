@@ -53,7 +53,7 @@ extension Machine {
 
   func observeAcquired(_ s: SemaphoreObject) {
     if let t = loop?.currentTask, acquiredAt[ObjectIdentifier(t)] == nil { acquiredAt[ObjectIdentifier(t)] = t.loop.time }
-    let holders = s.initial - s.semaphore.value
+    let holders = s.initial - s.value
     if holders > observation.peakConcurrency { observation.peakConcurrency = holders }
   }
 }
@@ -65,9 +65,9 @@ final class ObservedAcquire: Coroutine {
   unowned let machine: Machine
   let returnsNone: Bool
   var started = false
-  init(_ s: SemaphoreObject, machine: Machine, returnsNone: Bool) {
+  init(_ s: SemaphoreObject, machine: Machine, returnsNone: Bool) throws {
     semaphore = s
-    inner = s.semaphore.acquire()
+    inner = try s.semaphore.acquire()
     self.machine = machine
     self.returnsNone = returnsNone
   }
