@@ -56,6 +56,7 @@ let package = Package(
         "versioned.json", "strformat.json", "slices.json",
       ]
     ),
+    .testTarget(name: "PythonInterpreterTests", dependencies: ["PythonInterpreter", "AsyncioModel"]),
     .testTarget(
       name: "PythonSyntaxTests",
       dependencies: ["PythonSyntax", "AsyncioModel"],

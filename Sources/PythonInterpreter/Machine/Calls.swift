@@ -55,6 +55,12 @@ extension Machine {
   func callFunction(_ fn: FunctionObject, _ args: Args) throws -> PyObject {
     let frame = try bind(fn, args)
     if fn.code.isGeneratorLike {
+      if fn.code.flags.contains(.coroutine) {
+        liveCoroutines += 1
+        if liveCoroutines > budgets.tasks {
+          throw Halt.budget("tasks: the program made more than \(budgets.tasks) coroutines and tasks at once")
+        }
+      }
       let g = GeneratorObject(frame: frame, function: fn, machine: self)
       g.warningMachine = self
       return g
@@ -66,7 +72,7 @@ extension Machine {
     depth += 1
     defer { depth -= 1 }
     if depth > budgets.recursion {
-      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded"))
+      throw recursionError("maximum recursion depth exceeded")
     }
     if depth > Budgets.deepestCalls { throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) calls deep") }
     switch try run(frame) {

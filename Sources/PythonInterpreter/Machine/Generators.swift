@@ -22,7 +22,9 @@ final class GeneratorObject: PyObject, Coroutine {
 
   /// CPython warns when a coroutine object dies without ever being awaited.
   deinit {
-    guard isCoroutine, !awaited, !frame.started, let m = warningMachine else { return }
+    guard isCoroutine, let m = warningMachine else { return }
+    m.liveCoroutines -= 1
+    guard !awaited, !frame.started else { return }
     m.warnNeverAwaited(function.qualname)
   }
 

@@ -57,6 +57,10 @@ public final class Machine {
   var threadTicks: Int64 = 0
   var inWorker = 0
   var workerSlept = false
+  /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
+  var liveCoroutines = 0
+  /// Comparison methods written in Python running now.
+  var comparisonFrames = 0
   var addresses: [ObjectIdentifier: String] = [:]
 
   init(version: PythonVersion, filename: String, source: String, budgets: Budgets) {

@@ -351,8 +351,12 @@ extension Machine {
     case .notIn: return BoolObject.of(try !contains(r, l))
     default:
       // 3.10 enters a recursive call for every rich comparison.
-      if version.minor == 10, depth + 1 > budgets.recursion {
-        throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded in comparison"))
+      if version.minor == 10 {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > budgets.recursion {
+          throw recursionError("maximum recursion depth exceeded in comparison")
+        }
       }
       return try richCompare(l, r, op)
     }
@@ -402,13 +406,21 @@ extension Machine {
     }
   }
 
+  /// Runs a comparison method written in Python.
   func withRecursionGuard<T>(_ body: () throws -> T) throws -> T {
-    depth += 1
-    defer { depth -= 1 }
-    if depth > budgets.recursion {
-      throw raising(pyError(Types.RecursionError, version.minor == 10 ? "maximum recursion depth exceeded in comparison" : "maximum recursion depth exceeded"))
-    }
+    comparisonFrames += 1
+    defer { comparisonFrames -= 1 }
     return try body()
+  }
+
+  /// CPython 3.10 counts comparisons and calls on one C stack: when a recursion runs through a
+  /// comparison method, which of the two trips the limit (and so the message) depends on C frames
+  /// lesson does not model. Such a program is refused under 3.10 rather than guessed.
+  func recursionError(_ message: String) -> Error {
+    if version.minor == 10, comparisonFrames > 0 {
+      return Halt.refused(line: learnerLine, column: 1, construct: "recursion through a comparison method", why: "Python 3.10's message here depends on its own C frames; the recursion never ends, so fix it first")
+    }
+    return raising(pyError(Types.RecursionError, message))
   }
 
   /// Comparisons of built-in values; nil when the types are not built-in comparable ones.

@@ -246,6 +246,9 @@ extension Machine {
     if e.cls === Types.AttributeError, let n = (e.dict.getStr("name") as? StrObject)?.value, let obj = e.dict.getStr("obj") {
       var candidates: [String] = []
       if let d = obj.instanceDict { candidates += d.keys.compactMap { ($0 as? StrObject)?.value } }
+      if let mod = obj as? ModuleObject, mod.name == "asyncio" {
+        candidates += AsyncioNames.versions.filter { $0.value.contains(version.minor) }.keys.sorted()
+      }
       for t in ((obj as? TypeObject).map { $0.mro } ?? obj.type.mro) {
         candidates += t.dict.keys.compactMap { ($0 as? StrObject)?.value }
       }
