@@ -32,7 +32,7 @@ let package = Package(
 
     // MARK: Tools
     .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
-    .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit"]),
+    .executableTarget(name: "lesson-bench", dependencies: ["GuardedGather", "LessonKit", "PythonInterpreter"]),
     .executableTarget(name: "python-values-bench", dependencies: ["PythonValues"]),
     .executableTarget(name: "python-syntax-bench", dependencies: ["PythonSyntax", "AsyncioModel"]),
     .executableTarget(name: "python-ast-dump", dependencies: ["PythonSyntax", "AsyncioModel"]),

@@ -1,6 +1,7 @@
 import Foundation
 import GuardedGather
 import LessonKit
+import PythonInterpreter
 
 #if canImport(Glibc)
   import Glibc
@@ -202,6 +203,47 @@ func python() {
       + "\(String(format: "%.3f", seconds)) s (\(passing) pass, \(errors) cannot be read)")
 }
 
+/// Runs the lesson 3 solution (a typical 40-line program) on the interpreter in-process, under each
+/// Python, then every corpus program once: the time per program run.
+func interpreter() {
+  guard let root = Course.find(from: FileManager.default.currentDirectoryPath) else {
+    print("interpreter: run from the repository (lessons/index.json not found)")
+    exit(66)
+  }
+  let path = "\(root)/solutions/03_more_tools/async_batch.py"
+  let source = try! String(contentsOfFile: path, encoding: .utf8)
+  let lines = source.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+  let done = DispatchSemaphore(value: 0)
+  let thread = Thread {
+    for version in PythonVersion.allCases {
+      let runs = 2_000
+      var agreed = 0
+      let first = Interpreter.runOnCurrentThread(source: source, filename: "async_batch.py", version: version)
+      let start = now()
+      for _ in 0..<runs {
+        let run = Interpreter.runOnCurrentThread(source: source, filename: "async_batch.py", version: version)
+        if run == first { agreed += 1 }
+      }
+      let perRun = (now() - start) / Double(runs) * 1e6
+      print("interpreter: run of a \(lines)-line program under \(version.rawValue), \(runs) times: \(String(format: "%.0f", perRun)) µs per run (\(agreed) identical)")
+    }
+    let corpus = "\(root)/Tests/Corpus/programs"
+    let names = (try! FileManager.default.contentsOfDirectory(atPath: corpus)).filter { $0.hasSuffix(".py") && $0.hasPrefix("p") }.sorted()
+    let sources = names.map { try! String(contentsOfFile: "\(corpus)/\($0)", encoding: .utf8) }
+    let start = now()
+    var refused = 0
+    for (name, text) in zip(names, sources) {
+      if Interpreter.runOnCurrentThread(source: text, filename: name, version: .v3_13).stop != nil { refused += 1 }
+    }
+    let total = now() - start
+    print("interpreter: the \(names.count) corpus programs once under 3.13: \(String(format: "%.3f", total)) s, \(String(format: "%.0f", total / Double(names.count) * 1e6)) µs per program (\(refused) refused)")
+    done.signal()
+  }
+  thread.stackSize = Interpreter.stackSize
+  thread.start()
+  done.wait()
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "example": example()
@@ -209,10 +251,11 @@ case "configurations": configurations(count: arguments.dropFirst().first.flatMap
 case "million": million()
 case "grade": gradeClass()
 case "python": python()
+case "interpreter": interpreter()
 case "corpus": for path in arguments.dropFirst() { corpus(path) }
 case nil:
   // Each scenario in its own process, so that peak memory is the scenario's own.
-  for scenario in ["million", "example", "configurations", "grade", "python"] {
+  for scenario in ["million", "example", "configurations", "grade", "python", "interpreter"] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     process.arguments = [scenario]
@@ -220,6 +263,6 @@ case nil:
     process.waitUntilExit()
   }
 default:
-  print("usage: lesson-bench [example|configurations|million|grade|python|corpus FILE...]")
+  print("usage: lesson-bench [example|configurations|million|grade|python|interpreter|corpus FILE...]")
   exit(64)
 }

@@ -16,6 +16,7 @@ enum TypeMethods {
     dictMethods()
     setMethods()
     otherMethods()
+    exceptionGroupMethods()
   }
 
   static func intArg(_ m: Machine, _ o: PyObject?, _ def: Int) throws -> Int {

@@ -47,8 +47,14 @@ enum Instr {
   case raise(Int)
   /// Tests the exception on top against the class below it; pushes the result.
   case exceptionMatch
-  /// `except*`: splits the group on top by the class below.
-  case exceptStarMatch
+  /// `except*`: turns the exception on top into the state of the clauses.
+  case exceptStarBegin
+  /// `except*` clause: pops a class; the part of the group it matches is pushed, or jumps away.
+  case exceptStarMatch(Int)
+  /// An exception raised by an `except*` body: kept for the end.
+  case exceptStarCollect
+  /// After the `except*` clauses: raises what is left and what they raised, if anything.
+  case exceptStarEnd
   /// `with`: pops the manager, pushes its bound `__exit__` and the result of `__enter__`.
   case setupWith(Int)
   /// `async with`: pops the manager, pushes its bound `__aexit__` and the awaitable of `__aenter__()`.

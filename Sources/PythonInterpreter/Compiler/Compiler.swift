@@ -91,6 +91,7 @@ final class Compiler {
     case .jumpIfFalseOrPop: code.instrs[at] = .jumpIfFalseOrPop(t)
     case .jumpIfTrueOrPop: code.instrs[at] = .jumpIfTrueOrPop(t)
     case .forIter: code.instrs[at] = .forIter(t)
+    case .exceptStarMatch: code.instrs[at] = .exceptStarMatch(t)
     case .setupFinally: code.instrs[at] = .setupFinally(t)
     case .setupWith: code.instrs[at] = .setupWith(t)
     case .setupAsyncWith: code.instrs[at] = .setupAsyncWith(t)
@@ -452,7 +453,30 @@ final class Compiler {
     var ends = [emit(.jump(0))]
     patch(setup)
     if star {
-      throw refuse("except*", "'except*' is not run by lesson yet; use a plain 'except' around what the task group raises", at: handlers.first?.range)
+      emit(.exceptStarBegin)
+      for h in handlers {
+        at(h.range)
+        try expr(h.type!)
+        let noMatch = emit(.exceptStarMatch(0))
+        if let n = h.name { store(n) } else { emit(.pop) }
+        let catchSetup = emit(.setupFinally(0))
+        fblocks.append(.handler)
+        try body(h.body)
+        fblocks.removeLast()
+        emit(.popBlock)
+        if let n = h.name { emitNameCleanup(n) }
+        let next = emit(.jump(0))
+        patch(catchSetup)
+        emit(.exceptStarCollect)
+        emit(.popExcept)
+        if let n = h.name { emitNameCleanup(n) }
+        patch(next)
+        patch(noMatch)
+      }
+      emit(.exceptStarEnd)
+      emit(.popExcept)
+      for e in ends { patch(e) }
+      return
     }
     for h in handlers {
       at(h.range)

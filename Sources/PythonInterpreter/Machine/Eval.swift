@@ -412,8 +412,23 @@ extension Machine {
         let t = f.stack.removeLast()
         let e = f.stack[f.stack.count - 1] as! ExceptionObject
         f.stack.append(BoolObject.of(try exceptionMatches(e, t)))
-      case .exceptStarMatch:
-        throw Halt.refused(line: f.line, column: 1, construct: "except*", why: "'except*' is not run by lesson yet")
+      case .exceptStarBegin:
+        let e = f.stack.removeLast() as! ExceptionObject
+        f.stack.append(StarState(e))
+      case .exceptStarMatch(let t):
+        let cls = f.stack.removeLast()
+        let state = f.stack[f.stack.count - 1] as! StarState
+        if let match = try splitForStar(state, cls) {
+          f.stack.append(match)
+        } else {
+          f.pc = t
+        }
+      case .exceptStarCollect:
+        let raised = f.stack.removeLast() as! ExceptionObject
+        (f.stack[f.stack.count - 1] as! StarState).raised.append(raised)
+      case .exceptStarEnd:
+        let state = f.stack.removeLast() as! StarState
+        if let e = try state.toRaise(self) { throw e }
       case .setupWith(let h):
         let mgr = f.stack.removeLast()
         let exit = try lookupSpecial(mgr, "__exit__", missing: "the context manager protocol")

@@ -38,7 +38,7 @@ public enum Interpreter {
       box.value = runHere(source: source, filename: filename, version: version, budgets: budgets)
       done.signal()
     }
-    thread.stackSize = 256 << 20
+    thread.stackSize = stackSize
     thread.start()
     done.wait()
     result = box.value
@@ -59,6 +59,15 @@ public enum Interpreter {
     if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
     return run(source: String(decoding: text, as: UTF8.self), filename: filename, version: version, budgets: budgets)
   }
+
+  /// Runs on the calling thread, which must have a stack of at least 64 MiB (a thread made with
+  /// `Thread.stackSize`): for callers that run many programs on one thread of their own.
+  public static func runOnCurrentThread(source: String, filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
+    runHere(source: source, filename: filename, version: version, budgets: budgets)
+  }
+
+  /// The stack a thread that runs programs needs.
+  public static let stackSize = 256 << 20
 
   /// Runs on the calling thread, which must have a large stack.
   static func runHere(source: String, filename: String, version: PythonVersion, budgets: Budgets) -> ProgramRun {
