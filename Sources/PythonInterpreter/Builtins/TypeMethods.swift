@@ -17,6 +17,7 @@ enum TypeMethods {
     setMethods()
     otherMethods()
     exceptionGroupMethods()
+    asyncGeneratorMethods()
   }
 
   static func intArg(_ m: Machine, _ o: PyObject?, _ def: Int) throws -> Int {

@@ -174,9 +174,6 @@ extension Compiler {
       at(e.range)
       emit(.awaitValue)
     case .yield(let v):
-      if scope.kind == .function, code.flags.contains(.asyncGenerator) || scope.isAsync {
-        throw refuse("async generator", "an async generator ('yield' in 'async def') is not run by lesson yet", at: e.range)
-      }
       if let v { try expr(v) } else { emit(.loadConst(const(NoneObject.shared))) }
       emit(.yieldValue)
     case .yieldFrom(let v):

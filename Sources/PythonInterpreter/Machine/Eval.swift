@@ -17,6 +17,8 @@ extension Machine {
         }
         return try execute(f)
       } catch let exc as ExceptionObject {
+        // The machine's own stop, delivered through the loop: no handler of the program runs.
+        if exc.cls === Types.Halt { throw halt ?? Halt.budget("the program was stopped") }
         if exc.lastFrame !== f {
           exc.traceback.append(TraceEntry(file: f.code.filename, line: f.line, function: f.code.name))
           exc.lastFrame = f
@@ -323,8 +325,32 @@ extension Machine {
           f.stack.removeLast()
           f.pc = t
         }
-      case .getAIter, .getANext, .endAsyncFor:
-        throw Halt.refused(line: f.line, column: 1, construct: "async for", why: "an 'async for' loop is not run by lesson yet")
+      case .getAIter:
+        let o = f.stack.removeLast()
+        if let g = o as? GeneratorObject, g.isAsyncGenerator {
+          f.stack.append(g)
+        } else if let ai = o.type.lookup("__aiter__"), !o.type.isBuiltin {
+          f.stack.append(try call(ai, Args([o])))
+        } else {
+          throw typeError("'async for' requires an object with __aiter__ method, got \(typeName(o))")
+        }
+      case .getANext:
+        let it = f.stack[f.stack.count - 1]
+        if let g = it as? GeneratorObject, g.isAsyncGenerator {
+          f.stack.append(AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(g, send: NoneObject.shared)))
+        } else if let an = it.type.lookup("__anext__"), !it.type.isBuiltin {
+          f.stack.append(try call(an, Args([it])))
+        } else {
+          throw typeError("'async for' received an invalid object from __aiter__: \(typeName(it))")
+        }
+      case .endAsyncFor:
+        let e = f.stack.removeLast() as! ExceptionObject
+        guard e.isInstance(of: Types.StopAsyncIteration) else { throw e }
+        if case .handling = f.blocks.last {
+          f.blocks.removeLast()
+          f.handled.removeLast()
+        }
+        f.stack.removeLast()
       case .call(let argc, let kwNames):
         let args = popArgs(f, argc: argc, kwNames: kwNames)
         let callee = f.stack.removeLast()

@@ -15,10 +15,12 @@ final class GeneratorObject: PyObject, Coroutine {
     self.frame = frame
     self.function = function
     self.machine = machine
-    super.init(type: function.code.flags.contains(.coroutine) ? Types.coroutine : Types.generator)
+    let flags = function.code.flags
+    super.init(type: flags.contains(.coroutine) ? Types.coroutine : (flags.contains(.asyncGenerator) ? Types.asyncGenerator : Types.generator))
   }
 
   var isCoroutine: Bool { function.code.flags.contains(.coroutine) }
+  var isAsyncGenerator: Bool { function.code.flags.contains(.asyncGenerator) }
 
   /// CPython warns when a coroutine object dies without ever being awaited.
   deinit {
@@ -176,5 +178,91 @@ final class AwaitableObject: PyObject {
     self.name = name
     self.coroutine = coroutine
     super.init(type: Types.coroutine)
+  }
+}
+
+/// One `__anext__()` (or `asend(v)`) of an async generator, awaited by the task: runs the
+/// generator's frame until it yields (the value), returns (`StopAsyncIteration`), raises, or
+/// awaits (the task suspends, as for any coroutine).
+final class AsyncGeneratorStep: Coroutine {
+  let generator: GeneratorObject
+  let sent: PyObject
+  private var started = false
+
+  init(_ g: GeneratorObject, send: PyObject) {
+    generator = g
+    sent = send
+  }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    let g = generator
+    let frame = g.frame
+    let machine = g.machine
+    var pending: ExceptionObject?
+    if !started {
+      started = true
+      if case .error(let e) = input { return .raised(e) }
+      if frame.finished { return .raised(ExceptionObject(Types.StopAsyncIteration, [])) }
+      if g.running { return .raised(runtimeError("anext(): asynchronous generator is already running")) }
+      if frame.started { frame.stack.append(sent) }
+    } else {
+      switch input {
+      case .value(let v): frame.stack.append(machine.pyValue(v))
+      case .error(let e): pending = e as? ExceptionObject
+      }
+    }
+    frame.started = true
+    g.running = true
+    defer { g.running = false }
+    do {
+      switch try machine.run(frame, throwing: pending) {
+      case .yielded(let v): return .returned(v)
+      case .returned:
+        frame.finished = true
+        return .raised(ExceptionObject(Types.StopAsyncIteration, []))
+      case .awaiting(let step): return step
+      }
+    } catch let x as ExceptionObject {
+      frame.finished = true
+      if x.isInstance(of: Types.StopAsyncIteration) {
+        return .raised(machine.raising(runtimeError("async generator raised StopAsyncIteration")))
+      }
+      return .raised(x)
+    } catch let h as Halt {
+      frame.finished = true
+      machine.halt = h
+      return .raised(ExceptionObject(Types.Halt, []))
+    } catch {
+      frame.finished = true
+      return .raised(runtimeError("\(error)"))
+    }
+  }
+}
+
+extension TypeMethods {
+  /// `__anext__`, `__aiter__`, `asend` and `aclose` of async generators.
+  static func asyncGeneratorMethods() {
+    let t = Types.asyncGenerator
+    method(t, "__aiter__") { _, a in a[0] }
+    method(t, "__anext__") { _, a in AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared)) }
+    method(t, "asend") { _, a in AwaitableObject("asend", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: a.count > 1 ? a[1] : NoneObject.shared)) }
+    method(t, "aclose") { _, a in
+      let g = a[0] as! GeneratorObject
+      return AwaitableObject("aclose", coroutine: OneShotCoroutine { _ in
+        if g.frame.started && !g.frame.finished {
+          return .raised(Halt.refusedError(g.machine, "aclose() of a suspended async generator", "closing an async generator in the middle is not run by lesson yet"))
+        }
+        g.frame.finished = true
+        return .returned(NoneObject.shared)
+      })
+    }
+  }
+}
+
+extension Halt {
+  /// A refusal raised inside a model coroutine: the machine stops at the next step.
+  static func refusedError(_ m: Machine, _ construct: String, _ why: String) -> ExceptionObject {
+    m.halt = .refused(line: m.learnerLine, column: 1, construct: construct, why: why)
+    return ExceptionObject(Types.Halt, [])
   }
 }

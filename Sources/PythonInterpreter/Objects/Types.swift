@@ -29,6 +29,7 @@ enum Types {
   static let superType = TypeObject("super", bases: [object], layout: .builtin)
   static let generator = TypeObject("generator", bases: [object], layout: .builtin)
   static let coroutine = TypeObject("coroutine", bases: [object], layout: .builtin)
+  static let asyncGenerator = TypeObject("async_generator", bases: [object], layout: .builtin)
   static let iterator = TypeObject("iterator", bases: [object], layout: .builtin)
   static let genericAlias = TypeObject("types.GenericAlias", bases: [object], layout: .builtin)
   static let dictKeys = TypeObject("dict_keys", bases: [object], layout: .builtin)
