@@ -46,6 +46,10 @@ public final class Machine {
   var activeReprs: Set<ObjectIdentifier> = []
   var observation = Observation()
   var loopObjectCache: LoopObject?
+  /// The line of the program's last `asyncio.run` (where asyncio's own reports come from).
+  var lastAsyncioRunLine: Int?
+  /// Failed tasks nobody asked about, to be logged when CPython would collect them.
+  var unretrieved: [(String, ExceptionObject)] = []
   /// The innermost line running when the machine stopped the program.
   var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]
@@ -101,7 +105,7 @@ public final class Machine {
 
   /// The line of the learner's program running now (the innermost frame of their file).
   var learnerLine: Int {
-    frames.last(where: { $0.code.filename == filename })?.line ?? frames.last?.line ?? 0
+    frames.last(where: { $0.code.filename == filename })?.line ?? lastAsyncioRunLine ?? frames.last?.line ?? 0
   }
 
   /// The virtual clock, in microseconds since the program started.

@@ -10,6 +10,7 @@ extension Machine {
       throw valueError("a coroutine was expected, got \(try repr(main))")
     }
     coro.awaited = true
+    lastAsyncioRunLine = learnerLine
     let l = EventLoop(version: version, host: host)
     // A new selector event loop logs which selector it uses (seen when logging is at DEBUG).
     if let logging = modules["logging"], let hook = logging.dict.getStr("_lesson_loop_created") {
@@ -29,9 +30,11 @@ extension Machine {
       for t in outcome.failedAtShutdown {
         if let e = t.exception as? ExceptionObject { reportShutdownError(e, task: t) }
       }
-      reportUnretrieved(except: outcome.main)
+      collectUnretrieved(except: outcome.main)
       switch outcome.main.outcome() {
-      case .value(let v): return pyValue(v)
+      case .value(let v):
+        try reportUnretrieved()
+        return pyValue(v)
       case .error(let e): throw e as! ExceptionObject
       }
     case .deadlock:
@@ -295,12 +298,15 @@ extension Machine {
   }
 
   func reportCallbackError(_ e: ExceptionObject, callback: PyObject) {
-    let text = (try? formatTraceback(e)) ?? ""
-    try? write("Exception in callback \((try? repr(callback)) ?? "?")\nhandle: <Handle>\n" + text, toStderr: true)
+    halt = halt ?? .refused(line: learnerLine, column: 1, construct: "an exception in a loop callback", why: "asyncio's report names its own handle objects, which lesson does not reproduce")
+    loop?.stop()
   }
 
   /// "Task exception was never retrieved", for the program's tasks that failed unobserved.
-  func reportUnretrieved(except main: Task) {
+  /// The program's failed tasks nobody asked about. CPython logs each when the task is collected:
+  /// when `asyncio.run` returns, or, when it raised, after the traceback (the traceback keeps the
+  /// tasks alive until the interpreter exits).
+  func collectUnretrieved(except main: Task) {
     let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted { $0.serial < $1.serial }
     for t in tasks {
       guard let e = t.unretrievedException as? ExceptionObject, let fo = futureObjects[ObjectIdentifier(t)] else { continue }
@@ -308,14 +314,34 @@ extension Machine {
       if let g = fo.coroutine as? GeneratorObject {
         coro = " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
       }
-      let text = (try? formatTraceback(e)) ?? ""
-      try? write("Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>\n" + text, toStderr: true)
+      let message = "Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>"
+      unretrieved.append((message, e))
     }
   }
 
+  /// Logs what `collectUnretrieved` found.
+  func reportUnretrieved() throws {
+    let pending = unretrieved
+    unretrieved = []
+    if pending.count > 1 {
+      throw Halt.refused(line: learnerLine, column: 1, construct: "\(pending.count) task exceptions never retrieved", why: "Python reports each when it frees the task, in an order that depends on what still holds the tasks; await the tasks or gather them with return_exceptions=True")
+    }
+    for (message, e) in pending { try asyncioLogError(message, e) }
+  }
+
+  /// asyncio's default exception handler: `logging.getLogger("asyncio").error(message, exc_info=e)`,
+  /// which without a configured handler prints the message and the traceback on stderr.
+  func asyncioLogError(_ message: String, _ e: ExceptionObject) throws {
+    if let logging = modules["logging"], let getLogger = logging.dict.getStr("getLogger") {
+      let logger = try call(getLogger, Args([StrObject("asyncio")]))
+      _ = try callMethod(logger, StrObject("error"), Args([StrObject(message)], keywords: [("exc_info", e)]))
+      return
+    }
+    try write(message + "\n" + (try formatTraceback(e)), toStderr: true)
+  }
+
   func reportShutdownError(_ e: ExceptionObject, task: Task) {
-    let text = (try? formatTraceback(e)) ?? ""
-    try? write("unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>\n" + text, toStderr: true)
+    try? asyncioLogError("unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>", e)
   }
 }
 

@@ -109,6 +109,12 @@ public enum Interpreter {
         try? m.write((try? m.formatTraceback(e)) ?? "\(e.cls.name)\n", toStderr: true)
         run.exitCode = 1
       }
+      do {
+        try m.reportUnretrieved()
+      } catch let h as Halt {
+        if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
+        if case .budget(let w) = h { run.stop = .budget(w) }
+      } catch {}
     } catch let h as Halt {
       switch h {
       case .refused(let line, let column, let construct, let why):
