@@ -21,7 +21,7 @@ let package = Package(
     // The asyncio model: a deterministic event loop and asyncio's primitives. No I/O at all.
     .target(name: "AsyncioModel", swiftSettings: modelSettings),
     .target(name: "GuardedGather", dependencies: ["AsyncioModel"], swiftSettings: modelSettings),
-    .target(name: "LessonKit", dependencies: ["GuardedGather"]),
+    .target(name: "LessonKit", dependencies: ["GuardedGather", "PythonInterpreter"]),
     .target(name: "LessonCLI", dependencies: ["GuardedGather", "LessonKit", "PythonInterpreter"]),
     // Python's values for the interpreter: int, float text, format specs, str methods. No I/O at all.
     .target(name: "PythonValues"),

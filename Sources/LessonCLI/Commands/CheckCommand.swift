@@ -90,8 +90,8 @@ struct CheckCommand: LessonCommand {
     nextStep: String? = nil, watching: Bool = false
   ) throws(CommandFailure) -> ExitCode {
     let configuration: LearnerConfiguration
-    do { configuration = try InputFile.configuration(at: path, display: display, limits: .ownFile) } catch { throw .input(error) }
     let python = try PythonChoice.resolve(arguments, course: course.course)
+    do { configuration = try InputFile.configuration(at: path, display: display, limits: .ownFile, python: python) } catch { throw .input(error) }
     let report = LessonChecker.check(configuration, against: spec, file: display, python: python)
     let view = CheckReportView(report: report, strict: arguments.flags.contains("--strict"))
     let progress = record(report, passed: view.passed, path: path, course: course, context: context)

@@ -1,4 +1,5 @@
 import Foundation
+import GuardedGather
 
 #if canImport(Glibc)
   import Glibc
@@ -81,12 +82,18 @@ public enum InputFile {
   ///
   /// - Parameter limits: How large a JSON configuration may be. The default is
   ///   ``ConfigurationLimits/untrusted``; a learner's own file gets ``ConfigurationLimits/ownFile``.
+  ///   - python: For a program, the Python to run it as: what the reader read is checked against
+  ///     the program's real run on the interpreter (``ProgramCrossCheck``).
   public static func configuration(
-    at path: String, display: String? = nil, limits: ConfigurationLimits = .untrusted
+    at path: String, display: String? = nil, limits: ConfigurationLimits = .untrusted, python: PythonVersion = .default
   ) throws(LessonKitError) -> LearnerConfiguration {
     if path.hasSuffix(".py") {
-      return try PythonProgram.read(
-        read(path, limit: PythonProgram.maximumSize, display: display), file: display ?? path)
+      let bytes = try read(path, limit: PythonProgram.maximumSize, display: display)
+      let configuration = try PythonProgram.read(bytes, file: display ?? path)
+      if let error = ProgramCrossCheck.verify(bytes, configuration: configuration, file: display ?? path, python: python) {
+        throw error
+      }
+      return configuration
     }
     return try LearnerConfiguration.parse(
       read(path, limit: limits.fileSize, display: display), file: display ?? path, limits: limits)

@@ -222,7 +222,7 @@ public enum Grader {
     }
     let configuration: LearnerConfiguration
     do {
-      configuration = try InputFile.configuration(at: path, display: submission.display)
+      configuration = try InputFile.configuration(at: path, display: submission.display, python: python)
     } catch {
       return unusable(error.description)
     }

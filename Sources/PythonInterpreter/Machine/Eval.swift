@@ -6,6 +6,11 @@ extension Machine {
   /// Runs a frame until it returns, yields or awaits. An exception that no block of the frame
   /// handles is thrown, with this frame added to its traceback.
   func run(_ f: Frame, throwing pending: ExceptionObject? = nil) throws -> FrameExit {
+    // The machine's own stack: however deep Python is allowed to go, the thread's stack is not
+    // exceeded (a debug build uses far more of it per call than a release build).
+    if stackBase != 0, stackBase &- currentStackAddress() > stackAllowance {
+      throw Halt.budget("recursion: the program went deeper than lesson's stack allows (\(depth) calls)")
+    }
     frames.append(f)
     defer { frames.removeLast() }
     var pendingError = pending
@@ -19,6 +24,7 @@ extension Machine {
       } catch let exc as ExceptionObject {
         // The machine's own stop, delivered through the loop: no handler of the program runs.
         if exc.cls === Types.Halt { throw halt ?? Halt.budget("the program was stopped") }
+        if exc.raisedByProgram { noteFailure(exc) }
         if exc.lastFrame !== f {
           exc.traceback.append(TraceEntry(file: f.code.filename, line: f.line, function: f.code.name))
           exc.lastFrame = f
@@ -421,7 +427,9 @@ extension Machine {
           guard let e = currentHandled() else { throw raising(runtimeError("No active exception to reraise")) }
           throw e
         case 1:
-          throw raising(try makeException(f.stack.removeLast()))
+          let e = try makeException(f.stack.removeLast())
+          noteRaised(e)
+          throw raising(e)
         default:
           let causeObj = f.stack.removeLast()
           let e = try makeException(f.stack.removeLast())
@@ -432,6 +440,7 @@ extension Machine {
             e.causeException = c
           }
           e.suppressContext = true
+          noteRaised(e)
           throw raising(e)
         }
       case .exceptionMatch:

@@ -53,6 +53,7 @@ public final class Machine {
   /// The innermost line running when the machine stopped the program.
   var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]
+  var errorsByTask: [ObjectIdentifier: Int] = [:]
   var acquiredAt: [ObjectIdentifier: Double] = [:]
   /// The coroutine object of each coroutine frame running now.
   var coroutineOf: [ObjectIdentifier: GeneratorObject] = [:]
@@ -108,8 +109,20 @@ public final class Machine {
     frames.last(where: { $0.code.filename == filename })?.line ?? lastAsyncioRunLine ?? frames.last?.line ?? 0
   }
 
+  /// Where the running thread's stack began (an address near its top), and how much of it the
+  /// machine may use.
+  var stackBase: UInt = 0
+  var stackAllowance: UInt = 0
+
   /// The virtual clock, in microseconds since the program started.
   var nowTicks: Int64 { clockOffset + (loop?.ticks ?? 0) }
+}
+
+/// An address on the current stack (stacks grow down).
+@inline(never)
+func currentStackAddress() -> UInt {
+  var marker: UInt8 = 0
+  return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
 }
 
 // MARK: Errors

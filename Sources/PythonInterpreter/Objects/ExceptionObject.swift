@@ -26,6 +26,8 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   /// Whether the exception passed through a coroutine of asyncio's library (`wait_for`, `sleep`,
   /// `TaskGroup.__aexit__`…), whose frames CPython's traceback would show.
   var throughLibrary = false
+  /// Raised by a `raise` statement of the program inside a task (a call that failed).
+  var raisedByProgram = false
   /// For a `NameError`: the names the raising frame could see (CPython suggests one of them).
   var nameCandidates: [String] = []
 

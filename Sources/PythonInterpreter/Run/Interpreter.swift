@@ -86,6 +86,8 @@ public enum Interpreter {
                         stop: .refused(line: error.line, column: error.column, construct: error.construct, why: error.why))
     }
     let m = Machine(version: version, filename: filename, source: source, budgets: budgets)
+    m.stackBase = currentStackAddress()
+    m.stackAllowance = UInt(stackSize - (24 << 20))
     let main = ModuleObject("__main__")
     main.dict.setStr("__file__", StrObject(filename))
     main.dict.setStr("__doc__", code.docstring.map { StrObject($0) } ?? NoneObject.shared)

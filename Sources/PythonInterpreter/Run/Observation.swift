@@ -42,13 +42,31 @@ extension Machine {
         let task = c as? Task
         let coroutine = task.flatMap { self.futureObjects[ObjectIdentifier($0)]?.coroutine as? GeneratorObject }
         let text = i < texts.count ? texts[i] : ""
-        let name = text.split(separator: ":").first.map(String.init) ?? coroutine?.function.name ?? "call \(i + 1)"
+        // The call's name: the first text argument of the gathered coroutine (guarded(sem, "search", …)).
+        let argument = coroutine.flatMap { g in
+          g.frame.locals.prefix(g.function.code.argcount).lazy.compactMap { ($0 as? StrObject)?.value }.first
+        }
+        let name = argument ?? text.split(separator: ":").first.map(String.init) ?? coroutine?.function.name ?? "call \(i + 1)"
         let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
-        let failed = list.items.indices.contains(i) && list.items[i] is ExceptionObject
+        let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
+        let failed = raised || (list.items.indices.contains(i) && list.items[i] is ExceptionObject)
         let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
         return Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? f.loop.time)
       }
     }
+  }
+
+  /// A `raise` in a task: the call it belongs to failed (whatever its handler then made of it).
+  func noteRaised(_ e: ExceptionObject) {
+    guard loop != nil, e.category == .other else { return }
+    e.raisedByProgram = true
+  }
+
+  /// The exception reached a frame of the running task: the call that task runs failed (in 3.10
+  /// `wait_for` runs the call in a task of its own, and hands its exception on to this one).
+  func noteFailure(_ e: ExceptionObject) {
+    guard e.raisedByProgram, let t = loop?.currentTask else { return }
+    errorsByTask[ObjectIdentifier(t), default: 0] += 1
   }
 
   func observeAcquired(_ s: SemaphoreObject) {

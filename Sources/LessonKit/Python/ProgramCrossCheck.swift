@@ -1,0 +1,54 @@
+import Foundation
+import GuardedGather
+import PythonInterpreter
+
+/// Runs a learner's program on the interpreter and holds the reader to it: lesson checks and
+/// grades a program only when what it read from the text (the configuration it checks) is what
+/// the program really does when run as CPython would run it. A program the interpreter refuses,
+/// or one the reader followed wrongly, is a clear error, never a verdict.
+public enum ProgramCrossCheck {
+  /// Nil when the run agrees with the configuration read; else the error to report.
+  public static func verify(
+    _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion
+  ) -> LessonKitError? {
+    let name = (file as NSString).lastPathComponent
+    let run = Interpreter.run(utf8: bytes, filename: name, version: python)
+    switch run.stop {
+    case .refused(let line, let column, let construct, let why)?:
+      return .pythonProgram(path: file, line: line, column: column, message: "lesson does not run \(construct): \(why)")
+    case .budget(let what)?:
+      return .pythonProgram(
+        path: file, line: run.stopLine ?? 1, column: 1,
+        message: "lesson stopped the program: it ran past its budget of \(what)")
+    case nil: break
+    }
+    let trace = GatherEngine.runVirtual(configuration.batch, python: python)
+    var differences: [String] = []
+    let engineDeadlock: Bool
+    if case .deadlock? = trace.failure { engineDeadlock = true } else { engineDeadlock = false }
+    if run.deadlock != engineDeadlock {
+      differences.append(run.deadlock ? "it waits forever" : "it does not wait forever")
+    }
+    let engineSeconds = Double(trace.elapsed.components.seconds) + Double(trace.elapsed.components.attoseconds) / 1e18
+    if !run.deadlock, abs(run.elapsed - engineSeconds) > 1e-6 {
+      differences.append("it takes \(format(run.elapsed)) s of virtual time, not \(format(engineSeconds)) s")
+    }
+    if let code = run.exitCode, code != 0, trace.failure == nil {
+      let last = run.stderr.split(separator: "\n").last.map(String.init) ?? "an error"
+      differences.append("it stops with \(last)")
+    }
+    let observed = run.observation.callRecords.map(\.outcome)
+    let expected = trace.calls.map { $0.outcome.rawValue }
+    if !observed.isEmpty, trace.failure == nil, observed != expected {
+      differences.append("its calls end \(observed.joined(separator: ", ")), not \(expected.joined(separator: ", "))")
+    }
+    guard !differences.isEmpty else { return nil }
+    return .pythonProgram(
+      path: file, line: 1, column: 1,
+      message: "lesson read this program as the lesson's pattern, but running it under Python \(python.rawValue) shows "
+        + differences.joined(separator: "; ")
+        + "; lesson checks only what it follows exactly: see 'lesson run \(file)' for what it does")
+  }
+
+  static func format(_ x: Double) -> String { String(format: "%.3f", x) }
+}
