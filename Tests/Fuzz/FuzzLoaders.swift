@@ -3,7 +3,18 @@
 // configuration must run through the engine and the checker. Build and run: Tests/Fuzz/run.sh.
 import GuardedGather
 import LessonKit
+import PythonInterpreter
 import PythonSyntax
+
+/// Small budgets: each input must end quickly, whatever it does.
+let fuzzBudgets: Budgets = {
+  var b = Budgets()
+  b.steps = 200_000
+  b.elements = 200_000
+  b.output = 100_000
+  b.tasks = 2_000
+  return b
+}()
 
 let spec = try! LessonSpec.parse(
   Array(
@@ -26,6 +37,12 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
       _ = module.dump(version: version)
       _ = try? PythonParser.compile(String(decoding: bytes, as: UTF8.self), version: version)
     }
+  }
+  // The interpreter: whatever the program does, it ends within its budgets with an output, a
+  // Python error, a refusal or a budget stop; never a crash, a hang or a change on the machine.
+  if count <= 8_192, (try? PythonParser.parse(utf8: bytes, version: .v3_13)) != nil {
+    let run = Interpreter.run(utf8: bytes, filename: "fuzz.py", version: .v3_13, budgets: fuzzBudgets)
+    precondition(run.stdout.utf8.count + run.stderr.utf8.count <= fuzzBudgets.output + 100_000)
   }
   // The Python reader: never a crash, a hang or a stack overflow; what it reads runs and prints.
   if let program = try? PythonProgram.read(bytes, file: "fuzz.py"), program.batch.calls.count <= 64 {

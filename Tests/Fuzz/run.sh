@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target for the loaders and the Python parser, and runs it.
+# Builds the libFuzzer target for the loaders, the Python parser and the interpreter, and runs it.
 #   Tests/Fuzz/run.sh [SECONDS]      (default 600)
 # Crashes are written to .build-fuzz/crashes/; keep each as a regression test in
 # Tests/LessonKitTests/Fixtures/hostile/ (see HostileInputTests).
@@ -14,9 +14,13 @@ swiftc "${flags[@]}" -emit-library -static -module-name GuardedGather -emit-modu
   Sources/GuardedGather/*.swift -o "$out/libGuardedGather.a"
 swiftc "${flags[@]}" -emit-library -static -module-name PythonSyntax -emit-module-path "$out/PythonSyntax.swiftmodule" \
   $(find Sources/PythonSyntax -name '*.swift') -o "$out/libPythonSyntax.a"
+swiftc "${flags[@]}" -emit-library -static -module-name PythonValues -emit-module-path "$out/PythonValues.swiftmodule" \
+  $(find Sources/PythonValues -name '*.swift') -o "$out/libPythonValues.a"
+swiftc "${flags[@]}" -emit-library -static -module-name PythonInterpreter -emit-module-path "$out/PythonInterpreter.swiftmodule" \
+  $(find Sources/PythonInterpreter -name '*.swift') -o "$out/libPythonInterpreter.a"
 swiftc "${flags[@]}" -emit-library -static -module-name LessonKit -emit-module-path "$out/LessonKit.swiftmodule" \
   $(find Sources/LessonKit -name '*.swift') -o "$out/libLessonKit.a"
-swiftc "${flags[@]}" -L "$out" -lLessonKit -lPythonSyntax -lGuardedGather -lAsyncioModel Tests/Fuzz/FuzzLoaders.swift \
+swiftc "${flags[@]}" -L "$out" -lLessonKit -lPythonInterpreter -lPythonValues -lPythonSyntax -lGuardedGather -lAsyncioModel Tests/Fuzz/FuzzLoaders.swift \
   -o "$out/fuzz-loaders"
 # Seed corpus: every configuration and card that ships, and the hostile fixtures.
 cp lessons/*/*.json solutions/*/*.json "$out/corpus/" 2>/dev/null || true
