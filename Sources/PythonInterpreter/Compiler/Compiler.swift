@@ -13,6 +13,8 @@ final class Compiler {
     case tryFinally([Stmt])
     case with(isAsync: Bool)
     case handler
+    /// The body of a `try` that has `except` clauses: leaving it pops the handler's block.
+    case tryBody
     /// The body of `except E as name:`: leaving it clears the name.
     case namedHandler(String)
     case finallyExceptional
@@ -386,6 +388,8 @@ final class Compiler {
       }
     case .handler:
       emit(.popExcept)
+    case .tryBody:
+      emit(.popBlock)
     case .namedHandler(let n):
       emit(.popBlock)
       emit(.popExcept)
@@ -447,7 +451,9 @@ final class Compiler {
 
   func tryExcept(_ b: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], star: Bool) throws {
     let setup = emit(.setupFinally(0))
+    fblocks.append(.tryBody)
     try body(b)
+    fblocks.removeLast()
     emit(.popBlock)
     try body(orelse)
     var ends = [emit(.jump(0))]

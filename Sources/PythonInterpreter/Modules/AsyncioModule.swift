@@ -158,6 +158,10 @@ enum AsyncioModule {
       guard let x = a as? PyObject, let y = b as? PyObject else { return false }
       return (try? machine.lessThan(x, y)) ?? false
     }), "PriorityQueue"))
+    if m.sourceLines.contains(where: { $0.contains("Condition") }) {
+      m.modules["asyncio"] = mod
+      try? AsyncioCondition.load(m, into: mod)
+    }
     d.setStr("FIRST_COMPLETED", StrObject("FIRST_COMPLETED"))
     d.setStr("FIRST_EXCEPTION", StrObject("FIRST_EXCEPTION"))
     d.setStr("ALL_COMPLETED", StrObject("ALL_COMPLETED"))
