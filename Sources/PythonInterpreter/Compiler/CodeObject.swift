@@ -75,9 +75,17 @@ enum Instr {
   case setupAnnotations
   case loadAssertionError
   case printExpr
-  case matchSequence(Int), matchStar(before: Int, after: Int), matchMapping(keys: Int), matchClass(Int)
-  case getLen
-  case copyDictWithoutKeys
+  /// `case [...]`: pops the subject; pushes whether it is a sequence of `count` items (at least
+  /// `count` with a star).
+  case matchSequence(count: Int, star: Bool)
+  /// `case [a, *rest, b]`: pushes the list of the subject's items between `before` and `after`.
+  case matchStar(before: Int, after: Int)
+  /// `case {...}`: pushes whether the subject on top is a mapping.
+  case matchMapping
+  /// `case Cls(...)`: pops the class and the subject; pushes the tuple of the sub-patterns'
+  /// values (positional by `__match_args__`, then the keywords named in a constant tuple), or
+  /// jumps to the target when the subject is not one.
+  case matchClass(positional: Int, keywords: Int, fail: Int)
 }
 
 /// A compiled function body, module or class body.

@@ -29,6 +29,7 @@ final class Compiler {
   var line = 1
   var column = 0
   var futureAnnotations: Bool
+  var tempCount = 0
 
   init(code: CodeObject, scope: Scope, version: PythonVersion, source: [Substring], futureAnnotations: Bool) {
     self.code = code
@@ -94,6 +95,7 @@ final class Compiler {
     case .jumpIfTrueOrPop: code.instrs[at] = .jumpIfTrueOrPop(t)
     case .forIter: code.instrs[at] = .forIter(t)
     case .exceptStarMatch: code.instrs[at] = .exceptStarMatch(t)
+    case .matchClass(let p, let k, _): code.instrs[at] = .matchClass(positional: p, keywords: k, fail: t)
     case .setupFinally: code.instrs[at] = .setupFinally(t)
     case .setupWith: code.instrs[at] = .setupWith(t)
     case .setupAsyncWith: code.instrs[at] = .setupAsyncWith(t)
@@ -799,6 +801,131 @@ final class Compiler {
   // MARK: match
 
   func match(_ subject: Expr, _ cases: [MatchCase]) throws {
-    throw refuse("match", "a 'match' statement is not run by lesson yet; use if/elif", at: subject.range)
+    try expr(subject)
+    let s = newTemp()
+    storeTemp(s)
+    var ends: [Int] = []
+    for c in cases {
+      var fails: [Int] = []
+      try pattern(c.pattern, s, &fails)
+      if let g = c.guardExpr {
+        try expr(g)
+        fails.append(emit(.popJumpIfFalse(0)))
+      }
+      try body(c.body)
+      ends.append(emit(.jump(0)))
+      for f in fails { patch(f) }
+    }
+    for e in ends { patch(e) }
+  }
+
+  // MARK: Pattern temporaries
+
+  /// A hidden variable for a match subject (a fast local in a function, a name elsewhere).
+  func newTemp() -> Int {
+    let name = "$match\(tempCount)"
+    tempCount += 1
+    if scope.kind == .function {
+      code.varnames.append(name)
+      return code.varnames.count - 1
+    }
+    return self.name(name)
+  }
+
+  func storeTemp(_ t: Int) { emit(scope.kind == .function ? .storeFast(t) : .storeName(t)) }
+  func loadTemp(_ t: Int) { emit(scope.kind == .function ? .loadFast(t) : .loadName(t)) }
+
+  /// Tests the subject in temp `s` against `p`, binding names; a failure jumps to one of `fails`.
+  func pattern(_ p: Pattern, _ s: Int, _ fails: inout [Int]) throws {
+    at(p.range)
+    switch p.kind {
+    case .matchValue(let v):
+      loadTemp(s)
+      try expr(v)
+      emit(.compare(.eq))
+      fails.append(emit(.popJumpIfFalse(0)))
+    case .matchSingleton(let c):
+      loadTemp(s)
+      emit(.loadConst(const(try constant(c, p.range))))
+      emit(.compare(.is))
+      fails.append(emit(.popJumpIfFalse(0)))
+    case .matchAs(let sub, let name):
+      if let sub { try pattern(sub, s, &fails) }
+      if let name {
+        loadTemp(s)
+        store(name)
+      }
+    case .matchOr(let alternatives):
+      var oks: [Int] = []
+      for (i, alt) in alternatives.enumerated() {
+        if i == alternatives.count - 1 {
+          try pattern(alt, s, &fails)
+        } else {
+          var local: [Int] = []
+          try pattern(alt, s, &local)
+          oks.append(emit(.jump(0)))
+          for f in local { patch(f) }
+        }
+      }
+      for o in oks { patch(o) }
+    case .matchSequence(let ps):
+      let star = ps.firstIndex { if case .matchStar = $0.kind { return true } else { return false } }
+      loadTemp(s)
+      emit(.matchSequence(count: star == nil ? ps.count : ps.count - 1, star: star != nil))
+      fails.append(emit(.popJumpIfFalse(0)))
+      for (i, sub) in ps.enumerated() {
+        if case .matchStar(let name) = sub.kind {
+          guard let name else { continue }
+          loadTemp(s)
+          emit(.matchStar(before: i, after: ps.count - i - 1))
+          store(name)
+          continue
+        }
+        let t = newTemp()
+        loadTemp(s)
+        if let star, i > star {
+          emit(.loadConst(const(IntObject.make(i - ps.count))))
+        } else {
+          emit(.loadConst(const(IntObject.make(i))))
+        }
+        emit(.binarySubscr)
+        storeTemp(t)
+        try pattern(sub, t, &fails)
+      }
+    case .matchMapping(let keys, let ps, let rest):
+      if rest != nil { throw refuse("**rest", "a '**rest' in a mapping pattern is not run by lesson yet", at: p.range) }
+      loadTemp(s)
+      emit(.matchMapping)
+      fails.append(emit(.popJumpIfFalse(0)))
+      for (k, sub) in zip(keys, ps) {
+        try expr(k)
+        loadTemp(s)
+        emit(.compare(.in))
+        fails.append(emit(.popJumpIfFalse(0)))
+        let t = newTemp()
+        loadTemp(s)
+        try expr(k)
+        emit(.binarySubscr)
+        storeTemp(t)
+        try pattern(sub, t, &fails)
+      }
+    case .matchClass(let cls, let ps, let kwdAttrs, let kwdPatterns):
+      loadTemp(s)
+      try expr(cls)
+      fails.append(emit(.matchClass(positional: ps.count, keywords: const(TupleObject(kwdAttrs.map { StrObject($0) })), fail: 0)))
+      let values = newTemp()
+      storeTemp(values)
+      for (i, sub) in (ps + kwdPatterns).enumerated() {
+        if case .matchAs(nil, nil) = sub.kind { continue }
+        let t = newTemp()
+        loadTemp(values)
+        emit(.loadConst(const(IntObject.make(i))))
+        emit(.binarySubscr)
+        storeTemp(t)
+        try pattern(sub, t, &fails)
+      }
+    case .matchStar:
+      break
+    }
   }
 }

@@ -525,8 +525,55 @@ extension Machine {
       case .loadAssertionError:
         f.stack.append(Types.AssertionError)
       case .printExpr: f.stack.removeLast()
-      case .matchSequence, .matchStar, .matchMapping, .matchClass, .getLen, .copyDictWithoutKeys:
-        throw Halt.refused(line: f.line, column: 1, construct: "match", why: "a 'match' statement is not run by lesson yet")
+      case .matchSequence(let n, let star):
+        let s = f.stack.removeLast()
+        var ok = false
+        if s is ListObject || (s is TupleObject) || s is RangeObject {
+          let count = try length(s)
+          ok = star ? count >= n : count == n
+        }
+        f.stack.append(BoolObject.of(ok))
+      case .matchStar(let before, let after):
+        let items = try iterate(f.stack.removeLast())
+        f.stack.append(ListObject(Array(items[before..<(items.count - after)])))
+      case .matchMapping:
+        let s = f.stack.removeLast()
+        f.stack.append(BoolObject.of(s is DictObject))
+      case .matchClass(let npos, let kwIndex, let fail):
+        let cls = f.stack.removeLast()
+        let subject = f.stack.removeLast()
+        guard let t = cls as? TypeObject else { throw typeError("called match pattern must be a class") }
+        guard subject.type.isSubtype(of: t) else {
+          f.pc = fail
+          break
+        }
+        var values: [PyObject] = []
+        if npos > 0 {
+          let selfMatching: [TypeObject] = [Types.bool, Types.bytes, Types.dict, Types.float, Types.frozenset, Types.int, Types.list, Types.set, Types.str, Types.tuple]
+          if let args = t.lookup("__match_args__") {
+            guard let names = args as? TupleObject else { throw typeError("\(t.name).__match_args__ must be a tuple (got \(typeName(args)))") }
+            guard npos <= names.items.count else {
+              throw typeError("\(t.name)() accepts \(names.items.count) positional sub-pattern\(names.items.count == 1 ? "" : "s") (\(npos) given)")
+            }
+            for n in names.items.prefix(npos) {
+              guard let attr = n as? StrObject, let v = try findAttribute(subject, attr) else { f.pc = fail; break }
+              values.append(v)
+            }
+            if values.count < npos { break }
+          } else if selfMatching.contains(where: { t.isSubtype(of: $0) }) {
+            guard npos == 1 else { throw typeError("\(t.name)() accepts 1 positional sub-pattern (\(npos) given)") }
+            values.append(subject)
+          } else {
+            throw typeError("\(t.name)() accepts 0 positional sub-patterns (\(npos) given)")
+          }
+        }
+        var missing = false
+        for k in (code.consts[kwIndex] as! TupleObject).items {
+          guard let v = try findAttribute(subject, k as! StrObject) else { missing = true; break }
+          values.append(v)
+        }
+        if missing { f.pc = fail; break }
+        f.stack.append(TupleObject(values))
       }
     }
   }
