@@ -345,11 +345,16 @@ extension Compiler {
       try expr(g.iter)
       emit(g.isAsync ? .getAIter : .getIter)
     }
-    if g.isAsync {
-      throw refuse("async for", "an 'async for' in a comprehension is not run by lesson yet", at: g.iter.range)
-    }
     let start = here
-    let loop = emit(.forIter(0))
+    let loop: Int
+    if g.isAsync {
+      loop = emit(.setupFinally(0))
+      emit(.getANext)
+      emit(.awaitValue)
+      emit(.popBlock)
+    } else {
+      loop = emit(.forIter(0))
+    }
     try storeTarget(g.target)
     var skips: [Int] = []
     for cond in g.ifs {
@@ -379,5 +384,6 @@ extension Compiler {
     for s in skips { patch(s, start) }
     emit(.jump(start))
     patch(loop)
+    if g.isAsync { emit(.endAsyncFor) }
   }
 }

@@ -187,11 +187,14 @@ final class AwaitableObject: PyObject {
 final class AsyncGeneratorStep: Coroutine {
   let generator: GeneratorObject
   let sent: PyObject
+  /// `athrow(e)`: the exception to raise where the generator is suspended.
+  let thrown: ExceptionObject?
   private var started = false
 
-  init(_ g: GeneratorObject, send: PyObject) {
+  init(_ g: GeneratorObject, send: PyObject, throwing: ExceptionObject? = nil) {
     generator = g
     sent = send
+    thrown = throwing
   }
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
@@ -204,7 +207,15 @@ final class AsyncGeneratorStep: Coroutine {
       if case .error(let e) = input { return .raised(e) }
       if frame.finished { return .raised(ExceptionObject(Types.StopAsyncIteration, [])) }
       if g.running { return .raised(runtimeError("anext(): asynchronous generator is already running")) }
-      if frame.started { frame.stack.append(sent) }
+      if let thrown {
+        if !frame.started {
+          frame.finished = true
+          return .raised(thrown)
+        }
+        pending = thrown
+      } else if frame.started {
+        frame.stack.append(sent)
+      }
     } else {
       switch input {
       case .value(let v): frame.stack.append(machine.pyValue(v))
@@ -246,6 +257,11 @@ extension TypeMethods {
     method(t, "__aiter__") { _, a in a[0] }
     method(t, "__anext__") { _, a in AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared)) }
     method(t, "asend") { _, a in AwaitableObject("asend", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: a.count > 1 ? a[1] : NoneObject.shared)) }
+    method(t, "athrow") { m, a in
+      guard a.count >= 2 else { throw typeError("athrow expected at least 1 argument, got 0") }
+      let e = a.count > 2 && !(a[2] is NoneObject) ? try m.makeException(a[2]) : try m.makeException(a[1])
+      return AwaitableObject("athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e))
+    }
     method(t, "aclose") { _, a in
       let g = a[0] as! GeneratorObject
       return AwaitableObject("aclose", coroutine: OneShotCoroutine { _ in
