@@ -29,23 +29,32 @@ public enum AsyncioRun {
     let before = loop.iterations
     let end = loop.runUntilComplete(task, maxIterations: maxIterations)
     guard end == .completed else { return Outcome(end: end, main: task, failedAtShutdown: []) }
+    let (cleanup, failed) = shutdown(loop, maxIterations: max(1, maxIterations - (loop.iterations - before)))
+    return Outcome(end: cleanup, main: task, failedAtShutdown: failed)
+  }
+
+  /// What `asyncio.run` (and `Runner.close()`) does before closing the loop: cancels every task
+  /// still pending and runs until they are done (`_cancel_all_tasks`), then
+  /// `shutdown_asyncgens()` and `shutdown_default_executor()`.
+  ///
+  /// - Returns: How the runs ended, and the tasks that ended with an exception when cancelled.
+  public static func shutdown(_ loop: EventLoop, maxIterations: Int = .max) -> (end: EventLoop.RunEnd, failed: [Task]) {
+    let before = loop.iterations
     let budget = { max(1, maxIterations - (loop.iterations - before)) }
-    // _cancel_all_tasks
     let pending = loop.allTasks
     var failed: [Task] = []
     if !pending.isEmpty {
       for other in pending { other.cancel() }
       let gathered = Gather.start(pending.map(Awaitable.future), returnExceptions: true, loop: loop)
       let cleanup = loop.runUntilComplete(gathered, maxIterations: budget())
-      if cleanup != .completed { return Outcome(end: cleanup, main: task, failedAtShutdown: []) }
+      if cleanup != .completed { return (cleanup, []) }
       failed = pending.filter { !$0.isCancelled && $0.exception != nil }
     }
-    // shutdown_asyncgens(), then shutdown_default_executor()
     for step in [Shutdown(waitForExecutor: false), Shutdown(waitForExecutor: true)] {
       let shutdown = loop.runUntilComplete(loop.createTask(step), maxIterations: budget())
-      if shutdown != .completed { return Outcome(end: shutdown, main: task, failedAtShutdown: failed) }
+      if shutdown != .completed { return (shutdown, failed) }
     }
-    return Outcome(end: .completed, main: task, failedAtShutdown: failed)
+    return (.completed, failed)
   }
 
   /// `shutdown_asyncgens()` (returns at once: the model has no async generators of its own), or

@@ -31,6 +31,8 @@ public final class EventLoop {
   public internal(set) var currentTask: Task?
   /// Tasks not yet done, in the order they were created (`asyncio.all_tasks()`).
   private var liveTasks: [Task?] = []
+  /// `is_closed()`.
+  public private(set) var isClosed = false
   /// How many tasks are not done yet.
   public private(set) var liveCount = 0
   private var taskSerial = 0
@@ -258,6 +260,7 @@ public final class EventLoop {
   /// `loop.close()`: drops every callback, timer and task the loop still holds, so that nothing
   /// that refers to the loop keeps it alive. The loop cannot run after this.
   public func close() {
+    isClosed = true
     for case let task? in liveTasks where !task.isDone { task.abandon() }
     // Handles and the futures they would finish can hold each other (a sleep and its timer).
     for timer in timers.items { timer.discard() }

@@ -36,8 +36,11 @@ public final class Machine {
   var modules: [String: ModuleObject] = [:]
   /// Frames running now, innermost last (for `__context__` and tracebacks).
   var frames: [Frame] = []
-  /// The event loop of the running `asyncio.run`, if any.
+  /// The event loop running now (`asyncio.get_running_loop()`), if any.
   var loop: EventLoop?
+  /// The event loop that exists now, running or not (its clock is the program's clock), until
+  /// it is closed.
+  var openLoop: EventLoop?
   /// Virtual microseconds of loops already closed (and `time.sleep` outside any loop).
   var clockOffset: Int64 = 0
   /// Set when the machine stops the program; the loop unwinds to here.
@@ -115,7 +118,7 @@ public final class Machine {
   var stackAllowance: UInt = 0
 
   /// The virtual clock, in microseconds since the program started.
-  var nowTicks: Int64 { clockOffset + (loop?.ticks ?? 0) }
+  var nowTicks: Int64 { clockOffset + (openLoop?.ticks ?? 0) }
 }
 
 /// An address on the current stack (stacks grow down).

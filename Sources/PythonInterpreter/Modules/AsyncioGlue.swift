@@ -11,15 +11,10 @@ extension Machine {
     }
     coro.awaited = true
     lastAsyncioRunLine = learnerLine
-    let l = EventLoop(version: version, host: host)
-    // A new selector event loop logs which selector it uses (seen when logging is at DEBUG).
-    if let logging = modules["logging"], let hook = logging.dict.getStr("_lesson_loop_created") {
-      _ = try call(hook, Args())
-    }
+    let l = try openEventLoop()
     loop = l
     defer {
-      clockOffset += l.ticks
-      l.close()
+      closeEventLoop(l)
       loop = nil
       futureObjects.removeAll()
     }
@@ -127,10 +122,13 @@ extension Machine {
     }
   }
 
-  func loopObject() -> PyObject {
-    if let l = loopObjectCache, l.loop === loop { return l }
+  func loopObject() -> PyObject { loop.map { loopObject(for: $0) } ?? NoneObject.shared }
+
+  /// The one Python object of an event loop.
+  func loopObject(for l: EventLoop) -> LoopObject {
+    if let o = loopObjectCache, o.loop === l { return o }
     let o = LoopObject(type: AsyncioModule.loopType)
-    o.loop = loop
+    o.loop = l
     loopObjectCache = o
     return o
   }
@@ -180,7 +178,21 @@ extension AsyncioModule {
       return l
     }
     return nativeType("_UnixSelectorEventLoop", module: "asyncio.unix_events", [
-      ("time", { m, a in FloatObject(try loop(m, a[0]).time) }),
+      ("time", { m, a in
+        guard let l = (a[0] as? LoopObject)?.loop else { throw runtimeError("Event loop is closed") }
+        return FloatObject(l.time)
+      }),
+      ("run_until_complete", { m, a in
+        guard let l = (a[0] as? LoopObject)?.loop, !l.isClosed else { throw runtimeError("Event loop is closed") }
+        guard a.count >= 2 else { throw typeError("run_until_complete() missing 1 required positional argument: 'future'") }
+        return try m.runUntilComplete(l, a[1])
+      }),
+      ("close", { m, a in
+        guard let l = (a[0] as? LoopObject)?.loop else { return NoneObject.shared }
+        if m.loop === l { throw runtimeError("Cannot close a running event loop") }
+        if !l.isClosed { m.closeEventLoop(l) }
+        return NoneObject.shared
+      }),
       ("call_soon", { m, a in
         guard a.count >= 2 else { throw typeError("call_soon() missing 1 required positional argument: 'callback'") }
         let l = try loop(m, a[0])
@@ -196,7 +208,6 @@ extension AsyncioModule {
         let l = try loop(m, a[0])
         return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)))))
       }),
-      ("time", { m, _ in FloatObject(m.loop.map { $0.time } ?? 0) }),
       ("run_in_executor", { m, a in
         guard a.count >= 3 || a.count == 2 else { throw typeError("run_in_executor() missing 1 required positional argument: 'func'") }
         if !(a[1] is NoneObject) {
@@ -211,7 +222,7 @@ extension AsyncioModule {
       }),
       ("create_future", { m, _ in m.futureObject(Future(loop: try m.runningLoop("create_future"))) }),
       ("is_running", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop === m.loop && m.loop != nil) }),
-      ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop == nil) }),
+      ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop?.isClosed ?? true) }),
     ])
   }()
 }

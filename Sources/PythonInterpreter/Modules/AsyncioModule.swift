@@ -39,6 +39,7 @@ enum AsyncioModule {
     d.setStr("Task", taskType)
     d.setStr("Future", futureType)
     if m.version.minor >= 11 {
+      d.setStr("Runner", RunnerObject.runnerType)
       d.setStr("TaskGroup", taskGroupType(m))
       d.setStr("Timeout", timeoutType)
     }
@@ -126,7 +127,10 @@ enum AsyncioModule {
       guard m.loop != nil else { throw runtimeError("no running event loop") }
       return m.loopObject()
     }
+    fn("new_event_loop") { m, _ in m.loopObject(for: try m.openEventLoop()) }
+    fn("set_event_loop") { _, _ in NoneObject.shared }
     fn("get_event_loop") { m, _ in
+      if m.loop == nil, let open = m.openLoop { return m.loopObject(for: open) }
       guard m.loop != nil else {
         throw Halt.refused(line: m.learnerLine, column: 1, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
       }

@@ -27,7 +27,7 @@ enum TimeModule {
       if m.inWorker > 0 {
         m.threadTicks += us
         m.workerSlept = true
-      } else if let l = m.loop {
+      } else if let l = m.openLoop {
         l.block(forSeconds: Double(us) / 1_000_000)
       } else {
         m.clockOffset += us
