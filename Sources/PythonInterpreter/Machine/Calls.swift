@@ -170,6 +170,7 @@ extension Machine {
 
   /// `cls(*args)`: a new instance, initialised.
   func construct(_ t: TypeObject, _ args: Args) throws -> PyObject {
+    if t.enumMembers != nil { return try EnumModule.lookup(self, t, args) }
     if t === Types.type, args.count == 1, args.keywords.isEmpty { return args[0].type }
     // A user-level __new__.
     if let new = t.lookup("__new__"), let fn = new as? FunctionObject ?? (new as? DescriptorObject)?.function as? FunctionObject {
@@ -263,6 +264,9 @@ extension Machine {
       if !(v is FunctionObject), !(v is TypeObject), let setName = v.type.lookup("__set_name__"), !(v.type.isBuiltin) {
         _ = try call(setName, Args([v, cls, k]))
       }
+    }
+    if let enumBase = bases.first(where: { $0.enumMembers != nil }) {
+      try EnumModule.makeMembers(self, cls, base: enumBase)
     }
     if let base = bases.first, let hook = base.lookup("__init_subclass__"), let d = hook as? DescriptorObject {
       _ = try call(d.function, Args([cls]))

@@ -62,6 +62,9 @@ extension Machine {
       }
     case is IteratorObject, is GeneratorObject:
       return o
+    case let t as TypeObject where t.enumMembers != nil:
+      var items = EnumModule.canonical(t).makeIterator()
+      return IteratorObject("enum_iterator") { items.next() }
     case let v as DictViewObject:
       switch v.kind {
       case .keys: return dictIterator(v.dict) { $0.key }
@@ -153,6 +156,7 @@ extension Machine {
     case let r as RangeObject: return r.count
     case let b as BytesObject: return b.value.count
     case let v as DictViewObject: return v.dict.count
+    case let t as TypeObject where t.enumMembers != nil: return EnumModule.canonical(t).count
     default:
       if let f = o.type.lookup("__len__") {
         let r = try call(f, Args([o]))
@@ -295,6 +299,11 @@ extension Machine {
       if i < 0 { i += b.value.count }
       guard i >= 0, i < b.value.count else { throw indexError("index out of range") }
       return IntObject.make(Int(b.value[i]))
+    case let t as TypeObject where t.enumMembers != nil:
+      guard let name = k as? StrObject, let member = t.enumMembers?.first(where: { $0.name == name.value })?.member else {
+        throw keyError(k)
+      }
+      return member
     case let t as TypeObject:
       if let cg = t.lookup("__class_getitem__") {
         if let d = cg as? DescriptorObject { return try call(d.function, Args([t, k])) }

@@ -583,7 +583,7 @@ extension Machine {
       if !o.type.isBuiltin {
         if let h = o.type.lookup("__hash__") {
           if h is NoneObject { throw typeError("unhashable type: '\(typeName(o))'") }
-          if !(h is BuiltinFunctionObject) {
+          if !(h is BuiltinFunctionObject) || h !== Types.object.dict.getStr("__hash__") && o.type.enumMembers != nil {
             let r = try call(h, Args([o]))
             guard let i = r as? IntObject else { throw typeError("__hash__ method should return an integer") }
             return try hash(i)

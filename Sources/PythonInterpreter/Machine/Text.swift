@@ -16,7 +16,8 @@ extension Machine {
     if reprDepth > budgets.recursion {
       throw raising(pyError(Types.RecursionError, version.minor == 11 ? "maximum recursion depth exceeded while getting the repr of an object" : "maximum recursion depth exceeded"))
     }
-    if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let r = o.type.lookup("__repr__"), !(r is BuiltinFunctionObject) || o is NativeObject {
+    if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let r = o.type.lookup("__repr__"),
+      !(r is BuiltinFunctionObject) || o is NativeObject || (!o.type.isBuiltin && r !== Types.object.dict.getStr("__repr__") && !(o is ExceptionObject)) {
       let v = try call(r, Args([o]))
       guard let s = v as? StrObject else { throw typeError("__repr__ returned non-string (type \(typeName(v)))") }
       return s.value
@@ -69,6 +70,7 @@ extension Machine {
       if e.args.count == 1 { return "\(name)(\(try repr(e.args[0])))" }
       return "\(name)(" + (try e.args.map { try repr($0) }).joined(separator: ", ") + ")"
     case let t as TypeObject:
+      if t.enumMembers != nil { return "<enum '\(t.qualname)'>" }
       if t.module == "builtins" { return "<class '\(t.qualname)'>" }
       return "<class '\(t.module).\(t.qualname)'>"
     case let f as FunctionObject: return "<function \(f.qualname) at \(address(f))>"
@@ -122,7 +124,8 @@ extension Machine {
     case is NoneObject: return "None"
     default: break
     }
-    if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let s = o.type.lookup("__str__"), !(s is BuiltinFunctionObject) || o is NativeObject {
+    if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let s = o.type.lookup("__str__"),
+      !(s is BuiltinFunctionObject) || o is NativeObject || (!o.type.isBuiltin && s !== Types.object.dict.getStr("__str__") && !(o is ExceptionObject)) {
       let v = try call(s, Args([o]))
       guard let r = v as? StrObject else { throw typeError("__str__ returned non-string (type \(typeName(v)))") }
       return r.value

@@ -28,6 +28,10 @@ public final class TypeObject: PyObject {
   let dict: DictObject
   var layout: Layout
   let isBuiltin: Bool
+  /// For `enum.Enum` and its subclasses: the members in definition order (aliases included), and
+  /// which names are aliases.
+  var enumMembers: [(name: String, member: PyObject)]?
+  var enumAliases: Set<String> = []
   /// Builds an instance for `cls(...)` of a built-in type (before `__init__`).
   var construct: ((Machine, TypeObject, Args) throws -> PyObject)?
 
