@@ -18,7 +18,11 @@ struct CheckReportView {
     lines += ["Checking \(report.file)", ""]
     lines.append(style.bold(isProgram ? "What your program printed:" : "What your configuration did:"))
     let trace = TraceReport(batch: report.configuration.batch, trace: report.trace)
-    if let program = report.configuration.program {
+    if let printed = report.configuration.observedOutput {
+      // The program's own output, from its run on the interpreter.
+      lines += printed.prefix(12).map { $0 }
+      if printed.count > 12 { lines.append("… \(printed.count - 12) more lines ('lesson run \(report.file)' shows them all)") }
+    } else if let program = report.configuration.program {
       lines += (try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? []
     } else {
       lines += trace.summary(style: style)

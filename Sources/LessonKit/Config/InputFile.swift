@@ -90,10 +90,7 @@ public enum InputFile {
     if path.hasSuffix(".py") {
       let bytes = try read(path, limit: PythonProgram.maximumSize, display: display)
       let configuration = try PythonProgram.read(bytes, file: display ?? path)
-      if let error = ProgramCrossCheck.verify(bytes, configuration: configuration, file: display ?? path, python: python) {
-        throw error
-      }
-      return configuration
+      return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: display ?? path, python: python)
     }
     return try LearnerConfiguration.parse(
       read(path, limit: limits.fileSize, display: display), file: display ?? path, limits: limits)

@@ -24,6 +24,9 @@ public struct LearnerConfiguration: Sendable, Hashable {
   public var evidence: LearnerEvidence?
   /// The learner's program, when the configuration was read from one.
   public var program: PythonProgram?
+  /// What the program printed when the interpreter ran it (stdout's lines, then the last line of
+  /// a traceback), once its run was found to agree with what was read.
+  public var observedOutput: [String]?
 
   public static func == (a: LearnerConfiguration, b: LearnerConfiguration) -> Bool {
     a.batch == b.batch && a.evidence == b.evidence && a.program === b.program

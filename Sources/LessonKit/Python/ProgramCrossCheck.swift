@@ -7,9 +7,29 @@ import PythonInterpreter
 /// the program really does when run as CPython would run it. A program the interpreter refuses,
 /// or one the reader followed wrongly, is a clear error, never a verdict.
 public enum ProgramCrossCheck {
+  /// The configuration with what the program printed, when the run agrees with what was read.
+  ///
+  /// - Throws: The error to report when it does not, or when the interpreter will not run it.
+  public static func verified(
+    _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion
+  ) throws(LessonKitError) -> LearnerConfiguration {
+    var output: [String] = []
+    if let error = verify(bytes, configuration: configuration, file: file, python: python, output: &output) { throw error }
+    var checked = configuration
+    checked.observedOutput = output
+    return checked
+  }
+
   /// Nil when the run agrees with the configuration read; else the error to report.
   public static func verify(
     _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion
+  ) -> LessonKitError? {
+    var output: [String] = []
+    return verify(bytes, configuration: configuration, file: file, python: python, output: &output)
+  }
+
+  static func verify(
+    _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion, output: inout [String]
   ) -> LessonKitError? {
     let name = (file as NSString).lastPathComponent
     let run = Interpreter.run(utf8: bytes, filename: name, version: python)
@@ -42,7 +62,14 @@ public enum ProgramCrossCheck {
     if !observed.isEmpty, trace.failure == nil, observed != expected {
       differences.append("its calls end \(observed.joined(separator: ", ")), not \(expected.joined(separator: ", "))")
     }
-    guard !differences.isEmpty else { return nil }
+    guard !differences.isEmpty else {
+      output = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if output.last == "" { output.removeLast() }
+      if let code = run.exitCode, code != 0, let last = run.stderr.split(separator: "\n").last {
+        output.append(String(last))
+      }
+      return nil
+    }
     return .pythonProgram(
       path: file, line: 1, column: 1,
       message: "lesson read this program as the lesson's pattern, but running it under Python \(python.rawValue) shows "
