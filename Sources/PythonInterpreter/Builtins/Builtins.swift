@@ -228,7 +228,7 @@ enum Builtins {
       return BoolObject.true
     }
     fn("iter") { m, a in
-      guard a.count == 1 else { throw Halt.refused(line: m.learnerLine, column: 1, construct: "iter(callable, sentinel)", why: "not run by lesson yet") }
+      guard a.count == 1 else { throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "iter(callable, sentinel)", why: "not run by lesson yet") }
       return try m.getIterator(a[0])
     }
     fn("next") { m, a in
@@ -279,7 +279,7 @@ enum Builtins {
                         ("compile", "it makes code from text, which an exercise run does not do"), ("__import__", "it loads modules behind the import statement's back"),
                         ("breakpoint", "an exercise run has no debugger"), ("help", "an exercise run has no help system"), ("memoryview", "it reaches raw memory")] {
       fn(name) { m, _ in
-        throw Halt.refused(line: m.learnerLine, column: 1, construct: "\(name)()", why: why)
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "\(name)()", why: why)
       }
     }
     fn("exit") { _, a in throw ExceptionObject(Types.SystemExit, a.count > 0 ? [a[0]] : []) }

@@ -221,6 +221,6 @@ enum Dataclasses {
 
 extension Sandbox {
   static func refuse(_ m: Machine, construct: String, why: String) -> Halt {
-    Halt.refused(line: m.learnerLine, column: 1, construct: construct, why: why)
+    Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
   }
 }

@@ -296,7 +296,7 @@ enum TypeMethods {
     method(t, "__eq__") { m, a in try m.richCompare(a[0], a[1], .eq) }
     method(t, "__hash__") { m, a in IntObject.make(try m.hash(a[0])) }
     method(t, "__getitem__") { m, a in try m.getItem(a[0], a[1]) }
-    classMethod(t, "maketrans") { m, _ in throw Halt.refused(line: m.learnerLine, column: 1, construct: "str.maketrans", why: "not run by lesson yet") }
+    classMethod(t, "maketrans") { m, _ in throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "str.maketrans", why: "not run by lesson yet") }
   }
 
   static func listMethods() {

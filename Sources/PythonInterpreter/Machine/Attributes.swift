@@ -21,7 +21,7 @@ extension Machine {
     } else if name.hasPrefix("__") {
       return nil
     }
-    return Halt.refused(line: learnerLine, column: 1, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
+    return Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
   func noAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {

@@ -222,16 +222,16 @@ extension Machine {
     var metaclass: PyObject?
     for (k, v) in keywords {
       if k == "metaclass" { metaclass = v } else {
-        throw Halt.refused(line: learnerLine, column: 1, construct: "class keyword '\(k)'", why: "class keywords other than metaclass are not run by lesson yet")
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class keyword '\(k)'", why: "class keywords other than metaclass are not run by lesson yet")
       }
     }
     if let m = metaclass, !(m === Types.type), !((m as? TypeObject)?.name == "ABCMeta") {
-      throw Halt.refused(line: learnerLine, column: 1, construct: "metaclass", why: "a custom metaclass is not run by lesson yet")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "metaclass", why: "a custom metaclass is not run by lesson yet")
     }
     // The standard library written in Python (`collections.Counter`, `OrderedDict`) may subclass `dict`.
     let inLibrary = SourceModule.isLibraryFile(code.filename)
     for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) {
-      throw Halt.refused(line: learnerLine, column: 1, construct: "class \(name)(\(b.name))", why: "subclassing the built-in '\(b.name)' is not run by lesson yet")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(b.name))", why: "subclassing the built-in '\(b.name)' is not run by lesson yet")
     }
     let ns = DictObject()
     ns.setStr("__module__", globals.getStr("__name__") ?? StrObject("__main__"))

@@ -150,7 +150,7 @@ extension Machine {
       if let aw = v.type.lookup("__await__"), !v.type.isBuiltin {
         let it = try call(aw, Args([v]))
         if let g = it as? GeneratorObject, g.isCoroutine { return .awaitCoroutine(g) }
-        throw Halt.refused(line: learnerLine, column: 1, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
       }
       throw typeError("'\(typeName(v))' object can't be awaited")
     }
@@ -278,7 +278,7 @@ extension TypeMethods {
 extension Halt {
   /// A refusal raised inside a model coroutine: the machine stops at the next step.
   static func refusedError(_ m: Machine, _ construct: String, _ why: String) -> ExceptionObject {
-    m.halt = .refused(line: m.learnerLine, column: 1, construct: construct, why: why)
+    m.halt = .refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
     return ExceptionObject(Types.Halt, [])
   }
 }

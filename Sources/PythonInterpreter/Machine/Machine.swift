@@ -87,7 +87,7 @@ public final class Machine {
   /// machine runs it at once, which is exact only while it does nothing the loop could see.
   func workerEffect(_ what: String) throws {
     guard inWorker > 0, workerSlept else { return }
-    throw Halt.refused(line: learnerLine, column: 1, construct: "a worker thread that \(what) after time.sleep", why: "lesson runs asyncio.to_thread work whole, so it cannot interleave it with the loop after the thread sleeps; return the value and print it in the coroutine")
+    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a worker thread that \(what) after time.sleep", why: "lesson runs asyncio.to_thread work whole, so it cannot interleave it with the loop after the thread sleeps; return the value and print it in the coroutine")
   }
 
   func write(_ s: String, toStderr: Bool = false) throws {
@@ -116,6 +116,13 @@ public final class Machine {
   /// machine may use.
   var stackBase: UInt = 0
   var stackAllowance: UInt = 0
+
+  /// The 1-based column (in UTF-8 bytes, as CPython counts) of what the learner's frame runs now.
+  var learnerColumn: Int {
+    guard let f = frames.last(where: { $0.code.filename == filename }) else { return 1 }
+    let i = max(0, min(f.pc - 1, f.code.columns.count - 1))
+    return f.code.columns.isEmpty ? 1 : Int(f.code.columns[i]) + 1
+  }
 
   /// The virtual clock, in microseconds since the program started.
   var nowTicks: Int64 { clockOffset + (openLoop?.ticks ?? 0) }

@@ -230,7 +230,7 @@ extension Machine {
       return IntObject.make(try values { () throws(PythonValuesError) in try a.shiftedRight(by: b) })
     case .bitAnd, .bitOr, .bitXor:
       guard let x = a.int, let y = b.int else {
-        throw Halt.refused(line: learnerLine, column: 1, construct: op.symbol, why: "bitwise operations on integers this large are not run by lesson yet")
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: op.symbol, why: "bitwise operations on integers this large are not run by lesson yet")
       }
       switch op {
       case .bitAnd: return IntObject.make(x & y)
@@ -261,7 +261,7 @@ extension Machine {
         throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "zero to a negative power" : "0.0 cannot be raised to a negative power")
       }
       if x < 0 && y != y.rounded() {
-        throw Halt.refused(line: learnerLine, column: 1, construct: "**", why: "a negative number to a fractional power is a complex number, which lesson does not run")
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "**", why: "a negative number to a fractional power is a complex number, which lesson does not run")
       }
       let r = Foundation_pow(x, y)
       if r.isInfinite && x.isFinite && y.isFinite { throw pyError(Types.OverflowError, "(34, 'Numerical result out of range')") }
@@ -418,7 +418,7 @@ extension Machine {
   /// lesson does not model. Such a program is refused under 3.10 rather than guessed.
   func recursionError(_ message: String) -> Error {
     if version.minor == 10, comparisonFrames > 0 {
-      return Halt.refused(line: learnerLine, column: 1, construct: "recursion through a comparison method", why: "Python 3.10's message here depends on its own C frames; the recursion never ends, so fix it first")
+      return Halt.refused(line: learnerLine, column: learnerColumn, construct: "recursion through a comparison method", why: "Python 3.10's message here depends on its own C frames; the recursion never ends, so fix it first")
     }
     return raising(pyError(Types.RecursionError, message))
   }

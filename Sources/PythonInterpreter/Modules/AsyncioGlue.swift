@@ -47,9 +47,10 @@ extension Machine {
     for t in loop?.allTasks ?? [] {
       if let g = t.innermostFrame as? GeneratorObject {
         waiting.append("\(g.function.qualname)() at line \(g.frame.line)")
-      } else if let w = t.waitingOn {
-        _ = w
-        waiting.append("\(t.name)")
+      } else if let g = futureObjects[ObjectIdentifier(t)]?.coroutine as? GeneratorObject {
+        waiting.append("\(g.function.qualname)() at line \(g.frame.line)")
+      } else {
+        waiting.append(t.name)
       }
     }
     if waiting.isEmpty { return "every task is waiting and nothing can wake them" }
@@ -58,7 +59,7 @@ extension Machine {
 
   func runningLoop(_ what: String) throws -> EventLoop {
     guard let l = loop else {
-      throw Halt.refused(line: learnerLine, column: 1, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
     }
     return l
   }
@@ -66,7 +67,7 @@ extension Machine {
   /// The loop a primitive binds to: made outside a loop, it binds when first used (3.10+).
   func loopForPrimitive() throws -> EventLoop {
     guard let l = loop else {
-      throw Halt.refused(line: learnerLine, column: 1, construct: "asyncio primitive outside asyncio.run", why: "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "asyncio primitive outside asyncio.run", why: "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()")
     }
     return l
   }
@@ -211,7 +212,7 @@ extension AsyncioModule {
       ("run_in_executor", { m, a in
         guard a.count >= 3 || a.count == 2 else { throw typeError("run_in_executor() missing 1 required positional argument: 'func'") }
         if !(a[1] is NoneObject) {
-          throw Halt.refused(line: m.learnerLine, column: 1, construct: "run_in_executor with an executor", why: "only the default executor (None) is run by lesson")
+          throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "run_in_executor with an executor", why: "only the default executor (None) is run by lesson")
         }
         return try m.submitToExecutor(a[2], Args(Array(a.positional.dropFirst(3))))
       }),
@@ -309,7 +310,7 @@ extension Machine {
   }
 
   func reportCallbackError(_ e: ExceptionObject, callback: PyObject) {
-    halt = halt ?? .refused(line: learnerLine, column: 1, construct: "an exception in a loop callback", why: "asyncio's report names its own handle objects, which lesson does not reproduce")
+    halt = halt ?? .refused(line: learnerLine, column: learnerColumn, construct: "an exception in a loop callback", why: "asyncio's report names its own handle objects, which lesson does not reproduce")
     loop?.stop()
   }
 
@@ -335,7 +336,7 @@ extension Machine {
     let pending = unretrieved
     unretrieved = []
     if pending.count > 1 {
-      throw Halt.refused(line: learnerLine, column: 1, construct: "\(pending.count) task exceptions never retrieved", why: "Python reports each when it frees the task, in an order that depends on what still holds the tasks; await the tasks or gather them with return_exceptions=True")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(pending.count) task exceptions never retrieved", why: "Python reports each when it frees the task, in an order that depends on what still holds the tasks; await the tasks or gather them with return_exceptions=True")
     }
     for (message, e) in pending { try asyncioLogError(message, e) }
   }

@@ -132,7 +132,7 @@ enum AsyncioModule {
     fn("get_event_loop") { m, _ in
       if m.loop == nil, let open = m.openLoop { return m.loopObject(for: open) }
       guard m.loop != nil else {
-        throw Halt.refused(line: m.learnerLine, column: 1, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
       }
       return m.loopObject()
     }
@@ -541,11 +541,11 @@ final class LoopBound<T: AnyObject> {
   func get() throws -> T {
     guard let running = machine.loop else {
       if let c = current, loop != nil { return c }
-      throw Halt.refused(line: machine.learnerLine, column: 1, construct: "asyncio.\(what) used outside asyncio.run", why: "it would bind to an event loop that is not running")
+      throw Halt.refused(line: machine.learnerLine, column: machine.learnerColumn, construct: "asyncio.\(what) used outside asyncio.run", why: "it would bind to an event loop that is not running")
     }
     if let c = current, loop === running { return c }
     if boundOnce {
-      throw Halt.refused(line: machine.learnerLine, column: 1, construct: "one asyncio.\(what) in two event loops", why: "what Python does then depends on whether the first loop ever waited on it; make the \(what) inside main()")
+      throw Halt.refused(line: machine.learnerLine, column: machine.learnerColumn, construct: "one asyncio.\(what) in two event loops", why: "what Python does then depends on whether the first loop ever waited on it; make the \(what) inside main()")
     }
     bind(running)
     return current!

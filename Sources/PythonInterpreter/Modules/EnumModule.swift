@@ -63,7 +63,7 @@ enum EnumModule {
         : "\(cls.name): cannot extend enumeration '\(base.name)'")
     }
     if cls.bases.count > 1 || cls.bases.first !== enumType && cls.bases.first?.enumMembers == nil {
-      throw Halt.refused(line: m.learnerLine, column: 1, construct: "an Enum with a mixin type", why: "only plain Enum subclasses are run by lesson yet")
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "an Enum with a mixin type", why: "only plain Enum subclasses are run by lesson yet")
     }
     var members: [(name: String, member: PyObject)] = []
     var lastInt: BigInt?
@@ -101,7 +101,7 @@ enum EnumModule {
   /// `Cls(value)`: the member with that value.
   static func lookup(_ m: Machine, _ t: TypeObject, _ a: Args) throws -> PyObject {
     guard a.count == 1, a.keywords.isEmpty else {
-      throw Halt.refused(line: m.learnerLine, column: 1, construct: "the functional Enum API", why: "making an Enum by calling it is not run by lesson yet")
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "the functional Enum API", why: "making an Enum by calling it is not run by lesson yet")
     }
     for member in canonical(t) where try m.eq(try value(member), a[0]) { return member }
     if t === enumType { throw typeError("EnumMeta.__call__() missing 1 required positional argument: 'value'") }

@@ -25,7 +25,7 @@ enum SourceModule {
       let tree = try PythonParser.compile(source, version: m.version)
       code = try Compiler.compile(tree, filename: file, text: source, version: m.version)
     } catch {
-      throw Halt.refused(line: m.learnerLine, column: 1, construct: "import \(name)", why: "lesson's own '\(name)' did not compile: \(error)")
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "import \(name)", why: "lesson's own '\(name)' did not compile: \(error)")
     }
     // The module is visible while its body runs (as in `sys.modules`), so that its own imports of it resolve.
     m.modules[name] = mod
@@ -55,7 +55,7 @@ extension SourceModule {
   /// a dataclass's `__init__`), as CPython generates them; a program's own code may not call it.
   static var exec: (String, BuiltinFunctionObject.Body) { ("_lesson_exec", { m, a in
     guard let caller = m.frames.last, isLibraryFile(caller.code.filename) else {
-      throw Halt.refused(line: m.learnerLine, column: 1, construct: "_lesson_exec", why: "it runs code from text")
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "_lesson_exec", why: "it runs code from text")
     }
     guard a.count == 2, let text = a[0] as? StrObject, let ns = a[1] as? DictObject else {
       throw typeError("_lesson_exec(source, namespace)")

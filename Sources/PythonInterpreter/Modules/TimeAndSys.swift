@@ -96,7 +96,7 @@ final class StreamObject: NativeObject {
         for l in try m.iterate(a[1]) { try m.write(try m.str(l), toStderr: (a[0] as! StreamObject).toStderr) }
         return NoneObject.shared
       }),
-      ("fileno", { m, _ in throw Halt.refused(line: m.learnerLine, column: 1, construct: "fileno", why: "file descriptors are outside an exercise run") }),
+      ("fileno", { m, _ in throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "fileno", why: "file descriptors are outside an exercise run") }),
     ])
     return t
   }()

@@ -76,7 +76,7 @@ enum UTCTime {
       case "T": out += "\(two(p.hour)):\(two(p.minute)):\(two(p.second))"
       case "%": out += "%"
       default:
-        throw Halt.refused(line: m.learnerLine, column: 1, construct: "%\(d)",
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "%\(d)",
                            why: "the time directive '%\(d)' is not one lesson formats yet")
       }
     }

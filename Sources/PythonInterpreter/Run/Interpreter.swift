@@ -115,7 +115,7 @@ public enum Interpreter {
         // The program died of an exception while failed tasks were never asked about: CPython
         // reports them (or not) as it tears the interpreter down, which lesson does not predict.
         if !m.unretrieved.isEmpty {
-          throw Halt.refused(line: m.learnerLine, column: 1, construct: "a task exception never retrieved, as the program dies of another", why: "whether and when Python reports it depends on how it tears the interpreter down; await every task or gather with return_exceptions=True")
+          throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "a task exception never retrieved, as the program dies of another", why: "whether and when Python reports it depends on how it tears the interpreter down; await every task or gather with return_exceptions=True")
         }
       } catch let h as Halt {
         if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
@@ -170,7 +170,7 @@ extension Machine {
       var x: ExceptionObject? = e
       while let y = x {
         if y.throughLibrary {
-          throw Halt.refused(line: learnerLine, column: 1, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; log str(error) or type(error).__name__ instead")
+          throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; log str(error) or type(error).__name__ instead")
         }
         x = y.causeException ?? y.contextException
       }
