@@ -22,6 +22,14 @@ if [ -d "${PYENV_ROOT:-$HOME/.pyenv}/versions" ] && ls "${PYENV_ROOT:-$HOME/.pye
   done
   versions=${versions#,}
   step "pyenv's CPython $versions"
+  for v in ${versions//,/ }; do
+    full=$(ls "${PYENV_ROOT:-$HOME/.pyenv}/versions" | grep "^$v\." | sort -t. -k3 -n | tail -1)
+    python="${PYENV_ROOT:-$HOME/.pyenv}/versions/$full/bin/python"
+    if ! "$python" -c 'import looptime' >/dev/null 2>&1; then
+      step "installing looptime in CPython $full"
+      "$python" -m pip install -q looptime >/dev/null 2>&1 || fail "'pip install looptime' failed for CPython $full"
+    fi
+  done
 else
   if ! command -v python3 >/dev/null 2>&1; then
     step "installing python3"
