@@ -19,6 +19,12 @@ public enum AsyncioRun {
     /// Tasks that were still pending when `main` finished, and ended with an exception when
     /// cancelled (`unhandled exception during asyncio.run() shutdown`).
     public var failedAtShutdown: [Task]
+
+    public init(end: EventLoop.RunEnd, main: Task, failedAtShutdown: [Task]) {
+      self.end = end
+      self.main = main
+      self.failedAtShutdown = failedAtShutdown
+    }
   }
 
   /// Runs `main` as `asyncio.run` does.

@@ -1,4 +1,5 @@
 import PythonValues
+import Synchronization
 
 /// The `builtins` module and the methods of the built-in types.
 enum Builtins {
@@ -6,6 +7,18 @@ enum Builtins {
   static let installed: Void = {
     TypeMethods.install()
   }()
+
+  /// The builtins of each Python version, made once per process: nothing a program can do
+  /// changes them (the `builtins` module and `__builtins__` are refused), so every run shares them.
+  static func shared(for m: Machine) -> DictObject {
+    cache.withLock { dicts in
+      if let d = dicts[m.version.minor] { return d }
+      let d = makeModuleDict(m)
+      dicts[m.version.minor] = d
+      return d
+    }
+  }
+  static let cache = Mutex<[Int: DictObject]>([:])
 
   static func makeModuleDict(_ m: Machine) -> DictObject {
     let d = DictObject()

@@ -67,6 +67,9 @@ public final class Machine {
   var workerSlept = false
   /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
   var liveCoroutines = 0
+  /// While asyncio.run cancels what is left: how many tasks it cancels.
+  var cancelledAtShutdown = 0
+  var failedShutdownReports = 0
   /// Comparison methods written in Python running now.
   var comparisonFrames = 0
   var addresses: [ObjectIdentifier: String] = [:]
@@ -78,7 +81,7 @@ public final class Machine {
     sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
     self.budgets = budgets
     _ = Builtins.installed
-    builtins = Builtins.makeModuleDict(self)
+    builtins = Builtins.shared(for: self)
   }
 
   // MARK: Output
@@ -92,6 +95,9 @@ public final class Machine {
 
   func write(_ s: String, toStderr: Bool = false) throws {
     try workerEffect("prints")
+    if cancelledAtShutdown >= 2, loop?.currentTask != nil {
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks that asyncio.run cancels at the end", why: "Python cancels the \(cancelledAtShutdown) tasks left in the order of a set (by memory address), so the order of what they print is not Python's to promise; await or cancel your tasks before main() returns")
+    }
     outputBytes += s.utf8.count
     if outputBytes > budgets.output {
       throw Halt.budget("output: the program printed more than \(budgets.output / 1_000_000) MB")

@@ -18,12 +18,24 @@ extension Machine {
       loop = nil
       futureObjects.removeAll()
     }
-    let outcome = AsyncioRun.run(coro, on: l, maxIterations: budgets.steps)
+    // AsyncioRun.run, in its two halves, so that the machine knows when the cleanup runs.
+    let mainTask = l.createTask(coro)
+    let before = l.iterations
+    var outcome = AsyncioRun.Outcome(end: l.runUntilComplete(mainTask, maxIterations: budgets.steps), main: mainTask, failedAtShutdown: [])
+    if outcome.end == .completed {
+      // CPython cancels what is left in the order of a set of tasks (by memory address): with
+      // two or more, what they print while cancelled comes in an order lesson cannot know.
+      cancelledAtShutdown = l.allTasks.count
+      defer { cancelledAtShutdown = 0 }
+      let (end, failed) = AsyncioRun.shutdown(l, maxIterations: max(1, budgets.steps - (l.iterations - before)))
+      outcome.end = end
+      outcome.failedAtShutdown = failed
+    }
     if let h = halt { throw h }
     switch outcome.end {
     case .completed:
       for t in outcome.failedAtShutdown {
-        if let e = t.exception as? ExceptionObject { reportShutdownError(e, task: t) }
+        if let e = t.exception as? ExceptionObject { try reportShutdownError(e, task: t) }
       }
       collectUnretrieved(except: outcome.main)
       switch outcome.main.outcome() {
@@ -352,8 +364,12 @@ extension Machine {
     try write(message + "\n" + (try formatTraceback(e)), toStderr: true)
   }
 
-  func reportShutdownError(_ e: ExceptionObject, task: Task) {
-    try? asyncioLogError("unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>", e)
+  func reportShutdownError(_ e: ExceptionObject, task: Task) throws {
+    if failedShutdownReports > 0 {
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "several tasks failing as asyncio.run cancels them", why: "Python reports them in the order of a set of tasks, which depends on memory addresses")
+    }
+    failedShutdownReports += 1
+    try asyncioLogError("unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>", e)
   }
 }
 

@@ -59,7 +59,7 @@ extension Machine {
     if let h = halt { throw h }
     if end == .deadlock { throw Halt.deadlock("the loop's cleanup waits forever") }
     for t in failed {
-      if let e = t.exception as? ExceptionObject { reportShutdownError(e, task: t) }
+      if let e = t.exception as? ExceptionObject { try reportShutdownError(e, task: t) }
     }
     closeEventLoop(l)
   }

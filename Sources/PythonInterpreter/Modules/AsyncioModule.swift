@@ -1,4 +1,5 @@
 import AsyncioModel
+import Synchronization
 
 /// A coroutine of the library written as a Swift closure, run when first resumed.
 final class OneShotCoroutine: Coroutine {
@@ -20,9 +21,35 @@ final class OneShotCoroutine: Coroutine {
 
 /// Python's `asyncio`, on the model.
 enum AsyncioModule {
+  /// A program's own `asyncio`: a copy of its version's shared namespace (the classes and
+  /// functions hold no state of a run), with the parts that belong to this run.
   static func make(_ m: Machine) -> ModuleObject {
-    let mod = ModuleObject("asyncio")
+    let template = templates.withLock { cache in
+      if let t = cache[m.version.minor] { return t }
+      let t = makeTemplate(m)
+      cache[m.version.minor] = t
+      return t
+    }
+    let mod = ModuleObject("asyncio", dict: template.copy())
     let d = mod.dict
+    nonisolated(unsafe) let machine = m
+    d.setStr("PriorityQueue", queueType(m, .priority({ a, b in
+      guard let x = a as? PyObject, let y = b as? PyObject else { return false }
+      return (try? machine.lessThan(x, y)) ?? false
+    }), "PriorityQueue"))
+    if m.sourceLines.contains(where: { $0.contains("Condition") }) {
+      m.modules["asyncio"] = mod
+      try? AsyncioCondition.load(m, into: mod)
+    }
+    return mod
+  }
+
+  static let templates = Mutex<[Int: DictObject]>([:])
+
+  /// The namespace shared by every run under one version. No closure here may keep `m`: each
+  /// gets the running machine as its argument.
+  static func makeTemplate(_ m: Machine) -> DictObject {
+    let d = DictObject()
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
       d.setStr(name, BuiltinFunctionObject(name, body))
     }
@@ -157,19 +184,10 @@ enum AsyncioModule {
     }
     d.setStr("Queue", queueType(m, .fifo, "Queue"))
     d.setStr("LifoQueue", queueType(m, .lifo, "LifoQueue"))
-    nonisolated(unsafe) let machine = m
-    d.setStr("PriorityQueue", queueType(m, .priority({ a, b in
-      guard let x = a as? PyObject, let y = b as? PyObject else { return false }
-      return (try? machine.lessThan(x, y)) ?? false
-    }), "PriorityQueue"))
-    if m.sourceLines.contains(where: { $0.contains("Condition") }) {
-      m.modules["asyncio"] = mod
-      try? AsyncioCondition.load(m, into: mod)
-    }
     d.setStr("FIRST_COMPLETED", StrObject("FIRST_COMPLETED"))
     d.setStr("FIRST_EXCEPTION", StrObject("FIRST_EXCEPTION"))
     d.setStr("ALL_COMPLETED", StrObject("ALL_COMPLETED"))
-    return mod
+    return d
   }
 
   // MARK: Types
