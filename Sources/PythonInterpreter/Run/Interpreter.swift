@@ -31,21 +31,8 @@ public struct ProgramRun: Sendable, Equatable {
 public enum Interpreter {
   /// Runs `source` as `python FILENAME` would under `version`, on the virtual clock.
   public static func run(source: String, filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
-    var result: ProgramRun?
-    let done = DispatchSemaphore(value: 0)
-    let box = ResultBox()
-    let thread = Thread {
-      box.value = runHere(source: source, filename: filename, version: version, budgets: budgets)
-      done.signal()
-    }
-    thread.stackSize = stackSize
-    thread.start()
-    done.wait()
-    result = box.value
-    return result!
+    RunnerThreads.shared.perform { runHere(source: source, filename: filename, version: version, budgets: budgets) }
   }
-
-  final class ResultBox: @unchecked Sendable { var value: ProgramRun? }
 
   /// Runs a file given as bytes: a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are
   /// CPython's `SyntaxError`.
