@@ -29,7 +29,7 @@ import Testing
 
   /// The most programs (of 235) the interpreter may refuse under one version today; lower it as it
   /// learns more.
-  static let refusalCeiling = 3
+  static let refusalCeiling = 5
 
   static func lastLine(_ text: String) -> String? {
     text.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init)

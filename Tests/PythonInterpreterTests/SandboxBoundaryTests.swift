@@ -10,7 +10,7 @@ import Testing
   static let forbidden = [
     "FileManager", "FileHandle.", "FileHandle(", "fopen", "fwrite", "URLSession", "URLRequest", "Process()", "ProcessInfo.processInfo.environment",
     "getenv", "setenv", "Bundle", "import Glibc", "import Darwin", "import Musl", "socket(", "connect(", "unlink(",
-    "Date()", "gettimeofday", "clock_gettime", "DispatchTime", "ContinuousClock", "SuspendingClock", "contentsOf:",
+    "Date()", "gettimeofday", "clock_gettime", "DispatchTime", "ContinuousClock", "SuspendingClock", "String(contentsOf", "Data(contentsOf",
     "write(to:", "system(", "dlopen", "NSHomeDirectory",
   ]
 

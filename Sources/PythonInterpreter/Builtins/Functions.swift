@@ -93,7 +93,7 @@ extension Machine {
     let name = isMax ? "max" : "min"
     let key = a.keyword("key").flatMap { $0 is NoneObject ? nil : $0 }
     let items: [PyObject]
-    if a.count == 1 { items = try iterate(a[0]) } else if a.count == 0 {
+    if a.count == 1 { items = a.keyword("key") == nil ? try iterateUnordered(a[0]) : try iterate(a[0]) } else if a.count == 0 {
       throw typeError("\(name) expected at least 1 argument, got 0")
     } else { items = a.positional }
     guard var best = items.first else {

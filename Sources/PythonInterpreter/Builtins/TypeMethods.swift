@@ -95,12 +95,18 @@ enum TypeMethods {
     }
     Types.set.construct = { m, _, a in
       let s = SetObject()
-      if let src = a.positional.first { for x in try m.iterate(src) { try s.add(x, m) } }
+      if let src = a.positional.first {
+        for x in try m.iterateUnordered(src) { try s.add(x, m) }
+        if src is SetObject || src is DictObject { s.order.exact = s.count < 2 }
+      }
       return s
     }
     Types.frozenset.construct = { m, _, a in
       let s = SetObject(frozen: true)
-      if let src = a.positional.first { for x in try m.iterate(src) { try s.add(x, m) } }
+      if let src = a.positional.first {
+        for x in try m.iterateUnordered(src) { try s.add(x, m) }
+        if src is SetObject || src is DictObject { s.order.exact = s.count < 2 }
+      }
       return s
     }
     Types.range.construct = { m, _, a in
@@ -455,38 +461,42 @@ enum TypeMethods {
       method(t, "copy") { m, a in
         let out = SetObject(frozen: st(a).frozen)
         for x in st(a).items { try out.add(x, m) }
+        out.order.exact = out.order.exact && out.count < 2
         return out
       }
       method(t, "union") { m, a in
         let out = SetObject(frozen: st(a).frozen)
         for x in st(a).items { try out.add(x, m) }
-        for o in a.positional.dropFirst() { for x in try m.iterate(o) { try out.add(x, m) } }
+        for o in a.positional.dropFirst() { for x in try m.iterateUnordered(o) { try out.add(x, m) } }
+        out.order.exact = out.order.exact && out.count < 2
         return out
       }
       method(t, "intersection") { m, a in
         let other = SetObject()
-        for x in try m.iterate(a[1]) { try other.add(x, m) }
+        for x in try m.iterateUnordered(a[1]) { try other.add(x, m) }
         let out = SetObject(frozen: st(a).frozen)
         for x in st(a).items where try other.contains(x, m) { try out.add(x, m) }
+        out.order.exact = out.order.exact && out.count < 2
         return out
       }
       method(t, "difference") { m, a in
         let other = SetObject()
-        for o in a.positional.dropFirst() { for x in try m.iterate(o) { try other.add(x, m) } }
+        for o in a.positional.dropFirst() { for x in try m.iterateUnordered(o) { try other.add(x, m) } }
         let out = SetObject(frozen: st(a).frozen)
         for x in st(a).items where try !other.contains(x, m) { try out.add(x, m) }
+        out.order.exact = out.order.exact && out.count < 2
         return out
       }
       method(t, "issubset") { m, a in
         let other = SetObject()
-        for x in try m.iterate(a[1]) { try other.add(x, m) }
+        for x in try m.iterateUnordered(a[1]) { try other.add(x, m) }
         return BoolObject.of(try st(a).items.allSatisfy { try other.contains($0, m) })
       }
       method(t, "issuperset") { m, a in
-        BoolObject.of(try m.iterate(a[1]).allSatisfy { try st(a).contains($0, m) })
+        BoolObject.of(try m.iterateUnordered(a[1]).allSatisfy { try st(a).contains($0, m) })
       }
       method(t, "isdisjoint") { m, a in
-        BoolObject.of(try m.iterate(a[1]).allSatisfy { try !st(a).contains($0, m) })
+        BoolObject.of(try m.iterateUnordered(a[1]).allSatisfy { try !st(a).contains($0, m) })
       }
       method(t, "__len__") { _, a in IntObject.make(st(a).count) }
       method(t, "__contains__") { m, a in BoolObject.of(try st(a).contains(a[1], m)) }
@@ -507,15 +517,21 @@ enum TypeMethods {
     }
     method(t, "pop") { m, a in
       guard let first = st(a).items.first else { throw ExceptionObject(Types.KeyError, "pop from an empty set") }
+      if st(a).count > 1 {
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "set.pop() of a set of several elements", why: "which element it takes depends on Python's hash table; take min(s) or sorted(s)[0]")
+      }
       try st(a).remove(first, m)
       return first
     }
     method(t, "clear") { _, a in
-      st(a).storage.removeAll()
+      st(a).removeAll()
       return NoneObject.shared
     }
     method(t, "update") { m, a in
-      for o in a.positional.dropFirst() { for x in try m.iterate(o) { try st(a).add(x, m) } }
+      for o in a.positional.dropFirst() {
+        for x in try m.iterateUnordered(o) { try st(a).add(x, m) }
+        if o is SetObject, st(a).count > 1 { st(a).order.exact = false }
+      }
       return NoneObject.shared
     }
   }

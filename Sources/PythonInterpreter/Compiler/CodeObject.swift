@@ -22,6 +22,9 @@ enum Instr {
   case binary(BinaryOperator), inplace(BinaryOperator), unary(UnaryOperator)
   case compare(CompareOperator)
   case buildList(Int), buildTuple(Int), buildSet(Int), buildMap(Int), buildSlice(Int), buildString(Int)
+  /// A set display of three or more constants: CPython builds it from a frozenset constant whose
+  /// insertion order it does not keep, so the order is known only when no two elements collide.
+  case buildConstantSet(Int)
   case listAppend(Int), setAdd(Int), mapAdd(Int), listExtend(Int), setUpdate(Int), dictUpdate(Int), dictMerge(Int)
   case listToTuple
   case formatValue(conversion: Int, hasSpec: Bool)

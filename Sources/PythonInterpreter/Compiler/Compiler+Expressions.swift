@@ -118,7 +118,7 @@ extension Compiler {
         }
       } else {
         for x in es { try expr(x) }
-        emit(.buildSet(es.count))
+        emit(es.count > 2 && es.allSatisfy(isFoldable) ? .buildConstantSet(es.count) : .buildSet(es.count))
       }
     case .dict(let ks, let vs):
       if ks.contains(where: { $0 == nil }) {
@@ -181,6 +181,18 @@ extension Compiler {
       emit(.yieldFrom)
     case .starred:
       throw refuse("*", "a starred expression is not allowed here", at: e.range)
+    }
+  }
+
+  /// Whether CPython's AST optimizer may fold the expression into a constant (literals and
+  /// operators on them): generous on purpose, since a false "yes" only makes lesson more careful.
+  func isFoldable(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .constant: return true
+    case .unaryOp(_, let o): return isFoldable(o)
+    case .binOp(let l, _, let r): return isFoldable(l) && isFoldable(r)
+    case .tuple(let es, _): return es.allSatisfy(isFoldable)
+    default: return false
     }
   }
 

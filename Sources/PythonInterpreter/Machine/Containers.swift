@@ -51,7 +51,7 @@ extension Machine {
     case let d as DictObject where d.type === Types.dict || d.type.lookup("__iter__") is BuiltinFunctionObject:
       return dictIterator(d) { e in e.key }
     case let s as SetObject:
-      let items = s.items
+      let items = try setOrder(s)
       var i = 0
       let size = s.count
       return IteratorObject("set_iterator") {
@@ -130,6 +130,21 @@ extension Machine {
         return nil
       }
     }
+  }
+
+  /// The elements of a set in the order CPython iterates them, or a refusal when that order is not
+  /// known here (elements hashed by address, or a set made by a set operation).
+  func setOrder(_ s: SetObject) throws -> [PyObject] {
+    if let order = s.cpythonOrder { return order }
+    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "Python's order for this set depends on its hash table (memory addresses, or how a set operation built it), which lesson does not reproduce; sort it first: sorted(s)")
+  }
+
+  /// The values of an iterable for a use where their order does not matter (`sorted`, `sum`,
+  /// `min`, set operations): a set's elements without asking for CPython's order.
+  func iterateUnordered(_ o: PyObject) throws -> [PyObject] {
+    if let s = o as? SetObject { return s.items }
+    if let v = o as? DictViewObject { return try iterate(v) }
+    return try iterate(o)
   }
 
   /// All the values of an iterable.

@@ -229,6 +229,12 @@ extension Machine {
         for v in f.stack[(f.stack.count - n)...] { try s.add(v, self) }
         f.stack.removeLast(n)
         f.stack.append(s)
+      case .buildConstantSet(let n):
+        let s = SetObject()
+        for v in f.stack[(f.stack.count - n)...] { try s.add(v, self) }
+        f.stack.removeLast(n)
+        if !s.order.everyElementAtHome { s.order.exact = false }
+        f.stack.append(s)
       case .buildMap(let n):
         let d = DictObject()
         var i = f.stack.count - 2 * n

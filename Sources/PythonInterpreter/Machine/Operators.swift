@@ -99,6 +99,7 @@ extension Machine {
       switch op {
       case .bitOr:
         for x in o.items { try s.add(x, self) }
+        if s.count > 1, o.count > 0 { s.order.exact = false }
         return s
       default: break
       }
@@ -286,6 +287,8 @@ extension Machine {
       for x in b.items where try !a.contains(x, self) { try out.add(x, self) }
     default: return nil
     }
+    // CPython builds these its own way (set_merge copies a table, intersection walks the smaller).
+    out.order.exact = out.order.exact && out.count < 2
     return out
   }
 

@@ -45,7 +45,7 @@ extension Machine {
       return body
     case let s as SetObject:
       if s.count == 0 { return s.frozen ? "frozenset()" : "set()" }
-      let body = "{" + (try s.items.map { try repr($0) }).joined(separator: ", ") + "}"
+      let body = "{" + (try setOrder(s).map { try repr($0) }).joined(separator: ", ") + "}"
       return s.frozen ? "frozenset(\(body))" : body
     case let i as IntObject: return try intText(i.value)
     case let s as StrObject: return PyString.repr(s.value)

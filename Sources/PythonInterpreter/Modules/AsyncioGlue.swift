@@ -280,7 +280,8 @@ extension Machine {
   func asyncioWait(_ a: Args) throws -> PyObject {
     let loop = try runningLoop("wait")
     guard let fs = a.get(0, "fs") else { throw typeError("wait() missing 1 required positional argument: 'fs'") }
-    let items = try iterate(fs)
+    // `fs = set(fs)`: CPython registers its callbacks in a set's order, which decides nothing.
+    let items = try iterateUnordered(fs)
     if items.isEmpty { throw valueError("Set of Tasks/Futures is empty.") }
     var futures: [Future] = []
     for x in items {

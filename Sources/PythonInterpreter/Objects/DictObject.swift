@@ -182,18 +182,43 @@ public class DictObject: PyObject {
 
 /// `set` and `frozenset`.
 public final class SetObject: PyObject {
+  /// The elements (keys), each with its id in ``order`` (an `IntObject` value).
   let storage = DictObject()
   let frozen: Bool
+  /// CPython's table, for the order it iterates in.
+  var order = SetOrder()
   init(frozen: Bool = false) {
     self.frozen = frozen
     super.init(type: frozen ? Types.frozenset : Types.set)
   }
+  /// The elements in the order they were added.
   var items: [PyObject] { storage.keys }
   var count: Int { storage.count }
-  func add(_ v: PyObject, _ m: Machine) throws { try storage.set(v, NoneObject.shared, m) }
+  func add(_ v: PyObject, _ m: Machine) throws {
+    if try storage.get(v, m) != nil { return }
+    let id = order.add(hash: try m.cpythonHash(v))
+    try storage.set(v, IntObject.make(id), m)
+  }
   func contains(_ v: PyObject, _ m: Machine) throws -> Bool { try storage.get(v, m) != nil }
   @discardableResult
-  func remove(_ v: PyObject, _ m: Machine) throws -> Bool { try storage.remove(v, m) != nil }
+  func remove(_ v: PyObject, _ m: Machine) throws -> Bool {
+    guard let id = try storage.remove(v, m) as? IntObject else { return false }
+    order.remove(id: id.intValue ?? -1)
+    return true
+  }
+  func removeAll() {
+    storage.removeAll()
+    order = SetOrder()
+  }
+
+  /// The elements in CPython's iteration order; nil when that order is not known here.
+  var cpythonOrder: [PyObject]? {
+    if count < 2 { return items }
+    guard order.exact else { return nil }
+    var byID: [Int: PyObject] = [:]
+    for (k, v) in storage.pairs { byID[(v as! IntObject).intValue!] = k }
+    return order.order.compactMap { byID[$0] }
+  }
 }
 
 /// The hash of a `str` (deterministic: the machine runs as under `PYTHONHASHSEED=0`).
