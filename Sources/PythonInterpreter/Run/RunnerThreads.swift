@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Threads with the large stack the machine needs, made once and reused: a program's run is
 /// handed to one and waited for (a new thread per run cost more than the run itself).
@@ -13,15 +12,18 @@ final class RunnerThreads: @unchecked Sendable {
     init(_ body: @escaping () -> ProgramRun) { self.body = body }
   }
 
-  private let queue = Mutex<[Job]>([])
-  private let available = DispatchSemaphore(value: 0)
+  /// Guards `jobs`; the threads wait on it for work.
+  private let condition = NSCondition()
+  private var jobs: [Job] = []
 
   private init(count: Int) {
     for _ in 0..<count {
       let thread = Thread { [self] in
         while true {
-          available.wait()
-          guard let job = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
+          condition.lock()
+          while jobs.isEmpty { condition.wait() }
+          let job = jobs.removeFirst()
+          condition.unlock()
           job.result = job.body()
           job.done.signal()
         }
@@ -34,8 +36,10 @@ final class RunnerThreads: @unchecked Sendable {
   /// Runs `body` on one of the threads and returns what it gave.
   func perform(_ body: @escaping () -> ProgramRun) -> ProgramRun {
     let job = Job(body)
-    queue.withLock { $0.append(job) }
-    available.signal()
+    condition.lock()
+    jobs.append(job)
+    condition.signal()
+    condition.unlock()
     job.done.wait()
     return job.result!
   }
