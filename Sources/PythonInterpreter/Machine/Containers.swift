@@ -291,12 +291,6 @@ extension Machine {
       if d.type !== Types.dict, let missing = d.type.lookup("__missing__") {
         return try call(missing, Args([d, k]))
       }
-      if let dd = d as? DefaultDictObject {
-        guard let f = dd.factory, !(f is NoneObject) else { throw keyError(k) }
-        let v = try call(f, Args())
-        try d.set(k, v, self)
-        return v
-      }
       throw keyError(k)
     case let r as RangeObject:
       if let s = k as? SliceObject {
@@ -435,11 +429,6 @@ final class GenericAlias: PyObject {
     self.args = args
     super.init(type: Types.genericAlias)
   }
-}
-
-/// `collections.defaultdict`.
-final class DefaultDictObject: DictObject {
-  var factory: PyObject?
 }
 
 enum PyStringSearch {

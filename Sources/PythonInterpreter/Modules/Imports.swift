@@ -4,7 +4,7 @@ enum Sandbox {
   static let forbiddenAttributes: Set<String> = [
     "__subclasses__", "__globals__", "__code__", "__builtins__", "__closure__", "__import__", "__loader__",
     "__spec__", "__reduce__", "__reduce_ex__", "gi_frame", "cr_frame", "ag_frame", "gi_code", "cr_code",
-    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next", "__traceback__s",
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next",
   ]
 
   /// Modules that reach the machine, and why each is outside an exercise run.

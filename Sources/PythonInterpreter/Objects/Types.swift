@@ -35,7 +35,6 @@ enum Types {
   static let dictKeys = TypeObject("dict_keys", bases: [object], layout: .builtin)
   static let dictValues = TypeObject("dict_values", bases: [object], layout: .builtin)
   static let dictItems = TypeObject("dict_items", bases: [object], layout: .builtin)
-  static let defaultdict = TypeObject("defaultdict", bases: [dict], layout: .builtin, module: "collections")
 
   // MARK: Exceptions
 
@@ -89,15 +88,13 @@ enum Types {
   // asyncio's own.
   static let CancelledError = exc("CancelledError", BaseException, module: "asyncio.exceptions")
   /// `asyncio.TimeoutError` before 3.11 (an alias of the built-in from 3.11).
-  static let AsyncioTimeoutError310 = named(exc("TimeoutError", Exception, module: "asyncio.exceptions"))
+  static let AsyncioTimeoutError310 = exc("TimeoutError", Exception, module: "asyncio.exceptions")
   static let InvalidStateError = exc("InvalidStateError", Exception, module: "asyncio.exceptions")
   static let QueueEmpty = exc("QueueEmpty", Exception, module: "asyncio.queues")
   static let QueueFull = exc("QueueFull", Exception, module: "asyncio.queues")
   static let QueueShutDown = exc("QueueShutDown", Exception, module: "asyncio.queues")
   /// The machine's own stop (a budget ran out): never catchable by the program.
   static let Halt = TypeObject("Halt", bases: [object], layout: .exception, module: "lesson")
-
-  static func named(_ t: TypeObject) -> TypeObject { t }
 
   /// The built-in exception classes by name, for `builtins`.
   static let builtinExceptions: [TypeObject] = [
