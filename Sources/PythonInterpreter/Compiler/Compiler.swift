@@ -213,28 +213,14 @@ final class Compiler {
       let start = here
       try expr(test)
       let exit = emit(.popJumpIfFalse(0))
-      let breaks = Box()
-      fblocks.append(.whileLoop(start: start, breaks: breaks))
-      try body(b)
-      fblocks.removeLast()
-      emit(.jump(start))
-      patch(exit)
-      try body(orelse)
-      for j in breaks.jumps { patch(j) }
+      try loopBody(b, .whileLoop(start: start, breaks: Box()), start: start, exit: exit, orelse: orelse)
     case .for(let t, let iter, let b, let orelse):
       try expr(iter)
       emit(.getIter)
       let start = here
       let loop = emit(.forIter(0))
       try storeTarget(t)
-      let breaks = Box()
-      fblocks.append(.forLoop(start: start, breaks: breaks))
-      try body(b)
-      fblocks.removeLast()
-      emit(.jump(start))
-      patch(loop)
-      try body(orelse)
-      for j in breaks.jumps { patch(j) }
+      try loopBody(b, .forLoop(start: start, breaks: Box()), start: start, exit: loop, orelse: orelse)
     case .asyncFor(let t, let iter, let b, let orelse):
       try expr(iter)
       emit(.getAIter)
@@ -244,15 +230,7 @@ final class Compiler {
       emit(.awaitValue)
       emit(.popBlock)
       try storeTarget(t)
-      let breaks = Box()
-      fblocks.append(.forLoop(start: start, breaks: breaks))
-      try body(b)
-      fblocks.removeLast()
-      emit(.jump(start))
-      patch(handler)
-      emit(.endAsyncFor)
-      try body(orelse)
-      for j in breaks.jumps { patch(j) }
+      try loopBody(b, .forLoop(start: start, breaks: Box()), start: start, exit: handler, orelse: orelse, atExit: .endAsyncFor)
     case .break:
       try loopExit(isBreak: true)
     case .continue:
@@ -341,6 +319,23 @@ final class Compiler {
   }
 
   func mangle(_ n: String) -> String { n }
+
+  /// A loop's body under its block, the jump back, the exit (`exit` is the jump that leaves when
+  /// the loop is over, patched here), the `else` clause, then the `break`s.
+  func loopBody(_ b: [Stmt], _ block: FBlock, start: Int, exit: Int, orelse: [Stmt], atExit: Instr? = nil) throws {
+    fblocks.append(block)
+    try body(b)
+    fblocks.removeLast()
+    emit(.jump(start))
+    patch(exit)
+    if let atExit { emit(atExit) }
+    try body(orelse)
+    switch block {
+    case .forLoop(_, let breaks), .whileLoop(_, let breaks):
+      for j in breaks.jumps { patch(j) }
+    default: break
+    }
+  }
 
   func annotation(_ e: Expr) throws {
     if futureAnnotations {

@@ -202,7 +202,7 @@ enum AsyncioModule {
     let t = nativeType(bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", [
       ("acquire", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("acquire", coroutine: try ObservedAcquire(s, machine: m, returnsNone: false))
+        return AwaitableObject("acquire", coroutine: try m.observedAcquire(s, returnsNone: false))
       }),
       ("release", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
@@ -216,7 +216,7 @@ enum AsyncioModule {
       }),
       ("__aenter__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("__aenter__", coroutine: try ObservedAcquire(s, machine: m, returnsNone: true))
+        return AwaitableObject("__aenter__", coroutine: try m.observedAcquire(s, returnsNone: true))
       }),
       ("__aexit__", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
@@ -254,7 +254,7 @@ enum AsyncioModule {
         return NoneObject.shared
       }),
       ("locked", { _, a in BoolObject.of((try (a[0] as! LockObject).lock).isLocked) }),
-      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: AcquireReturningNone((try (a[0] as! LockObject).lock).acquire())) }),
+      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: Acquire((try (a[0] as! LockObject).lock).acquire(), returnsNone: true)) }),
       ("__aexit__", { _, a in
         let l = try (a[0] as! LockObject).lock
         return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
@@ -468,24 +468,6 @@ enum AsyncioModule {
       return QueueObject(maxSize: size, order: order, machine: m, type: cls)
     }
     return t
-  }
-}
-
-/// `await sem.__aenter__()`: acquires, then gives `None` (acquire gives `True`).
-final class AcquireReturningNone: Coroutine {
-  let inner: Coroutine
-  var started = false
-  init(_ inner: Coroutine) { self.inner = inner }
-  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
-    if !started {
-      started = true
-      if case .error(let e) = input { return .raised(e) }
-      return .awaitCoroutine(inner)
-    }
-    switch input {
-    case .error(let e): return .raised(e)
-    case .value: return .returned(NoneObject.shared)
-    }
   }
 }
 

@@ -76,18 +76,17 @@ extension Machine {
   }
 }
 
-/// `acquire()` of a semaphore, noting how many hold it once it has it.
-final class ObservedAcquire: Coroutine {
+/// `acquire()` or `__aenter__` of a lock or semaphore: awaits the model's acquire, then runs
+/// `acquired` (a semaphore notes how many hold it) and gives `True`, or `None` for `__aenter__`.
+final class Acquire: Coroutine {
   let inner: Coroutine
-  let semaphore: SemaphoreObject
-  unowned let machine: Machine
   let returnsNone: Bool
+  let acquired: (() -> Void)?
   var started = false
-  init(_ s: SemaphoreObject, machine: Machine, returnsNone: Bool) throws {
-    semaphore = s
-    inner = try s.semaphore.acquire()
-    self.machine = machine
+  init(_ inner: Coroutine, returnsNone: Bool, acquired: (() -> Void)? = nil) {
+    self.inner = inner
     self.returnsNone = returnsNone
+    self.acquired = acquired
   }
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
     if !started {
@@ -98,8 +97,15 @@ final class ObservedAcquire: Coroutine {
     switch input {
     case .error(let e): return .raised(e)
     case .value(let v):
-      machine.observeAcquired(semaphore)
+      acquired?()
       return .returned(returnsNone ? NoneObject.shared : v)
     }
+  }
+}
+
+extension Machine {
+  /// A semaphore's acquire, observed.
+  func observedAcquire(_ s: SemaphoreObject, returnsNone: Bool) throws -> Coroutine {
+    Acquire(try s.semaphore.acquire(), returnsNone: returnsNone) { [unowned self] in self.observeAcquired(s) }
   }
 }
