@@ -31,7 +31,7 @@ public enum ProgramCrossCheck {
 
   /// Runs already made, by program text, file name and Python: a class hands in the same program
   /// many times (the unchanged starter, a shared solution), and a run is the same every time.
-  static let runs = Mutex<[RunKey: (name: String, run: ProgramRun)]>([:])
+  static let runs = Locked<[RunKey: (name: String, run: ProgramRun)]>([:])
   struct RunKey: Hashable {
     let bytes: [UInt8]
     let python: PythonVersion

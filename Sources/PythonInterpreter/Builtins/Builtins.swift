@@ -18,7 +18,7 @@ enum Builtins {
       return d
     }
   }
-  static let cache = Mutex<[Int: DictObject]>([:])
+  static let cache = Locked<[Int: DictObject]>([:])
 
   static func makeModuleDict(_ m: Machine) -> DictObject {
     let d = DictObject()

@@ -44,7 +44,7 @@ enum AsyncioModule {
     return mod
   }
 
-  static let templates = Mutex<[Int: DictObject]>([:])
+  static let templates = Locked<[Int: DictObject]>([:])
 
   /// The namespace shared by every run under one version. No closure here may keep `m`: each
   /// gets the running machine as its argument.
