@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LessonKit
@@ -89,5 +90,37 @@ import Testing
     let review = try #require(record.noteReview)
     #expect(!review.needsReview)
     #expect(review.note.contains("Semaphore(3)"))
+  }
+}
+
+/// The review's fast text helpers read a note exactly as the plain Foundation versions do.
+@Suite struct NoteTextTests {
+  static let samples: [String] = [
+    "", "   ", "Semaphore(3) protects the UPSTREAM; it doesn’t overload.", "\t\n x \u{85}\u{A0}",
+    "Ünïcode café (e\u{301}) naïve — ÉTÉ, ٣ digits, 三 tools, snake_case_name, don't", "\u{2028}note\u{3000}",
+    "a\r\nb", "ǅemo ΣΊΣΥΦΟΣ İstanbul ﬁle", "tabs\tand\u{2003}em\u{200A}spaces\u{FEFF}", "’quoted’ 'words'",
+  ]
+
+  @Test(arguments: samples) func wordsAreTheLettersDigitsAndApostrophes(_ text: String) {
+    let plain = text.lowercased()
+      .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "_") }
+      .map { String($0).replacingOccurrences(of: "’", with: "'") }
+    #expect(NoteReview.words(text) == plain)
+  }
+
+  @Test(arguments: samples + ["plain ascii words\tand\r\nlines\u{0B}\u{0C} ", "\u{1C}x\u{1F}y z"])
+  func wordCountSplitsAtWhiteSpace(_ text: String) {
+    #expect(NoteReview.wordCount(text) == text.split(whereSeparator: { $0.isWhitespace }).count)
+  }
+
+  @Test(arguments: samples + ["Plain ASCII: it's 3 TIMES_faster, isn't it?"])
+  func asciiWordsAreTheGeneralOnes(_ text: String) {
+    let plain = text.lowercased()
+      .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "_") }.map(String.init)
+    #expect(NoteReview.words(text) == plain.map { $0.replacingOccurrences(of: "’", with: "'") })
+  }
+
+  @Test(arguments: samples) func trimmingIsFoundations(_ text: String) {
+    #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 }

@@ -207,10 +207,19 @@ struct GradebookView {
   static func csvField(_ text: String) -> String {
     var field = text
     if let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil { field = "'" + field }
+    let bytes = field.utf8
     let needsQuotes =
-      field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-      || field.hasPrefix(" ") || field.hasSuffix(" ")
-    return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+      bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+      || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+    guard needsQuotes else { return field }
+    var quoted: [UInt8] = [UInt8(ascii: "\"")]
+    quoted.reserveCapacity(bytes.count + 8)
+    for byte in bytes {
+      quoted.append(byte)
+      if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+    }
+    quoted.append(UInt8(ascii: "\""))
+    return String(decoding: quoted, as: UTF8.self)
   }
 
   // MARK: JSON

@@ -5,6 +5,8 @@ public struct CheckContext: Sendable {
   public var spec: LessonSpec
   public var configuration: LearnerConfiguration
   public var trace: GatherTrace
+  /// The note reviewed against the lesson's topics, made once for every check that reads it.
+  var reviewedNote: (topics: [NoteTopic], review: NoteReview)?
 
   public var batch: GatherBatch { configuration.batch }
   public var evidence: LearnerEvidence? { configuration.evidence }
@@ -12,6 +14,12 @@ public struct CheckContext: Sendable {
   /// The results as Python prints them, or what stopped the batch.
   public var observedResults: String {
     trace.pythonResults ?? "no results list (\(trace.failure?.description ?? "the batch failed"))"
+  }
+
+  /// The learner's note reviewed against `topics`.
+  func noteReview(_ topics: [NoteTopic]) -> NoteReview {
+    if let reviewedNote, reviewedNote.topics == topics { return reviewedNote.review }
+    return NoteReview(note: evidence?.note ?? "", topics: topics)
   }
 
   /// The learner's note, lowercased, or "".

@@ -18,7 +18,10 @@ public enum LessonChecker {
     python: PythonVersion = .default, collector: inout some FindingCollector
   ) -> CheckReport {
     let trace = GatherEngine.runVirtual(configuration.batch, python: python)
-    let context = CheckContext(spec: spec, configuration: configuration, trace: trace)
+    var context = CheckContext(spec: spec, configuration: configuration, trace: trace)
+    for case .noteExplains(let topics) in spec.rules {
+      context.reviewedNote = (topics, NoteReview(note: configuration.evidence?.note ?? "", topics: topics))
+    }
     var checks = checks(for: spec).map { $0.evaluate(context) }
     // A deadlock is reported whatever the lesson; it is the one run that never ends for real.
     if case .deadlock? = trace.failure,
@@ -43,9 +46,7 @@ public enum LessonChecker {
     if margin.status != .passed { checks.append(margin) }
     checks = ordered(checks)
     var report = CheckReport(lesson: spec, file: file, configuration: configuration, trace: trace, checks: checks)
-    for case .noteExplains(let topics) in spec.rules {
-      report.noteReview = NoteReview(note: configuration.evidence?.note ?? "", topics: topics)
-    }
+    report.noteReview = context.reviewedNote?.review
     for finding in report.findings { collector.collect(finding) }
     return report
   }

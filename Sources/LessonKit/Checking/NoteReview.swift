@@ -31,18 +31,36 @@ public struct NoteReview: Sendable, Hashable {
   }
 
   /// How many words the note has.
-  public var wordCount: Int { note.split(whereSeparator: { $0.isWhitespace }).count }
+  public let wordCount: Int
+
+  static func wordCount(_ note: String) -> Int {
+    let utf8 = note.utf8
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII white space: space, and tab to carriage return.
+      var count = 0
+      var inWord = false
+      for byte in utf8 {
+        let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        if !space && !inWord { count += 1 }
+        inWord = !space
+      }
+      return count
+    }
+    return note.split(whereSeparator: { $0.isWhitespace }).count
+  }
 
   /// A review as it was made (read back from a grading worker).
   init(note: String, ideas: [Idea], contradictions: [String]) {
     self.note = note
     self.ideas = ideas
     self.contradictions = contradictions
+    self.wordCount = Self.wordCount(note)
   }
 
   /// Reviews `note` against the lesson's topics.
   public init(note: String, topics: [NoteTopic]) {
     self.note = note
+    self.wordCount = Self.wordCount(note)
     let words = Self.words(note)
     var ideas: [Idea] = []
     var contradictions: [String] = []
@@ -68,10 +86,45 @@ public struct NoteReview: Sendable, Hashable {
     self.contradictions = Array(Set(contradictions)).sorted()
   }
 
-  /// The note's words, lowercased, without punctuation (`doesn't` stays one word).
+  /// The note's words, lowercased, without punctuation (`doesn't` stays one word; `’` reads as `'`).
   static func words(_ text: String) -> [String] {
-    text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "_") }
-      .map { String($0).replacingOccurrences(of: "’", with: "'") }
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
+    var words: [String] = []
+    var word = ""
+    for character in text.lowercased() {
+      let inWord: Bool
+      if let ascii = character.asciiValue {
+        // The ASCII letters and digits, the apostrophe and the underscore; the rest is punctuation.
+        inWord = (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x30 && ascii <= 0x39) || ascii == 0x27 || ascii == 0x5F
+      } else {
+        inWord = character.isLetter || character.isNumber || character == "’"
+      }
+      if inWord {
+        word.append(character == "’" ? "'" : character)
+      } else if !word.isEmpty {
+        words.append(word)
+        word = ""
+      }
+    }
+    if !word.isEmpty { words.append(word) }
+    return words
+  }
+
+  /// ``words(_:)`` for ASCII text, a byte at a time.
+  private static func asciiWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var word: [UInt8] = []
+    for var byte in text.utf8 {
+      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+      if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 || byte == 0x5F {
+        word.append(byte)
+      } else if !word.isEmpty {
+        words.append(String(decoding: word, as: UTF8.self))
+        word.removeAll(keepingCapacity: true)
+      }
+    }
+    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+    return words
   }
 
   /// Where `phrase` starts among `words`: a word that begins with the phrase's first word (so
@@ -79,12 +132,13 @@ public struct NoteReview: Sendable, Hashable {
   static func positions(of phrase: String, in words: [String]) -> [Int] {
     let parts = Self.words(phrase)
     guard let first = parts.first, words.count >= parts.count else { return [] }
-    return (0...(words.count - parts.count)).filter { start in
-      guard words[start].hasPrefix(first) else { return false }
-      return parts.indices.dropFirst().allSatisfy {
-        words[start + $0] == parts[$0] || words[start + $0].hasPrefix(parts[$0])
+    var positions: [Int] = []
+    for start in 0...(words.count - parts.count) where words[start].hasPrefix(first) {
+      if parts.indices.dropFirst().allSatisfy({ words[start + $0].hasPrefix(parts[$0]) }) {
+        positions.append(start)
       }
     }
+    return positions
   }
 
   static let negations: Set<String> = [

@@ -199,29 +199,27 @@ public struct JSONReader {
     mutating func string() throws(JSONSyntaxError) -> String {
       let open = index
       index += 1
-      var scalars = String.UnicodeScalarView()
+      // The string's UTF-8, once it has an escape; runs without one are copied whole.
+      var out: [UInt8] = []
+      var escaped = false
       var runStart = index
-      func flush(_ p: Parser, upTo end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONSyntaxError) {
+      func flush(_ p: Parser, upTo end: Int, into out: inout [UInt8]) throws(JSONSyntaxError) {
         guard runStart < end else { return }
         let slice = p.bytes[runStart..<end]
-        guard let text = String(validating: slice, as: UTF8.self) else {
+        guard slice.allSatisfy({ $0 < 0x80 }) || String(validating: slice, as: UTF8.self) != nil else {
           throw p.error("the text is not valid UTF-8", at: runStart)
         }
-        scalars.append(contentsOf: text.unicodeScalars)
+        out += slice
       }
       while true {
         guard index < bytes.count else { throw error("this string is never closed", at: open) }
         let byte = bytes[index]
-        if byte == UInt8(ascii: "\""), runStart == open + 1 {
-          // No escape in it: the string is its bytes.
-          guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
-            throw error("the text is not valid UTF-8", at: runStart)
-          }
-          index += 1
-          return text
+        if byte == UInt8(ascii: "\\"), !escaped {
+          escaped = true
+          out.reserveCapacity(index - runStart + 64)
         }
         if byte == UInt8(ascii: "\"") {
-          if scalars.isEmpty {
+          if !escaped {
             // No escape in the string: one validated copy of the bytes.
             guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
               throw error("the text is not valid UTF-8", at: runStart)
@@ -229,29 +227,30 @@ public struct JSONReader {
             index += 1
             return text
           }
-          try flush(self, upTo: index, into: &scalars)
+          try flush(self, upTo: index, into: &out)
           index += 1
-          return String(scalars)
+          return String(decoding: out, as: UTF8.self)
         }
         if byte < 0x20 { throw error("a control character must be escaped inside a string") }
         if byte != UInt8(ascii: "\\") {
           index += 1
           continue
         }
-        try flush(self, upTo: index, into: &scalars)
+        try flush(self, upTo: index, into: &out)
         index += 1
         guard index < bytes.count else { throw error("this string is never closed", at: open) }
         let escape = bytes[index]
         index += 1
+        let scalar: Unicode.Scalar
         switch escape {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{08}")
-        case UInt8(ascii: "f"): scalars.append("\u{0C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "\""): scalar = "\""
+        case UInt8(ascii: "\\"): scalar = "\\"
+        case UInt8(ascii: "/"): scalar = "/"
+        case UInt8(ascii: "b"): scalar = "\u{08}"
+        case UInt8(ascii: "f"): scalar = "\u{0C}"
+        case UInt8(ascii: "n"): scalar = "\n"
+        case UInt8(ascii: "r"): scalar = "\r"
+        case UInt8(ascii: "t"): scalar = "\t"
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800..<0xDC00).contains(code) {
@@ -265,11 +264,12 @@ public struct JSONReader {
           } else if (0xDC00..<0xE000).contains(code) {
             throw error("a lone UTF-16 surrogate is not a character")
           }
-          guard let scalar = Unicode.Scalar(code) else { throw error("\\u escape is not a character") }
-          scalars.append(scalar)
+          guard let decoded = Unicode.Scalar(code) else { throw error("\\u escape is not a character") }
+          scalar = decoded
         default:
           throw error("unknown escape \\\(Character(UnicodeScalar(escape))) in a string", at: index - 2)
         }
+        out += UTF8.encode(scalar)!
         runStart = index
       }
     }

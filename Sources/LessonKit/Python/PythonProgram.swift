@@ -117,7 +117,7 @@ public final class PythonProgram: Sendable {
     var note = ""
     if case .expression(.string(let docstring, _), _)? = module.first { note = docstring }
     note += "\n" + tokenizer.comments.map(\.1).joined(separator: "\n")
-    evidence.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+    evidence.note = note.trimmingWhiteSpace
 
     let program = PythonProgram(
       file: file, analyzer: analyzer, mainBody: main.body, calls: facts, gatherTargets: site.targets,

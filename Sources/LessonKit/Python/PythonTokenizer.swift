@@ -230,7 +230,7 @@ struct PythonTokenizer {
       else { break }
       end += 1
     }
-    let raw = slice(index..<end).replacingOccurrences(of: "_", with: "")
+    let raw = String(slice(index..<end).filter { $0 != "_" })
     index = end
     let lower = raw.lowercased()
     if lower.hasPrefix("0x"), let value = Int(lower.dropFirst(2), radix: 16) {

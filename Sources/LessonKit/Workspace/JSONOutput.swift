@@ -102,21 +102,35 @@ public enum JSONOutput: Sendable, Hashable {
       bytes.append(UInt8(ascii: "\""))
       return
     }
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+    // Byte by byte: the text is valid UTF-8, so only the escapes and U+2028/U+2029 (E2 80 A8/A9,
+    // line breaks to JavaScript) need looking at.
+    let utf8 = Array(text.utf8)
+    var index = 0
+    bytes.reserveCapacity(bytes.count + utf8.count + 8)
+    while index < utf8.count {
+      let byte = utf8[index]
+      switch byte {
+      case 0x22: bytes += [0x5C, 0x22]
+      case 0x5C: bytes += [0x5C, 0x5C]
+      case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+      case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+      case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+      case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), into: &bytes)
+      case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+        unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &bytes)
+        index += 2
+      default: bytes.append(byte)
       }
+      index += 1
     }
-    bytes += out.utf8
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// `\uXXXX`, in lowercase hex as the escapes above have always been written.
+  private static func unicodeEscape(_ value: UInt32, into bytes: inout [UInt8]) {
+    let hex = String(value, radix: 16)
+    bytes += "\\u".utf8
+    bytes += repeatElement(UInt8(ascii: "0"), count: 4 - hex.count)
+    bytes += hex.utf8
   }
 }

@@ -51,14 +51,14 @@ struct NoteExplainsCheck: LessonCheck {
   let topics: [NoteTopic]
 
   func evaluate(_ context: CheckContext) -> CheckResult {
-    let review = NoteReview(note: context.evidence?.note ?? "", topics: topics)
+    let review = context.noteReview(topics)
     let missing = review.ideas.filter { !$0.found }
     let expected =
       "a note that says "
       + topics.map { "\($0.about) (words such as \($0.words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")))" }
       .joined(separator: "; and ")
     var observed: [String] = []
-    if review.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if review.note.trimmingWhiteSpace.isEmpty {
       observed.append("no note yet")
     } else {
       for idea in missing {
