@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import AsyncioModel
 @testable import LessonKit
 
 /// The JSON Schemas in `lessons/schema/`: every shipped lesson file names its schema in `$schema`
@@ -142,5 +143,62 @@ import Testing
     #expect(try validator.validate(Data(#"{"calls": [{"delay": 0.1}]}"#.utf8)) == ["$.calls[0]: missing name"])
     let unknown = try JSONSchemaValidator(schema: Data(#"{"type": "object", "patternProperties": {}}"#.utf8))
     #expect(try unknown.validate(Data("{}".utf8)).first?.contains("patternProperties") == true)
+  }
+}
+
+/// `lessons/index.json` has its schema too: the index names it, is valid against it, the schema
+/// knows the loader's fields and versions, and an index the schema refuses, the loader refuses.
+@Suite struct IndexSchemaTests {
+  static let root = SchemaTests.root
+  static let indexURL = root.appendingPathComponent("lessons/index.json")
+
+  @Test func theIndexNamesItsSchemaAndIsValid() throws {
+    let data = try Data(contentsOf: Self.indexURL)
+    let reference = try #require(try SchemaTests.object(data)["$schema"] as? String)
+    let target = Self.indexURL.deletingLastPathComponent().appendingPathComponent(reference).standardizedFileURL
+    #expect(target.path == Self.root.appendingPathComponent("lessons/schema/index.schema.json").standardizedFileURL.path)
+    #expect(try SchemaTests.schema("index").validate(data) == [])
+  }
+
+  @Test func theSchemaKnowsTheLoadersFieldsAndVersions() throws {
+    let schema = try SchemaTests.object(
+      Data(contentsOf: Self.root.appendingPathComponent("lessons/schema/index.schema.json")))
+    let properties = try #require(schema["properties"] as? [String: Any])
+    #expect(Set(properties.keys) == Set(Course.indexFields))
+    let lesson = try #require((schema["$defs"] as? [String: Any])?["lesson"] as? [String: Any])
+    #expect(Set((lesson["properties"] as? [String: Any] ?? [:]).keys) == Set(Course.entryFields))
+    let versions = try #require((properties["python"] as? [String: Any])?["enum"] as? [String])
+    #expect(versions == PythonVersion.allCases.map(\.rawValue))
+  }
+
+  struct Broken: Sendable, CustomTestStringConvertible {
+    var name: String
+    var replace: String
+    var with: String
+    var testDescription: String { name }
+  }
+
+  static let broken: [Broken] = [
+    .init(name: "another format version", replace: #""formatVersion": 1"#, with: #""formatVersion": 2"#),
+    .init(name: "an unknown key", replace: #""formatVersion": 1,"#, with: #""formatVersion": 1, "lesons": [],"#),
+    .init(name: "a Python it does not model", replace: #""formatVersion": 1,"#, with: #""formatVersion": 1, "python": "3.9","#),
+    .init(name: "a lesson number 0", replace: #"{"id": 1,"#, with: #"{"id": 0,"#),
+    .init(name: "a lesson without a title", replace: #", "title": "gather: let the waits overlap""#, with: ""),
+    .init(name: "a folder with a slash", replace: #""folder": "01_gather""#, with: #""folder": "../01_gather""#),
+    .init(name: "an unknown lesson key", replace: #"{"id": 1,"#, with: #"{"id": 1, "hint": "x","#),
+  ]
+
+  /// Each broken index is written into a copy of the course, which the loader then reads.
+  @Test(arguments: broken) func anIndexTheSchemaRefusesTheLoaderRefuses(_ item: Broken) throws {
+    let text = try String(contentsOf: Self.indexURL, encoding: .utf8)
+    let changed = text.replacingOccurrences(of: item.replace, with: item.with)
+    #expect(changed != text)
+    #expect(try !SchemaTests.schema("index").validate(Data(changed.utf8)).isEmpty)
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("index-schema-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: copy) }
+    try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: Self.root.appendingPathComponent("lessons"), to: copy.appendingPathComponent("lessons"))
+    try Data(changed.utf8).write(to: copy.appendingPathComponent("lessons/index.json"))
+    #expect(throws: LessonKitError.self) { try Course.load(root: copy.path) }
   }
 }

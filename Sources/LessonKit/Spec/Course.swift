@@ -73,6 +73,11 @@ public struct Course: Sendable {
     return nil
   }
 
+  /// The keys `lessons/index.json` may have, and those of each lesson in its list
+  /// (`lessons/schema/index.schema.json` allows the same).
+  static let indexFields = ["formatVersion", "title", "welcome", "final", "lessons", "python", "$schema"]
+  static let entryFields = ["id", "folder", "title"]
+
   /// Loads `lessons/index.json` under `root`.
   ///
   /// - Throws: ``LessonKitError`` for a missing or invalid index, a duplicate lesson number, or a
@@ -88,7 +93,7 @@ public struct Course: Sendable {
       throw .unreadableFile(path: path, reason: "\(error)")
     }
     let top = try JSONFieldReader(
-      json, file: path, path: "", known: ["formatVersion", "title", "welcome", "final", "lessons", "python", "$schema"])
+      json, file: path, path: "", known: indexFields)
     guard try top.wholeNumber("formatVersion", in: 1...1, expected: "1, the only format version") == 1 else {
       throw .missingField(path: path, field: "formatVersion", expected: "1")
     }
@@ -97,7 +102,7 @@ public struct Course: Sendable {
     }
     var entries: [Entry] = []
     for (index, item) in items.enumerated() {
-      let reader = try JSONFieldReader(item, file: path, path: "lessons[\(index)]", known: ["id", "folder", "title"])
+      let reader = try JSONFieldReader(item, file: path, path: "lessons[\(index)]", known: entryFields)
       guard let id = try reader.wholeNumber("id", in: 1...999, expected: "the lesson number"),
         let folder = try reader.string("folder"), let title = try reader.string("title")
       else { throw .missingField(path: path, field: "lessons[\(index)]", expected: "\"id\", \"folder\" and \"title\"") }
