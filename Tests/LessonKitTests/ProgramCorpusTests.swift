@@ -68,3 +68,43 @@ struct ProgramCase: Sendable, CustomTestStringConvertible {
     }
   }
 }
+
+/// A program read before under another file name is served from the reading cache, and its
+/// messages name the file it was read from this time.
+@Suite struct ProgramReadingCacheTests {
+  static let source = Array(
+    """
+    import asyncio
+
+    async def call(name, delay):
+        await asyncio.sleep(delay)
+        return f"{name}:ok"
+
+    async def main():
+        results = await asyncio.gather(call("a", 0.1), call("b", 0.2))
+        print(results)
+
+    asyncio.run(main())
+
+    """.utf8)
+
+  @Test func theSecondReadingNamesItsOwnFile() throws {
+    let first = try PythonProgram.read(Self.source, file: "ada/async_batch.py")
+    let second = try PythonProgram.read(Self.source, file: "bob/async_batch.py")
+    #expect(first.program?.file == "ada/async_batch.py")
+    #expect(second.program?.file == "bob/async_batch.py")
+    #expect(first.batch == second.batch && first.evidence == second.evidence)
+  }
+
+  @Test func anErrorNamesTheFileEachTime() {
+    let broken = Self.source + Array("def (:\n".utf8)
+    for file in ["ada/async_batch.py", "bob/async_batch.py"] {
+      #expect {
+        try PythonProgram.read(broken, file: file)
+      } throws: { error in
+        guard case .pythonProgram(let path, let line, _, _)? = error as? LessonKitError else { return false }
+        return path == file && line == 12
+      }
+    }
+  }
+}

@@ -31,6 +31,10 @@ public enum ProgramCrossCheck {
 
   /// Runs already made, by program text, file name and Python: a class hands in the same program
   /// many times (the unchanged starter, a shared solution), and a run is the same every time.
+  /// How many programs a cache keeps before it starts again: enough for the files a class shares
+  /// (the starter, a solution passed around), few enough that a class of different files does not
+  /// fill memory with readings never used again.
+  static let cacheSize = 256
   static let runs = Locked<[RunKey: (name: String, run: ProgramRun)]>([:])
   struct RunKey: Hashable {
     let bytes: [UInt8]
@@ -48,7 +52,7 @@ public enum ProgramCrossCheck {
     }
     let run = Interpreter.run(utf8: bytes, filename: name, version: python)
     runs.withLock { cache in
-      if cache.count >= 4_096 { cache.removeAll() }
+      if cache.count >= Self.cacheSize { cache.removeAll() }
       cache[key] = (name, run)
     }
     return run

@@ -23,13 +23,12 @@ struct PyCallFacts {
 
 /// Reads a guarded-gather program: its constants, its `main`, the gathered calls and what each does.
 struct PythonAnalyzer {
-  let file: String
   var functions: [String: (parameters: [PyParameter], body: [PyStmt], isAsync: Bool, position: SourcePosition)] = [:]
   var globals: [String: PyValue] = [:]
   var mainName = "main"
   var mainPosition = SourcePosition(line: 1, column: 1)
 
-  init(file: String) { self.file = file }
+  init() {}
 
   func fail(_ position: SourcePosition, _ message: String) -> PythonSyntaxError {
     PythonSyntaxError(position: position, message: message)

@@ -1,5 +1,6 @@
 import Foundation
 import GuardedGather
+import PythonInterpreter
 
 /// A learner's asyncio program, read (never run) into the same configuration model as the JSON
 /// form, plus what is needed to print what the program would print.
@@ -60,11 +61,43 @@ public final class PythonProgram: Sendable {
       }
       throw .pythonProgram(path: file, line: line, column: column, message: "the text is not valid UTF-8")
     }
-    do {
-      return try readProgram(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
-    } catch {
+    let reading: Result<LearnerConfiguration, PythonSyntaxError>
+    if let done = readings.withLock({ $0[bytes] }) {
+      reading = done
+    } else {
+      do {
+        reading = .success(try readProgram(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file))
+      } catch {
+        reading = .failure(error)
+      }
+      readings.withLock { cache in
+        if cache.count >= Self.cacheSize { cache.removeAll() }
+        cache[bytes] = reading
+      }
+    }
+    switch reading {
+    case .success(var configuration):
+      if let program = configuration.program, program.file != file { configuration.program = program.named(file) }
+      return configuration
+    case .failure(let error):
       throw .pythonProgram(path: file, line: error.position.line, column: error.position.column, message: error.message)
     }
+  }
+
+  /// Programs already read, by their bytes: a class hands in the same program many times (the
+  /// unchanged starter, a shared solution), and a reading is the same every time but for the
+  /// file's name, which ``named(_:)`` puts on again.
+  /// How many programs a cache keeps before it starts again: enough for the files a class shares
+  /// (the starter, a solution passed around), few enough that a class of different files does not
+  /// fill memory with readings never used again.
+  static let cacheSize = 256
+  static let readings = Locked<[[UInt8]: Result<LearnerConfiguration, PythonSyntaxError>]>([:])
+
+  /// This program, as read from a file of another name.
+  func named(_ file: String) -> PythonProgram {
+    PythonProgram(
+      file: file, analyzer: analyzer, mainBody: mainBody, calls: calls, gatherTargets: gatherTargets,
+      locations: locations)
   }
 
   static func readProgram(_ text: String, file: String) throws(PythonSyntaxError) -> LearnerConfiguration {
@@ -72,7 +105,7 @@ public final class PythonProgram: Sendable {
     let tokens = try tokenizer.tokenize(text)
     var parser = PythonParser(tokens: tokens)
     let module = try parser.module()
-    var analyzer = PythonAnalyzer(file: file)
+    var analyzer = PythonAnalyzer()
     try analyzer.readModule(module)
     guard let main = analyzer.functions[analyzer.mainName] else {
       throw PythonSyntaxError(position: .init(line: 1, column: 1), message: "no main")
