@@ -85,6 +85,9 @@ enum Instr {
   case matchStar(before: Int, after: Int)
   /// `case {...}`: pushes whether the subject on top is a mapping.
   case matchMapping
+  /// Pops `count` keys and a mapping; pushes a new dict of the mapping's other items, in its
+  /// order (CPython's COPY_DICT_WITHOUT_KEYS, for `**rest` in a mapping pattern).
+  case copyDictWithoutKeys(count: Int)
   /// `case Cls(...)`: pops the class and the subject; pushes the tuple of the sub-patterns'
   /// values (positional by `__match_args__`, then the keywords named in a constant tuple), or
   /// jumps to the target when the subject is not one.

@@ -888,7 +888,6 @@ final class Compiler {
         try pattern(sub, t, &fails)
       }
     case .matchMapping(let keys, let ps, let rest):
-      if rest != nil { throw refuse("**rest", "a '**rest' in a mapping pattern is not run by lesson yet", at: p.range) }
       loadTemp(s)
       emit(.matchMapping)
       fails.append(emit(.popJumpIfFalse(0)))
@@ -903,6 +902,12 @@ final class Compiler {
         emit(.binarySubscr)
         storeTemp(t)
         try pattern(sub, t, &fails)
+      }
+      if let rest {
+        loadTemp(s)
+        for k in keys { try expr(k) }
+        emit(.copyDictWithoutKeys(count: keys.count))
+        store(rest)
       }
     case .matchClass(let cls, let ps, let kwdAttrs, let kwdPatterns):
       loadTemp(s)

@@ -545,6 +545,12 @@ extension Machine {
       case .matchMapping:
         let s = f.stack.removeLast()
         f.stack.append(BoolObject.of(s is DictObject))
+      case .copyDictWithoutKeys(let count):
+        let keys = Array(f.stack.suffix(count))
+        f.stack.removeLast(count)
+        let rest = (f.stack.removeLast() as! DictObject).copy(type: Types.dict)
+        for key in keys { _ = try rest.remove(key, self) }
+        f.stack.append(rest)
       case .matchClass(let npos, let kwIndex, let fail):
         let cls = f.stack.removeLast()
         let subject = f.stack.removeLast()
