@@ -20,3 +20,8 @@ if let stop = run.stop { object["stop"] = "\(stop)" }
 let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
 FileHandle.standardOutput.write(out)
 print()
+if args.contains("--facts") {
+  let o = run.observation
+  print("gather line \(o.gatherLine ?? 0), return_exceptions \(o.returnExceptions), raised \(o.gatherRaised), repr \(o.resultsRepr ?? "-")")
+  for c in o.callRecords { print("  \(c.name) \(c.outcome) \(c.startedAt ?? -1)→\(c.endedAt) \(c.facts)") }
+}

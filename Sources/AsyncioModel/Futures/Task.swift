@@ -22,6 +22,9 @@ public final class Task: Future, DoneCallback {
   private var started = false
   /// The order the task was created in, from 1.
   public let serial: Int
+  /// The task that was running when this one was created (`wait_for`'s inner task in 3.10 has the
+  /// task that called it), for a host that follows what one call does across the tasks it makes.
+  public internal(set) weak var creator: Task?
 
   init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int) {
     self.frames = FrameStack(coroutine)

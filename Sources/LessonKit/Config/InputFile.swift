@@ -89,11 +89,32 @@ public enum InputFile {
   ) throws(LessonKitError) -> LearnerConfiguration {
     if path.hasSuffix(".py") {
       let bytes = try read(path, limit: PythonProgram.maximumSize, display: display)
-      let configuration = try PythonProgram.read(bytes, file: display ?? path)
-      return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: display ?? path, python: python)
+      return try program(bytes, file: display ?? path, python: python)
     }
     return try LearnerConfiguration.parse(
       read(path, limit: limits.fileSize, display: display), file: display ?? path, limits: limits)
+  }
+}
+
+extension InputFile {
+  /// A learner's program as a configuration, held to its run: read from its text where it has a
+  /// shape ``PythonProgram`` knows, else from what its run shows (``RunReading``).
+  public static func program(_ bytes: [UInt8], file: String, python: PythonVersion) throws(LessonKitError)
+    -> LearnerConfiguration
+  {
+    let readingError: LessonKitError
+    do {
+      let configuration = try PythonProgram.read(bytes, file: file)
+      return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: file, python: python)
+    } catch {
+      readingError = error
+    }
+    // Not a shape the text reader knows (a dict of tools, a class, str.format …), or read
+    // differently from how it runs: what the run shows, if the run shows the lesson's pattern.
+    guard String(validating: bytes, as: UTF8.self) != nil, bytes.count <= PythonProgram.maximumSize,
+      let configuration = RunReading.configuration(bytes, file: file, python: python)
+    else { throw readingError }
+    return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: file, python: python)
   }
 }
 

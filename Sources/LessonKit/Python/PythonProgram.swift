@@ -40,6 +40,11 @@ public final class PythonProgram: Sendable {
     self.locations = locations
   }
 
+  /// A program read from its run (``RunReading``): only where things are.
+  convenience init(file: String, locations: [String: SourcePosition]) {
+    self.init(file: file, analyzer: PythonAnalyzer(), mainBody: [], calls: [], gatherTargets: [], locations: locations)
+  }
+
   /// Reads a program into a configuration (its ``LearnerConfiguration/program`` is this).
   public static func read(_ bytes: [UInt8], file: String) throws(LessonKitError) -> LearnerConfiguration {
     guard bytes.count <= maximumSize else {

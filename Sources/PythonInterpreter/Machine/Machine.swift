@@ -56,6 +56,12 @@ public final class Machine {
   /// The innermost line running when the machine stopped the program.
   var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]
+  /// What each task did, by task number, and the task that made each (``Observation/CallFacts``).
+  var taskFacts: [Int: TaskFacts] = [:]
+  var taskCreators: [Int: Int] = [:]
+  /// Numbers the order of semaphore acquires and armed timeouts, and the semaphores made.
+  var eventSerial = 0
+  var semaphoresMade = 0
   var errorsByTask: [ObjectIdentifier: Int] = [:]
   var acquiredAt: [ObjectIdentifier: Double] = [:]
   /// The coroutine object of each coroutine frame running now.

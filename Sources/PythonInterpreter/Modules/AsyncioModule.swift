@@ -78,6 +78,7 @@ enum AsyncioModule {
       }
       let result = a.get(1, "result") ?? NoneObject.shared
       let loop = try m.runningLoop("sleep")
+      m.observeSleep(delay)
       return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop))
     }
     fn("gather") { m, a in
@@ -102,7 +103,9 @@ enum AsyncioModule {
         aws.append(.future(fut))
       }
       let g = Gather.start(aws, returnExceptions: returnExceptions, loop: loop)
-      m.observeGather(g, children: aws.compactMap { if case .future(let f) = $0 { return f } else { return nil } })
+      m.observeGather(
+        g, children: aws.compactMap { if case .future(let f) = $0 { return f } else { return nil } },
+        returnExceptions: returnExceptions)
       return m.futureObject(g)
     }
     fn("wait_for") { m, a in
@@ -114,6 +117,7 @@ enum AsyncioModule {
       }
       _ = try m.runningLoop("wait_for")
       let awaitable = try m.awaitable(aw, for: "wait_for")
+      if let timeout { m.observeTimeoutArmed(timeout) }
       return AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version))
     }
     fn("create_task") { m, a in
@@ -173,6 +177,7 @@ enum AsyncioModule {
         let loop = try m.runningLoop("timeout")
         let delayObj = a.get(0, "delay") ?? NoneObject.shared
         let delay: Double? = delayObj is NoneObject ? nil : try m.asDouble(delayObj)
+        if let delay { m.observeTimeoutArmed(delay) }
         return TimeoutObject(TimeoutScope(delay: delay, loop: loop))
       }
       fn("timeout_at") { m, a in
@@ -476,9 +481,17 @@ final class SemaphoreObject: NativeObject {
   /// The value it was made with.
   let initial: Int
   let isBounded: Bool
+  /// The order the program made it in, from 1; the line that made it; the task that did.
+  let serial: Int
+  let line: Int
+  let madeInTask: Int?
   init(value: Int, bounded: Bool, machine: Machine, type: TypeObject) {
     initial = value
     isBounded = bounded
+    machine.semaphoresMade += 1
+    serial = machine.semaphoresMade
+    line = machine.learnerLine
+    madeInTask = machine.loop?.currentTask?.serial
     bound = LoopBound(machine: machine, what: bounded ? "BoundedSemaphore" : "Semaphore") { Semaphore(value: value, bounded: bounded, loop: $0) }
     super.init(type: type)
     dict = DictObject()

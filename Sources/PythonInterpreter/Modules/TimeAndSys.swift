@@ -28,6 +28,7 @@ enum TimeModule {
         m.threadTicks += us
         m.workerSlept = true
       } else if let l = m.openLoop {
+        m.observeBlocking(Double(us) / 1_000_000)
         l.block(forSeconds: Double(us) / 1_000_000)
       } else {
         m.clockOffset += us

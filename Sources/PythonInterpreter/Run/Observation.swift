@@ -16,6 +16,14 @@ public struct Observation: Sendable, Equatable {
   public var semaphores = 0
   /// The calls of that gather, in call order.
   public var callRecords: [Call] = []
+  /// `repr()` of that gather's list, as `print(results)` shows it.
+  public var resultsRepr: String?
+  /// Whether that gather was called with `return_exceptions=True`.
+  public var returnExceptions = false
+  /// Whether an exception escaped that gather (a call's error, with `return_exceptions` false).
+  public var gatherRaised = false
+  /// The line of the program that called that gather.
+  public var gatherLine: Int?
 
   /// One gathered call: what it was, how it ended, when it ran (virtual seconds of the loop).
   public struct Call: Sendable, Equatable {
@@ -24,19 +32,72 @@ public struct Observation: Sendable, Equatable {
     public var outcome: String
     public var startedAt: Double?
     public var endedAt: Double
+    /// What the call's task (with the tasks it made, such as 3.10's `wait_for` task) did.
+    public var facts = CallFacts()
+  }
+
+  /// What one gathered call did on the way, as the lesson's pattern names it.
+  public struct CallFacts: Sendable, Equatable {
+    /// The `asyncio.sleep` delays it asked for, added up (its waiting, I/O).
+    public var waited = 0.0
+    /// The `time.sleep` it did on the loop's thread, added up (work that blocks the loop).
+    public var blocked = 0.0
+    /// The first semaphore it asked to acquire.
+    public var semaphore: SemaphoreUse?
+    /// The first timeout armed in it (`wait_for` with a timeout, `asyncio.timeout` with a delay).
+    public var timeout: TimeoutUse?
+    /// Whether that timeout was armed before the call asked for the semaphore (so it also covers
+    /// the wait for a slot).
+    public var timeoutBeforeSemaphore = false
+    /// `str()` of the first exception raised in it.
+    public var failure: String?
+  }
+
+  /// A semaphore a call acquired: which one (in the order the program made them), its value,
+  /// where it was made, and whether the call's own task made it.
+  public struct SemaphoreUse: Sendable, Equatable {
+    public var serial: Int
+    public var initial: Int
+    public var line: Int
+    public var madeInCall: Bool
+  }
+
+  /// A timeout armed in a call: its length and the line that armed it.
+  public struct TimeoutUse: Sendable, Equatable {
+    public var seconds: Double
+    public var line: Int
   }
 }
 
+/// What a task did, kept by task number until the gather that ran it finishes.
+final class TaskFacts {
+  var facts = Observation.CallFacts()
+  var acquireEvent: Int?
+  var timeoutEvent: Int?
+  /// The task that made the semaphore it acquired.
+  var semaphoreMadeIn: Int?
+}
+
 extension Machine {
-  func observeGather(_ g: Future, children: [Future]) {
+  func observeGather(_ g: Future, children: [Future], returnExceptions: Bool) {
     var ended: [Double?] = Array(repeating: nil, count: children.count)
     for (i, c) in children.enumerated() {
       c.addDoneCallback { f in ended[i] = f.loop.time }
     }
+    let line = learnerLine
     g.addDoneCallback { [weak self] f in
-      guard let self, case .value(let v) = f.outcome(), let list = self.pyValue(v) as? ListObject else { return }
-      let texts = list.items.map { (try? self.str($0)) ?? "?" }
-      self.observation.results = texts
+      guard let self else { return }
+      let list: ListObject?
+      switch f.outcome() {
+      case .value(let v): list = self.pyValue(v) as? ListObject
+      case .error: list = nil
+      }
+      if case .error = f.outcome() { self.observation.gatherRaised = true } else if list == nil { return }
+      let texts = list?.items.map { (try? self.str($0)) ?? "?" } ?? []
+      self.observation.results = list == nil ? nil : texts
+      self.observation.resultsRepr = list.flatMap { try? self.repr($0) }
+      self.observation.returnExceptions = returnExceptions
+      self.observation.gatherLine = line
       self.observation.calls = children.count
       self.observation.callRecords = children.enumerated().map { i, c in
         let task = c as? Task
@@ -49,11 +110,73 @@ extension Machine {
         let name = argument ?? text.split(separator: ":").first.map(String.init) ?? coroutine?.function.name ?? "call \(i + 1)"
         let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
-        let failed = raised || (list.items.indices.contains(i) && list.items[i] is ExceptionObject)
+        let failed = raised || (list?.items.indices.contains(i) == true && list?.items[i] is ExceptionObject)
         let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
-        return Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? f.loop.time)
+        var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? f.loop.time)
+        if let task { call.facts = self.facts(ofCall: task.serial) }
+        return call
       }
     }
+  }
+
+  /// The facts of the task numbered `serial` and of every task it made, put together.
+  func facts(ofCall serial: Int) -> Observation.CallFacts {
+    func belongs(_ task: Int) -> Bool {
+      var current: Int? = task
+      while let c = current {
+        if c == serial { return true }
+        current = taskCreators[c]
+      }
+      return false
+    }
+    var facts = Observation.CallFacts()
+    var acquireEvent: Int?
+    var timeoutEvent: Int?
+    for task in taskFacts.keys.sorted() where belongs(task) {
+      let own = taskFacts[task]!
+      facts.waited += own.facts.waited
+      facts.blocked += own.facts.blocked
+      if facts.failure == nil { facts.failure = own.facts.failure }
+      if let e = own.acquireEvent, acquireEvent.map({ e < $0 }) ?? true {
+        acquireEvent = e
+        facts.semaphore = own.facts.semaphore
+        facts.semaphore?.madeInCall = own.semaphoreMadeIn.map(belongs) ?? false
+      }
+      if let e = own.timeoutEvent, timeoutEvent.map({ e < $0 }) ?? true {
+        timeoutEvent = e
+        facts.timeout = own.facts.timeout
+      }
+    }
+    if let t = timeoutEvent, let a = acquireEvent { facts.timeoutBeforeSemaphore = t < a }
+    return facts
+  }
+
+  /// The facts of the running task (nil outside a task), with the task that made it noted.
+  var runningTaskFacts: TaskFacts? {
+    guard let task = loop?.currentTask else { return nil }
+    var current: Task? = task
+    while let c = current, taskCreators[c.serial] == nil, let creator = c.creator {
+      taskCreators[c.serial] = creator.serial
+      current = creator
+    }
+    if let facts = taskFacts[task.serial] { return facts }
+    let facts = TaskFacts()
+    taskFacts[task.serial] = facts
+    return facts
+  }
+
+  /// The running task asked for `seconds` of `asyncio.sleep`.
+  func observeSleep(_ seconds: Double) { runningTaskFacts?.facts.waited += max(0, seconds) }
+
+  /// The running task blocked the loop's thread for `seconds` (`time.sleep`).
+  func observeBlocking(_ seconds: Double) { runningTaskFacts?.facts.blocked += max(0, seconds) }
+
+  /// The running task armed a timeout of `seconds`.
+  func observeTimeoutArmed(_ seconds: Double) {
+    guard let facts = runningTaskFacts, facts.timeoutEvent == nil else { return }
+    eventSerial += 1
+    facts.timeoutEvent = eventSerial
+    facts.facts.timeout = Observation.TimeoutUse(seconds: seconds, line: learnerLine)
   }
 
   /// A `raise` in a task: the call it belongs to failed (whatever its handler then made of it).
@@ -67,6 +190,7 @@ extension Machine {
   func noteFailure(_ e: ExceptionObject) {
     guard e.raisedByProgram, let t = loop?.currentTask else { return }
     errorsByTask[ObjectIdentifier(t), default: 0] += 1
+    if let facts = runningTaskFacts, facts.facts.failure == nil { facts.facts.failure = (try? str(e)) ?? "" }
   }
 
   func observeAcquired(_ s: SemaphoreObject) {
@@ -106,6 +230,12 @@ final class Acquire: Coroutine {
 extension Machine {
   /// A semaphore's acquire, observed.
   func observedAcquire(_ s: SemaphoreObject, returnsNone: Bool) throws -> Coroutine {
-    Acquire(try s.semaphore.acquire(), returnsNone: returnsNone) { [unowned self] in self.observeAcquired(s) }
+    if let facts = runningTaskFacts, facts.acquireEvent == nil {
+      eventSerial += 1
+      facts.acquireEvent = eventSerial
+      facts.semaphoreMadeIn = s.madeInTask
+      facts.facts.semaphore = Observation.SemaphoreUse(serial: s.serial, initial: s.initial, line: s.line, madeInCall: false)
+    }
+    return Acquire(try s.semaphore.acquire(), returnsNone: returnsNone) { [unowned self] in self.observeAcquired(s) }
   }
 }

@@ -26,11 +26,19 @@ struct EvidenceMatchesCheck: LessonCheck {
       differences.append("you reported timeouts: \(reported)")
       location = "evidence.timeouts"
     }
+    // A count a program prints as a number written into it says nothing about the run, even
+    // where it happens to be right: the next run with other delays would print it unchanged.
+    let hardCoded = context.isProgram && !evidence.timeoutsComputed && timeouts != nil && timeouts == context.trace.timeouts
+    if hardCoded {
+      differences.append("your program prints timeouts: \(timeouts!) as a number written into it, not counted from the results")
+      location = "evidence.timeouts"
+    }
     if results == nil { differences.append("you did not report the results list") }
     if timeouts == nil { differences.append("you did not report the timeout count") }
     let passed = differences.isEmpty
     let invented =
-      results.map { $0 != context.trace.results } ?? false || timeouts.map { $0 != context.trace.timeouts } ?? false
+      hardCoded || results.map { $0 != context.trace.results } ?? false
+      || timeouts.map { $0 != context.trace.timeouts } ?? false
     let printed = context.trace.pythonResults ?? "[]"
     let count = context.trace.timeouts ?? 0
     return CheckResult(

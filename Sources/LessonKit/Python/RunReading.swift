@@ -1,0 +1,196 @@
+import AsyncioModel
+import Foundation
+import GuardedGather
+import PythonInterpreter
+
+/// A learner's program read from its run rather than from its text: the batch is what the
+/// interpreter saw each gathered call do (the semaphore it asked for, the timeout armed in it,
+/// how long it waited or blocked, what it raised), and the evidence is what the program printed.
+///
+/// This reads programs in any style the interpreter runs, where ``PythonProgram`` reads known
+/// shapes only. What it reads is still held to the run by ``ProgramCrossCheck``: the batch is
+/// run on the model and must end every call the same way, at the same virtual time, or the
+/// program is not checked.
+enum RunReading {
+  /// The configuration the run of `bytes` shows, or nil when the run does not show the lesson's
+  /// pattern in a form a batch can say (no gather finished, calls that both wait and block,
+  /// semaphores shared by some calls only, timeouts armed in different places).
+  static func configuration(_ bytes: [UInt8], file: String, python: PythonVersion) -> LearnerConfiguration? {
+    let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
+    guard run.stop == nil, !run.deadlock else { return nil }
+    let observation = run.observation
+    let records = observation.callRecords
+    guard !records.isEmpty, records.count <= PythonProgram.maximumCalls else { return nil }
+    let gatherLine = SourcePosition(line: observation.gatherLine ?? 1, column: 1)
+    var locations: [String: SourcePosition] = [
+      "calls": gatherLine, "errors": gatherLine, "evidence": gatherLine, "evidence.note": SourcePosition(line: 1, column: 1),
+    ]
+
+    // The semaphore: one for every call, one made in each call, or none.
+    let semaphores = records.map(\.facts.semaphore)
+    var limit: Int?
+    var kind = GatherSemaphoreKind.shared
+    if semaphores.allSatisfy({ $0 == nil }) {
+      limit = nil
+    } else if let first = semaphores.first ?? nil, semaphores.allSatisfy({ $0?.serial == first.serial }) {
+      limit = first.initial
+      locations["limit"] = SourcePosition(line: first.line, column: 1)
+    } else if semaphores.allSatisfy({ $0?.madeInCall == true }), Set(semaphores.map { $0!.serial }).count == records.count,
+      let first = semaphores.first ?? nil, semaphores.allSatisfy({ $0?.initial == first.initial })
+    {
+      kind = .perCall
+      limit = first.initial
+      locations["semaphore"] = SourcePosition(line: first.line, column: 1)
+      locations["limit"] = SourcePosition(line: first.line, column: 1)
+    } else {
+      return nil
+    }
+
+    // The timeout: the one most calls have, the others as their own; where it starts.
+    let timeouts = records.map { $0.facts.timeout?.seconds }
+    var counts: [Double: Int] = [:]
+    for case let seconds? in timeouts { counts[seconds, default: 0] += 1 }
+    var commonTimeout: Double?
+    var most = 0
+    for case let seconds? in timeouts where counts[seconds]! > most {
+      most = counts[seconds]!
+      commonTimeout = seconds
+    }
+    var scope = GatherTimeoutScope.call
+    let timed = records.filter { $0.facts.timeout != nil && $0.facts.semaphore != nil }
+    if let first = timed.first {
+      guard timed.allSatisfy({ $0.facts.timeoutBeforeSemaphore == first.facts.timeoutBeforeSemaphore }) else { return nil }
+      scope = first.facts.timeoutBeforeSemaphore ? .queue : .call
+    }
+    if let line = records.lazy.compactMap({ $0.facts.timeout?.line }).first {
+      locations["timeout"] = SourcePosition(line: line, column: 1)
+      locations["timeoutScope"] = SourcePosition(line: line, column: 1)
+    }
+
+    // What happens to a call that raises.
+    var errors = GatherErrorPolicy.propagate
+    let results = observation.results
+    if !observation.gatherRaised, records.contains(where: { $0.outcome == "error" }) {
+      let swallowed = records.indices.contains { records[$0].outcome == "error" && results?[$0] == "None" }
+      errors = swallowed ? .swallow : .capture
+    }
+
+    // The calls.
+    var calls: [GatherCall] = []
+    var names: Set<String> = []
+    for (index, record) in records.enumerated() {
+      let facts = record.facts
+      guard facts.waited == 0 || facts.blocked == 0 else { return nil }
+      let work: GatherWork = facts.blocked > 0 ? .cpu : .io
+      let seconds = work == .cpu ? facts.blocked : facts.waited
+      var name = record.name
+      var copy = 2
+      while names.contains(name) {
+        name = "\(record.name)#\(copy)"
+        copy += 1
+      }
+      names.insert(name)
+      let timeout: GatherCallTimeout =
+        switch facts.timeout?.seconds {
+        case nil: commonTimeout == nil ? .inherit : .none
+        case let own? where own == commonTimeout: .inherit
+        case let own?: .after(duration(own))
+        }
+      calls.append(
+        GatherCall(
+          name: name, delay: duration(seconds), timeout: timeout,
+          failure: record.outcome == "error" ? (facts.failure ?? "error") : nil, work: work))
+      if let line = facts.timeout?.line, timeout != .inherit {
+        locations["calls[\(index)].timeout"] = SourcePosition(line: line, column: 1)
+      }
+    }
+    let batch = GatherBatch(
+      limit: limit, timeout: commonTimeout.map(duration), timeoutScope: scope, semaphore: kind, errors: errors,
+      calls: calls)
+
+    // The evidence: what the program printed, and its note.
+    var evidence = LearnerEvidence()
+    let printed = run.stdout
+    if let repr = observation.resultsRepr, printed.contains(repr) { evidence.resultsComputed = true }
+    let source = String(decoding: bytes, as: UTF8.self)
+    let timedOut = records.count(where: { $0.outcome == "timeout" })
+    if let literal = literalCount(in: source) {
+      evidence.timeouts = literal.count
+      locations["evidence.timeouts"] = literal.position
+    } else if let count = printedCount(in: printed, names: records.map(\.name), observed: timedOut) {
+      if count.computed { evidence.timeoutsComputed = true } else { evidence.timeouts = count.count }
+    }
+    evidence.note = note(of: source)
+
+    let program = PythonProgram(file: file, locations: locations)
+    var configuration = LearnerConfiguration(batch: batch, evidence: evidence)
+    configuration.program = program
+    return configuration
+  }
+
+  static func duration(_ seconds: Double) -> Duration {
+    .nanoseconds(Int64((seconds * 1e9).rounded()))
+  }
+
+  /// A count of timeouts the program prints as a literal: `print("timeouts:", 2)`.
+  static func literalCount(in source: String) -> (count: Int, position: SourcePosition)? {
+    var tokenizer = PythonTokenizer()
+    guard let tokens = try? tokenizer.tokenize(source) else { return nil }
+    var index = 0
+    while index < tokens.count {
+      defer { index += 1 }
+      guard case .name("print") = tokens[index].kind, index + 1 < tokens.count, tokens[index + 1].kind == .op("(")
+      else { continue }
+      // The print's arguments, to its closing bracket.
+      var depth = 0
+      var end = index + 1
+      var mentionsTimeouts = false
+      var number: (Int, SourcePosition)?
+      var hasOther = false
+      while end < tokens.count {
+        switch tokens[end].kind {
+        case .op("("), .op("["), .op("{"): depth += 1
+        case .op(")"), .op("]"), .op("}"): depth -= 1
+        case .string(let text, let isFormat):
+          if text.lowercased().contains("timeout") { mentionsTimeouts = true }
+          if isFormat, text.contains("{") { hasOther = true }
+        case .number(let value, _) where depth == 1:
+          if value == value.rounded(), value >= 0, value < 1e6 { number = (Int(value), tokens[end].position) }
+        case .name: hasOther = true
+        default: break
+        }
+        if depth == 0 { break }
+        end += 1
+      }
+      if mentionsTimeouts, !hasOther, let number { return (number.0, number.1) }
+    }
+    return nil
+  }
+
+  /// What the program printed as its count of timeouts: on a line that speaks of timeouts and
+  /// names no call (`timeouts: 2`, `2 of 8 calls timed out`), the observed count if it is there
+  /// (computed), else the one number on the line (a count that differs from the run).
+  static func printedCount(in stdout: String, names: [String], observed: Int) -> (count: Int, computed: Bool)? {
+    for line in stdout.split(separator: "\n") {
+      let lower = line.lowercased()
+      guard lower.contains("timeout") || lower.contains("timed out") || lower.contains("time out") else { continue }
+      if names.contains(where: { !$0.isEmpty && line.contains($0) }) { continue }
+      let numbers = line.split { !$0.isNumber }.compactMap { Int($0) }
+      if numbers.contains(observed) { return (observed, true) }
+      if numbers.count == 1 { return (numbers[0], false) }
+    }
+    return nil
+  }
+
+  /// The module's docstring and its comments: where the lessons ask for the explanation.
+  static func note(of source: String) -> String {
+    var tokenizer = PythonTokenizer()
+    guard let tokens = try? tokenizer.tokenize(source) else { return "" }
+    var note = ""
+    if let first = tokens.first(where: { $0.kind != .newline }), case .string(let docstring, false) = first.kind {
+      note = docstring
+    }
+    note += "\n" + tokenizer.comments.map(\.1).joined(separator: "\n")
+    return note.trimmingWhiteSpace
+  }
+}
