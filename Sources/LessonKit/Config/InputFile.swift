@@ -111,9 +111,20 @@ extension InputFile {
     }
     // Not a shape the text reader knows (a dict of tools, a class, str.format …), or read
     // differently from how it runs: what the run shows, if the run shows the lesson's pattern.
-    guard String(validating: bytes, as: UTF8.self) != nil, bytes.count <= PythonProgram.maximumSize,
-      let configuration = RunReading.configuration(bytes, file: file, python: python)
-    else { throw readingError }
+    guard String(validating: bytes, as: UTF8.self) != nil, bytes.count <= PythonProgram.maximumSize else {
+      throw readingError
+    }
+    let configuration: LearnerConfiguration
+    do {
+      configuration = try RunReading.read(bytes, file: file, python: python)
+    } catch {
+      // A program the interpreter does not run, or that stops: the reader's line says where.
+      let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
+      guard run.stop == nil, run.exitCode == 0 || run.exitCode == nil else { throw readingError }
+      throw .pythonProgram(
+        path: file, line: run.observation.gatherLine ?? 1, column: 1,
+        message: "lesson runs this program but cannot check it: \(error.reason); see 'lesson run \(file)' for what it does")
+    }
     return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: file, python: python)
   }
 }

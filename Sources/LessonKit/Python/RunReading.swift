@@ -12,15 +12,32 @@ import PythonInterpreter
 /// run on the model and must end every call the same way, at the same virtual time, or the
 /// program is not checked.
 enum RunReading {
-  /// The configuration the run of `bytes` shows, or nil when the run does not show the lesson's
-  /// pattern in a form a batch can say (no gather finished, calls that both wait and block,
-  /// semaphores shared by some calls only, timeouts armed in different places).
+  /// Why a run does not show the lesson's pattern in a form a batch can say, for a learner.
+  struct Unread: Error {
+    var reason: String
+  }
+
+  /// The configuration the run of `bytes` shows, or nil when it does not show the lesson's
+  /// pattern in a form a batch can say.
   static func configuration(_ bytes: [UInt8], file: String, python: PythonVersion) -> LearnerConfiguration? {
+    try? read(bytes, file: file, python: python)
+  }
+
+  /// The configuration the run of `bytes` shows; or why there is none (no gather finished, calls
+  /// that both wait and block, a semaphore shared by some calls only, timeouts armed in
+  /// different places).
+  static func read(_ bytes: [UInt8], file: String, python: PythonVersion) throws(Unread) -> LearnerConfiguration {
     let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
-    guard run.stop == nil, !run.deadlock else { return nil }
+    guard run.stop == nil else { throw Unread(reason: "lesson does not run all of it") }
+    guard !run.deadlock else { throw Unread(reason: "it waits forever") }
     let observation = run.observation
     let records = observation.callRecords
-    guard !records.isEmpty, records.count <= PythonProgram.maximumCalls else { return nil }
+    guard !records.isEmpty else {
+      throw Unread(reason: "no asyncio.gather(...) of the calls finished in its run (the lessons check a gather)")
+    }
+    guard records.count <= PythonProgram.maximumCalls else {
+      throw Unread(reason: "it gathers \(records.count) calls; lesson checks at most \(PythonProgram.maximumCalls)")
+    }
     let gatherLine = SourcePosition(line: observation.gatherLine ?? 1, column: 1)
     var locations: [String: SourcePosition] = [
       "calls": gatherLine, "errors": gatherLine, "evidence": gatherLine, "evidence.note": SourcePosition(line: 1, column: 1),
@@ -43,7 +60,7 @@ enum RunReading {
       locations["semaphore"] = SourcePosition(line: first.line, column: 1)
       locations["limit"] = SourcePosition(line: first.line, column: 1)
     } else {
-      return nil
+      throw Unread(reason: "its calls do not all share one semaphore, nor each make their own")
     }
 
     // The timeout: the one most calls have, the others as their own; where it starts.
@@ -59,7 +76,9 @@ enum RunReading {
     var scope = GatherTimeoutScope.call
     let timed = records.filter { $0.facts.timeout != nil && $0.facts.semaphore != nil }
     if let first = timed.first {
-      guard timed.allSatisfy({ $0.facts.timeoutBeforeSemaphore == first.facts.timeoutBeforeSemaphore }) else { return nil }
+      guard timed.allSatisfy({ $0.facts.timeoutBeforeSemaphore == first.facts.timeoutBeforeSemaphore }) else {
+        throw Unread(reason: "some calls start their timeout before the semaphore and some after")
+      }
       scope = first.facts.timeoutBeforeSemaphore ? .queue : .call
     }
     if let line = records.lazy.compactMap({ $0.facts.timeout?.line }).first {
@@ -80,7 +99,9 @@ enum RunReading {
     var names: Set<String> = []
     for (index, record) in records.enumerated() {
       let facts = record.facts
-      guard facts.waited == 0 || facts.blocked == 0 else { return nil }
+      guard facts.waited == 0 || facts.blocked == 0 else {
+        throw Unread(reason: "\(record.name) both waits (asyncio.sleep) and blocks (time.sleep)")
+      }
       let work: GatherWork = facts.blocked > 0 ? .cpu : .io
       let seconds = work == .cpu ? facts.blocked : facts.waited
       var name = record.name

@@ -24,6 +24,8 @@ public struct Observation: Sendable, Equatable {
   public var gatherRaised = false
   /// The line of the program that called that gather.
   public var gatherLine: Int?
+  /// How long that gather took, in virtual seconds, from its call to its end.
+  public var gatherSeconds: Double?
 
   /// One gathered call: what it was, how it ended, when it ran (virtual seconds of the loop).
   public struct Call: Sendable, Equatable {
@@ -85,6 +87,7 @@ extension Machine {
       c.addDoneCallback { f in ended[i] = f.loop.time }
     }
     let line = learnerLine
+    let startedAt = g.loop.time
     g.addDoneCallback { [weak self] f in
       guard let self else { return }
       let list: ListObject?
@@ -98,6 +101,7 @@ extension Machine {
       self.observation.resultsRepr = list.flatMap { try? self.repr($0) }
       self.observation.returnExceptions = returnExceptions
       self.observation.gatherLine = line
+      self.observation.gatherSeconds = f.loop.time - startedAt
       self.observation.calls = children.count
       self.observation.callRecords = children.enumerated().map { i, c in
         let task = c as? Task
