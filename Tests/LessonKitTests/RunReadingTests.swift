@@ -66,3 +66,161 @@ import Testing
     if let claimed = run.evidence?.timeouts { #expect(text.evidence?.timeouts ?? x.timeouts == claimed || claimed != x.timeouts, "timeouts claimed") }
   }
 }
+
+/// Programs in styles the text reader does not read (a dataclass, a dict of tools, `str.format`,
+/// `%`) are checked from their run: a right one passes, and each classic mistake is found.
+@Suite struct RunReadingCheckTests {
+  static let lesson6 = """
+    \"\"\"Capturing flaky's HTTP 503 as an error result keeps everyone else's results.\"\"\"
+    import asyncio
+    from dataclasses import dataclass
+
+
+    @dataclass
+    class Tool:
+        name: str
+        delay: float
+        fails: bool = False
+
+
+    TOOLS = {
+        "search": Tool("search", 0.1),
+        "flaky": Tool("flaky", 0.15, fails=True),
+        "database": Tool("database", 0.2),
+        "rerank": Tool("rerank", 0.1),
+    }
+
+
+    class ToolError(Exception):
+        pass
+
+
+    async def call_tool(tool):
+        await asyncio.sleep(tool.delay)
+        if tool.fails:
+            raise ToolError("HTTP 503")
+        return "{}:ok".format(tool.name)
+
+
+    async def guarded(sem, tool):
+        async with sem:
+            try:
+                return await asyncio.wait_for(call_tool(tool), timeout=0.5)
+            except asyncio.TimeoutError:
+                return f"{tool.name}:timeout"
+            except ToolError:
+                return f"{tool.name}:error"
+
+
+    async def main():
+        sem = asyncio.Semaphore(2)
+        results = await asyncio.gather(*[guarded(sem, t) for t in TOOLS.values()])
+        print(results)
+        print("timeouts: %d" % sum(1 for r in results if r and r.endswith(":timeout")))
+
+
+    asyncio.run(main())
+
+    """
+
+  static let lesson3 = """
+    import asyncio
+
+    tools = {"search": 0.1, "database": 0.2, "slow_tool": 1.0, "rerank": 0.05,
+             "embed": 0.12, "upload": 0.4, "weather": 0.08, "model_api": 0.3}
+
+
+    async def call_tool(name, delay):
+        await asyncio.sleep(delay)
+        return f"{name}:ok"
+
+
+    async def guarded_call(sem, name, delay, timeout):
+        async with sem:
+            try:
+                return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+            except asyncio.TimeoutError:
+                return f"{name}:timeout"
+
+
+    async def main():
+        sem = asyncio.Semaphore(3)
+        results = await asyncio.gather(*[guarded_call(sem, n, d, 0.15) for n, d in tools.items()])
+        print(results)
+        count = len([r for r in results if r.endswith(":timeout")])
+        print(f"timeouts: {count}")
+
+
+    asyncio.run(main())
+
+    """
+
+  static func check(_ source: String, lesson: Int) throws -> CheckReport {
+    let course = CheckDependencyTests.course
+    let spec = try course.spec(try #require(course.entry(lesson)))
+    let configuration = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: .v3_12)
+    return LessonChecker.check(configuration, against: spec, file: "async_batch.py", python: .v3_12)
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    var lesson: Int
+    var replace: String
+    var with: String
+    /// The mistakes expected, or none for a pass.
+    var mistakes: [String]
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(name: "lesson 6 as written", lesson: 6, replace: "", with: "", mistakes: []),
+    Case(
+      name: "lesson 6, the error swallowed", lesson: 6, replace: #"return f"{tool.name}:error""#, with: "return None",
+      mistakes: ["swallowed-error"]),
+    Case(
+      name: "lesson 6, the error not caught", lesson: 6, replace: "except ToolError:", with: "except KeyError:",
+      mistakes: ["propagated-error"]),
+    Case(name: "lesson 3 as written", lesson: 3, replace: "", with: "", mistakes: []),
+    Case(
+      name: "lesson 3, limit 2", lesson: 3, replace: "Semaphore(3)", with: "Semaphore(2)", mistakes: ["wrong-setting"]),
+    Case(
+      name: "lesson 3, a written-in count", lesson: 3, replace: #"print(f"timeouts: {count}")"#,
+      with: #"print("timeouts:", 4)"#, mistakes: ["invented-count"]),
+    Case(
+      name: "lesson 3, a count that is wrong", lesson: 3, replace: #"print(f"timeouts: {count}")"#,
+      with: #"print(f"timeouts: {count - 1}")"#, mistakes: ["invented-count"]),
+    Case(
+      name: "lesson 3, the timeout around the semaphore", lesson: 3,
+      replace: """
+            async with sem:
+                try:
+                    return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+                except asyncio.TimeoutError:
+                    return f"{name}:timeout"
+        """,
+      with: """
+            async def inner():
+                async with sem:
+                    return await call_tool(name, delay)
+            try:
+                return await asyncio.wait_for(inner(), timeout=timeout)
+            except asyncio.TimeoutError:
+                return f"{name}:timeout"
+        """, mistakes: ["timeout-outside-semaphore"]),
+  ]
+
+  @Test(arguments: cases) func findsTheMistake(_ item: Case) throws {
+    let base = item.lesson == 6 ? Self.lesson6 : Self.lesson3
+    let source = item.replace.isEmpty ? base : base.replacingOccurrences(of: item.replace, with: item.with)
+    #expect(source != base || item.replace.isEmpty)
+    // The text reader does not read these; the run does.
+    #expect(throws: LessonKitError.self) { try PythonProgram.read(Array(source.utf8), file: "async_batch.py") }
+    let report = try Self.check(source, lesson: item.lesson)
+    let found = report.mistakes.filter { !$0.isWarning }.map(\.id)
+    if item.mistakes.isEmpty {
+      #expect(report.passed(), "\(found)")
+    } else {
+      #expect(found.contains(item.mistakes[0]), "\(found)")
+    }
+  }
+}

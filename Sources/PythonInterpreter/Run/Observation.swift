@@ -107,11 +107,15 @@ extension Machine {
         let task = c as? Task
         let coroutine = task.flatMap { self.futureObjects[ObjectIdentifier($0)]?.coroutine as? GeneratorObject }
         let text = i < texts.count ? texts[i] : ""
-        // The call's name: the first text argument of the gathered coroutine (guarded(sem, "search", …)).
-        let argument = coroutine.flatMap { g in
-          g.frame.locals.prefix(g.function.code.argcount).lazy.compactMap { ($0 as? StrObject)?.value }.first
-        }
-        let name = argument ?? text.split(separator: ":").first.map(String.init) ?? coroutine?.function.name ?? "call \(i + 1)"
+        // The call's name: the first text argument of the gathered coroutine (guarded(sem, "search", …)),
+        // else the name an argument carries (a ("search", 0.1) row, a Tool(name=…), {"name": …}),
+        // else what its result starts with ("search:ok").
+        let arguments = coroutine.map { g in Array(g.frame.locals.prefix(g.function.code.argcount)) } ?? []
+        let argument =
+          arguments.lazy.compactMap { ($0 as? StrObject)?.value }.first
+          ?? arguments.lazy.compactMap { self.carriedName($0) }.first
+        let fromResult = text.split(separator: ":").first.map(String.init).flatMap { $0 == "None" || $0.isEmpty ? nil : $0 }
+        let name = argument ?? fromResult ?? coroutine?.function.name ?? "call \(i + 1)"
         let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         let failed = raised || (list?.items.indices.contains(i) == true && list?.items[i] is ExceptionObject)
@@ -120,6 +124,16 @@ extension Machine {
         if let task { call.facts = self.facts(ofCall: task.serial) }
         return call
       }
+    }
+  }
+
+  /// The name an argument carries: the first item of a tuple, a `name` key, a `name` attribute.
+  func carriedName(_ argument: PyObject?) -> String? {
+    switch argument {
+    case let tuple as TupleObject: return (tuple.items.first as? StrObject)?.value
+    case let dict as DictObject where dict.type === Types.dict: return (dict.getStr("name") as? StrObject)?.value
+    case let object?: return (object.instanceDict?.getStr("name") as? StrObject)?.value
+    case nil: return nil
     }
   }
 
