@@ -27,9 +27,29 @@ import Testing
     return try! JSONDecoder().decode(Expected.self, from: data)
   }()
 
-  /// The most programs (of 235) the interpreter may refuse under one version today; lower it as it
-  /// learns more.
-  static let refusalCeiling = 5
+  /// The programs the interpreter refuses today, each with what its refusal names. Any other
+  /// refusal fails, and so does a program on this list that runs: take it off as lesson learns it.
+  static let knownRefusals: [String: String] = [
+    "p056_mistake_sync_main.py": "gather",
+    "p062_log_exception_traceback.py": "traceback",
+    "p076_set_of_slow_tools.py": "set",
+    "p097_asyncio_wait_timeout.py": "set",
+    "p162_to_thread_timeout_thread_keeps_running.py": "to_thread",
+    // Built-in subclasses and the enums built on them (str, int, list, dict).
+    "p236_str_enum_mixin_status.py": "class Status(str, Enum)",
+    "p237_str_enum_status_as_dict_keys.py": "class Status(str, Enum)",
+    "p238_str_enum_bogus_status_lookup.py": "class Status(str, Enum)",
+    "p239_int_enum_mixin_codes.py": "class Code(int, Enum)",
+    "p240_intenum_priority_sorting.py": "enum.IntEnum",
+    "p241_intenum_exit_code.py": "enum.IntEnum",
+    "p242_strenum_auto_status.py": "enum.StrEnum",
+    "p243_strenum_with_fallback.py": "enum.StrEnum",
+    "p246_results_list_subclass.py": "class Results(list)",
+    "p247_registry_dict_subclass.py": "class Registry(dict)",
+    "p248_tool_name_str_subclass.py": "class ToolName(str)",
+    "p249_int_enum_mixin_value_formats.py": "class Code(int, Enum)",
+    "p250_str_enum_in_check_status.py": "class Status(str, Enum)",
+  ]
 
   static func lastLine(_ text: String) -> String? {
     text.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init)
@@ -54,13 +74,19 @@ import Testing
 
   @Test(arguments: PythonVersion.allCases)
   func everyProgramAgreesOrIsRefused(version: PythonVersion) throws {
-    var refused: [String] = []
     for name in Self.expected.programs.keys.sorted() {
       let (disagreement, refusal) = try Self.compare(name, version)
       if let disagreement { Issue.record(Comment(rawValue: disagreement)) }
-      if let refusal { refused.append("\(name): \(refusal)") }
+      switch (refusal, Self.knownRefusals[name]) {
+      case (let refusal?, let known?):
+        #expect(refusal.contains(known), "\(name) under \(version.rawValue): refused for another reason: \(refusal)")
+      case (let refusal?, nil):
+        Issue.record("\(name) under \(version.rawValue) is refused: \(refusal)")
+      case (nil, _?):
+        Issue.record("\(name) runs under \(version.rawValue) now: take it off knownRefusals")
+      case (nil, nil): break
+      }
     }
-    #expect(refused.count <= Self.refusalCeiling, Comment(rawValue: "\(refused.count) refused under \(version.rawValue):\n" + refused.joined(separator: "\n")))
   }
 
   @Test func theCorpusIsWhole() {

@@ -231,7 +231,7 @@ extension Machine {
     // The standard library written in Python (`collections.Counter`, `OrderedDict`) may subclass `dict`.
     let inLibrary = SourceModule.isLibraryFile(code.filename)
     for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(b.name))", why: "subclassing the built-in '\(b.name)' is not run by lesson yet")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: "subclassing the built-in '\(b.name)' is not run by lesson yet")
     }
     let ns = DictObject()
     ns.setStr("__module__", globals.getStr("__name__") ?? StrObject("__main__"))
