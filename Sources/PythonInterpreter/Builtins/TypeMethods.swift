@@ -70,16 +70,24 @@ enum TypeMethods {
         throw typeError("float() argument must be a string or a real number, not '\(m.typeName(x))'")
       }
     }
-    Types.str.construct = { m, _, a in
-      guard let x = a.get(0, "object") else { return StrObject.empty }
-      if let b = x as? BytesObject, a.count > 1 || a.keyword("encoding") != nil {
-        return StrObject(String(decoding: b.value, as: UTF8.self))
+    Types.str.construct = { m, t, a in
+      let value: String
+      if let x = a.get(0, "object") {
+        if let b = x as? BytesObject, a.count > 1 || a.keyword("encoding") != nil {
+          value = String(decoding: b.value, as: UTF8.self)
+        } else {
+          value = try m.str(x)
+        }
+      } else {
+        value = ""
       }
-      return StrObject(try m.str(x))
+      return t === Types.str ? (value.isEmpty ? StrObject.empty : StrObject(value)) : StrObject(value, subclass: t)
     }
     Types.list.construct = { m, t, a in
-      let l = ListObject(a.count > 0 ? try m.iterate(a[0]) : [])
-      return l
+      if t === Types.list { return ListObject(a.count > 0 ? try m.iterate(a[0]) : []) }
+      // A subclass with its own `__init__` fills itself (list.__new__ takes no items).
+      if t.lookup("__init__") is FunctionObject { return ListObject([], subclass: t) }
+      return ListObject(a.count > 0 ? try m.iterate(a[0]) : [], subclass: t)
     }
     Types.tuple.construct = { m, t, a in
       let items = a.count > 0 ? try m.iterate(a[0]) : []
@@ -308,6 +316,13 @@ enum TypeMethods {
   static func listMethods() {
     let t = Types.list
     func l(_ a: Args) -> ListObject { a[0] as! ListObject }
+    method(t, "__init__") { m, a in
+      // list.__init__(iterable=()): the list becomes the iterable's items.
+      guard a.keywords.isEmpty else { throw typeError("list() takes no keyword arguments") }
+      guard a.count <= 2 else { throw typeError("list expected at most 1 argument, got \(a.count - 1)") }
+      l(a).items = a.count == 2 ? try m.iterate(a[1]) : []
+      return NoneObject.shared
+    }
     method(t, "append") { m, a in
       guard a.count == 2 else { throw typeError("list.append() takes exactly one argument (\(a.count - 1) given)") }
       l(a).items.append(a[1])
@@ -407,6 +422,13 @@ enum TypeMethods {
   static func dictMethods() {
     let t = Types.dict
     func d(_ a: Args) -> DictObject { a[0] as! DictObject }
+    method(t, "__init__") { m, a in
+      // dict.__init__(mapping_or_pairs=(), **kwargs): adds them, as update does.
+      guard a.count <= 2 else { throw typeError("dict expected at most 1 argument, got \(a.count - 1)") }
+      if a.count == 2 { try m.dictUpdate(d(a), a[1]) }
+      for (k, v) in a.keywords { d(a).setStr(k, v) }
+      return NoneObject.shared
+    }
     method(t, "get") { m, a in
       guard a.count >= 2 else { throw typeError("get expected at least 1 argument, got 0") }
       return try d(a).get(a[1], m) ?? (a.count > 2 ? a[2] : NoneObject.shared)

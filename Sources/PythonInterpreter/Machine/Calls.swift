@@ -230,18 +230,37 @@ extension Machine {
     }
     // The standard library written in Python (`collections.Counter`, `OrderedDict`) may subclass `dict`.
     let inLibrary = SourceModule.isLibraryFile(code.filename)
-    for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: "subclassing the built-in '\(b.name)' is not run by lesson yet")
-    }
     let ns = DictObject()
     ns.setStr("__module__", globals.getStr("__name__") ?? StrObject("__main__"))
     ns.setStr("__qualname__", StrObject(code.qualname))
     if let doc = code.docstring { ns.setStr("__doc__", StrObject(doc)) }
     let frame = Frame(code: code, globals: globals, namespace: ns, function: nil, closure: closure)
     let cellObj = try runCall(frame)
+    // A subclass of list, dict or str runs when the built-in type's own code serves it: it adds
+    // methods, not dunder methods the machine's fast paths would pass by (``subclassableDunders``).
+    let allowed = Self.subclassableDunders(bases)
+    func plain(_ names: [String]) -> Bool { names.allSatisfy { !$0.hasPrefix("__") || !$0.hasSuffix("__") || allowed.contains($0) } }
+    let plainSubclass =
+      bases.allSatisfy { b in [Types.list, Types.dict, Types.str, Types.object].contains { $0 === b } || !b.isBuiltin }
+      && plain(ns.pairs.compactMap { ($0.0 as? StrObject)?.value })
+      && bases.allSatisfy { $0.isBuiltin || plain($0.mro.filter { !$0.isBuiltin }.flatMap { $0.dict.pairs.compactMap { ($0.0 as? StrObject)?.value } }) }
+    for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass {
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: [Types.list, Types.dict, Types.str].contains { $0 === b } ? "subclassing the built-in '\(b.name)' with dunder methods of its own is not run by lesson yet" : "subclassing the built-in '\(b.name)' is not run by lesson yet")
+    }
     let cls = try makeClass(name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns)
+    if plainSubclass, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) { cls.behavesAsBuiltin = true }
     if let cell = cellObj as? CellObject { cell.value = cls }
     return cls
+  }
+
+  /// The dunder names a Python subclass of `list`, `dict` or `str` may define and still run here:
+  /// the machine calls these, where it reads the built-in value directly for the others.
+  static func subclassableDunders(_ bases: [TypeObject]) -> Set<String> {
+    var names: Set<String> = ["__module__", "__qualname__", "__doc__", "__annotations__", "__slots__", "__init_subclass__", "__class_getitem__", "__classcell__"]
+    let layouts = Set(bases.map(\.layout))
+    if layouts.contains(.list) || layouts.contains(.dict) { names.insert("__init__") }
+    if layouts.contains(.dict) { names.insert("__missing__") }
+    return names
   }
 
   func makeClass(name: String, qualname: String, bases: [TypeObject], namespace ns: DictObject) throws -> TypeObject {

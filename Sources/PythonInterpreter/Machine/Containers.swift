@@ -14,7 +14,7 @@ final class IteratorObject: PyObject {
 extension Machine {
   func getIterator(_ o: PyObject) throws -> PyObject {
     switch o {
-    case let l as ListObject where l.type === Types.list:
+    case let l as ListObject where l.type.behavesAsBuiltin:
       var i = 0
       return IteratorObject("list_iterator") {
         guard i < l.items.count else { i = Int.max / 2; return nil }
@@ -48,7 +48,7 @@ extension Machine {
         }
         return IntObject.make(v)
       }
-    case let d as DictObject where d.type === Types.dict || d.type.lookup("__iter__") is BuiltinFunctionObject:
+    case let d as DictObject where d.type.behavesAsBuiltin || d.type.lookup("__iter__") is BuiltinFunctionObject:
       return dictIterator(d) { e in e.key }
     case let s as SetObject:
       let items = try setOrder(s)
@@ -149,7 +149,7 @@ extension Machine {
 
   /// All the values of an iterable.
   func iterate(_ o: PyObject, limit: Int = Int.max) throws -> [PyObject] {
-    if let l = o as? ListObject, l.type === Types.list { return l.items }
+    if let l = o as? ListObject, l.type.behavesAsBuiltin { return l.items }
     if let t = o as? TupleObject, t.type === Types.tuple { return t.items }
     let it = try getIterator(o)
     var out: [PyObject] = []
@@ -266,7 +266,7 @@ extension Machine {
 
   func getItem(_ o: PyObject, _ k: PyObject) throws -> PyObject {
     switch o {
-    case let l as ListObject where l.type === Types.list:
+    case let l as ListObject where l.type.behavesAsBuiltin:
       if let s = k as? SliceObject { return ListObject(try sliceItems(l.items, s)) }
       var i = try index(k, "list")
       if i < 0 { i += l.items.count }
@@ -331,7 +331,7 @@ extension Machine {
 
   func setItem(_ o: PyObject, _ k: PyObject, _ v: PyObject) throws {
     switch o {
-    case let l as ListObject where l.type === Types.list:
+    case let l as ListObject where l.type.behavesAsBuiltin:
       if let s = k as? SliceObject {
         let ix = try sliceIndices(s, count: l.items.count)
         let new = try iterate(v)

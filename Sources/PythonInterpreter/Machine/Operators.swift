@@ -88,7 +88,7 @@ extension Machine {
   }
 
   func inplaceOp(_ l: PyObject, _ r: PyObject, _ op: BinaryOperator) throws -> PyObject {
-    if let list = l as? ListObject, list.type === Types.list {
+    if let list = l as? ListObject, list.type.behavesAsBuiltin {
       if op == .add {
         list.items.append(contentsOf: try iterate(r))
         try checkElements(list.items.count)
@@ -163,7 +163,7 @@ extension Machine {
       return BytesObject(a.value + b.value)
     default: break
     }
-    if op == .mod, let s = l as? StrObject, l.type === Types.str { return try percentFormat(s, r) }
+    if op == .mod, let s = l as? StrObject, l.type.behavesAsBuiltin { return try percentFormat(s, r) }
     return nil
   }
 

@@ -4,7 +4,7 @@ extension Machine {
   /// `repr(o)`.
   func repr(_ o: PyObject) throws -> String {
     switch o {
-    case let s as StrObject where s.type === Types.str: return PyString.repr(s.value)
+    case let s as StrObject where s.type.behavesAsBuiltin: return PyString.repr(s.value)
     case let b as BoolObject: return b.bool ? "True" : "False"
     case let i as IntObject where i.type === Types.int: return try intText(i.value)
     case let f as FloatObject: return PyFloat.repr(f.value)
@@ -37,7 +37,7 @@ extension Machine {
       if t.items.count == 1 { return "(" + (try repr(t.items[0])) + ",)" }
       return "(" + (try t.items.map { try repr($0) }).joined(separator: ", ") + ")"
     case let d as DictObject:
-      if d.count == 0 { return d.type === Types.dict ? "{}" : "\(d.type.name)()" }
+      if d.count == 0 { return d.type.behavesAsBuiltin ? "{}" : "\(d.type.name)()" }
       if activeReprs.contains(ObjectIdentifier(d)) { return "{...}" }
       activeReprs.insert(ObjectIdentifier(d))
       defer { activeReprs.remove(ObjectIdentifier(d)) }
@@ -154,7 +154,7 @@ extension Machine {
       return try values { () throws(PythonValuesError) in try PyFormat.format(i.value, spec: spec, release: release) }
     case let f as FloatObject:
       return try values { () throws(PythonValuesError) in try PyFormat.format(f.value, spec: spec, release: release) }
-    case let s as StrObject where s.type === Types.str:
+    case let s as StrObject where s.type.behavesAsBuiltin:
       return try values { () throws(PythonValuesError) in try PyFormat.format(s.value, spec: spec, release: release) }
     default: break
     }

@@ -91,6 +91,22 @@ public final class StrObject: PyObject {
     super.init(type: Types.str)
   }
 
+  /// An instance of a subclass of `str` written in Python (`class ToolName(str)`).
+  init(_ s: String, subclass: TypeObject) {
+    value = s
+    super.init(type: subclass)
+  }
+
+  /// The attributes of an instance of a subclass written in Python.
+  private var subclassAttributes: DictObject?
+  override var instanceDict: DictObject? {
+    guard !type.isBuiltin else { return nil }
+    if let d = subclassAttributes { return d }
+    let d = DictObject()
+    subclassAttributes = d
+    return d
+  }
+
   var scalars: [Unicode.Scalar] {
     if let s = cachedScalars { return s }
     let s = Array(value.unicodeScalars)
@@ -124,6 +140,22 @@ public final class ListObject: PyObject {
   init(_ items: [PyObject] = []) {
     self.items = items
     super.init(type: Types.list)
+  }
+
+  /// An instance of a subclass of `list` written in Python (`class Results(list)`).
+  init(_ items: [PyObject], subclass: TypeObject) {
+    self.items = items
+    super.init(type: subclass)
+  }
+
+  /// The attributes of an instance of a subclass written in Python.
+  private var subclassAttributes: DictObject?
+  override var instanceDict: DictObject? {
+    guard !type.isBuiltin else { return nil }
+    if let d = subclassAttributes { return d }
+    let d = DictObject()
+    subclassAttributes = d
+    return d
   }
 }
 

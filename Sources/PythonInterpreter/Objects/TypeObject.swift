@@ -28,6 +28,9 @@ public final class TypeObject: PyObject {
   let dict: DictObject
   var layout: Layout
   let isBuiltin: Bool
+  /// A built-in type, or a learner's subclass of `list`, `dict` or `str` that adds methods only:
+  /// its instances take the built-in type's paths everywhere (`print`, `[i]`, `+`, format).
+  var behavesAsBuiltin: Bool
   /// For `enum.Enum` and its subclasses: the members in definition order (aliases included), and
   /// which names are aliases.
   var enumMembers: [(name: String, member: PyObject)]?
@@ -43,6 +46,7 @@ public final class TypeObject: PyObject {
     self.layout = layout
     dict = DictObject(namespaceOfClass: ())
     isBuiltin = builtin
+    behavesAsBuiltin = builtin
     super.init(type: nil)
     mro = [self] + (TypeObject.merge(bases.map(\.mro) + [bases]) ?? bases)
   }
