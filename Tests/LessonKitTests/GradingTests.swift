@@ -161,3 +161,34 @@ import Testing
     #expect(back == text)
   }
 }
+
+/// A large class keeps only what its outputs show of each record, and shares repeated texts.
+@Suite struct GradeRecordDetailTests {
+  @Test func keepingDropsWhatIsNotAsked() throws {
+    let course = CheckDependencyTests.course
+    let entry = try #require(course.entry(3))
+    let spec = try course.spec(entry)
+    let starter = Submission(
+      learner: "ada", lesson: 3, path: "\(course.root)/lessons/\(entry.folder)/\(spec.file)", display: "ada.json",
+      problem: nil)
+    let full = Grader.grade(starter, spec: spec)
+    #expect(!full.checks.isEmpty && full.timeline != nil)
+    let slim = full.keeping([])
+    #expect(slim.checks.isEmpty && slim.timeline == nil)
+    #expect(slim.score == full.score && slim.maxScore == full.maxScore && slim.explanations == full.explanations)
+    #expect(full.keeping(.timeline).timeline == full.timeline && full.keeping(.timeline).checks.isEmpty)
+    // What travels from a worker reads back the same, through a pool or not.
+    var pool = TextPool()
+    #expect(GradeRecord(wire: full.wire, pool: &pool) == GradeRecord(wire: full.wire))
+    #expect(GradeRecord(wire: full.wire, pool: &pool) == full)
+  }
+
+  @Test func aPoolGivesEqualTextsAndStaysBounded() {
+    var pool = TextPool()
+    for i in 0..<20_000 {
+      let text = "a text long enough to be shared, number \(i)"
+      #expect(pool.shared(text) == text)
+    }
+    #expect(pool.shared("short") == "short")
+  }
+}

@@ -197,16 +197,20 @@ struct GradeCommand: LessonCommand {
       if showProgress { console.err("\rgrading \(done)/\(submissions.count)…") }
     }
     let python = try PythonChoice.resolve(arguments, course: course.course)
+    // Checks and timelines only where an output shows them: a large class stays small in memory.
+    var detail: GradeRecord.Detail = []
+    if feedback != nil || format == .junit || format == .gradescope { detail = .all }
+    if format == .html { detail.insert(.timeline) }
     let book: Gradebook
     if let executable = console.executable, jobs != 0 {
       let workers = GradeWorkers(
         executable: executable, course: course.course.root, strict: strict, python: python,
-        count: jobs ?? ProcessInfo.processInfo.activeProcessorCount, budget: budget)
+        count: jobs ?? ProcessInfo.processInfo.activeProcessorCount, budget: budget, detail: detail)
       book = Grader.gradebook(
         workers.grade(submissions, specs: specs, progress: progress), specs: specs, roster: roster)
     } else {
       book = Grader.grade(
-        submissions, specs: specs, strict: strict, roster: roster, python: python, progress: progress)
+        submissions, specs: specs, strict: strict, roster: roster, python: python, detail: detail, progress: progress)
     }
     if showProgress { console.err("\r\u{1B}[K") }
     let feedbackNames = FeedbackView.fileNames(for: book.learners)

@@ -28,6 +28,8 @@ struct GradeWorkers {
   var count: Int
   /// How long one submission may take, in seconds.
   var budget: Double
+  /// What of each record to keep (``GradeRecord/Detail``).
+  var detail: GradeRecord.Detail = .all
 
   /// Jobs sent to a worker before its first answer is read: enough to keep it busy between two
   /// reads, few enough that the pipes never fill.
@@ -49,8 +51,9 @@ struct GradeWorkers {
     if total > 0 {
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var local: [(Int, GradeRecord)] = []
+        var pool = TextPool()
         func record(_ index: Int, _ record: GradeRecord) {
-          local.append((index, record))
+          local.append((index, record.keeping(detail)))
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
@@ -114,7 +117,7 @@ struct GradeWorkers {
           let spec = specs[submission.lesson]!
           switch answer {
           case .line(let line):
-            if var graded = GradeRecord(wire: line) {
+            if var graded = GradeRecord(wire: line, pool: &pool) {
               graded.warnings = submission.warnings + graded.warnings
               record(head.index, graded)
               continue

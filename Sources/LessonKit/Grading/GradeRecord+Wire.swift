@@ -69,9 +69,16 @@ extension GradeRecord {
 
   /// The record read back from ``wire``, or `nil` when the line is not one.
   public init?(wire line: String) {
+    var pool = TextPool()
+    self.init(wire: line, pool: &pool)
+  }
+
+  /// The record read back from ``wire``; texts that repeat from record to record (the lesson's
+  /// ideas, the note, mistake ids, a common explanation) share one copy through `pool`.
+  public init?(wire line: String, pool: inout TextPool) {
     guard let value = try? JSONReader().parse(Array(line.utf8)) else { return nil }
     func string(_ value: JSONValue?) -> String? {
-      if case .string(let text)? = value { return text }
+      if case .string(let text)? = value { return pool.shared(text) }
       return nil
     }
     func int(_ value: JSONValue?) -> Int? {
@@ -137,5 +144,25 @@ extension GradeRecord {
       learner: learner, lesson: lesson, status: status, score: score, maxScore: maxScore, mistakes: mistakes,
       explanations: explanations, file: file, checks: checks, warnings: warnings, noteReview: review,
       timeline: timeline)
+  }
+}
+
+/// One copy of each text many records hold alike (the lesson's ideas, a note handed in by many,
+/// the same explanation): a class of 50,000 would otherwise hold 50,000 copies of each.
+public struct TextPool: Sendable {
+  private var texts: Set<String> = []
+  /// Texts kept at most; the pool starts again when it is full.
+  static let capacity = 8_192
+
+  public init() {}
+
+  /// `text`, or the copy of it the pool holds already.
+  public mutating func shared(_ text: String) -> String {
+    // Short texts live inside the String itself; nothing to share.
+    guard text.utf8.count > 15 else { return text }
+    if let kept = texts.firstIndex(of: text) { return texts[kept] }
+    if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
+    texts.insert(text)
+    return text
   }
 }

@@ -62,6 +62,26 @@ public struct GradeRecord: Sendable, Hashable {
 
   /// Every explanation on one line, separated by ` | `.
   public var explanation: String { explanations.joined(separator: " | ") }
+
+  /// What of a record a gradebook keeps once it is graded: a class of 50,000 needs its checks
+  /// and timelines only for the outputs that show them (JUnit, Gradescope, feedback, the page).
+  public struct Detail: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Each check, with expected, observed and the fix.
+    public static let checks = Detail(rawValue: 1)
+    /// The run of a failing submission.
+    public static let timeline = Detail(rawValue: 2)
+    public static let all: Detail = [.checks, .timeline]
+  }
+
+  /// This record with only `detail` of its checks and timeline.
+  public func keeping(_ detail: Detail) -> GradeRecord {
+    var record = self
+    if !detail.contains(.checks) { record.checks = [] }
+    if !detail.contains(.timeline) { record.timeline = nil }
+    return record
+  }
 }
 
 /// A class's grades and what they add up to.
@@ -153,7 +173,8 @@ public enum Grader {
   ///   - progress: Called now and then with the number graded so far.
   public static func grade(
     _ submissions: [Submission], specs: [Int: LessonSpec], strict: Bool = false, roster: Roster? = nil,
-    workers: Int? = nil, python: PythonVersion = .default, progress: (@Sendable (Int) -> Void)? = nil
+    workers: Int? = nil, python: PythonVersion = .default, detail: GradeRecord.Detail = .all,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> Gradebook {
     let count = submissions.count
     let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: count))
@@ -164,7 +185,11 @@ public enum Grader {
         var local: [(Int, GradeRecord)] = []
         for index in stride(from: worker, to: count, by: workers) {
           local.append(
-            (index, grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)))
+            (
+              index,
+              grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)
+                .keeping(detail)
+            ))
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
