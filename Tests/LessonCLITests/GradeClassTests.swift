@@ -508,3 +508,27 @@ extension GradebookTrustTests {
     }
   }
 }
+
+/// A gradebook written to a file a part at a time (CSV a row, JSON a learner at a time) is
+/// byte for byte the one printed whole, for a class with passes, failures, broken files, a
+/// program, a roster with someone missing and someone not on it.
+@Suite struct GradeStreamedOutputTests {
+  @Test(arguments: ["csv", "json"]) func theFileIsThePrintedGradebook(_ format: String) throws {
+    try withWorkspace { directory in
+      let folder = try ClassFolder(in: directory)
+      try folder.copy(ClassFolder.solution3, to: "ada/more_tools3.json")
+      try folder.copy(ClassFolder.starter3, to: "bob/more_tools3.json")
+      try folder.copy(ClassFolder.program3, to: "cy/async_batch.py")
+      try folder.put(Data("{\"limit\": 3, \"calls\": [".utf8), at: "dee/more_tools3.json")
+      try folder.put(Data("ada\nbob\ncy\nzed\n".utf8), at: "../roster.txt")
+      let roster = directory + "/roster.txt"
+      let printed = grade(["3", folder.root, "--format", format, "--roster", roster], in: directory)
+      let file = directory + "/gradebook." + format
+      let written = grade(["3", folder.root, "--output", file, "--roster", roster], in: directory)
+      #expect(printed.code == written.code)
+      let text = try String(contentsOfFile: file, encoding: .utf8)
+      #expect(text == printed.out)
+      #expect(text.contains("zed") && text.contains("dee"))
+    }
+  }
+}

@@ -152,7 +152,7 @@ struct GradeCommand: LessonCommand {
     for entry in entries {
       do { specs[entry.id] = try course.course.spec(entry) } catch { throw .input(error) }
     }
-    let submissions: [Submission]
+    var submissions: [Submission]
     do {
       submissions = try SubmissionFinder.find(
         in: context.resolve(directory),
@@ -193,8 +193,9 @@ struct GradeCommand: LessonCommand {
     }
     let console = context.console
     let showProgress = console.errorIsTerminal
+    let total = submissions.count
     let progress: @Sendable (Int) -> Void = { done in
-      if showProgress { console.err("\rgrading \(done)/\(submissions.count)…") }
+      if showProgress { console.err("\rgrading \(done)/\(total)…") }
     }
     let python = try PythonChoice.resolve(arguments, course: course.course)
     // Checks and timelines only where an output shows them: a large class stays small in memory.
@@ -213,6 +214,9 @@ struct GradeCommand: LessonCommand {
         submissions, specs: specs, strict: strict, roster: roster, python: python, detail: detail, progress: progress)
     }
     if showProgress { console.err("\r\u{1B}[K") }
+    // The gradebook holds what is needed from here on; a class of 50,000 frees its file list.
+    let noneFound = submissions.isEmpty
+    submissions = []
     let feedbackNames = FeedbackView.fileNames(for: book.learners)
     var view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
     if format == .html, let feedback {
@@ -220,9 +224,8 @@ struct GradeCommand: LessonCommand {
         from: OutputFile.folder(of: context.resolve(output ?? "page.html")), to: context.resolve(feedback))
       view.feedbackLinks = feedbackNames.mapValues { Self.href(base + "/" + $0) }
     }
-    let text = view.render(format, style: format == .table && output == nil ? context.style : Style(enabled: false))
     if let output {
-      do { try OutputFile.write(Data(text.utf8), to: context.resolve(output)) } catch {
+      do { try OutputFile.write(to: context.resolve(output)) { view.stream(format, into: &$0) } } catch {
         throw .input(error.renamed(from: context.resolve(output), to: output))
       }
       let failing = book.records.count(where: { $0.status != .pass })
@@ -230,12 +233,12 @@ struct GradeCommand: LessonCommand {
         "lesson: graded \(book.records.count) submissions of \(book.learners.count) learners into \(output) (\(failing) not passing)"
       )
     } else {
-      console.out(text)
+      console.out(view.render(format, style: format == .table ? context.style : Style(enabled: false)))
     }
     if let feedback {
       try writeFeedback(book, names: feedbackNames, course: course.course, into: feedback, context: context)
     }
-    if submissions.isEmpty { console.error("lesson: warning: no submissions found in \(directory)") }
+    if noneFound { console.error("lesson: warning: no submissions found in \(directory)") }
     return book.records.allSatisfy { $0.status == .pass } && !book.records.isEmpty ? .success : .failure
   }
 }

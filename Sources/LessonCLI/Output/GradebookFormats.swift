@@ -187,19 +187,52 @@ struct GradebookView {
     record.noteReview.map { $0.needsReview ? "yes" : "no" } ?? ""
   }
 
+  /// Writes the gradebook in `format` a part at a time: the CSV a row at a time and the JSON a
+  /// learner at a time, so that a class of 50,000 is never one string in memory.
+  func stream(_ format: GradebookFormat, into sink: inout OutputSink, style: Style = Style(enabled: false)) {
+    switch format {
+    case .csv:
+      sink.append(Self.csvHeader + "\r\n")
+      for record in book.records { sink.append(csvRow(record) + "\r\n") }
+    case .json:
+      // As `json.pretty + "\n"`, with the learners written one by one.
+      sink.append("{\n")
+      for (key, value) in jsonHead { sink.append("  " + JSONOutput.quote(key) + ": ") ; sink.append(value.pretty(level: 1)); sink.append(",\n") }
+      sink.append("  \"learners\": ")
+      if book.learners.isEmpty {
+        sink.append("[]")
+      } else {
+        sink.append("[\n")
+        for (index, learner) in book.learners.enumerated() {
+          sink.append(index == 0 ? "    " : ",\n    ")
+          sink.append(jsonLearner(learner).pretty(level: 2))
+        }
+        sink.append("\n  ]")
+      }
+      sink.append(",\n  \"summary\": ")
+      sink.append(jsonSummary.pretty(level: 1))
+      sink.append("\n}\n")
+    default:
+      sink.append(render(format, style: style))
+    }
+  }
+
   // MARK: CSV (RFC 4180)
 
+  static let csvHeader = "learner,lesson,status,score,max_score,mistakes,explanation,file,warnings,note_to_review,note"
+
   var csv: String {
-    var lines = ["learner,lesson,status,score,max_score,mistakes,explanation,file,warnings,note_to_review,note"]
-    for record in book.records {
-      lines.append(
-        [
-          record.learner, String(record.lesson), record.status.rawValue, String(record.score), String(record.maxScore),
-          record.mistakes.joined(separator: ";"), record.explanation, record.file,
-          record.warnings.joined(separator: " | "), Self.noteToReview(record), record.noteReview?.note ?? "",
-        ].map(Self.csvField).joined(separator: ","))
-    }
+    var lines = [Self.csvHeader]
+    for record in book.records { lines.append(csvRow(record)) }
     return lines.joined(separator: "\r\n") + "\r\n"
+  }
+
+  func csvRow(_ record: GradeRecord) -> String {
+    [
+      record.learner, String(record.lesson), record.status.rawValue, String(record.score), String(record.maxScore),
+      record.mistakes.joined(separator: ";"), record.explanation, record.file,
+      record.warnings.joined(separator: " | "), Self.noteToReview(record), record.noteReview?.note ?? "",
+    ].map(Self.csvField).joined(separator: ",")
   }
 
   /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space, and
@@ -225,60 +258,61 @@ struct GradebookView {
   // MARK: JSON
 
   var json: JSONOutput {
+    .object(
+      jsonHead + [("learners", .array(book.learners.map(jsonLearner))), ("summary", jsonSummary)])
+  }
+
+  /// The JSON gradebook's first members.
+  var jsonHead: [(String, JSONOutput)] {
+    [("formatVersion", .int(2)), ("course", .string(course.title)), ("strict", .bool(strict))]
+  }
+
+  /// One learner of the JSON gradebook.
+  func jsonLearner(_ learner: String) -> JSONOutput {
     .object([
-      ("formatVersion", .int(2)),
-      ("course", .string(course.title)),
-      ("strict", .bool(strict)),
+      ("learner", .string(learner)),
       (
-        "learners",
+        "lessons",
         .array(
-          book.learners.map { learner in
+          book.records(of: learner).map { record in
             .object([
-              ("learner", .string(learner)),
-              (
-                "lessons",
-                .array(
-                  book.records(of: learner).map { record in
-                    .object([
-                      ("lesson", .int(record.lesson)), ("status", .string(record.status.rawValue)),
-                      ("score", .int(record.score)), ("maxScore", .int(record.maxScore)),
-                      ("mistakes", .array(record.mistakes.map(JSONOutput.string))),
-                      ("explanation", .string(record.explanation)),
-                      ("explanations", .array(record.explanations.map(JSONOutput.string))),
-                      ("file", .string(record.file)), ("warnings", .array(record.warnings.map(JSONOutput.string))),
-                      ("note", record.noteReview.map(NoteReviewText.json) ?? .null),
-                    ])
-                  })
-              ),
+              ("lesson", .int(record.lesson)), ("status", .string(record.status.rawValue)),
+              ("score", .int(record.score)), ("maxScore", .int(record.maxScore)),
+              ("mistakes", .array(record.mistakes.map(JSONOutput.string))),
+              ("explanation", .string(record.explanation)),
+              ("explanations", .array(record.explanations.map(JSONOutput.string))),
+              ("file", .string(record.file)), ("warnings", .array(record.warnings.map(JSONOutput.string))),
+              ("note", record.noteReview.map(NoteReviewText.json) ?? .null),
             ])
           })
       ),
+    ])
+  }
+
+  /// The JSON gradebook's summary.
+  var jsonSummary: JSONOutput {
+    .object([
       (
-        "summary",
-        .object([
-          (
-            "passRate",
-            .array(
-              book.lessons.map { lesson in
-                let (passed, total) = book.passRate(lesson)
-                return .object([("lesson", .int(lesson)), ("passed", .int(passed)), ("learners", .int(total))])
-              })
-          ),
-          (
-            "mistakes",
-            .array(book.mistakeCounts.map { .object([("id", .string($0.id)), ("learners", .int($0.learners))]) })
-          ),
-          ("needAttention", .array(book.needAttention.map { .string($0.learner) })),
-          ("warnings", .int(book.warnings.count)),
-          (
-            "notesToReview",
-            .array(notesToReview.map { .object([("learner", .string($0.learner)), ("lesson", .int($0.lesson))]) })
-          ),
-          ("roster", book.hasRoster ? .bool(true) : .bool(false)),
-          ("missing", .array(book.missing.map(JSONOutput.string))),
-          ("notOnRoster", .array(book.notOnRoster.map(JSONOutput.string))),
-        ])
+        "passRate",
+        .array(
+          book.lessons.map { lesson in
+            let (passed, total) = book.passRate(lesson)
+            return .object([("lesson", .int(lesson)), ("passed", .int(passed)), ("learners", .int(total))])
+          })
       ),
+      (
+        "mistakes",
+        .array(book.mistakeCounts.map { .object([("id", .string($0.id)), ("learners", .int($0.learners))]) })
+      ),
+      ("needAttention", .array(book.needAttention.map { .string($0.learner) })),
+      ("warnings", .int(book.warnings.count)),
+      (
+        "notesToReview",
+        .array(notesToReview.map { .object([("learner", .string($0.learner)), ("lesson", .int($0.lesson))]) })
+      ),
+      ("roster", book.hasRoster ? .bool(true) : .bool(false)),
+      ("missing", .array(book.missing.map(JSONOutput.string))),
+      ("notOnRoster", .array(book.notOnRoster.map(JSONOutput.string))),
     ])
   }
 

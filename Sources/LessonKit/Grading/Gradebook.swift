@@ -96,15 +96,20 @@ public struct Gradebook: Sendable {
   public let notOnRoster: [String]
   /// Whether a roster was given.
   public let hasRoster: Bool
-  private let byLearner: [String: [GradeRecord]]
+  /// Where each learner's records are in ``records`` (sorted, so they are together).
+  private let byLearner: [String: Range<Int>]
 
   public init(records: [GradeRecord], missing: [String] = [], notOnRoster: [String] = [], hasRoster: Bool = false) {
     self.records = records.sorted { ($0.learner, $0.lesson) < ($1.learner, $1.lesson) }
-    var byLearner: [String: [GradeRecord]] = [:]
+    var byLearner: [String: Range<Int>] = [:]
     var learners: [String] = []
-    for record in self.records {
-      if byLearner[record.learner] == nil { learners.append(record.learner) }
-      byLearner[record.learner, default: []].append(record)
+    for (index, record) in self.records.enumerated() {
+      if let range = byLearner[record.learner] {
+        byLearner[record.learner] = range.lowerBound..<(index + 1)
+      } else {
+        learners.append(record.learner)
+        byLearner[record.learner] = index..<(index + 1)
+      }
     }
     self.byLearner = byLearner
     self.learners = learners
@@ -114,7 +119,7 @@ public struct Gradebook: Sendable {
   }
 
   /// One learner's records, by lesson.
-  public func records(of learner: String) -> [GradeRecord] { byLearner[learner] ?? [] }
+  public func records(of learner: String) -> [GradeRecord] { byLearner[learner].map { Array(records[$0]) } ?? [] }
 
   /// The lessons graded, in order.
   public var lessons: [Int] { Array(Set(records.map(\.lesson))).sorted() }

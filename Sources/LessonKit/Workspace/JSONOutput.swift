@@ -18,6 +18,14 @@ public enum JSONOutput: Sendable, Hashable {
   /// Indented by two spaces, with arrays of scalars on one line.
   public var pretty: String { render(indent: "  ", level: 0) }
 
+  /// ``pretty`` as it reads nested `level` deep in a larger document (its inner lines indented
+  /// for that depth), for a document written a part at a time.
+  public func pretty(level: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    render(into: &out, indent: Array("  ".utf8), level: level)
+    return out
+  }
+
   private func render(indent: String?, level: Int) -> String {
     var out: [UInt8] = []
     render(into: &out, indent: indent.map { Array($0.utf8) }, level: level)

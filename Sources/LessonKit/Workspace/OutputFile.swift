@@ -42,6 +42,12 @@ public enum OutputFile {
   ///
   /// - Throws: ``LessonKitError/unwritableFile(path:reason:)`` (exit 73).
   public static func write(_ data: Data, to path: String) throws(LessonKitError) {
+    try write(to: path) { sink in data.withUnsafeBytes { sink.append($0) } }
+  }
+
+  /// Writes what `produce` gives the sink to `path`, as ``write(_:to:)`` does, without holding
+  /// the whole text: the sink goes to the temporary file a megabyte at a time.
+  public static func write(to path: String, _ produce: (inout OutputSink) -> Void) throws(LessonKitError) {
     try check(path)
     func refuse(_ what: String) -> LessonKitError {
       .unwritableFile(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
@@ -52,19 +58,10 @@ public enum OutputFile {
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw refuse("cannot make a temporary file in \(parent)") }
     let temporary = String(cString: template)
-    var failure: LessonKitError?
-    data.withUnsafeBytes { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = refuse("cannot write")
-          return
-        }
-        offset += written
-      }
-    }
+    var sink = OutputSink(descriptor: descriptor)
+    produce(&sink)
+    sink.flush()
+    var failure: LessonKitError? = sink.failed ? refuse("cannot write") : nil
     let mask = umask(0)
     umask(mask)
     if failure == nil, fchmod(descriptor, 0o666 & ~mask) != 0 { failure = refuse("cannot set permissions") }
@@ -123,4 +120,53 @@ private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count
   #else
     Darwin.write(descriptor, buffer, count)
   #endif
+}
+
+/// Where ``OutputFile/write(to:_:)`` sends a file's bytes: a buffer written out a megabyte at a time.
+public struct OutputSink {
+  let descriptor: Int32
+  private var buffer: [UInt8] = []
+  /// Whether a write failed (the file is then not put in place).
+  private(set) var failed = false
+  static let chunk = 1 << 20
+
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
+    buffer.reserveCapacity(Self.chunk)
+  }
+
+  public mutating func append(_ text: String) {
+    buffer += text.utf8
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  public mutating func append(_ bytes: [UInt8]) {
+    buffer += bytes
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    flush()
+    write(bytes)
+  }
+
+  mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    buffer.withUnsafeBytes { write($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+    guard !failed, bytes.count > 0 else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failed = true
+        return
+      }
+      offset += written
+    }
+  }
 }
