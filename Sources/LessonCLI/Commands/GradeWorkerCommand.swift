@@ -13,10 +13,11 @@ import LessonKit
 struct GradeWorkerCommand: LessonCommand {
   static let name = "_grade-worker"
   static let abstract = "Grade submissions sent on standard input, for 'lesson grade' (not for people)."
-  static let usage = "lesson _grade-worker --course DIR --python X.Y [--strict]"
+  static let usage = "lesson _grade-worker --course DIR --python X.Y [--strict] [--brief] [--timelines]"
   static let discussion = """
     Writes "ready" once the course is loaded, then reads one job per line on standard input ({"lesson", "path", "display", "learner"}) and writes
-    one grade per line on standard output, until its input ends. 'lesson grade' starts, supervises
+    one grade per line on standard output, until its input ends. With --brief a grade leaves out its
+    checks, and its timeline too unless --timelines is given (the gradebook does not show them). 'lesson grade' starts, supervises
     and replaces these workers; nothing else should.
 
     For tests only: LESSON_TEST_WORKER_DIE_ON=NAME makes the worker die on the file displayed as
@@ -29,7 +30,7 @@ struct GradeWorkerCommand: LessonCommand {
   var arguments: Arguments
 
   init(arguments words: [String]) throws(UsageError) {
-    arguments = try Arguments(words, flags: ["--strict"], options: ["--course", PythonChoice.option])
+    arguments = try Arguments(words, flags: ["--strict", "--brief", "--timelines"], options: ["--course", PythonChoice.option])
     guard arguments.options["--course"] != nil, arguments.positionals.isEmpty else {
       throw UsageError("give --course DIR and nothing else")
     }
@@ -41,6 +42,8 @@ struct GradeWorkerCommand: LessonCommand {
       throw .input(error)
     }
     let strict = arguments.flags.contains("--strict")
+    var detail = GradeRecord.Detail.all
+    if arguments.flags.contains("--brief") { detail = arguments.flags.contains("--timelines") ? .timeline : [] }
     let python: PythonVersion
     do { python = try PythonChoice.given(arguments) ?? .default } catch { throw .usage(error) }
     context.console.out(Self.ready + "\n")
@@ -55,7 +58,8 @@ struct GradeWorkerCommand: LessonCommand {
       if environment["LESSON_TEST_WORKER_HANG_ON"] == display { while true { pause() } }
       if specs[lesson] == nil, let entry = course.entry(lesson) { specs[lesson] = try? course.spec(entry) }
       let submission = Submission(learner: learner, lesson: lesson, path: path, display: display)
-      context.console.out(Grader.grade(submission, spec: specs[lesson], strict: strict, python: python).wire + "\n")
+      context.console.out(
+        Grader.grade(submission, spec: specs[lesson], strict: strict, python: python).keeping(detail).wire + "\n")
     }
     return .success
   }

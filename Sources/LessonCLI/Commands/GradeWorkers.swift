@@ -48,6 +48,7 @@ struct GradeWorkers {
     let workers = max(1, min(count, total))
     let arguments =
       ["_grade-worker", "--course", course, "--python", python.rawValue] + (strict ? ["--strict"] : [])
+      + (detail.contains(.checks) ? [] : ["--brief"]) + (detail.contains(.timeline) ? ["--timelines"] : [])
     if total > 0 {
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var local: [(Int, GradeRecord)] = []

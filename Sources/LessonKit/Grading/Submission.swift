@@ -175,21 +175,28 @@ public enum SubmissionFinder {
 
   /// What `path` is, following a link only when its target is inside `root`.
   static func kind(of path: String, root: String) -> Kind {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let type = attributes[.type] as? FileAttributeType
-    else { return .other }
-    switch type {
-    case .typeRegular: return .file
-    case .typeDirectory: return .directory
-    case .typeSymbolicLink:
-      let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    // lstat(2) itself: a class of 50,000 is scanned file by file before any is graded.
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return .other }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    case S_IFLNK:
+      let target = realPath(path) ?? path
       guard target == root || target.hasPrefix(root + "/") else { return .outside }
-      guard let resolved = try? FileManager.default.attributesOfItem(atPath: target),
-        let resolvedType = resolved[.type] as? FileAttributeType
-      else { return .other }
-      return resolvedType == .typeRegular ? .file : resolvedType == .typeDirectory ? .directory : .other
+      var resolved = stat()
+      guard stat(target, &resolved) == 0 else { return .other }
+      let type = resolved.st_mode & S_IFMT
+      return type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
     default: return .other
     }
+  }
+
+  /// `path` with every link followed (realpath(3)), or nil when it cannot be resolved.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// A file that could be a submission: where it is and how it ranks.
@@ -373,8 +380,7 @@ public enum SubmissionFinder {
     /// Where `path` really is, inside the class folder, and whose entry that is, when `path`
     /// goes through a link.
     func owner(of path: String) -> (path: String, learner: String)? {
-      let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-      guard real != path, real.hasPrefix(root + "/") else { return nil }
+      guard let real = SubmissionFinder.realPath(path), real != path, real.hasPrefix(root + "/") else { return nil }
       let relative = String(real.dropFirst(root.count + 1))
       guard let first = relative.split(separator: "/").first else { return nil }
       return (relative, learnerName(String(first)))
