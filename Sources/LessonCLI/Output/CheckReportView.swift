@@ -39,10 +39,16 @@ struct CheckReportView {
         lines += styled(
           TextLayout.wrap(check.title, width: width, indent: "  ✓ ", hanging: "      "), "  ✓ ", "  \(mark) ")
       } else {
-        lines += styled(
-          TextLayout.wrap(check.title, width: width, indent: "  ✗ ", hanging: "      "), "  ✗ ", "  \(mark) ")
-        lines += TextLayout.wrap(
-          "expected " + check.expected, width: width, indent: "      ", hanging: "               ")
+        // The title and what was expected on one line where they fit, what was observed under.
+        let together = "  ✗ \(check.title): expected \(check.expected)"
+        if together.count <= width {
+          lines += styled([together], "  ✗ ", "  \(mark) ")
+        } else {
+          lines += styled(
+            TextLayout.wrap(check.title, width: width, indent: "  ✗ ", hanging: "      "), "  ✗ ", "  \(mark) ")
+          lines += TextLayout.wrap(
+            "expected " + check.expected, width: width, indent: "      ", hanging: "               ")
+        }
         lines += TextLayout.wrap(
           "observed " + check.observed, width: width, indent: "      ", hanging: "               ")
       }
