@@ -22,9 +22,11 @@ public final class Task: Future, DoneCallback {
   private var started = false
   /// The order the task was created in, from 1.
   public let serial: Int
-  /// The task that was running when this one was created (`wait_for`'s inner task in 3.10 has the
-  /// task that called it), for a host that follows what one call does across the tasks it makes.
-  public internal(set) weak var creator: Task?
+  /// The ``serial``s of the task that was running when this one was created, of the one that
+  /// created that, and of the one before (0 for none): `wait_for`'s inner task in 3.10 has the
+  /// task that called it. For a host that follows what one call does across the tasks it makes;
+  /// numbers, not references, so nothing is kept alive and there is nothing to release.
+  public internal(set) var ancestors: (Int, Int, Int) = (0, 0, 0)
 
   init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int) {
     self.frames = FrameStack(coroutine)

@@ -135,7 +135,7 @@ public final class EventLoop {
   public func createTask(_ coroutine: Coroutine, name: String? = nil) -> Task {
     taskSerial += 1
     let task = Task(coroutine: coroutine, loop: self, name: name, serial: taskSerial)
-    task.creator = currentTask
+    if let creator = currentTask { task.ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1) }
     ready.append(.step(task, nil))
     liveTasks.append(task)
     liveCount += 1

@@ -172,11 +172,11 @@ extension Machine {
   /// The facts of the running task (nil outside a task), with the task that made it noted.
   var runningTaskFacts: TaskFacts? {
     guard let task = loop?.currentTask else { return nil }
-    var current: Task? = task
-    while let c = current, taskCreators[c.serial] == nil, let creator = c.creator {
-      taskCreators[c.serial] = creator.serial
-      current = creator
-    }
+    // The task's creator, and theirs: a call's facts are those of its task and the tasks it made.
+    let (parent, grandparent, greatGrandparent) = task.ancestors
+    if parent != 0 { taskCreators[task.serial] = parent }
+    if grandparent != 0 { taskCreators[parent] = grandparent }
+    if greatGrandparent != 0 { taskCreators[grandparent] = greatGrandparent }
     if let facts = taskFacts[task.serial] { return facts }
     let facts = TaskFacts()
     taskFacts[task.serial] = facts
