@@ -118,9 +118,11 @@ extension InputFile {
     do {
       configuration = try RunReading.read(bytes, file: file, python: python)
     } catch {
-      // A program the interpreter does not run, or that stops: the reader's line says where.
+      // A program the interpreter does not run, or that runs past a budget: that is the answer.
       let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
-      guard run.stop == nil, run.exitCode == 0 || run.exitCode == nil else { throw readingError }
+      if let stopped = ProgramCrossCheck.stopped(run, file: file) { throw stopped }
+      // One that stops with an error before its gather ends: where the text reader stopped.
+      guard run.exitCode == 0 || run.exitCode == nil else { throw readingError }
       throw .pythonProgram(
         path: file, line: run.observation.gatherLine ?? 1, column: 1,
         message: "lesson runs this program but cannot check it: \(error.reason); see 'lesson run \(file)' for what it does")

@@ -63,15 +63,7 @@ public enum ProgramCrossCheck {
   ) -> LessonKitError? {
     let name = (file as NSString).lastPathComponent
     let run = run(bytes, name: name, python: python)
-    switch run.stop {
-    case .refused(let line, let column, let construct, let why)?:
-      return .pythonProgram(path: file, line: line, column: column, message: "lesson does not run \(construct): \(why)")
-    case .budget(let what)?:
-      return .pythonProgram(
-        path: file, line: run.stopLine ?? 1, column: 1,
-        message: "lesson stopped the program: it ran past its budget of \(what)")
-    case nil: break
-    }
+    if let stopped = stopped(run, file: file) { return stopped }
     let trace = GatherEngine.runVirtual(configuration.batch, python: python)
     var differences: [String] = []
     let engineDeadlock: Bool
@@ -111,4 +103,19 @@ public enum ProgramCrossCheck {
   }
 
   static func format(_ x: Double) -> String { String(format: "%.3f", x) }
+
+  /// Why the run did not go as CPython's would, as the learner's error: a construct lesson does
+  /// not run, or a budget the program ran past. Nil for a run that went to its end.
+  static func stopped(_ run: ProgramRun, file: String) -> LessonKitError? {
+    switch run.stop {
+    case .refused(let line, let column, let construct, let why)?:
+      return .pythonProgram(path: file, line: line, column: column, message: "lesson does not run \(construct): \(why)")
+    case .budget(let what)?:
+      return .pythonProgram(
+        path: file, line: run.stopLine ?? 1, column: 1,
+        message: "lesson stopped the program: it ran past its budget of \(what)")
+    case nil:
+      return nil
+    }
+  }
 }
