@@ -180,6 +180,9 @@ import Testing
     Case(
       name: "lesson 6, the error not caught", lesson: 6, replace: "except ToolError:", with: "except KeyError:",
       mistakes: ["propagated-error"]),
+    Case(
+      name: "lesson 6, results in another form", lesson: 6, replace: #"return "{}:ok".format(tool.name)"#,
+      with: #"return "{} -> ok".format(tool.name)"#, mistakes: ["wrong-results"]),
     Case(name: "lesson 3 as written", lesson: 3, replace: "", with: "", mistakes: []),
     Case(
       name: "lesson 3, limit 2", lesson: 3, replace: "Semaphore(3)", with: "Semaphore(2)", mistakes: ["wrong-setting"]),

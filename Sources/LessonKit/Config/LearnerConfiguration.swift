@@ -27,6 +27,11 @@ public struct LearnerConfiguration: Sendable, Hashable {
   /// What the program printed when the interpreter ran it (stdout's lines, then the last line of
   /// a traceback), once its run was found to agree with what was read.
   public var observedOutput: [String]?
+  /// What the program's gather really returned, each value as `str()` gives it (`nil` for `None`),
+  /// and the list as `print` shows it: the results list is checked on these, not on a normalised
+  /// `name:ok` form.
+  public var returnedResults: [String?]?
+  public var returnedResultsText: String?
 
   public static func == (a: LearnerConfiguration, b: LearnerConfiguration) -> Bool {
     a.batch == b.batch && a.evidence == b.evidence && a.program === b.program

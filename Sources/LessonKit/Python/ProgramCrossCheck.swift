@@ -18,6 +18,11 @@ public enum ProgramCrossCheck {
     if let error = verify(bytes, configuration: configuration, file: file, python: python, output: &output) { throw error }
     var checked = configuration
     checked.observedOutput = output
+    let observation = run(bytes, name: (file as NSString).lastPathComponent, python: python).observation
+    if let results = observation.results {
+      checked.returnedResults = results.map { $0 == "None" ? nil : $0 }
+      checked.returnedResultsText = observation.resultsRepr
+    }
     return checked
   }
 

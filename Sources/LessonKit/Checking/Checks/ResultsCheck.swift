@@ -5,6 +5,19 @@ struct ResultsCheck: LessonCheck {
   let expected: [String?]
 
   func evaluate(_ context: CheckContext) -> CheckResult {
+    // A program's results as it really returned them: the same calls ending the same way, written
+    // in another form ("search -> ok", a tuple), are not the lesson's results list.
+    if context.trace.results == expected, let returned = context.configuration.returnedResults, returned != expected {
+      var result = CheckResult(
+        id: "results", title: "results list", status: .failed, expected: GatherTrace.pythonList(expected),
+        observed: context.configuration.returnedResultsText ?? GatherTrace.pythonList(returned),
+        mistake: Mistake.named("wrong-results"), location: "calls")
+      let fix = "Return the lesson's form from each call: f\"{name}:ok\", f\"{name}:timeout\" (and f\"{name}:error\"), "
+        + "so that the results list reads \(GatherTrace.pythonList(expected))."
+      result.fix = fix
+      result.pythonFix = fix
+      return result
+    }
     let passed = context.trace.results == expected
     let mistake = passed ? nil : context.diagnose()
     var result = CheckResult(
