@@ -110,6 +110,8 @@ struct CheckCommand: LessonCommand {
         }
       } else {
         let explain = report.mistakes.first.map { ", or 'lesson explain \($0.id)'" } ?? ""
+        // The file is named at the top of the report; a narrow terminal has no line to spare.
+        let display = width < 80 ? "the file" : display
         next =
           watching
           ? "Edit \(display) and save it to check it again (Ctrl-C stops). Stuck? 'lesson hint \(entry.id)'\(explain)."

@@ -27,7 +27,8 @@ struct CheckReportView {
     } else {
       lines += trace.summary(style: style)
     }
-    lines += trace.timeline(width: width, style: style)
+    // On a narrow terminal every line counts: the total time is in the line above the bars.
+    lines += trace.timeline(width: width, style: style, axis: width >= 80)
     lines.append("")
     let judged = report.checks.filter { $0.status != .skipped }
     // Beside the titles where there is room, under them on a narrow terminal.

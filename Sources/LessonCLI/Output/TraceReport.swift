@@ -92,7 +92,9 @@ struct TraceReport {
     return out
   }
 
-  func timeline(width: Int, style: Style) -> [String] {
+  /// `axis`: the line under the bars from 0 s to the end (a narrow `check` leaves it out: the
+  /// line above the bars gives the total).
+  func timeline(width: Int, style: Style, axis showAxis: Bool = true) -> [String] {
     let limit = batch.limit.map(String.init) ?? "none"
     let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
     let first = "limit \(limit)\(perCall) · at most \(trace.peakConcurrency) at once"
@@ -151,7 +153,7 @@ struct TraceReport {
     }
     let totalText = Seconds.fixed(trace.elapsed) + " s"
     let axis = "0 s" + String(repeating: " ", count: max(1, barWidth - 3 - totalText.count)) + totalText
-    lines.append(String(repeating: " ", count: nameWidth + 1) + style.dim(axis))
+    if showAxis { lines.append(String(repeating: " ", count: nameWidth + 1) + style.dim(axis)) }
     if width >= 72 {
       lines.append(style.dim("░ waiting for its turn  █ running  × timed out  ! raised  / cancelled"))
     } else if width >= 58 {

@@ -123,11 +123,11 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "the batch takes about the longest one.",
       fix: "Run the calls together: \"limit\": null (plain gather) or a limit above 1."),
     Mistake(
-      id: "missing-calls", title: "fewer calls than the lesson asks for",
+      id: "missing-calls", title: "fewer calls than the lesson's",
       why: "The behaviour the lesson shows only appears with enough calls competing for the slots.",
       fix: "Add calls until there are as many as the lesson asks for, each with its own name and delay."),
     Mistake(
-      id: "wrong-setting", title: "a setting differs from the lesson's",
+      id: "wrong-setting", title: "not the lesson's setting",
       why: "The lesson's numbers are what make the behaviour visible; with others the observation means "
         + "something else.",
       fix: "Use the value the lesson gives for this setting."),

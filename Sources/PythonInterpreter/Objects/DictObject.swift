@@ -20,13 +20,7 @@ public class DictObject: PyObject {
 
   /// The attributes of an instance of a subclass written in Python (`defaultdict.default_factory`).
   private var subclassAttributes: DictObject?
-  override var instanceDict: DictObject? {
-    guard !type.isBuiltin else { return nil }
-    if let d = subclassAttributes { return d }
-    let d = DictObject()
-    subclassAttributes = d
-    return d
-  }
+  override var instanceDict: DictObject? { subclassDict(&subclassAttributes) }
 
   /// A class's own namespace, made while the built-in classes themselves are being made.
   init(namespaceOfClass: Void) {

@@ -99,13 +99,7 @@ public final class StrObject: PyObject {
 
   /// The attributes of an instance of a subclass written in Python.
   private var subclassAttributes: DictObject?
-  override var instanceDict: DictObject? {
-    guard !type.isBuiltin else { return nil }
-    if let d = subclassAttributes { return d }
-    let d = DictObject()
-    subclassAttributes = d
-    return d
-  }
+  override var instanceDict: DictObject? { subclassDict(&subclassAttributes) }
 
   var scalars: [Unicode.Scalar] {
     if let s = cachedScalars { return s }
@@ -150,13 +144,7 @@ public final class ListObject: PyObject {
 
   /// The attributes of an instance of a subclass written in Python.
   private var subclassAttributes: DictObject?
-  override var instanceDict: DictObject? {
-    guard !type.isBuiltin else { return nil }
-    if let d = subclassAttributes { return d }
-    let d = DictObject()
-    subclassAttributes = d
-    return d
-  }
+  override var instanceDict: DictObject? { subclassDict(&subclassAttributes) }
 }
 
 /// `tuple`.
@@ -232,4 +220,16 @@ public final class ModuleObject: PyObject {
 class NativeObject: PyObject {
   var dict: DictObject?
   override var instanceDict: DictObject? { dict }
+}
+
+extension PyObject {
+  /// The attributes of an instance of a Python subclass of a built-in type (`class Results(list)`),
+  /// kept in `storage` and made when first asked for; a built-in instance has none.
+  func subclassDict(_ storage: inout DictObject?) -> DictObject? {
+    guard !type.isBuiltin else { return nil }
+    if let d = storage { return d }
+    let d = DictObject()
+    storage = d
+    return d
+  }
 }
