@@ -25,7 +25,10 @@ struct CheckReportView {
     } else if let program = report.configuration.program {
       lines += (try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? []
     } else {
-      lines += trace.summary(style: style)
+      // The results list wraps at its commas, to the terminal's width.
+      lines += trace.summary(style: style).flatMap { line in
+        line.hasPrefix("[") ? TextLayout.wrap(line, width: width, hanging: " ") : [line]
+      }
     }
     // On a narrow terminal every line counts: the total time is in the line above the bars.
     lines += trace.timeline(width: width, style: style, axis: width >= 80)
