@@ -227,3 +227,15 @@ import Testing
     }
   }
 }
+
+extension RunReadingCheckTests {
+  /// A swallowed error points at the `except` clause that swallowed it.
+  @Test func aSwallowedErrorPointsAtItsHandler() throws {
+    let source = Self.lesson6.replacingOccurrences(of: #"return f"{tool.name}:error""#, with: "return None")
+    let report = try Self.check(source, lesson: 6)
+    let mistake = try #require(report.mistakes.first { $0.id == "swallowed-error" })
+    let place = try #require(report.checks(showing: mistake).lazy.compactMap { report.place(of: $0) }.first)
+    let handler = try #require(source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("except ToolError:") })
+    #expect(place.hasPrefix("\(handler + 1):"))
+  }
+}

@@ -92,6 +92,10 @@ enum RunReading {
     if !observation.gatherRaised, records.contains(where: { $0.outcome == "error" }) {
       let swallowed = records.indices.contains { records[$0].outcome == "error" && results?[$0] == "None" }
       errors = swallowed ? .swallow : .capture
+      // The handler that caught the error is where the mistake is (or the fix goes).
+      if let line = records.lazy.filter({ $0.outcome == "error" }).compactMap(\.facts.handledAt).first {
+        locations["errors"] = SourcePosition(line: line, column: 1)
+      }
     }
 
     // The calls.

@@ -452,7 +452,9 @@ extension Machine {
       case .exceptionMatch:
         let t = f.stack.removeLast()
         let e = f.stack[f.stack.count - 1] as! ExceptionObject
-        f.stack.append(BoolObject.of(try exceptionMatches(e, t)))
+        let matches = try exceptionMatches(e, t)
+        if matches, e.raisedByProgram { observeHandled(line: f.line) }
+        f.stack.append(BoolObject.of(matches))
       case .exceptStarBegin:
         let e = f.stack.removeLast() as! ExceptionObject
         f.stack.append(StarState(e))

@@ -53,6 +53,8 @@ public struct Observation: Sendable, Equatable {
     public var timeoutBeforeSemaphore = false
     /// `str()` of the first exception raised in it.
     public var failure: String?
+    /// The line of the `except` clause that caught it, if one did.
+    public var handledAt: Int?
   }
 
   /// A semaphore a call acquired: which one (in the order the program made them), its value,
@@ -155,6 +157,7 @@ extension Machine {
       facts.waited += own.facts.waited
       facts.blocked += own.facts.blocked
       if facts.failure == nil { facts.failure = own.facts.failure }
+      if facts.handledAt == nil { facts.handledAt = own.facts.handledAt }
       if let e = own.acquireEvent, acquireEvent.map({ e < $0 }) ?? true {
         acquireEvent = e
         facts.semaphore = own.facts.semaphore
@@ -181,6 +184,12 @@ extension Machine {
     let facts = TaskFacts()
     taskFacts[task.serial] = facts
     return facts
+  }
+
+  /// An `except` clause at `line` caught an exception the program raised, in the running task.
+  func observeHandled(line: Int) {
+    guard let facts = runningTaskFacts, facts.facts.handledAt == nil else { return }
+    facts.facts.handledAt = line
   }
 
   /// The running task asked for `seconds` of `asyncio.sleep`.
