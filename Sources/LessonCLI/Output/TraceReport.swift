@@ -97,11 +97,20 @@ struct TraceReport {
   func timeline(width: Int, style: Style, axis showAxis: Bool = true) -> [String] {
     let limit = batch.limit.map(String.init) ?? "none"
     let perCall = batch.semaphore == .perCall ? " (a semaphore per call: no real limit)" : ""
-    let first = "limit \(limit)\(perCall) · at most \(trace.peakConcurrency) at once"
-    let second = "\(Seconds.fixed(trace.elapsed)) s" + (realTime ? ", real time" : ", virtual time")
-    var lines =
-      first.count + second.count + 3 <= width
-      ? [style.bold(first + " · " + second)] : [style.bold(first), style.bold(second)]
+    let parts = [
+      "limit \(limit)\(perCall)", "at most \(trace.peakConcurrency) at once",
+      "\(Seconds.fixed(trace.elapsed)) s" + (realTime ? ", real time" : ", virtual time"),
+    ]
+    // The parts on as few lines as the width allows, " · " between them on a line.
+    var header: [String] = []
+    for part in parts {
+      if let last = header.last, last.count + 3 + part.count <= width {
+        header[header.count - 1] = last + " · " + part
+      } else {
+        header.append(part)
+      }
+    }
+    var lines = header.map(style.bold)
     // Narrow terminals lose the times first, then name width; the bar keeps at least 10 columns.
     let showTimes = width >= 64
     let nameWidth = min(max(trace.calls.map { $0.name.count }.max() ?? 4, 4), showTimes ? 18 : max(6, width / 4))
