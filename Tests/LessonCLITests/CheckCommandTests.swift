@@ -311,3 +311,17 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     #expect(try launch(["run"], in: CLIFixtures.packageRoot.path).code == 64)
   }
 }
+
+/// Text that fits: on a 60-column terminal no line of a failing `check` of any lesson's JSON
+/// starter runs past 60 columns.
+@Suite struct NarrowCheckTests {
+  @Test(arguments: 1...8) func everyLineFitsSixtyColumns(_ lesson: Int) throws {
+    try withWorkspace { workspace in
+      let run = lessonInCourse(["check", String(lesson)], workspace: workspace, width: 60)
+      #expect(run.code != .success)
+      // The file's path is the one line that may be longer: a path is not broken.
+      let long = run.out.split(separator: "\n").filter { $0.count > 60 && !$0.hasPrefix("Checking ") }.map(String.init)
+      #expect(long.isEmpty, "\(long)")
+    }
+  }
+}
