@@ -185,6 +185,14 @@ import Testing
       with: #"return "{} -> ok".format(tool.name)"#, mistakes: ["wrong-results"]),
     Case(name: "lesson 3 as written", lesson: 3, replace: "", with: "", mistakes: []),
     Case(
+      name: "lesson 3 with a TaskGroup", lesson: 3,
+      replace: "    results = await asyncio.gather(*[guarded_call(sem, n, d, 0.15) for n, d in tools.items()])",
+      with: """
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(guarded_call(sem, n, d, 0.15)) for n, d in tools.items()]
+            results = [t.result() for t in tasks]
+        """, mistakes: []),
+    Case(
       name: "lesson 3, limit 2", lesson: 3, replace: "Semaphore(3)", with: "Semaphore(2)", mistakes: ["wrong-setting"]),
     Case(
       name: "lesson 3, a written-in count", lesson: 3, replace: #"print(f"timeouts: {count}")"#,

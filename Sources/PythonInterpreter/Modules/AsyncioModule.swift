@@ -419,7 +419,9 @@ enum AsyncioModule {
       ("__aexit__", { m, a in
         let g = a[0] as! TaskGroupObject
         let incoming = a[2] as? ExceptionObject
-        return AwaitableObject("__aexit__", coroutine: g.group.exit(with: incoming))
+        return AwaitableObject(
+          "__aexit__",
+          coroutine: Observed(g.group.exit(with: incoming)) { [unowned m] in m.observeTaskGroup(g, now: m.loop?.time ?? 0) })
       }),
       ("create_task", { m, a in
         let g = a[0] as! TaskGroupObject
@@ -431,12 +433,25 @@ enum AsyncioModule {
         switch g.group.createTask(c, name: name) {
         case .task(let t):
           try m.countTask()
-          return m.futureObject(t)
+          // What the batch observes: the task, its coroutine, when it ended.
+          let index = g.tasks.count
+          g.tasks.append(t)
+          g.ended.append(nil)
+          t.addDoneCallback { [unowned g] (f: Future) in g.ended[index] = f.loop.time }
+          let object = m.futureObject(t)
+          object.coroutine = c
+          return object
         case .raised(let e): throw e as! ExceptionObject
         }
       }),
     ])
-    t.construct = { m, cls, _ in TaskGroupObject(TaskGroup(loop: try m.runningLoop("TaskGroup")), type: cls) }
+    t.construct = { m, cls, _ in
+      let loop = try m.runningLoop("TaskGroup")
+      let g = TaskGroupObject(TaskGroup(loop: loop), type: cls)
+      g.line = m.learnerLine
+      g.madeAt = loop.time
+      return g
+    }
     return t
   }
 
@@ -566,6 +581,12 @@ final class LoopBound<T: AnyObject> {
 }
 final class TaskGroupObject: NativeObject {
   let group: TaskGroup
+  /// Its tasks in the order they were made, when each ended, where and when it was made: what
+  /// the run observes of it as a batch (``Machine/observeTaskGroup(_:now:)``).
+  var tasks: [Task] = []
+  var ended: [Double?] = []
+  var line = 0
+  var madeAt = 0.0
   init(_ g: TaskGroup, type: TypeObject) {
     group = g
     super.init(type: type)

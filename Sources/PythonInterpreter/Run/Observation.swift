@@ -98,12 +98,34 @@ extension Machine {
       case .error: list = nil
       }
       if case .error = f.outcome() { self.observation.gatherRaised = true } else if list == nil { return }
+      self.observation.returnExceptions = returnExceptions
+      self.observeBatch(children, list: list, line: line, seconds: f.loop.time - startedAt, ended: ended, now: f.loop.time)
+    }
+  }
+
+  /// A `TaskGroup` that ended with every task's result is a batch too: its tasks, in the order
+  /// they were made, with their results as a list.
+  func observeTaskGroup(_ g: TaskGroupObject, now: Double) {
+    var values: [PyObject] = []
+    for task in g.tasks {
+      guard case .value(let v) = task.outcome() else { return }
+      values.append(pyValue(v))
+    }
+    guard !values.isEmpty else { return }
+    observation.gatherRaised = false
+    observation.returnExceptions = false
+    observeBatch(
+      g.tasks, list: ListObject(values), line: g.line, seconds: (g.ended.compactMap { $0 }.max() ?? now) - g.madeAt,
+      ended: g.ended, now: now)
+  }
+
+  /// The calls of a finished batch (a gather, or a task group), for ``Observation/callRecords``.
+  func observeBatch(_ children: [Future], list: ListObject?, line: Int, seconds: Double, ended: [Double?], now: Double) {
       let texts = list?.items.map { (try? self.str($0)) ?? "?" } ?? []
       self.observation.results = list == nil ? nil : texts
       self.observation.resultsRepr = list.flatMap { try? self.repr($0) }
-      self.observation.returnExceptions = returnExceptions
       self.observation.gatherLine = line
-      self.observation.gatherSeconds = f.loop.time - startedAt
+      self.observation.gatherSeconds = seconds
       self.observation.calls = children.count
       self.observation.callRecords = children.enumerated().map { i, c in
         let task = c as? Task
@@ -122,11 +144,10 @@ extension Machine {
         let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         let failed = raised || (list?.items.indices.contains(i) == true && list?.items[i] is ExceptionObject)
         let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
-        var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? f.loop.time)
+        var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? now)
         if let task { call.facts = self.facts(ofCall: task.serial) }
         return call
       }
-    }
   }
 
   /// The name an argument carries: the first item of a tuple, a `name` key, a `name` attribute.
@@ -250,6 +271,30 @@ final class Acquire: Coroutine {
     case .value(let v):
       acquired?()
       return .returned(returnsNone ? NoneObject.shared : v)
+    }
+  }
+}
+
+/// A coroutine that runs `inner` and calls `done` when it returns (not when it raises).
+final class Observed: Coroutine {
+  let inner: Coroutine
+  let done: () -> Void
+  var started = false
+  init(_ inner: Coroutine, done: @escaping () -> Void) {
+    self.inner = inner
+    self.done = done
+  }
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    if !started {
+      started = true
+      if case .error(let e) = input { return .raised(e) }
+      return .awaitCoroutine(inner)
+    }
+    switch input {
+    case .error(let e): return .raised(e)
+    case .value(let v):
+      done()
+      return .returned(v)
     }
   }
 }
