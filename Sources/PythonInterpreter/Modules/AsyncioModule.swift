@@ -259,7 +259,7 @@ enum AsyncioModule {
         return NoneObject.shared
       }),
       ("locked", { _, a in BoolObject.of((try (a[0] as! LockObject).lock).isLocked) }),
-      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: Acquire((try (a[0] as! LockObject).lock).acquire(), returnsNone: true)) }),
+      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: Observed((try (a[0] as! LockObject).lock).acquire(), returnsNone: true)) }),
       ("__aexit__", { _, a in
         let l = try (a[0] as! LockObject).lock
         return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in

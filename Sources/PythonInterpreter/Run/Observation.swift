@@ -248,40 +248,18 @@ extension Machine {
   }
 }
 
-/// `acquire()` or `__aenter__` of a lock or semaphore: awaits the model's acquire, then runs
-/// `acquired` (a semaphore notes how many hold it) and gives `True`, or `None` for `__aenter__`.
-final class Acquire: Coroutine {
-  let inner: Coroutine
-  let returnsNone: Bool
-  let acquired: (() -> Void)?
-  var started = false
-  init(_ inner: Coroutine, returnsNone: Bool, acquired: (() -> Void)? = nil) {
-    self.inner = inner
-    self.returnsNone = returnsNone
-    self.acquired = acquired
-  }
-  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
-    if !started {
-      started = true
-      if case .error(let e) = input { return .raised(e) }
-      return .awaitCoroutine(inner)
-    }
-    switch input {
-    case .error(let e): return .raised(e)
-    case .value(let v):
-      acquired?()
-      return .returned(returnsNone ? NoneObject.shared : v)
-    }
-  }
-}
-
-/// A coroutine that runs `inner` and calls `done` when it returns (not when it raises).
+/// A coroutine that awaits `inner`, then calls `done` and gives what `inner` gave, or `None`
+/// (`returnsNone`); an exception passes through untouched. It is `__aexit__` of a task group
+/// (observed as a batch), and `acquire()`/`__aenter__` of a lock or semaphore (a semaphore notes
+/// how many hold it; `__aenter__` gives `None`).
 final class Observed: Coroutine {
   let inner: Coroutine
-  let done: () -> Void
+  let returnsNone: Bool
+  let done: (() -> Void)?
   var started = false
-  init(_ inner: Coroutine, done: @escaping () -> Void) {
+  init(_ inner: Coroutine, returnsNone: Bool = false, done: (() -> Void)? = nil) {
     self.inner = inner
+    self.returnsNone = returnsNone
     self.done = done
   }
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
@@ -293,8 +271,8 @@ final class Observed: Coroutine {
     switch input {
     case .error(let e): return .raised(e)
     case .value(let v):
-      done()
-      return .returned(v)
+      done?()
+      return .returned(returnsNone ? NoneObject.shared : v)
     }
   }
 }
@@ -308,6 +286,6 @@ extension Machine {
       facts.semaphoreMadeIn = s.madeInTask
       facts.facts.semaphore = Observation.SemaphoreUse(serial: s.serial, initial: s.initial, line: s.line, madeInCall: false)
     }
-    return Acquire(try s.semaphore.acquire(), returnsNone: returnsNone) { [unowned self] in self.observeAcquired(s) }
+    return Observed(try s.semaphore.acquire(), returnsNone: returnsNone) { [unowned self] in self.observeAcquired(s) }
   }
 }
