@@ -1,7 +1,6 @@
 import Foundation
 import GuardedGather
 import PythonInterpreter
-import Synchronization
 
 /// Runs a learner's program on the interpreter and holds the reader to it: lesson checks and
 /// grades a program only when what it read from the text (the configuration it checks) is what
@@ -15,10 +14,14 @@ public enum ProgramCrossCheck {
     _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion
   ) throws(LessonKitError) -> LearnerConfiguration {
     var output: [String] = []
-    if let error = verify(bytes, configuration: configuration, file: file, python: python, output: &output) { throw error }
+    var observation = Observation()
+    if let error = verify(
+      bytes, configuration: configuration, file: file, python: python, output: &output, observation: &observation)
+    {
+      throw error
+    }
     var checked = configuration
     checked.observedOutput = output
-    let observation = run(bytes, name: (file as NSString).lastPathComponent, python: python).observation
     if let results = observation.results {
       checked.returnedResults = results.map { $0 == "None" ? nil : $0 }
       checked.returnedResultsText = observation.resultsRepr
@@ -31,15 +34,17 @@ public enum ProgramCrossCheck {
     _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion
   ) -> LessonKitError? {
     var output: [String] = []
-    return verify(bytes, configuration: configuration, file: file, python: python, output: &output)
+    var observation = Observation()
+    return verify(
+      bytes, configuration: configuration, file: file, python: python, output: &output, observation: &observation)
   }
 
-  /// Runs already made, by program text, file name and Python: a class hands in the same program
-  /// many times (the unchanged starter, a shared solution), and a run is the same every time.
   /// How many programs a cache keeps before it starts again: enough for the files a class shares
   /// (the starter, a solution passed around), few enough that a class of different files does not
   /// fill memory with readings never used again.
   static let cacheSize = 256
+  /// Runs already made, by program text, file name and Python: a class hands in the same program
+  /// many times (the unchanged starter, a shared solution), and a run is the same every time.
   static let runs = Locked<[RunKey: (name: String, run: ProgramRun)]>([:])
   struct RunKey: Hashable {
     let bytes: [UInt8]
@@ -64,10 +69,12 @@ public enum ProgramCrossCheck {
   }
 
   static func verify(
-    _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion, output: inout [String]
+    _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion, output: inout [String],
+    observation: inout Observation
   ) -> LessonKitError? {
     let name = (file as NSString).lastPathComponent
     let run = run(bytes, name: name, python: python)
+    observation = run.observation
     if let stopped = stopped(run, file: file) { return stopped }
     let trace = GatherEngine.runVirtual(configuration.batch, python: python)
     var differences: [String] = []

@@ -16,6 +16,9 @@ public struct Observation: Sendable, Equatable {
   public var semaphores = 0
   /// The calls of that gather, in call order.
   public var callRecords: [Call] = []
+  /// Nothing observed yet.
+  public init() {}
+
   /// `repr()` of that gather's list, as `print(results)` shows it.
   public var resultsRepr: String?
   /// Whether that gather was called with `return_exceptions=True`.
