@@ -324,4 +324,24 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
       #expect(long.isEmpty, "\(long)")
     }
   }
+
+  /// A starter's failing check, in either language, fits a 60 by 40 terminal: the verdict, the
+  /// last line, never scrolls away.
+  @Test(arguments: 1...8) func aStartersCheckFitsFortyLines(_ lesson: Int) throws {
+    try withWorkspace { workspace in
+      _ = lessonInCourse(["check", String(lesson)], workspace: workspace, width: 60)
+      let folder = try #require(
+        try FileManager.default.contentsOfDirectory(atPath: workspace).first { $0.hasPrefix(String(format: "%02d_", lesson)) })
+      let files = try FileManager.default.contentsOfDirectory(atPath: workspace + "/" + folder).sorted()
+      #expect(!files.isEmpty)
+      for file in files {
+        let run = lessonInCourse(
+          ["check", String(lesson), "--file", workspace + "/" + folder + "/" + file], workspace: workspace, width: 60)
+        #expect(run.code == .failure, "\(file)")
+        let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= 40, "\(file): \(lines.count) lines")
+        #expect(lines.last?.hasPrefix("FAIL") == true, "\(file)")
+      }
+    }
+  }
 }

@@ -65,8 +65,8 @@ public struct Mistake: Sendable, Hashable, Identifiable {
   public static let all: [Mistake] = [
     Mistake(
       id: "no-limit", title: "gather with nothing bounding it",
-      why: "Every call starts at once. A batch of 500 tool calls becomes 500 simultaneous requests to an "
-        + "upstream that may allow 10, which answers with errors or rate limits, or falls over.",
+      why: "Every call starts at once: 500 calls become 500 requests to an upstream that may allow 10, which "
+        + "answers with errors or rate limits.",
       fix: "Set \"limit\" to how many calls the upstream can take at once (a shared semaphore)."),
     Mistake(
       id: "no-timeout", title: "a call with no timeout",
@@ -79,7 +79,7 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "ever running, and the result depends on the queue, not on the tool.",
       fix: "Put the timeout inside the semaphore: \"timeoutScope\": \"call\" (wait_for inside async with)."),
     Mistake(
-      id: "semaphore-per-call", title: "a semaphore created per call",
+      id: "semaphore-per-call", title: "a semaphore per call",
       why: "Each call gets its own fresh semaphore, so each one always has a free slot: nothing is limited "
         + "and the upstream sees the full burst.",
       fix: "Create one semaphore for the whole batch and share it: \"semaphore\": \"shared\"."),

@@ -24,6 +24,16 @@ struct LimitCheck: LessonCheck {
 
   func evaluate(_ context: CheckContext) -> CheckResult {
     let batch = context.batch
+    let expected =
+      context.isProgram ? "one asyncio.Semaphore(\(limit)) shared by every call" : "\"limit\": \(limit), one shared semaphore"
+    if batch.semaphore == .perCall, batch.limit != nil, context.spec.rules.contains(.sharedSemaphore) {
+      // The lesson judges the sharing in a check of its own; the limit is judged once it passes.
+      var result = CheckResult(
+        id: "limit", title: "concurrency limit", status: .skipped, expected: expected,
+        observed: context.isProgram ? programObserved(batch) : "limit \(batch.limit ?? 0) on a semaphore made per call")
+      result.blockedBy = [SharedSemaphoreCheck.title]
+      return result
+    }
     let observed =
       batch.limit.map { "limit \($0)" + (batch.semaphore == .perCall ? " on a semaphore made per call" : "") }
       ?? "no limit (null)"
@@ -58,9 +68,7 @@ struct LimitCheck: LessonCheck {
     }
     return CheckResult(
       id: "limit", title: "concurrency limit", status: mistake == nil ? .passed : .failed,
-      expected: context.isProgram
-        ? "one asyncio.Semaphore(\(limit)) shared by every call" : "\"limit\": \(limit), one shared semaphore",
-      observed: context.isProgram ? programObserved(batch) : observed, mistake: mistake.flatMap(Mistake.named),
+      expected: expected, observed: context.isProgram ? programObserved(batch) : observed, mistake: mistake.flatMap(Mistake.named),
       location: batch.semaphore == .perCall && batch.limit != nil ? "semaphore" : "limit",
       fix: mistake == nil ? nil : fix, pythonFix: mistake == nil ? nil : pythonFix)
   }
@@ -221,10 +229,12 @@ struct TimeoutInsideSemaphoreCheck: LessonCheck {
 
 /// One semaphore for the whole batch.
 struct SharedSemaphoreCheck: LessonCheck {
+  static let title = "one semaphore for the batch"
+
   func evaluate(_ context: CheckContext) -> CheckResult {
     let shared = context.batch.semaphore == .shared
     return CheckResult(
-      id: "shared-semaphore", title: "one semaphore for the batch", status: shared ? .passed : .failed,
+      id: "shared-semaphore", title: Self.title, status: shared ? .passed : .failed,
       expected: "one shared semaphore", observed: shared ? "one shared semaphore" : "a new semaphore in every call",
       mistake: shared ? nil : Mistake.named("semaphore-per-call"), location: "semaphore",
       fix: shared ? nil : "Set \"semaphore\": \"shared\" (one semaphore made once for the whole batch).")
