@@ -153,6 +153,11 @@ func grade(_ arguments: [String], in directory: String, width: Int = 100) -> CLI
       #expect(carol.elements(forName: "testcase").first?.elements(forName: "error").count == 1)
       let total = suites.reduce(0) { $0 + $1.elements(forName: "testcase").count }
       #expect(String(total) == root.attribute(forName: "tests")?.stringValue)
+      // The totals add up the suites' (they are counted without reading the checks back).
+      for attribute in ["tests", "failures", "errors", "skipped"] {
+        let sum = suites.reduce(0) { $0 + (Int($1.attribute(forName: attribute)?.stringValue ?? "") ?? -1000) }
+        #expect(String(sum) == root.attribute(forName: attribute)?.stringValue, "\(attribute)")
+      }
       #expect(suites.contains { $0.attribute(forName: "name")?.stringValue == FixtureClass.oddName })
     }
   }

@@ -183,6 +183,51 @@ import Testing
     #expect(GradeRecord(wire: full.wire, pool: &pool) == full)
   }
 
+  @Test func spooledChecksComeBackAsTheyWereWithTheirCounts() throws {
+    let course = CheckDependencyTests.course
+    let entry = try #require(course.entry(3))
+    let spec = try course.spec(entry)
+    let starter = Submission(
+      learner: "ada", lesson: 3, path: "\(course.root)/lessons/\(entry.folder)/\(spec.file)", display: "ada.json",
+      problem: nil)
+    let full = Grader.grade(starter, spec: spec)
+    let spool = try #require(CheckSpool())
+    var records = [full, full.keeping([])]
+    records[1].learner = "bo"
+    var spooled = records
+    for index in spooled.indices { spool.spool(&spooled[index]) }
+    #expect(spooled[0].checks.isEmpty && spooled[0].spooledChecks != nil)
+    #expect(spooled[0].checkCounts == CheckCounts(full.checks))
+    #expect(spooled[0].checkCounts.failed > 0 && spooled[0].checkCounts.total == Int32(full.checks.count))
+    // A record without checks is left as it is.
+    #expect(spooled[1] == records[1])
+    #expect(spool.restore(spooled[0]) == full)
+    // The gradebook reads them back a learner at a time; its list of all records is without them.
+    let book = Gradebook(records: spooled, spool: spool)
+    #expect(book.records(of: "ada") == [full])
+    #expect(book.records.first { $0.learner == "ada" }?.checks.isEmpty == true)
+    // Grading in process spools only when checks are asked for.
+    let graded = Grader.grade([starter], specs: [3: spec], detail: .all)
+    #expect(graded.records(of: "ada").first?.checks == full.checks)
+  }
+
+  @Test func aClassPageKeepsTheFirstRunForEachMistake() {
+    func record(_ learner: String, _ mistakes: [String]) -> GradeRecord {
+      GradeRecord(
+        learner: learner, lesson: 3, status: .fail, score: 0, maxScore: 1, mistakes: mistakes, file: "",
+        timeline: GradeTimeline(limit: 1, peak: 1, elapsed: 1, calls: [], omitted: 0, failure: nil))
+    }
+    var keeper = ExampleTimelines()
+    var kept: [String] = []
+    for var graded in [record("a", ["no-limit"]), record("b", ["no-limit"]), record("c", ["no-timeout", "no-limit"]),
+      record("d", ["no-timeout"]), record("e", [])]
+    {
+      keeper.keep(&graded)
+      if graded.timeline != nil { kept.append(graded.learner) }
+    }
+    #expect(kept == ["a", "c"])
+  }
+
   @Test func aPoolGivesEqualTextsAndStaysBounded() {
     var pool = TextPool()
     for i in 0..<20_000 {

@@ -201,14 +201,17 @@ struct GradeCommand: LessonCommand {
     // Checks and timelines only where an output shows them: a large class stays small in memory.
     var detail: GradeRecord.Detail = []
     if feedback != nil || format == .junit || format == .gradescope { detail = .all }
-    if format == .html { detail.insert(.timeline) }
+    if format == .html, feedback == nil { detail.insert(.exampleTimelines) }
     let book: Gradebook
     if let executable = console.executable, jobs != 0 {
       let workers = GradeWorkers(
         executable: executable, course: course.course.root, strict: strict, python: python,
         count: jobs ?? ProcessInfo.processInfo.activeProcessorCount, budget: budget, detail: detail)
+      // Checks wait on disk until the output reads them, a learner at a time.
+      let spool = detail.contains(.checks) ? CheckSpool() : nil
       book = Grader.gradebook(
-        workers.grade(submissions, specs: specs, progress: progress), specs: specs, roster: roster)
+        workers.grade(submissions, specs: specs, spool: spool, progress: progress), specs: specs, roster: roster,
+        spool: spool)
     } else {
       book = Grader.grade(
         submissions, specs: specs, strict: strict, roster: roster, python: python, detail: detail, progress: progress)
@@ -217,7 +220,8 @@ struct GradeCommand: LessonCommand {
     // The gradebook holds what is needed from here on; a class of 50,000 frees its file list.
     let noneFound = submissions.isEmpty
     submissions = []
-    let feedbackNames = FeedbackView.fileNames(for: book.learners)
+    // Only feedback, and the page that links to it, need each learner's file name.
+    let feedbackNames = feedback == nil ? [:] : FeedbackView.fileNames(for: book.learners)
     var view = GradebookView(book: book, course: course.course, strict: strict, width: console.width)
     if format == .html, let feedback {
       let base = Self.relativePath(

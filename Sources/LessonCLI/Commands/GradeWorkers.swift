@@ -35,9 +35,10 @@ struct GradeWorkers {
   /// reads, few enough that the pipes never fill.
   static let inFlight = 16
 
-  /// The grades of `submissions`, in order.
+  /// The grades of `submissions`, in order; their checks go to `spool` when one is given.
   func grade(
-    _ submissions: [Submission], specs: [Int: LessonSpec], progress: (@Sendable (Int) -> Void)? = nil
+    _ submissions: [Submission], specs: [Int: LessonSpec], spool: CheckSpool? = nil,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [GradeRecord] {
     signal(SIGPIPE, SIG_IGN)
     let total = submissions.count
@@ -48,13 +49,19 @@ struct GradeWorkers {
     let workers = max(1, min(count, total))
     let arguments =
       ["_grade-worker", "--course", course, "--python", python.rawValue] + (strict ? ["--strict"] : [])
-      + (detail.contains(.checks) ? [] : ["--brief"]) + (detail.contains(.timeline) ? ["--timelines"] : [])
+      + (detail.contains(.checks) ? [] : ["--brief"]) + (detail.needsTimelines ? ["--timelines"] : [])
     if total > 0 {
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        var local: [(Int, GradeRecord)] = []
         var pool = TextPool()
+        // Jobs are taken in order, and one sent again goes before any new one: this thread sees
+        // its records in the gradebook's order, as the keeper needs.
+        var examples = ExampleTimelines()
         func record(_ index: Int, _ record: GradeRecord) {
-          local.append((index, record.keeping(detail)))
+          var record = record.keeping(detail)
+          if !detail.contains(.timeline) { examples.keep(&record) }
+          spool?.spool(&record)
+          // Straight into its place: a class of 50,000 is not held twice.
+          results.withLock { $0[index] = record }
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
@@ -148,11 +155,13 @@ struct GradeWorkers {
           pending = []
         }
         worker?.finish()
-        results.withLock { results in for (index, record) in local { results[index] = record } }
       }
     }
     progress?(total)
-    return results.withLock { $0.compactMap { $0 } }
+    return results.withLock { results in
+      defer { results = [] }
+      return results.compactMap { $0 }
+    }
   }
 
   /// The `error` record of a submission the workers could not grade.

@@ -39,15 +39,21 @@ struct GradebookView {
   // MARK: Table (the terminal)
 
   func table(style: Style) -> String {
-    var lines: [String] = []
+    var text = ""
+    table(style: style) { text += $0 + "\n" }
+    return text
+  }
+
+  /// The table a line at a time.
+  func table(style: Style, _ emit: (String) -> Void) {
     let width = max(self.width, 20)
-    func wrap(_ text: String, _ indent: String, _ hanging: String) -> [String] {
-      Self.wrap(Self.printable(text), width: width, indent: indent, hanging: hanging)
+    func wrap(_ text: String, _ indent: String, _ hanging: String) {
+      for line in Self.wrap(Self.printable(text), width: width, indent: indent, hanging: hanging) { emit(line) }
     }
     let lessons = book.lessons
     let nameWidth = min(max(book.learners.map(\.count).max() ?? 7, 7), 24, max(7, width - 2 - 8 * lessons.count))
     func trimmed(_ row: String) -> String { String(row.reversed().drop(while: { $0 == " " }).reversed()) }
-    lines.append(
+    emit(
       style.bold(
         trimmed(
           TraceReport.fit("learner", nameWidth) + "  "
@@ -69,75 +75,75 @@ struct GradebookView {
         case .missing: row += style.dim(cell("missing"))
         }
       }
-      lines.append(trimmed(row))
+      emit(trimmed(row))
     }
-    if !book.warnings.isEmpty { lines.append("(! a warning, listed below)") }
-    lines.append("")
-    lines.append(style.bold("Pass rate per lesson"))
+    if !book.warnings.isEmpty { emit("(! a warning, listed below)") }
+    emit("")
+    emit(style.bold("Pass rate per lesson"))
     for lesson in lessons {
       let (passed, total) = book.passRate(lesson)
-      lines += wrap(
+      wrap(
         "L\(lesson)  \(passed)/\(total) (\(Gradebook.percent(passed, of: total))%)  \(title(lesson))", "  ", "      ")
     }
     let mistakes = book.mistakeCounts
     if !mistakes.isEmpty {
-      lines.append("")
-      lines.append(style.bold("Mistakes, most common first"))
+      emit("")
+      emit(style.bold("Mistakes, most common first"))
       for (id, learners) in mistakes {
-        lines += wrap(
+        wrap(
           "\(String(learners).leftPadded(to: 4, with: " ")) learner\(learners == 1 ? " " : "s") \(id): \(Mistake.named(id)?.title ?? "")",
           "  ", "                ")
       }
     }
     if book.hasRoster {
-      lines.append("")
-      lines.append(style.bold("Roster"))
-      lines += wrap(
+      emit("")
+      emit(style.bold("Roster"))
+      wrap(
         "missing (on the roster, nothing handed in): "
           + (book.missing.isEmpty ? "none" : book.missing.joined(separator: ", ")), "  ", "    ")
-      lines += wrap(
+      wrap(
         "not on the roster (handed in): "
           + (book.notOnRoster.isEmpty ? "none" : book.notOnRoster.joined(separator: ", ")), "  ", "    ")
     }
     let warnings = book.warnings
     if !warnings.isEmpty {
-      lines.append("")
-      lines.append(style.bold("Warnings"))
-      for warning in warnings { lines += wrap("\(warning.learner) L\(warning.lesson): \(warning.text)", "  ", "    ") }
+      emit("")
+      emit(style.bold("Warnings"))
+      for warning in warnings { wrap("\(warning.learner) L\(warning.lesson): \(warning.text)", "  ", "    ") }
     }
     let notes = notesToReview
     if !notes.isEmpty {
-      lines.append("")
-      lines.append(style.bold("Notes to review"))
+      emit("")
+      emit(style.bold("Notes to review"))
       for record in notes {
         guard let review = record.noteReview else { continue }
-        lines += wrap("\(record.learner) L\(record.lesson): \(NoteReviewText.summary(review))", "  ", "    ")
+        wrap("\(record.learner) L\(record.lesson): \(NoteReviewText.summary(review))", "  ", "    ")
         if review.wordCount > 0 {
-          lines += wrap("note: “\(NoteReviewText.oneLine(review.note, limit: 400))”", "    ", "      ")
+          wrap("note: “\(NoteReviewText.oneLine(review.note, limit: 400))”", "    ", "      ")
         }
       }
     }
     let attention = book.needAttention
-    lines.append("")
+    emit("")
     if attention.isEmpty {
-      lines.append("Every learner passed every lesson graded.")
+      emit("Every learner passed every lesson graded.")
     } else {
-      lines.append(style.bold("Need attention"))
+      emit(style.bold("Need attention"))
       for (learner, failed, errors, missing) in attention {
         var parts: [String] = []
         if failed > 0 { parts.append("\(failed) failed") }
         if errors > 0 { parts.append("\(errors) could not be graded") }
         if missing > 0 { parts.append("\(missing) missing") }
-        lines += wrap("\(learner): \(parts.joined(separator: ", "))", "  ", "    ")
+        wrap("\(learner): \(parts.joined(separator: ", "))", "  ", "    ")
         for record in book.records(of: learner) where record.status != .pass {
           let label = record.status == .fail ? "" : "\(record.status.rawValue): "
           for explanation in record.explanations {
-            lines += wrap("L\(record.lesson) \(label)\(explanation)", "    ", "      ")
+            wrap("L\(record.lesson) \(label)\(explanation)", "    ", "      ")
           }
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+
   }
 
   /// Breaks `text` into lines of at most `width` characters at its last space that fits (a word
@@ -187,8 +193,9 @@ struct GradebookView {
     record.noteReview.map { $0.needsReview ? "yes" : "no" } ?? ""
   }
 
-  /// Writes the gradebook in `format` a part at a time: the CSV a row at a time and the JSON a
-  /// learner at a time, so that a class of 50,000 is never one string in memory.
+  /// Writes the gradebook in `format` a part at a time: the CSV a row at a time, the JSON a
+  /// learner at a time, the table, the JUnit XML and the page a line at a time, so that a class of
+  /// 50,000 is never one string in memory. (A Gradescope result is one learner's.)
   func stream(_ format: GradebookFormat, into sink: inout OutputSink, style: Style = Style(enabled: false)) {
     switch format {
     case .csv:
@@ -212,8 +219,10 @@ struct GradebookView {
       sink.append(",\n  \"summary\": ")
       sink.append(jsonSummary.pretty(level: 1))
       sink.append("\n}\n")
-    default:
-      sink.append(render(format, style: style))
+    case .table: table(style: style) { sink.append($0 + "\n") }
+    case .junit: junit { sink.append($0 + "\n") }
+    case .html: html { sink.append($0 + "\n") }
+    case .gradescope: sink.append(render(format, style: style))
     }
   }
 
@@ -319,46 +328,64 @@ struct GradebookView {
   // MARK: JUnit XML
 
   var junit: String {
-    func tests(_ records: [GradeRecord]) -> Int { records.reduce(0) { $0 + ($1.checks.isEmpty ? 1 : $1.checks.count) } }
-    func failures(_ records: [GradeRecord]) -> Int {
-      records.flatMap(\.checks).count(where: { fails($0) && $0.status != .skipped })
+    var text = ""
+    junit { text += $0 + "\n" }
+    return text
+  }
+
+  /// The JUnit XML a line at a time.
+  func junit(_ emit: (String) -> Void) {
+    // Counted from each record's counts: the checks themselves may wait on disk.
+    func tests(_ records: [GradeRecord]) -> Int {
+      records.reduce(0) { total, record in
+        let counts = record.checkCounts
+        return total + (counts.total == 0 ? 1 : Int(counts.total))
+      }
     }
-    func skipped(_ records: [GradeRecord]) -> Int { records.flatMap(\.checks).count(where: { $0.status == .skipped }) }
-    func errors(_ records: [GradeRecord]) -> Int { records.count(where: { $0.checks.isEmpty && $0.status != .pass }) }
-    var xml = [
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-      "<testsuites name=\"lesson\" tests=\"\(tests(book.records))\" failures=\"\(failures(book.records))\" errors=\"\(errors(book.records))\" skipped=\"\(skipped(book.records))\">",
-    ]
+    func failures(_ records: [GradeRecord]) -> Int {
+      records.reduce(0) { total, record in
+        let counts = record.checkCounts
+        return total + Int(counts.failed) + (strict ? Int(counts.warnings) : 0)
+      }
+    }
+    func skipped(_ records: [GradeRecord]) -> Int { records.reduce(0) { $0 + Int($1.checkCounts.skipped) } }
+    func errors(_ records: [GradeRecord]) -> Int {
+      records.count(where: { $0.checkCounts.total == 0 && $0.status != .pass })
+    }
+    emit("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+    emit(
+      "<testsuites name=\"lesson\" tests=\"\(tests(book.records))\" failures=\"\(failures(book.records))\" errors=\"\(errors(book.records))\" skipped=\"\(skipped(book.records))\">"
+    )
     for learner in book.learners {
       let own = book.records(of: learner)
-      xml.append(
+      emit(
         "  <testsuite name=\"\(Self.xml(learner))\" tests=\"\(tests(own))\" failures=\"\(failures(own))\" errors=\"\(errors(own))\" skipped=\"\(skipped(own))\">"
       )
       for record in own {
         let classname = Self.xml("\(learner).lesson\(record.lesson)")
         if record.checks.isEmpty {
           let type = record.status == .missing ? "missing" : "invalid-submission"
-          xml.append("    <testcase classname=\"\(classname)\" name=\"lesson \(record.lesson)\">")
-          xml.append("      <error message=\"\(Self.xml(record.explanation))\" type=\"\(type)\"/>")
-          xml.append("    </testcase>")
+          emit("    <testcase classname=\"\(classname)\" name=\"lesson \(record.lesson)\">")
+          emit("      <error message=\"\(Self.xml(record.explanation))\" type=\"\(type)\"/>")
+          emit("    </testcase>")
           continue
         }
         for check in record.checks {
           let name = Self.xml("\(check.id): \(check.title)")
           if check.status == .skipped {
-            xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
+            emit("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
             let message = Self.xml("checked once \(check.blockedBy.joined(separator: ", ")) pass")
-            xml.append("      <skipped message=\"\(message)\"/>")
-            xml.append("    </testcase>")
+            emit("      <skipped message=\"\(message)\"/>")
+            emit("    </testcase>")
           } else if fails(check) {
-            xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
+            emit("    <testcase classname=\"\(classname)\" name=\"\(name)\">")
             let message = Self.xml("expected \(check.expected), observed \(check.observed)")
             let type = Self.xml(check.mistake?.id ?? "failed")
             let body = Self.xml(check.mistake.map { "\($0.title). Why: \($0.why) Fix: \($0.fix)" } ?? "")
-            xml.append("      <failure message=\"\(message)\" type=\"\(type)\">\(body)</failure>")
-            xml.append("    </testcase>")
+            emit("      <failure message=\"\(message)\" type=\"\(type)\">\(body)</failure>")
+            emit("    </testcase>")
           } else {
-            xml.append("    <testcase classname=\"\(classname)\" name=\"\(name)\"/>")
+            emit("    <testcase classname=\"\(classname)\" name=\"\(name)\"/>")
           }
         }
       }
@@ -369,12 +396,11 @@ struct GradebookView {
         if review.wordCount > 0 { out.append("L\(record.lesson): note: \(NoteReviewText.oneLine(review.note))") }
       }
       if !out.isEmpty {
-        xml.append("    <system-out>\(Self.xml(out.joined(separator: "\n")))</system-out>")
+        emit("    <system-out>\(Self.xml(out.joined(separator: "\n")))</system-out>")
       }
-      xml.append("  </testsuite>")
+      emit("  </testsuite>")
     }
-    xml.append("</testsuites>")
-    return xml.joined(separator: "\n") + "\n"
+    emit("</testsuites>")
   }
 
   /// Escapes text for XML 1.0, dropping characters XML cannot hold at all.
@@ -402,7 +428,8 @@ struct GradebookView {
   /// The autograder's `results.json`: one submission, one test per check; warnings in `output`.
   var gradescope: JSONOutput {
     var tests: [JSONOutput] = []
-    for record in book.records {
+    let records = book.learners.flatMap(book.records(of:))
+    for record in records {
       if record.checks.isEmpty {
         let lead = record.status == .missing ? "Not handed in" : "Could not be graded"
         tests.append(
@@ -430,8 +457,8 @@ struct GradebookView {
           ]))
       }
     }
-    let score = book.records.reduce(0) { $0 + $1.checks.count(where: { !fails($0) }) }
-    let maximum = book.records.reduce(0) { $0 + ($1.checks.isEmpty ? $1.maxScore : $1.checks.count) }
+    let score = records.reduce(0) { $0 + $1.checks.count(where: { !fails($0) }) }
+    let maximum = records.reduce(0) { $0 + ($1.checks.isEmpty ? $1.maxScore : $1.checks.count) }
     var fields: [(String, JSONOutput)] = [("score", .int(score)), ("max_score", .int(maximum))]
     var output: [String] = []
     let warnings = book.warnings

@@ -7,7 +7,14 @@ import LessonKit
 /// script), so tests read it with an XML parser.
 extension GradebookView {
   var html: String {
-    var page: [String] = [
+    var text = ""
+    html { text += $0 + "\n" }
+    return text
+  }
+
+  /// The page a line at a time: a class of 50,000 is never one string.
+  func html(_ emit: (String) -> Void) {
+    for line in [
       "<!DOCTYPE html>",
       "<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">",
       "<head>",
@@ -18,17 +25,18 @@ extension GradebookView {
       "</head>",
       "<body>",
       "<h1>\(Self.html(course.title))</h1>",
-    ]
+    ] {
+      emit(line)
+    }
     let passing = book.learners.count(where: { learner in book.records(of: learner).allSatisfy { $0.status == .pass } })
-    page.append(
+    emit(
       "<p class=\"lead\" id=\"summary\">\(book.learners.count) learner\(book.learners.count == 1 ? "" : "s"), "
         + "\(book.records.count) submission\(book.records.count == 1 ? "" : "s") graded; "
         + "\(passing) passed every lesson\(strict ? " (strict: warnings count as failures)" : "").</p>")
-    page +=
-      passRateSection + mistakeSection + timelineSection + learnerSection + notesSection + warningsSection
-      + rosterSection
-    page += ["<script>\(Self.script)</script>", "</body>", "</html>"]
-    return page.joined(separator: "\n") + "\n"
+    for section in [passRateSection, mistakeSection, timelineSection] { section.forEach(emit) }
+    learnerSection(emit)
+    for section in [notesSection, warningsSection, rosterSection] { section.forEach(emit) }
+    for line in ["<script>\(Self.script)</script>", "</body>", "</html>"] { emit(line) }
   }
 
   // MARK: Sections
@@ -96,14 +104,16 @@ extension GradebookView {
     return lines
   }
 
-  var learnerSection: [String] {
+  func learnerSection(_ emit: (String) -> Void) {
     let lessons = book.lessons
-    var lines = [
+    for line in [
       "<section id=\"learners\">", "<h2>Learners</h2>",
       "<p class=\"hint\">Click a column's heading to sort by it; click again to reverse.</p>",
       "<table id=\"learner-table\" class=\"sortable\"><thead><tr><th data-type=\"text\">learner</th>",
-    ]
-    lines.append(
+    ] {
+      emit(line)
+    }
+    emit(
       lessons.map { "<th data-type=\"number\" title=\"\(Self.html(title($0)))\">L\($0)</th>" }.joined()
         + "<th data-type=\"number\">passed</th><th data-type=\"text\">mistakes</th>"
         + "<th data-type=\"text\">note to review</th>"
@@ -142,10 +152,10 @@ extension GradebookView {
         let link = feedbackLinks[learner].map { "<a class=\"feedback\" href=\"\(Self.html($0))\">feedback</a>" } ?? ""
         row += "<td data-value=\"\">\(link)</td>"
       }
-      lines.append(row + "</tr>")
+      emit(row + "</tr>")
     }
-    lines += ["</tbody></table>", "</section>"]
-    return lines
+    emit("</tbody></table>")
+    emit("</section>")
   }
 
   var notesSection: [String] {

@@ -88,7 +88,7 @@ extension GradeRecord {
     func strings(_ value: JSONValue?) -> [String]? {
       guard case .array(let items)? = value else { return nil }
       let texts = items.compactMap(string)
-      return texts.count == items.count ? texts : nil
+      return texts.count == items.count ? pool.shared(texts) : nil
     }
     guard let learner = string(value["learner"]), let lesson = int(value["lesson"]),
       let status = string(value["status"]).flatMap(Status.init(rawValue:)), let score = int(value["score"]),
@@ -121,7 +121,7 @@ extension GradeRecord {
         else { return nil }
         parsed.append(NoteReview.Idea(about: about, examples: examples, found: found, negated: negated))
       }
-      review = NoteReview(note: note, ideas: parsed, contradictions: contradictions)
+      review = NoteReview(note: note, ideas: pool.shared(parsed), contradictions: contradictions)
     }
     var timeline: GradeTimeline?
     if let wired = value["timeline"], case .array(let items)? = wired["calls"], let peak = int(wired["peak"]),
@@ -151,6 +151,9 @@ extension GradeRecord {
 /// the same explanation): a class of 50,000 would otherwise hold 50,000 copies of each.
 public struct TextPool: Sendable {
   private var texts: Set<String> = []
+  /// Lists kept alike: a record's mistakes, explanations, the lesson's ideas in a note's review.
+  private var lists: Set<[String]> = []
+  private var ideas: Set<[NoteReview.Idea]> = []
   /// Texts kept at most; the pool starts again when it is full.
   static let capacity = 8_192
 
@@ -164,5 +167,23 @@ public struct TextPool: Sendable {
     if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
     texts.insert(text)
     return text
+  }
+
+  /// `list`, or the copy of it the pool holds already (an array's storage is shared too).
+  public mutating func shared(_ list: [String]) -> [String] {
+    guard !list.isEmpty else { return list }
+    if let kept = lists.firstIndex(of: list) { return lists[kept] }
+    if lists.count >= Self.capacity { lists.removeAll(keepingCapacity: true) }
+    lists.insert(list)
+    return list
+  }
+
+  /// `list`, or the copy of it the pool holds already.
+  public mutating func shared(_ list: [NoteReview.Idea]) -> [NoteReview.Idea] {
+    guard !list.isEmpty else { return list }
+    if let kept = ideas.firstIndex(of: list) { return ideas[kept] }
+    if ideas.count >= Self.capacity { ideas.removeAll(keepingCapacity: true) }
+    ideas.insert(list)
+    return list
   }
 }

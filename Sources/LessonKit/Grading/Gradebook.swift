@@ -40,6 +40,9 @@ public struct GradeRecord: Sendable, Hashable {
   /// The run of a failing submission, for a timeline picture (`nil` for a pass, an error or a
   /// missing submission).
   public var timeline: GradeTimeline?
+  /// Where the checks are while they wait on disk (``CheckSpool``); ``checks`` is then empty
+  /// until ``Gradebook/records(of:)`` reads them back.
+  public var spooledChecks: CheckSpool.Entry?
 
   public init(
     learner: String, lesson: Int, status: Status, score: Int, maxScore: Int, mistakes: [String] = [],
@@ -60,6 +63,10 @@ public struct GradeRecord: Sendable, Hashable {
     self.warnings = warnings
   }
 
+  /// How many checks the record has and how they ended, whether its checks are here or in a
+  /// spool.
+  public var checkCounts: CheckCounts { spooledChecks?.counts ?? CheckCounts(checks) }
+
   /// Every explanation on one line, separated by ` | `.
   public var explanation: String { explanations.joined(separator: " | ") }
 
@@ -73,14 +80,42 @@ public struct GradeRecord: Sendable, Hashable {
     /// The run of a failing submission.
     public static let timeline = Detail(rawValue: 2)
     public static let all: Detail = [.checks, .timeline]
+    /// Only the runs a class page draws: for each mistake, the first failing run that shows it,
+    /// and the first failing run of all (see ``ExampleTimelines``).
+    public static let exampleTimelines = Detail(rawValue: 4)
+
+    /// Whether records need their run at all.
+    public var needsTimelines: Bool { contains(.timeline) || contains(.exampleTimelines) }
   }
 
-  /// This record with only `detail` of its checks and timeline.
+  /// This record with only `detail` of its checks and timeline (``Detail/exampleTimelines``
+  /// keeps the timeline; ``ExampleTimelines`` then keeps the few that are drawn).
   public func keeping(_ detail: Detail) -> GradeRecord {
     var record = self
     if !detail.contains(.checks) { record.checks = [] }
-    if !detail.contains(.timeline) { record.timeline = nil }
+    if !detail.needsTimelines { record.timeline = nil }
     return record
+  }
+}
+
+/// Keeps, of the failing runs graded one after another in the gradebook's order, the few a class
+/// page can draw: for each mistake the first run that shows it, and the first of all. A class of
+/// 50,000 then holds a few dozen runs, not one per failing learner.
+///
+/// Records graded on several threads each go through the thread's own keeper: each keeps its
+/// first per mistake, so the gradebook's first is among them.
+public struct ExampleTimelines: Sendable {
+  private var shown: Set<String> = []
+
+  public init() {}
+
+  /// Drops `record`'s timeline unless it is the first seen with one of its mistakes, or the first
+  /// with a timeline at all.
+  public mutating func keep(_ record: inout GradeRecord) {
+    guard record.timeline != nil else { return }
+    var wanted = shown.insert("").inserted
+    for mistake in record.mistakes where shown.insert(mistake).inserted { wanted = true }
+    if !wanted { record.timeline = nil }
   }
 }
 
@@ -98,9 +133,18 @@ public struct Gradebook: Sendable {
   public let hasRoster: Bool
   /// Where each learner's records are in ``records`` (sorted, so they are together).
   private let byLearner: [String: Range<Int>]
+  /// Where the records' checks wait, when they were spooled.
+  private let spool: CheckSpool?
 
-  public init(records: [GradeRecord], missing: [String] = [], notOnRoster: [String] = [], hasRoster: Bool = false) {
-    self.records = records.sorted { ($0.learner, $0.lesson) < ($1.learner, $1.lesson) }
+  public init(
+    records: [GradeRecord], missing: [String] = [], notOnRoster: [String] = [], hasRoster: Bool = false,
+    spool: CheckSpool? = nil
+  ) {
+    self.spool = spool
+    // Graded in the finder's order, the records are usually sorted already: no copy then.
+    func ordered(_ a: GradeRecord, _ b: GradeRecord) -> Bool { (a.learner, a.lesson) < (b.learner, b.lesson) }
+    let isSorted = zip(records, records.dropFirst()).allSatisfy { !ordered($1, $0) }
+    self.records = isSorted ? records : records.sorted(by: ordered)
     var byLearner: [String: Range<Int>] = [:]
     var learners: [String] = []
     for (index, record) in self.records.enumerated() {
@@ -118,8 +162,13 @@ public struct Gradebook: Sendable {
     self.hasRoster = hasRoster
   }
 
-  /// One learner's records, by lesson.
-  public func records(of learner: String) -> [GradeRecord] { byLearner[learner].map { Array(records[$0]) } ?? [] }
+  /// One learner's records, by lesson, with their checks (read back from the spool: ``records``
+  /// of a large class may be without them).
+  public func records(of learner: String) -> [GradeRecord] {
+    guard let range = byLearner[learner] else { return [] }
+    guard let spool else { return Array(records[range]) }
+    return records[range].map(spool.restore)
+  }
 
   /// The lessons graded, in order.
   public var lessons: [Int] { Array(Set(records.map(\.lesson))).sorted() }
@@ -185,29 +234,35 @@ public enum Grader {
     let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: count))
     let done = Atomic<Int>(0)
     let workers = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
+    let spool = detail.contains(.checks) ? CheckSpool() : nil
     if count > 0 {
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var local: [(Int, GradeRecord)] = []
+        var examples = ExampleTimelines()
         for index in stride(from: worker, to: count, by: workers) {
-          local.append(
-            (
-              index,
-              grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)
-                .keeping(detail)
-            ))
+          var record = grade(submissions[index], spec: specs[submissions[index].lesson], strict: strict, python: python)
+            .keeping(detail)
+          if !detail.contains(.timeline) { examples.keep(&record) }
+          spool?.spool(&record)
+          // Straight into its place: a class of 50,000 is not held twice.
+          results.withLock { $0[index] = record }
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
-        results.withLock { results in for (index, record) in local { results[index] = record } }
       }
     }
     progress?(count)
-    return gradebook(results.withLock { $0.compactMap { $0 } }, specs: specs, roster: roster)
+    let graded = results.withLock { results in
+      defer { results = [] }
+      return results.compactMap { $0 }
+    }
+    return gradebook(graded, specs: specs, roster: roster, spool: spool)
   }
 
-  /// The gradebook of `records`, checked against `roster`.
-  public static func gradebook(_ graded: [GradeRecord], specs: [Int: LessonSpec], roster: Roster?) -> Gradebook {
-    guard let roster else { return Gradebook(records: graded) }
+  /// The gradebook of `records`, checked against `roster`; their checks may wait in `spool`.
+  public static func gradebook(
+    _ graded: [GradeRecord], specs: [Int: LessonSpec], roster: Roster?, spool: CheckSpool? = nil
+  ) -> Gradebook {
+    guard let roster else { return Gradebook(records: graded, spool: spool) }
     var records = graded
     var notOnRoster: Set<String> = []
     var present: Set<String> = []
@@ -228,7 +283,8 @@ public enum Grader {
             explanations: ["on the roster, nothing handed in"], file: ""))
       }
     }
-    return Gradebook(records: records, missing: missing, notOnRoster: Array(notOnRoster), hasRoster: true)
+    return Gradebook(
+      records: records, missing: missing, notOnRoster: Array(notOnRoster), hasRoster: true, spool: spool)
   }
 
   /// The most checks a submission for `spec` can pass: the lesson's checks and the margin check.

@@ -380,6 +380,20 @@ public enum SubmissionFinder {
     /// Where `path` really is, inside the class folder, and whose entry that is, when `path`
     /// goes through a link.
     func owner(of path: String) -> (path: String, learner: String)? {
+      // Most paths go through no link: an lstat(2) per folder below the class folder says so,
+      // cheaper than realpath(3) for each of 50,000 files.
+      guard path.hasPrefix(root + "/") else { return nil }
+      var through = root
+      var linked = false
+      for component in path.dropFirst(root.count + 1).split(separator: "/") {
+        through += "/" + component
+        var status = stat()
+        if lstat(through, &status) != 0 || status.st_mode & S_IFMT == S_IFLNK {
+          linked = true
+          break
+        }
+      }
+      guard linked else { return nil }
       guard let real = SubmissionFinder.realPath(path), real != path, real.hasPrefix(root + "/") else { return nil }
       let relative = String(real.dropFirst(root.count + 1))
       guard let first = relative.split(separator: "/").first else { return nil }
