@@ -113,6 +113,12 @@ struct MistakeCase: Sendable, CustomTestStringConvertible {
       $0.batch.semaphore = .perCall
     },
     MistakeCase(lesson: 2, mistake: "zero-limit-deadlock", what: "limit 0") { $0.batch.limit = 0 },
+    MistakeCase(lesson: 2, mistake: "timeout-in-milliseconds", what: "500 typed for 0.5 s") {
+      $0.batch.timeout = .milliseconds(500_000)
+    },
+    MistakeCase(lesson: 2, mistake: "wrong-setting", what: "0.4 s instead of 0.5 s") {
+      $0.batch.timeout = .milliseconds(400)
+    },
     MistakeCase(lesson: 2, mistake: "fragile-margin", what: "database 5 ms under its timeout") {
       $0.batch.calls[1].delay = .milliseconds(495)
     },

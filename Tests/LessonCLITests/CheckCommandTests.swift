@@ -75,6 +75,27 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  @Test func afterAPassNextIsTheNextLessonNotPassedYet() throws {
+    try withWorkspace { workspace in
+      func pass(_ folder: String, _ file: String) throws -> CLIRun {
+        try? FileManager.default.createDirectory(atPath: workspace + "/" + folder, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: workspace + "/" + folder + "/" + file)
+        try FileManager.default.copyItem(
+          atPath: CLIFixtures.packageRoot.path + "/solutions/" + folder + "/" + file,
+          toPath: workspace + "/" + folder + "/" + file)
+        return lessonInCourse(["check", String(folder.prefix(2).drop { $0 == "0" })], workspace: workspace)
+      }
+      let four = try pass("04_limits", "limits4.json")
+      #expect(four.code == .success && four.out.contains("Next: 'lesson show 5'"))
+      // Lesson 4 is passed already: after lesson 3 comes lesson 5.
+      let three = try pass("03_more_tools", "more_tools3.json")
+      #expect(three.code == .success && three.out.contains("Next: 'lesson show 5'"))
+      // After the last lesson, back to the first one left.
+      let eight = try pass("08_bursts", "bursts8.json")
+      #expect(eight.code == .success && eight.out.contains("Next: 'lesson show 1'"))
+    }
+  }
+
   @Test func hintsComeOneMoreEachTime() {
     withWorkspace { workspace in
       let first = lessonInCourse(["hint", "2"], workspace: workspace)

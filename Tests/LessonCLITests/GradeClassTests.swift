@@ -451,9 +451,9 @@ extension GradeWhoIsWhoTests {
         #expect(bob[heading + 3].hasPrefix("- Why: ") && bob[heading + 4].hasPrefix("- Fix: "))
       }
       #expect(bob.contains { $0.hasPrefix("**What to do next:** fix the mistakes above") })
-      #expect(try read("alice.md").contains { $0.hasSuffix("PASS (7 of 7 checks)") })
+      #expect(try read("alice.md").contains { $0.hasSuffix("PASS (8 of 8 checks)") })
       #expect(try read("carol.md").contains { $0.hasPrefix("It could not be graded: carol.json:1:") })
-      #expect(try read("_.._.._escape.md").contains { $0.hasSuffix("NOT HANDED IN (0 of 7)") })
+      #expect(try read("_.._.._escape.md").contains { $0.hasSuffix("NOT HANDED IN (0 of 8)") })
       // A name that is Markdown is shown as text.
       let odd = try read(expectedFeedbackFileName(FixtureClass.oddName))
       #expect(odd.first == "# Feedback for zoë, \"the\" \\<tester\\> =1+1")

@@ -143,7 +143,7 @@ func grade(_ arguments: [String], in directory: String, width: Int = 100) -> CLI
       let suites = root.elements(forName: "testsuite")
       #expect(suites.count == 14)
       let alice = try #require(suites.first { $0.attribute(forName: "name")?.stringValue == "alice" })
-      #expect(alice.elements(forName: "testcase").count == 7)
+      #expect(alice.elements(forName: "testcase").count == 8)
       #expect(alice.attribute(forName: "failures")?.stringValue == "0")
       let bob = try #require(suites.first { $0.attribute(forName: "name")?.stringValue == "bob" })
       let failures = bob.elements(forName: "testcase").flatMap { $0.elements(forName: "failure") }
@@ -189,9 +189,9 @@ func grade(_ arguments: [String], in directory: String, width: Int = 100) -> CLI
         sumMax += testMax
       }
       #expect(sum == score && sumMax == maximum)
-      // Lesson 2 passes (7 checks); the other seven lessons are missing: one failed test each, out
+      // Lesson 2 passes (8 checks); the other seven lessons are missing: one failed test each, out
       // of the lesson's maximum.
-      #expect(tests.count(where: { ($0["name"] as? String)?.hasPrefix("Lesson 2:") == true }) == 7)
+      #expect(tests.count(where: { ($0["name"] as? String)?.hasPrefix("Lesson 2:") == true }) == 8)
       let missing = tests.filter { ($0["output"] as? String)?.hasPrefix("Not handed in") == true }
       #expect(missing.count == 7)
       #expect(missing.allSatisfy { ($0["max_score"] as? Int ?? 0) > 1 })

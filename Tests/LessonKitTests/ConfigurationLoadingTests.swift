@@ -86,6 +86,15 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
       name: "NaN as a bare word", json: #"{"timeout": NaN, "calls": []}"#,
       message: "c.json:1:13: not valid JSON: NaN and Infinity are not JSON numbers"),
     .init(
+      name: "a results list pasted from Python's print",
+      json: #"{"calls": [], "evidence": {"results": ['search:ok', 'slow_tool:timeout']}}"#,
+      message:
+        "c.json:1:40: not valid JSON: JSON strings take double quotes: write \"search:ok\", not 'search:ok' (Python prints lists with single quotes)"
+    ),
+    .init(
+      name: "Python's None pasted", json: #"{"calls": [], "evidence": {"results": [None]}}"#,
+      message: "c.json:1:40: not valid JSON: JSON writes Python's None, True and False as null, true and false"),
+    .init(
       name: "Infinity as a bare word", json: #"{"timeout": -Infinity, "calls": []}"#,
       message: "c.json:1:13: not valid JSON: NaN and Infinity are not JSON numbers"),
     .init(

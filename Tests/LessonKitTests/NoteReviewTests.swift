@@ -37,6 +37,18 @@ import Testing
       found: [true, false],
       contradiction: true, toReview: true),
     Case(note: "", found: [false, false], toReview: true),
+    // A negation after the idea's word, in the same clause.
+    Case(
+      note: "The upstream is not protected by the limit, and the whole batch is slower for it.",
+      found: [false, true], negated: true, toReview: true),
+    // Not after a clause break: the second clause's "not" is about something else.
+    Case(
+      note: "The limit protects the upstream from overload and it is not free: the batch gets slower.",
+      found: [true, true], toReview: false),
+    // Keywords without an explanation, from a writer who says so.
+    Case(
+      note: "I don't know why, something about the upstream and overload, and it is slower.",
+      found: [true, true], contradiction: true, toReview: true),
   ]
 
   @Test(arguments: cases)

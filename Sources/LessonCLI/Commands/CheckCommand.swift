@@ -103,13 +103,15 @@ struct CheckCommand: LessonCommand {
       context.console.print()
       var next: String
       if view.passed {
-        next = nextStep ?? self.nextStep(after: entry.id, in: course.course)
+        next = nextStep ?? self.nextStep(after: entry.id, in: course.course, progress: course.workspace.loadProgress().0)
         if watching, nextStep == nil { next += " Save the file to check it again, Ctrl-C to stop." }
         for line in ProgressBar.lines(done: progress.done, total: progress.total, width: width, style: context.style) {
           context.console.print(line)
         }
       } else {
-        let explain = report.mistakes.first.map { ", or 'lesson explain \($0.id)'" } ?? ""
+        // The mistake that fails the check first, before any warning.
+        let first = report.mistakes.first { !$0.isWarning } ?? report.mistakes.first
+        let explain = first.map { ", or 'lesson explain \($0.id)'" } ?? ""
         // The file is named at the top of the report; a narrow terminal has no line to spare.
         let display = width < 80 ? "the file" : display
         next =
@@ -151,11 +153,14 @@ struct CheckCommand: LessonCommand {
       == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
   }
 
-  func nextStep(after id: Int, in course: Course) -> String {
-    guard let index = course.entries.firstIndex(where: { $0.id == id }), index + 1 < course.entries.count else {
-      return "That was the last lesson. " + course.farewell
+  /// After a pass: the next lesson not passed yet (after this one, else the first left), or the
+  /// course's last words when every lesson is passed.
+  func nextStep(after id: Int, in course: Course, progress: LessonKit.Progress) -> String {
+    let left = course.entries.filter { $0.id != id && progress[$0.id].status != "passed" }
+    guard let next = left.first(where: { $0.id > id }) ?? left.first else {
+      return "That was the last lesson left. " + course.farewell
     }
-    return "Next: 'lesson show \(course.entries[index + 1].id)'."
+    return "Next: 'lesson show \(next.id)'."
   }
 }
 

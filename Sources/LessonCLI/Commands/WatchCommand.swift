@@ -53,7 +53,10 @@ struct WatchCommand: LessonCommand {
         } else if checks > 0 {
           context.console.print(String(repeating: "─", count: min(context.console.width, 60)))
         }
-        let next = staying ? nil : course.course.entries.first { $0.id > entry.id }
+        // The next lesson not passed yet: after this one, else the first left.
+        let (passedSoFar, _) = course.workspace.loadProgress()
+        let left = course.course.entries.filter { $0.id != entry.id && passedSoFar[$0.id].status != "passed" }
+        let next = staying ? nil : left.first(where: { $0.id > entry.id }) ?? left.first
         var nextStep: String?
         if let next, let nextSpec = try? course.course.spec(next) {
           let (progress, _) = course.workspace.loadProgress()

@@ -20,7 +20,10 @@ struct CheckReportView {
     let trace = TraceReport(batch: report.configuration.batch, trace: report.trace)
     if let printed = report.configuration.observedOutput {
       // The program's own output, from its run on the interpreter.
-      lines += printed.prefix(12).map { $0 }
+      // The program's own output, wrapped to the width (a results list at its commas).
+      lines += printed.prefix(12).flatMap { line in
+        line.count <= width ? [line] : TextLayout.wrap(line, width: width, hanging: line.hasPrefix("[") ? " " : "  ")
+      }
       if printed.count > 12 { lines.append("… \(printed.count - 12) more lines ('lesson run \(report.file)' shows them all)") }
     } else if let program = report.configuration.program {
       lines += (try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? []

@@ -21,7 +21,10 @@ enum NoteReviewText {
         reasons.append("negated: \(idea.about) (says not \(words))")
       }
     }
-    for phrase in review.contradictions { reasons.append("contradicts the lesson: “\(phrase)”") }
+    for phrase in review.contradictions {
+      reasons.append(
+        NoteReview.unsure.contains(phrase) ? "says its writer is unsure: “\(phrase)”" : "contradicts the lesson: “\(phrase)”")
+    }
     return reasons
   }
 

@@ -104,7 +104,11 @@ public enum LessonChecker {
       switch rule {
       case .minCalls(let minimum): checks.append(MinCallsCheck(minimum: minimum))
       case .limit(let limit): checks.append(LimitCheck(limit: limit))
-      case .timeout(let timeout): checks.append(TimeoutCheck(timeout: timeout))
+      case .timeout(let timeout):
+        let own = spec.rules.compactMap { rule -> String? in
+          if case .callTimeout(let name, _) = rule { name } else { nil }
+        }
+        checks.append(TimeoutCheck(timeout: timeout, except: own))
       case .callTimeout(let name, let timeout): checks.append(CallTimeoutCheck(name: name, timeout: timeout))
       case .everyCallTimed: checks.append(EveryCallTimedCheck())
       case .timeoutInsideSemaphore: checks.append(TimeoutInsideSemaphoreCheck())

@@ -85,8 +85,8 @@ public struct Mistake: Sendable, Hashable, Identifiable {
       fix: "Create one semaphore for the whole batch and share it: \"semaphore\": \"shared\"."),
     Mistake(
       id: "invented-count", title: "reported evidence that differs from what the run printed",
-      why: "Evidence is only worth something if it is what the run printed: a count that differs from the "
-        + "run hides the calls that really timed out.",
+      why: "Evidence is only worth something if it is what the run printed: a list or a count that differs "
+        + "from the run, or a number typed in rather than counted, hides what really happened to the calls.",
       fix: "Copy the results list and the timeout count from what 'lesson run' printed into \"evidence\"."),
     Mistake(
       id: "missing-evidence", title: "no evidence reported",
@@ -98,9 +98,11 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "failed or why, so nobody fixes it.",
       fix: "Return the call's name with the failure: \"errors\": \"capture\" gives 'name:error'."),
     Mistake(
-      id: "unnamed-failure", title: "failures counted but not named",
-      why: "\"1 call failed\" does not tell the on-call engineer which upstream to look at.",
-      fix: "Name the failing call in your note and in the results ('flaky:error')."),
+      id: "unnamed-failure", title: "a failure your note does not name",
+      why: "\"1 call failed\" does not tell whoever reads it which upstream to look at. A program cannot grade "
+        + "prose, so this is only a warning; a person may read your note.",
+      fix: "Name the failing call in your note, as the results do ('flaky:error').",
+      isWarning: true),
     Mistake(
       id: "propagated-error", title: "one failing call threw away every result",
       why: "The error propagated out of gather, so the results of the calls that worked are lost and the "

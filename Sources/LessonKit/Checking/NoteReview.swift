@@ -82,6 +82,7 @@ public struct NoteReview: Sendable, Hashable {
           about: topic.about, examples: Array(topic.words.prefix(3)), found: found,
           negated: found ? [] : Array(Set(negated)).sorted()))
     }
+    for phrase in Self.unsure where !Self.positions(of: phrase, in: words).isEmpty { contradictions.append(phrase) }
     self.ideas = ideas
     self.contradictions = Array(Set(contradictions)).sorted()
   }
@@ -146,8 +147,23 @@ public struct NoteReview: Sendable, Hashable {
     "didn't", "won't", "wasn't", "aren't", "can't",
   ]
 
-  /// Whether one of the three words before `position` negates it.
+  /// Whether one of the three words before `position` negates it ("does not protect"), or one of
+  /// the three after it within the same clause ("the upstream is not protected"). Erring towards
+  /// "negated" only asks a person to read the note.
   static func isNegated(at position: Int, in words: [String]) -> Bool {
-    words[max(0, position - 3)..<position].contains { negations.contains($0) || $0.hasSuffix("n't") }
+    func negates(_ word: String) -> Bool { negations.contains(word) || word.hasSuffix("n't") }
+    if words[max(0, position - 3)..<position].contains(where: negates) { return true }
+    let after = words[min(words.count, position + 1)..<min(words.count, position + 4)]
+    for word in after {
+      if clauseBreaks.contains(word) { break }
+      if negates(word) && word != "no" && word != "without" { return true }
+    }
+    return false
   }
+
+  /// Words that start another clause: a negation after them is about something else.
+  static let clauseBreaks: Set<String> = ["and", "but", "so", "because", "while", "which", "that", "then", "or"]
+
+  /// Phrases that say the writer does not know: the note is then for a person to read.
+  public static let unsure = ["don't know", "do not know", "no idea", "not sure", "dunno", "no clue"]
 }

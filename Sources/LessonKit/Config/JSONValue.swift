@@ -152,6 +152,18 @@ public struct JSONReader {
         if bytes[index...].starts(with: Array("NaN".utf8)) || bytes[index...].starts(with: Array("Infinity".utf8)) {
           throw error("NaN and Infinity are not JSON numbers")
         }
+        if bytes[index] == UInt8(ascii: "'") {
+          // A list copied from Python's print: ['search:ok', ...].
+          let rest = bytes[(index + 1)...].prefix(60)
+          let word = rest.firstIndex(of: UInt8(ascii: "'")).map { String(decoding: rest[..<$0], as: UTF8.self) }
+          let example = word.map { "\"\($0)\", not '\($0)'" } ?? "\"search:ok\", not 'search:ok'"
+          throw error("JSON strings take double quotes: write \(example) (Python prints lists with single quotes)")
+        }
+        if bytes[index...].starts(with: Array("None".utf8)) || bytes[index...].starts(with: Array("True".utf8))
+          || bytes[index...].starts(with: Array("False".utf8))
+        {
+          throw error("JSON writes Python's None, True and False as null, true and false")
+        }
         throw error("expected a value, found \(describeHere)")
       }
     }

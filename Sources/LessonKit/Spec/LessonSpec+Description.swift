@@ -28,7 +28,14 @@ extension LessonSpec {
       case .cpuWork(let names): lines.append("\(names.joined(separator: ", ")) are modelled as CPU work")
       }
     }
-    lines.append("no deadlock; a warning for any delay within 10 ms of its deadline")
+    // Timeouts are taught from lesson 2: before, only that the batch must finish.
+    let timed = rules.contains {
+      switch $0 {
+      case .timeout, .callTimeout, .everyCallTimed, .timeoutInsideSemaphore: true
+      default: false
+      }
+    }
+    lines.append(timed ? "the batch finishes; a warning for a call that ends within 10 ms of its timeout" : "the batch finishes")
     return lines
   }
 }

@@ -134,13 +134,13 @@ struct MarginCheck: LessonCheck {
     }
     guard let first = fragile.first else {
       return CheckResult(
-        id: "margins", title: "timeouts clear of latency", status: .passed,
-        expected: "every delay at least 10 ms from its deadline", observed: "no call within 10 ms of its deadline")
+        id: "margins", title: "delays away from timeouts", status: .passed,
+        expected: "every call ends at least 10 ms from its timeout", observed: "no call within 10 ms of its timeout")
     }
-    let names = fragile.map { "\(batch.calls[$0.0].name) (\($0.1.secondsText) from its deadline)" }
+    let names = fragile.map { "\(batch.calls[$0.0].name) (\($0.1.secondsText) from its timeout)" }
     return CheckResult(
-      id: "margins", title: "timeouts clear of latency", status: .warning,
-      expected: "every delay at least 10 ms from its deadline", observed: names.joined(separator: ", "),
+      id: "margins", title: "delays away from timeouts", status: .warning,
+      expected: "every call ends at least 10 ms from its timeout", observed: names.joined(separator: ", "),
       mistake: Mistake.named("fragile-margin"), location: "calls[\(first.0)]",
       fix: "Move \(batch.calls[first.0].name)'s delay at least 10 ms away from its timeout (20% is safer).")
   }

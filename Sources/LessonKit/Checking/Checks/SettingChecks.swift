@@ -79,17 +79,31 @@ struct LimitCheck: LessonCheck {
   }
 }
 
-/// Every call's timeout is this.
+/// Every call's timeout is this, but the calls the lesson gives a timeout of their own.
 struct TimeoutCheck: LessonCheck {
   let timeout: Duration
+  /// The calls with their own timeout (a `call-timeout` rule), judged by that rule.
+  var except: [String] = []
 
   func evaluate(_ context: CheckContext) -> CheckResult {
     let batch = context.batch
-    let offending = batch.calls.indices.first { batch.effectiveTimeout(ofCallAt: $0) != timeout }
+    let considered = batch.calls.indices.filter { !except.contains(batch.calls[$0].name) }
+    let every = except.isEmpty ? "for every call" : "for every call but \(except.joined(separator: ", "))"
+    if context.spec.rules.contains(.everyCallTimed),
+      considered.contains(where: { batch.effectiveTimeout(ofCallAt: $0) == nil })
+    {
+      // Which timeout a call has waits until every call has one.
+      var result = CheckResult(
+        id: "timeout", title: "timeout", status: .skipped, expected: "\(timeout.secondsText) \(every)",
+        observed: "a call without a timeout")
+      result.blockedBy = ["every call has a timeout"]
+      return result
+    }
+    let offending = considered.first { batch.effectiveTimeout(ofCallAt: $0) != timeout }
     guard let index = offending else {
       return CheckResult(
-        id: "timeout", title: "timeout", status: .passed, expected: "\(timeout.secondsText) for every call",
-        observed: "\(timeout.secondsText) for every call")
+        id: "timeout", title: "timeout", status: .passed, expected: "\(timeout.secondsText) \(every)",
+        observed: "\(timeout.secondsText) \(every)")
     }
     let actual = batch.effectiveTimeout(ofCallAt: index)
     let overridden = batch.calls[index].timeout != .inherit
@@ -97,7 +111,11 @@ struct TimeoutCheck: LessonCheck {
     let literal = secondsLiteral(timeout)
     var mistake = actual == nil ? "no-timeout" : "wrong-setting"
     var fix = "Set \"timeout\": \(literal) (seconds)" + (overridden ? " and remove \(name)'s own \"timeout\"." : ".")
-    var pythonFix = "Use one timeout for every call: TIMEOUT = \(literal), and asyncio.wait_for(..., timeout=TIMEOUT)."
+    var pythonFix =
+      except.isEmpty
+      ? "Use one timeout for every call: TIMEOUT = \(literal), and asyncio.wait_for(..., timeout=TIMEOUT)."
+      : "Use asyncio.wait_for(..., timeout=\(literal)) for every call but \(except.joined(separator: ", ")), "
+        + "which keeps its own."
     if let actual, actual >= .seconds(10), batch.calls.allSatisfy({ $0.delay < .seconds(10) }) {
       mistake = "timeout-in-milliseconds"
       let typed = secondsLiteral(actual).replacingOccurrences(of: ".0", with: "")
@@ -105,7 +123,7 @@ struct TimeoutCheck: LessonCheck {
       pythonFix = "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Write timeout=\(literal)."
     }
     return CheckResult(
-      id: "timeout", title: "timeout", status: .failed, expected: "\(timeout.secondsText) for every call",
+      id: "timeout", title: "timeout", status: .failed, expected: "\(timeout.secondsText) \(every)",
       observed: "\(name) has \(actual?.secondsText ?? "no timeout")", mistake: Mistake.named(mistake),
       location: overridden ? "calls[\(index)].timeout" : "timeout", fix: fix, pythonFix: pythonFix)
   }
