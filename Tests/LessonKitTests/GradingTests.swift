@@ -164,14 +164,19 @@ import Testing
 
 /// A large class keeps only what its outputs show of each record, and shares repeated texts.
 @Suite struct GradeRecordDetailTests {
-  @Test func keepingDropsWhatIsNotAsked() throws {
+  /// Lesson 3's starter handed in by ada, graded with everything kept.
+  static func adasStarter() throws -> (spec: LessonSpec, submission: Submission, record: GradeRecord) {
     let course = CheckDependencyTests.course
     let entry = try #require(course.entry(3))
     let spec = try course.spec(entry)
     let starter = Submission(
       learner: "ada", lesson: 3, path: "\(course.root)/lessons/\(entry.folder)/\(spec.file)", display: "ada.json",
       problem: nil)
-    let full = Grader.grade(starter, spec: spec)
+    return (spec, starter, Grader.grade(starter, spec: spec))
+  }
+
+  @Test func keepingDropsWhatIsNotAsked() throws {
+    let (_, _, full) = try Self.adasStarter()
     #expect(!full.checks.isEmpty && full.timeline != nil)
     let slim = full.keeping([])
     #expect(slim.checks.isEmpty && slim.timeline == nil)
@@ -184,13 +189,7 @@ import Testing
   }
 
   @Test func spooledChecksComeBackAsTheyWereWithTheirCounts() throws {
-    let course = CheckDependencyTests.course
-    let entry = try #require(course.entry(3))
-    let spec = try course.spec(entry)
-    let starter = Submission(
-      learner: "ada", lesson: 3, path: "\(course.root)/lessons/\(entry.folder)/\(spec.file)", display: "ada.json",
-      problem: nil)
-    let full = Grader.grade(starter, spec: spec)
+    let (spec, starter, full) = try Self.adasStarter()
     let spool = try #require(CheckSpool())
     var records = [full, full.keeping([])]
     records[1].learner = "bo"
