@@ -70,6 +70,10 @@ public struct GatherTrace: Sendable, Hashable {
 
   /// Formats one string the way Python's `repr` does.
   public static func pythonString(_ text: String) -> String {
+    // Most names and results are plain ASCII with nothing to escape.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\\") }) {
+      return "'" + text + "'"
+    }
     let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
     var out = String(quote)
     for scalar in text.unicodeScalars {

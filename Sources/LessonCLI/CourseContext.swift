@@ -38,6 +38,27 @@ struct CourseContext {
     do { return (entry, try course.spec(entry)) } catch { throw .input(error) }
   }
 
+  /// Makes the learner's workspace copies of a lesson when `path` names one of them and it does
+  /// not exist yet, as the first `show` or `check` would: a lesson's instructions then work in a
+  /// fresh clone in any order. Says what it made on standard error.
+  func prepareCopy(at path: String, context: CommandContext) throws(CommandFailure) {
+    guard !FileManager.default.fileExists(atPath: path) else { return }
+    let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
+    for entry in course.entries {
+      guard let spec = try? course.spec(entry) else { continue }
+      let copies = [false, true].map { workspace.learnerPath(entry, spec, python: $0) }
+      guard copies.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == wanted }) else { continue }
+      let made: [String]
+      do { made = try workspace.prepareAll(entry, spec) } catch { throw .input(error) }
+      guard !made.isEmpty else { return }
+      let names = made.map { display($0, from: context.console.directory) }
+      let message =
+        "lesson: made \(names.joined(separator: " and ")) from the lesson's starter\(made.count == 1 ? "" : "s")."
+      for line in TextLayout.wrap(message, width: context.console.width, hanging: "  ") { context.console.error(line) }
+      return
+    }
+  }
+
   /// `path` relative to the current directory when it is inside it, for friendlier messages.
   func display(_ path: String, from directory: String) -> String { Self.relative(path, to: directory) }
 

@@ -96,6 +96,37 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  @Test func aLessonsFileInAFreshWorkspaceIsMadeFromTheStarterByRunOrCheck() throws {
+    try withWorkspace { workspace in
+      let config = workspace + "/01_gather/gather1.json"
+      let run = lessonInCourse(["run", config], workspace: workspace)
+      #expect(run.code == .success, "\(run.err)")
+      #expect(flat(run.err).contains("from the lesson's starter"))
+      #expect(FileManager.default.fileExists(atPath: config))
+      let program = workspace + "/02_guarded_gather/async_batch.py"
+      let check = lessonInCourse(["check", "2", "--file", program], workspace: workspace)
+      #expect(check.code == .failure && check.out.contains("✗ no-limit"))
+      #expect(FileManager.default.fileExists(atPath: program))
+      // A path that is no lesson's file is still a missing file.
+      #expect(lessonInCourse(["run", workspace + "/01_gather/other.json"], workspace: workspace).code == .missingInput)
+    }
+  }
+
+  @Test func aLearnerWhoPassedInPythonGoesOnInPython() throws {
+    try withWorkspace { workspace in
+      try FileManager.default.createDirectory(
+        atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        atPath: CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/async_batch.py",
+        toPath: workspace + "/02_guarded_gather/async_batch.py")
+      let passed = lessonInCourse(
+        ["check", "2", "--file", workspace + "/02_guarded_gather/async_batch.py"], workspace: workspace)
+      #expect(passed.code == .success)
+      let next = lessonInCourse(["check", "3"], workspace: workspace)
+      #expect(next.out.contains("03_more_tools/async_batch.py"), "\(next.out)")
+    }
+  }
+
   @Test func hintsComeOneMoreEachTime() {
     withWorkspace { workspace in
       let first = lessonInCourse(["hint", "2"], workspace: workspace)

@@ -54,7 +54,8 @@ import Testing
         let after = try #require(lines.firstIndex { $0.hasPrefix("timeouts:") })
         #expect(lines[after + 1] == printed)
       } else if let raised = item.raised {
-        #expect(run.code == .success)
+        // As python itself: a program whose exception escapes exits with status 1.
+        #expect(run.code == .failure)
         #expect(run.err.split(separator: "\n").last.map(String.init) == raised)
       } else {
         #expect(run.code == .invalidInput)
@@ -83,6 +84,33 @@ import Testing
       #expect(mallory[6].hasPrefix("mallory.py:"))
       // The program is run, in its sandbox: the power is a budget stop, named with its line.
       #expect(mallory[6].contains("ran past its budget of memory"))
+    }
+  }
+
+  /// A program that would hang is said so on lines that fit the width, and fails as Python would
+  /// never finish.
+  @Test func aProgramThatWaitsForeverFailsOnLinesThatFit() throws {
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let path = directory + "/forever.py"
+      let source = """
+        import asyncio
+
+
+        async def main():
+            semaphore = asyncio.Semaphore(0)
+            async with semaphore:
+                print("never")
+
+
+        asyncio.run(main())
+        """
+      try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+      let run = lesson("run", path, width: 60)
+      #expect(run.code == .failure)
+      #expect(run.out.contains("waits forever"))
+      #expect(!run.out.contains("never\n"))
+      #expect(run.out.split(separator: "\n").allSatisfy { $0.count <= 60 }, "\(run.out)")
     }
   }
 }

@@ -51,6 +51,7 @@ struct CheckCommand: LessonCommand {
   ) throws(CommandFailure) -> (path: String, display: String) {
     if useFile, let file = arguments.options["--file"] {
       let path = context.resolve(file)
+      try course.prepareCopy(at: path, context: context)
       // The course's own starter is not the learner's to edit: point at their copy.
       for python in [false, true] where python == file.hasSuffix(".py") {
         let starter = course.course.starterPath(entry, spec, python: python)
@@ -64,23 +65,11 @@ struct CheckCommand: LessonCommand {
       }
       return (path, file)
     }
-    do {
-      let made = try course.workspace.prepareAll(entry, spec)
-      let (progress, _) = course.workspace.loadProgress()
-      let path = course.workspace.routePath(entry, spec, progress: progress)
-      let display = course.display(path, from: context.console.directory)
-      if !made.isEmpty {
-        let names = made.map { course.display($0, from: context.console.directory) }
-        let message =
-          "lesson: made \(names.joined(separator: " and ")) from the lesson's starter\(made.count == 1 ? "" : "s")."
-        for line in TextLayout.wrap(message, width: context.console.width, hanging: "  ") {
-          context.console.error(line)
-        }
-      }
-      return (path, display)
-    } catch {
-      throw .input(error)
-    }
+    try course.prepareCopy(at: course.workspace.learnerPath(entry, spec), context: context)
+    try course.prepareCopy(at: course.workspace.learnerPath(entry, spec, python: true), context: context)
+    let (progress, _) = course.workspace.loadProgress()
+    let path = course.workspace.routePath(entry, spec, progress: progress)
+    return (path, course.display(path, from: context.console.directory))
   }
 
   /// Checks the file and prints the report. Returns 0 for a pass, 1 for a fail.

@@ -12,7 +12,7 @@ func wrapped(_ text: String) -> String {
 struct RunCommand: LessonCommand {
   static let name = "run"
   static let abstract = "Run a configuration and show its results, timeouts and timeline."
-  static let usage = "lesson run CONFIG [--json] [--real] [--python X.Y]"
+  static let usage = "lesson run CONFIG [--json] [--real] [--python X.Y] [--course DIR] [--workspace DIR]"
   static let discussion: String = """
     CONFIG is a JSON configuration (see lessons/) or your asyncio program (.py). A program runs on
     lesson's own Python interpreter, as the chosen Python version would run it: its output first,
@@ -35,7 +35,8 @@ struct RunCommand: LessonCommand {
   var arguments: Arguments
 
   init(arguments: [String]) throws(UsageError) {
-    let parsed = try Arguments(arguments, flags: ["--json", "--real"], options: [PythonChoice.option])
+    let parsed = try Arguments(
+      arguments, flags: ["--json", "--real"], options: CourseContext.options.union([PythonChoice.option]))
     self.arguments = parsed
     _ = try PythonChoice.given(parsed)
     guard parsed.positionals.count == 1 else {
@@ -49,6 +50,10 @@ struct RunCommand: LessonCommand {
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {
+    // A lesson's file in a fresh workspace: made from the starter first, as 'lesson show' does.
+    if let course = try? CourseContext(arguments, context: context) {
+      try course.prepareCopy(at: context.resolve(path), context: context)
+    }
     if path.hasSuffix(".py") { return try runProgram(context) }
     let configuration: LearnerConfiguration
     do {
@@ -57,7 +62,7 @@ struct RunCommand: LessonCommand {
       throw .input(error)
     }
     let batch = configuration.batch
-    let course = Course.find(from: context.console.directory).flatMap { try? Course.load(root: $0) }
+    let course = (try? CourseContext(arguments, context: context))?.course
     let python = try PythonChoice.resolve(arguments, course: course)
     let trace =
       real ? runInRealTime(batch, python: python, context: context) : GatherEngine.runVirtual(batch, python: python)

@@ -56,7 +56,9 @@ struct ProgramRunView {
   func summary(width: Int) -> [String] {
     var lines: [String] = []
     if run.deadlock {
-      lines.append("lesson: the program waits forever (\(run.deadlockDetail ?? "a deadlock")); Python would hang here.")
+      lines += TextLayout.wrap(
+        "lesson: the program waits forever (\(run.deadlockDetail ?? "a deadlock")); Python would hang here.",
+        width: width, hanging: "  ")
     }
     let o = run.observation
     var facts = ["Python \(python.rawValue)", "\(Seconds.fixed(.seconds(run.elapsed))) s virtual"]
@@ -90,7 +92,7 @@ extension RunCommand {
     } catch {
       throw .input(error)
     }
-    let course = Course.find(from: context.console.directory).flatMap { try? Course.load(root: $0) }
+    let course = (try? CourseContext(arguments, context: context))?.course
     let python = try PythonChoice.resolve(arguments, course: course)
     let name = (path as NSString).lastPathComponent
     let run = Interpreter.run(utf8: bytes, filename: name, version: python)
@@ -108,6 +110,8 @@ extension RunCommand {
     if !run.stdout.isEmpty && !run.stdout.hasSuffix("\n") { context.console.print() }
     context.console.print()
     for line in view.summary(width: context.console.width) { context.console.print(line) }
-    return .success
+    // As Python's own exit status: 1 for a program that raised or exited with a failure, and for
+    // one that would hang.
+    return run.deadlock || (run.exitCode ?? 0) != 0 ? .failure : .success
   }
 }

@@ -11,9 +11,12 @@ public struct CheckContext: Sendable {
   public var batch: GatherBatch { configuration.batch }
   public var evidence: LearnerEvidence? { configuration.evidence }
 
+  /// The results list as Python prints it, made once for every check that shows it.
+  var printedResults: String?
+
   /// The results as Python prints them, or what stopped the batch.
   public var observedResults: String {
-    trace.pythonResults ?? "no results list (\(trace.failure?.description ?? "the batch failed"))"
+    printedResults ?? trace.pythonResults ?? "no results list (\(trace.failure?.description ?? "the batch failed"))"
   }
 
   /// The learner's note reviewed against `topics`.

@@ -19,6 +19,7 @@ public enum LessonChecker {
   ) -> CheckReport {
     let trace = GatherEngine.runVirtual(configuration.batch, python: python)
     var context = CheckContext(spec: spec, configuration: configuration, trace: trace)
+    context.printedResults = trace.pythonResults
     for case .noteExplains(let topics) in spec.rules {
       context.reviewedNote = (topics, NoteReview(note: configuration.evidence?.note ?? "", topics: topics))
     }
@@ -73,12 +74,24 @@ public enum LessonChecker {
   /// Sorts the checks by stage (stably) and skips each check that depends on a failed one, naming
   /// the failed checks to fix first.
   static func ordered(_ checks: [CheckResult]) -> [CheckResult] {
-    var sorted = checks.enumerated().sorted { (Stage($0.element.id), $0.offset) < (Stage($1.element.id), $1.offset) }
-      .map(\.element)
+    // Sorted by index: a check is a large value, not worth moving about.
+    let stages = checks.map { Stage($0.id) }
+    var sorted = checks.indices.sorted { (stages[$0], $0) < (stages[$1], $1) }.map { checks[$0] }
+    // The titles of the checks that failed in the stages before this one, and in this one so far.
+    var failed: [String] = []
+    var failedHere: [String] = []
+    var current: Stage?
     for index in sorted.indices {
       let stage = Stage(sorted[index].id)
-      let failed = sorted.filter { Stage($0.id) < stage && $0.status == .failed }.map(\.title)
-      guard !failed.isEmpty else { continue }
+      if stage != current {
+        failed += failedHere
+        failedHere = []
+        current = stage
+      }
+      guard !failed.isEmpty else {
+        if sorted[index].status == .failed { failedHere.append(sorted[index].title) }
+        continue
+      }
       sorted[index].status = .skipped
       sorted[index].mistake = nil
       sorted[index].fix = nil

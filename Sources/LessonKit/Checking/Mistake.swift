@@ -84,7 +84,7 @@ public struct Mistake: Sendable, Hashable, Identifiable {
         + "and the upstream sees the full burst.",
       fix: "Create one semaphore for the whole batch and share it: \"semaphore\": \"shared\"."),
     Mistake(
-      id: "invented-count", title: "reported evidence that differs from what the run printed",
+      id: "invented-count", title: "evidence not taken from the run",
       why: "Evidence is only worth something if it is what the run printed: a list or a count that differs "
         + "from the run, or a number typed in rather than counted, hides what really happened to the calls.",
       fix: "Copy the results list and the timeout count from what 'lesson run' printed into \"evidence\"."),

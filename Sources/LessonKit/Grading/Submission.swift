@@ -174,21 +174,24 @@ public enum SubmissionFinder {
   enum Kind { case file, directory, outside, other }
 
   /// What `path` is, following a link only when its target is inside `root`.
-  static func kind(of path: String, root: String) -> Kind {
+  static func kind(of path: String, root: String) -> Kind { entry(at: path, root: root).kind }
+
+  /// What `path` is, and whether it is a link (followed when its target is inside `root`).
+  static func entry(at path: String, root: String) -> (kind: Kind, linked: Bool) {
     // lstat(2) itself: a class of 50,000 is scanned file by file before any is graded.
     var status = stat()
-    guard lstat(path, &status) == 0 else { return .other }
+    guard lstat(path, &status) == 0 else { return (.other, false) }
     switch status.st_mode & S_IFMT {
-    case S_IFREG: return .file
-    case S_IFDIR: return .directory
+    case S_IFREG: return (.file, false)
+    case S_IFDIR: return (.directory, false)
     case S_IFLNK:
       let target = realPath(path) ?? path
-      guard target == root || target.hasPrefix(root + "/") else { return .outside }
+      guard target == root || target.hasPrefix(root + "/") else { return (.outside, true) }
       var resolved = stat()
-      guard stat(target, &resolved) == 0 else { return .other }
+      guard stat(target, &resolved) == 0 else { return (.other, true) }
       let type = resolved.st_mode & S_IFMT
-      return type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
-    default: return .other
+      return (type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other, true)
+    default: return (.other, false)
     }
   }
 
@@ -211,6 +214,8 @@ public enum SubmissionFinder {
     var folders: [String]
     /// A file directly in the class folder (`bob.json`): the learner's, whatever its name.
     var lone = false
+    /// Whether the way to it goes through a link (whose target may be another learner's).
+    var linked = false
   }
 
   /// One search of a class folder for a set of lessons.
@@ -242,17 +247,18 @@ public enum SubmissionFinder {
     /// `bob.py`, `bob/`).
     func submissions(of learner: String, entries: [String]) -> [Submission] {
       var files: [Candidate] = []
-      var folders: [String] = []
+      var folders: [(path: String, linked: Bool)] = []
       var problem: (display: String, reason: String)?
       for name in entries {
         let path = root + "/" + name
-        switch kind(of: path, root: root) {
+        let (kind, linked) = entry(at: path, root: root)
+        switch kind {
         case .file where name.hasSuffix(".json") || name.hasSuffix(".py"):
-          files.append(Candidate(path: path, display: name, name: name, folders: [], lone: true))
+          files.append(Candidate(path: path, display: name, name: name, folders: [], lone: true, linked: linked))
         case .file:
           continue
         case .directory:
-          folders.append(path)
+          folders.append((path, linked))
         case .outside:
           problem = problem ?? (name, "it is a link that leaves the class folder; links out are not followed")
         case .other:
@@ -287,17 +293,17 @@ public enum SubmissionFinder {
 
     /// The submissions of one learner whose folder is `folder` itself.
     func submissions(ofFolder folder: String, learner: String) -> [Submission] {
-      let found = walk([folder], prefixed: false)
+      let found = walk([(folder, false)], prefixed: false)
       return lessons.map { pick(for: $0, learner: learner, from: found, problem: nil, fallbackDisplay: "") }
     }
 
     /// Every file named as some lesson's file under `folders`, breadth first, at most
     /// ``maximumDepth`` deep and ``maximumEntries`` entries per learner.
-    func walk(_ folders: [String], prefixed: Bool = true) -> [Candidate] {
+    func walk(_ folders: [(path: String, linked: Bool)], prefixed: Bool = true) -> [Candidate] {
       let names = fileNames
       var found: [Candidate] = []
       var seen = 0
-      for start in folders {
+      for (start, startLinked) in folders {
         let prefix = prefixed ? URL(fileURLWithPath: start).lastPathComponent + "/" : ""
         var level: [(path: String, folders: [String])] = [(start, [])]
         for _ in 0...maximumDepth where !level.isEmpty && seen <= maximumEntries {
@@ -308,16 +314,16 @@ public enum SubmissionFinder {
               seen += 1
               if seen > maximumEntries { break }
               let path = directory + "/" + name
-              switch kind(of: path, root: root) {
+              let (kind, linked) = entry(at: path, root: root)
+              switch kind {
               case .file where names.contains(name):
                 found.append(
                   Candidate(
-                    path: path, display: prefix + (above + [name]).joined(separator: "/"), name: name, folders: above))
+                    path: path, display: prefix + (above + [name]).joined(separator: "/"), name: name, folders: above,
+                    linked: startLinked || linked))
               case .directory:
                 // A link to a folder inside the class folder is not descended into twice over.
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
-                  next.append((path, above + [name]))
-                }
+                if !linked { next.append((path, above + [name])) }
               case .outside where names.contains(name):
                 found.append(
                   Candidate(
@@ -371,29 +377,15 @@ public enum SubmissionFinder {
       }
       var submission = Submission(
         learner: learner, lesson: lesson.id, path: best.path, display: best.display, candidates: candidates)
-      if let owner = owner(of: best.path), owner.learner != learner {
+      if best.linked, let owner = owner(of: best.path), owner.learner != learner {
         submission.ignored.append("\(best.display) is a link to \(owner.path), which is \(owner.learner)'s")
       }
       return submission
     }
 
     /// Where `path` really is, inside the class folder, and whose entry that is, when `path`
-    /// goes through a link.
+    /// goes through a link (asked only of a candidate that does: see ``Candidate/linked``).
     func owner(of path: String) -> (path: String, learner: String)? {
-      // Most paths go through no link: an lstat(2) per folder below the class folder says so,
-      // cheaper than realpath(3) for each of 50,000 files.
-      guard path.hasPrefix(root + "/") else { return nil }
-      var through = root
-      var linked = false
-      for component in path.dropFirst(root.count + 1).split(separator: "/") {
-        through += "/" + component
-        var status = stat()
-        if lstat(through, &status) != 0 || status.st_mode & S_IFMT == S_IFLNK {
-          linked = true
-          break
-        }
-      }
-      guard linked else { return nil }
       guard let real = SubmissionFinder.realPath(path), real != path, real.hasPrefix(root + "/") else { return nil }
       let relative = String(real.dropFirst(root.count + 1))
       guard let first = relative.split(separator: "/").first else { return nil }

@@ -22,7 +22,8 @@ public struct Workspace: Sendable {
   }
 
   /// The file `lesson check N` checks: the one the learner last checked (remembered in the
-  /// progress), else the workspace's Python copy if the learner has only that, else the
+  /// progress); else, in a lesson that has a program, the workspace's Python copy when the last
+  /// lesson checked before this one was checked in Python or when only that copy exists; else the
   /// configuration's copy.
   public func routePath(_ entry: Course.Entry, _ spec: LessonSpec, progress: Progress) -> String {
     if let file = progress[entry.id].file {
@@ -30,12 +31,14 @@ public struct Workspace: Sendable {
       if FileManager.default.fileExists(atPath: path) { return path }
     }
     let python = learnerPath(entry, spec, python: true)
-    if spec.pythonFile != nil, FileManager.default.fileExists(atPath: python),
-      !FileManager.default.fileExists(atPath: learnerPath(entry, spec))
-    {
-      return python
+    guard spec.pythonFile != nil, FileManager.default.fileExists(atPath: python) else {
+      return learnerPath(entry, spec)
     }
-    return learnerPath(entry, spec)
+    // A lesson not checked yet follows the route of the last lesson before it that was: a learner
+    // who writes Python goes on in Python.
+    let earlier = progress.lessons.keys.filter { $0 < entry.id }.sorted(by: >).lazy.compactMap { progress[$0].file }
+    if let last = earlier.first, last.hasSuffix(".py") { return python }
+    return FileManager.default.fileExists(atPath: learnerPath(entry, spec)) ? learnerPath(entry, spec) : python
   }
 
   /// `path` as the progress file remembers it: relative to the workspace when inside it.

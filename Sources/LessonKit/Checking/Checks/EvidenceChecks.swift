@@ -5,7 +5,11 @@ struct EvidenceMatchesCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
     let title = "your reported evidence"
     let observedCount = context.trace.timeouts.map { "timeouts: \($0)" } ?? "no count (the batch failed)"
-    let expected = "what the run printed: \(context.observedResults), \(observedCount)"
+    // A program's evidence is what it prints: the results list, and a count computed from it.
+    let expected =
+      context.isProgram
+      ? "the results list and the timeouts counted from it: \(context.observedResults), \(observedCount)"
+      : "what the run printed: \(context.observedResults), \(observedCount)"
     guard let evidence = context.evidence,
       evidence.results != nil || evidence.timeouts != nil || evidence.timeoutsComputed || evidence.resultsComputed
     else {
@@ -23,7 +27,11 @@ struct EvidenceMatchesCheck: LessonCheck {
       location = "evidence.results"
     }
     if let reported = timeouts, reported != context.trace.timeouts {
-      differences.append("you reported timeouts: \(reported)")
+      differences.append(
+        context.isProgram && !evidence.timeoutsComputed
+          ? "your program prints timeouts: \(reported), a number written into it; its results hold "
+            + "\(context.trace.timeouts ?? 0)"
+          : "you reported timeouts: \(reported)")
       location = "evidence.timeouts"
     }
     // A count a program prints as a number written into it says nothing about the run, even
@@ -39,7 +47,7 @@ struct EvidenceMatchesCheck: LessonCheck {
     let invented =
       hardCoded || results.map { $0 != context.trace.results } ?? false
       || timeouts.map { $0 != context.trace.timeouts } ?? false
-    let printed = context.trace.pythonResults ?? "[]"
+    let printed = context.printedResults ?? "[]"
     let count = context.trace.timeouts ?? 0
     return CheckResult(
       id: "evidence-matches", title: title, status: passed ? .passed : .failed, expected: expected,
