@@ -59,7 +59,8 @@ struct GradeWorkerCommand: LessonCommand {
       if specs[lesson] == nil, let entry = course.entry(lesson) { specs[lesson] = try? course.spec(entry) }
       let submission = Submission(learner: learner, lesson: lesson, path: path, display: display)
       context.console.out(
-        Grader.grade(submission, spec: specs[lesson], strict: strict, python: python).keeping(detail).wire + "\n")
+        Grader.grade(submission, spec: specs[lesson], strict: strict, python: python).keeping(detail)
+          .wire(topicsKnown: true) + "\n")
     }
     return .success
   }

@@ -125,7 +125,7 @@ struct GradeWorkers {
           let spec = specs[submission.lesson]!
           switch answer {
           case .line(let line):
-            if var graded = GradeRecord(wire: line, pool: &pool) {
+            if var graded = GradeRecord(wire: line, pool: &pool, topics: spec.noteTopics) {
               graded.warnings = submission.warnings + graded.warnings
               record(head.index, graded)
               continue

@@ -200,7 +200,13 @@ struct GradebookView {
     switch format {
     case .csv:
       sink.append(Self.csvHeader + "\r\n")
-      for record in book.records { sink.append(csvRow(record) + "\r\n") }
+      var row: [UInt8] = []
+      for record in book.records {
+        row.removeAll(keepingCapacity: true)
+        csvRow(record, into: &row)
+        row += [0x0D, 0x0A]
+        sink.append(row)
+      }
     case .json:
       // As `json.pretty + "\n"`, with the learners written one by one.
       sink.append("{\n")
@@ -237,31 +243,51 @@ struct GradebookView {
   }
 
   func csvRow(_ record: GradeRecord) -> String {
-    [
+    var row: [UInt8] = []
+    csvRow(record, into: &row)
+    return String(decoding: row, as: UTF8.self)
+  }
+
+  /// The record's row, its fields quoted as ``csvField(_:)`` says, appended to `row`.
+  func csvRow(_ record: GradeRecord, into row: inout [UInt8]) {
+    let fields = [
       record.learner, String(record.lesson), record.status.rawValue, String(record.score), String(record.maxScore),
       record.mistakes.joined(separator: ";"), record.explanation, record.file,
       record.warnings.joined(separator: " | "), Self.noteToReview(record), record.noteReview?.note ?? "",
-    ].map(Self.csvField).joined(separator: ",")
+    ]
+    for (index, field) in fields.enumerated() {
+      if index > 0 { row.append(UInt8(ascii: ",")) }
+      Self.csvField(field, into: &row)
+    }
   }
 
   /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space, and
   /// defuses spreadsheet formulas (a field starting with = + - @ is prefixed with ').
   static func csvField(_ text: String) -> String {
-    var field = text
-    if let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil { field = "'" + field }
-    let bytes = field.utf8
-    let needsQuotes =
-      bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-      || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
-    guard needsQuotes else { return field }
-    var quoted: [UInt8] = [UInt8(ascii: "\"")]
-    quoted.reserveCapacity(bytes.count + 8)
-    for byte in bytes {
-      quoted.append(byte)
-      if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+    var field: [UInt8] = []
+    csvField(text, into: &field)
+    return String(decoding: field, as: UTF8.self)
+  }
+
+  /// ``csvField(_:)`` appended to `out`, byte by byte.
+  static func csvField(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      let formula =
+        bytes.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) }
+        ?? false
+      let defused = formula && Double(String(decoding: bytes, as: UTF8.self)) == nil
+      let needsQuotes =
+        bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        || (defused ? false : bytes.first == UInt8(ascii: " ")) || bytes.last == UInt8(ascii: " ")
+      if needsQuotes { out.append(UInt8(ascii: "\"")) }
+      if defused { out.append(UInt8(ascii: "'")) }
+      for byte in bytes {
+        out.append(byte)
+        if byte == UInt8(ascii: "\"") { out.append(byte) }
+      }
+      if needsQuotes { out.append(UInt8(ascii: "\"")) }
     }
-    quoted.append(UInt8(ascii: "\""))
-    return String(decoding: quoted, as: UTF8.self)
   }
 
   // MARK: JSON

@@ -20,7 +20,7 @@ public enum LessonChecker {
     let trace = GatherEngine.runVirtual(configuration.batch, python: python)
     var context = CheckContext(spec: spec, configuration: configuration, trace: trace)
     context.printedResults = trace.pythonResults
-    for case .noteExplains(let topics) in spec.rules {
+    if let topics = spec.noteTopics {
       context.reviewedNote = (topics, NoteReview(note: configuration.evidence?.note ?? "", topics: topics))
     }
     var checks = checks(for: spec).map { $0.evaluate(context) }

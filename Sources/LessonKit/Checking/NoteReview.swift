@@ -67,13 +67,13 @@ public struct NoteReview: Sendable, Hashable {
     for topic in topics {
       var found = false
       var negated: [String] = []
-      for phrase in topic.words {
-        for position in Self.positions(of: phrase, in: words) {
+      for (phrase, parts) in zip(topic.words, topic.wordParts) {
+        for position in Self.positions(of: parts, in: words) {
           if Self.isNegated(at: position, in: words) { negated.append(phrase) } else { found = true }
         }
       }
-      for phrase in topic.contrary {
-        for position in Self.positions(of: phrase, in: words) where !Self.isNegated(at: position, in: words) {
+      for (phrase, parts) in zip(topic.contrary, topic.contraryParts) {
+        for position in Self.positions(of: parts, in: words) where !Self.isNegated(at: position, in: words) {
           contradictions.append(phrase)
         }
       }
@@ -82,7 +82,9 @@ public struct NoteReview: Sendable, Hashable {
           about: topic.about, examples: Array(topic.words.prefix(3)), found: found,
           negated: found ? [] : Array(Set(negated)).sorted()))
     }
-    for phrase in Self.unsure where !Self.positions(of: phrase, in: words).isEmpty { contradictions.append(phrase) }
+    for (phrase, parts) in zip(Self.unsure, Self.unsureParts) where !Self.positions(of: parts, in: words).isEmpty {
+      contradictions.append(phrase)
+    }
     self.ideas = ideas
     self.contradictions = Array(Set(contradictions)).sorted()
   }
@@ -131,11 +133,17 @@ public struct NoteReview: Sendable, Hashable {
   /// Where `phrase` starts among `words`: a word that begins with the phrase's first word (so
   /// "protect" finds "protects"), followed by its other words.
   static func positions(of phrase: String, in words: [String]) -> [Int] {
-    let parts = Self.words(phrase)
+    positions(of: Self.words(phrase), in: words)
+  }
+
+  /// ``positions(of:in:)`` for a phrase already split into its words.
+  static func positions(of parts: [String], in words: [String]) -> [Int] {
     guard let first = parts.first, words.count >= parts.count else { return [] }
+    // Both sides are lowercased words: comparing their bytes is comparing them.
+    func begins(_ word: String, _ part: String) -> Bool { word.utf8.starts(with: part.utf8) }
     var positions: [Int] = []
-    for start in 0...(words.count - parts.count) where words[start].hasPrefix(first) {
-      if parts.indices.dropFirst().allSatisfy({ words[start + $0].hasPrefix(parts[$0]) }) {
+    for start in 0...(words.count - parts.count) where begins(words[start], first) {
+      if parts.indices.dropFirst().allSatisfy({ begins(words[start + $0], parts[$0]) }) {
         positions.append(start)
       }
     }
@@ -166,4 +174,5 @@ public struct NoteReview: Sendable, Hashable {
 
   /// Phrases that say the writer does not know: the note is then for a person to read.
   public static let unsure = ["don't know", "do not know", "no idea", "not sure", "dunno", "no clue"]
+  static let unsureParts = unsure.map(words)
 }

@@ -6,7 +6,12 @@ import GuardedGather
 /// and is looked up again in ``Mistake/named(_:)``.
 extension GradeRecord {
   /// The record as one line of JSON (no line break inside).
-  public var wire: String {
+  public var wire: String { wire(topicsKnown: false) }
+
+  /// The record as one line of JSON; with `topicsKnown`, a note review's ideas travel without
+  /// their words, which the reader has from the lesson (``init(wire:pool:topics:)``): a class of
+  /// 10,000 sends 10,000 copies of them otherwise.
+  public func wire(topicsKnown: Bool) -> String {
     JSONOutput.object([
       ("learner", .string(learner)), ("lesson", .int(lesson)), ("status", .string(status.rawValue)),
       ("score", .int(score)), ("maxScore", .int(maxScore)), ("mistakes", .array(mistakes.map(JSONOutput.string))),
@@ -27,7 +32,7 @@ extension GradeRecord {
             ])
           })
       ),
-      ("noteReview", noteReview.map(Self.wire) ?? .null),
+      ("noteReview", noteReview.map { Self.wire($0, topicsKnown: topicsKnown) } ?? .null),
       ("timeline", timeline.map(Self.wire) ?? .null),
     ]).compact
   }
@@ -50,17 +55,17 @@ extension GradeRecord {
     ])
   }
 
-  static func wire(_ review: NoteReview) -> JSONOutput {
+  static func wire(_ review: NoteReview, topicsKnown: Bool) -> JSONOutput {
     .object([
       ("note", .string(review.note)),
       (
         "ideas",
         .array(
           review.ideas.map { idea in
-            .object([
-              ("about", .string(idea.about)), ("examples", .array(idea.examples.map(JSONOutput.string))),
-              ("found", .bool(idea.found)), ("negated", .array(idea.negated.map(JSONOutput.string))),
-            ])
+            .object(
+              (topicsKnown
+                ? [] : [("about", .string(idea.about)), ("examples", .array(idea.examples.map(JSONOutput.string)))])
+                + [("found", .bool(idea.found)), ("negated", .array(idea.negated.map(JSONOutput.string)))])
           })
       ),
       ("contradictions", .array(review.contradictions.map(JSONOutput.string))),
@@ -75,7 +80,7 @@ extension GradeRecord {
 
   /// The record read back from ``wire``; texts that repeat from record to record (the lesson's
   /// ideas, the note, mistake ids, a common explanation) share one copy through `pool`.
-  public init?(wire line: String, pool: inout TextPool) {
+  public init?(wire line: String, pool: inout TextPool, topics: [NoteTopic]? = nil) {
     guard let value = try? JSONReader().parse(Array(line.utf8)) else { return nil }
     func string(_ value: JSONValue?) -> String? {
       if case .string(let text)? = value { return pool.shared(text) }
@@ -115,8 +120,11 @@ extension GradeRecord {
       let contradictions = strings(value["noteReview"]?["contradictions"])
     {
       var parsed: [NoteReview.Idea] = []
-      for idea in ideas {
-        guard let about = string(idea["about"]), let examples = strings(idea["examples"]),
+      for (index, idea) in ideas.enumerated() {
+        // Ideas sent without their words take them from the lesson's topics.
+        let topic = topics.flatMap { index < $0.count ? $0[index] : nil }
+        guard let about = string(idea["about"]) ?? topic?.about,
+          let examples = strings(idea["examples"]) ?? topic.map({ Array($0.words.prefix(3)) }),
           case .bool(let found)? = idea["found"], let negated = strings(idea["negated"])
         else { return nil }
         parsed.append(NoteReview.Idea(about: about, examples: examples, found: found, negated: negated))

@@ -99,19 +99,33 @@ public enum LessonRule: Sendable, Hashable {
 }
 
 /// Something the learner's note must say, recognised by any of its words.
+extension LessonSpec {
+  /// The ideas the lesson's note is reviewed against (its `note-explains` rule), if it asks for a note.
+  public var noteTopics: [NoteTopic]? {
+    var found: [NoteTopic]?
+    for case .noteExplains(let topics) in rules { found = topics }
+    return found
+  }
+}
+
 public struct NoteTopic: Sendable, Hashable {
   /// What the note should explain, for messages.
   public var about: String
   /// Words (lowercase) of which the note must contain at least one. A word also finds the
   /// words it begins ("protect" finds "protects"); a word after "not", "no" or "never" does not count.
-  public var words: [String]
+  public var words: [String] { didSet { wordParts = words.map(NoteReview.words) } }
   /// Phrases that say the opposite of the lesson (`"contrary"` in JSON): a note that says one is
   /// flagged for review.
-  public var contrary: [String]
+  public var contrary: [String] { didSet { contraryParts = contrary.map(NoteReview.words) } }
+  /// Each of ``words`` and ``contrary`` split into its words once, not for every note reviewed.
+  private(set) var wordParts: [[String]]
+  private(set) var contraryParts: [[String]]
 
   public init(about: String, words: [String], contrary: [String] = []) {
     self.about = about
     self.words = words
     self.contrary = contrary
+    wordParts = words.map(NoteReview.words)
+    contraryParts = contrary.map(NoteReview.words)
   }
 }
