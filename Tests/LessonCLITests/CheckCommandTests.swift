@@ -127,6 +127,33 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  /// A program is held to what it prints and pointed at the line where it stops or waits.
+  @Test func aProgramsCountAndStopsAreItsOwn() throws {
+    try withWorkspace { workspace in
+      try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+      let solution = try String(
+        contentsOfFile: CLIFixtures.packageRoot.path + "/solutions/03_more_tools/async_batch.py", encoding: .utf8)
+      func check(_ source: String) throws -> CLIRun {
+        let path = workspace + "/async_batch.py"
+        try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+        return lessonInCourse(["check", "3", "--file", path], workspace: workspace, width: 100)
+      }
+      // The count it prints is computed, but it is the number of calls: evidence not taken from the run.
+      let miscount = try check(
+        solution.replacingOccurrences(of: "print(\"timeouts:\", timeouts)", with: "print(\"timeouts:\", len(results))"))
+      #expect(miscount.code == .failure)
+      #expect(flat(miscount.out).contains("your program prints timeouts: 8; its results hold 4"), "\(miscount.out)")
+      // A name misspelt: the error where Python raises it.
+      let lines = solution.components(separatedBy: "\n")
+      let line = try #require(lines.firstIndex { $0.contains("print(results)") })
+      var broken = lines
+      broken[line] = broken[line].replacingOccurrences(of: "print(results)", with: "print(resuls)")
+      let raised = try check(broken.joined(separator: "\n"))
+      #expect(raised.code == .invalidInput)
+      #expect(raised.err.contains("async_batch.py:\(line + 1):1: the program stops with NameError"), "\(raised.err)")
+    }
+  }
+
   @Test func hintsComeOneMoreEachTime() {
     withWorkspace { workspace in
       let first = lessonInCourse(["hint", "2"], workspace: workspace)

@@ -29,7 +29,8 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     .init(program: "19_error_propagates.py", lesson: 6, mistake: "propagated-error", line: 10),
     .init(program: "20_error_swallowed_none.py", lesson: 6, mistake: "swallowed-error", line: 20),
     .init(program: "21_error_swallowed_pass.py", lesson: 6, mistake: "swallowed-error", line: 20),
-    .init(program: "22_error_named.py", lesson: 6, mistake: "unnamed-failure", line: 1),
+    // The note is judged once the evidence stands: this program prints no count.
+    .init(program: "22_error_named.py", lesson: 6, mistake: "missing-evidence", line: 24),
     .init(program: "29_blocking_inside_guarded.py", lesson: 2, mistake: "async-for-cpu", line: 10),
     .init(program: "30_semaphore_zero_deadlock.py", lesson: 2, mistake: "zero-limit-deadlock", line: 18),
   ]

@@ -59,11 +59,20 @@ struct ListCommand: LessonCommand {
         note = "not started"
       }
       let number = String(entry.id).leftPadded(to: 2, with: " ")
-      let title =
-        entry.title.count <= titleWidth
-        ? entry.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
-        : TraceReport.fit(entry.title, titleWidth)
-      context.console.print(" \(mark) \(number)  \(title)  \(style.dim(note))")
+      guard 7 + titleWidth + 2 + note.count > width else {
+        let title =
+          entry.title.count <= titleWidth
+          ? entry.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+          : TraceReport.fit(entry.title, titleWidth)
+        context.console.print(" \(mark) \(number)  \(title)  \(style.dim(note))")
+        continue
+      }
+      // A long status (the mistakes of a failed check) goes under the title, wrapped.
+      let title = entry.title.count <= width - 7 ? entry.title : TraceReport.fit(entry.title, width - 7)
+      context.console.print(" \(mark) \(number)  \(title)")
+      for line in TextLayout.wrap(note, width: width, indent: "       ", hanging: "         ") {
+        context.console.print(style.dim(line))
+      }
     }
     let done = course.course.entries.count(where: { progress[$0.id].status == "passed" })
     context.console.print()

@@ -61,11 +61,11 @@ public enum LessonChecker {
 
     init(_ id: String) {
       switch id {
-      case "results", "timeouts", "peak-within", "overlap", "same-results-at-limits", "batch-completes",
-        "failures-named", "margins":
+      case "results", "timeouts", "peak-within", "overlap", "same-results-at-limits", "batch-completes", "margins":
         self = .run
       case "evidence-matches": self = .evidence
-      case "note-explains": self = .note
+      // Whether the note names the failure is judged with the note, once the evidence stands.
+      case "note-explains", "failures-named": self = .note
       default: self = .settings
       }
     }

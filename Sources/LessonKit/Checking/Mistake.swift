@@ -143,9 +143,10 @@ public struct Mistake: Sendable, Hashable, Identifiable {
       fix: "Compare your delays, timeouts and limit with the ones the lesson gives ('lesson show N')."),
     Mistake(
       id: "timeout-in-milliseconds", title: "a timeout in milliseconds where seconds are expected",
-      why: "Timeouts are in seconds, in the configuration as in asyncio.wait_for: 300 is five minutes, so "
-        + "nothing ever times out and a hung upstream holds the batch for five minutes.",
-      fix: "Write the timeout in seconds: 300 ms is 0.3."),
+      why: "Timeouts are in seconds, in the configuration as in asyncio.wait_for: milliseconds typed as seconds "
+        + "(500 for half a second) are minutes, so nothing ever times out and a hung upstream holds the batch "
+        + "that long.",
+      fix: "Write the timeout in seconds: 500 ms is 0.5."),
     Mistake(
       id: "limit-changes-results", title: "the results change with the limit",
       why: "A limit should change how fast the batch runs, not which calls succeed.",

@@ -121,14 +121,46 @@ extension InputFile {
       // A program the interpreter does not run, or that runs past a budget: that is the answer.
       let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
       if let stopped = ProgramCrossCheck.stopped(run, file: file) { throw stopped }
-      // One that stops with an error before its gather ends: where the text reader stopped.
-      guard run.exitCode == 0 || run.exitCode == nil else { throw readingError }
+      // One whose exception escapes: the exception, where Python's traceback puts it.
+      if let code = run.exitCode, code != 0 {
+        let lines = run.stderr.split(separator: "\n")
+        guard let last = lines.last, lines.count > 1 else { throw readingError }
+        throw .pythonProgram(
+          path: file, line: tracebackLine(run.stderr) ?? 1, column: 1,
+          message: "the program stops with \(last); see 'lesson run \(file)' for its traceback")
+      }
+      // One that would hang: where it waits.
+      if run.deadlock {
+        throw .pythonProgram(
+          path: file, line: waitingLine(run.deadlockDetail) ?? run.observation.gatherLine ?? 1, column: 1,
+          message: "the program waits forever (\(run.deadlockDetail ?? "every task waits")); Python would hang here. "
+            + "Look for a lock or semaphore acquired and never released, a Semaphore(0), or an await on a future "
+            + "nothing sets")
+      }
       throw .pythonProgram(
         path: file, line: run.observation.gatherLine ?? 1, column: 1,
         message: "lesson runs this program but cannot check it: \(error.reason); see 'lesson run \(file)' for what it does")
     }
     return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: file, python: python)
   }
+}
+
+/// The line of the innermost frame of a Python traceback (the last `line N` before the error).
+func tracebackLine(_ traceback: String) -> Int? {
+  var found: Int?
+  for line in traceback.split(separator: "\n") where line.hasPrefix("  File ") {
+    if let range = line.range(of: ", line ") {
+      found = Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+  }
+  return found
+}
+
+/// Where the innermost task of a deadlock waits: the last `at line N` of its description
+/// (`main() at line 13, call_tool() at line 6`).
+func waitingLine(_ detail: String?) -> Int? {
+  guard let detail, let range = detail.range(of: "at line ", options: .backwards) else { return nil }
+  return Int(detail[range.upperBound...].prefix { $0.isNumber })
 }
 
 /// `read(2)`, named apart from the methods called `read` here.

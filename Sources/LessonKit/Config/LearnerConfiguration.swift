@@ -60,6 +60,9 @@ public struct LearnerEvidence: Sendable, Hashable {
   public var timeoutsComputed: Bool
   /// Whether the reported results are the results themselves (a program that prints them).
   public var resultsComputed = false
+  /// Whether a program computes the count it prints, but not as the number of timeouts in its
+  /// results (`len(results)`): ``timeouts`` is then what it printed.
+  public var timeoutsMiscounted = false
 
   public init(results: [String?]? = nil, timeouts: Int? = nil, note: String? = nil, timeoutsComputed: Bool = false) {
     self.results = results

@@ -22,6 +22,22 @@ public enum ProgramCrossCheck {
     }
     var checked = configuration
     checked.observedOutput = output
+    // The count a program prints is the one it reports, whatever the reader made of the code
+    // that computes it: `print("timeouts:", len(results))` prints the number of calls.
+    if var evidence = checked.evidence, !observation.callRecords.isEmpty, evidence.timeouts == nil,
+      let printed = RunReading.printedCount(
+        in: output.joined(separator: "\n"), names: configuration.batch.calls.map(\.name),
+        observed: observation.callRecords.count(where: { $0.outcome == "timeout" }))
+    {
+      if printed.computed {
+        evidence.timeoutsComputed = true
+      } else {
+        evidence.timeoutsMiscounted = evidence.timeoutsComputed
+        evidence.timeoutsComputed = false
+        evidence.timeouts = printed.count
+      }
+      checked.evidence = evidence
+    }
     if let results = observation.results {
       checked.returnedResults = results.map { $0 == "None" ? nil : $0 }
       checked.returnedResultsText = observation.resultsRepr
@@ -106,6 +122,14 @@ public enum ProgramCrossCheck {
         output.append(String(last))
       }
       return nil
+    }
+    // An exception that escapes explains the difference by itself: say it where Python does.
+    if let code = run.exitCode, code != 0, run.stderr.contains("Traceback"),
+      let last = run.stderr.split(separator: "\n").last
+    {
+      return .pythonProgram(
+        path: file, line: tracebackLine(run.stderr) ?? 1, column: 1,
+        message: "the program stops with \(last); see 'lesson run \(file)' for its traceback")
     }
     return .pythonProgram(
       path: file, line: 1, column: 1,

@@ -23,7 +23,7 @@ extension LessonSpec {
       case .overlap: lines.append("the batch takes its longest call, not the sum")
       case .sameResultsAtLimits(let limits):
         lines.append("the same results under limits \(limits.map(String.init).joined(separator: " and "))")
-      case .batchCompletes: lines.append("no error escapes gather")
+      case .batchCompletes: lines.append("the batch completes: no error escapes gather")
       case .failuresNamed: lines.append("each failing call is named in the results and in your note")
       case .cpuWork(let names): lines.append("\(names.joined(separator: ", ")) are modelled as CPU work")
       }

@@ -10,12 +10,19 @@ struct EvidenceMatchesCheck: LessonCheck {
       context.isProgram
       ? "the results list and the timeouts counted from it: \(context.observedResults), \(observedCount)"
       : "what the run printed: \(context.observedResults), \(observedCount)"
+    let printed = context.printedResults ?? "[]"
+    let count = context.trace.timeouts ?? 0
+    // What to write, with the run's own values.
+    let fix = "Report what the run printed: in \"evidence\", \"results\": \(jsonList(context.trace.results ?? [])) "
+      + "and \"timeouts\": \(count)."
+    let pythonFix = "Print what the program computed: print(results), then the count computed from them, "
+      + "print(\"timeouts:\", sum(r.endswith(\":timeout\") for r in results)); the run prints \(printed), timeouts: \(count)."
     guard let evidence = context.evidence,
       evidence.results != nil || evidence.timeouts != nil || evidence.timeoutsComputed || evidence.resultsComputed
     else {
       return CheckResult(
         id: "evidence-matches", title: title, status: .failed, expected: expected, observed: "no evidence reported",
-        mistake: Mistake.named("missing-evidence"), location: "evidence")
+        mistake: Mistake.named("missing-evidence"), location: "evidence", fix: fix, pythonFix: pythonFix)
     }
     var differences: [String] = []
     var location = "evidence"
@@ -28,10 +35,11 @@ struct EvidenceMatchesCheck: LessonCheck {
     }
     if let reported = timeouts, reported != context.trace.timeouts {
       differences.append(
-        context.isProgram && !evidence.timeoutsComputed
-          ? "your program prints timeouts: \(reported), a number written into it; its results hold "
-            + "\(context.trace.timeouts ?? 0)"
-          : "you reported timeouts: \(reported)")
+        !context.isProgram || evidence.timeoutsComputed
+          ? "you reported timeouts: \(reported)"
+          : "your program prints timeouts: \(reported)"
+            + (evidence.timeoutsMiscounted ? "" : ", a number written into it")
+            + "; its results hold \(context.trace.timeouts ?? 0)")
       location = "evidence.timeouts"
     }
     // A count a program prints as a number written into it says nothing about the run, even
@@ -47,17 +55,11 @@ struct EvidenceMatchesCheck: LessonCheck {
     let invented =
       hardCoded || results.map { $0 != context.trace.results } ?? false
       || timeouts.map { $0 != context.trace.timeouts } ?? false
-    let printed = context.printedResults ?? "[]"
-    let count = context.trace.timeouts ?? 0
     return CheckResult(
       id: "evidence-matches", title: title, status: passed ? .passed : .failed, expected: expected,
       observed: passed ? "the same results and count" : differences.joined(separator: "; "),
       mistake: passed ? nil : Mistake.named(invented ? "invented-count" : "missing-evidence"), location: location,
-      fix: "Report what the run printed: in \"evidence\", \"results\": \(jsonList(context.trace.results ?? [])) "
-        + "and \"timeouts\": \(count).",
-      pythonFix: "Print what the program computed: print(results), then the count computed from them, "
-        + "print(\"timeouts:\", sum(r.endswith(\":timeout\") for r in results)); the run prints \(printed), timeouts: \(count)."
-    )
+      fix: fix, pythonFix: pythonFix)
   }
 }
 
