@@ -7,7 +7,7 @@ import Testing
 @Suite struct NoteReviewTests {
   static let topics = [
     NoteTopic(
-      about: "why the limit protects the upstream", words: ["upstream", "protect", "overload"]),
+      about: "why the limit protects the upstream", words: ["upstream", "protect", "overload"], harms: ["overload"]),
     NoteTopic(
       about: "that the tighter limit takes longer", words: ["longer", "slower"],
       contrary: ["faster"]),
@@ -44,6 +44,10 @@ import Testing
     // Not after a clause break: the second clause's "not" is about something else.
     Case(
       note: "The limit protects the upstream from overload and it is not free: the batch gets slower.",
+      found: [true, true], toReview: false),
+    // A negated harm says the idea: the limit is there so that the upstream is not overloaded.
+    Case(
+      note: "The limit is there so that we do not overload the upstream; the batch gets slower.",
       found: [true, true], toReview: false),
     // Keywords without an explanation, from a writer who says so.
     Case(

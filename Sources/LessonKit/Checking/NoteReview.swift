@@ -68,8 +68,16 @@ public struct NoteReview: Sendable, Hashable {
       var found = false
       var negated: [String] = []
       for (phrase, parts) in zip(topic.words, topic.wordParts) {
+        let harm = topic.harms.contains(phrase)
         for position in Self.positions(of: parts, in: words) {
-          if Self.isNegated(at: position, in: words) { negated.append(phrase) } else { found = true }
+          // "do not overload the upstream" says the idea; "does not protect" says the opposite.
+          if harm {
+            found = true
+          } else if Self.isNegated(at: position, in: words, stoppingAt: topic.harms) {
+            negated.append(phrase)
+          } else {
+            found = true
+          }
         }
       }
       for (phrase, parts) in zip(topic.contrary, topic.contraryParts) {
@@ -158,9 +166,13 @@ public struct NoteReview: Sendable, Hashable {
   /// Whether one of the three words before `position` negates it ("does not protect"), or one of
   /// the three after it within the same clause ("the upstream is not protected"). Erring towards
   /// "negated" only asks a person to read the note.
-  static func isNegated(at position: Int, in words: [String]) -> Bool {
+  static func isNegated(at position: Int, in words: [String], stoppingAt harms: [String] = []) -> Bool {
     func negates(_ word: String) -> Bool { negations.contains(word) || word.hasSuffix("n't") }
-    if words[max(0, position - 3)..<position].contains(where: negates) { return true }
+    // Back to the nearest word naming a harm: "not overload the upstream" negates the overload.
+    for word in words[max(0, position - 3)..<position].reversed() {
+      if harms.contains(where: { word.utf8.starts(with: $0.utf8) }) { break }
+      if negates(word) { return true }
+    }
     let after = words[min(words.count, position + 1)..<min(words.count, position + 4)]
     for word in after {
       if clauseBreaks.contains(word) { break }

@@ -155,19 +155,19 @@ extension LessonSpec {
       var topics: [NoteTopic] = []
       for (index, item) in items.enumerated() {
         let topic = try JSONFieldReader(
-          item, file: file, path: "\(path).topics[\(index)]", known: ["about", "words", "contrary"])
+          item, file: file, path: "\(path).topics[\(index)]", known: ["about", "words", "contrary", "harms"])
         guard let about = try topic.string("about"), case .array(let words)? = topic.value("words"), !words.isEmpty
         else {
           throw .missingField(path: file, field: "\(path).topics[\(index)]", expected: "\"about\" and \"words\"")
         }
-        var contrary: [String] = []
-        if case .array(let items)? = topic.value("contrary") {
-          contrary = items.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } }
+        func strings(_ key: String) -> [String] {
+          guard case .array(let items)? = topic.value(key) else { return [] }
+          return items.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } }
         }
         topics.append(
           NoteTopic(
             about: about, words: words.compactMap { if case .string(let w) = $0 { w.lowercased() } else { nil } },
-            contrary: contrary))
+            contrary: strings("contrary"), harms: strings("harms")))
       }
       return .noteExplains(topics)
     case "same-results-at-limits":

@@ -117,14 +117,18 @@ public struct NoteTopic: Sendable, Hashable {
   /// Phrases that say the opposite of the lesson (`"contrary"` in JSON): a note that says one is
   /// flagged for review.
   public var contrary: [String] { didSet { contraryParts = contrary.map(NoteReview.words) } }
+  /// Those of ``words`` that name the harm the idea prevents ("overload", "flood"): negated
+  /// ("so we do not overload the upstream"), they still say the idea.
+  public var harms: [String]
   /// Each of ``words`` and ``contrary`` split into its words once, not for every note reviewed.
   private(set) var wordParts: [[String]]
   private(set) var contraryParts: [[String]]
 
-  public init(about: String, words: [String], contrary: [String] = []) {
+  public init(about: String, words: [String], contrary: [String] = [], harms: [String] = []) {
     self.about = about
     self.words = words
     self.contrary = contrary
+    self.harms = harms
     wordParts = words.map(NoteReview.words)
     contraryParts = contrary.map(NoteReview.words)
   }

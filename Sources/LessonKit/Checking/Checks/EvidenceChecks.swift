@@ -145,11 +145,18 @@ struct FailuresNamedCheck: LessonCheck {
     }
     // The results name each failure ('flaky:error'); the note is prose, so it only warns.
     let unnamed = failing.filter { !context.note.contains($0.lowercased()) }
-    let passed = unnamed.isEmpty
+    // "flaky did not fail", "nothing failed": the note says the opposite of the run.
+    let words = NoteReview.words(context.note)
+    let denied = NoteReview.positions(of: ["fail"], in: words).contains { NoteReview.isNegated(at: $0, in: words) }
+    let passed = unnamed.isEmpty && !denied
+    let observed =
+      passed
+      ? "every failing call named"
+      : unnamed.isEmpty
+        ? "your note says nothing failed, but \(failing.joined(separator: ", ")) did"
+        : "the results name it; your note does not name \(unnamed.joined(separator: ", "))"
     return CheckResult(
       id: "failures-named", title: "failures are named", status: passed ? .passed : .warning, expected: expected,
-      observed: passed
-        ? "every failing call named" : "the results name it; your note does not name \(unnamed.joined(separator: ", "))",
-      mistake: passed ? nil : Mistake.named("unnamed-failure"), location: "evidence.note")
+      observed: observed, mistake: passed ? nil : Mistake.named("unnamed-failure"), location: "evidence.note")
   }
 }
