@@ -84,13 +84,16 @@ struct MarkdownText {
     return nil
   }
 
-  /// `**bold**`, `*emphasis*` / `_emphasis_` and `` `code` ``: styled, their markers removed.
+  /// `**bold**`, `*emphasis*` / `_emphasis_` and `` `code` ``: styled, their markers removed (code
+  /// keeps its backticks when there is no colour to show it).
   func inline(_ text: String, _ style: Style) -> String {
     var result = ""
     var rest = Substring(text)
     while let first = rest.first {
       if first == "`", let end = rest.dropFirst().firstIndex(of: "`") {
-        result += style.cyan(String(rest[rest.index(after: rest.startIndex)..<end]))
+        // Without colour, code keeps its backticks: a command stays told apart from the prose.
+        let code = String(rest[rest.index(after: rest.startIndex)..<end])
+        result += style.enabled ? style.cyan(code) : "`" + code + "`"
         rest = rest[rest.index(after: end)...]
       } else if rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**") {
         result += style.bold(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]))

@@ -84,10 +84,14 @@ struct NoteExplainsCheck: LessonCheck {
           idea.negated.isEmpty
             ? "nothing on \(idea.about)" : "\(idea.about): your note says it does not (\"not … \(idea.negated[0])\")")
       }
-      if !review.contradictions.isEmpty {
+      let unsure = review.contradictions.filter(NoteReview.unsure.contains)
+      let contrary = review.contradictions.filter { !NoteReview.unsure.contains($0) }
+      if !contrary.isEmpty {
         observed.append(
-          "your note says \(review.contradictions.map { "\"\($0)\"" }.joined(separator: ", ")), the opposite of what the run shows"
-        )
+          "your note says \(contrary.map { "\"\($0)\"" }.joined(separator: ", ")), the opposite of what the run shows")
+      }
+      if !unsure.isEmpty {
+        observed.append("your note says \(unsure.map { "\"\($0)\"" }.joined(separator: ", ")): say what you think, in your words")
       }
       if observed.isEmpty, review.wordCount < 6 {
         observed.append("a note of \(review.wordCount) words, too short to explain it")
