@@ -1,4 +1,6 @@
+import Foundation
 import LessonKit
+import Synchronization
 
 /// The gradebook in each format `lesson grade` writes. Every format is byte-for-byte the same for
 /// the same inputs: learners and lessons in order, no times or paths outside the class folder.
@@ -6,7 +8,7 @@ enum GradebookFormat: String, CaseIterable {
   case table, csv, json, junit, gradescope, html
 }
 
-struct GradebookView {
+struct GradebookView: Sendable {
   let book: Gradebook
   let course: Course
   /// Whether warnings were graded as failures (`--strict`).
@@ -200,13 +202,17 @@ struct GradebookView {
     switch format {
     case .csv:
       sink.append(Self.csvHeader + "\r\n")
-      var row: [UInt8] = []
-      for record in book.records {
-        row.removeAll(keepingCapacity: true)
-        csvRow(record, into: &row)
-        row += [0x0D, 0x0A]
-        sink.append(row)
+      let records = book.records
+      let view = self
+      let rows: @Sendable (Range<Int>) -> [UInt8] = { range in
+        var rows: [UInt8] = []
+        for record in records[range] {
+          view.csvRow(record, into: &rows)
+          rows += [0x0D, 0x0A]
+        }
+        return rows
       }
+      Self.inBlocks(records.count, rows, write: { sink.append($0) })
     case .json:
       // As `json.pretty + "\n"`, with the learners written one by one.
       sink.append("{\n")
@@ -216,10 +222,17 @@ struct GradebookView {
         sink.append("[]")
       } else {
         sink.append("[\n")
-        for (index, learner) in book.learners.enumerated() {
-          sink.append(index == 0 ? "    " : ",\n    ")
-          sink.append(jsonLearner(learner).pretty(level: 2))
+        let learners = book.learners
+        let view = self
+        let block: @Sendable (Range<Int>) -> [UInt8] = { (range: Range<Int>) -> [UInt8] in
+          var bytes: [UInt8] = []
+          for index in range {
+            bytes += (index == 0 ? "    " : ",\n    ").utf8
+            bytes += view.jsonLearner(learners[index]).pretty(level: 2)
+          }
+          return bytes
         }
+        Self.inBlocks(learners.count, block, write: { sink.append($0) })
         sink.append("\n  ]")
       }
       sink.append(",\n  \"summary\": ")
@@ -229,6 +242,26 @@ struct GradebookView {
     case .junit: junit { sink.append($0 + "\n") }
     case .html: html { sink.append($0 + "\n") }
     case .gradescope: sink.append(render(format, style: style))
+    }
+  }
+
+  /// Makes the output of `count` items a block at a time on every core, and hands the blocks to
+  /// `write` in order, a wave of blocks at a time: the output of a large class uses both cores and
+  /// holds only a few blocks at once.
+  static func inBlocks(
+    _ count: Int, block: Int = 1_024, _ make: @Sendable (Range<Int>) -> [UInt8], write: ([UInt8]) -> Void
+  ) {
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var start = 0
+    while start < count {
+      let ranges = (0..<cores).map { start + $0 * block }.filter { $0 < count }.map { $0..<min(count, $0 + block) }
+      let made = Mutex<[[UInt8]]>(Array(repeating: [], count: ranges.count))
+      DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+        let bytes = make(ranges[index])
+        made.withLock { $0[index] = bytes }
+      }
+      for bytes in made.withLock({ $0 }) { write(bytes) }
+      start = ranges.last!.upperBound
     }
   }
 
