@@ -52,6 +52,9 @@ open class Future {
 
   /// The exception, without counting as retrieving it.
   public var unretrievedException: LoopError? { state == .finished && !exceptionRetrieved ? exceptionValue : nil }
+  /// Whether it finished with an exception, asked without retrieving it (an observer must not
+  /// change what the loop later reports as never retrieved).
+  public var finishedWithException: Bool { state == .finished && exceptionValue != nil }
 
   /// The value of a future that finished without an exception.
   public var value: LoopValue { resultValue }

@@ -145,7 +145,10 @@ extension Machine {
         let name = argument ?? fromResult ?? coroutine?.function.name ?? "call \(i + 1)"
         let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
-        let failed = raised || (list?.items.indices.contains(i) == true && list?.items[i] is ExceptionObject)
+        // Its exception caught inside it, returned as a result, or escaped from it.
+        let failed =
+          raised || (list?.items.indices.contains(i) == true && list?.items[i] is ExceptionObject)
+          || c.finishedWithException
         let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
         var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? now)
         if let task { call.facts = self.facts(ofCall: task.serial) }
