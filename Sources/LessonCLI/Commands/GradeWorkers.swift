@@ -44,7 +44,8 @@ struct GradeWorkers {
     let total = submissions.count
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
-    let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: total))
+    // Every submission fills its own place; the list is handed on whole, never copied.
+    let results = Mutex<[GradeRecord]>(Array(repeating: GradeRecord.placeholder, count: total))
     let cannotStart = Mutex<String?>(nil)
     let workers = max(1, min(count, total))
     let arguments =
@@ -159,8 +160,9 @@ struct GradeWorkers {
     }
     progress?(total)
     return results.withLock { results in
-      defer { results = [] }
-      return results.compactMap { $0 }
+      let graded = results
+      results = []
+      return graded
     }
   }
 

@@ -67,6 +67,9 @@ public struct GradeRecord: Sendable, Hashable {
   /// spool.
   public var checkCounts: CheckCounts { spooledChecks?.counts ?? CheckCounts(checks) }
 
+  /// An empty record, for a list of grades filled in place.
+  public static let placeholder = GradeRecord(learner: "", lesson: 0, status: .error, score: 0, maxScore: 0, file: "")
+
   /// Every explanation on one line, separated by ` | `.
   public var explanation: String { explanations.joined(separator: " | ") }
 
@@ -231,7 +234,8 @@ public enum Grader {
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> Gradebook {
     let count = submissions.count
-    let results = Mutex<[GradeRecord?]>(Array(repeating: nil, count: count))
+    // Every submission fills its own place; the list is handed on whole, never copied.
+    let results = Mutex<[GradeRecord]>(Array(repeating: GradeRecord.placeholder, count: count))
     let done = Atomic<Int>(0)
     let workers = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
     let spool = detail.contains(.checks) ? CheckSpool() : nil
@@ -252,8 +256,9 @@ public enum Grader {
     }
     progress?(count)
     let graded = results.withLock { results in
-      defer { results = [] }
-      return results.compactMap { $0 }
+      let graded = results
+      results = []
+      return graded
     }
     return gradebook(graded, specs: specs, roster: roster, spool: spool)
   }
