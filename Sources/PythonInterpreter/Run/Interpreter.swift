@@ -37,13 +37,16 @@ public enum Interpreter {
   /// Runs a file given as bytes: a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are
   /// CPython's `SyntaxError`.
   public static func run(utf8 bytes: [UInt8], filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
-    do {
-      _ = try PythonParser.parse(utf8: bytes, version: version)
-    } catch {
-      return ProgramRun(stdout: "", stderr: syntaxErrorText(error, filename: filename, source: String(decoding: bytes, as: UTF8.self)), exitCode: 1, deadlock: false, elapsed: 0)
-    }
     var text = bytes[...]
     if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+    // Bytes that are not UTF-8 get CPython's SyntaxError; the rest is parsed once, by the compile.
+    if String(validating: text, as: UTF8.self) == nil {
+      do {
+        _ = try PythonParser.parse(utf8: bytes, version: version)
+      } catch {
+        return ProgramRun(stdout: "", stderr: syntaxErrorText(error, filename: filename, source: String(decoding: bytes, as: UTF8.self)), exitCode: 1, deadlock: false, elapsed: 0)
+      }
+    }
     return run(source: String(decoding: text, as: UTF8.self), filename: filename, version: version, budgets: budgets)
   }
 
