@@ -154,6 +154,24 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  /// A semaphore made for each call in main limits nothing either: lesson 8's mistake, found.
+  @Test func aSemaphoreMadeForEachCallInMainIsASemaphorePerCall() throws {
+    try withWorkspace { workspace in
+      try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+      let solution = try String(
+        contentsOfFile: CLIFixtures.packageRoot.path + "/solutions/08_bursts/async_batch.py", encoding: .utf8)
+      let perCall = solution.replacingOccurrences(
+        of: "guarded_call(semaphore, name, delay, 0.5) for name, delay in CALLS",
+        with: "guarded_call(asyncio.Semaphore(LIMIT), name, delay, 0.5) for name, delay in CALLS")
+      #expect(perCall != solution)
+      let path = workspace + "/async_batch.py"
+      try Data(perCall.utf8).write(to: URL(fileURLWithPath: path))
+      let run = lessonInCourse(["check", "8", "--file", path], workspace: workspace)
+      #expect(run.code == .failure, "\(run.err)")
+      #expect(run.out.contains("✗ semaphore-per-call"), "\(run.out)")
+    }
+  }
+
   @Test func hintsComeOneMoreEachTime() {
     withWorkspace { workspace in
       let first = lessonInCourse(["hint", "2"], workspace: workspace)

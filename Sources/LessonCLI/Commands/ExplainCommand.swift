@@ -80,7 +80,7 @@ struct ExplainCommand: LessonCommand {
     }
     let trace = GatherEngine.runVirtual(configuration.batch)
     let report = TraceReport(batch: configuration.batch, trace: trace)
-    lines += report.summary(style: style).map { "  " + $0 }
+    lines += TextLayout.fit(report.summary(style: style), width: width - 2).map { "  " + $0 }
     lines += report.timeline(width: width - 2, style: style).dropLast().map { "  " + $0 }
     return lines
   }

@@ -59,7 +59,7 @@ struct ListCommand: LessonCommand {
         note = "not started"
       }
       let number = String(entry.id).leftPadded(to: 2, with: " ")
-      guard 7 + titleWidth + 2 + note.count > width else {
+      guard 7 + titleWidth + 2 + note.count > width || entry.title.count > titleWidth else {
         let title =
           entry.title.count <= titleWidth
           ? entry.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
@@ -67,7 +67,8 @@ struct ListCommand: LessonCommand {
         context.console.print(" \(mark) \(number)  \(title)  \(style.dim(note))")
         continue
       }
-      // A long status (the mistakes of a failed check) goes under the title, wrapped.
+      // A long status (the mistakes of a failed check), or a title that does not fit beside it,
+      // puts the status under the title, wrapped.
       let title = entry.title.count <= width - 7 ? entry.title : TraceReport.fit(entry.title, width - 7)
       context.console.print(" \(mark) \(number)  \(title)")
       for line in TextLayout.wrap(note, width: width, indent: "       ", hanging: "         ") {

@@ -65,10 +65,14 @@ struct ProgramRunView {
     if let calls = o.calls {
       facts.append("\(calls) call\(calls == 1 ? "" : "s") gathered")
       facts.append("\(o.timeouts) timeout\(o.timeouts == 1 ? "" : "s")")
-      if o.semaphores > 0 { facts.append("at most \(o.peakConcurrency) at once") }
+      // The most calls running at once, from when each got to run (its slot, or its first step)
+      // to when it ended: a semaphore per call shows its full burst.
+      let spans = o.callRecords.compactMap { call in call.startedAt.map { ($0, call.endedAt) } }
+      let peak = spans.map { start in spans.count(where: { $0.0 <= start.0 && start.0 < $0.1 }) }.max() ?? 0
+      if peak > 0 { facts.append("at most \(peak) running at once") }
     }
     if let code = run.exitCode, code != 0 { facts.append("exit status \(code)") }
-    lines.append("── " + facts.joined(separator: " · "))
+    lines += TextLayout.wrap("── " + facts.joined(separator: " · "), width: width, hanging: "   ")
     if !o.callRecords.isEmpty {
       let nameWidth = min(24, o.callRecords.map(\.name.count).max() ?? 4)
       let shown = o.callRecords.count > 60 ? Array(o.callRecords.prefix(20)) + Array(o.callRecords.suffix(10)) : o.callRecords

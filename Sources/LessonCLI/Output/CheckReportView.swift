@@ -26,12 +26,10 @@ struct CheckReportView {
       }
       if printed.count > 12 { lines.append("… \(printed.count - 12) more lines ('lesson run \(report.file)' shows them all)") }
     } else if let program = report.configuration.program {
-      lines += (try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? []
+      lines += TextLayout.fit((try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? [], width: width)
     } else {
       // The results list wraps at its commas, to the terminal's width.
-      lines += trace.summary(style: style).flatMap { line in
-        line.hasPrefix("[") ? TextLayout.wrap(line, width: width, hanging: " ") : [line]
-      }
+      lines += TextLayout.fit(trace.summary(style: style), width: width)
     }
     // On a narrow terminal every line counts: the total time is in the line above the bars.
     lines += trace.timeline(width: width, style: style, axis: width >= 80)

@@ -13,8 +13,8 @@ enum ProgramOutput {
       if let escaped = program.escapingException(for: trace) {
         return [
           style.red("Traceback (most recent call last): … \(escaped)"),
-          "The exception raised by '\(name)' escaped asyncio.gather and ended the program; the calls still",
-          "running or waiting were cancelled. Catch it in the per-call function and return f\"{name}:error\".",
+          "The exception raised by '\(name)' escaped asyncio.gather and ended the program; the calls still "
+            + "running or waiting were cancelled. Catch it in the per-call function and return f\"{name}:error\".",
         ]
       }
       return try program.printedLines(for: trace)

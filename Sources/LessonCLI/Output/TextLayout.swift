@@ -8,6 +8,17 @@ enum TextLayout {
   /// Breaks `text` into lines of at most `width` columns at spaces. The first line starts with
   /// `indent`, the others with `hanging`; a word longer than a line is kept whole, never cut.
   /// Line breaks already in `text` are kept.
+  /// Lines made to fit `width`: each longer one wrapped at its spaces, a results list at its
+  /// commas with a hanging space (but a list of hundreds of calls stays one line: wrapped, it
+  /// would push everything else off the screen).
+  static func fit(_ lines: [String], width: Int) -> [String] {
+    lines.flatMap { line in
+      let list = line.hasPrefix("[")
+      guard line.count > width, !(list && line.count > 8 * width) else { return [line] }
+      return wrap(line, width: width, hanging: list ? " " : "")
+    }
+  }
+
   static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> [String] {
     let hanging = hanging ?? indent
     let width = max(width, minimumWidth)

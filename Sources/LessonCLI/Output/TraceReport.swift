@@ -38,7 +38,7 @@ struct TraceReport {
 
   /// What the program would print, then the timeline.
   func text(width: Int, style: Style) -> [String] {
-    var lines = summary(style: style)
+    var lines = TextLayout.fit(summary(style: style), width: width)
     lines.append("")
     lines += timeline(width: width, style: style)
     return lines
@@ -52,9 +52,9 @@ struct TraceReport {
     case .callFailed(let name, let message)?:
       return [
         style.red("gather raised: \(name): \(message)"),
-        "There is no results list: the error from '\(name)' propagated out of gather, and the calls still",
-        "running or waiting were cancelled. To keep everyone else's results, capture the error per call",
-        "(\"errors\": \"capture\") and name the call that failed.",
+        "There is no results list: the error from '\(name)' propagated out of gather, and the calls still "
+          + "running or waiting were cancelled. To keep everyone else's results, capture the error per call "
+          + "(\"errors\": \"capture\") and name the call that failed.",
       ]
     case .interrupted?:
       let finished = trace.calls.filter { $0.outcome != .cancelled }.map(\.name)
@@ -69,8 +69,8 @@ struct TraceReport {
       let names = waiting.prefix(5).joined(separator: ", ") + (waiting.count > 5 ? ", …" : "")
       return [
         style.red("deadlock: \(names) waited for a turn that could never come"),
-        "A semaphore with no permits never lets a call start, and nothing can release one. The run",
-        "stopped at \(Seconds.fixed(trace.elapsed)) s instead of hanging. Use a limit of at least 1.",
+        "A semaphore with no permits never lets a call start, and nothing can release one. The run "
+          + "stopped at \(Seconds.fixed(trace.elapsed)) s instead of hanging. Use a limit of at least 1.",
       ]
     }
   }

@@ -43,7 +43,8 @@ enum RunReading {
       "calls": gatherLine, "errors": gatherLine, "evidence": gatherLine, "evidence.note": SourcePosition(line: 1, column: 1),
     ]
 
-    // The semaphore: one for every call, one made in each call, or none.
+    // The semaphore: one for every call, one for each call (made in it, or made for it in a loop in
+    // main: either way no call ever waits for another), or none.
     let semaphores = records.map(\.facts.semaphore)
     var limit: Int?
     var kind = GatherSemaphoreKind.shared
@@ -52,7 +53,7 @@ enum RunReading {
     } else if let first = semaphores.first ?? nil, semaphores.allSatisfy({ $0?.serial == first.serial }) {
       limit = first.initial
       locations["limit"] = SourcePosition(line: first.line, column: 1)
-    } else if semaphores.allSatisfy({ $0?.madeInCall == true }), Set(semaphores.map { $0!.serial }).count == records.count,
+    } else if semaphores.allSatisfy({ $0 != nil }), Set(semaphores.map { $0!.serial }).count == records.count,
       let first = semaphores.first ?? nil, semaphores.allSatisfy({ $0?.initial == first.initial })
     {
       kind = .perCall

@@ -22,9 +22,9 @@ public struct Workspace: Sendable {
   }
 
   /// The file `lesson check N` checks: the one the learner last checked (remembered in the
-  /// progress); else, in a lesson that has a program, the workspace's Python copy when the last
-  /// lesson checked before this one was checked in Python or when only that copy exists; else the
-  /// configuration's copy.
+  /// progress); else, in a lesson that has a program, the copy the learner edited (the newer if
+  /// both were), or the Python copy when the last lesson checked before this one was checked in
+  /// Python or when only that copy exists; else the configuration's copy.
   public func routePath(_ entry: Course.Entry, _ spec: LessonSpec, progress: Progress) -> String {
     if let file = progress[entry.id].file {
       let path = file.hasPrefix("/") ? file : root + "/" + file
@@ -34,11 +34,26 @@ public struct Workspace: Sendable {
     guard spec.pythonFile != nil, FileManager.default.fileExists(atPath: python) else {
       return learnerPath(entry, spec)
     }
-    // A lesson not checked yet follows the route of the last lesson before it that was: a learner
-    // who writes Python goes on in Python.
+    let json = learnerPath(entry, spec)
+    guard FileManager.default.fileExists(atPath: json) else { return python }
+    // The copy the learner edited (it differs from its starter), the newer if both were; when
+    // neither was, the route of the last lesson checked before this one: a learner who writes
+    // Python goes on in Python.
+    func edited(_ path: String, python: Bool) -> Date? {
+      guard let mine = FileManager.default.contents(atPath: path),
+        mine != FileManager.default.contents(atPath: course.starterPath(entry, spec, python: python))
+      else { return nil }
+      return (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date ?? .distantPast
+    }
+    switch (edited(json, python: false), edited(python, python: true)) {
+    case (let jsonDate?, let pythonDate?): return pythonDate > jsonDate ? python : json
+    case (_?, nil): return json
+    case (nil, _?): return python
+    case (nil, nil): break
+    }
     let earlier = progress.lessons.keys.filter { $0 < entry.id }.sorted(by: >).lazy.compactMap { progress[$0].file }
     if let last = earlier.first, last.hasSuffix(".py") { return python }
-    return FileManager.default.fileExists(atPath: learnerPath(entry, spec)) ? learnerPath(entry, spec) : python
+    return json
   }
 
   /// `path` as the progress file remembers it: relative to the workspace when inside it.
