@@ -10,6 +10,20 @@ func lessonInCourse(_ arguments: [String], workspace: String, width: Int = 100) 
   return CLIRun(code: code, out: captured.out, err: captured.err)
 }
 
+/// Puts a lesson's solution file into the workspace, as the learner's own edit.
+func placeSolution(_ folder: String, _ file: String, in workspace: String) throws {
+  try FileManager.default.createDirectory(atPath: workspace + "/" + folder, withIntermediateDirectories: true)
+  try? FileManager.default.removeItem(atPath: workspace + "/" + folder + "/" + file)
+  try FileManager.default.copyItem(
+    atPath: CLIFixtures.packageRoot.path + "/solutions/" + folder + "/" + file,
+    toPath: workspace + "/" + folder + "/" + file)
+}
+
+/// A lesson's solution file, as text.
+func solutionText(_ folder: String, _ file: String) throws -> String {
+  try String(contentsOfFile: CLIFixtures.packageRoot.path + "/solutions/" + folder + "/" + file, encoding: .utf8)
+}
+
 func withWorkspace(_ body: (String) throws -> Void) rethrows {
   let path = NSTemporaryDirectory() + "lesson-workspace-" + UUID().uuidString
   defer { try? FileManager.default.removeItem(atPath: path) }
@@ -78,11 +92,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
   @Test func afterAPassNextIsTheNextLessonNotPassedYet() throws {
     try withWorkspace { workspace in
       func pass(_ folder: String, _ file: String) throws -> CLIRun {
-        try? FileManager.default.createDirectory(atPath: workspace + "/" + folder, withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(atPath: workspace + "/" + folder + "/" + file)
-        try FileManager.default.copyItem(
-          atPath: CLIFixtures.packageRoot.path + "/solutions/" + folder + "/" + file,
-          toPath: workspace + "/" + folder + "/" + file)
+        try placeSolution(folder, file, in: workspace)
         return lessonInCourse(["check", String(folder.prefix(2).drop { $0 == "0" })], workspace: workspace)
       }
       let four = try pass("04_limits", "limits4.json")
@@ -114,11 +124,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 
   @Test func aLearnerWhoPassedInPythonGoesOnInPython() throws {
     try withWorkspace { workspace in
-      try FileManager.default.createDirectory(
-        atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
-      try FileManager.default.copyItem(
-        atPath: CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/async_batch.py",
-        toPath: workspace + "/02_guarded_gather/async_batch.py")
+      try placeSolution("02_guarded_gather", "async_batch.py", in: workspace)
       let passed = lessonInCourse(
         ["check", "2", "--file", workspace + "/02_guarded_gather/async_batch.py"], workspace: workspace)
       #expect(passed.code == .success)
@@ -131,8 +137,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
   @Test func aProgramsCountAndStopsAreItsOwn() throws {
     try withWorkspace { workspace in
       try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-      let solution = try String(
-        contentsOfFile: CLIFixtures.packageRoot.path + "/solutions/03_more_tools/async_batch.py", encoding: .utf8)
+      let solution = try solutionText("03_more_tools", "async_batch.py")
       func check(_ source: String) throws -> CLIRun {
         let path = workspace + "/async_batch.py"
         try Data(source.utf8).write(to: URL(fileURLWithPath: path))
@@ -158,8 +163,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
   @Test func aSemaphoreMadeForEachCallInMainIsASemaphorePerCall() throws {
     try withWorkspace { workspace in
       try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-      let solution = try String(
-        contentsOfFile: CLIFixtures.packageRoot.path + "/solutions/08_bursts/async_batch.py", encoding: .utf8)
+      let solution = try solutionText("08_bursts", "async_batch.py")
       let perCall = solution.replacingOccurrences(
         of: "guarded_call(semaphore, name, delay, 0.5) for name, delay in CALLS",
         with: "guarded_call(asyncio.Semaphore(LIMIT), name, delay, 0.5) for name, delay in CALLS")

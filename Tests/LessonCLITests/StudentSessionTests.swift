@@ -126,11 +126,7 @@ import Testing
 @Suite struct NavigationTests {
   @Test func watchMovesOnToTheNextLessonAfterAPass() throws {
     try withWorkspace { workspace in
-      try FileManager.default.createDirectory(
-        atPath: workspace + "/02_guarded_gather", withIntermediateDirectories: true)
-      try FileManager.default.copyItem(
-        atPath: CLIFixtures.packageRoot.path + "/solutions/02_guarded_gather/guarded_gather2.json",
-        toPath: workspace + "/02_guarded_gather/guarded_gather2.json")
+      try placeSolution("02_guarded_gather", "guarded_gather2.json", in: workspace)
       let run = lessonInCourse(["watch", "2", "--max-checks", "1"], workspace: workspace)
       #expect(run.code == .success)
       #expect(run.out.contains("1 of 8 done"))

@@ -44,14 +44,14 @@ struct GradeWorkers {
     let total = submissions.count
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
-    // Every submission fills its own place; the list is handed on whole, never copied.
-    let results = Mutex<[GradeRecord]>(Array(repeating: GradeRecord.placeholder, count: total))
     let cannotStart = Mutex<String?>(nil)
     let workers = max(1, min(count, total))
     let arguments =
       ["_grade-worker", "--course", course, "--python", python.rawValue] + (strict ? ["--strict"] : [])
       + (detail.contains(.checks) ? [] : ["--brief"]) + (detail.needsTimelines ? ["--timelines"] : [])
-    if total > 0 {
+    // Every submission fills its own place; the list is handed on whole, never copied.
+    let graded = Slots.fill(GradeRecord.placeholder, count: total) { results in
+      guard total > 0 else { return }
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var pool = TextPool()
         // Jobs are taken in order, and one sent again goes before any new one: this thread sees
@@ -62,7 +62,7 @@ struct GradeWorkers {
           if !detail.contains(.timeline) { examples.keep(&record) }
           spool?.spool(&record)
           // Straight into its place: a class of 50,000 is not held twice.
-          results.withLock { $0[index] = record }
+          results.put(record, at: index)
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
@@ -159,11 +159,7 @@ struct GradeWorkers {
       }
     }
     progress?(total)
-    return results.withLock { results in
-      let graded = results
-      results = []
-      return graded
-    }
+    return graded
   }
 
   /// The `error` record of a submission the workers could not grade.

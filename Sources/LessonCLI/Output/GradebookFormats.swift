@@ -255,12 +255,10 @@ struct GradebookView: Sendable {
     var start = 0
     while start < count {
       let ranges = (0..<cores).map { start + $0 * block }.filter { $0 < count }.map { $0..<min(count, $0 + block) }
-      let made = Mutex<[[UInt8]]>(Array(repeating: [], count: ranges.count))
-      DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-        let bytes = make(ranges[index])
-        made.withLock { $0[index] = bytes }
+      let made = Slots.fill([UInt8](), count: ranges.count) { made in
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in made.put(make(ranges[index]), at: index) }
       }
-      for bytes in made.withLock({ $0 }) { write(bytes) }
+      for bytes in made { write(bytes) }
       start = ranges.last!.upperBound
     }
   }

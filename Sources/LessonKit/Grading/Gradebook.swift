@@ -234,12 +234,12 @@ public enum Grader {
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> Gradebook {
     let count = submissions.count
-    // Every submission fills its own place; the list is handed on whole, never copied.
-    let results = Mutex<[GradeRecord]>(Array(repeating: GradeRecord.placeholder, count: count))
     let done = Atomic<Int>(0)
     let workers = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
     let spool = detail.contains(.checks) ? CheckSpool() : nil
-    if count > 0 {
+    // Every submission fills its own place; the list is handed on whole, never copied.
+    let graded = Slots.fill(GradeRecord.placeholder, count: count) { results in
+      guard count > 0 else { return }
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var examples = ExampleTimelines()
         for index in stride(from: worker, to: count, by: workers) {
@@ -247,19 +247,13 @@ public enum Grader {
             .keeping(detail)
           if !detail.contains(.timeline) { examples.keep(&record) }
           spool?.spool(&record)
-          // Straight into its place: a class of 50,000 is not held twice.
-          results.withLock { $0[index] = record }
+          results.put(record, at: index)
           let finished = done.add(1, ordering: .relaxed).newValue
           if finished % 500 == 0 { progress?(finished) }
         }
       }
     }
     progress?(count)
-    let graded = results.withLock { results in
-      let graded = results
-      results = []
-      return graded
-    }
     return gradebook(graded, specs: specs, roster: roster, spool: spool)
   }
 
