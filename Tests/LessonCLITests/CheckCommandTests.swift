@@ -133,6 +133,22 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  /// A file given with --file is the learner's route even when it does not load yet.
+  @Test func aFileThatDoesNotLoadIsStillRemembered() throws {
+    try withWorkspace { workspace in
+      // The Python route first; then the learner turns to the configuration, and it does not load.
+      _ = lessonInCourse(["check", "6", "--file", workspace + "/06_failures/async_batch.py"], workspace: workspace)
+      let json = workspace + "/06_failures/failures6.json"
+      let good = try String(contentsOfFile: json, encoding: .utf8)
+      try Data(good.replacingOccurrences(of: "\"limit\"", with: "\"limt\"").utf8).write(to: URL(fileURLWithPath: json))
+      let broken = lessonInCourse(["check", "6", "--file", json], workspace: workspace)
+      #expect(broken.code == .invalidInput)
+      try Data(good.utf8).write(to: URL(fileURLWithPath: json))
+      let again = lessonInCourse(["check", "6"], workspace: workspace)
+      #expect(again.out.contains("06_failures/failures6.json"), "\(again.out)")
+    }
+  }
+
   /// A program is held to what it prints and pointed at the line where it stops or waits.
   @Test func aProgramsCountAndStopsAreItsOwn() throws {
     try withWorkspace { workspace in

@@ -80,7 +80,11 @@ struct CheckCommand: LessonCommand {
   ) throws(CommandFailure) -> ExitCode {
     let configuration: LearnerConfiguration
     let python = try PythonChoice.resolve(arguments, course: course.course)
-    do { configuration = try InputFile.configuration(at: path, display: display, limits: .ownFile, python: python) } catch { throw .input(error) }
+    do { configuration = try InputFile.configuration(at: path, display: display, limits: .ownFile, python: python) } catch {
+      // The file is still the learner's: once it is mended, 'lesson check N' checks it.
+      if FileManager.default.fileExists(atPath: path) { remember(path, for: entry.id, course: course) }
+      throw .input(error)
+    }
     let report = LessonChecker.check(configuration, against: spec, file: display, python: python)
     let view = CheckReportView(report: report, strict: arguments.flags.contains("--strict"))
     let progress = record(report, passed: view.passed, path: path, course: course, context: context)
@@ -120,6 +124,14 @@ struct CheckCommand: LessonCommand {
   ///
   /// - Returns: How many lessons are now passed, of how many.
   @discardableResult
+  /// Remembers `path` as the file the learner checks for lesson `id`, whatever came of the check.
+  func remember(_ path: String, for id: Int, course: CourseContext) {
+    var (progress, _) = course.workspace.loadProgress()
+    guard progress[id].file != course.workspace.remembered(path) else { return }
+    progress[id].file = course.workspace.remembered(path)
+    try? course.workspace.save(progress)
+  }
+
   func record(_ report: CheckReport, passed: Bool, path: String, course: CourseContext, context: CommandContext)
     -> (done: Int, total: Int)
   {
