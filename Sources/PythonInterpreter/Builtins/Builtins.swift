@@ -14,6 +14,8 @@ enum Builtins {
     cache.withLock { dicts in
       if let d = dicts[m.version.minor] { return d }
       let d = makeModuleDict(m)
+      // Named here, once, under the lock: a module made around it later never writes to it.
+      d.setStr("__name__", StrObject("builtins"))
       dicts[m.version.minor] = d
       return d
     }

@@ -211,7 +211,9 @@ public final class ModuleObject: PyObject {
     self.name = name
     self.dict = dict
     super.init(type: Types.module)
-    dict.setStr("__name__", StrObject(name))
+    // Only when it is not set already: the builtins' dict is shared by runs on other threads,
+    // which may be reading it now.
+    if (dict.getStr("__name__") as? StrObject)?.value != name { dict.setStr("__name__", StrObject(name)) }
   }
   override var instanceDict: DictObject? { dict }
 }
