@@ -157,8 +157,7 @@ struct CheckCommand: LessonCommand {
   /// After a pass: the next lesson not passed yet (after this one, else the first left), or the
   /// course's last words when every lesson is passed.
   func nextStep(after id: Int, in course: Course, progress: LessonKit.Progress) -> String {
-    let left = course.entries.filter { $0.id != id && progress[$0.id].status != "passed" }
-    guard let next = left.first(where: { $0.id > id }) ?? left.first else {
+    guard let next = progress.next(after: id, in: course) else {
       return "That was the last lesson left. " + course.farewell
     }
     return "Next: 'lesson show \(next.id)'."

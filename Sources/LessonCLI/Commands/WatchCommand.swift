@@ -55,8 +55,7 @@ struct WatchCommand: LessonCommand {
         }
         // The next lesson not passed yet: after this one, else the first left.
         let (passedSoFar, _) = course.workspace.loadProgress()
-        let left = course.course.entries.filter { $0.id != entry.id && passedSoFar[$0.id].status != "passed" }
-        let next = staying ? nil : left.first(where: { $0.id > entry.id }) ?? left.first
+        let next = staying ? nil : passedSoFar.next(after: entry.id, in: course.course)
         var nextStep: String?
         if let next, let nextSpec = try? course.course.spec(next) {
           let (progress, _) = course.workspace.loadProgress()

@@ -21,9 +21,7 @@ struct CheckReportView {
     if let printed = report.configuration.observedOutput {
       // The program's own output, from its run on the interpreter.
       // The program's own output, wrapped to the width (a results list at its commas).
-      lines += printed.prefix(12).flatMap { line in
-        line.count <= width ? [line] : TextLayout.wrap(line, width: width, hanging: line.hasPrefix("[") ? " " : "  ")
-      }
+      lines += TextLayout.fit(Array(printed.prefix(12)), width: width, hanging: "  ")
       if printed.count > 12 { lines.append("… \(printed.count - 12) more lines ('lesson run \(report.file)' shows them all)") }
     } else if let program = report.configuration.program {
       lines += TextLayout.fit((try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? [], width: width)

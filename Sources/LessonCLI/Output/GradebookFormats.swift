@@ -304,9 +304,11 @@ struct GradebookView: Sendable {
   static func csvField(_ text: String, into out: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in
-      let formula =
-        bytes.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) }
-        ?? false
+      let formula: Bool
+      switch bytes.first {
+      case UInt8(ascii: "=")?, UInt8(ascii: "+")?, UInt8(ascii: "-")?, UInt8(ascii: "@")?, 0x09?, 0x0D?: formula = true
+      default: formula = false
+      }
       let defused = formula && Double(String(decoding: bytes, as: UTF8.self)) == nil
       let needsQuotes =
         bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }

@@ -11,11 +11,11 @@ enum TextLayout {
   /// Lines made to fit `width`: each longer one wrapped at its spaces, a results list at its
   /// commas with a hanging space (but a list of hundreds of calls stays one line: wrapped, it
   /// would push everything else off the screen).
-  static func fit(_ lines: [String], width: Int) -> [String] {
+  static func fit(_ lines: [String], width: Int, hanging: String = "") -> [String] {
     lines.flatMap { line in
       let list = line.hasPrefix("[")
       guard line.count > width, !(list && line.count > 8 * width) else { return [line] }
-      return wrap(line, width: width, hanging: list ? " " : "")
+      return wrap(line, width: width, hanging: list ? " " : hanging)
     }
   }
 

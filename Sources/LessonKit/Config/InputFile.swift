@@ -123,11 +123,7 @@ extension InputFile {
       if let stopped = ProgramCrossCheck.stopped(run, file: file) { throw stopped }
       // One whose exception escapes: the exception, where Python's traceback puts it.
       if let code = run.exitCode, code != 0 {
-        let lines = run.stderr.split(separator: "\n")
-        guard let last = lines.last, lines.count > 1 else { throw readingError }
-        throw .pythonProgram(
-          path: file, line: tracebackLine(run.stderr) ?? 1, column: 1,
-          message: "the program stops with \(last); see 'lesson run \(file)' for its traceback")
+        throw ProgramCrossCheck.escaped(run, file: file) ?? readingError
       }
       // One that would hang: where it waits.
       if run.deadlock {

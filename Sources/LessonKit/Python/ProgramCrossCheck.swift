@@ -124,13 +124,7 @@ public enum ProgramCrossCheck {
       return nil
     }
     // An exception that escapes explains the difference by itself: say it where Python does.
-    if let code = run.exitCode, code != 0, run.stderr.contains("Traceback"),
-      let last = run.stderr.split(separator: "\n").last
-    {
-      return .pythonProgram(
-        path: file, line: tracebackLine(run.stderr) ?? 1, column: 1,
-        message: "the program stops with \(last); see 'lesson run \(file)' for its traceback")
-    }
+    if let escaped = escaped(run, file: file) { return escaped }
     return .pythonProgram(
       path: file, line: 1, column: 1,
       message: "lesson read this program as the lesson's pattern, but running it under Python \(python.rawValue) shows "
@@ -139,6 +133,17 @@ public enum ProgramCrossCheck {
   }
 
   static func format(_ x: Double) -> String { String(format: "%.3f", x) }
+
+  /// The learner's error for a run whose exception escaped, at the line of the traceback's
+  /// innermost frame; nil when the run ended without one.
+  static func escaped(_ run: ProgramRun, file: String) -> LessonKitError? {
+    guard let code = run.exitCode, code != 0, run.stderr.contains("Traceback"),
+      let last = run.stderr.split(separator: "\n").last
+    else { return nil }
+    return .pythonProgram(
+      path: file, line: tracebackLine(run.stderr) ?? 1, column: 1,
+      message: "the program stops with \(last); see 'lesson run \(file)' for its traceback")
+  }
 
   /// Why the run did not go as CPython's would, as the learner's error: a construct lesson does
   /// not run, or a budget the program ran past. Nil for a run that went to its end.

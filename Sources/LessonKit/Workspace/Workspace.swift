@@ -159,6 +159,13 @@ public struct Progress: Sendable, Hashable {
 
   public init() {}
 
+  /// The lesson to go on with after lesson `id`: the next one not passed yet, else the first one
+  /// left before it; nil when every other lesson is passed.
+  public func next(after id: Int, in course: Course) -> Course.Entry? {
+    let left = course.entries.filter { $0.id != id && self[$0.id].status != "passed" }
+    return left.first(where: { $0.id > id }) ?? left.first
+  }
+
   public subscript(id: Int) -> Lesson {
     get { lessons[id] ?? Lesson() }
     set { lessons[id] = newValue }
