@@ -74,9 +74,9 @@ public final class Task: Future, DoneCallback {
       mustCancel = false
     }
     waitingOn = nil
-    let previous = loop.currentTask
-    loop.currentTask = self
-    defer { loop.currentTask = previous }
+    let previous = loop.runningTask
+    loop.runningTask = Unmanaged.passUnretained(self)
+    defer { loop.runningTask = previous }
     if !started {
       started = true
       if case .error(let error) = input { finish(raising: error) }

@@ -28,7 +28,10 @@ public final class EventLoop {
   private var sequence: UInt64 = 0
   private var stopping = false
   /// The task whose step is running (`asyncio.current_task()`).
-  public internal(set) var currentTask: Task?
+  public var currentTask: Task? { runningTask?.takeUnretainedValue() }
+  /// Not retained: a task's step sets it to the task itself and puts the previous one back
+  /// before it returns, so the task is alive for as long as it is here.
+  var runningTask: Unmanaged<Task>?
   /// Tasks not yet done, in the order they were created (`asyncio.all_tasks()`).
   private var liveTasks: [Task?] = []
   /// `is_closed()`.
@@ -206,9 +209,9 @@ public final class EventLoop {
       }
     }
     if ready.isEmpty && !stopping {
-      if let head = timers.first {
-        if head.when > ticks {
-          guard let now = clock.wait(from: ticks, until: head.when) else { return .interrupted }
+      if let when = timers.firstWhen {
+        if when > ticks {
+          guard let now = clock.wait(from: ticks, until: when) else { return .interrupted }
           ticks = now
         }
       } else if pendingOutsideWork == 0 {
@@ -220,8 +223,7 @@ public final class EventLoop {
     } else if clock.isInterrupted {
       return .interrupted
     }
-    while let head = timers.first, head.when <= ticks {
-      _ = timers.popFirst()
+    while let when = timers.firstWhen, when <= ticks, let head = timers.popFirst() {
       head.scheduled = false
       ready.append(.handle(head))
     }
@@ -272,7 +274,7 @@ public final class EventLoop {
     timers = TimerHeap()
     liveTasks = []
     liveCount = 0
-    currentTask = nil
+    runningTask = nil
     executorStorage = nil
   }
 

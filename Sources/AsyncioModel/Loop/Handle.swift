@@ -42,11 +42,6 @@ public final class TimerHandle: Handle {
     if scheduled { loop.timerCancelled() }
     cancelled = true
   }
-
-  @inline(__always)
-  static func precedes(_ a: TimerHandle, _ b: TimerHandle) -> Bool {
-    a.when < b.when || (a.when == b.when && a.sequence < b.sequence)
-  }
 }
 
 /// What a handle does when it runs. The library's own callbacks are cases, so that the hot ones
