@@ -51,7 +51,7 @@ import Testing
 
       // reset puts the Python starter back, keeping the learner's program.
       let reset = lessonInCourse(["reset", "2"], workspace: workspace)
-      #expect(reset.out.contains("async_batch.py is the starter again"))
+      #expect(flat(reset.out).contains("async_batch.py is the starter again"))
       #expect(FileManager.default.fileExists(atPath: program + ".bak"))
       let starter = try String(
         contentsOfFile: Self.root + "/lessons/02_guarded_gather/async_batch.py", encoding: .utf8)
@@ -75,6 +75,24 @@ import Testing
       #expect(run.code == .failure)
       #expect(flat(run.err).contains("is the course's starter"))
       #expect(flat(run.err).contains("02_guarded_gather/async_batch.py ('lesson show 2' makes it)"))
+    }
+  }
+
+  /// `reset` after checking the course's starter in place does not claim to have undone the
+  /// edits there: it says it cannot, and moves the learner to their copy.
+  @Test func resetAfterCheckingTheCoursesStarterSaysWhatItCannotUndo() throws {
+    try withWorkspace { workspace in
+      _ = lessonInCourse(["check", "2", "--file", "lessons/02_guarded_gather/async_batch.py"], workspace: workspace)
+      let run = lessonInCourse(["reset", "2"], workspace: workspace)
+      #expect(run.code == .success)
+      let text = flat(run.out)
+      #expect(!text.contains("is the starter again"), "\(text)")
+      #expect(text.contains("cannot undo what you changed there"), "\(text)")
+      #expect(text.contains("'lesson check 2' checks that copy from now on"), "\(text)")
+      let progress = try String(contentsOfFile: workspace + "/progress.json", encoding: .utf8)
+      #expect(progress.contains("\"02_guarded_gather/async_batch.py\""), "\(progress)")
+      // Reset again: now it is the learner's copy that is reset.
+      #expect(flat(lessonInCourse(["reset", "2"], workspace: workspace).out).contains("is the starter again"))
     }
   }
 

@@ -94,6 +94,20 @@ import Testing
     #expect(fix.contains("\"timeout\": 0.15"), "\(fix)")
   }
 
+  /// Delays typed in milliseconds too do not hide timeouts typed in milliseconds: the lesson's
+  /// own values times 1,000 are milliseconds, and the fix says so once for the delays as well.
+  @Test func timeoutsAndDelaysBothInMilliseconds() throws {
+    let report = try Self.check(
+      """
+      {"limit": 2, "timeout": 500, "calls": [{"name": "search", "delay": 100},
+       {"name": "database", "delay": 200}, {"name": "slow_tool", "delay": 1000, "timeout": 300}]}
+      """, lesson: 2)
+    #expect(report.mistakes.map(\.id) == ["timeout-in-milliseconds"])
+    let fix = report.fix(for: report.mistakes[0])
+    #expect(fix.contains("\"timeout\": 0.5") && fix.contains("\"timeout\": 0.3"), "\(fix)")
+    #expect(fix.components(separatedBy: "\"delay\" is in seconds too").count == 2, "\(fix)")
+  }
+
   @Test func wrongSettingGivesTheValue() throws {
     let report = try Self.check("{\"limit\": 3, \"timeout\": 0.5, \(Self.guardedCalls)}", lesson: 2)
     let mistake = try #require(report.mistakes.first { $0.id == "wrong-setting" })

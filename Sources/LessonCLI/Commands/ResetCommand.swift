@@ -1,3 +1,4 @@
+import Foundation
 import LessonKit
 
 /// `lesson reset N [--python]`: back to the starter, keeping a backup of the learner's file.
@@ -39,20 +40,39 @@ struct ResetCommand: LessonCommand {
       let (progress, _) = course.workspace.loadProgress()
       python = spec.pythonFile != nil && course.workspace.routePath(entry, spec, progress: progress).hasSuffix(".py")
     }
+    // A learner who checked the course's own starter in place edited the only copy there is.
+    let starter = course.course.starterPath(entry, spec, python: python)
+    var (progress, _) = course.workspace.loadProgress()
+    let editedInPlace = course.workspace.rememberedPath(entry, progress: progress).map {
+      CheckCommand.samePath($0, starter)
+    } ?? false
     let backup: String?
     do { backup = try course.workspace.reset(entry, spec, python: python) } catch { throw .input(error) }
     let path = course.workspace.learnerPath(entry, spec, python: python)
     let file = course.display(path, from: context.console.directory)
     // 'lesson check N' checks the file just reset from now on.
-    var (progress, _) = course.workspace.loadProgress()
     progress[entry.id].file = course.workspace.remembered(path)
     do { try course.workspace.save(progress) } catch {
       context.console.error("lesson: warning: progress not saved: \(error.description)")
     }
-    context.console.print("\(file) is the starter again.")
-    if let backup {
-      context.console.print("Your previous file is kept as \(course.display(backup, from: context.console.directory)).")
+    var lines: [String]
+    if editedInPlace {
+      let shown = course.display(starter, from: context.console.directory)
+      let inCourse = starter.hasPrefix(course.course.root + "/") ? String(starter.dropFirst(course.course.root.count + 1)) : starter
+      let git = FileManager.default.fileExists(atPath: course.course.root + "/.git")
+      lines = [
+        "\(shown) is the course's own starter, and you have been checking it in place. lesson keeps no "
+          + "other copy of it, so it cannot undo what you changed there"
+          + (git ? "; in the course folder, 'git checkout -- \(inCourse)' can." : "."),
+        "\(file) is now a copy of it as it is, and 'lesson check \(entry.id)' checks that copy from now on.",
+      ]
+    } else {
+      lines = ["\(file) is the starter again."]
     }
+    if let backup {
+      lines.append("Your previous file is kept as \(course.display(backup, from: context.console.directory)).")
+    }
+    for line in lines.flatMap({ TextLayout.wrap($0, width: context.console.width) }) { context.console.print(line) }
     return .success
   }
 }

@@ -72,11 +72,44 @@ public struct CheckContext: Sendable {
     }
   }
 
-  /// The first call whose timeout looks like milliseconds typed as seconds: ten seconds or more
-  /// where every delay is under ten seconds.
+  /// The first call whose timeout looks like milliseconds typed as seconds.
   var millisecondTimeout: Int? {
-    guard batch.calls.allSatisfy({ $0.delay < .seconds(10) }) else { return nil }
-    return batch.calls.indices.first { (batch.effectiveTimeout(ofCallAt: $0) ?? .zero) >= .seconds(10) }
+    batch.calls.indices.first { index in
+      batch.effectiveTimeout(ofCallAt: index).map {
+        typedInMilliseconds($0, lessonValue: lessonTimeout(ofCall: batch.calls[index].name))
+      } ?? false
+    }
+  }
+
+  /// Whether a timeout looks like milliseconds typed as seconds: the lesson's own value times
+  /// 1,000 (whatever the delays, which may be typed in milliseconds too), or ten seconds or more
+  /// where every delay is under ten seconds.
+  func typedInMilliseconds(_ timeout: Duration, lessonValue: Duration?) -> Bool {
+    if let lessonValue, lessonValue > .zero, timeout == lessonValue * 1000 { return true }
+    return timeout >= .seconds(10) && batch.calls.allSatisfy { $0.delay < .seconds(10) }
+  }
+
+  /// When the delays look typed in milliseconds too (one of ten seconds or more), a sentence
+  /// that says so, for a fix about a timeout in milliseconds.
+  func delaysInMilliseconds(python: Bool) -> String {
+    guard let call = batch.calls.first(where: { $0.delay >= .seconds(10) }) else { return "" }
+    let typed = secondsLiteral(call.delay).replacingOccurrences(of: ".0", with: "")
+    let place = python ? "asyncio.sleep" : "\"delay\""
+    return " \(place) is in seconds too: \(call.name)'s \(typed) is \(call.delay.secondsText); "
+      + "\(typed) ms is \(secondsLiteral(call.delay / 1000))."
+  }
+
+  /// The timeout the lesson gives the call named `name`: its own, or the one for every call.
+  func lessonTimeout(ofCall name: String) -> Duration? {
+    var every: Duration?
+    for rule in spec.rules {
+      switch rule {
+      case .callTimeout(name, let value): return value
+      case .timeout(let value): every = value
+      default: break
+      }
+    }
+    return every
   }
 
   /// Whether the learner brought a Python program rather than a configuration.

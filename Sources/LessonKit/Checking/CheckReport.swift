@@ -97,16 +97,19 @@ public struct CheckReport: Sendable {
     return program.position(for: check.location).description
   }
 
-  /// What to change for a mistake, in the learner's language, with the concrete value of the
-  /// first check that found it.
+  /// What to change for a mistake, in the learner's language, with the concrete values of the
+  /// checks that found it. A sentence two checks both say is said once.
   public func fix(for mistake: Mistake) -> String {
-    var fixes: [String] = []
+    var sentences: [String] = []
     for check in checks(showing: mistake) {
       guard let fix = configuration.program == nil ? check.fix : check.pythonFix else { continue }
-      if !fixes.contains(fix) { fixes.append(fix) }
+      for sentence in fix.split(separator: ". ", omittingEmptySubsequences: true) {
+        let whole = sentence.endIndex == fix.endIndex ? String(sentence) : sentence + "."
+        if !sentences.contains(whole) { sentences.append(whole) }
+      }
     }
-    return fixes.isEmpty
-      ? (configuration.program == nil ? mistake.fix : mistake.pythonFix) : fixes.joined(separator: " ")
+    return sentences.isEmpty
+      ? (configuration.program == nil ? mistake.fix : mistake.pythonFix) : sentences.joined(separator: " ")
   }
 
   /// The checks that found this mistake.

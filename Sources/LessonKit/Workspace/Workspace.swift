@@ -26,9 +26,8 @@ public struct Workspace: Sendable {
   /// both were), or the Python copy when the last lesson checked before this one was checked in
   /// Python or when only that copy exists; else the configuration's copy.
   public func routePath(_ entry: Course.Entry, _ spec: LessonSpec, progress: Progress) -> String {
-    if let file = progress[entry.id].file {
-      let path = file.hasPrefix("/") ? file : root + "/" + file
-      if FileManager.default.fileExists(atPath: path) { return path }
+    if let path = rememberedPath(entry, progress: progress), FileManager.default.fileExists(atPath: path) {
+      return path
     }
     let python = learnerPath(entry, spec, python: true)
     guard spec.pythonFile != nil, FileManager.default.fileExists(atPath: python) else {
@@ -57,6 +56,11 @@ public struct Workspace: Sendable {
   }
 
   /// `path` as the progress file remembers it: relative to the workspace when inside it.
+  /// The full path of the file the learner last checked for this lesson, if one is remembered.
+  public func rememberedPath(_ entry: Course.Entry, progress: Progress) -> String? {
+    progress[entry.id].file.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
+  }
+
   public func remembered(_ path: String) -> String {
     let full = URL(fileURLWithPath: path).standardizedFileURL.path
     let base = URL(fileURLWithPath: root).standardizedFileURL.path + "/"

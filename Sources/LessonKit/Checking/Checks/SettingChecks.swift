@@ -116,11 +116,15 @@ struct TimeoutCheck: LessonCheck {
       ? "Use one timeout for every call: TIMEOUT = \(literal), and asyncio.wait_for(..., timeout=TIMEOUT)."
       : "Use asyncio.wait_for(..., timeout=\(literal)) for every call but \(except.joined(separator: ", ")), "
         + "which keeps its own."
-    if let actual, actual >= .seconds(10), batch.calls.allSatisfy({ $0.delay < .seconds(10) }) {
+    if let actual, context.typedInMilliseconds(actual, lessonValue: timeout) {
       mistake = "timeout-in-milliseconds"
       let typed = secondsLiteral(actual).replacingOccurrences(of: ".0", with: "")
-      fix = "Timeouts are in seconds: \(typed) is \(actual.secondsText). Write \"timeout\": \(literal)."
-      pythonFix = "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Write timeout=\(literal)."
+      fix =
+        "Timeouts are in seconds: \(typed) is \(actual.secondsText). Write \"timeout\": \(literal)."
+        + context.delaysInMilliseconds(python: false)
+      pythonFix =
+        "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Write timeout=\(literal)."
+        + context.delaysInMilliseconds(python: true)
     }
     return CheckResult(
       id: "timeout", title: "timeout", status: .failed, expected: "\(timeout.secondsText) \(every)",
@@ -153,16 +157,17 @@ struct CallTimeoutCheck: LessonCheck {
       result.blockedBy = ["every call has a timeout"]
       return result
     }
-    if let actual, actual >= .seconds(10), batch.calls.allSatisfy({ $0.delay < .seconds(10) }) {
+    if let actual, context.typedInMilliseconds(actual, lessonValue: timeout) {
       let typed = secondsLiteral(actual).replacingOccurrences(of: ".0", with: "")
       return CheckResult(
         id: "call-timeout", title: title, status: .failed, expected: expected,
         observed: "\(name) has \(actual.secondsText)", mistake: Mistake.named("timeout-in-milliseconds"),
         location: call.timeout == .inherit ? "timeout" : "calls[\(index)].timeout",
         fix: "Timeouts are in seconds: \(typed) is \(actual.secondsText). Give \(name) \"timeout\": "
-          + "\(secondsLiteral(timeout)) (\(typed) ms would be \(secondsLiteral(actual / 1000))).",
+          + "\(secondsLiteral(timeout))."
+          + context.delaysInMilliseconds(python: false),
         pythonFix: "asyncio.wait_for takes seconds: timeout=\(typed) is \(actual.secondsText). Give \(name) "
-          + "timeout=\(secondsLiteral(timeout)).")
+          + "timeout=\(secondsLiteral(timeout))." + context.delaysInMilliseconds(python: true))
     }
     return CheckResult(
       id: "call-timeout", title: title, status: passed ? .passed : .failed, expected: expected,
