@@ -33,6 +33,9 @@ enum Builtins {
       d.setStr(t.name, t)
     }
     for t in Types.builtinExceptions { d.setStr(t.name, t) }
+    // Old names of OSError, kept by every version.
+    d.setStr("EnvironmentError", Types.OSError)
+    d.setStr("IOError", Types.OSError)
     if m.version.minor >= 11 {
       d.setStr("ExceptionGroup", Types.ExceptionGroup)
       d.setStr("BaseExceptionGroup", Types.BaseExceptionGroup)

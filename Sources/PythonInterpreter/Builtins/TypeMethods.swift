@@ -587,7 +587,7 @@ enum TypeMethods {
       return StrObject(try m.str(a[0]))
     }
     method(o, "__setattr__") { m, a in
-      guard let d = a[0].instanceDict else { throw attributeError("'\(m.typeName(a[0]))' object has no attribute '\(s(a, 1))'") }
+      guard let d = a[0].instanceDict else { throw m.cannotSetNewAttribute(a[0], s(a, 1)) }
       d.setStr(s(a, 1), a[2])
       return NoneObject.shared
     }

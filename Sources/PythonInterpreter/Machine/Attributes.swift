@@ -24,6 +24,13 @@ extension Machine {
     return Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
+  /// Setting an attribute an object has no place for (no `__dict__`, not in `__slots__`).
+  func cannotSetNewAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {
+    attributeError(
+      "'\(typeName(o))' object has no attribute '\(name)'"
+        + (version.minor >= 13 ? " and no __dict__ for setting new attributes" : ""))
+  }
+
   func noAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {
     let e: ExceptionObject
     if let m = o as? ModuleObject {
@@ -31,12 +38,18 @@ extension Machine {
     } else if let t = o as? TypeObject {
       e = attributeError("type object '\(t.name)' has no attribute '\(name)'")
     } else {
-      e = attributeError("'\(typeName(o))' object has no attribute '\(name)'")
+      // A type of C has its module in its name: '_asyncio.Task'.
+      let type = o.type.module == "_asyncio" ? "_asyncio." + typeName(o) : typeName(o)
+      e = attributeError("'\(type)' object has no attribute '\(name)'")
     }
     e.dict.setStr("name", StrObject(name))
     e.dict.setStr("obj", o)
     return e
   }
+
+  /// Methods of built-in types that Python 3.11 added: `BaseException.add_note`,
+  /// `Task.cancelling` and `Task.uncancel`. Under 3.10 they are not there.
+  static let builtinMethodsSince311: Set<String> = ["add_note", "cancelling", "uncancel"]
 
   /// The attribute, or nil when there is none (AttributeError raised by a property propagates).
   func findAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject? {
@@ -53,6 +66,7 @@ extension Machine {
     }
     if let dict = o.instanceDict, let v = dict.getStr(name) { return v }
     if let special = try specialAttribute(o, n) { return special }
+    if version.minor < 11, descr is BuiltinFunctionObject, Self.builtinMethodsSince311.contains(n) { return nil }
     if let d = descr {
       return bindDescriptor(d, to: o, type: t)
     }
@@ -296,16 +310,12 @@ extension Machine {
       }
     }
     guard let dict = o.instanceDict else {
-      if o.type.isBuiltin {
-        throw attributeError("'\(typeName(o))' object has no attribute '\(name)'")
-      }
+      if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
     if let slots = t.lookup("__slots__"), !(o is NativeObject) {
       let names = try iterate(slots).compactMap { ($0 as? StrObject)?.value }
-      if !names.contains(name), t.lookup(name) == nil {
-        throw attributeError("'\(t.name)' object has no attribute '\(name)'")
-      }
+      if !names.contains(name), t.lookup(name) == nil { throw cannotSetNewAttribute(o, name) }
     }
     dict.setStr(name, v)
   }
@@ -327,7 +337,7 @@ extension Machine {
       if version.minor >= 11 {
         throw typeError("'\(typeName(o))' object does not support \(protocolName)")
       }
-      throw attributeError(name == "__exit__" || name == "__aexit__" ? name : name)
+      throw attributeError(name)
     }
     return bindDescriptor(d, to: o, type: o.type)
   }

@@ -29,7 +29,9 @@ extension Machine {
     guard let attr = receiver.type.lookup(name) else { return nil }
     if let d = receiver.instanceDict, d.getStr(name) != nil { return nil }
     if attr is FunctionObject { return attr }
-    if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod { return b }
+    if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod {
+      return version.minor < 11 && Self.builtinMethodsSince311.contains(name.value) ? nil : b
+    }
     return nil
   }
 
@@ -41,7 +43,9 @@ extension Machine {
         let hasOwn = receiver.instanceDict?.getStr(name) != nil
         if !hasOwn {
           if let fn = attr as? FunctionObject { return try callFunction(fn, args.prepending(receiver)) }
-          if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod {
+          if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod,
+            version.minor >= 11 || !Self.builtinMethodsSince311.contains(name.value)
+          {
             return try b.body(self, args.prepending(receiver))
           }
         }

@@ -31,8 +31,12 @@ extension Machine {
         }
         if !unwind(f, to: exc) {
           f.handled.removeAll()
+          // Unwinding empties the value stack; the traceback keeps the frame and its locals.
+          f.stack.removeAll()
+          exc.keptFrames.append(f)
           throw exc
         }
+        exc.keptFrames.removeAll()
       } catch let h as Halt {
         if haltLine == nil { haltLine = f.line }
         throw h
@@ -474,16 +478,17 @@ extension Machine {
         if let e = try state.toRaise(self) { throw e }
       case .setupWith(let h):
         let mgr = f.stack.removeLast()
-        let exit = try lookupSpecial(mgr, "__exit__", missing: "the context manager protocol")
+        // `__enter__` is looked up first, as CPython does (3.10 names the one that is missing).
         let enter = try lookupSpecial(mgr, "__enter__", missing: "the context manager protocol")
+        let exit = try lookupSpecial(mgr, "__exit__", missing: "the context manager protocol")
         f.stack.append(exit)
         let r = try call(enter, Args())
         f.blocks.append(.setup(handler: h, level: f.stack.count))
         f.stack.append(r)
       case .beforeAsyncWith:
         let mgr = f.stack.removeLast()
-        let exit = try lookupSpecial(mgr, "__aexit__", missing: "the asynchronous context manager protocol")
         let enter = try lookupSpecial(mgr, "__aenter__", missing: "the asynchronous context manager protocol")
+        let exit = try lookupSpecial(mgr, "__aexit__", missing: "the asynchronous context manager protocol")
         f.stack.append(exit)
         f.stack.append(try call(enter, Args()))
       case .setupAsyncWith(let h):

@@ -38,6 +38,9 @@ final class GeneratorObject: PyObject, Coroutine {
   var chainDepth = 0
   /// The loop's time when a task first ran this coroutine.
   var firstResumedAt: Double?
+  /// The loop's time when the coroutine returned or raised, in a task: when the call really
+  /// ended, not when a callback of its task later ran.
+  var finishedAt: Double?
 
   /// Runs to the next `yield` (a generator's `next()`); nil when it returns.
   func next() throws -> PyObject? {
@@ -92,7 +95,10 @@ final class GeneratorObject: PyObject, Coroutine {
     }
     if firstResumedAt == nil { firstResumedAt = task.loop.time }
     machine.coroutineOf[ObjectIdentifier(frame)] = self
-    defer { machine.coroutineOf[ObjectIdentifier(frame)] = nil }
+    defer {
+      machine.coroutineOf[ObjectIdentifier(frame)] = nil
+      if frame.finished { finishedAt = task.loop.time }
+    }
     frame.started = true
     running = true
     defer { running = false }

@@ -73,6 +73,11 @@ public final class Machine {
   var workerSlept = false
   /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
   var liveCoroutines = 0
+  /// The program has ended and the interpreter is tearing down: what dies now dies at `sys:1`.
+  var shuttingDown = false
+  /// The never-awaited warnings shown, by place and coroutine: Python's warnings registry shows
+  /// each once per place.
+  var neverAwaitedShown: Set<String> = []
   /// While asyncio.run cancels what is left: how many tasks it cancels.
   var cancelledAtShutdown = 0
   var failedShutdownReports = 0

@@ -4,7 +4,14 @@ extension Machine {
   func warnNeverAwaited(_ name: String) {
     let location: String
     let source: String
-    if loop != nil, frames.isEmpty || frames.allSatisfy({ $0.code.isGeneratorLike }) {
+    if shuttingDown {
+      // Freed as the interpreter exits (the traceback of the exception that ended the program
+      // held it): no frame runs, and the warnings module prints the bare place.
+      let location = version.minor >= 13 ? "<sys>:0" : "sys:1"
+      guard neverAwaitedShown.insert(location + " " + name).inserted else { return }
+      try? write("\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n", toStderr: true)
+      return
+    } else if loop != nil, frames.isEmpty || frames.allSatisfy({ $0.code.isGeneratorLike }) {
       let line = [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80
       location = "<python>/asyncio/events.py:\(line)"
       source = "self._context.run(self._callback, *self._args)"
@@ -14,6 +21,7 @@ extension Machine {
     } else {
       return
     }
+    guard neverAwaitedShown.insert(location + " " + name).inserted else { return }
     let text = "\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n  \(source)\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     try? write(text, toStderr: true)
   }

@@ -102,6 +102,23 @@ extension Machine {
     }
   }
 
+  /// The coroutine `create_task` runs: the program's own, or one of asyncio's (`asyncio.sleep(…)`,
+  /// `asyncio.wait_for(…)`, `asyncio.to_thread(…)` are coroutines too); anything else is the
+  /// `TypeError` CPython raises.
+  func taskCoroutine(_ x: PyObject) throws -> Coroutine {
+    switch x {
+    case let g as GeneratorObject where g.isCoroutine:
+      g.awaited = true
+      return g
+    case let a as AwaitableObject where a.type === Types.coroutine:
+      if a.used { throw runtimeError("cannot reuse already awaited coroutine") }
+      a.used = true
+      return a.coroutine
+    default:
+      throw typeError("a coroutine was expected, got \(try repr(x))")
+    }
+  }
+
   func register(_ f: Future) {
     if f is Task { _ = futureObject(f) }
   }
@@ -278,7 +295,7 @@ extension Machine {
   }
 
   func asyncioWait(_ a: Args) throws -> PyObject {
-    let loop = try runningLoop("wait")
+    _ = try runningLoop("wait")
     guard let fs = a.get(0, "fs") else { throw typeError("wait() missing 1 required positional argument: 'fs'") }
     // `fs = set(fs)`: CPython registers its callbacks in a set's order, which decides nothing.
     let items = try iterateUnordered(fs)
@@ -288,12 +305,9 @@ extension Machine {
       switch x {
       case let f as FutureObject: futures.append(f.future)
       case let g as GeneratorObject where g.isCoroutine:
-        if version.minor >= 11 {
-          throw typeError("Passing coroutines is forbidden, use tasks explicitly.")
-        }
-        g.awaited = true
-        let t = loop.createTask(g)
-        futures.append(t)
+        // 3.10 wraps them in tasks in the set's order, with a DeprecationWarning.
+        if version.minor >= 11 { throw typeError("Passing coroutines is forbidden, use tasks explicitly.") }
+        throw Self.coroutinesInASet("wait", learnerLine, learnerColumn)
       default: throw typeError("expect a list of futures, not \(typeName(x))")
       }
     }
@@ -308,11 +322,25 @@ extension Machine {
     return AwaitableObject("wait", coroutine: wrapper)
   }
 
+  /// `asyncio.wait` (3.10) and `as_completed` given coroutines make their tasks in the order of
+  /// `set(fs)`, which memory addresses decide: CPython starts them in another order on every run.
+  static func coroutinesInASet(_ function: String, _ line: Int, _ column: Int) -> Halt {
+    .refused(
+      line: line, column: column, construct: "asyncio.\(function)() given coroutines",
+      why: "Python makes their tasks in the order of a set, which memory addresses decide, so the calls start "
+        + "in a different order from run to run; make the tasks first: "
+        + "asyncio.\(function)([asyncio.create_task(c) for c in coros])")
+  }
+
   func asCompleted(_ a: Args) throws -> PyObject {
     let loop = try runningLoop("as_completed")
     guard let fs = a.get(0, "fs") else { throw typeError("as_completed() missing 1 required positional argument: 'fs'") }
+    let items = try iterate(fs)
+    if items.count(where: { !($0 is FutureObject) }) > 1 {
+      throw Self.coroutinesInASet("as_completed", learnerLine, learnerColumn)
+    }
     var aws: [Awaitable] = []
-    for x in try iterate(fs) { aws.append(try awaitable(x, for: "as_completed")) }
+    for x in items { aws.append(try awaitable(x, for: "as_completed")) }
     let timeoutObj = a.get(1, "timeout") ?? NoneObject.shared
     let timeout: Double? = timeoutObj is NoneObject ? nil : try asDouble(timeoutObj)
     let ac = AsCompleted(aws, timeout: timeout, loop: loop)

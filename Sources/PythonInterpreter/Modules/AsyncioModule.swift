@@ -123,15 +123,12 @@ enum AsyncioModule {
     fn("create_task") { m, a in
       guard let c = a.get(0, "coro") else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
       let loop = try m.runningLoop("create_task")
-      guard let g = c as? GeneratorObject, g.isCoroutine else {
-        throw typeError("a coroutine was expected, got \(try m.repr(c))")
-      }
-      g.awaited = true
+      let coroutine = try m.taskCoroutine(c)
       let name = (a.keyword("name") as? StrObject)?.value
-      let t = loop.createTask(g, name: name)
+      let t = loop.createTask(coroutine, name: name)
       try m.countTask()
       let fo = m.futureObject(t)
-      fo.coroutine = g
+      fo.coroutine = c
       return fo
     }
     fn("ensure_future") { m, a in
@@ -425,10 +422,7 @@ enum AsyncioModule {
       }),
       ("create_task", { m, a in
         let g = a[0] as! TaskGroupObject
-        guard let c = a.get(1, "coro") as? GeneratorObject, c.isCoroutine else {
-          throw typeError("a coroutine was expected, got \(try m.repr(a.get(1, "coro") ?? NoneObject.shared))")
-        }
-        c.awaited = true
+        let c = try m.taskCoroutine(a.get(1, "coro") ?? NoneObject.shared)
         let name = (a.keyword("name") as? StrObject)?.value
         switch g.group.createTask(c, name: name) {
         case .task(let t):
@@ -439,7 +433,7 @@ enum AsyncioModule {
           g.ended.append(nil)
           t.addDoneCallback { [unowned g] (f: Future) in g.ended[index] = f.loop.time }
           let object = m.futureObject(t)
-          object.coroutine = c
+          object.coroutine = a.get(1, "coro")
           return object
         case .raised(let e): throw e as! ExceptionObject
         }

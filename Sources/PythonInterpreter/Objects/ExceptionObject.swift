@@ -23,6 +23,10 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   var members: [ExceptionObject] = []
   /// The frame that last added a traceback line (a re-raise in the same frame adds none).
   weak var lastFrame: Frame?
+  /// The frames the exception left while no handler caught it. CPython's traceback holds each
+  /// frame and so its locals: what they hold lives until the exception is caught, or, for one
+  /// that ends the program, until the interpreter exits after printing it.
+  var keptFrames: [Frame] = []
   /// Whether the exception passed through a coroutine of asyncio's library (`wait_for`, `sleep`,
   /// `TaskGroup.__aexit__`…), whose frames CPython's traceback would show.
   var throughLibrary = false

@@ -69,6 +69,17 @@ enum Types {
   static let ConnectionError = exc("ConnectionError", OSError)
   static let FileNotFoundError = exc("FileNotFoundError", OSError)
   static let PermissionError = exc("PermissionError", OSError)
+  static let BlockingIOError = exc("BlockingIOError", OSError)
+  static let ChildProcessError = exc("ChildProcessError", OSError)
+  static let BrokenPipeError = exc("BrokenPipeError", ConnectionError)
+  static let ConnectionAbortedError = exc("ConnectionAbortedError", ConnectionError)
+  static let ConnectionRefusedError = exc("ConnectionRefusedError", ConnectionError)
+  static let ConnectionResetError = exc("ConnectionResetError", ConnectionError)
+  static let FileExistsError = exc("FileExistsError", OSError)
+  static let InterruptedError = exc("InterruptedError", OSError)
+  static let IsADirectoryError = exc("IsADirectoryError", OSError)
+  static let NotADirectoryError = exc("NotADirectoryError", OSError)
+  static let ProcessLookupError = exc("ProcessLookupError", OSError)
   static let ReferenceError = exc("ReferenceError", Exception)
   static let RuntimeError = exc("RuntimeError", Exception)
   static let NotImplementedError = exc("NotImplementedError", RuntimeError)
@@ -76,14 +87,27 @@ enum Types {
   static let StopAsyncIteration = exc("StopAsyncIteration", Exception)
   static let StopIteration = exc("StopIteration", Exception)
   static let SyntaxError = exc("SyntaxError", Exception)
+  static let IndentationError = exc("IndentationError", SyntaxError)
+  static let TabError = exc("TabError", IndentationError)
   static let SystemError = exc("SystemError", Exception)
   static let TypeError = exc("TypeError", Exception)
   static let ValueError = exc("ValueError", Exception)
   static let UnicodeError = exc("UnicodeError", ValueError)
+  static let UnicodeDecodeError = exc("UnicodeDecodeError", UnicodeError)
+  static let UnicodeEncodeError = exc("UnicodeEncodeError", UnicodeError)
+  static let UnicodeTranslateError = exc("UnicodeTranslateError", UnicodeError)
   static let Warning = exc("Warning", Exception)
   static let UserWarning = exc("UserWarning", Warning)
   static let DeprecationWarning = exc("DeprecationWarning", Warning)
   static let RuntimeWarning = exc("RuntimeWarning", Warning)
+  static let PendingDeprecationWarning = exc("PendingDeprecationWarning", Warning)
+  static let SyntaxWarning = exc("SyntaxWarning", Warning)
+  static let FutureWarning = exc("FutureWarning", Warning)
+  static let ImportWarning = exc("ImportWarning", Warning)
+  static let UnicodeWarning = exc("UnicodeWarning", Warning)
+  static let BytesWarning = exc("BytesWarning", Warning)
+  static let ResourceWarning = exc("ResourceWarning", Warning)
+  static let EncodingWarning = exc("EncodingWarning", Warning)
 
   // asyncio's own.
   static let CancelledError = exc("CancelledError", BaseException, module: "asyncio.exceptions")
@@ -104,6 +128,10 @@ enum Types {
     UnboundLocalError, OSError, TimeoutError, ConnectionError, FileNotFoundError, PermissionError,
     ReferenceError, RuntimeError, NotImplementedError, RecursionError, StopAsyncIteration, StopIteration,
     SyntaxError, SystemError, TypeError, ValueError, UnicodeError, Warning, UserWarning, DeprecationWarning,
-    RuntimeWarning,
+    RuntimeWarning, BlockingIOError, ChildProcessError, BrokenPipeError, ConnectionAbortedError,
+    ConnectionRefusedError, ConnectionResetError, FileExistsError, InterruptedError, IsADirectoryError,
+    NotADirectoryError, ProcessLookupError, IndentationError, TabError, UnicodeDecodeError, UnicodeEncodeError,
+    UnicodeTranslateError, PendingDeprecationWarning, SyntaxWarning, FutureWarning, ImportWarning, UnicodeWarning,
+    BytesWarning, ResourceWarning, EncodingWarning,
   ]
 }

@@ -101,6 +101,9 @@ public enum Interpreter {
         try? m.write((try? m.formatTraceback(e)) ?? "\(e.cls.name)\n", toStderr: true)
         run.exitCode = 1
       }
+      // The interpreter exits: what the exception's traceback held dies now.
+      m.shuttingDown = true
+      for x in sequence(first: e, next: { $0.contextException ?? $0.causeException }) { x.keptFrames.removeAll() }
       do {
         // The program died of an exception while failed tasks were never asked about: CPython
         // reports them (or not) as it tears the interpreter down, which lesson does not predict.

@@ -150,7 +150,7 @@ extension Machine {
           raised || (list?.items.indices.contains(i) == true && list?.items[i] is ExceptionObject)
           || c.finishedWithException
         let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
-        var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: ended[i] ?? now)
+        var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: coroutine?.finishedAt ?? ended[i] ?? now)
         if let task { call.facts = self.facts(ofCall: task.serial) }
         return call
       }
