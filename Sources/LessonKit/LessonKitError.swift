@@ -91,10 +91,7 @@ public enum LessonKitError: Error, Sendable, Equatable, CustomStringConvertible 
     case .invalidContent(let path, let field, let message):
       "\(path): \(field): \(message)"
     case .pythonProgram(let path, let line, let column, let message):
-      // A message that already says where to look needs no second pointer.
-      message.contains("see 'lesson run") || message.contains("Python would hang")
-        ? "\(path):\(line):\(column): \(message)"
-        : "\(path):\(line):\(column): \(message) (see 'lesson help run' for the shapes lesson reads)"
+      "\(path):\(line):\(column): \(message)"
     case .missingFolder(let path, let expected):
       "\(path): no such folder; expected \(expected)"
     case .missingLearner(let path, let learner, let found):

@@ -442,6 +442,20 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
     }
   }
 
+  /// `show` keeps to the width too, code blocks included.
+  @Test(arguments: 1...8) func showFitsSixtyColumns(_ lesson: Int) throws {
+    try withWorkspace { workspace in
+      let run = lessonInCourse(["show", String(lesson)], workspace: workspace, width: 60)
+      #expect(run.code == .success)
+      // A quoted command ('lesson run PATH') is kept in one piece, and a path cannot be broken.
+      let long = run.out.split(separator: "\n").filter { line in
+        let words = line.trimmingCharacters(in: .whitespaces)
+        return line.count > 60 && !words.hasPrefix("'") && words.contains(" ")
+      }
+      #expect(long.isEmpty, "\(long)")
+    }
+  }
+
   /// A starter's failing check, in either language, fits a 60 by 40 terminal: the verdict, the
   /// last line, never scrolls away.
   @Test(arguments: 1...8) func aStartersCheckFitsFortyLines(_ lesson: Int) throws {

@@ -96,7 +96,8 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(
       throws: LessonKitError.pythonProgram(
-        path: "p.py", line: 2, column: 1, message: "'class' is outside what lesson reads")
+        path: "p.py", line: 2, column: 1,
+        message: "'class' is outside what lesson reads (see 'lesson help run' for the shapes lesson reads)")
     ) {
       try PythonProgram.read(source, file: "p.py")
     }

@@ -9,6 +9,7 @@ struct MarkdownText {
     var paragraph: [String] = []
     var listItem: (marker: String, text: [String])?
     var inFence = false
+    var fenced: [String] = []
 
     func flush() {
       if !paragraph.isEmpty {
@@ -27,11 +28,15 @@ struct MarkdownText {
       let trimmed = raw.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("```") {
         flush()
+        if inFence {
+          output += Self.codeBlock(fenced, width: width).map(style.cyan)
+          fenced = []
+        }
         inFence.toggle()
         continue
       }
       if inFence {
-        output.append(style.cyan("    " + raw))
+        fenced.append(raw)
         continue
       }
       if trimmed.isEmpty {
@@ -40,7 +45,7 @@ struct MarkdownText {
         continue
       }
       if raw.hasPrefix("    ") || raw.hasPrefix("\t"), paragraph.isEmpty, listItem == nil {
-        output.append(style.cyan("    " + trimmed))
+        output += Self.codeBlock([trimmed], width: width).map(style.cyan)
         continue
       }
       if let heading = Self.heading(trimmed) {
@@ -63,8 +68,34 @@ struct MarkdownText {
       }
     }
     flush()
+    if !fenced.isEmpty { output += Self.codeBlock(fenced, width: width).map(style.cyan) }
     while output.last == "" { output.removeLast() }
     return output
+  }
+
+  /// A code block within `width`: indented by four, or by two (or none) when that makes it fit;
+  /// a line still too long is broken at a space, the rest indented under it, since the terminal
+  /// would otherwise break it anywhere.
+  static func codeBlock(_ lines: [String], width: Int) -> [String] {
+    let longest = lines.map(\.count).max() ?? 0
+    let indent = [4, 2, 0].first { $0 + longest <= width } ?? 0
+    let pad = String(repeating: " ", count: indent)
+    var result: [String] = []
+    for line in lines {
+      var rest = Substring(line)
+      var prefix = pad
+      while prefix.count + rest.count > width {
+        let room = width - prefix.count
+        let cut = rest.prefix(room).lastIndex(of: " ").flatMap { $0 > rest.startIndex ? $0 : nil }
+        guard let cut, room > 8 else { break }
+        result.append(prefix + rest[..<cut])
+        let leading = line.prefix { $0 == " " }.count
+        rest = rest[cut...].drop { $0 == " " }
+        prefix = pad + String(repeating: " ", count: leading + 4)
+      }
+      result.append(prefix + rest)
+    }
+    return result
   }
 
   static func heading(_ line: String) -> (level: Int, text: String)? {

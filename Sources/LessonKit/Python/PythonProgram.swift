@@ -85,7 +85,9 @@ public final class PythonProgram: Sendable {
       if let program = configuration.program, program.file != file { configuration.program = program.named(file) }
       return configuration
     case .failure(let error):
-      throw .pythonProgram(path: file, line: error.position.line, column: error.position.column, message: error.message)
+      throw .pythonProgram(
+        path: file, line: error.position.line, column: error.position.column,
+        message: error.message + Self.shapesPointer)
     }
   }
 
@@ -252,6 +254,9 @@ public final class PythonProgram: Sendable {
 
   /// What the program prints when it runs as `trace` says, line by line.
   ///
+  /// What a message about a shape the reader does not follow ends with: where the shapes are.
+  static let shapesPointer = " (see 'lesson help run' for the shapes lesson reads)"
+
   /// - Throws: ``LessonKitError`` for a statement after the gather that `lesson` cannot evaluate.
   public func printedLines(for trace: GatherTrace) throws(LessonKitError) -> [String] {
     var interpreter = MainInterpreter(analyzer: analyzer)
@@ -260,7 +265,9 @@ public final class PythonProgram: Sendable {
     do {
       try interpreter.run(mainBody, until: false)
     } catch {
-      throw .pythonProgram(path: file, line: error.position.line, column: error.position.column, message: error.message)
+      throw .pythonProgram(
+        path: file, line: error.position.line, column: error.position.column,
+        message: error.message + Self.shapesPointer)
     }
     return interpreter.output
   }
