@@ -248,11 +248,14 @@ extension Machine {
       bases.allSatisfy { b in [Types.list, Types.dict, Types.str, Types.object].contains { $0 === b } || !b.isBuiltin }
       && plain(ns.pairs.compactMap { ($0.0 as? StrObject)?.value })
       && bases.allSatisfy { $0.isBuiltin || plain($0.mro.filter { !$0.isBuiltin }.flatMap { $0.dict.pairs.compactMap { ($0.0 as? StrObject)?.value } }) }
-    for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass {
+    // An enum that mixes in str (`class Status(str, Enum)`): the enum module makes its members.
+    let strEnum =
+      bases.contains { $0.enumMembers != nil } && bases.allSatisfy { !$0.isBuiltin || $0 === Types.str || $0 === Types.int }
+    for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass && !strEnum {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: [Types.list, Types.dict, Types.str].contains { $0 === b } ? "subclassing the built-in '\(b.name)' with dunder methods of its own is not run by lesson yet" : "subclassing the built-in '\(b.name)' is not run by lesson yet")
     }
     let cls = try makeClass(name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns)
-    if plainSubclass, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) { cls.behavesAsBuiltin = true }
+    if plainSubclass, !strEnum, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) { cls.behavesAsBuiltin = true }
     if let cell = cellObj as? CellObject { cell.value = cls }
     return cls
   }

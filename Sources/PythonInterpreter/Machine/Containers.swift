@@ -198,6 +198,8 @@ extension Machine {
       return false
     case let d as DictObject: return try d.get(v, self) != nil
     case let s as SetObject: return try s.contains(v, self)
+    case let t as TypeObject where t.enumMembers != nil:
+      return try EnumModule.contains(self, t, v)
     case let dv as DictViewObject:
       switch dv.kind {
       case .keys: return try dv.dict.get(v, self) != nil

@@ -75,9 +75,8 @@ public final class Machine {
   var liveCoroutines = 0
   /// The program has ended and the interpreter is tearing down: what dies now dies at `sys:1`.
   var shuttingDown = false
-  /// The never-awaited warnings shown, by place and coroutine: Python's warnings registry shows
-  /// each once per place.
-  var neverAwaitedShown: Set<String> = []
+  /// The warnings shown, by place and text: Python's warnings registry shows each once per place.
+  var warningsShown: Set<String> = []
   /// While asyncio.run cancels what is left: how many tasks it cancels.
   var cancelledAtShutdown = 0
   var failedShutdownReports = 0

@@ -117,7 +117,7 @@ extension Machine {
   /// `str(o)`.
   func str(_ o: PyObject) throws -> String {
     switch o {
-    case let s as StrObject: return s.value
+    case let s as StrObject where s.type.enumMembers == nil: return s.value
     case let b as BoolObject: return b.bool ? "True" : "False"
     case let i as IntObject where i.type === Types.int: return try intText(i.value)
     case let f as FloatObject: return PyFloat.repr(f.value)
@@ -158,7 +158,7 @@ extension Machine {
       return try values { () throws(PythonValuesError) in try PyFormat.format(s.value, spec: spec, release: release) }
     default: break
     }
-    if let f = o.type.lookup("__format__"), f is FunctionObject {
+    if let f = o.type.lookup("__format__"), f is FunctionObject || o.type.enumMembers != nil && f !== Types.object.dict.getStr("__format__") {
       let v = try call(f, Args([o, StrObject(spec)]))
       guard let s = v as? StrObject else { throw typeError("__format__ must return a str, not \(typeName(v))") }
       return s.value
@@ -193,9 +193,13 @@ extension Machine {
   func percentOperand(_ v: PyObject) -> PercentOperand {
     switch v {
     case let b as BoolObject: return .bool(b.bool)
+    // A member of an int enum: its str() for %s, its value for %d.
+    case let i as IntObject where i.type.enumMembers != nil:
+      return .other(typeName: typeName(v), int: i.value, index: i.value, float: Double(i.value.description))
     case let i as IntObject: return .int(i.value)
     case let f as FloatObject: return .float(f.value)
-    case let s as StrObject: return .str(s.value)
+    // A member of a str enum is printed by its str(): `Status.OK`.
+    case let s as StrObject where s.type.enumMembers == nil: return .str(s.value)
     case is NoneObject: return .none
     default: return .other(typeName: typeName(v), int: nil, index: nil, float: nil)
     }

@@ -1,4 +1,14 @@
 extension Machine {
+  /// A warning raised by the standard library on behalf of the program's line (`stacklevel=2`),
+  /// as the warnings module prints it: once per place and message.
+  func warnAtLearnerLine(_ category: String, _ message: String) {
+    guard let f = frames.last(where: { !SourceModule.isLibraryFile($0.code.filename) }) else { return }
+    let location = "\(f.code.filename):\(f.line)"
+    guard warningsShown.insert(location + " " + category + message).inserted else { return }
+    let source = f.line >= 1 && f.line <= sourceLines.count ? String(sourceLines[f.line - 1].drop { $0 == " " }) : ""
+    try? write("\(location): \(category): \(message)\n  \(source)\n", toStderr: true)
+  }
+
   /// `RuntimeWarning: coroutine '...' was never awaited`, as CPython's warnings module prints it
   /// where the coroutine object dies: in a callback of the loop, or at a line of the program.
   func warnNeverAwaited(_ name: String) {
@@ -8,7 +18,7 @@ extension Machine {
       // Freed as the interpreter exits (the traceback of the exception that ended the program
       // held it): no frame runs, and the warnings module prints the bare place.
       let location = version.minor >= 13 ? "<sys>:0" : "sys:1"
-      guard neverAwaitedShown.insert(location + " " + name).inserted else { return }
+      guard warningsShown.insert(location + " " + name).inserted else { return }
       try? write("\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n", toStderr: true)
       return
     } else if loop != nil, frames.isEmpty || frames.allSatisfy({ $0.code.isGeneratorLike }) {
@@ -21,7 +31,7 @@ extension Machine {
     } else {
       return
     }
-    guard neverAwaitedShown.insert(location + " " + name).inserted else { return }
+    guard warningsShown.insert(location + " " + name).inserted else { return }
     let text = "\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n  \(source)\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     try? write(text, toStderr: true)
   }

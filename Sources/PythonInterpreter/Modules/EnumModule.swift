@@ -2,9 +2,10 @@ import PythonValues
 
 /// `enum`: `Enum` and `auto`, as CPython's `EnumType` builds them: each plain class attribute
 /// becomes a member (an instance with `name` and `value`), a repeated value an alias; the class
-/// iterates its members, `Cls(value)` and `Cls[name]` find one. `IntEnum`, `StrEnum` and `Flag`
-/// (whose `str()` and formatting changed between versions) are not provided: importing them is
-/// refused.
+/// iterates its members, `Cls(value)` and `Cls[name]` find one. An enum may mix in `str` or `int`
+/// (`class Status(str, Enum)`, `IntEnum`, and `StrEnum` from 3.11): its members are strings or
+/// integers, with the enum's `repr()` and, version by version, its `str()` and `format()`.
+/// `Flag` is not provided: importing it is refused.
 enum EnumModule {
   static let enumType: TypeObject = {
     let t = TypeObject("Enum", bases: [Types.object], layout: .object, builtin: false, module: "enum")
@@ -21,6 +22,42 @@ enum EnumModule {
     return t
   }()
 
+  /// `format()` of a member of an enum that mixes in `str`: 3.10 formats the member's value,
+  /// 3.11 and later its `str()` (`Status.OK`).
+  static let mixinFormat = BuiltinFunctionObject("__format__") { m, a in
+    let spec = (a.positional.count > 1 ? a[1] as? StrObject : nil)?.value ?? ""
+    if m.version.minor < 11 { return StrObject(try m.format(try value(a[0]), spec)) }
+    return StrObject(try m.format(StrObject(try m.str(a[0])), spec))
+  }
+
+  /// `enum.IntEnum`: members are integers. In 3.10 it is `(int, Enum)` (`str()` is
+  /// `Priority.HIGH`); from 3.11 a `ReprEnum`, whose `str()` is the integer's. `format()` gives
+  /// the value in every version.
+  static let intEnumType: TypeObject = {
+    let t = TypeObject("IntEnum", bases: [Types.int, enumType], layout: .int, builtin: false, module: "enum")
+    t.enumMembers = []
+    TypeMethods.method(t, "__str__") { m, a in
+      m.version.minor < 11
+        ? StrObject("\(a[0].type.name).\(try name(a[0]))") : StrObject(try m.str(IntObject.make((a[0] as! IntObject).value)))
+    }
+    TypeMethods.method(t, "__format__") { m, a in
+      StrObject(try m.format(IntObject.make((a[0] as! IntObject).value), (a.positional.count > 1 ? a[1] as? StrObject : nil)?.value ?? ""))
+    }
+    return t
+  }()
+
+  /// `enum.StrEnum` (3.11+): members are strings whose `str()` and `format()` are the value's
+  /// own (it is a `ReprEnum`: only the `repr()` is the enum's).
+  static let strEnumType: TypeObject = {
+    let t = TypeObject("StrEnum", bases: [Types.str, enumType], layout: .str, builtin: false, module: "enum")
+    t.enumMembers = []
+    TypeMethods.method(t, "__str__") { _, a in StrObject((a[0] as! StrObject).value) }
+    TypeMethods.method(t, "__format__") { m, a in
+      StrObject(try m.format(StrObject((a[0] as! StrObject).value), (a.positional.count > 1 ? a[1] as? StrObject : nil)?.value ?? ""))
+    }
+    return t
+  }()
+
   static let autoType: TypeObject = {
     let t = TypeObject("auto", bases: [Types.object], layout: .object, builtin: false, module: "enum")
     t.construct = { _, cls, _ in InstanceObject(type: cls) }
@@ -31,6 +68,8 @@ enum EnumModule {
     let mod = ModuleObject("enum")
     mod.dict.setStr("Enum", enumType)
     mod.dict.setStr("auto", autoType)
+    mod.dict.setStr("IntEnum", intEnumType)
+    if m.version.minor >= 11 { mod.dict.setStr("StrEnum", strEnumType) }
     mod.dict.setStr("unique", BuiltinFunctionObject("unique") { m, a in
       guard let t = a.positional.first as? TypeObject else { throw typeError("unique() needs an enumeration") }
       if let first = t.enumAliases.sorted().first, let member = t.enumMembers?.first(where: { $0.name == first })?.member {
@@ -62,8 +101,25 @@ enum EnumModule {
         ? "\(cls.name): cannot extend \(try m.repr(base))"
         : "\(cls.name): cannot extend enumeration '\(base.name)'")
     }
-    if cls.bases.count > 1 || cls.bases.first !== enumType && cls.bases.first?.enumMembers == nil {
-      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "an Enum with a mixin type", why: "only plain Enum subclasses are run by lesson yet")
+    // Plain (Enum, or an enum without members), or mixing in str: (str, Enum) or StrEnum.
+    let enumBases = cls.bases.filter { $0 !== Types.str && $0 !== Types.int }
+    let mixesInStr = cls.mro.contains { $0 === Types.str }
+    let mixesInInt = cls.mro.contains { $0 === Types.int }
+    guard enumBases.count == 1, enumBases[0].enumMembers != nil,
+      cls.bases.count == 1 || cls.bases[0] === Types.str || cls.bases[0] === Types.int
+    else {
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "an Enum with a mixin type", why: "only plain Enum subclasses and str or int mixins are run by lesson yet")
+    }
+    let isStrEnum = cls.mro.contains { $0 === strEnumType }
+    let isReprEnum = isStrEnum || cls.mro.contains { $0 === intEnumType }
+    if mixesInStr || mixesInInt {
+      // What EnumType does for a mixin: the enum's repr, and for (str, Enum) its str and format,
+      // unless the class defines its own.
+      for (name, method) in [("__repr__", enumType.dict.getStr("__repr__")!)] + (isReprEnum ? [] : [
+        ("__str__", enumType.dict.getStr("__str__")!), ("__format__", mixinFormat as PyObject),
+      ]) where cls.dict.getStr(name) == nil {
+        cls.dict.setStr(name, method)
+      }
     }
     var members: [(name: String, member: PyObject)] = []
     var lastInt: BigInt?
@@ -74,8 +130,20 @@ enum EnumModule {
       if v is FunctionObject || v is DescriptorObject || v is TypeObject || v is BuiltinFunctionObject { continue }
       var value = v
       if v.type === autoType {
-        let next = (lastInt ?? BigInt(0)) + BigInt(1)
-        value = IntObject.make(next)
+        if isStrEnum {
+          value = StrObject(key.lowercased())
+        } else if mixesInStr {
+          throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "auto() in a (str, Enum)", why: "its value depends on the version's _generate_next_value_; use StrEnum or write the strings")
+        } else {
+          let next = (lastInt ?? BigInt(0)) + BigInt(1)
+          value = IntObject.make(next)
+        }
+      }
+      if mixesInStr, !(value is StrObject) || !value.type.behavesAsBuiltin {
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "a \(cls.name) member that is not a string", why: "a str enum's members are run by lesson only when their values are strings")
+      }
+      if mixesInInt, !(value is IntObject) || value.type !== Types.int {
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "a \(cls.name) member that is not an int", why: "an int enum's members are run by lesson only when their values are integers")
       }
       if let i = value as? IntObject, !(value is BoolObject) { lastInt = i.value }
       if let alias = try members.first(where: { try m.eq(try Self.value($0.member), value) }) {
@@ -84,11 +152,15 @@ enum EnumModule {
         cls.dict.setStr(key, alias.member)
         continue
       }
-      let member = InstanceObject(type: cls)
-      member.dict.setStr("_name_", StrObject(key))
-      member.dict.setStr("_value_", value)
-      member.dict.setStr("name", StrObject(key))
-      member.dict.setStr("value", value)
+      let member: PyObject =
+        mixesInStr
+        ? StrObject((value as! StrObject).value, subclass: cls)
+        : mixesInInt ? IntSubclassObject((value as! IntObject).value, type: cls) : InstanceObject(type: cls)
+      let dict = member.instanceDict!
+      dict.setStr("_name_", StrObject(key))
+      dict.setStr("_value_", value)
+      dict.setStr("name", StrObject(key))
+      dict.setStr("value", value)
       members.append((key, member))
       cls.dict.setStr(key, member)
     }
@@ -96,6 +168,24 @@ enum EnumModule {
     let mapping = DictObject()
     for (n, member) in members { mapping.setStr(n, member) }
     cls.dict.setStr("__members__", mapping)
+  }
+
+  /// `x in Cls`: a member is in its class. Anything else raises `TypeError` (with a
+  /// `DeprecationWarning`) before 3.12; from 3.12 a member's value is in the class too.
+  static func contains(_ m: Machine, _ t: TypeObject, _ v: PyObject) throws -> Bool {
+    if v.type.isSubtype(of: t) || v.type.enumMembers != nil {
+      return (t.enumMembers ?? []).contains { $0.member === v }
+    }
+    if m.version.minor < 12 {
+      m.warnAtLearnerLine(
+        "DeprecationWarning",
+        m.version.minor == 10
+          ? "in 3.12 __contains__ will no longer raise TypeError, but will return True if\nobj is a member or a member's value"
+          : "in 3.12 __contains__ will no longer raise TypeError, but will return True or\nFalse depending on whether the value is a member or the value of a member")
+      throw typeError("unsupported operand type(s) for 'in': '\(m.typeName(v))' and '\(m.version.minor == 10 ? "EnumMeta" : "EnumType")'")
+    }
+    for member in canonical(t) where try m.eq(try value(member), v) { return true }
+    return false
   }
 
   /// `Cls(value)`: the member with that value.

@@ -70,6 +70,14 @@ extension Machine {
   }
 
   func refusedImport(_ full: String, line: Int, name: String, module: String) -> Error {
+    // A name this version does not have yet (or no longer has): CPython's ImportError.
+    let versions = module == "asyncio" ? AsyncioNames.versions[name] : StandardModules.namesByVersion[module + "." + name]
+    if let versions, !versions.contains(version.minor), let file = StandardModules.files[module] {
+      let e = ExceptionObject(Types.ImportError, "cannot import name '\(name)' from '\(module)' (<python>/\(file))")
+      e.dict.setStr("name", StrObject(module))
+      e.dict.setStr("path", StrObject("<python>/\(file)"))
+      return e
+    }
     if modules[module] != nil, StandardModules.known.contains(module) || modules[module] != nil {
       if let why = Sandbox.refusedModules[module + "." + name] {
         return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: why)
@@ -87,6 +95,18 @@ extension Machine {
 
 /// The standard-library modules the interpreter provides.
 enum StandardModules {
+  /// Names of the standard library that only some versions have (asyncio's are in
+  /// ``AsyncioNames``).
+  static let namesByVersion: [String: ClosedRange<Int>] = [
+    "enum.StrEnum": 11...13, "enum.ReprEnum": 11...13, "enum.verify": 11...13,
+    "typing.Self": 11...13, "typing.LiteralString": 11...13, "typing.Never": 11...13,
+    "typing.assert_never": 11...13, "typing.reveal_type": 11...13, "typing.override": 12...13,
+  ]
+  /// Where a module's source lives under the library prefix, as ImportError names it.
+  static let files: [String: String] = [
+    "asyncio": "asyncio/__init__.py", "enum": "enum.py", "typing": "typing.py",
+  ]
+
   static var factories: [String: (Machine) throws -> ModuleObject] { [
     "asyncio": { AsyncioModule.make($0) },
     "time": { TimeModule.make($0) },

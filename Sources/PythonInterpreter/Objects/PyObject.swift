@@ -59,6 +59,12 @@ public class IntObject: PyObject {
   static let smallInts: [IntObject] = (-5..<257).map { IntObject(BigInt($0)) }
 }
 
+/// An instance of an `int` subclass written in Python: an `IntEnum` member, with its attributes.
+final class IntSubclassObject: IntObject {
+  private let attributes = DictObject()
+  override var instanceDict: DictObject? { attributes }
+}
+
 /// `True` and `False`.
 public final class BoolObject: IntObject {
   let bool: Bool
