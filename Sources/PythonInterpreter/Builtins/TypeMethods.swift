@@ -561,6 +561,7 @@ enum TypeMethods {
   static func otherMethods() {
     let i = Types.int
     method(i, "bit_length") { _, a in IntObject.make((a[0] as! IntObject).value.bitLength) }
+    method(i, "__repr__") { m, a in StrObject(try m.intText((a[0] as! IntObject).value)) }
     method(i, "__index__") { _, a in a[0] }
     method(i, "__format__") { m, a in StrObject(try m.format(a[0], s(a, 1))) }
     method(i, "is_integer") { _, _ in BoolObject.true }
@@ -570,6 +571,7 @@ enum TypeMethods {
       return BoolObject.of(v.isFinite && v == v.rounded(.towardZero))
     }
     method(f, "__format__") { m, a in StrObject(try m.format(a[0], s(a, 1))) }
+    method(f, "__repr__") { _, a in StrObject(PyFloat.repr((a[0] as! FloatObject).value)) }
     method(f, "__round__") { m, a in try m.round(Args(a.positional)) }
     let o = Types.object
     method(o, "__init__") { _, _ in NoneObject.shared }

@@ -8,6 +8,15 @@ extension Machine {
       return try callFunction(fn, args)
     case let b as BuiltinFunctionObject:
       if let s = b.boundSelf { return try b.body(self, args.prepending(s)) }
+      // A method of a built-in type taken from the type (`int.bit_length(x)`): x must be one.
+      if let owner = b.owner, !b.isClassMethod {
+        guard let first = args.positional.first else {
+          throw typeError("unbound method \(owner.name).\(b.name)() needs an argument")
+        }
+        if !first.type.isSubtype(of: owner) {
+          throw typeError("descriptor '\(b.name)' for '\(owner.name)' objects doesn't apply to a '\(typeName(first))' object")
+        }
+      }
       return try b.body(self, args)
     case let m as MethodObject:
       return try call(m.function, args.prepending(m.receiver))
@@ -175,6 +184,7 @@ extension Machine {
   /// `cls(*args)`: a new instance, initialised.
   func construct(_ t: TypeObject, _ args: Args) throws -> PyObject {
     if t.enumMembers != nil { return try EnumModule.lookup(self, t, args) }
+    if !t.isBuiltin, let abstract = AbcModule.instantiationError(self, t) { throw abstract }
     if t === Types.type, args.count == 1, args.keywords.isEmpty { return args[0].type }
     // A user-level __new__.
     if let new = t.lookup("__new__"), let fn = new as? FunctionObject ?? (new as? DescriptorObject)?.function as? FunctionObject {
@@ -229,7 +239,7 @@ extension Machine {
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class keyword '\(k)'", why: "class keywords other than metaclass are not run by lesson yet")
       }
     }
-    if let m = metaclass, !(m === Types.type), !((m as? TypeObject)?.name == "ABCMeta") {
+    if let m = metaclass, !(m === Types.type), m !== AbcModule.metaType {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "metaclass", why: "a custom metaclass is not run by lesson yet")
     }
     // The standard library written in Python (`collections.Counter`, `OrderedDict`) may subclass `dict`.
@@ -255,6 +265,7 @@ extension Machine {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: [Types.list, Types.dict, Types.str].contains { $0 === b } ? "subclassing the built-in '\(b.name)' with dunder methods of its own is not run by lesson yet" : "subclassing the built-in '\(b.name)' is not run by lesson yet")
     }
     let cls = try makeClass(name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns)
+    if AbcModule.applies(to: cls, metaclass: metaclass) { try AbcModule.computeAbstracts(self, cls) }
     if plainSubclass, !strEnum, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) { cls.behavesAsBuiltin = true }
     if let cell = cellObj as? CellObject { cell.value = cls }
     return cls

@@ -125,6 +125,10 @@ enum StandardModules {
     "string": { try SmallModules.module($0, "string", SmallModules.string) },
     "bisect": { try SmallModules.module($0, "bisect", SmallModules.bisect) },
     "heapq": { try SmallModules.module($0, "heapq", SmallModules.heapq) },
+    "operator": { try SmallModules.module($0, "operator", SmallModules.operatorModule) },
+    "abc": { try AbcModule.make($0) },
+    "json": { try JsonModule.make($0) },
+    "types": { try SmallModules.module($0, "types", SmallModules.types) },
   ] }
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).

@@ -39,7 +39,7 @@ enum RandomModule {
   /// Methods CPython computes with `log`, `exp`, `cos` or SHA-512, which lesson does not reproduce.
   static let unsupported = [
     "gauss", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate", "gammavariate", "betavariate",
-    "paretovariate", "weibullvariate", "triangular", "binomialvariate", "randbytes", "getstate", "setstate",
+    "paretovariate", "weibullvariate", "binomialvariate", "randbytes", "getstate", "setstate",
   ]
 
   static var methods: [(String, BuiltinFunctionObject.Body)] { [
@@ -186,6 +186,36 @@ enum RandomModule {
       let x = try RandomObject.of(a[0], m).draw(m, "uniform") { $0.random() }
       // a + (b - a) * random(), with Python's arithmetic on the arguments.
       return try m.binaryOp(lo, try m.binaryOp(try m.binaryOp(hi, lo, .sub), FloatObject(x), .mult), .add)
+    }),
+    ("triangular", { m, a in
+      try ArgCheck.keywords(a, "triangular", ["low", "high", "mode"])
+      func number(_ x: PyObject?, _ otherwise: Double) throws -> Double? {
+        guard let x, !(x is NoneObject) else { return otherwise }
+        guard x is IntObject || x is FloatObject else { return nil }
+        return try m.asDouble(x)
+      }
+      guard var low = try number(a.get(1, "low"), 0), var high = try number(a.get(2, "high"), 1) else {
+        throw m.refuse("random.triangular() with these arguments", "only int and float bounds are run by lesson yet")
+      }
+      let modeObject = a.get(3, "mode")
+      var u = try RandomObject.of(a[0], m).draw(m, "triangular") { $0.random() }
+      // CPython's: c = 0.5 if mode is None else (mode - low) / (high - low); sqrt is correctly rounded.
+      var c: Double
+      if let modeObject, !(modeObject is NoneObject) {
+        guard let mode = try number(modeObject, 0) else {
+          throw m.refuse("random.triangular() with these arguments", "only int and float bounds are run by lesson yet")
+        }
+        if high - low == 0 { return a.get(1, "low") ?? FloatObject(0) }
+        c = (mode - low) / (high - low)
+      } else {
+        c = 0.5
+      }
+      if u > c {
+        u = 1.0 - u
+        c = 1.0 - c
+        swap(&low, &high)
+      }
+      return FloatObject(low + (high - low) * (u * c).squareRoot())
     }),
   ] }
 

@@ -1,0 +1,1 @@
+print(int.bit_length("x"))
