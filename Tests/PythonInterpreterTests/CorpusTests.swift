@@ -42,7 +42,6 @@ import Testing
     "q043_enum_flag_auto.py": "enum.Flag",
     "q051_contextvars_request_id.py": "contextvars",
     "q058_numbers_decimal_fraction.py": "decimal",
-    "q060_wait_timeout_traceback_stderr.py": "traceback",
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",
   ]

@@ -1,12 +1,21 @@
 extension Machine {
   /// A warning raised by the standard library on behalf of the program's line (`stacklevel=2`),
   /// as the warnings module prints it: once per place and message.
-  func warnAtLearnerLine(_ category: String, _ message: String) {
-    guard let f = frames.last(where: { !SourceModule.isLibraryFile($0.code.filename) }) else { return }
+  func warnAtLearnerLine(_ category: String, _ message: String, stacklevel: Int = 1, registry: String = "default") {
+    // The program's frames, innermost first: stacklevel 1 is the line that called, 2 its caller…
+    let own = frames.reversed().filter { !SourceModule.isLibraryFile($0.code.filename) && !$0.code.filename.hasPrefix("<") }
+    guard stacklevel >= 1, stacklevel <= own.count else {
+      let location = version.minor >= 13 ? "<sys>:0" : "sys:1"
+      guard registry == "always" || warningsShown.insert(location + " " + category + message).inserted else { return }
+      try? write("\(location): \(category): \(message)\n", toStderr: true)
+      return
+    }
+    let f = own[stacklevel - 1]
     let location = "\(f.code.filename):\(f.line)"
-    guard warningsShown.insert(location + " " + category + message).inserted else { return }
-    let source = f.line >= 1 && f.line <= sourceLines.count ? String(sourceLines[f.line - 1].drop { $0 == " " }) : ""
-    try? write("\(location): \(category): \(message)\n  \(source)\n", toStderr: true)
+    let key = registry == "once" ? category + " " + message : location + " " + category + message
+    guard registry == "always" || warningsShown.insert(key).inserted else { return }
+    let source = f.line >= 1 && f.line <= sourceLines.count ? String(sourceLines[f.line - 1].drop { $0 == " " || $0 == "\t" }) : ""
+    try? write("\(location): \(category): \(message)\n" + (source.isEmpty ? "" : "  \(source)\n"), toStderr: true)
   }
 
   /// `RuntimeWarning: coroutine '...' was never awaited`, as CPython's warnings module prints it

@@ -390,7 +390,7 @@ extension Machine {
       _ = try callMethod(logger, StrObject("error"), Args([StrObject(message)], keywords: [("exc_info", e)]))
       return
     }
-    try write(message + "\n" + (try formatTraceback(e)), toStderr: true)
+    try write(message + "\n" + (try formatTraceback(e, fromModule: true)), toStderr: true)
   }
 
   func reportShutdownError(_ e: ExceptionObject, task: Task) throws {

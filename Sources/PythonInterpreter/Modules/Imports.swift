@@ -128,6 +128,8 @@ enum StandardModules {
     "operator": { try SmallModules.module($0, "operator", SmallModules.operatorModule) },
     "abc": { try AbcModule.make($0) },
     "json": { try JsonModule.make($0) },
+    "traceback": { try TracebackModule.make($0) },
+    "warnings": { try WarningsModule.make($0) },
     "types": { try SmallModules.module($0, "types", SmallModules.types) },
   ] }
 

@@ -14,7 +14,8 @@ enum LoggingModule {
       }),
       ("_lesson_format_exception", { m, a in
         guard a.count == 1, let e = a[0] as? ExceptionObject else { return StrObject("NoneType: None") }
-        var text = try m.formatTraceback(e, forOutput: true)
+        // Python code prints it (logging, through the traceback module): no `__main__.` in 3.10.
+        var text = try m.formatTraceback(e, forOutput: true, fromModule: true)
         if text.hasSuffix("\n") { text.removeLast() }
         return StrObject(text)
       }),

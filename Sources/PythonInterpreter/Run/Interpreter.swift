@@ -158,7 +158,7 @@ public enum Interpreter {
 
 extension Machine {
   /// CPython's traceback text for an exception that escaped, with its chain.
-  func formatTraceback(_ e: ExceptionObject, forOutput: Bool = false) throws -> String {
+  func formatTraceback(_ e: ExceptionObject, forOutput: Bool = false, fromModule: Bool = false) throws -> String {
     if forOutput {
       var x: ExceptionObject? = e
       while let y = x {
@@ -187,7 +187,7 @@ extension Machine {
     }
     var out = ""
     for (x, link) in chain.reversed() {
-      out += x.members.isEmpty ? traceText(x) : groupText(x, depth: 0)
+      out += x.members.isEmpty ? traceText(x, fromModule: fromModule) : groupText(x, depth: 0)
       if let link { out += link }
     }
     return out
@@ -223,7 +223,60 @@ extension Machine {
     return out
   }
 
-  func traceText(_ e: ExceptionObject) -> String {
+  /// What `traceback.format_exception` returns: the header, one chunk per frame (its line and
+  /// source), the exception's line (and notes), for each exception of the chain, innermost last.
+  /// `limit` keeps the first frames (negative: the last ones); 0 shows none, and no header.
+  func tracebackChunks(_ e: ExceptionObject, limit: Int?, chain: Bool) throws -> [String] {
+    var x: ExceptionObject? = e
+    while let y = x {
+      // With no frame shown (limit=0), where the exception passed does not matter.
+      if y.throughLibrary, limit != 0 {
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; print str(error) or type(error).__name__ instead")
+      }
+      if !y.members.isEmpty {
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "traceback of an exception group", why: "not run by lesson yet; print the group's exceptions instead")
+      }
+      x = chain ? (y.causeException ?? (y.suppressContext ? nil : y.contextException)) : nil
+    }
+    var links: [(ExceptionObject, String?)] = []
+    var seen = Set<ObjectIdentifier>()
+    var current: ExceptionObject? = e
+    var link: String?
+    while let x = current, !seen.contains(ObjectIdentifier(x)) {
+      seen.insert(ObjectIdentifier(x))
+      links.append((x, link))
+      guard chain else { break }
+      if let c = x.causeException {
+        current = c
+        link = "\nThe above exception was the direct cause of the following exception:\n\n"
+      } else if let c = x.contextException, !x.suppressContext {
+        current = c
+        link = "\nDuring handling of the above exception, another exception occurred:\n\n"
+      } else {
+        current = nil
+      }
+    }
+    var chunks: [String] = []
+    for (x, link) in links.reversed() {
+      var entries = Array(x.traceback.reversed())
+      if let limit { entries = limit >= 0 ? Array(entries.prefix(limit)) : Array(entries.suffix(-limit)) }
+      if !entries.isEmpty { chunks.append("Traceback (most recent call last):\n") }
+      for entry in entries {
+        var frame = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
+        if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
+          let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+          if !text.isEmpty { frame += "    \(text)\n" }
+        }
+        chunks.append(frame)
+      }
+      chunks.append(exceptionLine(x, fromModule: true) + "\n")
+      for n in x.notes { chunks.append(((try? str(n)) ?? "") + "\n") }
+      if let link { chunks.append(link) }
+    }
+    return chunks
+  }
+
+  func traceText(_ e: ExceptionObject, fromModule: Bool = false) -> String {
     var out = ""
     if !e.traceback.isEmpty {
       out += "Traceback (most recent call last):\n"
@@ -236,14 +289,16 @@ extension Machine {
         }
       }
     }
-    out += exceptionLine(e) + "\n"
+    out += exceptionLine(e, fromModule: fromModule) + "\n"
     for n in e.notes { out += ((try? str(n)) ?? "") + "\n" }
     return out
   }
 
-  func exceptionLine(_ e: ExceptionObject) -> String {
+  /// The last line of a traceback. The `traceback` module (`fromModule`) never names
+  /// `__main__`; the interpreter's own printer does before 3.11.
+  func exceptionLine(_ e: ExceptionObject, fromModule: Bool = false) -> String {
     let t = e.cls
-    let bare = t.module == "builtins" || (t.module == "__main__" && version.minor >= 11)
+    let bare = t.module == "builtins" || (t.module == "__main__" && (version.minor >= 11 || fromModule))
     let name = bare ? t.qualname : "\(t.module).\(t.qualname)"
     var text = (try? str(e)) ?? "<exception str() failed>"
     if let suggestion = suggestion(for: e) { text += suggestion }
