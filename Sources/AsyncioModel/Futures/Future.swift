@@ -52,6 +52,8 @@ open class Future {
 
   /// The exception, without counting as retrieving it.
   public var unretrievedException: LoopError? { state == .finished && !exceptionRetrieved ? exceptionValue : nil }
+  /// The exception it finished with, read without retrieving it (as `repr` reads `_exception`).
+  public var exceptionUnretrieved: LoopError? { state == .finished ? exceptionValue : nil }
   /// Whether it finished with an exception, asked without retrieving it (an observer must not
   /// change what the loop later reports as never retrieved).
   public var finishedWithException: Bool { state == .finished && exceptionValue != nil }

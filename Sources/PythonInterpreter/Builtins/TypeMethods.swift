@@ -422,6 +422,11 @@ enum TypeMethods {
   static func dictMethods() {
     let t = Types.dict
     func d(_ a: Args) -> DictObject { a[0] as! DictObject }
+    // What `OrderedDict.__eq__` falls back on: the dicts' contents, whatever their order.
+    method(t, "__eq__") { m, a in
+      guard a.count == 2, let other = a[1] as? DictObject else { return SentinelObject.notImplemented }
+      return BoolObject.of(try m.dictEquals(d(a), other))
+    }
     method(t, "__init__") { m, a in
       // dict.__init__(mapping_or_pairs=(), **kwargs): adds them, as update does.
       guard a.count <= 2 else { throw typeError("dict expected at most 1 argument, got \(a.count - 1)") }
@@ -594,7 +599,11 @@ enum TypeMethods {
       return NoneObject.shared
     }
     method(o, "__getattribute__") { m, a in try m.getAttribute(a[0], s(a, 1)) }
-    method(o, "__init_subclass__") { _, _ in NoneObject.shared }
+    // An implicit class method; it takes no keywords.
+    classMethod(o, "__init_subclass__") { _, a in
+      if !a.keywords.isEmpty { throw typeError("\((a.positional.first as? TypeObject)?.name ?? "object").__init_subclass__() takes no keyword arguments") }
+      return NoneObject.shared
+    }
     o.dict.setStr("__new__", BuiltinFunctionObject("__new__") { m, a in
       guard let t = a.positional.first as? TypeObject else { throw typeError("object.__new__(X): X is not a type object") }
       if t.layout == .exception { return ExceptionObject(t, Array(a.positional.dropFirst())) }

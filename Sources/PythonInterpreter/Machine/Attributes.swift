@@ -64,7 +64,14 @@ extension Machine {
     if let d = descr as? DescriptorObject, d.kind == .property {
       return try call(d.function, Args([o]))
     }
+    // A descriptor written in Python: a data descriptor (with __set__ or __delete__) comes before
+    // the instance's dict, one with only __get__ after it.
+    let userGet = descr.flatMap { userDescriptor($0, "__get__") }
+    if let get = userGet, let d = descr, userDescriptor(d, "__set__") != nil || userDescriptor(d, "__delete__") != nil {
+      return try call(get, Args([d, o, t]))
+    }
     if let dict = o.instanceDict, let v = dict.getStr(name) { return v }
+    if let get = userGet, let d = descr { return try call(get, Args([d, o, t])) }
     if let special = try specialAttribute(o, n) { return special }
     if version.minor < 11, descr is BuiltinFunctionObject, Self.builtinMethodsSince311.contains(n) { return nil }
     if let d = descr {
@@ -78,6 +85,13 @@ extension Machine {
       }
     }
     return nil
+  }
+
+  /// The method `name` (`__get__`, `__set__`, `__delete__`) of a descriptor object written in
+  /// Python, or nil.
+  func userDescriptor(_ d: PyObject, _ name: String) -> PyObject? {
+    guard d is InstanceObject, !d.type.isBuiltin, let m = d.type.lookup(name), m is FunctionObject else { return nil }
+    return m
   }
 
   func bindDescriptor(_ d: PyObject, to o: PyObject, type t: TypeObject) -> PyObject {
@@ -108,7 +122,9 @@ extension Machine {
           case .property: return desc
           }
         case let b as BuiltinFunctionObject where b.isClassMethod: return b.bind(t)
-        default: return v
+        default:
+          if let get = userDescriptor(v, "__get__") { return try call(get, Args([v, NoneObject.shared, t])) }
+          return v
         }
       }
     }
@@ -274,6 +290,10 @@ extension Machine {
       _ = try call(sa, Args([o, StrObject(name), v]))
       return
     }
+    if !(o is TypeObject), let d = t.lookup(name), let set = userDescriptor(d, "__set__") {
+      _ = try call(set, Args([d, o, v]))
+      return
+    }
     if let frozen = t.lookup("__dataclass_frozen__"), frozen === BoolObject.true, o is InstanceObject {
       throw ExceptionObject(Dataclasses.frozenInstanceError, "cannot assign to field '\(name)'")
     }
@@ -313,14 +333,25 @@ extension Machine {
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
-    if let slots = t.lookup("__slots__"), !(o is NativeObject) {
-      let names = try iterate(slots).compactMap { ($0 as? StrObject)?.value }
-      if !names.contains(name), t.lookup(name) == nil { throw cannotSetNewAttribute(o, name) }
+    // __slots__ restrict an instance only when every class of its MRO written in Python declares
+    // them; the names are those of all of them.
+    let pythonClasses = t.mro.filter { !$0.isBuiltin }
+    if !(o is NativeObject), !pythonClasses.isEmpty, pythonClasses.allSatisfy({ $0.dict.getStr("__slots__") != nil }) {
+      var names: [String] = []
+      for c in pythonClasses {
+        let slots = c.dict.getStr("__slots__")!
+        names += (slots is StrObject ? [slots] : try iterate(slots)).compactMap { ($0 as? StrObject)?.value }
+      }
+      if !names.contains(name), !names.contains("__dict__"), t.lookup(name) == nil { throw cannotSetNewAttribute(o, name) }
     }
     dict.setStr(name, v)
   }
 
   func deleteAttribute(_ o: PyObject, _ name: String) throws {
+    if !(o is TypeObject), let d = o.type.lookup(name), let delete = userDescriptor(d, "__delete__") {
+      _ = try call(delete, Args([d, o]))
+      return
+    }
     if let d = o.type.lookup(name) as? DescriptorObject, d.kind == .property {
       guard let del = d.deleter else { throw attributeError("can't delete attribute") }
       _ = try call(del, Args([o]))

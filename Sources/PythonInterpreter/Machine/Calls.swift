@@ -234,10 +234,10 @@ extension Machine {
       bases.append(t)
     }
     var metaclass: PyObject?
+    // The other class keywords go to __init_subclass__.
+    var subclassKeywords: [(String, PyObject)] = []
     for (k, v) in keywords {
-      if k == "metaclass" { metaclass = v } else {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class keyword '\(k)'", why: "class keywords other than metaclass are not run by lesson yet")
-      }
+      if k == "metaclass" { metaclass = v } else { subclassKeywords.append((k, v)) }
     }
     if let m = metaclass, !(m === Types.type), m !== AbcModule.metaType {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "metaclass", why: "a custom metaclass is not run by lesson yet")
@@ -264,7 +264,9 @@ extension Machine {
     for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass && !strEnum {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: [Types.list, Types.dict, Types.str].contains { $0 === b } ? "subclassing the built-in '\(b.name)' with dunder methods of its own is not run by lesson yet" : "subclassing the built-in '\(b.name)' is not run by lesson yet")
     }
-    let cls = try makeClass(name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns)
+    let cls = try makeClass(
+      name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns,
+      keywords: subclassKeywords)
     if AbcModule.applies(to: cls, metaclass: metaclass) { try AbcModule.computeAbstracts(self, cls) }
     if plainSubclass, !strEnum, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) { cls.behavesAsBuiltin = true }
     if let cell = cellObj as? CellObject { cell.value = cls }
@@ -281,7 +283,9 @@ extension Machine {
     return names
   }
 
-  func makeClass(name: String, qualname: String, bases: [TypeObject], namespace ns: DictObject) throws -> TypeObject {
+  func makeClass(
+    name: String, qualname: String, bases: [TypeObject], namespace ns: DictObject, keywords: [(String, PyObject)] = []
+  ) throws -> TypeObject {
     let layout = TypeObject.layout(for: bases)
     let cls = TypeObject(name, bases: bases, layout: layout, builtin: false, module: (ns.getStr("__module__") as? StrObject)?.value ?? "__main__")
     if cls.mro.count < 2 {
@@ -305,8 +309,13 @@ extension Machine {
     if let enumBase = bases.first(where: { $0.enumMembers != nil }) {
       try EnumModule.makeMembers(self, cls, base: enumBase)
     }
-    if let base = bases.first, let hook = base.lookup("__init_subclass__"), let d = hook as? DescriptorObject {
-      _ = try call(d.function, Args([cls]))
+    // `super(cls).__init_subclass__(**keywords)`: the first base's in the new class's MRO.
+    if let hook = cls.mro.dropFirst().lazy.compactMap({ $0.dict.getStr("__init_subclass__") }).first,
+      let d = hook as? DescriptorObject
+    {
+      _ = try call(d.function, Args([cls], keywords: keywords))
+    } else if !keywords.isEmpty {
+      throw typeError("\(name).__init_subclass__() takes no keyword arguments")
     }
     return cls
   }

@@ -168,6 +168,8 @@ final class FutureObject: PyObject {
   let future: Future
   /// The coroutine a task runs (`task.get_coro()`).
   var coroutine: PyObject?
+  /// The program's done-callbacks and what the future holds for each (`remove_done_callback`).
+  var callbacks: [(PyObject, ClosureCallback)] = []
   init(_ f: Future, type: TypeObject) {
     future = f
     super.init(type: type)

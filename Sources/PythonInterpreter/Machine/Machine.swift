@@ -194,6 +194,8 @@ final class MachineLoopHost: LoopHost {
   var trueValue: LoopValue { BoolObject.true }
   func cancelledError(message: LoopValue) -> LoopError {
     if let m = message as? PyObject, !(m is NoneObject) { return ExceptionObject(Types.CancelledError, [m]) }
+    // The model's own text (gather's `CancelledError('')` for a child cancelled without a message).
+    if let text = message as? LoopString { return ExceptionObject(Types.CancelledError, [StrObject(text.text)]) }
     return ExceptionObject(Types.CancelledError, [])
   }
   func timeoutError() -> LoopError {

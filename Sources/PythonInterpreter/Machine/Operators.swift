@@ -49,6 +49,21 @@ extension Machine {
     return nil
   }
 
+  /// Whether `o`'s class, written in Python, defines the special method itself (`Counter.__or__`,
+  /// `OrderedDict.__eq__`), so that the built-in type's fast path must not answer for it.
+  /// `dict.__eq__`: the same keys with equal values, in any order.
+  func dictEquals(_ a: DictObject, _ b: DictObject) throws -> Bool {
+    guard a.count == b.count else { return false }
+    for (k, v) in a.pairs {
+      guard let w = try b.get(k, self), try eq(v, w) else { return false }
+    }
+    return true
+  }
+
+  func overrides(_ o: PyObject, _ name: String) -> Bool {
+    !o.type.isBuiltin && o.type.lookup(name) is FunctionObject
+  }
+
   func binaryOp(_ l: PyObject, _ r: PyObject, _ op: BinaryOperator) throws -> PyObject {
     if let v = try builtinBinary(l, r, op) { return v }
     // User classes: __op__, then __rop__.
@@ -155,7 +170,8 @@ extension Machine {
       return TupleObject(try repeatedItems(a.items, n))
     case (let a as SetObject, let b as SetObject):
       return try setBinary(a, b, op)
-    case (let a as DictObject, let b as DictObject) where op == .bitOr:
+    case (let a as DictObject, let b as DictObject)
+    where op == .bitOr && !overrides(a, "__or__") && !overrides(b, "__ror__"):
       let d = a.copy()
       try mergeMapping(into: d, b, isCall: false)
       return d
@@ -461,12 +477,9 @@ extension Machine {
       return try sequenceCompare(a.items, b.items, op)
     case (let a as TupleObject, let b as TupleObject):
       return try sequenceCompare(a.items, b.items, op)
-    case (let a as DictObject, let b as DictObject) where op == .eq || op == .notEq:
-      guard a.count == b.count else { return op == .notEq }
-      for (k, v) in a.pairs {
-        guard let w = try b.get(k, self), try eq(v, w) else { return op == .notEq }
-      }
-      return op == .eq
+    case (let a as DictObject, let b as DictObject)
+    where (op == .eq || op == .notEq) && !overrides(a, "__eq__") && !overrides(b, "__eq__"):
+      return try dictEquals(a, b) == (op == .eq)
     case (let a as SetObject, let b as SetObject):
       let sub = try a.items.allSatisfy { try b.contains($0, self) }
       let sup = try b.items.allSatisfy { try a.contains($0, self) }

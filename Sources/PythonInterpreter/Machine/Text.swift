@@ -9,6 +9,11 @@ extension Machine {
     case let i as IntObject where i.type === Types.int: return try intText(i.value)
     case let f as FloatObject: return PyFloat.repr(f.value)
     case is NoneObject: return "None"
+    // A future or task: its type's own repr (`<Future finished result=1>`).
+    case is FutureObject:
+      if let r = o.type.lookup("__repr__") as? BuiltinFunctionObject, let s = try call(r, Args([o])) as? StrObject {
+        return s.value
+      }
     default: break
     }
     reprDepth += 1

@@ -189,18 +189,31 @@ final class HandleObject: NativeObject {
   let handle: Handle
   init(_ h: Handle) {
     handle = h
-    super.init(type: AsyncioModule.handleType)
+    super.init(type: h is TimerHandle ? AsyncioModule.timerHandleType : AsyncioModule.handleType)
   }
 }
 
 extension AsyncioModule {
-  static let handleType = nativeType("TimerHandle", module: "asyncio.events", [
+  /// `asyncio.Handle`, what `call_soon` returns.
+  static let handleType = nativeType("Handle", module: "asyncio.events", [
     ("cancel", { _, a in
       (a[0] as! HandleObject).handle.cancel()
       return NoneObject.shared
     }),
     ("cancelled", { _, a in BoolObject.of((a[0] as! HandleObject).handle.cancelled) }),
   ])
+
+  /// `asyncio.TimerHandle`, what `call_later` and `call_at` return: a `Handle` with `when()`.
+  static let timerHandleType: TypeObject = {
+    let t = nativeType("TimerHandle", module: "asyncio.events", [
+      ("when", { _, a in
+        FloatObject(Double(((a[0] as! HandleObject).handle as! TimerHandle).when) / 1_000_000)
+      }),
+    ])
+    t.bases = [handleType]
+    t.mro = [t, handleType, Types.object]
+    return t
+  }()
 
   static let loopType: TypeObject = {
     func loop(_ m: Machine, _ o: PyObject) throws -> EventLoop {
@@ -299,7 +312,7 @@ extension Machine {
     guard let fs = a.get(0, "fs") else { throw typeError("wait() missing 1 required positional argument: 'fs'") }
     // `fs = set(fs)`: CPython registers its callbacks in a set's order, which decides nothing.
     let items = try iterateUnordered(fs)
-    if items.isEmpty { throw valueError("Set of Tasks/Futures is empty.") }
+    if items.isEmpty { throw valueError(version.minor == 10 ? "Set of coroutines/Futures is empty." : "Set of Tasks/Futures is empty.") }
     var futures: [Future] = []
     for x in items {
       switch x {

@@ -142,6 +142,7 @@ enum AsyncioModule {
       let aw = try m.awaitable(a[0], for: "shield")
       return m.futureObject(Shield.start(aw, loop: loop))
     }
+    fn("isfuture") { _, a in BoolObject.of(a.positional.first is FutureObject) }
     fn("current_task") { m, _ in
       guard let t = m.loop?.currentTask else { return NoneObject.shared }
       return m.futureObject(t)
@@ -341,8 +342,9 @@ enum AsyncioModule {
     }),
     ("add_done_callback", { m, a in
       let fo = a[0] as! FutureObject
+      guard a.count >= 2 else { throw typeError("add_done_callback() missing 1 required positional argument: 'fn'") }
       let cb = a[1]
-      fo.future.addDoneCallback { _ in
+      let callback = ClosureCallback { _ in
         do {
           _ = try m.call(cb, Args([fo]))
         } catch let e as ExceptionObject {
@@ -351,7 +353,24 @@ enum AsyncioModule {
           m.halt = h
         } catch {}
       }
+      fo.callbacks.append((cb, callback))
+      fo.future.addDoneCallback(callback)
       return NoneObject.shared
+    }),
+    ("remove_done_callback", { m, a in
+      let fo = a[0] as! FutureObject
+      guard a.count >= 2 else { throw typeError("remove_done_callback() missing 1 required positional argument: 'fn'") }
+      var removed = 0
+      var kept: [(PyObject, ClosureCallback)] = []
+      for (fn, callback) in fo.callbacks {
+        if try m.eq(fn, a[1]) {
+          removed += fo.future.removeDoneCallback(callback)
+        } else {
+          kept.append((fn, callback))
+        }
+      }
+      fo.callbacks = kept
+      return IntObject.make(removed)
     }),
     ("set_result", { m, a in
       let f = (a[0] as! FutureObject).future
@@ -371,7 +390,15 @@ enum AsyncioModule {
         let state = t.isDone ? (t.isCancelled ? "cancelled" : "finished") : "pending"
         return StrObject("<Task \(state) name='\(t.name)'>")
       }
-      return StrObject("<Future \(fo.future.isDone ? "finished" : "pending")>")
+      // futures._future_repr_info: the state, then the result or the exception.
+      let f = fo.future
+      switch f.state {
+      case .pending: return StrObject("<Future pending>")
+      case .cancelled: return StrObject("<Future cancelled>")
+      case .finished:
+        if let e = f.exceptionUnretrieved as? ExceptionObject { return StrObject("<Future finished exception=\(try m.repr(e))>") }
+        return StrObject("<Future finished result=\(try m.repr(m.pyValue(f.value)))>")
+      }
     }),
   ] }
 

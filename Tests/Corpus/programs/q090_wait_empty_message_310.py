@@ -1,0 +1,11 @@
+import asyncio
+
+
+async def main():
+    try:
+        await asyncio.wait([])
+    except ValueError as exc:
+        print("ValueError:", exc)
+
+
+asyncio.run(main())
