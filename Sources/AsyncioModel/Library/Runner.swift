@@ -63,8 +63,8 @@ public enum AsyncioRun {
     return (.completed, failed)
   }
 
-  /// `shutdown_asyncgens()` (returns at once: the model has no async generators of its own), or
-  /// `shutdown_default_executor()` (waits until no executor job is left).
+  /// `shutdown_asyncgens()` (the host's async generators still alive, each `aclose()`d, gathered),
+  /// or `shutdown_default_executor()` (waits until no executor job is left).
   private final class Shutdown: Coroutine {
     let waitForExecutor: Bool
     private var waited = false
@@ -72,8 +72,14 @@ public enum AsyncioRun {
 
     func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
       if case .error(let error) = input { return .raised(error) }
-      guard !waited, waitForExecutor, task.loop.usedExecutor else { return .returned(nil) }
+      guard !waited else { return .returned(nil) }
       waited = true
+      if !waitForExecutor {
+        let closers = task.loop.asyncGeneratorClosers?() ?? []
+        guard !closers.isEmpty else { return .returned(nil) }
+        return .awaitFuture(Gather.start(closers, returnExceptions: true, loop: task.loop))
+      }
+      guard task.loop.usedExecutor else { return .returned(nil) }
       return .awaitFuture(task.loop.defaultExecutor.whenIdle())
     }
   }

@@ -41,12 +41,22 @@ public final class EventLoop {
   private var taskSerial = 0
   /// A `SystemExit` or `KeyboardInterrupt` that escaped a task: it stops the loop.
   public internal(set) var escaping: LoopError?
+
+  /// Takes the exception that stopped the loop, so that the loop can run again (as `asyncio.run`
+  /// does to cancel what is left before the exception goes on).
+  public func takeEscaping() -> LoopError? {
+    defer { escaping = nil }
+    return escaping
+  }
   /// How many iterations (`_run_once`) have run.
   public private(set) var iterations = 0
   /// Work running beside the loop (executor threads): while any is, the loop is not deadlocked.
   public var pendingOutsideWork = 0
   /// The default executor, once used.
   var executorStorage: Executor?
+  /// The host's async generators still suspended, each as its `aclose()`: what
+  /// `shutdown_asyncgens()` gathers as the run ends (the model has none of its own).
+  public var asyncGeneratorClosers: (() -> [Awaitable])?
 
   /// Creates a loop at time 0.
   ///

@@ -267,6 +267,21 @@ enum Builtins {
       }
       throw ExceptionObject(Types.StopIteration, [])
     }
+    fn("aiter") { m, a in
+      guard a.count == 1 else { throw typeError("aiter expected 1 argument, got \(a.count)") }
+      guard let f = a[0].type.lookup("__aiter__") else { throw typeError("'\(m.typeName(a[0]))' object is not an async iterable") }
+      return try m.call(f, Args([a[0]]))
+    }
+    // anext(it[, default]): it.__anext__(), and with a default, StopAsyncIteration becomes it.
+    fn("anext") { m, a in
+      guard a.count == 1 || a.count == 2 else { throw typeError("anext expected 1 or 2 arguments, got \(a.count)") }
+      guard let f = a[0].type.lookup("__anext__") else { throw typeError("'\(m.typeName(a[0]))' object is not an async iterator") }
+      let step = try m.call(f, Args([a[0]]))
+      guard a.count == 2 else { return step }
+      let inner = try m.awaitable(step, for: "anext")
+      let fallback = a[1]
+      return AwaitableObject("anext", coroutine: DefaultOnStopAsync(inner, default: fallback))
+    }
     fn("chr") { m, a in
       guard let i = (a[0] as? IntObject)?.intValue else { throw typeError("an integer is required (got type \(m.typeName(a[0])))") }
       guard let u = Unicode.Scalar(UInt32(clamping: max(0, i))), i >= 0, i < 0x110000 else { throw valueError("chr() arg not in range(0x110000)") }

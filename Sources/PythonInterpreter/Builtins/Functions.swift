@@ -2,7 +2,11 @@ import PythonValues
 
 extension Machine {
   func isInstance(_ o: PyObject, _ t: PyObject) throws -> Bool {
-    if let c = t as? TypeObject { return o.type.isSubtype(of: c) }
+    if let c = t as? TypeObject {
+      if o.type.isSubtype(of: c) { return true }
+      if !c.isBuiltin, c.dict.getStr("_is_protocol") === BoolObject.true { return try protocolCheck(o, c) }
+      return false
+    }
     if let tuple = t as? TupleObject {
       for x in tuple.items where try isInstance(o, x) { return true }
       return false
@@ -16,6 +20,16 @@ extension Machine {
       return try truthy(try call(check, Args([special, o])))
     }
     throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+  }
+
+  /// `isinstance(o, P)` for a protocol class: a `@runtime_checkable` one is satisfied by an
+  /// object that has every member it declares; any other cannot be checked at all.
+  func protocolCheck(_ o: PyObject, _ p: TypeObject) throws -> Bool {
+    guard let attrs = p.dict.getStr("__protocol_attrs__"), p.dict.getStr("_is_runtime_protocol") === BoolObject.true else {
+      throw typeError("Instance and class checks can only be used with @runtime_checkable protocols")
+    }
+    for case let name as StrObject in try iterate(attrs) where try findAttribute(o, name) == nil { return false }
+    return true
   }
 
   func isSubclass(_ c: TypeObject, _ t: PyObject) throws -> Bool {

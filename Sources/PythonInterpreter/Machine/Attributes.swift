@@ -24,6 +24,20 @@ extension Machine {
     return Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
+  /// The attributes instances of `t` may have, when `__slots__` restrict them: only when every
+  /// class of its MRO written in Python declares them (and none names `__dict__`); nil otherwise.
+  func slotNames(_ t: TypeObject) -> [String]? {
+    let pythonClasses = t.mro.filter { !$0.isBuiltin }
+    guard !pythonClasses.isEmpty, pythonClasses.allSatisfy({ $0.dict.getStr("__slots__") != nil }) else { return nil }
+    var names: [String] = []
+    for c in pythonClasses {
+      let slots = c.dict.getStr("__slots__")!
+      let items: [PyObject] = slots is StrObject ? [slots] : ((try? iterate(slots)) ?? [])
+      names += items.compactMap { ($0 as? StrObject)?.value }
+    }
+    return names.contains("__dict__") ? nil : names
+  }
+
   /// Setting an attribute an object has no place for (no `__dict__`, not in `__slots__`).
   func cannotSetNewAttribute(_ o: PyObject, _ name: String) -> ExceptionObject {
     attributeError(
@@ -170,13 +184,21 @@ extension Machine {
   func specialAttribute(_ o: PyObject, _ n: String) throws -> PyObject? {
     if n == "__class__" { return o.type }
     switch o {
+    case let tb as TracebackObject:
+      switch n {
+      case "tb_lineno": return IntObject.make(tb.entries[tb.index].line)
+      case "tb_next": return TracebackObject.make(tb.entries, at: tb.index + 1)
+      case "tb_frame", "tb_lasti":
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "traceback.\(n)", why: "frames of a traceback are not run by lesson yet; use the traceback module")
+      default: return nil
+      }
     case let e as ExceptionObject:
       switch n {
       case "args": return TupleObject(e.args)
       case "__cause__": return e.causeException ?? NoneObject.shared
       case "__context__": return e.contextException ?? NoneObject.shared
       case "__suppress_context__": return BoolObject.of(e.suppressContext)
-      case "__traceback__": return NoneObject.shared
+      case "__traceback__": return TracebackObject.make(e.traceback.reversed(), at: 0)
       case "__notes__": return e.notes.isEmpty ? nil : ListObject(e.notes)
       case "exceptions" where e.cls.isSubtype(of: Types.BaseExceptionGroup): return TupleObject(e.members)
       case "message" where e.cls.isSubtype(of: Types.BaseExceptionGroup): return e.args.first ?? StrObject.empty
@@ -228,7 +250,8 @@ extension Machine {
       if n == "_bound_value", s.isBounded { return IntObject.make(s.initial) }
       return nil
     case let i as InstanceObject:
-      if n == "__dict__" { return i.dict }
+      // A fully slotted instance has no __dict__.
+      if n == "__dict__" { return slotNames(i.type) == nil ? i.dict : nil }
       return nil
     case let d as DescriptorObject:
       switch n {
@@ -333,16 +356,8 @@ extension Machine {
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
-    // __slots__ restrict an instance only when every class of its MRO written in Python declares
-    // them; the names are those of all of them.
-    let pythonClasses = t.mro.filter { !$0.isBuiltin }
-    if !(o is NativeObject), !pythonClasses.isEmpty, pythonClasses.allSatisfy({ $0.dict.getStr("__slots__") != nil }) {
-      var names: [String] = []
-      for c in pythonClasses {
-        let slots = c.dict.getStr("__slots__")!
-        names += (slots is StrObject ? [slots] : try iterate(slots)).compactMap { ($0 as? StrObject)?.value }
-      }
-      if !names.contains(name), !names.contains("__dict__"), t.lookup(name) == nil { throw cannotSetNewAttribute(o, name) }
+    if !(o is NativeObject), let names = slotNames(t), !names.contains(name), t.lookup(name) == nil {
+      throw cannotSetNewAttribute(o, name)
     }
     dict.setStr(name, v)
   }

@@ -36,7 +36,9 @@ extension Machine {
           exc.keptFrames.append(f)
           throw exc
         }
-        exc.keptFrames.removeAll()
+        // Caught here: the frames it left stay with it until it is let go (the end of the
+        // except block), as CPython's traceback keeps them; this frame, which holds it, does not.
+        exc.keptFrames.removeAll { $0 === f }
       } catch let h as Halt {
         if haltLine == nil { haltLine = f.line }
         throw h

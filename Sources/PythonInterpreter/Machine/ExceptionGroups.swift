@@ -68,7 +68,13 @@ extension Machine {
   /// `group.split(cls)`: the part whose leaves match and the part whose leaves do not, each keeping
   /// the group's structure and message.
   func split(_ e: ExceptionObject, _ cls: PyObject) throws -> (ExceptionObject?, ExceptionObject?) {
-    if try exceptionMatches(e, cls) { return (e, nil) }
+    // A condition that is not a class or a tuple of classes is a predicate, asked of the group
+    // itself, then of each subgroup and leaf.
+    if !(cls is TypeObject) && !(cls is TupleObject) {
+      if try truthy(try call(cls, Args([e]))) { return (e, nil) }
+    } else if try exceptionMatches(e, cls) {
+      return (e, nil)
+    }
     guard e.cls.isSubtype(of: Types.BaseExceptionGroup) else { return (nil, e) }
     var matched: [ExceptionObject] = [], rest: [ExceptionObject] = []
     for member in e.members {
@@ -126,7 +132,8 @@ extension TypeMethods {
       if cls.isSubtype(of: Types.Exception), !allExceptions {
         throw typeError("Cannot nest BaseExceptions in \(t === Types.ExceptionGroup ? "an ExceptionGroup" : "'\(t.name)'")")
       }
-      let g = ExceptionObject(cls, [a[0], TupleObject(members)])
+      // The sequence as given stays in args (and so in the repr).
+      let g = ExceptionObject(cls, [a[0], a[1]])
       g.members = members
       return g
     }

@@ -22,8 +22,21 @@ final class GeneratorObject: PyObject, Coroutine {
   var isCoroutine: Bool { function.code.flags.contains(.coroutine) }
   var isAsyncGenerator: Bool { function.code.flags.contains(.asyncGenerator) }
 
-  /// CPython warns when a coroutine object dies without ever being awaited.
+  /// A copy made to close an abandoned async generator: it is not finalized again.
+  var finalizing = false
+
+  /// CPython warns when a coroutine object dies without ever being awaited. An async generator
+  /// that dies suspended (a `break` out of `async for`) is closed as the loop's finalizer hook
+  /// closes it: `aclose()` in a task of its own, scheduled now, so that its `finally` runs.
   deinit {
+    if isAsyncGenerator, !finalizing, frame.started, !frame.finished, let m = warningMachine, let loop = m.loop,
+      !loop.isClosed
+    {
+      let heir = GeneratorObject(frame: frame, function: function, machine: m)
+      heir.finalizing = true
+      heir.warningMachine = m
+      loop.callSoon { _ = loop.createTask(AsyncGeneratorClose(heir)) }
+    }
     guard isCoroutine, let m = warningMachine else { return }
     m.liveCoroutines -= 1
     guard !awaited, !frame.started else { return }
@@ -182,10 +195,18 @@ final class AwaitableObject: PyObject {
   let name: String
   let coroutine: Coroutine
   var used = false
-  init(_ name: String, coroutine: Coroutine) {
+  /// For a coroutine CPython writes in Python (`asyncio.sleep`): the machine to warn on when it
+  /// dies never awaited, as CPython warns for any coroutine.
+  weak var warnsOn: Machine?
+  init(_ name: String, coroutine: Coroutine, warnsOn machine: Machine? = nil) {
     self.name = name
     self.coroutine = coroutine
+    self.warnsOn = machine
     super.init(type: Types.coroutine)
+  }
+
+  deinit {
+    if !used, let m = warnsOn { m.warnNeverAwaited(name) }
   }
 }
 
@@ -223,6 +244,10 @@ final class AsyncGeneratorStep: Coroutine {
         pending = thrown
       } else if frame.started {
         frame.stack.append(sent)
+      } else if !g.finalizing {
+        // The loop's firstiter hook: the generator is closed as the run ends if still suspended.
+        machine.asyncGenerators.removeAll { $0.generator == nil }
+        machine.asyncGenerators.append(WeakGenerator(g))
       }
     } else {
       switch input {
@@ -258,6 +283,65 @@ final class AsyncGeneratorStep: Coroutine {
   }
 }
 
+/// `anext(it, default)`: the step's value, or `default` when the iterator is exhausted.
+final class DefaultOnStopAsync: Coroutine {
+  let inner: Awaitable
+  let fallback: PyObject
+  private var started = false
+
+  init(_ inner: Awaitable, default fallback: PyObject) {
+    self.inner = inner
+    self.fallback = fallback
+  }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    guard started else {
+      started = true
+      switch inner {
+      case .coroutine(let c): return .awaitCoroutine(c)
+      case .future(let f): return .awaitFuture(f)
+      }
+    }
+    switch input {
+    case .value(let v): return .returned(v)
+    case .error(let e):
+      if let x = e as? ExceptionObject, x.isInstance(of: Types.StopAsyncIteration) { return .returned(fallback) }
+      return .raised(e)
+    }
+  }
+}
+
+/// `aclose()`: `GeneratorExit` thrown in where the generator is suspended. Its `finally` runs (and
+/// may await); a generator that ends, or lets `GeneratorExit` out, is closed; one that yields
+/// again is a `RuntimeError`.
+final class AsyncGeneratorClose: Coroutine {
+  let generator: GeneratorObject
+  private var closing = false
+
+  init(_ g: GeneratorObject) { generator = g }
+
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    guard closing else {
+      let frame = generator.frame
+      if !frame.started || frame.finished {
+        frame.finished = true
+        return .returned(NoneObject.shared)
+      }
+      closing = true
+      return .awaitCoroutine(
+        AsyncGeneratorStep(generator, send: NoneObject.shared, throwing: ExceptionObject(Types.GeneratorExit, [])))
+    }
+    switch input {
+    case .value: return .raised(runtimeError("async generator ignored GeneratorExit"))
+    case .error(let e):
+      if let x = e as? ExceptionObject, x.isInstance(of: Types.GeneratorExit) || x.isInstance(of: Types.StopAsyncIteration) {
+        return .returned(NoneObject.shared)
+      }
+      return .raised(e)
+    }
+  }
+}
+
 extension TypeMethods {
   /// `__anext__`, `__aiter__`, `asend` and `aclose` of async generators.
   static func asyncGeneratorMethods() {
@@ -271,14 +355,7 @@ extension TypeMethods {
       return AwaitableObject("athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e))
     }
     method(t, "aclose") { _, a in
-      let g = a[0] as! GeneratorObject
-      return AwaitableObject("aclose", coroutine: OneShotCoroutine { _ in
-        if g.frame.started && !g.frame.finished {
-          return .raised(Halt.refusedError(g.machine, "aclose() of a suspended async generator", "closing an async generator in the middle is not run by lesson yet"))
-        }
-        g.frame.finished = true
-        return .returned(NoneObject.shared)
-      })
+      AwaitableObject("aclose", coroutine: AsyncGeneratorClose(a[0] as! GeneratorObject))
     }
   }
 }

@@ -73,6 +73,8 @@ public final class Machine {
   var workerSlept = false
   /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
   var liveCoroutines = 0
+  /// Async generators a task started (the loop's `firstiter` hook), held weakly.
+  var asyncGenerators: [WeakGenerator] = []
   /// The program has ended and the interpreter is tearing down: what dies now dies at `sys:1`.
   var shuttingDown = false
   /// The warnings shown, by place and text: Python's warnings registry shows each once per place.
@@ -224,4 +226,10 @@ final class MachineLoopHost: LoopHost {
     case .shutDown: return ExceptionObject(Types.QueueShutDown, [])
     }
   }
+}
+
+/// A generator held without keeping it alive.
+final class WeakGenerator {
+  weak var generator: GeneratorObject?
+  init(_ g: GeneratorObject) { generator = g }
 }

@@ -4,7 +4,12 @@ extension Machine {
   /// `asyncio.run(main())`.
   func asyncioRun(_ a: Args) throws -> PyObject {
     guard let main = a.get(0, "main") else { throw typeError("run() missing 1 required positional argument: 'main'") }
-    if loop != nil { throw runtimeError("asyncio.run() cannot be called from a running event loop") }
+    if loop != nil {
+      // asyncio.run's own frame holds `main` in CPython: it dies with the exception's traceback.
+      let e = ExceptionObject(Types.RuntimeError, "asyncio.run() cannot be called from a running event loop")
+      e.keptObjects.append(main)
+      throw e
+    }
     guard let coro = main as? GeneratorObject, coro.isCoroutine else {
       if version.minor >= 12 { throw valueError("a coroutine was expected, got \(try repr(main))") }
       throw valueError("a coroutine was expected, got \(try repr(main))")
@@ -49,8 +54,15 @@ extension Machine {
     case .outOfSteps, .interrupted:
       throw Halt.budget("steps: the event loop ran more than \(budgets.steps) iterations")
     case .exited:
-      if let e = l.escaping as? ExceptionObject { throw e }
-      throw Halt.budget("the program stopped the loop")
+      guard let e = l.takeEscaping() as? ExceptionObject else { throw Halt.budget("the program stopped the loop") }
+      // As the runner's close() does before SystemExit goes on: cancel what is left (main's
+      // finally blocks run) and run it to its end.
+      cancelledAtShutdown = l.allTasks.count
+      defer { cancelledAtShutdown = 0 }
+      let (end, _) = AsyncioRun.shutdown(l, maxIterations: max(1, budgets.steps - (l.iterations - before)))
+      if let h = halt { throw h }
+      if end == .exited, let again = l.takeEscaping() as? ExceptionObject { throw again }
+      throw e
     }
   }
 
@@ -125,7 +137,8 @@ extension Machine {
 
   func futureObject(_ f: Future) -> FutureObject {
     if let o = futureObjects[ObjectIdentifier(f)] { return o }
-    let o = FutureObject(f, type: f is Task ? AsyncioModule.taskType : AsyncioModule.futureType)
+    let type = f is Task ? AsyncioModule.taskType : (f is GatheringFuture ? AsyncioModule.gatheringFutureType : AsyncioModule.futureType)
+    let o = FutureObject(f, type: type)
     futureObjects[ObjectIdentifier(f)] = o
     return o
   }
@@ -373,6 +386,14 @@ extension Machine {
   /// when `asyncio.run` returns, or, when it raised, after the traceback (the traceback keeps the
   /// tasks alive until the interpreter exits).
   func collectUnretrieved(except main: Task) {
+    // A gather nobody awaited whose outcome is an exception (its children cancelled as asyncio.run
+    // ends): CPython logs it when it frees the future, with asyncio's own lines in the traceback.
+    if futureObjects.values.contains(where: { $0.future is GatheringFuture && $0.future.unretrievedException != nil }) {
+      halt = halt ?? .refused(
+        line: lastAsyncioRunLine ?? learnerLine, column: 1, construct: "a gather whose exception is never retrieved",
+        why: "Python logs '_GatheringFuture exception was never retrieved' with a traceback through asyncio's own code, "
+          + "which lesson does not reproduce; await the gather")
+    }
     let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted { $0.serial < $1.serial }
     for t in tasks {
       guard let e = t.unretrievedException as? ExceptionObject, let fo = futureObjects[ObjectIdentifier(t)] else { continue }

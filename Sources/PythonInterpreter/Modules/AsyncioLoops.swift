@@ -9,6 +9,7 @@ extension Machine {
     if let old = openLoop { clockOffset += old.ticks }
     let l = EventLoop(version: version, host: host)
     openLoop = l
+    l.asyncGeneratorClosers = { [weak self] in self?.closeLiveAsyncGenerators() ?? [] }
     // A new selector event loop logs which selector it uses (seen when logging is at DEBUG).
     if let logging = modules["logging"], let hook = logging.dict.getStr("_lesson_loop_created") {
       _ = try call(hook, Args())
@@ -16,8 +17,23 @@ extension Machine {
     return l
   }
 
+  /// `shutdown_asyncgens()`: the async generators still suspended, each to `aclose()`. The loop
+  /// keeps them in a weak set, so with two or more the order is the set's, which lesson cannot know.
+  func closeLiveAsyncGenerators() -> [Awaitable] {
+    let live = asyncGenerators.compactMap(\.generator).filter { $0.frame.started && !$0.frame.finished }
+    asyncGenerators = []
+    if live.count > 1 {
+      halt = halt ?? .refused(
+        line: lastAsyncioRunLine ?? learnerLine, column: 1, construct: "\(live.count) async generators left open as asyncio.run ends",
+        why: "Python closes them in the order of a weak set, which memory addresses decide; finish them or call aclose() on each")
+      return []
+    }
+    return live.map { .coroutine(AsyncGeneratorClose($0)) }
+  }
+
   /// `loop.close()`: its time joins the program's clock.
   func closeEventLoop(_ l: EventLoop) {
+    l.asyncGeneratorClosers = nil
     if openLoop === l {
       clockOffset += l.ticks
       openLoop = nil

@@ -79,7 +79,7 @@ enum AsyncioModule {
       let result = a.get(1, "result") ?? NoneObject.shared
       let loop = try m.runningLoop("sleep")
       m.observeSleep(delay)
-      return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop))
+      return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop), warnsOn: m)
     }
     fn("gather") { m, a in
       let loop = try m.runningLoop("gather")
@@ -292,6 +292,14 @@ enum AsyncioModule {
     return t
   }()
 
+  /// What `gather` returns: `asyncio.tasks._GatheringFuture`, a `Future`.
+  static let gatheringFutureType: TypeObject = {
+    let t = nativeType("_GatheringFuture", module: "asyncio.tasks", [])
+    t.bases = [futureType]
+    t.mro = [t, futureType, Types.object]
+    return t
+  }()
+
   static let taskType: TypeObject = {
     var methods = futureMethods
     methods.append(("get_name", { _, a in StrObject(((a[0] as! FutureObject).future as! Task).name) }))
@@ -392,12 +400,13 @@ enum AsyncioModule {
       }
       // futures._future_repr_info: the state, then the result or the exception.
       let f = fo.future
+      let name = fo.type.name
       switch f.state {
-      case .pending: return StrObject("<Future pending>")
-      case .cancelled: return StrObject("<Future cancelled>")
+      case .pending: return StrObject("<\(name) pending>")
+      case .cancelled: return StrObject("<\(name) cancelled>")
       case .finished:
-        if let e = f.exceptionUnretrieved as? ExceptionObject { return StrObject("<Future finished exception=\(try m.repr(e))>") }
-        return StrObject("<Future finished result=\(try m.repr(m.pyValue(f.value)))>")
+        if let e = f.exceptionUnretrieved as? ExceptionObject { return StrObject("<\(name) finished exception=\(try m.repr(e))>") }
+        return StrObject("<\(name) finished result=\(try m.repr(m.pyValue(f.value)))>")
       }
     }),
   ] }

@@ -73,9 +73,11 @@ extension Machine {
     // A name this version does not have yet (or no longer has): CPython's ImportError.
     let versions = module == "asyncio" ? AsyncioNames.versions[name] : StandardModules.namesByVersion[module + "." + name]
     if let versions, !versions.contains(version.minor), let file = StandardModules.files[module] {
-      let e = ExceptionObject(Types.ImportError, "cannot import name '\(name)' from '\(module)' (<python>/\(file))")
+      // A module written in C has no file: "(unknown location)".
+      let place = file.isEmpty ? "unknown location" : "<python>/\(file)"
+      let e = ExceptionObject(Types.ImportError, "cannot import name '\(name)' from '\(module)' (\(place))")
       e.dict.setStr("name", StrObject(module))
-      e.dict.setStr("path", StrObject("<python>/\(file)"))
+      if !file.isEmpty { e.dict.setStr("path", StrObject(place)) }
       return e
     }
     if modules[module] != nil, StandardModules.known.contains(module) || modules[module] != nil {
@@ -101,10 +103,11 @@ enum StandardModules {
     "enum.StrEnum": 11...13, "enum.ReprEnum": 11...13, "enum.verify": 11...13,
     "typing.Self": 11...13, "typing.LiteralString": 11...13, "typing.Never": 11...13,
     "typing.assert_never": 11...13, "typing.reveal_type": 11...13, "typing.override": 12...13,
+    "itertools.batched": 12...13,
   ]
   /// Where a module's source lives under the library prefix, as ImportError names it.
   static let files: [String: String] = [
-    "asyncio": "asyncio/__init__.py", "enum": "enum.py", "typing": "typing.py",
+    "asyncio": "asyncio/__init__.py", "enum": "enum.py", "typing": "typing.py", "itertools": "",
   ]
 
   static var factories: [String: (Machine) throws -> ModuleObject] { [

@@ -202,7 +202,27 @@ def no_type_check(arg):
     return arg
 
 
+_PROTOCOL_SPECIAL = frozenset({
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__', '__module__', '__new__',
+    '__slots__', '__subclasshook__', '__weakref__', '__class_getitem__', '__qualname__', '__parameters__',
+    '__orig_bases__', '__orig_class__', '_is_protocol', '_is_runtime_protocol', '__protocol_attrs__',
+    '__init_subclass__', '__firstlineno__', '__static_attributes__', '__type_params__',
+    '__non_callable_proto_members__'})
+
+
 def runtime_checkable(cls):
+    if not cls.__dict__.get('_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    attrs = []
+    for base in cls.__mro__[:-1]:
+        if base is Protocol or base is Generic:
+            continue
+        names = list(base.__dict__.get('__annotations__', {})) + list(base.__dict__)
+        for attr in names:
+            if not attr.startswith('_abc_') and attr not in _PROTOCOL_SPECIAL and attr not in attrs:
+                attrs.append(attr)
+    cls.__protocol_attrs__ = attrs
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -252,5 +272,10 @@ class Generic(object):
 class Protocol(object):
     def __class_getitem__(cls, params):
         return cls
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
 """#
 }

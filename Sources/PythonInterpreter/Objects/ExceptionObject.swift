@@ -27,6 +27,9 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   /// frame and so its locals: what they hold lives until the exception is caught, or, for one
   /// that ends the program, until the interpreter exits after printing it.
   var keptFrames: [Frame] = []
+  /// What the frame of a library function written in Python held when it raised this (the
+  /// coroutine given to `asyncio.run`): alive as long as the exception, as in CPython.
+  var keptObjects: [PyObject] = []
   /// Whether the exception passed through a coroutine of asyncio's library (`wait_for`, `sleep`,
   /// `TaskGroup.__aexit__`…), whose frames CPython's traceback would show.
   var throughLibrary = false
@@ -85,4 +88,24 @@ enum Halt: Error {
   case refused(line: Int, column: Int, construct: String, why: String)
   /// Every task waits and nothing can wake them: CPython would wait forever.
   case deadlock(String)
+}
+
+/// `exc.__traceback__`: one frame of where the exception passed, outermost first, with
+/// `tb_lineno` and `tb_next`.
+final class TracebackObject: NativeObject {
+  static let tracebackType = TypeObject("traceback", bases: [Types.object], layout: .builtin)
+  let entries: [TraceEntry]
+  let index: Int
+
+  init(_ entries: [TraceEntry], index: Int) {
+    self.entries = entries
+    self.index = index
+    super.init(type: Self.tracebackType)
+  }
+
+  /// The traceback object of `entries[index]`, or `None` past the last one.
+  static func make<S: Sequence>(_ entries: S, at index: Int) -> PyObject where S.Element == TraceEntry {
+    let all = Array(entries)
+    return index < all.count ? TracebackObject(all, index: index) : NoneObject.shared
+  }
 }

@@ -103,7 +103,10 @@ public enum Interpreter {
       }
       // The interpreter exits: what the exception's traceback held dies now.
       m.shuttingDown = true
-      for x in sequence(first: e, next: { $0.contextException ?? $0.causeException }) { x.keptFrames.removeAll() }
+      for x in sequence(first: e, next: { $0.contextException ?? $0.causeException }) {
+        x.keptFrames.removeAll()
+        x.keptObjects.removeAll()
+      }
       do {
         // The program died of an exception while failed tasks were never asked about: CPython
         // reports them (or not) as it tears the interpreter down, which lesson does not predict.

@@ -95,12 +95,10 @@ extension Machine {
     let startedAt = g.loop.time
     g.addDoneCallback { [weak self] f in
       guard let self else { return }
-      let list: ListObject?
-      switch f.outcome() {
-      case .value(let v): list = self.pyValue(v) as? ListObject
-      case .error: list = nil
-      }
-      if case .error = f.outcome() { self.observation.gatherRaised = true } else if list == nil { return }
+      // Read without retrieving: whether the program ever asks for the outcome is the program's.
+      let failed = f.isCancelled || f.exceptionUnretrieved != nil
+      let list: ListObject? = failed ? nil : self.pyValue(f.value) as? ListObject
+      if failed { self.observation.gatherRaised = true } else if list == nil { return }
       self.observation.returnExceptions = returnExceptions
       self.observeBatch(children, list: list, line: line, seconds: f.loop.time - startedAt, ended: ended, now: f.loop.time)
     }

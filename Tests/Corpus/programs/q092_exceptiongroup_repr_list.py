@@ -1,0 +1,3 @@
+group = ExceptionGroup("batch failed", [ValueError("a"), KeyError("b")])
+print(repr(group))
+print(group.args)

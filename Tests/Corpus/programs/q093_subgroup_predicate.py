@@ -1,0 +1,5 @@
+group = ExceptionGroup("batch", [ValueError("v"), TimeoutError("t")])
+timeouts = group.subgroup(lambda e: isinstance(e, TimeoutError))
+print(timeouts.exceptions)
+match, rest = group.split(lambda e: isinstance(e, ValueError))
+print(match.exceptions, rest.exceptions)
