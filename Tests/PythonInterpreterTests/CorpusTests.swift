@@ -45,8 +45,6 @@ import Testing
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",
     // The third corpus (rNNN), written blind too.
-    "r005_async_exit_stack.py": "AsyncExitStack",
-    "r006_exitstack_suppress_nullcontext.py": "ExitStack",
     "r009_typing_protocol_typeddict.py": "TypedDict",
     "r010_cached_property_singledispatch.py": "cached_property",
     "r015_chainmap_ordereddict_lru.py": "ChainMap",
