@@ -277,5 +277,27 @@ class Protocol(object):
         super().__init_subclass__(**kwargs)
         if not cls.__dict__.get('_is_protocol', False):
             cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+
+
+class TypedDict(dict):
+    """A class whose instances are plain dicts: `class Result(TypedDict): name: str`."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is TypedDict:
+            # The functional form: TypedDict("Result", {"name": str}, total=True).
+            if len(args) >= 1 and isinstance(args[0], str):
+                fields = args[1] if len(args) > 1 else {}
+                return type(args[0], (TypedDict,), {'__annotations__': dict(fields)})
+            raise TypeError("TypedDict takes a name and a dict of fields")
+        return dict(*args, **kwargs)
+
+    def __init_subclass__(cls, total=True, **kwargs):
+        super().__init_subclass__(**kwargs)
+        annotations = {}
+        for base in reversed(cls.__mro__[1:]):
+            annotations.update(base.__dict__.get('__annotations__', {}))
+        annotations.update(cls.__dict__.get('__annotations__', {}))
+        cls.__annotations__ = annotations
+        cls.__total__ = total
 """#
 }
