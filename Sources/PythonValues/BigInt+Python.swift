@@ -22,6 +22,7 @@ extension BigInt {
   /// multiple of `10 ** -ndigits`, ties to the even multiple (`round(25, -1) == 20`).
   public func rounded(toDigits ndigits: Int) -> BigInt {
     if ndigits >= 0 || isZero { return self }
+    if ndigits == .min { return .zero }
     // A power of ten beyond twice the value rounds it to zero: no need to build it.
     if Double(-ndigits) > Double(bitLength) * 0.30103 + 2 { return .zero }
     let p = BigInt.powerOfTen(-ndigits)

@@ -185,6 +185,7 @@ public enum PyPercent {
     func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     if c == star {
       spec.width = try starArgument()
+      if spec.width == .min { throw PythonValuesError.resourceLimit("width or precision over the budget of \(PyFormat.widthBudget)") }
       if spec.width < 0 {
         spec.leftAdjust = true
         spec.width = -spec.width

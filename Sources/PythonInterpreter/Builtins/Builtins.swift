@@ -292,9 +292,9 @@ enum Builtins {
       guard s.count == 1 else { throw typeError("ord() expected a character, but string of length \(s.count) found") }
       return IntObject.make(Int(s.scalars[0].value))
     }
-    fn("bin") { m, a in StrObject((a[0] as! IntObject).value.binaryString) }
-    fn("hex") { m, a in StrObject((a[0] as! IntObject).value.hexString) }
-    fn("oct") { m, a in StrObject((a[0] as! IntObject).value.octalString) }
+    fn("bin") { m, a in StrObject(try ArgCheck.int(m, a[0]).binaryString) }
+    fn("hex") { m, a in StrObject(try ArgCheck.int(m, a[0]).hexString) }
+    fn("oct") { m, a in StrObject(try ArgCheck.int(m, a[0]).octalString) }
     fn("vars") { m, a in
       guard let o = a.positional.first else { return m.frames.last?.namespace ?? m.frames.last?.globals ?? DictObject() }
       guard let d = o.instanceDict else { throw typeError("vars() argument must have __dict__ attribute") }

@@ -224,6 +224,7 @@ extension Machine {
         },
         format: { v, spec in try self.format(v, spec) })
     } catch let e as PythonValuesError {
+      if case .resourceLimit(let m) = e { throw Halt.budget("memory: \(m)") }
       throw e.exception
     }
   }

@@ -119,12 +119,12 @@ enum TypeMethods {
     }
     Types.range.construct = { m, _, a in
       switch a.count {
-      case 1: return RangeObject(0, try intArg(m, a[0], 0), 1)
-      case 2: return RangeObject(try intArg(m, a[0], 0), try intArg(m, a[1], 0), 1)
+      case 1: return try m.range(0, try intArg(m, a[0], 0), 1)
+      case 2: return try m.range(try intArg(m, a[0], 0), try intArg(m, a[1], 0), 1)
       case 3:
         let step = try intArg(m, a[2], 1)
         if step == 0 { throw valueError("range() arg 3 must not be zero") }
-        return RangeObject(try intArg(m, a[0], 0), try intArg(m, a[1], 0), step)
+        return try m.range(try intArg(m, a[0], 0), try intArg(m, a[1], 0), step)
       default: throw typeError("range expected at least 1 argument, got 0")
       }
     }
@@ -158,7 +158,13 @@ enum TypeMethods {
     Types.superType.construct = { m, _, a in try m.makeSuper(a) }
   }
 
-  static func s(_ a: Args, _ i: Int = 0) -> String { (a[i] as! StrObject).value }
+  /// Argument `i` as a `str`. Another type (or none) is counted on the call's tracker, which
+  /// refuses the call once the body returns (rather than the machine failing).
+  static func s(_ a: Args, _ i: Int = 0) -> String {
+    if let text = a[i] as? StrObject { return text.value }
+    a.tracker?.missing += 1
+    return ""
+  }
   static func optStr(_ m: Machine, _ o: PyObject?) throws -> String? {
     guard let o, !(o is NoneObject) else { return nil }
     guard let s = o as? StrObject else { throw typeError("must be str or None, not \(m.typeName(o))") }
@@ -263,7 +269,11 @@ enum TypeMethods {
       guard let f = a[2] as? StrObject, f.count == 1 else { throw typeError("The fill character must be exactly one character long") }
       return f.scalars[0]
     }
-    method(t, "center") { m, a in StrObject(PyString.center(s(a), try intArg(m, a[1], 0), fill: try fillArg(m, a))) }
+    method(t, "center") { m, a in
+      let w = try intArg(m, a[1], 0)
+      try m.checkElements(w)
+      return StrObject(PyString.center(s(a), w, fill: try fillArg(m, a)))
+    }
     method(t, "ljust") { m, a in
       let w = try intArg(m, a[1], 0)
       try m.checkElements(w)
@@ -274,7 +284,11 @@ enum TypeMethods {
       try m.checkElements(w)
       return StrObject(PyString.rjust(s(a), w, fill: try fillArg(m, a)))
     }
-    method(t, "zfill") { m, a in StrObject(PyString.zfill(s(a), try intArg(m, a[1], 0))) }
+    method(t, "zfill") { m, a in
+      let w = try intArg(m, a[1], 0)
+      try m.checkElements(w)
+      return StrObject(PyString.zfill(s(a), w))
+    }
     method(t, "isdigit") { _, a in BoolObject.of(PyString.isDigit(s(a))) }
     method(t, "isdecimal") { _, a in BoolObject.of(PyString.isDecimal(s(a))) }
     method(t, "isnumeric") { _, a in BoolObject.of(PyString.isNumeric(s(a))) }
@@ -287,7 +301,11 @@ enum TypeMethods {
     method(t, "isidentifier") { _, a in BoolObject.of(PyString.isIdentifier(s(a))) }
     method(t, "isascii") { _, a in BoolObject.of(PyString.isASCII(s(a))) }
     method(t, "encode") { _, a in BytesObject(Array(s(a).utf8)) }
-    method(t, "expandtabs") { m, a in StrObject(PyString.expandTabs(s(a), tabSize: try intArg(m, a.get(1, "tabsize"), 8))) }
+    method(t, "expandtabs") { m, a in
+      let size = try intArg(m, a.get(1, "tabsize"), 8)
+      try m.checkElements(size.magnitude > UInt(Int.max / 2) ? Int.max : size &* max(1, s(a).utf8.count))
+      return StrObject(PyString.expandTabs(s(a), tabSize: size))
+    }
     method(t, "removeprefix") { _, a in
       let x = s(a), p = s(a, 1)
       return StrObject(x.hasPrefix(p) ? String(x.dropFirst(p.count)) : x)

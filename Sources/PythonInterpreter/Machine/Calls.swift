@@ -7,7 +7,8 @@ extension Machine {
     case let fn as FunctionObject:
       return try callFunction(fn, args)
     case let b as BuiltinFunctionObject:
-      if let s = b.boundSelf { return try b.body(self, args.prepending(s)) }
+      try checkStack()
+      if let s = b.boundSelf { return try callBuiltin(b, args.prepending(s)) }
       // A method of a built-in type taken from the type (`int.bit_length(x)`): x must be one.
       if let owner = b.owner, !b.isClassMethod {
         guard let first = args.positional.first else {
@@ -17,7 +18,7 @@ extension Machine {
           throw typeError("descriptor '\(b.name)' for '\(owner.name)' objects doesn't apply to a '\(typeName(first))' object")
         }
       }
-      return try b.body(self, args)
+      return try callBuiltin(b, args)
     case let m as MethodObject:
       return try call(m.function, args.prepending(m.receiver))
     case let t as TypeObject:
@@ -28,6 +29,30 @@ extension Machine {
       }
       throw typeError("'\(typeName(callee))' object is not callable")
     }
+  }
+
+  /// Runs a built-in function's body. One that reads an argument it was not given (called with
+  /// too few) is refused: lesson does not know the message CPython gives for each.
+  func callBuiltin(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
+    var args = args
+    args.tracker = argumentTracker
+    let before = argumentTracker.missing
+    let result: PyObject
+    do {
+      result = try b.body(self, args)
+    } catch let e as ExceptionObject where argumentTracker.missing != before {
+      _ = e
+      throw tooFewArguments(b)
+    }
+    if argumentTracker.missing != before { throw tooFewArguments(b) }
+    return result
+  }
+
+  func tooFewArguments(_ b: BuiltinFunctionObject) -> Halt {
+    let name = b.owner.map { "\($0.name).\(b.name)" } ?? b.name
+    return Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "\(name)() with these arguments",
+      why: "too few, or not of the type it takes; lesson does not reproduce the TypeError Python gives here")
   }
 
   /// The function of `receiver.name` when calling it needs no bound method: a function or built-in
@@ -55,7 +80,7 @@ extension Machine {
           if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod,
             version.minor >= 11 || !Self.builtinMethodsSince311.contains(name.value)
           {
-            return try b.body(self, args.prepending(receiver))
+            return try callBuiltin(b, args.prepending(receiver))
           }
         }
       }
@@ -297,7 +322,12 @@ extension Machine {
       if let s = k as? StrObject, s.value == "__init_subclass__" || s.value == "__class_getitem__", let fn = v as? FunctionObject {
         v = DescriptorObject(.classMethod, fn)
       }
-      cls.dict.setStr(k as! StrObject, v)
+      guard let name = k as? StrObject else {
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "a class namespace with a key that is not a str",
+          why: "lesson keeps a class's attributes by name")
+      }
+      cls.dict.setStr(name, v)
     }
     if cls.dict.getStr("__doc__") == nil { cls.dict.setStr("__doc__", NoneObject.shared) }
     // __set_name__ and __init_subclass__.

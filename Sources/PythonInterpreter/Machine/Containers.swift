@@ -44,7 +44,7 @@ extension Machine {
         guard k < n else { return nil }
         defer {
           k += 1
-          v += r.step
+          v &+= r.step  // past the last number it may wrap, and is never read
         }
         return IntObject.make(v)
       }
@@ -216,7 +216,7 @@ extension Machine {
         return false
       }
       if r.step > 0 { return i >= r.start && i < r.stop && (i - r.start) % r.step == 0 }
-      return i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+      return i <= r.start && i > r.stop && (r.start - i) % r.step == 0
     default:
       if let f = container.type.lookup("__contains__"), !(f is BuiltinFunctionObject) || container is NativeObject {
         return try truthy(try call(f, Args([container, v])))
@@ -297,8 +297,13 @@ extension Machine {
     case let r as RangeObject:
       if let s = k as? SliceObject {
         let ix = try sliceIndices(s, count: r.count)
-        let start = r.start + ix.start * r.step
-        return RangeObject(start, start + ix.count * ix.step * r.step, ix.step * r.step)
+        let (offset, o1) = ix.start.multipliedReportingOverflow(by: r.step)
+        let (step, o2) = ix.step.multipliedReportingOverflow(by: r.step)
+        let (span, o3) = ix.count.multipliedReportingOverflow(by: step)
+        let (start, o4) = r.start.addingReportingOverflow(offset)
+        let (stop, o5) = start.addingReportingOverflow(span)
+        guard !(o1 || o2 || o3 || o4 || o5) else { throw tooLongRange() }
+        return try range(start, stop, step)
       }
       var i = try index(k, "range")
       if i < 0 { i += r.count }
@@ -435,4 +440,21 @@ final class GenericAlias: PyObject {
 
 enum PyStringSearch {
   static func find(_ s: String, _ sub: String) -> Int { PyString.find(s, sub) }
+}
+
+extension Machine {
+  /// `range(start, stop, step)` whose length a machine word holds; a longer one is refused (Python
+  /// keeps its length as a big integer, and some of its operations raise `OverflowError` on it).
+  func range(_ start: Int, _ stop: Int, _ step: Int) throws -> RangeObject {
+    let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+    if overflow { throw tooLongRange() }
+    _ = span
+    return RangeObject(start, stop, step)
+  }
+
+  func tooLongRange() -> Halt {
+    Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "a range longer than 2**63 numbers",
+      why: "lesson keeps a range's length in a machine word")
+  }
 }

@@ -3,14 +3,22 @@ import PythonSyntax
 import PythonValues
 
 extension Machine {
+  /// The machine's own stack: however deep Python is allowed to go, the thread's stack is not
+  /// exceeded (a debug build uses far more of it per call than a release build), whether the
+  /// calls go through Python frames or built-in functions that call back.
+  @inline(__always)
+  func checkStack() throws {
+    if stackBase != 0, stackBase &- currentStackAddress() > stackAllowance {
+      throw Halt.budget("recursion: the program went deeper than lesson's stack allows (\(depth) calls)")
+    }
+  }
+
   /// Runs a frame until it returns, yields or awaits. An exception that no block of the frame
   /// handles is thrown, with this frame added to its traceback.
   func run(_ f: Frame, throwing pending: ExceptionObject? = nil) throws -> FrameExit {
     // The machine's own stack: however deep Python is allowed to go, the thread's stack is not
     // exceeded (a debug build uses far more of it per call than a release build).
-    if stackBase != 0, stackBase &- currentStackAddress() > stackAllowance {
-      throw Halt.budget("recursion: the program went deeper than lesson's stack allows (\(depth) calls)")
-    }
+    try checkStack()
     frames.append(f)
     defer { frames.removeLast() }
     var pendingError = pending

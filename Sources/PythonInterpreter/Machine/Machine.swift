@@ -73,6 +73,8 @@ public final class Machine {
   var workerSlept = false
   /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
   var liveCoroutines = 0
+  /// Counts built-ins reading arguments they were not given (``Args/tracker``).
+  let argumentTracker = ArgumentTracker()
   /// Async generators a task started (the loop's `firstiter` hook), held weakly.
   var asyncGenerators: [WeakGenerator] = []
   /// The program has ended and the interpreter is tearing down: what dies now dies at `sys:1`.
@@ -143,7 +145,14 @@ public final class Machine {
   }
 
   /// The virtual clock, in microseconds since the program started.
-  var nowTicks: Int64 { clockOffset + (openLoop?.ticks ?? 0) }
+  var nowTicks: Int64 { Self.later(clockOffset, openLoop?.ticks ?? 0) }
+
+  /// `a + b` ticks, held at the loop's own far end (``EventLoop/ticks(ofSeconds:)``) rather than
+  /// overflowing: a program may sleep for ages of virtual time.
+  static func later(_ a: Int64, _ b: Int64) -> Int64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? Int64.max / 2 : Int64.min / 2) : min(max(sum, Int64.min / 2), Int64.max / 2)
+  }
 }
 
 /// An address on the current stack (stacks grow down).

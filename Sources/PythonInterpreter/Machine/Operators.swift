@@ -73,11 +73,13 @@ extension Machine {
       let v = try call(rf, Args([r, l]))
       if v !== SentinelObject.notImplemented { return v }
     }
-    if !lt.isBuiltin, let lf = lt.lookup("__\(op.dunder)__") {
+    // A subclass of a built-in type that does not define the operator itself has only the built-in
+    // type's (which the fast paths above and the errors below stand for; calling it would come back here).
+    if !lt.isBuiltin, let lf = lt.lookup("__\(op.dunder)__"), !(lf is BuiltinFunctionObject) {
       let v = try call(lf, Args([l, r]))
       if v !== SentinelObject.notImplemented { return v }
     }
-    if !rightFirst, !rt.isBuiltin, rt !== lt, let rf = rt.lookup("__r\(op.dunder)__") {
+    if !rightFirst, !rt.isBuiltin, rt !== lt, let rf = rt.lookup("__r\(op.dunder)__"), !(rf is BuiltinFunctionObject) {
       let v = try call(rf, Args([r, l]))
       if v !== SentinelObject.notImplemented { return v }
     }
@@ -218,7 +220,7 @@ extension Machine {
       return IntObject.make(a - fq * b)
     case .div:
       if b.signum == 0 { throw pyError(Types.ZeroDivisionError, "division by zero") }
-      if let x = a.int, let y = b.int, abs(x) < (1 << 53), abs(y) < (1 << 53) { return FloatObject(Double(x) / Double(y)) }
+      if let x = a.int, let y = b.int, x.magnitude < (1 << 53), y.magnitude < (1 << 53) { return FloatObject(Double(x) / Double(y)) }
       return FloatObject(try values { () throws(PythonValuesError) in try BigInt.trueDivide(a, b) })
     case .pow:
       if b.signum < 0 {
@@ -570,7 +572,7 @@ extension Machine {
     switch o {
     case let s as StrObject: return s.hashValue
     case let i as IntObject:
-      if let v = i.intValue, v != -1, abs(v) < (1 << 61) - 1 { return v }
+      if let v = i.intValue, v != -1, v < (1 << 61) - 1, v > -((1 << 61) - 1) { return v }
       let h = Int(i.value.pythonHash)
       return h
     case let f as FloatObject: return Int(PyFloat.hash(f.value))

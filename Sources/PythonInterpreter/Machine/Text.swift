@@ -191,6 +191,7 @@ extension Machine {
     do {
       return StrObject(try PyPercent.format(f.value, a, operand: { self.percentOperand($0) }, str: { try self.str($0) }, repr: { try self.repr($0) }, release: release))
     } catch let e as PythonValuesError {
+      if case .resourceLimit(let m) = e { throw Halt.budget("memory: \(m)") }
       throw e.exception
     }
   }

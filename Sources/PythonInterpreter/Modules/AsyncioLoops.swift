@@ -6,7 +6,7 @@ import AsyncioModel
 extension Machine {
   /// A new loop, which becomes the program's clock.
   func openEventLoop() throws -> EventLoop {
-    if let old = openLoop { clockOffset += old.ticks }
+    if let old = openLoop { clockOffset = Self.later(clockOffset, old.ticks) }
     let l = EventLoop(version: version, host: host)
     openLoop = l
     l.asyncGeneratorClosers = { [weak self] in self?.closeLiveAsyncGenerators() ?? [] }
@@ -35,7 +35,7 @@ extension Machine {
   func closeEventLoop(_ l: EventLoop) {
     l.asyncGeneratorClosers = nil
     if openLoop === l {
-      clockOffset += l.ticks
+      clockOffset = Self.later(clockOffset, l.ticks)
       openLoop = nil
     }
     l.close()

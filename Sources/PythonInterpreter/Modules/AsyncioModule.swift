@@ -198,6 +198,12 @@ enum AsyncioModule {
   static func nativeType(_ name: String, module: String, _ methods: [(String, BuiltinFunctionObject.Body)]) -> TypeObject {
     let t = TypeObject(name, bases: [Types.object], layout: .builtin, module: module)
     for (n, b) in methods { t.dict.setStr(n, BuiltinFunctionObject(n, owner: t, b)) }
+    // Made only by asyncio itself unless a type says how (its methods need the Swift object).
+    t.construct = { m, cls, _ in
+      throw Halt.refused(
+        line: m.learnerLine, column: m.learnerColumn, construct: "\(cls.name)() called directly",
+        why: "lesson makes this asyncio object only through asyncio's own functions")
+    }
     return t
   }
 
@@ -289,6 +295,15 @@ enum AsyncioModule {
 
   static let futureType: TypeObject = {
     let t = nativeType("Future", module: "_asyncio", futureMethods)
+    // `asyncio.Future()` in a coroutine: a future of the running loop, as `loop.create_future()`.
+    t.construct = { m, cls, a in
+      guard cls === t, a.positional.isEmpty, a.keywords.isEmpty else {
+        throw Halt.refused(
+          line: m.learnerLine, column: m.learnerColumn, construct: "\(cls.name)() with arguments or subclassed",
+          why: "lesson runs futures made by asyncio.Future() or loop.create_future() in a running loop")
+      }
+      return m.futureObject(Future(loop: try m.runningLoop("Future()")))
+    }
     return t
   }()
 
@@ -313,6 +328,11 @@ enum AsyncioModule {
     }))
     methods.append(("cancelling", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).cancelRequests) }))
     methods.append(("uncancel", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).uncancel()) }))
+    // A task's outcome is its coroutine's: CPython refuses to set one from outside.
+    methods.removeAll { $0.0 == "set_result" || $0.0 == "set_exception" }
+    for name in ["set_result", "set_exception"] {
+      methods.append((name, { _, _ in throw runtimeError("Task does not support \(name) operation") }))
+    }
     let t = nativeType("Task", module: "_asyncio", methods)
     t.bases = [futureType]
     t.mro = [t, futureType, Types.object]

@@ -159,8 +159,9 @@ enum ItertoolsModule {
       let n = pool.count
       let r = try a.get(1, "r").flatMap { $0 is NoneObject ? nil : try ArgCheck.smallInt(m, $0) } ?? n
       if r < 0 { throw valueError("r must be non-negative") }
+      try m.checkElements(r)  // CPython allocates r cycles first (MemoryError for a huge r)
       var indices = Array(0..<n)
-      var cycles = Array(stride(from: n, to: n - r, by: -1))
+      var cycles = r > n ? [] : Array(stride(from: n, to: n - r, by: -1))
       var first = true
       var done = r > n
       return IteratorObject("itertools.permutations") {
@@ -199,7 +200,8 @@ enum ItertoolsModule {
         let n = pool.count
         let r = try ArgCheck.smallInt(m, ro)
         if r < 0 { throw valueError("r must be non-negative") }
-        var indices = withReplacement ? Array(repeating: 0, count: r) : Array(0..<r)
+        try m.checkElements(r)  // CPython allocates r indices first (MemoryError for a huge r)
+        var indices = (withReplacement ? n == 0 : r > n) ? [] : withReplacement ? Array(repeating: 0, count: r) : Array(0..<r)
         var first = true
         var done = withReplacement ? (n == 0 && r > 0) : r > n
         return IteratorObject("itertools.\(name)") {

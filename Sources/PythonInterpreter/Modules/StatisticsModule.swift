@@ -232,6 +232,7 @@ enum StatisticsModule {
       let n = try a.keyword("n").map { try ArgCheck.smallInt(m, $0) } ?? 4
       let method = (a.keyword("method") as? StrObject)?.value ?? "exclusive"
       if n < 1 { throw error("n must be at least 1") }
+      try m.checkElements(n)
       let l = ListObject(items)
       try m.sortList(l, key: nil, reverse: false)
       let d = l.items, ld = d.count

@@ -1,4 +1,5 @@
 import AsyncioModel
+import PythonValues
 
 /// `time`, on the virtual clock: `sleep` blocks the loop (or a worker thread) and moves the clock.
 enum TimeModule {
@@ -13,25 +14,31 @@ enum TimeModule {
     fn("perf_counter") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(Double(m.nowTicks) / 1_000_000) }
     fn("monotonic") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(Double(m.nowTicks) / 1_000_000) }
     fn("time") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(epoch + Double(m.nowTicks) / 1_000_000) }
-    fn("perf_counter_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(Int(m.nowTicks) * 1000) }
-    fn("monotonic_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(Int(m.nowTicks) * 1000) }
-    fn("time_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(Int(epoch) * 1_000_000_000 + Int(m.nowTicks) * 1000) }
+    fn("perf_counter_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000)) }
+    fn("monotonic_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000)) }
+    fn("time_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(BigInt(Int(epoch)) * BigInt(1_000_000_000) + BigInt(Int(m.nowTicks)) * BigInt(1000)) }
     fn("process_time") { m, _ in FloatObject(0) }
     fn("sleep") { m, a in
       guard a.count == 1 else { throw typeError("time.sleep() takes exactly one argument (\(a.count) given)") }
       guard let s = try m.asDouble(a[0]) else {
         throw typeError("'\(m.typeName(a[0]))' object cannot be interpreted as an integer")
       }
+      if s.isNaN { throw valueError("Invalid value NaN (not a number)") }
       if s < 0 { throw valueError("sleep length must be non-negative") }
-      let us = Int64((s * 1_000_000).rounded(.toNearestOrEven))
+      if s * 1e9 >= 9.2e18 {
+        throw Halt.refused(
+          line: m.learnerLine, column: m.learnerColumn, construct: "time.sleep() of more than 292 years",
+          why: "Python raises an OverflowError whose words change from version to version")
+      }
+      let us = EventLoop.ticks(ofSeconds: s)
       if m.inWorker > 0 {
-        m.threadTicks += us
+        m.threadTicks = Machine.later(m.threadTicks, us)
         m.workerSlept = true
       } else if let l = m.openLoop {
         m.observeBlocking(Double(us) / 1_000_000)
         l.block(forSeconds: Double(us) / 1_000_000)
       } else {
-        m.clockOffset += us
+        m.clockOffset = Machine.later(m.clockOffset, us)
       }
       return NoneObject.shared
     }

@@ -175,7 +175,7 @@ final class RangeObject: PyObject {
   }
   var count: Int {
     if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-    return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    return start > stop ? -((start - stop - 1) / step) + 1 : 0
   }
 }
 

@@ -130,6 +130,9 @@ public final class BuiltinFunctionObject: PyObject {
 public struct Args {
   var positional: [PyObject]
   var keywords: [(String, PyObject)]
+  /// Counts reads of positional arguments that were not given (a built-in called with too
+  /// few): the caller turns them into a refusal instead of the machine failing.
+  var tracker: ArgumentTracker?
 
   init(_ positional: [PyObject] = [], keywords: [(String, PyObject)] = []) {
     self.positional = positional
@@ -137,7 +140,12 @@ public struct Args {
   }
 
   var count: Int { positional.count }
-  subscript(i: Int) -> PyObject { positional[i] }
+  /// Argument `i`; `None` (counted as missing) when there are fewer.
+  subscript(i: Int) -> PyObject {
+    if i < positional.count { return positional[i] }
+    tracker?.missing += 1
+    return NoneObject.shared
+  }
 
   func keyword(_ name: String) -> PyObject? {
     keywords.first { $0.0 == name }?.1
@@ -150,8 +158,15 @@ public struct Args {
   }
 
   func prepending(_ obj: PyObject) -> Args {
-    Args([obj] + positional, keywords: keywords)
+    var args = Args([obj] + positional, keywords: keywords)
+    args.tracker = tracker
+    return args
   }
+}
+
+/// See ``Args/tracker``: one per machine, counting up.
+final class ArgumentTracker {
+  var missing = 0
 }
 
 /// A function written in Python.
