@@ -36,7 +36,6 @@ import Testing
     "p097_asyncio_wait_timeout.py": "set",
     "p162_to_thread_timeout_thread_keeps_running.py": "to_thread",
     // The second corpus (qNNN), written by someone who had not seen what lesson runs.
-    "q014_random_seeded_sample.py": "random.gauss",
     "q018_wait_first_exception.py": "the order of a set",
     "q042_dataclass_order_kwonly.py": "slots=True",
     "q043_enum_flag_auto.py": "enum.Flag",

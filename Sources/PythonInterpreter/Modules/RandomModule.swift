@@ -1,3 +1,4 @@
+import Foundation
 import PythonValues
 
 /// `random.Random`: CPython's Mersenne Twister (``PyRandom``), once seeded with an int or a float.
@@ -6,6 +7,8 @@ import PythonValues
 /// different numbers on every CPython run, so the machine refuses to draw from one.
 final class RandomObject: NativeObject {
   var rng: PyRandom?
+  /// `gauss_next`: the second number of the last pair `gauss` drew (`seed` forgets it).
+  var gaussNext: Double?
 
   init(type: TypeObject = RandomModule.randomType) {
     super.init(type: type)
@@ -36,9 +39,9 @@ final class RandomObject: NativeObject {
 
 /// `random`: the module's functions are the methods of one hidden `Random` instance, as in CPython.
 enum RandomModule {
-  /// Methods CPython computes with `log`, `exp`, `cos` or SHA-512, which lesson does not reproduce.
+  /// Methods lesson does not run yet (CPython computes them with loops of libm calls, or SHA-512).
   static let unsupported = [
-    "gauss", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate", "gammavariate", "betavariate",
+    "vonmisesvariate", "gammavariate", "betavariate",
     "paretovariate", "weibullvariate", "binomialvariate", "randbytes", "getstate", "setstate",
   ]
 
@@ -217,7 +220,82 @@ enum RandomModule {
       }
       return FloatObject(low + (high - low) * (u * c).squareRoot())
     }),
+    // The normal and exponential distributions, as `random.py` writes them, with the same libm
+    // functions CPython calls (`log`, `exp`, `sqrt`, `cos`, `sin`): the math module's, too.
+    ("gauss", { m, a in
+      let (mu, sigma) = try normalArguments(m, a, "gauss")
+      let r = try RandomObject.of(a[0], m)
+      var z = r.gaussNext
+      r.gaussNext = nil
+      if z == nil {
+        let (u1, u2) = try r.draw(m, "gauss") { ($0.random(), $0.random()) }
+        let x2pi = u1 * (2.0 * Double.pi)
+        let g2rad = (-2.0 * Foundation.log(1.0 - u2)).squareRoot()
+        z = Foundation.cos(x2pi) * g2rad
+        r.gaussNext = Foundation.sin(x2pi) * g2rad
+      }
+      return try shifted(m, z!, mu, sigma)
+    }),
+    ("normalvariate", { m, a in
+      let (mu, sigma) = try normalArguments(m, a, "normalvariate")
+      return try shifted(m, try normal(m, a[0], "normalvariate"), mu, sigma)
+    }),
+    ("lognormvariate", { m, a in
+      try ArgCheck.keywords(a, "lognormvariate", ["mu", "sigma"])
+      guard let mu = a.get(1, "mu"), let sigma = a.get(2, "sigma") else {
+        throw typeError("Random.lognormvariate() missing \(a.get(1, "mu") == nil ? "2 required positional arguments: 'mu' and 'sigma'" : "1 required positional argument: 'sigma'")")
+      }
+      let z = try normal(m, a[0], "lognormvariate")
+      let x = try m.binaryOp(mu, try m.binaryOp(FloatObject(z), sigma, .mult), .add)
+      guard let v = try m.asDouble(x) else { throw typeError("must be real number, not \(m.typeName(x))") }
+      let e = Foundation.exp(v)
+      if e.isInfinite && v.isFinite { throw pyError(Types.OverflowError, "math range error") }
+      return FloatObject(e)
+    }),
+    ("expovariate", { m, a in
+      try ArgCheck.keywords(a, "expovariate", ["lambd"])
+      if a.count > 2 { throw typeError("Random.expovariate() takes from 1 to 2 positional arguments but \(a.count) were given") }
+      let lambd: PyObject
+      if let given = a.get(1, "lambd") {
+        lambd = given
+      } else if m.version.minor >= 12 {
+        lambd = FloatObject(1.0)
+      } else {
+        throw typeError("Random.expovariate() missing 1 required positional argument: 'lambd'")
+      }
+      let u = try RandomObject.of(a[0], m).draw(m, "expovariate") { $0.random() }
+      return try m.binaryOp(FloatObject(-Foundation.log(1.0 - u)), lambd, .div)
+    }),
   ] }
+
+  /// `mu` and `sigma` of `gauss`/`normalvariate`: defaults `0.0` and `1.0` from 3.11.
+  static func normalArguments(_ m: Machine, _ a: Args, _ name: String) throws -> (PyObject, PyObject) {
+    try ArgCheck.keywords(a, name, ["mu", "sigma"])
+    if a.count > 3 { throw typeError("Random.\(name)() takes from 1 to 3 positional arguments but \(a.count) were given") }
+    let mu = a.get(1, "mu"), sigma = a.get(2, "sigma")
+    if m.version.minor < 11, mu == nil || sigma == nil {
+      throw typeError("Random.\(name)() missing \(mu == nil ? "2 required positional arguments: 'mu' and 'sigma'" : "1 required positional argument: 'sigma'")")
+    }
+    return (mu ?? FloatObject(0.0), sigma ?? FloatObject(1.0))
+  }
+
+  /// `mu + z * sigma`, with Python's arithmetic on the arguments.
+  static func shifted(_ m: Machine, _ z: Double, _ mu: PyObject, _ sigma: PyObject) throws -> PyObject {
+    try m.binaryOp(mu, try m.binaryOp(FloatObject(z), sigma, .mult), .add)
+  }
+
+  /// Kinderman and Monahan's ratio method, as `normalvariate` runs it: a standard normal deviate.
+  static func normal(_ m: Machine, _ o: PyObject, _ name: String) throws -> Double {
+    let magic = 4 * Foundation.exp(-0.5) / (2.0).squareRoot()
+    return try RandomObject.of(o, m).draw(m, name) { g in
+      while true {
+        let u1 = g.random()
+        let u2 = 1.0 - g.random()
+        let z = magic * (u1 - 0.5) / u2
+        if z * z / 4.0 <= -Foundation.log(u2) { return z }
+      }
+    }
+  }
 
   static let randomType: TypeObject = {
     var all = methods
@@ -240,9 +318,9 @@ enum RandomModule {
   /// operating system, so the generator becomes one the machine refuses to draw from.
   static func seed(_ m: Machine, _ r: RandomObject, _ a: PyObject) throws {
     switch a {
-    case is NoneObject: r.rng = nil
-    case let i as IntObject: r.rng = PyRandom(seed: i.value)
-    case let f as FloatObject: r.rng = PyRandom(seed: f.value)
+    case is NoneObject: r.rng = nil; r.gaussNext = nil
+    case let i as IntObject: r.rng = PyRandom(seed: i.value); r.gaussNext = nil
+    case let f as FloatObject: r.rng = PyRandom(seed: f.value); r.gaussNext = nil
     case is StrObject, is BytesObject:
       throw m.refuse("random.seed(a string)", "CPython seeds from a string with SHA-512, which lesson does not run yet; seed with an int")
     default:
