@@ -39,7 +39,6 @@ import Testing
     "q018_wait_first_exception.py": "the order of a set",
     "q042_dataclass_order_kwonly.py": "slots=True",
     "q043_enum_flag_auto.py": "enum.Flag",
-    "q051_contextvars_request_id.py": "contextvars",
     "q058_numbers_decimal_fraction.py": "decimal",
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",

@@ -27,6 +27,9 @@ public final class Task: Future, DoneCallback {
   /// task that called it. For a host that follows what one call does across the tasks it makes;
   /// numbers, not references, so nothing is kept alive and there is nothing to release.
   public internal(set) var ancestors: (Int, Int, Int) = (0, 0, 0)
+  /// The host's context the task's steps run in (Python's `contextvars.Context`), from
+  /// ``EventLoop/contextOfNewTask`` when the task was made. Opaque to the model.
+  public var context: AnyObject?
 
   init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int) {
     self.frames = FrameStack(coroutine)

@@ -143,12 +143,17 @@ public final class EventLoop {
 
   // MARK: Tasks
 
+  /// Gives each new task the host's context to run in (Python copies the creating code's
+  /// `contextvars` context); nil for a host without contexts.
+  public var contextOfNewTask: (() -> AnyObject?)?
+
   /// `loop.create_task(coro, name=name)`: the task's first step is scheduled at once.
   @discardableResult
   public func createTask(_ coroutine: Coroutine, name: String? = nil) -> Task {
     taskSerial += 1
     let task = Task(coroutine: coroutine, loop: self, name: name, serial: taskSerial)
     if let creator = currentTask { task.ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1) }
+    if let contextOfNewTask { task.context = contextOfNewTask() }
     ready.append(.step(task, nil))
     liveTasks.append(task)
     liveCount += 1

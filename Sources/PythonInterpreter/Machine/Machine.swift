@@ -73,6 +73,10 @@ public final class Machine {
   var workerSlept = false
   /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
   var liveCoroutines = 0
+  /// The program's own `contextvars` context, outside any task (``ContextObject``).
+  lazy var topContext = ContextObject()
+  /// The contexts `Context.run` entered, innermost last.
+  var enteredContexts: [ContextObject] = []
   /// Counts built-ins reading arguments they were not given (``Args/tracker``).
   let argumentTracker = ArgumentTracker()
   /// Async generators a task started (the loop's `firstiter` hook), held weakly.

@@ -10,6 +10,7 @@ extension Machine {
     let l = EventLoop(version: version, host: host)
     openLoop = l
     l.asyncGeneratorClosers = { [weak self] in self?.closeLiveAsyncGenerators() ?? [] }
+    l.contextOfNewTask = { [weak self] in self?.contextForNewTask() }
     // A new selector event loop logs which selector it uses (seen when logging is at DEBUG).
     if let logging = modules["logging"], let hook = logging.dict.getStr("_lesson_loop_created") {
       _ = try call(hook, Args())

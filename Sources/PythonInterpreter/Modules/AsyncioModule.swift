@@ -125,7 +125,18 @@ enum AsyncioModule {
       let loop = try m.runningLoop("create_task")
       let coroutine = try m.taskCoroutine(c)
       let name = (a.keyword("name") as? StrObject)?.value
+      for (k, _) in a.keywords where k != "name" && (k != "context" || m.version.minor < 11) {
+        throw typeError("create_task() got an unexpected keyword argument '\(k)'")
+      }
+      var context: ContextObject?
+      if let given = a.keyword("context"), !(given is NoneObject) {
+        guard let c = given as? ContextObject else {
+          throw m.refuse("create_task(context=\(m.typeName(given)))", "only a contextvars.Context is run by lesson")
+        }
+        context = c
+      }
       let t = loop.createTask(coroutine, name: name)
+      if let context { t.context = context }
       try m.countTask()
       let fo = m.futureObject(t)
       fo.coroutine = c
