@@ -43,7 +43,6 @@ import Testing
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",
     // The third corpus (rNNN), written blind too.
-    "r009_typing_protocol_typeddict.py": "get_args",
     "r010_cached_property_singledispatch.py": "singledispatch",
     "r032_done_callbacks_partial.py": "the order of a set",
     "r036_to_thread_time_sleep_limit.py": "threading",

@@ -251,8 +251,15 @@ extension Machine {
     var bases: [TypeObject] = []
     for b in basesIn {
       guard let t = b as? TypeObject else {
-        if let special = b as? NativeObject, let hook = special.type.lookup("__mro_entries__") {
-          _ = hook
+        // `class Box(Base[int])`: the alias names the classes it stands for (PEP 560).
+        if !(b is NativeObject), let hook = b.type.lookup("__mro_entries__") {
+          let entries = try call(hook, Args([b, TupleObject(basesIn)]))
+          guard let list = entries as? TupleObject else { throw typeError("__mro_entries__ must return a tuple") }
+          for e in list.items {
+            guard let t = e as? TypeObject else { throw typeError("bases must be types") }
+            bases.append(t)
+          }
+          continue
         }
         throw typeError("bases must be types")
       }

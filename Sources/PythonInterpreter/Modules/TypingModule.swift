@@ -2,7 +2,13 @@
 /// (its class statement makes a `collections.namedtuple`). Nothing is checked at run time, as in CPython.
 enum TypingModule {
   static func make(_ m: Machine) throws -> ModuleObject {
-    try SourceModule.load(m, name: "typing", source: source)
+    try SourceModule.load(m, name: "typing", source: source, natives: [
+      ("_lesson_refuse", { m, a in
+        let construct = (a.get(0, "construct") as? StrObject)?.value ?? "typing"
+        let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
+      })
+    ])
   }
 
   /// The module's Python text.
@@ -27,6 +33,15 @@ def _type_repr(obj):
     if isinstance(obj, str):
         return repr(obj)
     return repr(obj)
+
+
+def _convert(arg):
+    """None in a type's arguments stands for NoneType (a Callable's parameter list too)."""
+    if arg is None:
+        return type(None)
+    if isinstance(arg, list):
+        return [_convert(a) for a in arg]
+    return arg
 
 
 def _arg_repr(obj):
@@ -56,6 +71,23 @@ class _SpecialForm(_Final):
             raise TypeError(f'{self} is not subscriptable')
         if not isinstance(parameters, tuple):
             parameters = (parameters,)
+        if self._name == 'Literal':
+            # Nested Literals flatten; repeated values (of the same type) are kept once.
+            flat = []
+            for p in parameters:
+                if isinstance(p, _GenericAlias) and p.__origin__ is self:
+                    flat.extend(p.__args__)
+                else:
+                    flat.append(p)
+            kept = []
+            for p in flat:
+                if not any(type(p) is type(q) and p == q for q in kept):
+                    kept.append(p)
+            parameters = tuple(kept)
+        elif self._name == 'Annotated':
+            parameters = (_convert(parameters[0]),) + parameters[1:]
+        else:
+            parameters = tuple(_convert(p) for p in parameters)
         return _GenericAlias(self, parameters)
 
     def __call__(self, *args, **kwds):
@@ -82,9 +114,10 @@ class _GenericAlias(_Final):
             return 'typing.Union[' + ', '.join([_arg_repr(a) for a in args]) + ']'
         if isinstance(origin, _SpecialForm) and origin._name == 'Callable' and len(args) == 2:
             return 'typing.Callable[' + _type_repr(args[0]) + ', ' + _type_repr(args[1]) + ']'
+        name = _type_repr(origin) if isinstance(origin, type) else repr(origin)
         if not args:
-            return repr(origin) + '[()]'
-        return repr(origin) + '[' + ', '.join([_type_repr(a) for a in args]) + ']'
+            return name + '[()]'
+        return name + '[' + ', '.join([_type_repr(a) for a in args]) + ']'
 
     def __getitem__(self, parameters):
         return self
@@ -98,7 +131,27 @@ class _GenericAlias(_Final):
         return hash((repr(self.__origin__), self.__args__))
 
     def __call__(self, *args, **kwargs):
-        raise TypeError(f'Type {self!r} cannot be instantiated')
+        if not isinstance(self.__origin__, type):
+            raise TypeError(f'Type {self!r} cannot be instantiated')
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except Exception:
+            pass
+        return result
+
+    def __getattr__(self, attr):
+        if attr.startswith('__') and attr.endswith('__'):
+            raise AttributeError(attr)
+        return getattr(self.__origin__, attr)
+
+    def __mro_entries__(self, bases):
+        origin = self.__origin__
+        if isinstance(origin, _SpecialForm) and origin._name in _ORIGINS:
+            origin = _ORIGINS[origin._name]
+        if not isinstance(origin, type):
+            raise TypeError(f'Cannot subclass {self!r}')
+        return (origin,)
 
     def __or__(self, other):
         return _union((self, other))
@@ -226,6 +279,40 @@ def runtime_checkable(cls):
     return cls
 
 
+_ORIGINS = {'List': list, 'Dict': dict, 'Set': set, 'FrozenSet': frozenset, 'Tuple': tuple, 'Type': type,
+            'DefaultDict': collections.defaultdict, 'OrderedDict': collections.OrderedDict,
+            'Counter': collections.Counter, 'Deque': collections.deque, 'ChainMap': collections.ChainMap}
+
+
+def _native_alias(tp, what):
+    if type(tp).__name__ in ('GenericAlias', 'UnionType'):
+        _lesson_refuse(what + ' of ' + type(tp).__name__, 'lesson answers it for typing\'s own forms (Literal, Union, Optional, List...) only yet')
+
+
+def get_origin(tp):
+    _native_alias(tp, 'typing.get_origin()')
+    if isinstance(tp, _GenericAlias):
+        origin = tp.__origin__
+        if isinstance(origin, _SpecialForm) and origin._name in _ORIGINS:
+            return _ORIGINS[origin._name]
+        if isinstance(origin, _SpecialForm) and origin._name not in (
+                'Union', 'Literal', 'Annotated', 'ClassVar', 'Final', 'Concatenate', 'TypeGuard', 'Required',
+                'NotRequired', 'ReadOnly', 'TypeIs'):
+            _lesson_refuse('typing.get_origin() of typing.' + origin._name,
+                           'its origin is a collections.abc class, which lesson does not have yet')
+        return origin
+    if tp is Generic:
+        return Generic
+    return None
+
+
+def get_args(tp):
+    _native_alias(tp, 'typing.get_args()')
+    if isinstance(tp, _GenericAlias):
+        return tp.__args__
+    return ()
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     hints = getattr(obj, '__annotations__', None)
     if hints is None:
@@ -266,7 +353,11 @@ class NamedTuple(tuple):
 
 class Generic(object):
     def __class_getitem__(cls, params):
-        return cls
+        if cls is Generic or cls is Protocol or Protocol in cls.__bases__:
+            return cls
+        if not isinstance(params, tuple):
+            params = (params,)
+        return _GenericAlias(cls, tuple(_convert(p) for p in params))
 
 
 class Protocol(object):
@@ -296,8 +387,30 @@ class TypedDict(dict):
         annotations = {}
         for base in reversed(cls.__mro__[1:]):
             annotations.update(base.__dict__.get('__annotations__', {}))
-        annotations.update(cls.__dict__.get('__annotations__', {}))
+        own = cls.__dict__.get('__annotations__', {})
+        annotations.update(own)
+        required = set()
+        optional = set()
+        for base in cls.__bases__:
+            required.update(base.__dict__.get('__required_keys__', ()))
+            optional.update(base.__dict__.get('__optional_keys__', ()))
+        for key, value in own.items():
+            form = value.__origin__ if isinstance(value, _GenericAlias) else None
+            if isinstance(form, _SpecialForm) and form._name == 'Required':
+                is_required = True
+            elif isinstance(form, _SpecialForm) and form._name == 'NotRequired':
+                is_required = False
+            else:
+                is_required = total
+            if is_required:
+                required.add(key)
+                optional.discard(key)
+            else:
+                optional.add(key)
+                required.discard(key)
         cls.__annotations__ = annotations
+        cls.__required_keys__ = frozenset(required)
+        cls.__optional_keys__ = frozenset(optional)
         cls.__total__ = total
 """#
 }
