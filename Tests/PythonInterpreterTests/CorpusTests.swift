@@ -43,12 +43,10 @@ import Testing
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",
     // The third corpus (rNNN), written blind too.
-    "r010_cached_property_singledispatch.py": "singledispatch",
     "r032_done_callbacks_partial.py": "the order of a set",
     "r036_to_thread_time_sleep_limit.py": "threading",
     "r043_mistake_asyncio_run_inside.py": "outside asyncio.run()",
     "r052_string_methods_textwrap.py": "textwrap",
-    "r056_init_subclass_registry.py": "__subclasses__",
     "r058_re_parse_specs.py": "import re",
   ]
 

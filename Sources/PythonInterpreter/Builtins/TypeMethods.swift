@@ -619,7 +619,7 @@ enum TypeMethods {
     method(o, "__getattribute__") { m, a in try m.getAttribute(a[0], s(a, 1)) }
     // An implicit class method; it takes no keywords.
     classMethod(o, "__init_subclass__") { _, a in
-      if !a.keywords.isEmpty { throw typeError("\((a.positional.first as? TypeObject)?.name ?? "object").__init_subclass__() takes no keyword arguments") }
+      if !a.keywords.isEmpty { throw typeError("\((a.positional.first as? TypeObject)?.qualname ?? "object").__init_subclass__() takes no keyword arguments") }
       return NoneObject.shared
     }
     o.dict.setStr("__new__", BuiltinFunctionObject("__new__") { m, a in

@@ -69,6 +69,16 @@ extension Machine {
   func findAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject? {
     let n = name.value
     if Sandbox.forbiddenAttributes.contains(n) {
+      // A class of the program's own lists the classes made from it (a registry); the built-in
+      // types' lists are the classic way out of a sandbox, and stay refused.
+      if n == "__subclasses__", let t = o as? TypeObject, !t.isBuiltin {
+        return BuiltinFunctionObject("__subclasses__") { _, a in
+          if a.count > 0 || !a.keywords.isEmpty {
+            throw typeError("\(t.name).__subclasses__() takes no arguments (\(a.count) given)")
+          }
+          return ListObject(t.subclasses.compactMap(\.type))
+        }
+      }
       throw Sandbox.refuse(self, construct: n, why: "reaching into the interpreter through '\(n)' is outside an exercise run")
     }
     if let t = o as? TypeObject { return try classAttribute(t, name) }
@@ -168,6 +178,7 @@ extension Machine {
       if let v = c.dict.getStr(name) {
         if s.object is TypeObject {
           if let desc = v as? DescriptorObject, desc.kind == .classMethod { return MethodObject(desc.function, s.object) }
+          if let b = v as? BuiltinFunctionObject, b.isClassMethod { return b.bind(s.object) }
           return v
         }
         if let desc = v as? DescriptorObject, desc.kind == .property { return try call(desc.function, Args([s.object])) }

@@ -337,6 +337,8 @@ extension Machine {
       cls.dict.setStr(name, v)
     }
     if cls.dict.getStr("__doc__") == nil { cls.dict.setStr("__doc__", NoneObject.shared) }
+    // `Base.__subclasses__()` lists it from now on (kept for the program's own classes only).
+    for b in bases where !b.isBuiltin { b.subclasses.append(WeakType(type: cls)) }
     // __set_name__ and __init_subclass__.
     for (k, v) in cls.dict.pairs {
       if !(v is FunctionObject), !(v is TypeObject), let setName = v.type.lookup("__set_name__"), !(v.type.isBuiltin) {
@@ -352,7 +354,7 @@ extension Machine {
     {
       _ = try call(d.function, Args([cls], keywords: keywords))
     } else if !keywords.isEmpty {
-      throw typeError("\(name).__init_subclass__() takes no keyword arguments")
+      throw typeError("\(qualname).__init_subclass__() takes no keyword arguments")
     }
     return cls
   }

@@ -94,6 +94,11 @@ enum FunctoolsModule {
       return acc
     }
     mod.def("_cache_info") { _, a in TupleObject(a.positional, type: cacheInfoType) }
+    mod.def("_lesson_refuse") { m, a in
+      let construct = (a.get(0, "construct") as? StrObject)?.value ?? "functools"
+      let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
+    }
     let assignments = m.version.minor >= 12
       ? "('__module__', '__name__', '__qualname__', '__doc__', '__annotations__', '__type_params__')"
       : "('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')"
@@ -356,5 +361,84 @@ class cached_property:
             val = self.func(instance)
             cache[self.attrname] = val
         return val
+
+
+def singledispatch(func):
+    """CPython's, for classes and typing.Union annotations (3.11+); the registry is a dict."""
+    import sys
+    registry = {}
+
+    def _refuse(construct, why):
+        _lesson_refuse(construct, why)
+
+    def _is_union_type(cls):
+        if type(cls).__name__ == 'UnionType':
+            _refuse('singledispatch on an X | Y annotation', 'lesson dispatches on classes and typing.Union only yet')
+        from typing import get_origin, Union
+        return get_origin(cls) is Union
+
+    def _is_valid_dispatch_type(cls):
+        if isinstance(cls, type):
+            return True
+        if sys.version_info < (3, 11):
+            return False
+        from typing import get_args
+        return _is_union_type(cls) and all(isinstance(arg, type) for arg in get_args(cls))
+
+    def dispatch(cls):
+        for key in registry:
+            if hasattr(key, '__abstractmethods__'):
+                _refuse('singledispatch with an abstract class registered',
+                        "Python places abstract classes in the dispatch order by their registrations, which lesson does not follow yet")
+        for base in cls.__mro__:
+            if base in registry:
+                return registry[base]
+        return registry[object]
+
+    def register(cls, func=None):
+        if _is_valid_dispatch_type(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                if sys.version_info < (3, 11):
+                    raise TypeError(f"Invalid first argument to `register()`. {cls!r} is not a class.")
+                raise TypeError(f"Invalid first argument to `register()`. {cls!r} is not a class or union type.")
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function."
+                )
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if isinstance(cls, str):
+                _refuse('singledispatch on a string annotation', 'Python resolves it with typing.get_type_hints, which lesson does not run yet')
+            if not _is_valid_dispatch_type(cls):
+                if sys.version_info >= (3, 11) and _is_union_type(cls):
+                    raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} not all arguments are classes.")
+                raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} is not a class.")
+        if sys.version_info >= (3, 11) and not isinstance(cls, type) and _is_union_type(cls):
+            from typing import get_args
+            for arg in get_args(cls):
+                registry[arg] = func
+        else:
+            registry[cls] = func
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
 """#
 }

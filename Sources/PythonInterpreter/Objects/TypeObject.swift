@@ -28,6 +28,9 @@ public final class TypeObject: PyObject {
   let dict: DictObject
   var layout: Layout
   let isBuiltin: Bool
+  /// The classes made with this one as a direct base, in the order they were made
+  /// (`__subclasses__()`; only a class of the program's own keeps them).
+  var subclasses: [WeakType] = []
   /// A built-in type, or a learner's subclass of `list`, `dict` or `str` that adds methods only:
   /// its instances take the built-in type's paths everywhere (`print`, `[i]`, `+`, format).
   var behavesAsBuiltin: Bool
@@ -234,4 +237,9 @@ final class SuperObject: PyObject {
     self.object = object
     super.init(type: Types.superType)
   }
+}
+
+/// A class, held weakly: a base does not keep its subclasses alive.
+struct WeakType {
+  weak var type: TypeObject?
 }
