@@ -612,8 +612,10 @@ enum TypeMethods {
       return StrObject(try m.str(a[0]))
     }
     method(o, "__setattr__") { m, a in
-      guard let d = a[0].instanceDict else { throw m.cannotSetNewAttribute(a[0], s(a, 1)) }
-      d.setStr(s(a, 1), a[2])
+      guard let name = a[1] as? StrObject else {
+        throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'")
+      }
+      try m.objectSetAttribute(a[0], name.value, a[2])
       return NoneObject.shared
     }
     method(o, "__getattribute__") { m, a in try m.getAttribute(a[0], s(a, 1)) }

@@ -373,6 +373,32 @@ extension Machine {
     dict.setStr(name, v)
   }
 
+  /// `object.__setattr__(o, name, v)`: a data descriptor of the class, else the instance's own
+  /// attributes (its slots, when the class has them); never the class's own `__setattr__`.
+  func objectSetAttribute(_ o: PyObject, _ name: String, _ v: PyObject) throws {
+    if Sandbox.forbiddenAttributes.contains(name) {
+      throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
+    }
+    let t = o.type
+    if let d = t.lookup(name) as? DescriptorObject, d.kind == .property {
+      guard let setter = d.setter else {
+        if version.minor >= 11 { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
+        throw attributeError("can't set attribute '\(name)'")
+      }
+      _ = try call(setter, Args([o, v]))
+      return
+    }
+    if !(o is TypeObject), let d = t.lookup(name), let set = userDescriptor(d, "__set__") {
+      _ = try call(set, Args([d, o, v]))
+      return
+    }
+    guard let dict = o.instanceDict else { throw cannotSetNewAttribute(o, name) }
+    if !(o is NativeObject), let names = slotNames(t), !names.contains(name), t.lookup(name) == nil {
+      throw cannotSetNewAttribute(o, name)
+    }
+    dict.setStr(name, v)
+  }
+
   func deleteAttribute(_ o: PyObject, _ name: String) throws {
     if !(o is TypeObject), let d = o.type.lookup(name), let delete = userDescriptor(d, "__delete__") {
       _ = try call(delete, Args([d, o]))

@@ -2,9 +2,20 @@
 /// and compiles them, as CPython does; `field`, `fields`, `asdict`, `astuple`, `replace`.
 enum DataclassesModule {
   static func make(_ m: Machine) throws -> ModuleObject {
-    try SourceModule.load(m, name: "dataclasses", source: source, natives: [SourceModule.exec, SourceModule.refuse],
+    try SourceModule.load(m, name: "dataclasses", source: source, natives: [SourceModule.exec, SourceModule.refuse, usesClassCell],
                           values: [("FrozenInstanceError", Dataclasses.frozenInstanceError)])
   }
+
+  /// Whether a function of the class uses `__class__` (`super()` with no arguments): CPython's
+  /// slotted dataclass is a new class, and such a function still names the old one.
+  static var usesClassCell: (String, BuiltinFunctionObject.Body) { ("_lesson_uses_class_cell", { _, a in
+    guard let d = a.positional.first as? DictObject else { return BoolObject.of(false) }
+    for v in d.pairs.map(\.1) {
+      let f = (v as? FunctionObject) ?? ((v as? DescriptorObject)?.function as? FunctionObject)
+      if let f, f.code.freevars.contains("__class__") { return BoolObject.of(true) }
+    }
+    return BoolObject.of(false)
+  }) }
 
   /// The module's Python text.
   static let source = #"""
@@ -159,8 +170,7 @@ def _init_source(cls, fields, std_fields, kw_only_fields, frozen, has_post_init,
     return 'def __init__(' + ', '.join(['self'] + params) + '):\n' + '\n'.join(body) + '\n'
 
 
-def _object_setattr(obj, name, value):
-    obj.__dict__[name] = value
+_object_setattr = object.__setattr__
 
 
 def _create(cls, name, text, locals):
@@ -186,7 +196,7 @@ def _tuple_str(obj_name, fields):
     return f'({",".join([f"{obj_name}.{f.name}" for f in fields])},)'
 
 
-def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots):
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot=False):
     fields = {}
     annotations = cls.__dict__.get('__annotations__', {})
     kw_only_now = kw_only
@@ -250,7 +260,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         def __setattr__(self, name, value):
             if type(self) is cls or name in names:
                 raise FrozenInstanceError(f'cannot assign to field {name!r}')
-            self.__dict__[name] = value
+            super(cls, self).__setattr__(name, value)
 
         def __delattr__(self, name):
             if type(self) is cls or name in names:
@@ -274,15 +284,53 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls.__hash__ = None
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_fields))
+    if weakref_slot:
+        _lesson_refuse('dataclass(weakref_slot=True)', 'weak references are not run by lesson')
     if slots:
-        _lesson_refuse('dataclass(slots=True)', 'slotted dataclasses are not run by lesson yet')
+        cls = _add_slots(cls, frozen, weakref_slot)
+    return cls
+
+
+def _get_slots(cls):
+    slots = cls.__dict__.get('__slots__')
+    if slots is None:
+        return ()
+    if isinstance(slots, str):
+        return (slots,)
+    return tuple(slots)
+
+
+def _add_slots(cls, is_frozen, weakref_slot):
+    cls_dict = dict(cls.__dict__)
+    if _lesson_uses_class_cell(cls_dict):
+        _lesson_refuse('super() in a dataclass(slots=True)',
+                       'Python makes the slotted class anew, and super() there still names the old class')
+    if '__slots__' in cls_dict:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    field_names = tuple(f.name for f in fields(cls))
+    if sys.version_info >= (3, 11):
+        inherited = set()
+        for base in cls.__mro__[1:-1]:
+            inherited.update(_get_slots(base))
+        extra = ('__weakref__',) if weakref_slot else ()
+        cls_dict['__slots__'] = tuple(n for n in field_names + extra if n not in inherited)
+    else:
+        cls_dict['__slots__'] = field_names
+    for field_name in field_names:
+        cls_dict.pop(field_name, None)
+    cls_dict.pop('__dict__', None)
+    cls_dict.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    if qualname is not None:
+        cls.__qualname__ = qualname
     return cls
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False,
               match_args=True, kw_only=False, slots=False, weakref_slot=False):
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots)
+        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot)
     if cls is None:
         return wrap
     return wrap(cls)
