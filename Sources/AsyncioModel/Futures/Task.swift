@@ -40,6 +40,8 @@ public final class Task: Future, DoneCallback {
 
   /// The innermost frame, while the task runs.
   public var innermostFrame: Coroutine? { frames.top }
+  /// How many coroutines are awaiting one another in the task now (its `await` chain).
+  public var frameDepth: Int { frames.count }
 
   /// `Task.cancel(msg)`: asks the coroutine to stop at its next resumption.
   @discardableResult

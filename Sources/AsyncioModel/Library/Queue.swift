@@ -29,8 +29,9 @@ public final class Queue {
     case fifo
     /// `LifoQueue`: last in, first out.
     case lifo
-    /// `PriorityQueue`: the smallest first, by the host's ordering of items.
-    case priority(@Sendable (AnyObject?, AnyObject?) -> Bool)
+    /// `PriorityQueue`: a heap, as `heapq.heappush`/`heappop` keep it, with the host's `<`
+    /// (which may raise: the host's exception, a ``LoopError``, comes back from `put`/`get`).
+    case priority(@Sendable (AnyObject?, AnyObject?) throws -> Bool)
   }
 
   /// `maxsize`: 0 or less means no bound.
@@ -68,6 +69,10 @@ public final class Queue {
     if isShutDown { return loop.host.queueError(.shutDown) }
     if isFull { return loop.host.queueError(.full) }
     items.append(item)
+    if case .priority(let less) = order {
+      // heappush: appended first, so an item whose comparison fails stays in the heap.
+      if let error = siftDown(from: 0, items.count - 1, less) { return error }
+    }
     unfinishedTasks += 1
     finished.clear()
     wakeUpNext(&getters)
@@ -79,9 +84,53 @@ public final class Queue {
     if isEmpty {
       return .error(loop.host.queueError(isShutDown ? .shutDown : .empty))
     }
-    let item = take()
+    let item: LoopValue
+    switch take() {
+    case .value(let v): item = v
+    case .error(let e): return .error(e)
+    }
     wakeUpNext(&putters)
     return .value(item)
+  }
+
+  // MARK: The heap of a PriorityQueue (CPython's `_heapq.c`)
+
+  /// `_siftdown(heap, start, pos)`: moves the item at `pos` up towards `start` while it is less
+  /// than its parent. A comparison that changed the heap's size is `RuntimeError`.
+  private func siftDown(from start: Int, _ position: Int, _ less: (AnyObject?, AnyObject?) throws -> Bool) -> LoopError? {
+    let size = items.count
+    guard position < size else { return nil }
+    var pos = position
+    while pos > start {
+      let parent = (pos - 1) >> 1
+      let smaller: Bool
+      do { smaller = try less(items[pos], items[parent]) } catch { return (error as AnyObject) as? LoopError }
+      if size != items.count { return loop.host.runtimeError("list changed size during iteration") }
+      if !smaller { break }
+      items.swapAt(parent, pos)
+      pos = parent
+    }
+    return nil
+  }
+
+  /// `_siftup(heap, pos)`: the smaller child moves up until a leaf, then the item sifts down.
+  private func siftUp(_ position: Int, _ less: (AnyObject?, AnyObject?) throws -> Bool) -> LoopError? {
+    let end = items.count
+    guard position < end else { return nil }
+    var pos = position
+    let limit = end >> 1
+    while pos < limit {
+      var child = 2 * pos + 1
+      if child + 1 < end {
+        let smaller: Bool
+        do { smaller = try less(items[child], items[child + 1]) } catch { return (error as AnyObject) as? LoopError }
+        if !smaller { child += 1 }
+        if end != items.count { return loop.host.runtimeError("list changed size during iteration") }
+      }
+      items.swapAt(child, pos)
+      pos = child
+    }
+    return siftDown(from: position, pos, less)
   }
 
   /// `task_done()`: the `ValueError` when called too often, or `nil`.
@@ -119,7 +168,7 @@ public final class Queue {
     }
   }
 
-  private func take() -> LoopValue {
+  private func take() -> Resumption {
     switch order {
     case .fifo:
       let item = items[head]
@@ -129,14 +178,17 @@ public final class Queue {
         items.removeFirst(head)
         head = 0
       }
-      return item
+      return .value(item)
     case .lifo:
-      return items.removeLast()
+      return .value(items.removeLast())
     case .priority(let less):
-      // heapq order: the smallest item, the earliest put among equals.
-      var best = head
-      for index in head..<items.count where less(items[index], items[best]) { best = index }
-      return items.remove(at: best)
+      // heappop: the last item goes to the root and sifts up; the root is returned.
+      let last = items.removeLast()
+      if items.isEmpty { return .value(last) }
+      let root = items[0]
+      items[0] = last
+      if let error = siftUp(0, less) { return .error(error) }
+      return .value(root)
     }
   }
 

@@ -87,9 +87,9 @@ public final class Wait: Coroutine {
 public final class AsCompleted {
   private var todo: [Future]
   private let done: Queue
-  private var timeoutHandle: TimerHandle?
+  /// Held by the loop until it fires or is cancelled; not by this object, which its closure holds.
+  private weak var timeoutHandle: TimerHandle?
   private var left: Int
-  private var completion: ClosureCallback?
   let loop: EventLoop
 
   /// Starts watching `awaitables` (coroutines become tasks now).
@@ -103,16 +103,17 @@ public final class AsCompleted {
     }
     todo = futures
     left = futures.count
-    let callback = ClosureCallback { [unowned self] future in
+    // The callbacks hold this object, as CPython's closures hold `done` and `todo`: the program
+    // may drop what as_completed returned while its futures still run.
+    let callback = ClosureCallback { [self] future in
       guard !todo.isEmpty else { return }
       todo.removeAll { $0 === future }
       _ = done.putNoWait(future)
       if todo.isEmpty { timeoutHandle?.cancel() }
     }
-    completion = callback
     for future in futures { future.addDoneCallback(callback) }
     if !futures.isEmpty, let timeout {
-      timeoutHandle = loop.callLater(timeout) { [unowned self] in
+      timeoutHandle = loop.callLater(timeout) { [self] in
         for future in todo {
           future.removeDoneCallback(callback)
           _ = done.putNoWait(nil)

@@ -368,21 +368,44 @@ enum TypeMethods {
       guard i >= 0, i < list.items.count else { throw indexError("pop index out of range") }
       return list.items.remove(at: i)
     }
+    // These re-read the list's length at every step, as CPython's loops do: an `__eq__` may
+    // change the list while it is being searched.
     method(t, "remove") { m, a in
       let list = l(a)
-      for (i, x) in list.items.enumerated() where try m.keysEqual(x, a[1]) {
-        list.items.remove(at: i)
-        return NoneObject.shared
+      var i = 0
+      while i < list.items.count {
+        if try m.keysEqual(list.items[i], a[1]) {
+          if i < list.items.count { list.items.remove(at: i) }
+          return NoneObject.shared
+        }
+        i += 1
       }
       throw valueError("list.remove(x): x not in list")
     }
     method(t, "index") { m, a in
-      for (i, x) in l(a).items.enumerated() where try m.keysEqual(x, a[1]) { return IntObject.make(i) }
+      let list = l(a)
+      func bound(_ o: PyObject?, _ otherwise: Int) throws -> Int {
+        guard let o else { return otherwise }
+        var v = try ArgCheck.smallIntClamped(m, o)
+        if v < 0 { v = max(0, v + list.items.count) }
+        return v
+      }
+      var i = try bound(a.get(2, "start"), 0)
+      let stop = try bound(a.get(3, "stop"), Int.max)
+      while i < stop && i < list.items.count {
+        if try m.keysEqual(list.items[i], a[1]) { return IntObject.make(i) }
+        i += 1
+      }
       throw valueError(m.version.minor >= 13 ? "list.index(x): x not in list" : "\(try m.repr(a[1])) is not in list")
     }
     method(t, "count") { m, a in
+      let list = l(a)
       var n = 0
-      for x in l(a).items where try m.keysEqual(x, a[1]) { n += 1 }
+      var i = 0
+      while i < list.items.count {
+        if try m.keysEqual(list.items[i], a[1]) { n += 1 }
+        i += 1
+      }
       return IntObject.make(n)
     }
     method(t, "clear") { _, a in

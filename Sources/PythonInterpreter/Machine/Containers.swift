@@ -191,7 +191,11 @@ extension Machine {
       }
       return sub.value.isEmpty || s.value.contains(sub.value) && PyStringSearch.find(s.value, sub.value) >= 0
     case let l as ListObject:
-      for x in l.items where try keysEqual(x, v) { return true }
+      var i = 0
+      while i < l.items.count {
+        if try keysEqual(l.items[i], v) { return true }
+        i += 1
+      }
       return false
     case let t as TupleObject:
       for x in t.items where try keysEqual(x, v) { return true }
@@ -341,11 +345,19 @@ extension Machine {
     case let l as ListObject where l.type.behavesAsBuiltin:
       if let s = k as? SliceObject {
         let ix = try sliceIndices(s, count: l.items.count)
+        let before = l.items.count
         let new = try iterate(v)
         if ix.step == 1 {
-          let end = max(ix.start, ix.start + ix.count)
-          l.items.replaceSubrange(ix.start..<end, with: new)
+          // Held to the list as it is now: iterating the value may have changed it (CPython clamps too).
+          let start = min(ix.start, l.items.count)
+          let end = min(max(start, ix.start + ix.count), l.items.count)
+          l.items.replaceSubrange(start..<end, with: new)
         } else {
+          if l.items.count != before {
+            throw Halt.refused(
+              line: learnerLine, column: learnerColumn, construct: "an extended slice assignment whose value changes the list",
+              why: "CPython writes to the places it counted before; lesson does not reproduce that")
+          }
           guard new.count == ix.count else {
             throw valueError("attempt to assign sequence of size \(new.count) to extended slice of size \(ix.count)")
           }

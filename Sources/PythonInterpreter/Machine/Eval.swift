@@ -64,7 +64,7 @@ extension Machine {
       case .setup(let handler, let level):
         if f.stack.count > level { f.stack.removeSubrange(level...) }
         if exc.contextException == nil, let current = currentHandled(excluding: exc) {
-          exc.contextException = current
+          setContext(of: exc, to: current)
         }
         f.blocks.append(.handling(level: f.stack.count))
         f.handled.append(exc)
@@ -87,16 +87,35 @@ extension Machine {
   /// Raises `exc` as a `raise` statement does: sets its context from what is being handled.
   func raising(_ exc: ExceptionObject) -> ExceptionObject {
     if let current = currentHandled(), current !== exc, exc.contextException == nil {
-      // Avoid a cycle.
-      var c: ExceptionObject? = current
-      var cycle = false
-      while let x = c {
-        if x === exc { cycle = true; break }
-        c = x.contextException
-      }
-      if !cycle { exc.contextException = current }
+      setContext(of: exc, to: current)
     }
     return exc
+  }
+
+  /// `exc.__context__ = current`, as `_PyErr_SetObject` sets it: a link back to `exc` in the
+  /// chain of `current` is cut first (no new cycle), and a cycle already there is not followed
+  /// for ever.
+  func setContext(of exc: ExceptionObject, to current: ExceptionObject) {
+    var o = current
+    var seen: Set<ObjectIdentifier> = [ObjectIdentifier(o)]
+    while let c = o.contextException {
+      if c === exc {
+        o.contextException = nil
+        break
+      }
+      if !seen.insert(ObjectIdentifier(c)).inserted { break }
+      o = c
+    }
+    exc.contextException = current
+  }
+
+  /// One step of work a built-in does on the program's behalf (a long loop in Swift), on the
+  /// same budget as the program's own steps.
+  func countStep() throws {
+    steps &+= 1
+    if steps > budgets.steps {
+      throw Halt.budget("steps: the program ran more than \(budgets.steps) steps (an endless loop?)")
+    }
   }
 
   private func execute(_ f: Frame) throws -> FrameExit {

@@ -163,6 +163,13 @@ extension Machine {
       return .awaitFuture(f.future)
     case let a as AwaitableObject:
       if a.used { throw runtimeError("cannot reuse already awaited coroutine") }
+      // An await chain through asyncio's and async generators' steps is as deep as Python allows.
+      let nesting = loop?.currentTask?.frameDepth ?? 0
+      if nesting + depth + 8 > budgets.recursion {
+        // 3.11 meets the limit in C calling the step (`__anext__`), and says so.
+        throw raising(pyError(Types.RecursionError, version.minor == 11
+          ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded"))
+      }
       a.used = true
       return .awaitCoroutine(a.coroutine)
     default:

@@ -541,6 +541,13 @@ extension Machine {
 
   func sequenceCompare(_ a: [PyObject], _ b: [PyObject], _ op: CompareOperator) throws -> Bool {
     if (op == .eq || op == .notEq) && a.count != b.count { return op == .notEq }
+    // Nested lists compare recursively: as deep as Python's recursion limit, then RecursionError.
+    reprDepth += 1
+    defer { reprDepth -= 1 }
+    if nestingTooDeep(reprDepth) {
+      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded in comparison"))
+    }
+    try checkStack()
     for (x, y) in zip(a, b) {
       if x === y { continue }
       if try !eq(x, y) {

@@ -35,7 +35,13 @@ enum AsyncioModule {
     nonisolated(unsafe) let machine = m
     d.setStr("PriorityQueue", queueType(m, .priority({ a, b in
       guard let x = a as? PyObject, let y = b as? PyObject else { return false }
-      return (try? machine.lessThan(x, y)) ?? false
+      // A Python exception comes out of put/get; a budget or refusal stops the program.
+      do {
+        return try machine.lessThan(x, y)
+      } catch let h as Halt {
+        machine.halt = h
+        throw ExceptionObject(Types.Halt, [])
+      }
     }), "PriorityQueue"))
     if m.sourceLines.contains(where: { $0.contains("Condition") }) {
       m.modules["asyncio"] = mod
@@ -498,7 +504,7 @@ enum AsyncioModule {
           let index = g.tasks.count
           g.tasks.append(t)
           g.ended.append(nil)
-          t.addDoneCallback { [unowned g] (f: Future) in g.ended[index] = f.loop.time }
+          t.addDoneCallback { [weak g] (f: Future) in g?.ended[index] = f.loop.time }
           let object = m.futureObject(t)
           object.coroutine = a.get(1, "coro")
           return object

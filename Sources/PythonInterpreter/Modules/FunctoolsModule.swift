@@ -71,8 +71,17 @@ enum FunctoolsModule {
     let t = TypeObject("CacheInfo", bases: [Types.tuple], layout: .tuple, module: "functools")
     let fields = ["hits", "misses", "maxsize", "currsize"]
     t.dict.setStr("_fields", TupleObject(fields.map { StrObject($0) }))
+    t.construct = { m, _, _ in
+      throw m.refuse("functools' CacheInfo made directly", "lesson makes it only as cache_info() returns it")
+    }
     for (i, f) in fields.enumerated() {
-      t.dict.setStr(f, DescriptorObject(.property, BuiltinFunctionObject(f) { _, a in (a[0] as! TupleObject).items[i] }))
+      t.dict.setStr(f, DescriptorObject(.property, BuiltinFunctionObject(f) { m, a in
+        guard let tuple = a[0] as? TupleObject else {
+          throw typeError("descriptor '_tuplegetter' for 'CacheInfo' objects doesn't apply to a '\(m.typeName(a[0]))' object")
+        }
+        guard i < tuple.items.count else { throw indexError("tuple index out of range") }
+        return tuple.items[i]
+      }))
     }
     return t
   }()

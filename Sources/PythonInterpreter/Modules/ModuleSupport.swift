@@ -52,6 +52,16 @@ enum ArgCheck {
     return s
   }
 
+  /// A slice-like index (`list.index`'s start and stop): held to a machine word, never an error.
+  static func smallIntClamped(_ m: Machine, _ o: PyObject) throws -> Int {
+    guard o is IntObject || (!o.type.isBuiltin && o.type.lookup("__index__") != nil) else {
+      throw typeError("slice indices must be integers or have an __index__ method")
+    }
+    let v = try int(m, o)
+    if let s = v.int { return s }
+    return v.signum < 0 ? Int.min : Int.max
+  }
+
   /// A float argument (`PyFloat_AsDouble`): `must be real number, not str`.
   static func double(_ m: Machine, _ o: PyObject) throws -> Double {
     if let d = try m.asDouble(o) { return d }

@@ -115,11 +115,17 @@ enum RandomModule {
         l.items = items
         return NoneObject.shared
       }
-      let n = try m.length(a[1])
-      var idx = Array(0..<n)
-      try r.draw(m, "shuffle") { $0.shuffle(&idx) }
-      let old = try (0..<n).map { try m.getItem(a[1], IntObject.make($0)) }
-      for (i, j) in idx.enumerated() { try m.setItem(a[1], IntObject.make(i), old[j]) }
+      // Another sequence: `x[i], x[j] = x[j], x[i]` from the end, as random.py swaps.
+      var i = try m.length(a[1]) - 1
+      while i >= 1 {
+        try m.countStep()
+        let j = try r.draw(m, "shuffle") { $0.randbelow(BigInt(i + 1)).int! }
+        let xj = try m.getItem(a[1], IntObject.make(j))
+        let xi = try m.getItem(a[1], IntObject.make(i))
+        try m.setItem(a[1], IntObject.make(i), xj)
+        try m.setItem(a[1], IntObject.make(j), xi)
+        i -= 1
+      }
       return NoneObject.shared
     }),
     ("sample", { m, a in

@@ -41,6 +41,11 @@ enum UTCTime {
 
   /// glibc's `strftime` for the directives a log format uses; any other directive is refused.
   static func strftime(_ format: String, seconds: Double, _ m: Machine) throws -> String {
+    if seconds.isNaN { throw valueError("Invalid value NaN (not a number)") }
+    // Years 1..9999 (what every version formats alike); beyond, Python's errors vary.
+    guard seconds > -62_135_596_800, seconds < 253_402_300_800 else {
+      throw m.refuse("a time outside the years 1 to 9999", "Python's error for it differs between versions and platforms")
+    }
     let p = parts(seconds)
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     var out = ""

@@ -13,6 +13,8 @@ public class DictObject: PyObject {
   private(set) var count = 0
   /// Bumped on every insertion or deletion, so that iteration can notice a change of size.
   private(set) var version = 0
+  /// Bumped when the table is rebuilt or emptied (CPython's `ma_keys` changing).
+  private var tableID = 0
 
   override init(type: TypeObject? = nil) {
     super.init(type: type ?? Types.dict)
@@ -28,27 +30,35 @@ public class DictObject: PyObject {
   }
 
   private func findSlot(_ key: PyObject, hash: Int, _ m: Machine?) throws -> (slot: Int, entry: Int?) {
-    if indices.isEmpty { rebuild(capacity: 8) }
-    let mask = indices.count - 1
-    var perturb = UInt(bitPattern: hash)
-    var i = Int(UInt(bitPattern: hash) & UInt(mask))
-    while true {
-      let ix = Int(indices[i])
-      if ix == -1 { return (i, nil) }
-      if ix >= 0, let e = entries[ix], e.hash == hash {
-        if e.key === key { return (i, ix) }
-        if let m {
-          if try m.keysEqual(e.key, key) { return (i, ix) }
-        } else if let a = e.key as? StrObject, let b = key as? StrObject, a.value == b.value {
-          return (i, ix)
+    search: while true {
+      if indices.isEmpty { rebuild(capacity: 8) }
+      let mask = indices.count - 1
+      var perturb = UInt(bitPattern: hash)
+      var i = Int(UInt(bitPattern: hash) & UInt(mask))
+      while true {
+        let ix = Int(indices[i])
+        if ix == -1 { return (i, nil) }
+        if ix >= 0, let e = entries[ix], e.hash == hash {
+          if e.key === key { return (i, ix) }
+          if let m {
+            let table = tableID
+            let equal = try m.keysEqual(e.key, key)
+            // An `__eq__` that rebuilt the table or took this entry away: look again in the table as
+            // it is now, as CPython does.
+            if tableID != table || ix >= entries.count || entries[ix]?.key !== e.key { continue search }
+            if equal { return (i, ix) }
+          } else if let a = e.key as? StrObject, let b = key as? StrObject, a.value == b.value {
+            return (i, ix)
+          }
         }
+        perturb >>= 5
+        i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
       }
-      perturb >>= 5
-      i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
     }
   }
 
   private func rebuild(capacity: Int) {
+    tableID &+= 1
     var size = 8
     while size < capacity { size <<= 1 }
     indices = Array(repeating: -1, count: size)
@@ -102,6 +112,7 @@ public class DictObject: PyObject {
     if count == 0 {
       entries = []
       indices = []
+      tableID &+= 1
     }
     return old
   }
@@ -145,6 +156,7 @@ public class DictObject: PyObject {
     indices = []
     count = 0
     version &+= 1
+    tableID &+= 1
   }
 
   func copy(type: TypeObject? = nil) -> DictObject {

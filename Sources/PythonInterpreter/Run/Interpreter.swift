@@ -164,13 +164,21 @@ extension Machine {
   func formatTraceback(_ e: ExceptionObject, forOutput: Bool = false, fromModule: Bool = false) throws -> String {
     if forOutput {
       var x: ExceptionObject? = e
-      while let y = x {
+      var walked = Set<ObjectIdentifier>()
+      while let y = x, walked.insert(ObjectIdentifier(y)).inserted {
         if y.throughLibrary {
           throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; log str(error) or type(error).__name__ instead")
         }
         x = y.causeException ?? y.contextException
       }
     }
+    var context = GroupPrinting()
+    return formatException(e, &context, fromModule: fromModule)
+  }
+
+  /// What `TracebackException.format` prints for `e` and its chain (causes and contexts, each
+  /// once), inside exception groups as deep as `context` says (CPython's `_ExceptionPrintContext`).
+  func formatException(_ e: ExceptionObject, _ context: inout GroupPrinting, fromModule: Bool) -> String {
     var chain: [(ExceptionObject, String?)] = []
     var seen = Set<ObjectIdentifier>()
     var cur: ExceptionObject? = e
@@ -189,40 +197,64 @@ extension Machine {
       }
     }
     var out = ""
+    // Innermost cause first; each followed by the sentence that leads to the exception after it.
     for (x, link) in chain.reversed() {
-      out += x.members.isEmpty ? traceText(x, fromModule: fromModule) : groupText(x, depth: 0)
-      if let link { out += link }
+      if x.members.isEmpty {
+        out += context.emit(traceText(x, fromModule: fromModule))
+      } else if context.depth > GroupPrinting.maxDepth {
+        out += context.emit("... (max_group_depth is \(GroupPrinting.maxDepth))\n")
+      } else {
+        out += groupText(x, &context, fromModule: fromModule)
+      }
+      if let link { out += context.emit(link) }
     }
     return out
   }
 
-  /// An exception group as CPython's traceback module draws it (boxes of `|`, `+-+`).
-  func groupText(_ g: ExceptionObject, depth: Int) -> String {
-    let margin = depth == 0 ? "  " : String(repeating: " ", count: 2 + 2 * depth)
+  /// An exception group as CPython's traceback module draws it (boxes of `|`, `+-+`): at most
+  /// 15 members shown, 10 groups deep, one closing line where the innermost last member ends.
+  func groupText(_ g: ExceptionObject, _ context: inout GroupPrinting, fromModule: Bool) -> String {
     var out = ""
-    var head = "Exception Group Traceback (most recent call last):\n"
-    for entry in g.traceback.reversed() {
-      head += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-      if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
-        let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
-        if !text.isEmpty { head += "    \(text)\n" }
+    let topLevel = context.depth == 0
+    if topLevel { context.depth += 1 }
+    if !g.traceback.isEmpty {
+      out += context.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
+      var frames = ""
+      for entry in g.traceback.reversed() {
+        frames += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
+        if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
+          let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+          if !text.isEmpty { frames += "    \(text)\n" }
+        }
       }
+      out += context.emit(frames)
     }
-    head += exceptionLine(g) + "\n"
-    for (i, line) in head.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
-      out += margin + (i == 0 ? "+ " : "| ") + line + "\n"
-    }
-    let inner = margin + "  "
-    for (i, m) in g.members.enumerated() {
-      let label = " \(i + 1) "
-      let dashes = String(repeating: "-", count: max(0, (36 - label.count) / 2))
-      out += margin + (i == 0 ? "+-+" : "  +") + dashes + label + dashes + (label.count % 2 == 1 ? "" : "") + "\n"
-      let body = m.members.isEmpty ? traceText(m) : groupText(m, depth: depth + 1)
-      for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-        out += (m.members.isEmpty ? inner + "| " : "") + line + "\n"
+    var line = exceptionLine(g, fromModule: fromModule) + "\n"
+    for n in g.notes { line += ((try? str(n)) ?? "") + "\n" }
+    out += context.emit(line)
+    let count = g.members.count
+    let shown = count <= GroupPrinting.maxWidth ? count : GroupPrinting.maxWidth + 1
+    context.needClose = false
+    for i in 0..<shown {
+      let last = i == shown - 1
+      if last { context.needClose = true }
+      let truncated = i >= GroupPrinting.maxWidth
+      let title = truncated ? "..." : String(i + 1)
+      out += context.indent + (i == 0 ? "+-" : "  ") + "+---------------- \(title) ----------------\n"
+      context.depth += 1
+      if !truncated {
+        out += formatException(g.members[i], &context, fromModule: fromModule)
+      } else {
+        let remaining = count - GroupPrinting.maxWidth
+        out += context.emit("and \(remaining) more exception\(remaining > 1 ? "s" : "")\n")
       }
+      if last && context.needClose {
+        out += context.indent + "+------------------------------------\n"
+        context.needClose = false
+      }
+      context.depth -= 1
     }
-    out += inner + "+------------------------------------\n"
+    if topLevel { context.depth = 0 }
     return out
   }
 
@@ -231,7 +263,8 @@ extension Machine {
   /// `limit` keeps the first frames (negative: the last ones); 0 shows none, and no header.
   func tracebackChunks(_ e: ExceptionObject, limit: Int?, chain: Bool) throws -> [String] {
     var x: ExceptionObject? = e
-    while let y = x {
+    var walked = Set<ObjectIdentifier>()
+    while let y = x, walked.insert(ObjectIdentifier(y)).inserted {
       // With no frame shown (limit=0), where the exception passed does not matter.
       if y.throughLibrary, limit != 0 {
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; print str(error) or type(error).__name__ instead")
@@ -262,7 +295,7 @@ extension Machine {
     var chunks: [String] = []
     for (x, link) in links.reversed() {
       var entries = Array(x.traceback.reversed())
-      if let limit { entries = limit >= 0 ? Array(entries.prefix(limit)) : Array(entries.suffix(-limit)) }
+      if let limit { entries = limit >= 0 ? Array(entries.prefix(limit)) : Array(entries.suffix(limit == .min ? Int.max : -limit)) }
       if !entries.isEmpty { chunks.append("Traceback (most recent call last):\n") }
       for entry in entries {
         var frame = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
@@ -389,5 +422,29 @@ enum Suggestions {
       if minimum > maxCost { return maxCost + 1 }
     }
     return result
+  }
+}
+
+/// Where printing an exception group has got to (CPython's `_ExceptionPrintContext`).
+struct GroupPrinting {
+  static let maxDepth = 10
+  static let maxWidth = 15
+  var depth = 0
+  var needClose = false
+
+  var indent: String { String(repeating: " ", count: 2 * depth) }
+
+  /// `text` with every line indented, and marked by `margin` inside a group.
+  func emit(_ text: String, margin: Character = "|") -> String {
+    let prefix = indent + (depth > 0 ? "\(margin) " : "")
+    if prefix.isEmpty { return text }
+    var out = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      out += prefix + line + "\n"
+    }
+    if !text.hasSuffix("\n"), let tail = text.split(separator: "\n", omittingEmptySubsequences: false).last {
+      out += prefix + tail
+    }
+    return out
   }
 }
