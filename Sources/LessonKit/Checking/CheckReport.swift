@@ -100,8 +100,13 @@ public struct CheckReport: Sendable {
   /// What to change for a mistake, in the learner's language, with the concrete values of the
   /// checks that found it. A sentence two checks both say is said once.
   public func fix(for mistake: Mistake) -> String {
+    let showing = checks(showing: mistake)
+    // One check: its fix as it is (nothing to say twice).
+    if showing.count == 1, let fix = configuration.program == nil ? showing[0].fix : showing[0].pythonFix {
+      return fix
+    }
     var sentences: [String] = []
-    for check in checks(showing: mistake) {
+    for check in showing {
       guard let fix = configuration.program == nil ? check.fix : check.pythonFix else { continue }
       for sentence in fix.split(separator: ". ", omittingEmptySubsequences: true) {
         let whole = sentence.endIndex == fix.endIndex ? String(sentence) : sentence + "."

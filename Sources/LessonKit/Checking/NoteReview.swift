@@ -1,3 +1,4 @@
+import Foundation
 /// What a learner's note says about each idea the lesson asks for.
 ///
 /// A machine cannot grade prose. The review only looks for the words each idea is usually said
@@ -148,7 +149,15 @@ public struct NoteReview: Sendable, Hashable {
   static func positions(of parts: [String], in words: [String]) -> [Int] {
     guard let first = parts.first, words.count >= parts.count else { return [] }
     // Both sides are lowercased words: comparing their bytes is comparing them.
-    func begins(_ word: String, _ part: String) -> Bool { word.utf8.starts(with: part.utf8) }
+    func begins(_ word: String, _ part: String) -> Bool {
+      let w = word.utf8, p = part.utf8
+      guard p.count <= w.count, w.first == p.first else { return false }
+      return w.withContiguousStorageIfAvailable { wb in
+        p.withContiguousStorageIfAvailable { pb in
+          pb.isEmpty || memcmp(wb.baseAddress!, pb.baseAddress!, pb.count) == 0
+        }
+      }.flatMap { $0 } ?? w.starts(with: p)
+    }
     var positions: [Int] = []
     for start in 0...(words.count - parts.count) where begins(words[start], first) {
       if parts.indices.dropFirst().allSatisfy({ begins(words[start + $0], parts[$0]) }) {

@@ -129,6 +129,8 @@ enum ItertoolsModule {
       try ArgCheck.keywords(a, "product", ["repeat"])
       let rep = try a.keyword("repeat").map { try ArgCheck.smallInt(m, $0) } ?? 1
       if rep < 0 { throw valueError("repeat argument cannot be negative") }
+      if rep > 0, a.positional.count > Int.max / rep { throw pyError(Types.OverflowError, "repeat argument too large") }
+      try m.checkElements(a.positional.count * rep)  // CPython allocates a tuple of that many pools first
       let pools0 = try a.positional.map { try m.iterate($0) }
       var pools: [[PyObject]] = []
       for _ in 0..<rep { pools += pools0 }
