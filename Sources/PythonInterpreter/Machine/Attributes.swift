@@ -306,20 +306,8 @@ extension Machine {
 
   /// `setattr(o, name, v)`.
   func setAttribute(_ o: PyObject, _ name: String, _ v: PyObject) throws {
-    if Sandbox.forbiddenAttributes.contains(name) {
-      throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
-    }
     let t = o.type
-    if let d = t.lookup(name) as? DescriptorObject, d.kind == .property {
-      guard let setter = d.setter else {
-        if version.minor >= 11 {
-          throw attributeError("property '\(name)' of '\(t.name)' object has no setter")
-        }
-        throw attributeError("can't set attribute '\(name)'")
-      }
-      _ = try call(setter, Args([o, v]))
-      return
-    }
+    if try setProperty(o, name, v) { return }
     if let sa = t.lookup("__setattr__"), sa is FunctionObject {
       _ = try call(sa, Args([o, StrObject(name), v]))
       return
@@ -373,21 +361,27 @@ extension Machine {
     dict.setStr(name, v)
   }
 
-  /// `object.__setattr__(o, name, v)`: a data descriptor of the class, else the instance's own
-  /// attributes (its slots, when the class has them); never the class's own `__setattr__`.
-  func objectSetAttribute(_ o: PyObject, _ name: String, _ v: PyObject) throws {
+  /// The first steps of setting an attribute: a name the sandbox keeps is refused, and a
+  /// property of the class sets it (true) or says it cannot.
+  private func setProperty(_ o: PyObject, _ name: String, _ v: PyObject) throws -> Bool {
     if Sandbox.forbiddenAttributes.contains(name) {
       throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
     }
     let t = o.type
-    if let d = t.lookup(name) as? DescriptorObject, d.kind == .property {
-      guard let setter = d.setter else {
-        if version.minor >= 11 { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
-        throw attributeError("can't set attribute '\(name)'")
-      }
-      _ = try call(setter, Args([o, v]))
-      return
+    guard let d = t.lookup(name) as? DescriptorObject, d.kind == .property else { return false }
+    guard let setter = d.setter else {
+      if version.minor >= 11 { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
+      throw attributeError("can't set attribute '\(name)'")
     }
+    _ = try call(setter, Args([o, v]))
+    return true
+  }
+
+  /// `object.__setattr__(o, name, v)`: a data descriptor of the class, else the instance's own
+  /// attributes (its slots, when the class has them); never the class's own `__setattr__`.
+  func objectSetAttribute(_ o: PyObject, _ name: String, _ v: PyObject) throws {
+    let t = o.type
+    if try setProperty(o, name, v) { return }
     if !(o is TypeObject), let d = t.lookup(name), let set = userDescriptor(d, "__set__") {
       _ = try call(set, Args([d, o, v]))
       return
