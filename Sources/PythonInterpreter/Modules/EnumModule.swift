@@ -5,7 +5,7 @@ import PythonValues
 /// iterates its members, `Cls(value)` and `Cls[name]` find one. An enum may mix in `str` or `int`
 /// (`class Status(str, Enum)`, `IntEnum`, and `StrEnum` from 3.11): its members are strings or
 /// integers, with the enum's `repr()` and, version by version, its `str()` and `format()`.
-/// `Flag` is not provided: importing it is refused.
+/// `Flag` is written in Python on top (``flagSource``).
 enum EnumModule {
   static let enumType: TypeObject = {
     let t = TypeObject("Enum", bases: [Types.object], layout: .object, builtin: false, module: "enum")
@@ -64,7 +64,72 @@ enum EnumModule {
     return t
   }()
 
-  static func make(_ m: Machine) -> ModuleObject {
+  /// `enum.Flag`, in Python on the machine's `Enum`: members are single bits (`auto()` gives the
+  /// next power of two), combined with `|`, `&` and `^` into members made on demand, tested with
+  /// `in` and `bool()`. What differs between versions for a combination (its name, `repr()`,
+  /// `str()`, hash) and `~` are refused.
+  static let flagSource = #"""
+class Flag(Enum):
+    _lesson_flag_ = True
+
+    def _lesson_combined(self):
+        return '_name_' not in self.__dict__
+
+    def __or__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ | other._value_)
+
+    def __and__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ ^ other._value_)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            _lesson_refuse('`in` on a Flag with something else', "Python's error for it differs between versions")
+        return other._value_ & self._value_ == other._value_
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __invert__(self):
+        _lesson_refuse('~ on a Flag', 'what it gives differs between versions')
+
+    def __repr__(self):
+        if self._lesson_combined():
+            _lesson_refuse('repr() of combined Flag members', 'Python 3.10 and 3.11+ write it differently; print .value, or each member')
+        return Enum.__repr__(self)
+
+    def __str__(self):
+        if self._lesson_combined():
+            _lesson_refuse('str() of combined Flag members', 'Python 3.10 and 3.11+ write it differently; print .value, or each member')
+        return Enum.__str__(self)
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+    def __hash__(self):
+        if self._lesson_combined():
+            _lesson_refuse('hashing combined Flag members', 'their hash comes from a name that differs between versions')
+        return Enum.__hash__(self)
+
+    def __getattr__(self, attr):
+        if attr in ('name', '_name_'):
+            _lesson_refuse('the name of combined Flag members', 'Python 3.10 and 3.11+ name them differently')
+        return object.__getattribute__(self, attr)
+"""#
+
+  static func make(_ m: Machine) throws -> ModuleObject {
     let mod = ModuleObject("enum")
     mod.dict.setStr("Enum", enumType)
     mod.dict.setStr("auto", autoType)
@@ -77,7 +142,41 @@ enum EnumModule {
       }
       return t
     })
+    mod.dict.setStr("_lesson_refuse", BuiltinFunctionObject("_lesson_refuse") { m, a in
+      let construct = (a.get(0, "construct") as? StrObject)?.value ?? "enum"
+      let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
+    })
+    try SourceModules.run(m, flagSource, in: mod)
+    mod.dict.removeStr("_lesson_refuse")
     return mod
+  }
+
+  /// Whether `t` is a `Flag`.
+  static func isFlag(_ t: TypeObject) -> Bool { t.mro.contains { $0.dict.getStr("_lesson_flag_") != nil } }
+
+  /// `Flag(value)`: the member with that value, or the combination of members it is made of
+  /// (one object per value, as CPython keeps them).
+  static func flagLookup(_ m: Machine, _ t: TypeObject, _ v: PyObject) throws -> PyObject {
+    guard let i = v as? IntObject, !(v is BoolObject), let n = i.intValue else {
+      throw m.refuse("\(t.name)(\(m.typeName(v)))", "a Flag is made from an int by lesson")
+    }
+    for member in canonical(t) where (try value(member) as? IntObject)?.intValue == n { return member }
+    let all = try canonical(t).reduce(0) { $0 | ((try value($1) as? IntObject)?.intValue ?? 0) }
+    guard n >= 0, n & ~all == 0 else {
+      throw m.refuse("\(t.name)(\(n))", "a value with no member's bits, or bits of no member, is handled differently by each version")
+    }
+    let cache: DictObject
+    if let c = t.dict.getStr("_lesson_combined_") as? DictObject { cache = c } else {
+      cache = DictObject()
+      t.dict.setStr("_lesson_combined_", cache)
+    }
+    if let made = try cache.get(v, m) { return made }
+    let made = InstanceObject(type: t)
+    made.instanceDict!.setStr("_value_", v)
+    made.instanceDict!.setStr("value", v)
+    try cache.set(v, made, m)
+    return made
   }
 
   static func name(_ o: PyObject) throws -> String {
@@ -111,6 +210,10 @@ enum EnumModule {
       throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "an Enum with a mixin type", why: "only plain Enum subclasses and str or int mixins are run by lesson yet")
     }
     let isStrEnum = cls.mro.contains { $0 === strEnumType }
+    let isFlag = Self.isFlag(cls) && cls.dict.getStr("_lesson_flag_") == nil
+    if isFlag, mixesInStr || mixesInInt {
+      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "a Flag with a mixin type", why: "not run by lesson yet")
+    }
     let isReprEnum = isStrEnum || cls.mro.contains { $0 === intEnumType }
     if mixesInStr || mixesInInt {
       // What EnumType does for a mixin: the enum's repr, and for (str, Enum) its str and format,
@@ -129,7 +232,16 @@ enum EnumModule {
       if key.hasPrefix("_") && key.hasSuffix("_") && key.count > 2 { continue }
       if v is FunctionObject || v is DescriptorObject || v is TypeObject || v is BuiltinFunctionObject { continue }
       var value = v
-      if v.type === autoType {
+      if isFlag, v.type === autoType {
+        // Flag's _generate_next_value_: 1 first, then the power of two above the highest value
+        // so far (3.11+) or above the last one (3.10).
+        let previous = members.compactMap { (try? Self.value($0.member)) as? IntObject }.map(\.value)
+        if let basis = m.version.minor >= 11 ? previous.max() : previous.last {
+          value = IntObject.make(BigInt(1) << basis.bitLength)
+        } else {
+          value = IntObject.make(1)
+        }
+      } else if v.type === autoType {
         if isStrEnum {
           value = StrObject(key.lowercased())
         } else if mixesInStr {
@@ -137,6 +249,13 @@ enum EnumModule {
         } else {
           let next = (lastInt ?? BigInt(0)) + BigInt(1)
           value = IntObject.make(next)
+        }
+      }
+      if isFlag {
+        guard let i = value as? IntObject, value.type === Types.int, let n = i.intValue, n > 0, n & (n - 1) == 0 else {
+          throw Halt.refused(
+            line: m.learnerLine, column: m.learnerColumn, construct: "a \(cls.name) member that is not one bit",
+            why: "Flag members of several bits, of none, or not ints, behave differently from version to version")
         }
       }
       if mixesInStr, !(value is StrObject) || !value.type.behavesAsBuiltin {
@@ -193,6 +312,7 @@ enum EnumModule {
     guard a.count == 1, a.keywords.isEmpty else {
       throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "the functional Enum API", why: "making an Enum by calling it is not run by lesson yet")
     }
+    if isFlag(t), t.enumMembers?.isEmpty == false { return try flagLookup(m, t, a[0]) }
     for member in canonical(t) where try m.eq(try value(member), a[0]) { return member }
     if t === enumType { throw typeError("EnumMeta.__call__() missing 1 required positional argument: 'value'") }
     throw valueError("\(try m.repr(a[0])) is not a valid \(t.qualname)")

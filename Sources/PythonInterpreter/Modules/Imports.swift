@@ -119,7 +119,7 @@ enum StandardModules {
     "dataclasses": { try DataclassesModule.make($0) },
     "contextlib": { try ContextlibModule.make($0) },
     "sys": { SysModule.make($0) },
-    "enum": { EnumModule.make($0) },
+    "enum": { try EnumModule.make($0) },
     "math": { MathModule.make($0) },
     "random": { RandomModule.make($0) },
     "itertools": { ItertoolsModule.make($0) },
