@@ -44,7 +44,6 @@ import Testing
     "r032_done_callbacks_partial.py": "the order of a set",
     "r036_to_thread_time_sleep_limit.py": "threading",
     "r043_mistake_asyncio_run_inside.py": "outside asyncio.run()",
-    "r052_string_methods_textwrap.py": "textwrap",
     "r058_re_parse_specs.py": "import re",
   ]
 
