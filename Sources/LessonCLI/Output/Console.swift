@@ -50,13 +50,38 @@ public struct Console: Sendable {
     }
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
     var console = Console(
-      out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-      err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+      out: { text in
+        // Standard output that cannot take what lesson writes (a full disk, a closed descriptor)
+        // ends the run with one line and exit 74, not a trap.
+        if let failure = writeAll(STDOUT_FILENO, text) {
+          _ = writeAll(STDERR_FILENO, "lesson: error: cannot write to standard output: \(failure)\n")
+          exit(74)
+        }
+      },
+      err: { text in _ = writeAll(STDERR_FILENO, text) },
       isTerminal: terminal, colors: terminal && !noColor, width: width,
       directory: FileManager.default.currentDirectoryPath)
     console.errorIsTerminal = isatty(STDERR_FILENO) == 1
     console.executable = Bundle.main.executablePath
     return console
+  }
+
+  /// Writes all of `text` to a file descriptor, as `write(2)` takes it; the system's reason when
+  /// it cannot.
+  static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      var offset = 0
+      while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return String(cString: strerror(errno))
+        }
+        offset += written
+      }
+      return nil
+    }
   }
 
   /// Writes a line to standard output.

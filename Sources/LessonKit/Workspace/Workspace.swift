@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where a learner's own copies of the lesson files live, and their progress.
 ///
 /// The lessons under `lessons/` stay as they ship; the learner edits copies under the workspace
@@ -114,10 +120,15 @@ public struct Workspace: Sendable {
         candidate = "\(path).bak\(number)"
         number += 1
       }
+      // Only a regular file is kept aside (copying a pipe or a device would wait on it for ever).
+      var status = stat()
+      guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        throw .unwritableFile(path: path, reason: "it is not a regular file, so lesson will not replace it; move it away first")
+      }
       do {
         try FileManager.default.copyItem(atPath: path, toPath: candidate)
       } catch {
-        throw .unwritableFile(path: candidate, reason: "the backup failed (\(error.localizedDescription))")
+        throw .unwritableFile(path: candidate, reason: "the backup failed (\(AtomicFile.reason(error, path: candidate)))")
       }
       backup = candidate
     }
@@ -231,7 +242,30 @@ public enum AtomicFile {
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try data.write(to: url, options: .atomic)
     } catch {
-      throw .unwritableFile(path: path, reason: error.localizedDescription)
+      throw .unwritableFile(path: path, reason: reason(error, path: path))
     }
+  }
+
+  /// Why writing `path` failed, in the system's words (never Foundation's error domains).
+  public static func reason(_ error: Error, path: String) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
+    // The nearest part of the path that exists: a file where a folder is needed, or not writable.
+    var parent = (path as NSString).deletingLastPathComponent
+    while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
+      let up = (parent as NSString).deletingLastPathComponent
+      if up == parent { break }
+      parent = up
+    }
+    if !parent.isEmpty, FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), !isFolder.boolValue {
+      return "\(parent) is a file, not a folder"
+    }
+    if !parent.isEmpty, !FileManager.default.isWritableFile(atPath: parent) { return "\(parent) is not writable" }
+    return "the system would not write it"
   }
 }

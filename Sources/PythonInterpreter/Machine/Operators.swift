@@ -548,7 +548,8 @@ extension Machine {
       throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded in comparison"))
     }
     try checkStack()
-    for (x, y) in zip(a, b) {
+    for i in 0..<min(a.count, b.count) {
+      let x = a[i], y = b[i]
       if x === y { continue }
       if try !eq(x, y) {
         if op == .eq { return false }

@@ -56,22 +56,33 @@ public final class TypeObject: PyObject {
 
   /// C3 linearisation: `nil` when the bases cannot be ordered.
   static func merge(_ lists: [[TypeObject]]) -> [TypeObject]? {
-    var lists = lists.filter { !$0.isEmpty }
+    // One base: its own order (what C3 gives, without the work; a deep chain of classes is common).
+    if lists.count == 2, lists[1].count == 1, lists[0].first === lists[1][0] { return lists[0] }
+    let lists = lists.filter { !$0.isEmpty }
+    // Each list read from an offset rather than copied as its head is taken.
+    var starts = Array(repeating: 0, count: lists.count)
     var out: [TypeObject] = []
-    while !lists.isEmpty {
+    func inTail(_ t: TypeObject) -> Bool {
+      for (i, l) in lists.enumerated() where starts[i] + 1 < l.count {
+        if l[(starts[i] + 1)...].contains(where: { $0 === t }) { return true }
+      }
+      return false
+    }
+    while true {
       var picked: TypeObject?
-      for l in lists {
-        let head = l[0]
-        if !lists.contains(where: { $0.dropFirst().contains { $0 === head } }) {
-          picked = head
+      var remaining = false
+      for (i, l) in lists.enumerated() where starts[i] < l.count {
+        remaining = true
+        if !inTail(l[starts[i]]) {
+          picked = l[starts[i]]
           break
         }
       }
+      if !remaining { return out }
       guard let p = picked else { return nil }
       out.append(p)
-      lists = lists.map { $0.first === p ? Array($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+      for (i, l) in lists.enumerated() where starts[i] < l.count && l[starts[i]] === p { starts[i] += 1 }
     }
-    return out
   }
 
   /// Looks a name up along the method resolution order.

@@ -83,9 +83,11 @@ except KeyError as e:
 
 e = ValueError()
 e.args = (e,)
-attempt("str of itself", lambda: str(e))
+if sys.version_info < (3, 12):
+    # (3.12 and 3.13 let C code recurse 1,500 and 10,000 levels before this error.)
+    attempt("str of itself", lambda: str(e))
 a, b = [1], [2]
-for _ in range(5000):
+for _ in range(1200):
     a, b = [a], [b]
 attempt("deep compare", lambda: a < b)
 attempt("deep equal", lambda: a == b)
