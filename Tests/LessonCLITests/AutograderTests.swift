@@ -2,6 +2,12 @@ import Foundation
 import LessonCLI
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a zip's entries from its central directory, checking each stored file's CRC-32: a reader
 /// written apart from the writer (a bitwise CRC, not a table), for tests.
 enum ZipReader {
@@ -59,7 +65,19 @@ enum ZipReader {
     for entry in try entries(zip) {
       let url = URL(fileURLWithPath: folder + "/" + entry.path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try entry.data.write(to: url)
+      // Opened close-on-exec: a process another test starts meanwhile must not keep it open for
+      // writing, or running the unpacked binary fails with "Text file busy".
+      let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(entry.mode))
+      guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+      defer { close(descriptor) }
+      try entry.data.withUnsafeBytes { bytes in
+        var offset = 0
+        while offset < bytes.count {
+          let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+          guard written > 0 else { throw CocoaError(.fileWriteUnknown) }
+          offset += written
+        }
+      }
       try FileManager.default.setAttributes([.posixPermissions: Int(entry.mode)], ofItemAtPath: url.path)
     }
   }
