@@ -121,6 +121,8 @@ final class CodeObject {
   /// For each cell variable that is also a parameter: the parameter's local slot.
   var cellParameters: [(cell: Int, local: Int)] = []
   var names: [String] = []
+  /// Where each of ``names`` is, while compiling (a module may use many thousands of names).
+  var nameIndex: [String: Int] = [:]
   var consts: [PyObject] = []
   var codes: [CodeObject] = []
   var instrs: [Instr] = []

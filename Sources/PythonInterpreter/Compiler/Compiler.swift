@@ -109,8 +109,9 @@ final class Compiler {
   }
 
   func name(_ n: String) -> Int {
-    if let i = code.names.firstIndex(of: n) { return i }
+    if let i = code.nameIndex[n] { return i }
     code.names.append(n)
+    code.nameIndex[n] = code.names.count - 1
     return code.names.count - 1
   }
 

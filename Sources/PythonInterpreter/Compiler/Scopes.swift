@@ -18,7 +18,9 @@ final class Scope {
   var isComprehension = false
 
   // Results.
-  var locals: [String] = []
+  var locals: [String] = [] { didSet { localIndex = Dictionary(locals.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) } }
+  /// Where each of ``locals`` is.
+  private(set) var localIndex: [String: Int] = [:]
   var cells: [String] = []
   var frees: [String] = []
 
@@ -50,7 +52,7 @@ final class Scope {
     case .module: return .global
     case .classBody: return declaredGlobal.contains(n) ? .global : .name
     case .function:
-      if let i = locals.firstIndex(of: n) { return .fast(i) }
+      if let i = localIndex[n] { return .fast(i) }
       return .global
     }
   }
@@ -334,8 +336,10 @@ struct ScopeBuilder {
   static func resolve(_ s: Scope) {
     if s.kind == .function {
       var locals: [String] = []
-      for p in s.params where !locals.contains(p) { locals.append(p) }
-      for n in s.assigned.sorted() where !locals.contains(n) && !s.declaredGlobal.contains(n) && !s.declaredNonlocal.contains(n) {
+      var seen = Set<String>()
+      for p in s.params where seen.insert(p).inserted { locals.append(p) }
+      for n in s.assigned.sorted() where !seen.contains(n) && !s.declaredGlobal.contains(n) && !s.declaredNonlocal.contains(n) {
+        seen.insert(n)
         locals.append(n)
       }
       s.locals = locals
