@@ -103,7 +103,10 @@ public enum Interpreter {
       }
       // The interpreter exits: what the exception's traceback held dies now.
       m.shuttingDown = true
+      // Each exception of the chain once: a chain may loop (`a.__context__ = b; b.__context__ = a`).
+      var released = Set<ObjectIdentifier>()
       for x in sequence(first: e, next: { $0.contextException ?? $0.causeException }) {
+        guard released.insert(ObjectIdentifier(x)).inserted else { break }
         x.keptFrames.removeAll()
         x.keptObjects.removeAll()
       }
