@@ -66,6 +66,8 @@ extension Machine {
 
   func binaryOp(_ l: PyObject, _ r: PyObject, _ op: BinaryOperator) throws -> PyObject {
     if let v = try builtinBinary(l, r, op) { return v }
+    // `int | None`, `list[int] | str`: a `types.UnionType`, as `type.__or__` makes it.
+    if op == .bitOr, isUnionable(l), isUnionable(r) { return try union(l, r) }
     // User classes: __op__, then __rop__.
     let lt = l.type, rt = r.type
     let rightFirst = rt !== lt && rt.isSubtype(of: lt) && !rt.isBuiltin
@@ -446,6 +448,12 @@ extension Machine {
 
   /// Comparisons of built-in values; nil when the types are not built-in comparable ones.
   func builtinCompare(_ l: PyObject, _ r: PyObject, _ op: CompareOperator) throws -> Bool? {
+    // Unions are equal with the same members, in any order (`int | str == str | int`).
+    if let a = l as? UnionObject, let b = r as? UnionObject, op == .eq || op == .notEq {
+      let same = a.members.count == b.members.count
+        && a.members.allSatisfy { x in b.members.contains { $0 === x } }
+      return op == .eq ? same : !same
+    }
     func result(_ c: Int) -> Bool {
       switch op {
       case .eq: return c == 0
@@ -626,3 +634,33 @@ extension Machine {
 
 import Foundation
 @inline(__always) func Foundation_pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+
+extension Machine {
+  /// What `X | Y` may join into a union: classes, `None`, `list[int]`-like aliases and unions.
+  func isUnionable(_ o: PyObject) -> Bool {
+    o is TypeObject || o is NoneObject || o is UnionObject || o is GenericAlias
+  }
+
+  /// `l | r` of types: their members in order, each once (`None` as `NoneType`); a single
+  /// member is itself (`int | int` is `int`).
+  func union(_ l: PyObject, _ r: PyObject) throws -> PyObject {
+    func members(_ o: PyObject) -> [PyObject] {
+      if let u = o as? UnionObject { return u.members }
+      if o is NoneObject { return [Types.noneType] }
+      return [o]
+    }
+    var joined: [PyObject] = []
+    for x in members(l) + members(r) {
+      var seen = false
+      for y in joined {
+        let same = try y === x || (!(x is TypeObject) && !(y is TypeObject) && eq(x, y))
+        if same {
+          seen = true
+          break
+        }
+      }
+      if !seen { joined.append(x) }
+    }
+    return joined.count == 1 ? joined[0] : UnionObject(joined)
+  }
+}

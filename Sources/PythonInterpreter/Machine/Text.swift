@@ -58,7 +58,7 @@ extension Machine {
       let args = (g.args as? TupleObject)?.items ?? [g.args]
       return try typeRepr(g.origin) + "[" + (try args.map { try typeRepr($0) }).joined(separator: ", ") + "]"
     case let u as UnionObject:
-      return (try u.members.map { try typeRepr($0) }).joined(separator: " | ")
+      return (try u.members.map { $0 === Types.noneType ? "None" : try typeRepr($0) }).joined(separator: " | ")
     case let v as DictViewObject:
       let items: [PyObject]
       switch v.kind {
