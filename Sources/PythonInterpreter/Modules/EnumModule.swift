@@ -142,13 +142,8 @@ class Flag(Enum):
       }
       return t
     })
-    mod.dict.setStr("_lesson_refuse", BuiltinFunctionObject("_lesson_refuse") { m, a in
-      let construct = (a.get(0, "construct") as? StrObject)?.value ?? "enum"
-      let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
-      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
-    })
+    mod.dict.setStr(SourceModule.refuse.0, BuiltinFunctionObject(SourceModule.refuse.0, SourceModule.refuse.1))
     try SourceModules.run(m, flagSource, in: mod)
-    mod.dict.removeStr("_lesson_refuse")
     return mod
   }
 

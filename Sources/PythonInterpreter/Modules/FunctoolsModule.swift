@@ -103,11 +103,7 @@ enum FunctoolsModule {
       return acc
     }
     mod.def("_cache_info") { _, a in TupleObject(a.positional, type: cacheInfoType) }
-    mod.def("_lesson_refuse") { m, a in
-      let construct = (a.get(0, "construct") as? StrObject)?.value ?? "functools"
-      let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
-      throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
-    }
+    mod.dict.setStr(SourceModule.refuse.0, BuiltinFunctionObject(SourceModule.refuse.0, SourceModule.refuse.1))
     let assignments = m.version.minor >= 12
       ? "('__module__', '__name__', '__qualname__', '__doc__', '__annotations__', '__type_params__')"
       : "('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')"

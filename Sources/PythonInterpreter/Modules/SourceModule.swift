@@ -101,7 +101,8 @@ extension SourceModule {
   static var refuse: (String, BuiltinFunctionObject.Body) { ("_lesson_refuse", { m, a in
     let construct = (a.get(0, "construct") as? StrObject)?.value ?? "library call"
     let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
-    let line = m.frames.last { !isLibraryFile($0.code.filename) && $0.code.filename != "<string>" }?.line ?? 0
+    // The learner's own line: not a library file, nor a module run from text (`<enum>`, `<string>`).
+    let line = m.frames.last { !isLibraryFile($0.code.filename) && !$0.code.filename.hasPrefix("<") }?.line ?? 0
     throw Halt.refused(line: line, column: 1, construct: construct, why: why)
   }) }
 }

@@ -2,13 +2,7 @@
 /// (its class statement makes a `collections.namedtuple`). Nothing is checked at run time, as in CPython.
 enum TypingModule {
   static func make(_ m: Machine) throws -> ModuleObject {
-    try SourceModule.load(m, name: "typing", source: source, natives: [
-      ("_lesson_refuse", { m, a in
-        let construct = (a.get(0, "construct") as? StrObject)?.value ?? "typing"
-        let why = (a.get(1, "why") as? StrObject)?.value ?? "not run by lesson yet"
-        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
-      })
-    ])
+    try SourceModule.load(m, name: "typing", source: source, natives: [SourceModule.refuse])
   }
 
   /// The module's Python text.
