@@ -172,6 +172,31 @@ extension GradeWhoIsWhoTests {
     }
   }
 
+  /// A learner folder past the finder's limit of entries: what was not searched is said, and
+  /// a lesson file found in none of what was is an error (never "missing").
+  @Test func aFolderTooBigToSearchIsSaidNotMissing() throws {
+    try withWorkspace { directory in
+      let folder = try ClassFolder(in: directory)
+      let fm = FileManager.default
+      for learner in ["zed", "amy"] {
+        try fm.createDirectory(atPath: folder.root + "/\(learner)/junk", withIntermediateDirectories: true)
+        for index in 0...5_000 {
+          _ = fm.createFile(atPath: folder.root + "/\(learner)/junk/f\(index)", contents: nil)
+        }
+      }
+      // zed's file sorts after the junk and is not reached; amy's sits at the top.
+      try folder.copy(ClassFolder.solution3, to: "zed/zz/more_tools3.json")
+      try folder.copy(ClassFolder.solution3, to: "amy/more_tools3.json")
+      let records = try learnerRecords(grade(["3", folder.root, "--format", "json"], in: directory).out)
+      let zed = try #require(records["zed"]?.first)
+      #expect(zed["status"] as? String == "error")
+      #expect((zed["explanation"] as? String ?? "").contains("more than 5000 entries"))
+      let amy = try #require(records["amy"]?.first)
+      #expect(amy["status"] as? String == "pass")
+      #expect((amy["warnings"] as? [String])?.contains { $0.contains("more than 5000 entries") } == true)
+    }
+  }
+
   @Test func aLinkOutOfTheClassNeverHidesAReadableFile() throws {
     try withWorkspace { directory in
       let folder = try ClassFolder(in: directory)

@@ -80,12 +80,17 @@ public final class EventLoop {
   /// `loop.time()`: seconds since the loop started.
   public var time: Double { Double(ticks) / 1_000_000 }
 
+  /// The far end of the clock: an instant past any the program can reach (an `asyncio.sleep`
+  /// of infinity, or of ages, lands here). A timer set for it never fires: CPython would wait
+  /// for ever, so a loop with nothing else to do is deadlocked.
+  public static let never = Int64.max / 2
+
   /// Converts an instant in seconds to the tick it lands on (`round(when * 1e6)`).
   @inline(__always)
   public static func ticks(ofSeconds seconds: Double) -> Int64 {
-    guard seconds.isFinite else { return seconds > 0 ? Int64.max / 2 : Int64.min / 2 }
+    guard seconds.isFinite else { return seconds > 0 ? never : Int64.min / 2 }
     let scaled = (seconds * 1_000_000).rounded(.toNearestOrEven)
-    if scaled >= Double(Int64.max / 2) { return Int64.max / 2 }
+    if scaled >= Double(never) { return never }
     if scaled <= Double(Int64.min / 2) { return Int64.min / 2 }
     return Int64(scaled)
   }
@@ -224,7 +229,7 @@ public final class EventLoop {
       }
     }
     if ready.isEmpty && !stopping {
-      if let when = timers.firstWhen {
+      if let when = timers.firstWhen, when < Self.never || pendingOutsideWork > 0 {
         if when > ticks {
           guard let now = clock.wait(from: ticks, until: when) else { return .interrupted }
           ticks = now

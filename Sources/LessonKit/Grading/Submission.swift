@@ -284,30 +284,35 @@ public enum SubmissionFinder {
         let ignored = files.map { "\($0.display) not graded: \(reason)" }
         files = []
         if folders.isEmpty, problem == nil { return [] }
+        let (found, cut) = walk(folders)
         return lessons.map { lesson in
           var submission = pick(
-            for: lesson, learner: learner, from: walk(folders), problem: problem, fallbackDisplay: learner + "/")
+            for: lesson, learner: learner, from: found, problem: problem, fallbackDisplay: learner + "/", cut: cut)
           submission.ignored = ignored
           return submission
         }
       }
       if files.isEmpty, folders.isEmpty, problem == nil { return [] }
       // A lone file of another name in a one-lesson run is the learner's, whatever it is called.
-      let found = files + walk(folders)
+      let (inFolders, cut) = walk(folders)
+      let found = files + inFolders
       return lessons.map { lesson in
-        pick(for: lesson, learner: learner, from: found, problem: problem, fallbackDisplay: learner + "/")
+        pick(for: lesson, learner: learner, from: found, problem: problem, fallbackDisplay: learner + "/", cut: cut)
       }
     }
 
     /// The submissions of one learner whose folder is `folder` itself.
     func submissions(ofFolder folder: String, learner: String) -> [Submission] {
-      let found = walk([(folder, false)], prefixed: false)
-      return lessons.map { pick(for: $0, learner: learner, from: found, problem: nil, fallbackDisplay: "") }
+      let (found, cut) = walk([(folder, false)], prefixed: false)
+      return lessons.map { pick(for: $0, learner: learner, from: found, problem: nil, fallbackDisplay: "", cut: cut) }
     }
 
     /// Every file named as some lesson's file under `folders`, breadth first, at most
     /// ``maximumDepth`` deep and ``maximumEntries`` entries per learner.
-    func walk(_ folders: [(path: String, linked: Bool)], prefixed: Bool = true) -> [Candidate] {
+    ///
+    /// - Returns: The candidates, and whether the learner's entries ran past ``maximumEntries``
+    ///   (so that what was not looked at is said, never taken for missing).
+    func walk(_ folders: [(path: String, linked: Bool)], prefixed: Bool = true) -> (found: [Candidate], cut: Bool) {
       let names = fileNames
       var found: [Candidate] = []
       var seen = 0
@@ -343,14 +348,18 @@ public enum SubmissionFinder {
           level = next
         }
       }
-      return found
+      return (found, seen > maximumEntries)
     }
 
     /// The submission for `lesson` among `found`, by the rule in ``SubmissionFinder``.
+    ///
+    /// With `cut` (the learner's folder held more than ``maximumEntries`` entries), a lesson
+    /// with no candidate is an error that says so, not missing; one with a candidate is warned.
     func pick(
       for lesson: Lesson, learner: String, from found: [Candidate], problem: (display: String, reason: String)?,
-      fallbackDisplay: String
+      fallbackDisplay: String, cut: Bool = false
     ) -> Submission {
+      let cutNote = "the learner's folder holds more than \(maximumEntries) entries; only the first \(maximumEntries) (breadth first, by name) were searched"
       let others = lessonFolders.subtracting(lesson.folder.map { [$0] } ?? [])
       let own = found.filter { candidate in
         // A lone file in the class folder (`bob.json`) is always a candidate.
@@ -370,10 +379,11 @@ public enum SubmissionFinder {
           return Submission(
             learner: learner, lesson: lesson.id, path: nil, display: problem.display, problem: problem.reason)
         }
+        let none = "no \(lesson.files.joined(separator: " or ")) in the learner's folder"
         var missing = Submission(
           learner: learner, lesson: lesson.id, path: nil, display: fallbackDisplay + lesson.files[0],
-          problem: "no \(lesson.files.joined(separator: " or ")) in the learner's folder")
-        missing.isMissing = true
+          problem: cut ? "\(none): \(cutNote)" : none)
+        missing.isMissing = !cut
         return missing
       }
       let candidates = ranked.count > 1 ? ranked.map(\.display) : []
@@ -385,6 +395,7 @@ public enum SubmissionFinder {
       }
       var submission = Submission(
         learner: learner, lesson: lesson.id, path: best.path, display: best.display, candidates: candidates)
+      if cut { submission.ignored.append(cutNote) }
       if best.linked, let owner = owner(of: best.path), owner.learner != learner {
         submission.ignored.append("\(best.display) is a link to \(owner.path), which is \(owner.learner)'s")
       }

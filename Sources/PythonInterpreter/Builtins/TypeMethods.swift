@@ -754,6 +754,16 @@ enum TypeMethods {
       return n
     }
     method(Types.type, "__or__") { _, a in UnionObject([a[0], a[1]]) }
+    method(Types.type, "__setattr__") { m, a in
+      guard let t = a[0] as? TypeObject else {
+        throw typeError("descriptor '__setattr__' requires a 'type' object but received a '\(m.typeName(a[0]))'")
+      }
+      guard let name = a[1] as? StrObject else {
+        throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'")
+      }
+      try m.typeSetAttribute(t, name.value, a[2])
+      return NoneObject.shared
+    }
     method(Types.noneType, "__or__") { _, a in UnionObject([a[0], a[1]]) }
     method(Types.genericAlias, "__or__") { _, a in UnionObject([a[0], a[1]]) }
     method(Types.genericAlias, "__ror__") { _, a in UnionObject([a[1], a[0]]) }

@@ -65,6 +65,12 @@ extension Machine {
   /// `Task.cancelling` and `Task.uncancel`. Under 3.10 they are not there.
   static let builtinMethodsSince311: Set<String> = ["add_note", "cancelling", "uncancel"]
 
+  /// Whether a method of a built-in type is missing under this version: those of
+  /// ``builtinMethodsSince311`` before 3.11, and `Task.get_context` (3.12) before 3.12.
+  func builtinMethodMissing(_ name: String) -> Bool {
+    version.minor < 11 && Self.builtinMethodsSince311.contains(name) || version.minor < 12 && name == "get_context"
+  }
+
   /// The attribute, or nil when there is none (AttributeError raised by a property propagates).
   func findAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject? {
     let n = name.value
@@ -97,7 +103,7 @@ extension Machine {
     if let dict = o.instanceDict, let v = dict.getStr(name) { return v }
     if let get = userGet, let d = descr { return try call(get, Args([d, o, t])) }
     if let special = try specialAttribute(o, n) { return special }
-    if version.minor < 11, descr is BuiltinFunctionObject, Self.builtinMethodsSince311.contains(n) { return nil }
+    if descr is BuiltinFunctionObject, builtinMethodMissing(n) { return nil }
     if let d = descr {
       return bindDescriptor(d, to: o, type: t)
     }
@@ -320,8 +326,7 @@ extension Machine {
       throw ExceptionObject(Dataclasses.frozenInstanceError, "cannot assign to field '\(name)'")
     }
     if let tt = o as? TypeObject {
-      if tt.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(tt.name)'") }
-      tt.dict.setStr(name, v)
+      try typeSetAttribute(tt, name, v)
       return
     }
     if let e = o as? ExceptionObject {
@@ -351,7 +356,7 @@ extension Machine {
       default: break
       }
     }
-    guard let dict = o.instanceDict else {
+    guard t !== Types.object, let dict = o.instanceDict else {
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
@@ -377,10 +382,24 @@ extension Machine {
     return true
   }
 
+  /// `type.__setattr__(t, name, v)`: a class of the program's own takes the attribute; a built-in
+  /// type is immutable.
+  func typeSetAttribute(_ t: TypeObject, _ name: String, _ v: PyObject) throws {
+    if Sandbox.forbiddenAttributes.contains(name) {
+      throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
+    }
+    if t.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(t.name)'") }
+    t.dict.setStr(name, v)
+  }
+
   /// `object.__setattr__(o, name, v)`: a data descriptor of the class, else the instance's own
   /// attributes (its slots, when the class has them); never the class's own `__setattr__`.
   func objectSetAttribute(_ o: PyObject, _ name: String, _ v: PyObject) throws {
+    // A class's attributes are set through `type.__setattr__`, never this one (CPython's
+    // `hackcheck`); a bare `object()` has nowhere to keep one.
+    if o is TypeObject { throw typeError("can't apply this __setattr__ to type object") }
     let t = o.type
+    if t === Types.object { throw cannotSetNewAttribute(o, name) }
     if try setProperty(o, name, v) { return }
     if !(o is TypeObject), let d = t.lookup(name), let set = userDescriptor(d, "__set__") {
       _ = try call(set, Args([d, o, v]))

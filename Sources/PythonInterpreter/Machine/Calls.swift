@@ -64,7 +64,7 @@ extension Machine {
     if let d = receiver.instanceDict, d.getStr(name) != nil { return nil }
     if attr is FunctionObject { return attr }
     if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod {
-      return version.minor < 11 && Self.builtinMethodsSince311.contains(name.value) ? nil : b
+      return builtinMethodMissing(name.value) ? nil : b
     }
     return nil
   }
@@ -78,7 +78,7 @@ extension Machine {
         if !hasOwn {
           if let fn = attr as? FunctionObject { return try callFunction(fn, args.prepending(receiver)) }
           if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod,
-            version.minor >= 11 || !Self.builtinMethodsSince311.contains(name.value)
+            !builtinMethodMissing(name.value)
           {
             return try callBuiltin(b, args.prepending(receiver))
           }

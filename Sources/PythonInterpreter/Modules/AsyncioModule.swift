@@ -345,6 +345,13 @@ enum AsyncioModule {
     }))
     methods.append(("cancelling", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).cancelRequests) }))
     methods.append(("uncancel", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).uncancel()) }))
+    methods.append(("get_context", { m, a in
+      let task = (a[0] as! FutureObject).future as! Task
+      if let c = task.context as? ContextObject { return c }
+      let c = ContextObject(copying: m.topContext)
+      task.context = c
+      return c
+    }))
     // A task's outcome is its coroutine's: CPython refuses to set one from outside.
     methods.removeAll { $0.0 == "set_result" || $0.0 == "set_exception" }
     for name in ["set_result", "set_exception"] {
@@ -549,7 +556,12 @@ enum AsyncioModule {
         (try (a[0] as! QueueObject).queue).shutDown(immediate: imm)
         return NoneObject.shared
       }),
-    ])
+    ].filter { $0.0 != "shutdown" || m.version.minor >= 13 })
+    // `maxsize`, a property of asyncio's Queue: read without binding the queue to a loop.
+    t.dict.setStr("maxsize", DescriptorObject(.property, BuiltinFunctionObject("maxsize") { m, a in
+      guard let q = a[0] as? QueueObject else { throw typeError("descriptor 'maxsize' needs a Queue") }
+      return IntObject.make(q.maxSize)
+    }))
     t.construct = { m, cls, a in
       let size = (a.get(0, "maxsize") as? IntObject)?.intValue ?? 0
       return QueueObject(maxSize: size, order: order, machine: m, type: cls)
@@ -605,7 +617,9 @@ final class EventObject: NativeObject {
 }
 final class QueueObject: NativeObject {
   let bound: LoopBound<Queue>
+  let maxSize: Int
   init(maxSize: Int, order: Queue.Order, machine: Machine, type: TypeObject) {
+    self.maxSize = maxSize
     bound = LoopBound(machine: machine, what: "Queue") { Queue(maxSize: maxSize, order: order, loop: $0) }
     super.init(type: type)
   }

@@ -200,11 +200,16 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     fields = {}
     annotations = cls.__dict__.get('__annotations__', {})
     kw_only_now = kw_only
+    any_frozen_base = False
+    has_dataclass_bases = False
     for base in cls.__mro__[-1:0:-1]:
         base_fields = getattr(base, '__dataclass_fields__', None)
         if base_fields is not None:
+            has_dataclass_bases = True
             for f in base_fields.values():
                 fields[f.name] = f
+            if base.__dataclass_params__[5]:
+                any_frozen_base = True
     for name in annotations:
         ftype = annotations[name]
         if ftype is KW_ONLY or (isinstance(ftype, str) and ftype in ('KW_ONLY', 'dataclasses.KW_ONLY')):
@@ -225,6 +230,11 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         value = cls.__dict__[name]
         if isinstance(value, Field) and name not in annotations:
             raise TypeError(f'{name!r} is a field but has no type annotation')
+    if has_dataclass_bases:
+        if any_frozen_base and not frozen:
+            raise TypeError('cannot inherit non-frozen dataclass from a frozen one')
+        if not any_frozen_base and frozen:
+            raise TypeError('cannot inherit frozen dataclass from a non-frozen one')
     cls.__dataclass_fields__ = fields
     cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
     all_fields = list(fields.values())
@@ -236,8 +246,12 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if repr:
         flds = [f for f in all_fields if f.repr]
         parts = ', '.join([f'{f.name}={{self.{f.name}!r}}' for f in flds])
-        text = 'def __repr__(self):\n  return self.__class__.__qualname__ + f"(' + parts + ')"\n'
-        _set_new_attribute(cls, '__repr__', _create(cls, '__repr__', text, {}))
+        # As dataclasses' _recursive_repr: an object met again inside its own repr is '...'.
+        text = ('def __repr__(self):\n  key = id(self)\n  if key in __dataclass_running__:\n    return "..."\n'
+                '  __dataclass_running__.add(key)\n  try:\n'
+                '    return self.__class__.__qualname__ + f"(' + parts + ')"\n'
+                '  finally:\n    __dataclass_running__.discard(key)\n')
+        _set_new_attribute(cls, '__repr__', _create(cls, '__repr__', text, {'__dataclass_running__': set()}))
     if eq:
         flds = [f for f in all_fields if f.compare]
         text = ('def __eq__(self, other):\n  if other.__class__ is self.__class__:\n'
