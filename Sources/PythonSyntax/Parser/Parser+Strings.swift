@@ -30,10 +30,22 @@ extension Parser {
     if digits.contains(UInt8(ascii: ".")) || digits.contains(UInt8(ascii: "e")) || digits.contains(UInt8(ascii: "E")) {
       return .float(Parser.double(digits[...]))
     }
+    // CPython's limit on decimal conversion (3.10.7 and later): a longer literal is a SyntaxError.
+    if digits.count > Parser.maximumDecimalDigits {
+      // CPython gives it no column (offset 0).
+      throw PythonSyntaxError(
+        .syntaxError,
+        "Exceeds the limit (\(Parser.maximumDecimalDigits)\(version >= .v3_11 ? " digits" : "")) for integer string "
+          + "conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit "
+          + "- Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", line: t.line, offset: 0)
+    }
     var i = 0
     while i < digits.count - 1 && digits[i] == UInt8(ascii: "0") { i += 1 }
     return .int(String(decoding: digits[i...], as: UTF8.self))
   }
+
+  /// `sys.get_int_max_str_digits()`'s default.
+  static let maximumDecimalDigits = 4_300
 
   static func double(_ digits: ArraySlice<UInt8>) -> Double {
     // Swift wants a digit on both sides of the point: `5.` and `.5` and `1.e3` are Python's.
