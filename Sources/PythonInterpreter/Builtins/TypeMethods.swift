@@ -768,8 +768,20 @@ enum TypeMethods {
     method(Types.genericAlias, "__or__") { _, a in UnionObject([a[0], a[1]]) }
     method(Types.genericAlias, "__ror__") { _, a in UnionObject([a[1], a[0]]) }
     method(Types.coroutine, "close") { _, a in
-      if let g = a[0] as? GeneratorObject { g.frame.finished = true }
+      // A closed coroutine is done with: CPython does not warn that it was never awaited.
+      if let g = a[0] as? GeneratorObject {
+        if !g.frame.started { g.awaited = true }
+        g.frame.finished = true
+      }
+      if let c = a[0] as? AwaitableObject { c.used = true }
       return NoneObject.shared
+    }
+    // Driving a coroutine by hand steps into asyncio's own code (a sleep asks for the running
+    // loop), which lesson does not reproduce line by line.
+    for name in ["send", "throw"] {
+      method(Types.coroutine, name) { m, _ in
+        throw m.refuse("coroutine.\(name)()", "driving a coroutine by hand is outside an exercise run; await it, or run it with asyncio.run or a task")
+      }
     }
     method(Types.generator, "send") { m, a in
       let g = a[0] as! GeneratorObject

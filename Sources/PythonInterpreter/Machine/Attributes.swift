@@ -260,6 +260,12 @@ extension Machine {
       switch n {
       case "__name__": return StrObject(g.function.name)
       case "__qualname__": return StrObject(g.function.qualname)
+      case "cr_running" where g.isCoroutine, "gi_running" where !g.isCoroutine && !g.isAsyncGenerator,
+        "ag_running" where g.isAsyncGenerator:
+        return BoolObject.of(g.running)
+      case "cr_suspended" where g.isCoroutine && version.minor >= 11,
+        "gi_suspended" where !g.isCoroutine && !g.isAsyncGenerator && version.minor >= 11:
+        return BoolObject.of(g.frame.started && !g.frame.finished && !g.running)
       default: return nil
       }
     case let s as SemaphoreObject:
