@@ -1,4 +1,5 @@
 import Foundation
+import PythonInterpreter
 import LessonKit
 
 /// What every command gets: the console and the paths it works against.
@@ -39,6 +40,9 @@ public enum LessonTool {
   ///
   /// - Returns: The exit code: 0 success, 1 mistakes found, 64 usage, 65 invalid input, 66 missing
   ///   input.
+  /// Runs `body` (the tool's main work) on a thread with the stack Python programs run on.
+  public static func onLargeStack<T>(_ body: @escaping () -> T) -> T { Interpreter.onLargeStack(body) }
+
   public static func main(_ arguments: [String], console: Console) -> ExitCode {
     guard let name = arguments.first else {
       console.print(overview)

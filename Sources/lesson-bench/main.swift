@@ -160,7 +160,7 @@ func gradeClass() {
 
 /// Reads, runs and checks the lesson 3 Python solution (a typical 40-line program) in-process,
 /// then grades a class of 10,000 `.py` submissions as `lesson grade 3 DIR` does.
-func python() {
+func python(classes: Bool = true) {
   guard let root = Course.find(from: FileManager.default.currentDirectoryPath),
     let course = try? Course.load(root: root), let entry = course.entry(3), let spec = try? course.spec(entry),
     let pythonFile = spec.pythonFile
@@ -186,6 +186,7 @@ func python() {
     "python: read + run on the interpreter + check of a \(lines)-line program, \(runs) different ones: \(String(format: "%.0f", perProgram)) µs per program (\(passed) passed)"
   )
 
+  guard classes else { return }
   let starter = try! Data(contentsOf: URL(fileURLWithPath: "\(root)/lessons/\(entry.folder)/\(pythonFile)"))
   // Two classes: one where many hand in the same file (the unchanged starter, one solution), as
   // the issue's benchmark has it, and one where every file differs (by a comment) and so is read
@@ -261,7 +262,8 @@ case "example": example()
 case "configurations": configurations(count: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000)
 case "million": million()
 case "grade": gradeClass()
-case "python": python()
+case "python": Interpreter.onLargeStack { python() }
+case "python-check": Interpreter.onLargeStack { python(classes: false) }
 case "interpreter": interpreter()
 case "corpus": for path in arguments.dropFirst() { corpus(path) }
 case nil:
@@ -274,6 +276,6 @@ case nil:
     process.waitUntilExit()
   }
 default:
-  print("usage: lesson-bench [example|configurations|million|grade|python|interpreter|corpus FILE...]")
+  print("usage: lesson-bench [example|configurations|million|grade|python|python-check|interpreter|corpus FILE...]")
   exit(64)
 }

@@ -1,5 +1,7 @@
 import Foundation
 import LessonCLI
 
-let code = LessonTool.main(Array(CommandLine.arguments.dropFirst()), console: .standard())
+// On a thread with the stack the interpreter needs: a learner's program then runs where it is
+// checked, rather than on a thread it is handed to.
+let code = LessonTool.onLargeStack { LessonTool.main(Array(CommandLine.arguments.dropFirst()), console: .standard()) }
 exit(code.rawValue)

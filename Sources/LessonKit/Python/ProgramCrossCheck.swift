@@ -63,14 +63,14 @@ public enum ProgramCrossCheck {
   /// many times (the unchanged starter, a shared solution), and a run is the same every time.
   static let runs = Locked<[RunKey: (name: String, run: ProgramRun)]>([:])
   struct RunKey: Hashable {
-    let bytes: [UInt8]
+    let bytes: SourceBytes
     let python: PythonVersion
   }
 
   /// A run of the program; one made under another file name serves when its output does not
   /// name the file (a traceback or `__file__` would).
   static func run(_ bytes: [UInt8], name: String, python: PythonVersion) -> ProgramRun {
-    let key = RunKey(bytes: bytes, python: python)
+    let key = RunKey(bytes: SourceBytes(bytes), python: python)
     if let done = runs.withLock({ $0[key] }),
       done.name == name || !(done.run.stdout.contains(done.name) || done.run.stderr.contains(done.name))
     {

@@ -67,7 +67,8 @@ public final class PythonProgram: Sendable {
       throw .pythonProgram(path: file, line: line, column: column, message: "the text is not valid UTF-8")
     }
     let reading: Result<LearnerConfiguration, PythonSyntaxError>
-    if let done = readings.withLock({ $0[bytes] }) {
+    let key = SourceBytes(bytes)
+    if let done = readings.withLock({ $0[key] }) {
       reading = done
     } else {
       do {
@@ -77,7 +78,7 @@ public final class PythonProgram: Sendable {
       }
       readings.withLock { cache in
         if cache.count >= Self.cacheSize { cache.removeAll() }
-        cache[bytes] = reading
+        cache[key] = reading
       }
     }
     switch reading {
@@ -98,7 +99,7 @@ public final class PythonProgram: Sendable {
   /// (the starter, a solution passed around), few enough that a class of different files does not
   /// fill memory with readings never used again.
   static let cacheSize = 256
-  static let readings = Locked<[[UInt8]: Result<LearnerConfiguration, PythonSyntaxError>]>([:])
+  static let readings = Locked<[SourceBytes: Result<LearnerConfiguration, PythonSyntaxError>]>([:])
 
   /// This program, as read from a file of another name.
   func named(_ file: String) -> PythonProgram {

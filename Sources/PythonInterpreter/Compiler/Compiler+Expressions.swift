@@ -153,7 +153,7 @@ extension Compiler {
       let c = newCode("<lambda>", child, firstLine: e.range.start.line)
       try fillArguments(c, args)
       if child.isGenerator { c.flags.insert(.generator) }
-      let sub = Compiler(code: c, scope: child, version: version, source: source, futureAnnotations: futureAnnotations)
+      let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
       sub.line = e.range.start.line
       try sub.expr(body)
       sub.emit(.returnValue)
@@ -327,7 +327,7 @@ extension Compiler {
     c.argcount = 1
     c.flags.insert(.comprehension)
     if isGen { c.flags.insert(.generator) } else if child.isAsync { c.flags.insert(.coroutine) }
-    let sub = Compiler(code: c, scope: child, version: version, source: source, futureAnnotations: futureAnnotations)
+    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
     sub.at(r)
     switch kind {
     case .list: sub.emit(.buildList(0))

@@ -24,18 +24,20 @@ final class Compiler {
   let code: CodeObject
   let scope: Scope
   let version: PythonVersion
-  let source: [Substring]
+  let lines: SourceLines
+  /// The program's lines, split when first needed (the text of a postponed annotation).
+  var source: [Substring] { lines.lines }
   var fblocks: [FBlock] = []
   var line = 1
   var column = 0
   var futureAnnotations: Bool
   var tempCount = 0
 
-  init(code: CodeObject, scope: Scope, version: PythonVersion, source: [Substring], futureAnnotations: Bool) {
+  init(code: CodeObject, scope: Scope, version: PythonVersion, source: SourceLines, futureAnnotations: Bool) {
     self.code = code
     self.scope = scope
     self.version = version
-    self.source = source
+    self.lines = source
     self.futureAnnotations = futureAnnotations
   }
 
@@ -48,7 +50,7 @@ final class Compiler {
       if case .importFrom(let m, let names, _) = $0.kind, m == "__future__" { return names.contains { $0.name == "annotations" } }
       return false
     }
-    let c = Compiler(code: code, scope: scope, version: version, source: text.split(separator: "\n", omittingEmptySubsequences: false), futureAnnotations: future)
+    let c = Compiler(code: code, scope: scope, version: version, source: SourceLines(text), futureAnnotations: future)
     c.docstring(module.body)
     if module.body.contains(where: { if case .annAssign = $0.kind { return true } else { return false } }) {
       c.emit(.setupAnnotations)
@@ -724,7 +726,7 @@ final class Compiler {
     let c = newCode(f.name, child, firstLine: range.start.line)
     try fillArguments(c, f.args)
     if isAsync { c.flags.insert(child.isGenerator ? .asyncGenerator : .coroutine) } else if child.isGenerator { c.flags.insert(.generator) }
-    let sub = Compiler(code: c, scope: child, version: version, source: source, futureAnnotations: futureAnnotations)
+    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
     sub.line = range.start.line
     sub.docstring(f.body)
     try sub.body(f.body)
@@ -755,7 +757,7 @@ final class Compiler {
     c.flags.insert(.classBody)
     c.cellvars = child.cells
     c.freevars = child.frees
-    let sub = Compiler(code: c, scope: child, version: version, source: source, futureAnnotations: futureAnnotations)
+    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
     sub.line = range.start.line
     sub.docstring(cd.body)
     if cd.body.contains(where: { if case .annAssign = $0.kind { return true } else { return false } }) {

@@ -19,12 +19,43 @@ public struct Budgets: Sendable {
   public init() {}
 }
 
+/// A program's text, and its lines once asked for.
+final class SourceLines {
+  let text: String
+  private(set) lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+  init(_ text: String) { self.text = text }
+
+  /// Whether the text holds `word` anywhere (a byte search: no lines, no Foundation).
+  func contains(_ word: StaticString) -> Bool {
+    let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    guard let first = needle.first else { return true }
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.count >= needle.count else { return false }
+      var i = 0
+      let last = bytes.count - needle.count
+      while i <= last {
+        if bytes[i] == first {
+          var j = 1
+          while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+          if j == needle.count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+}
+
 /// The interpreter's state for one program run: its output, its modules, its loop, its budgets.
 public final class Machine {
   let version: PythonVersion
   let release: PythonRelease
   let filename: String
-  let sourceLines: [Substring]
+  let source: SourceLines
+  /// The program's lines, split when first needed (a traceback, a warning).
+  var sourceLines: [Substring] { source.lines }
   var budgets: Budgets
   var stdout = ""
   var stderr = ""
@@ -96,7 +127,7 @@ public final class Machine {
     self.version = version
     release = PythonRelease(minor: version.minor)
     self.filename = filename
-    sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    self.source = SourceLines(source)
     self.budgets = budgets
     _ = Builtins.installed
     builtins = Builtins.shared(for: self)

@@ -43,7 +43,7 @@ enum AsyncioModule {
         throw ExceptionObject(Types.Halt, [])
       }
     }), "PriorityQueue"))
-    if m.sourceLines.contains(where: { $0.contains("Condition") }) {
+    if m.source.contains("Condition") {
       m.modules["asyncio"] = mod
       try? AsyncioCondition.load(m, into: mod)
     }

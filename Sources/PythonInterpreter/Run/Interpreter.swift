@@ -31,7 +31,8 @@ public struct ProgramRun: Sendable, Equatable {
 public enum Interpreter {
   /// Runs `source` as `python FILENAME` would under `version`, on the virtual clock.
   public static func run(source: String, filename: String, version: PythonVersion, budgets: Budgets = Budgets()) -> ProgramRun {
-    RunnerThreads.shared.perform { runHere(source: source, filename: filename, version: version, budgets: budgets) }
+    if canRunHere { return runHere(source: source, filename: filename, version: version, budgets: budgets) }
+    return RunnerThreads.shared.perform { runHere(source: source, filename: filename, version: version, budgets: budgets) }
   }
 
   /// Runs a file given as bytes: a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are

@@ -19,6 +19,7 @@ final class RunnerThreads: @unchecked Sendable {
   private init(count: Int) {
     for _ in 0..<count {
       let thread = Thread { [self] in
+        LargeStack.markThisThread()
         while true {
           condition.lock()
           while jobs.isEmpty { condition.wait() }
@@ -42,5 +43,51 @@ final class RunnerThreads: @unchecked Sendable {
     condition.unlock()
     job.done.wait()
     return job.result!
+  }
+}
+
+/// Marks the threads made with the stack a program's run needs (``Interpreter/stackSize``).
+enum LargeStack {
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
+
+  /// Says that the calling thread was made with ``Interpreter/stackSize`` of stack.
+  static func markThisThread() { pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1)) }
+
+  /// Whether the calling thread was made with that stack.
+  static var here: Bool { pthread_getspecific(key) != nil }
+}
+
+/// What ``Interpreter/onLargeStack(_:)`` hands its thread.
+private final class LargeStackJob<T>: @unchecked Sendable {
+  var value: T?
+  let body: () -> T
+  let done = DispatchSemaphore(value: 0)
+  init(_ body: @escaping () -> T) { self.body = body }
+}
+
+extension Interpreter {
+  /// Whether a run can be made on the calling thread: it is one made with ``stackSize`` of
+  /// stack (a runner, or the thread of ``onLargeStack(_:)``), of which its caller uses little.
+  static var canRunHere: Bool { LargeStack.here }
+
+  /// Runs `body` on a thread of its own with the stack a program's run needs, and waits for it:
+  /// every run `body` makes is then made on the spot, not handed to another thread and waited
+  /// for (which cost about a tenth of checking a program). For a process's main work.
+  public static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+    if canRunHere { return body() }
+    let job = LargeStackJob(body)
+    let thread = Thread {
+      LargeStack.markThisThread()
+      job.value = job.body()
+      job.done.signal()
+    }
+    thread.stackSize = stackSize
+    thread.start()
+    job.done.wait()
+    return job.value!
   }
 }
