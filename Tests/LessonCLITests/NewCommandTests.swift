@@ -79,6 +79,9 @@ import Testing
       #expect(run(["new", "Retries"], in: directory).code == .usage)
       #expect(run(["new", "re tries"], in: directory).code == .usage)
       #expect(run(["new"], in: directory).code == .usage)
+      let escaped = run(["new", "retries", "--title", "Retries\u{1B}[31m"], in: directory)
+      #expect(escaped.code == .usage && escaped.err.contains("control character") && !escaped.err.contains("\u{1B}"))
+      #expect(!FileManager.default.fileExists(atPath: directory + "/lessons/09_retries"))
       #expect(run(["new", "retries"], in: NSTemporaryDirectory()).code == .missingInput)
     }
   }

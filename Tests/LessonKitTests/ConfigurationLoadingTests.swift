@@ -74,6 +74,12 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
       message: "c.json: calls[0].delay: expected a number of seconds from 0 to 3600, such as 0.5, found the number -0.1"
     ),
     .init(
+      name: "a number of a thousand digits is shown by its start",
+      json: #"{"limit": "# + String(repeating: "9", count: 1_000) + #", "calls": [{"name": "a", "delay": 1}]}"#,
+      message:
+        "c.json: limit: expected a whole number from 0 to 100000, or null for no limit, found the number 99999999999999999999… (1000 characters)"
+    ),
+    .init(
       name: "infinite delay", json: #"{"calls": [{"name": "a", "delay": 1e999}]}"#,
       message:
         "c.json: calls[0].delay: expected a number of seconds from 0 to 3600, such as 0.5, found the number 1e999"),

@@ -53,6 +53,9 @@ struct NewCommand: LessonCommand {
     if let title = arguments.options["--title"], title.trimmingCharacters(in: .whitespaces).isEmpty {
       throw UsageError("--title needs the lesson's title")
     }
+    if let title = arguments.options["--title"], title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw UsageError("--title holds a control character (a tab, a line break or an escape); give the title as plain text")
+    }
   }
 
   func run(_ context: CommandContext) throws(CommandFailure) -> ExitCode {

@@ -43,11 +43,17 @@ public indirect enum JSONValue: Sendable, Hashable {
     switch self {
     case .null: "null"
     case .bool(let b): b ? "true" : "false"
-    case .number(_, let text): "the number \(text)"
+    case .number(_, let text): "the number \(JSONValue.shortened(number: text))"
     case .string(let s): "the string \"\(s.count > 30 ? String(s.prefix(30)) + "…" : s)\""
     case .array: "a list"
     case .object: "an object"
     }
+  }
+
+  /// A number's text as a message shows it: in full up to 30 characters, else its start and
+  /// its length (a message stays one line).
+  static func shortened(number text: String) -> String {
+    text.count > 30 ? "\(text.prefix(20))… (\(text.count) characters)" : text
   }
 
   /// The member named `key` of an object.
@@ -204,7 +210,7 @@ public struct JSONReader {
         guard digits(&self) > 0 else { throw error("expected digits in the exponent") }
       }
       let text = String(decoding: bytes[begin..<index], as: UTF8.self)
-      guard let value = Double(text) else { throw error("the number \(text) cannot be read", at: begin) }
+      guard let value = Double(text) else { throw error("the number \(JSONValue.shortened(number: text)) cannot be read", at: begin) }
       return .number(value, text: text)
     }
 

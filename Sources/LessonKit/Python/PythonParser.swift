@@ -29,7 +29,7 @@ struct PythonParser {
   private var describe: String {
     switch current.kind {
     case .name(let name): "'\(name)'"
-    case .number(_, let text): "the number \(text)"
+    case .number(_, let text): "the number \(JSONValue.shortened(number: text))"
     case .string: "a string"
     case .op(let op): "'\(op)'"
     case .newline: "the end of the line"

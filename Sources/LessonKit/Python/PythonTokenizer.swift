@@ -239,7 +239,7 @@ struct PythonTokenizer {
     if lower.hasPrefix("0o"), let value = Int(lower.dropFirst(2), radix: 8) { return .number(Double(value), text: raw) }
     if lower.hasPrefix("0b"), let value = Int(lower.dropFirst(2), radix: 2) { return .number(Double(value), text: raw) }
     guard let value = Double(raw), !lower.hasSuffix("j") else {
-      throw PythonSyntaxError(position: start, message: "the number \(raw) is not one lesson reads")
+      throw PythonSyntaxError(position: start, message: "the number \(JSONValue.shortened(number: raw)) is not one lesson reads")
     }
     return .number(value, text: raw)
   }
