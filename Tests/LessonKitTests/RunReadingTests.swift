@@ -247,3 +247,38 @@ extension RunReadingCheckTests {
     #expect(place.hasPrefix("\(handler + 1):"))
   }
 }
+
+extension RunReadingCheckTests {
+  /// The classic mistake of a `main` that is not `async def`: the gather only schedules the
+  /// calls, and the learner is told so at the gather's line, with the fix.
+  @Test(arguments: PythonVersion.allCases) func aGatherInAPlainDefIsExplainedAtItsLine(_ python: PythonVersion) throws {
+    let source = """
+      import asyncio
+
+
+      async def call_tool(name, delay):
+          await asyncio.sleep(delay)
+          return f"{name}:ok"
+
+
+      def main():
+          results = asyncio.gather(call_tool("search", 0.1), call_tool("db", 0.2))
+          print(results)
+
+
+      main()
+
+      """
+    do {
+      _ = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: python)
+      Issue.record("a program whose calls never run was read")
+    } catch {
+      guard case .pythonProgram(_, let line, _, let message) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(line == 10)
+      #expect(message.contains("no event loop runs") && message.contains("async def") && message.contains("asyncio.run(main())"))
+    }
+  }
+}

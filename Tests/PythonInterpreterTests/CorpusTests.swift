@@ -30,7 +30,6 @@ import Testing
   /// The programs the interpreter refuses today, each with what its refusal names. Any other
   /// refusal fails, and so does a program on this list that runs: take it off as lesson learns it.
   static let knownRefusals: [String: String] = [
-    "p056_mistake_sync_main.py": "gather",
     "p062_log_exception_traceback.py": "traceback",
     "p076_set_of_slow_tools.py": "set",
     "p097_asyncio_wait_timeout.py": "set",
@@ -43,7 +42,7 @@ import Testing
     // The third corpus (rNNN), written blind too.
     "r032_done_callbacks_partial.py": "the order of a set",
     "r036_to_thread_time_sleep_limit.py": "threading",
-    "r043_mistake_asyncio_run_inside.py": "outside asyncio.run()",
+    "r043_mistake_asyncio_run_inside.py": "exception is never retrieved",
     "r058_re_parse_specs.py": "import re",
   ]
 

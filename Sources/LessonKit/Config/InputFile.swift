@@ -134,7 +134,7 @@ extension InputFile {
             + "nothing sets")
       }
       throw .pythonProgram(
-        path: file, line: run.observation.gatherLine ?? 1, column: 1,
+        path: file, line: error.line ?? run.observation.gatherLine ?? 1, column: 1,
         message: "lesson runs this program but cannot check it: \(error.reason); see 'lesson run \(file)' for what it does")
     }
     return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: file, python: python)

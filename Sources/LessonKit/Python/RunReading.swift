@@ -15,6 +15,8 @@ enum RunReading {
   /// Why a run does not show the lesson's pattern in a form a batch can say, for a learner.
   struct Unread: Error {
     var reason: String
+    /// The line the reason is about, when it is about one.
+    var line: Int?
   }
 
   /// The configuration the run of `bytes` shows, or nil when it does not show the lesson's
@@ -33,6 +35,13 @@ enum RunReading {
     let observation = run.observation
     let records = observation.callRecords
     guard !records.isEmpty else {
+      if let line = observation.gatherOutsideLoopLine {
+        throw Unread(
+          reason: "asyncio.gather(...) at line \(line) is called where no event loop runs (a plain def, not an async def "
+            + "run by asyncio.run), so it only schedules the calls and none of them ever runs; make the function "
+            + "'async def', 'await' the gather, and start it with asyncio.run(main())",
+          line: line)
+      }
       throw Unread(reason: "no asyncio.gather(...) of the calls finished in its run (the lessons check a gather)")
     }
     guard records.count <= PythonProgram.maximumCalls else {

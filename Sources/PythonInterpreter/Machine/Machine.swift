@@ -72,6 +72,10 @@ public final class Machine {
   /// The event loop that exists now, running or not (its clock is the program's clock), until
   /// it is closed.
   var openLoop: EventLoop?
+  /// The event loop policy's loop for the main thread (`set_event_loop`, or the one
+  /// `get_event_loop()` made), and whether one was ever set (after which no loop is made).
+  var policyLoop: EventLoop?
+  var policyLoopSet = false
   /// Virtual microseconds of loops already closed (and `time.sleep` outside any loop).
   var clockOffset: Int64 = 0
   /// Set when the machine stops the program; the loop unwinds to here.

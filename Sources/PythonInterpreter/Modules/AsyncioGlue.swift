@@ -10,17 +10,27 @@ extension Machine {
       e.keptObjects.append(main)
       throw e
     }
-    guard let coro = main as? GeneratorObject, coro.isCoroutine else {
-      if version.minor >= 12 { throw valueError("a coroutine was expected, got \(try repr(main))") }
+    // The program's coroutine, or one of asyncio's (`asyncio.wait_for(main(), 5)`).
+    let coro: Coroutine
+    if let g = main as? GeneratorObject, g.isCoroutine {
+      g.awaited = true
+      coro = g
+    } else if let a = main as? AwaitableObject, a.type === Types.coroutine, !a.used {
+      a.used = true
+      coro = a.coroutine
+    } else {
       throw valueError("a coroutine was expected, got \(try repr(main))")
     }
-    coro.awaited = true
     lastAsyncioRunLine = learnerLine
     let l = try openEventLoop()
     loop = l
+    // asyncio.run sets its loop as the policy's, and None when it ends.
+    policyLoopSet = true
+    policyLoop = l
     defer {
       closeEventLoop(l)
       loop = nil
+      policyLoop = nil
       futureObjects.removeAll()
     }
     // AsyncioRun.run, in its two halves, so that the machine knows when the cleanup runs.
@@ -229,8 +239,9 @@ extension AsyncioModule {
   }()
 
   static let loopType: TypeObject = {
+    // The loop itself, running or not (callbacks and tasks wait until it runs), unless closed.
     func loop(_ m: Machine, _ o: PyObject) throws -> EventLoop {
-      guard let l = (o as? LoopObject)?.loop, l === m.loop else { throw runtimeError("Event loop is closed") }
+      guard let l = (o as? LoopObject)?.loop, !l.isClosed else { throw runtimeError("Event loop is closed") }
       return l
     }
     return nativeType("_UnixSelectorEventLoop", module: "asyncio.unix_events", [
@@ -239,8 +250,12 @@ extension AsyncioModule {
         return FloatObject(l.time)
       }),
       ("run_until_complete", { m, a in
-        guard let l = (a[0] as? LoopObject)?.loop, !l.isClosed else { throw runtimeError("Event loop is closed") }
         guard a.count >= 2 else { throw typeError("run_until_complete() missing 1 required positional argument: 'future'") }
+        guard let l = (a[0] as? LoopObject)?.loop else {
+          let e = runtimeError("Event loop is closed")
+          e.keptObjects.append(a[1])
+          throw e
+        }
         return try m.runUntilComplete(l, a[1])
       }),
       ("close", { m, a in
@@ -273,10 +288,20 @@ extension AsyncioModule {
       }),
       ("create_task", { m, a in
         guard let g = a.get(1, "coro") as? GeneratorObject, g.isCoroutine else { throw typeError("a coroutine was expected") }
+        guard let l = (a[0] as? LoopObject)?.loop, !l.isClosed else {
+          // The coroutine dies with the exception's traceback, never awaited.
+          let e = runtimeError("Event loop is closed")
+          e.keptObjects.append(g)
+          throw e
+        }
         g.awaited = true
-        return m.futureObject(try m.runningLoop("create_task").createTask(g))
+        try m.countTask()
+        let task = l.createTask(g)
+        let object = m.futureObject(task)
+        object.coroutine = g
+        return object
       }),
-      ("create_future", { m, _ in m.futureObject(Future(loop: try m.runningLoop("create_future"))) }),
+      ("create_future", { m, a in m.futureObject(Future(loop: try loop(m, a[0]))) }),
       ("is_running", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop === m.loop && m.loop != nil) }),
       ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop?.isClosed ?? true) }),
     ])

@@ -18,6 +18,54 @@ extension Machine {
     return l
   }
 
+  /// The policy's loop for the main thread, as `asyncio.get_event_loop()` gives it outside a
+  /// running loop: the one set, else (when none ever was) a new one, which 3.12+ warns about.
+  func policyEventLoop() throws -> EventLoop {
+    if policyLoop == nil && !policyLoopSet {
+      if version.minor >= 12 { try libraryWarning(Types.DeprecationWarning, "There is no current event loop") }
+      policyLoop = try openEventLoop()
+      policyLoopSet = true
+    }
+    guard let l = policyLoop else { throw runtimeError("There is no current event loop in thread 'MainThread'.") }
+    return l
+  }
+
+  /// The loop `gather` and `ensure_future` use outside a running loop: a future's own, else the
+  /// policy's (`get_event_loop()`, made if there is none), where the tasks wait until it runs.
+  func loopForFutures(_ first: PyObject?) throws -> EventLoop {
+    if let f = first as? FutureObject { return f.future.loop }
+    return try policyEventLoop()
+  }
+
+  /// An `async def` of asyncio called outside a running loop: CPython makes the coroutine at
+  /// once and runs its body (which asks for the running loop) when a task first steps it.
+  func deferredUntilRunning(_ name: String, _ body: @escaping () throws -> PyObject) -> PyObject {
+    AwaitableObject(name, coroutine: OneShotCoroutine { [unowned self] _ in
+      do {
+        guard let made = try body() as? AwaitableObject else { return .returned(nil) }
+        made.used = true
+        return .awaitCoroutine(made.coroutine)
+      } catch let e as ExceptionObject {
+        return .raised(e)
+      } catch let h as Halt {
+        self.halt = self.halt ?? h
+        return .raised(ExceptionObject(Types.Halt, []))
+      } catch {
+        return .raised(ExceptionObject(Types.RuntimeError, "\(error)"))
+      }
+    }, warnsOn: self)
+  }
+
+  /// A warning the standard library raises on behalf of the program's current line, through the
+  /// program's own `warnings` filters when it has imported the module (`error` raises it).
+  func libraryWarning(_ category: TypeObject, _ message: String) throws {
+    if let warnings = modules["warnings"], let warn = warnings.dict.getStr("warn") {
+      _ = try call(warn, Args([StrObject(message), category]))
+      return
+    }
+    warnAtLearnerLine(category.name, message)
+  }
+
   /// `shutdown_asyncgens()`: the async generators still suspended, each to `aclose()`. The loop
   /// keeps them in a weak set, so with two or more the order is the set's, which lesson cannot know.
   func closeLiveAsyncGenerators() -> [Awaitable] {
@@ -44,8 +92,14 @@ extension Machine {
 
   /// `loop.run_until_complete(aw)`.
   func runUntilComplete(_ l: EventLoop, _ aw: PyObject) throws -> PyObject {
-    if loop != nil { throw runtimeError("This event loop is already running") }
-    if l.isClosed { throw runtimeError("Event loop is closed") }
+    // The frame of run_until_complete holds `aw`: it dies with the exception's traceback.
+    func failing(_ message: String) -> ExceptionObject {
+      let e = runtimeError(message)
+      e.keptObjects.append(aw)
+      return e
+    }
+    if l.isClosed { throw failing("Event loop is closed") }
+    if loop != nil { throw failing("This event loop is already running") }
     let future = l.ensureFuture(try awaitable(aw, for: "run_until_complete"))
     if let t = future as? Task, let g = aw as? GeneratorObject { futureObject(t).coroutine = g }
     loop = l
@@ -86,12 +140,18 @@ extension Machine {
 final class RunnerObject: NativeObject {
   var eventLoop: EventLoop?
   var closed = false
+  /// Whether its loop became the policy's (`_set_event_loop`).
+  var setPolicyLoop = false
 
   func lazyLoop(_ m: Machine) throws -> EventLoop {
     if closed { throw runtimeError("Runner is closed") }
     if let l = eventLoop { return l }
     let l = try m.openEventLoop()
     eventLoop = l
+    // The runner sets its loop as the policy's, and None when it closes.
+    m.policyLoopSet = true
+    m.policyLoop = l
+    setPolicyLoop = true
     return l
   }
 
@@ -132,5 +192,6 @@ final class RunnerObject: NativeObject {
     if closed { return }
     closed = true
     if let l = eventLoop { try m.shutDownAndClose(l) }
+    if setPolicyLoop { m.policyLoop = nil }
   }
 }

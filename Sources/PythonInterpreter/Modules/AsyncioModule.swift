@@ -83,12 +83,14 @@ enum AsyncioModule {
         throw typeError("'<=' not supported between instances of '\(m.typeName(delayObj))' and 'int'")
       }
       let result = a.get(1, "result") ?? NoneObject.shared
-      let loop = try m.runningLoop("sleep")
       m.observeSleep(delay)
+      guard let loop = m.loop else {
+        return AwaitableObject("sleep", coroutine: OneShotCoroutine { t in .awaitCoroutine(Sleep(delay, result: result, loop: t.loop)) }, warnsOn: m)
+      }
       return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop), warnsOn: m)
     }
     fn("gather") { m, a in
-      let loop = try m.runningLoop("gather")
+      let loop = try m.loop ?? m.loopForFutures(a.positional.first)
       let returnExceptions = try a.keyword("return_exceptions").map { try m.truthy($0) } ?? false
       for (k, _) in a.keywords where k != "return_exceptions" {
         throw typeError("gather() got an unexpected keyword argument '\(k)'")
@@ -121,7 +123,7 @@ enum AsyncioModule {
       if timeout == nil, !(tObj is NoneObject) {
         throw typeError("'<=' not supported between instances of '\(m.typeName(tObj))' and 'int'")
       }
-      _ = try m.runningLoop("wait_for")
+      // A coroutine, made at once: its loop is the one that runs it.
       let awaitable = try m.awaitable(aw, for: "wait_for")
       if let timeout { m.observeTimeoutArmed(timeout) }
       return AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version))
@@ -149,7 +151,8 @@ enum AsyncioModule {
       return fo
     }
     fn("ensure_future") { m, a in
-      let loop = try m.runningLoop("ensure_future")
+      guard a.count >= 1 else { throw typeError("ensure_future() missing 1 required positional argument: 'coro_or_future'") }
+      let loop = try m.loop ?? m.loopForFutures(a[0])
       let aw = try m.awaitable(a[0], for: "ensure_future")
       let f = loop.ensureFuture(aw)
       return m.futureObject(f)
@@ -174,18 +177,24 @@ enum AsyncioModule {
       return m.loopObject()
     }
     fn("new_event_loop") { m, _ in m.loopObject(for: try m.openEventLoop()) }
-    fn("set_event_loop") { _, _ in NoneObject.shared }
-    fn("get_event_loop") { m, _ in
-      if m.loop == nil, let open = m.openLoop { return m.loopObject(for: open) }
-      guard m.loop != nil else {
-        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "asyncio.get_event_loop", why: "a loop outside asyncio.run is not run by lesson yet; use asyncio.run(main())")
+    fn("set_event_loop") { m, a in
+      try ArgCheck.positional(a, "set_event_loop", min: 1, max: 1)
+      guard a[0] is NoneObject || a[0] is LoopObject else {
+        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "asyncio.set_event_loop(\(m.typeName(a[0])))", why: "only a loop from asyncio.new_event_loop() or None is run by lesson")
       }
-      return m.loopObject()
+      m.policyLoopSet = true
+      m.policyLoop = (a[0] as? LoopObject)?.loop
+      return NoneObject.shared
+    }
+    fn("get_event_loop") { m, a in
+      try ArgCheck.positional(a, "get_event_loop", min: 0, max: 0)
+      if let running = m.loop { return m.loopObject(for: running) }
+      return m.loopObject(for: try m.policyEventLoop())
     }
     fn("iscoroutine") { _, a in BoolObject.of((a[0] as? GeneratorObject)?.isCoroutine ?? (a[0] is AwaitableObject)) }
     fn("iscoroutinefunction") { _, a in BoolObject.of((a[0] as? FunctionObject)?.code.flags.contains(.coroutine) ?? false) }
-    fn("to_thread") { m, a in try m.toThread(a) }
-    fn("wait") { m, a in try m.asyncioWait(a) }
+    fn("to_thread") { m, a in m.loop == nil ? m.deferredUntilRunning("to_thread") { try m.toThread(a) } : try m.toThread(a) }
+    fn("wait") { m, a in m.loop == nil ? m.deferredUntilRunning("wait") { try m.asyncioWait(a) } : try m.asyncioWait(a) }
     fn("as_completed") { m, a in try m.asCompleted(a) }
     if m.version.minor >= 11 {
       fn("timeout") { m, a in

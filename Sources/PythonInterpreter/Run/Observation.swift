@@ -27,6 +27,9 @@ public struct Observation: Sendable, Equatable {
   public var gatherRaised = false
   /// The line of the program that called that gather.
   public var gatherLine: Int?
+  /// The line of a gather called where no loop was running (a plain `def main()`), whose
+  /// calls wait for a loop to run them: a mistake the lessons explain.
+  public var gatherOutsideLoopLine: Int?
   /// How long that gather took, in virtual seconds, from its call to its end.
   public var gatherSeconds: Double?
 
@@ -92,6 +95,7 @@ extension Machine {
       c.addDoneCallback { f in ended[i] = f.loop.time }
     }
     let line = learnerLine
+    if loop == nil, observation.gatherOutsideLoopLine == nil { observation.gatherOutsideLoopLine = line }
     let startedAt = g.loop.time
     g.addDoneCallback { [weak self] f in
       guard let self else { return }
