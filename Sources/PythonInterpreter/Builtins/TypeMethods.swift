@@ -767,9 +767,12 @@ enum TypeMethods {
     method(Types.noneType, "__or__") { _, a in UnionObject([a[0], a[1]]) }
     method(Types.genericAlias, "__or__") { _, a in UnionObject([a[0], a[1]]) }
     method(Types.genericAlias, "__ror__") { _, a in UnionObject([a[1], a[0]]) }
-    method(Types.coroutine, "close") { _, a in
+    method(Types.coroutine, "close") { m, a in
       // A closed coroutine is done with: CPython does not warn that it was never awaited.
       if let g = a[0] as? GeneratorObject {
+        if g.frame.started, !g.frame.finished {
+          throw m.refuse("close() of a coroutine suspended at an await", "Python throws GeneratorExit into it and into what it awaits, which lesson does not run yet; cancel its task instead")
+        }
         if !g.frame.started { g.awaited = true }
         g.frame.finished = true
       }
@@ -789,7 +792,7 @@ enum TypeMethods {
       throw ExceptionObject(Types.StopIteration, g.returnValue is NoneObject ? [] : [g.returnValue])
     }
     method(Types.generator, "close") { _, a in
-      (a[0] as! GeneratorObject).frame.finished = true
+      try (a[0] as! GeneratorObject).close()
       return NoneObject.shared
     }
   }

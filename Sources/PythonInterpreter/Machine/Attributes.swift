@@ -263,6 +263,13 @@ extension Machine {
       case "cr_running" where g.isCoroutine, "gi_running" where !g.isCoroutine && !g.isAsyncGenerator,
         "ag_running" where g.isAsyncGenerator:
         return BoolObject.of(g.running)
+      case "gi_yieldfrom" where !g.isCoroutine && !g.isAsyncGenerator:
+        return g.frame.finished ? NoneObject.shared : (g.frame.delegate ?? NoneObject.shared)
+      case "cr_await" where g.isCoroutine, "ag_await" where g.isAsyncGenerator:
+        // What it waits on is None before it starts and after it ends; in between it is an object
+        // of asyncio's that lesson does not make.
+        if !g.frame.started || g.frame.finished { return NoneObject.shared }
+        throw refuse("\(n) of a suspended coroutine", "the object it waits on is one of asyncio's own, which lesson does not make")
       case "cr_suspended" where g.isCoroutine && version.minor >= 11,
         "gi_suspended" where !g.isCoroutine && !g.isAsyncGenerator && version.minor >= 11:
         return BoolObject.of(g.frame.started && !g.frame.finished && !g.running)

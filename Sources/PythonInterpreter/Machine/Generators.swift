@@ -15,6 +15,7 @@ final class GeneratorObject: PyObject, Coroutine {
     self.frame = frame
     self.function = function
     self.machine = machine
+    self.owner = machine
     let flags = function.code.flags
     super.init(type: flags.contains(.coroutine) ? Types.coroutine : (flags.contains(.asyncGenerator) ? Types.asyncGenerator : Types.generator))
   }
@@ -29,6 +30,16 @@ final class GeneratorObject: PyObject, Coroutine {
   /// that dies suspended (a `break` out of `async for`) is closed as the loop's finalizer hook
   /// closes it: `aclose()` in a task of its own, scheduled now, so that its `finally` runs.
   deinit {
+    // A generator of the program dropped while suspended inside `try` or `with` (a `break` out
+    // of its `for`): CPython closes it there and then, running its `finally`, `except` or
+    // `__exit__`. That is refused, never skipped.
+    if !isCoroutine, !isAsyncGenerator, frame.started, !frame.finished, !frame.blocks.isEmpty, let m = owner,
+      m.halt == nil, !m.shuttingDown, !SourceModule.isLibraryFile(function.code.filename)
+    {
+      m.halt = .refused(
+        line: m.learnerLine, column: 1, construct: "generator '\(function.qualname)' left suspended inside try or with",
+        why: "Python runs its cleanup (finally, except, __exit__) when the generator is dropped, which lesson does not run yet; let the loop finish or call close() on it")
+    }
     if isAsyncGenerator, !finalizing, frame.started, !frame.finished, let m = warningMachine, let loop = m.loop,
       !loop.isClosed
     {
@@ -45,6 +56,29 @@ final class GeneratorObject: PyObject, Coroutine {
 
   /// The machine to warn on (weak: the run may be over when this object goes).
   weak var warningMachine: Machine?
+  /// The machine, for what the generator's end may need (weak, as above).
+  weak var owner: Machine?
+  /// Whether the machine keeps an eye on it, having seen it suspend inside `try` or `with`.
+  var watchedInTry = false
+
+  /// `generator.close()`: `GeneratorExit` thrown in where it is suspended, so that its `finally`
+  /// and `except` clauses run; a generator that yields instead is CPython's `RuntimeError`.
+  func close() throws {
+    guard frame.started, !frame.finished else {
+      frame.finished = true
+      return
+    }
+    if frame.delegate != nil {
+      throw machine.refuse("close() of a generator suspended in 'yield from'", "closing the generator it delegates to first is not run by lesson yet")
+    }
+    do {
+      if try send(NoneObject.shared, throwing: ExceptionObject(Types.GeneratorExit, [])) != nil {
+        throw machine.raising(runtimeError("generator ignored GeneratorExit"))
+      }
+    } catch let x as ExceptionObject where x.isInstance(of: Types.GeneratorExit) || x.isInstance(of: Types.StopIteration) {
+      frame.finished = true
+    }
+  }
   /// Whether the coroutine is suspended in one of asyncio's library coroutines.
   var awaitingLibrary = false
   /// How many coroutines await one another down to this one, in its task.
@@ -74,7 +108,9 @@ final class GeneratorObject: PyObject, Coroutine {
     defer { machine.depth -= 1 }
     do {
       switch try machine.run(frame, throwing: e) {
-      case .yielded(let y): return y
+      case .yielded(let y):
+        if !frame.blocks.isEmpty, !watchedInTry { machine.watchSuspendedInTry(self) }
+        return y
       case .returned(let r):
         frame.finished = true
         returnValue = r
@@ -372,5 +408,23 @@ extension Halt {
   static func refusedError(_ m: Machine, _ construct: String, _ why: String) -> ExceptionObject {
     m.halt = .refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
     return ExceptionObject(Types.Halt, [])
+  }
+}
+
+extension Machine {
+  /// Keeps a weak eye on a generator of the program that suspended inside `try` or `with`: if it
+  /// is still suspended there when the program ends, CPython runs its cleanup at shutdown.
+  func watchSuspendedInTry(_ g: GeneratorObject) {
+    guard !SourceModule.isLibraryFile(g.function.code.filename) else { return }
+    g.watchedInTry = true
+    if generatorsInTry.count >= 256, generatorsInTry.count.nonzeroBitCount == 1 {
+      generatorsInTry.removeAll { $0.generator == nil }
+    }
+    generatorsInTry.append(WeakGenerator(g))
+  }
+
+  /// A generator of the program still suspended inside `try` or `with` as the program ends.
+  var generatorLeftInTry: GeneratorObject? {
+    generatorsInTry.lazy.compactMap(\.generator).first { $0.frame.started && !$0.frame.finished && !$0.frame.blocks.isEmpty }
   }
 }

@@ -116,6 +116,8 @@ public final class Machine {
   let argumentTracker = ArgumentTracker()
   /// Async generators a task started (the loop's `firstiter` hook), held weakly.
   var asyncGenerators: [WeakGenerator] = []
+  /// Generators of the program seen suspended inside `try` or `with` (``watchSuspendedInTry(_:)``).
+  var generatorsInTry: [WeakGenerator] = []
   /// The program has ended and the interpreter is tearing down: what dies now dies at `sys:1`.
   var shuttingDown = false
   /// The warnings shown, by place and text: Python's warnings registry shows each once per place.

@@ -138,6 +138,11 @@ public enum Interpreter {
       run.stop = .budget("internal: \(error)")
       run.exitCode = nil
     }
+    if m.halt == nil, run.stop == nil, !run.deadlock, let g = m.generatorLeftInTry {
+      m.halt = .refused(
+        line: max(1, g.frame.line), column: 1, construct: "generator '\(g.function.qualname)' still suspended inside try or with as the program ends",
+        why: "Python runs its cleanup (finally, except, __exit__) as it shuts down, which lesson does not run yet; let the generator finish or call close() on it")
+    }
     if let h = m.halt, run.stop == nil, !run.deadlock {
       if case .budget(let w) = h { run.stop = .budget(w) }
       if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
