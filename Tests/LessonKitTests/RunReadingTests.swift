@@ -282,3 +282,36 @@ extension RunReadingCheckTests {
     }
   }
 }
+
+extension RunReadingCheckTests {
+  /// Durations no configuration can say (ages, infinity, NaN) are told, never a crash: they once
+  /// trapped converting seconds to nanoseconds.
+  @Test(arguments: ["call(1e10)", "call(0.1, float('inf'))", "call(0.1, float('nan'))", "call(float('inf'), 0.15)"])
+  func aDurationNoConfigurationCanSayIsTold(_ call: String) throws {
+    let source = """
+      import asyncio
+
+
+      async def call(delay, timeout=0.15):
+          return await asyncio.wait_for(asyncio.sleep(delay, "ok"), timeout)
+
+
+      async def main():
+          print(await asyncio.gather(call(0.1), \(call), return_exceptions=True))
+
+
+      asyncio.run(main())
+
+      """
+    do {
+      _ = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: .v3_12)
+      Issue.record("read a program whose call \(call) no configuration can say")
+    } catch {
+      guard case .pythonProgram(_, _, _, let message) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(message.contains("outside what a check can follow") || message.contains("NaN") || message.contains("TimeoutError"))
+    }
+  }
+}

@@ -42,7 +42,7 @@ import Testing
     // The third corpus (rNNN), written blind too.
     "r032_done_callbacks_partial.py": "the order of a set",
     "r036_to_thread_time_sleep_limit.py": "threading",
-    "r043_mistake_asyncio_run_inside.py": "exception is never retrieved",
+    "r043_mistake_asyncio_run_inside.py": "second event loop",
     "r058_re_parse_specs.py": "import re",
   ]
 

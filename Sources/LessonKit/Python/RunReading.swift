@@ -73,14 +73,24 @@ enum RunReading {
       throw Unread(reason: "its calls do not all share one semaphore, nor each make their own")
     }
 
+    // Every duration a configuration can say: from 0 to an hour (not NaN, not infinity).
+    let most = ConfigurationLimits.maximumSeconds
+    for record in records {
+      let durations = [("timeout", record.facts.timeout?.seconds), ("wait", record.facts.waited), ("blocking work", record.facts.blocked)]
+      for case let (what, seconds?) in durations where !(seconds >= 0 && seconds <= most) {
+        throw Unread(
+          reason: "\(record.name)'s \(what) of \(seconds.isNaN ? "nan" : seconds.isInfinite ? (seconds > 0 ? "inf" : "-inf") : "\(seconds)") s is outside what a check can follow (0 to \(Int(most)) s)")
+      }
+    }
+
     // The timeout: the one most calls have, the others as their own; where it starts.
     let timeouts = records.map { $0.facts.timeout?.seconds }
     var counts: [Double: Int] = [:]
     for case let seconds? in timeouts { counts[seconds, default: 0] += 1 }
     var commonTimeout: Double?
-    var most = 0
-    for case let seconds? in timeouts where counts[seconds]! > most {
-      most = counts[seconds]!
+    var mostCalls = 0
+    for case let seconds? in timeouts where counts[seconds]! > mostCalls {
+      mostCalls = counts[seconds]!
       commonTimeout = seconds
     }
     var scope = GatherTimeoutScope.call

@@ -5,6 +5,9 @@ extension Machine {
   func getAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject {
     if let v = try findAttribute(o, name) { return v }
     if let m = o as? ModuleObject, let h = missingModuleName(m, name.value) { throw h }
+    if let asyncio = AsyncioAttributes.cpython(o), AsyncioAttributes.has(name.value, in: asyncio.names, minor: version.minor) {
+      throw refuse("\(asyncio.kind).\(name.value)", "this part of asyncio's \(asyncio.kind) is not run by lesson yet")
+    }
     throw noAttribute(o, name.value)
   }
 
@@ -370,6 +373,11 @@ extension Machine {
       }
     }
     guard t !== Types.object, let dict = o.instanceDict else {
+      // asyncio's loops, queues and locks are Python classes: an attribute of one's own goes in
+      // their __dict__, which lesson's have not.
+      if let asyncio = AsyncioAttributes.cpython(o), asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
+        throw refuse("setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
+      }
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
@@ -418,7 +426,12 @@ extension Machine {
       _ = try call(set, Args([d, o, v]))
       return
     }
-    guard let dict = o.instanceDict else { throw cannotSetNewAttribute(o, name) }
+    guard let dict = o.instanceDict else {
+      if let asyncio = AsyncioAttributes.cpython(o), asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
+        throw refuse("setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
+      }
+      throw cannotSetNewAttribute(o, name)
+    }
     if !(o is NativeObject), let names = slotNames(t), !names.contains(name), t.lookup(name) == nil {
       throw cannotSetNewAttribute(o, name)
     }

@@ -248,8 +248,15 @@ final class AwaitableObject: PyObject {
     super.init(type: Types.coroutine)
   }
 
+  /// The program's coroutines it was given (`wait_for(tool(), 1)`): if it dies never awaited,
+  /// they die never started, and CPython warns for each of them after it.
+  var given: [WeakGenerator] = []
+
   deinit {
-    if !used, let m = warnsOn { m.warnNeverAwaited(name) }
+    if !used, let m = warnsOn {
+      m.warnNeverAwaited(name)
+      for case let g? in given.map(\.generator) where !g.frame.started { g.awaited = false }
+    }
   }
 }
 

@@ -72,6 +72,9 @@ public final class Machine {
   /// The event loop that exists now, running or not (its clock is the program's clock), until
   /// it is closed.
   var openLoop: EventLoop?
+  /// How many frames were running when the running loop started: the loop's callbacks run above
+  /// them, with none of the program's own frames between (CPython's `Handle._run`).
+  var framesBelowLoop = 0
   /// The event loop policy's loop for the main thread (`set_event_loop`, or the one
   /// `get_event_loop()` made), and whether one was ever set (after which no loop is made).
   var policyLoop: EventLoop?

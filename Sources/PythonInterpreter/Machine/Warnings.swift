@@ -30,7 +30,7 @@ extension Machine {
       guard warningsShown.insert(location + " " + name).inserted else { return }
       try? write("\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n", toStderr: true)
       return
-    } else if loop != nil, frames.isEmpty || frames.allSatisfy({ $0.code.isGeneratorLike }) {
+    } else if loop != nil, frames.count <= framesBelowLoop || frames[framesBelowLoop...].allSatisfy({ $0.code.isGeneratorLike }) {
       let line = [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80
       location = "<python>/asyncio/events.py:\(line)"
       source = "self._context.run(self._callback, *self._args)"

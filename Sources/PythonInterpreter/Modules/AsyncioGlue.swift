@@ -24,14 +24,19 @@ extension Machine {
     lastAsyncioRunLine = learnerLine
     let l = try openEventLoop()
     loop = l
+    let below = framesBelowLoop
+    framesBelowLoop = frames.count
     // asyncio.run sets its loop as the policy's, and None when it ends.
     policyLoopSet = true
     policyLoop = l
     defer {
+      // What the tasks' coroutines held goes while the loop still runs, as in CPython, where it
+      // dies when each coroutine returns, inside the loop's callback.
+      futureObjects.removeAll()
+      framesBelowLoop = below
       closeEventLoop(l)
       loop = nil
       policyLoop = nil
-      futureObjects.removeAll()
     }
     // AsyncioRun.run, in its two halves, so that the machine knows when the cleanup runs.
     let mainTask = l.createTask(coro)
@@ -91,6 +96,12 @@ extension Machine {
     return "every task is waiting and nothing can wake them: " + waiting.prefix(3).joined(separator: ", ")
   }
 
+  /// A NaN delay or deadline: CPython puts a timer at NaN, where the loop's order (and in 3.13
+  /// the selector) fails in ways of its own.
+  func refuseNaN(_ what: String) throws {
+    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(what) with a NaN time", why: "Python sets a timer at NaN, which its loop orders unpredictably; give a number")
+  }
+
   func runningLoop(_ what: String) throws -> EventLoop {
     guard let l = loop else {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
@@ -112,7 +123,11 @@ extension Machine {
       if g.awaited { throw runtimeError("cannot reuse already awaited coroutine") }
       g.awaited = true
       return .coroutine(g)
-    case let f as FutureObject: return .future(f.future)
+    case let f as FutureObject:
+      if let l = loop, f.future.loop !== l {
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a future of another event loop", why: "Python raises an error naming the task and the future with their addresses, which lesson does not reproduce")
+      }
+      return .future(f.future)
     case let a as AwaitableObject:
       a.used = true
       return .coroutine(a.coroutine)
@@ -271,11 +286,13 @@ extension AsyncioModule {
       }),
       ("call_later", { m, a in
         guard a.count >= 3, let delay = try m.asDouble(a[1]) else { throw typeError("call_later() missing 1 required positional argument: 'callback'") }
+        if delay.isNaN { try m.refuseNaN("loop.call_later") }
         let l = try loop(m, a[0])
         return HandleObject(l.callLater(delay, m.callback(a[2], Array(a.positional.dropFirst(3)))))
       }),
       ("call_at", { m, a in
         guard a.count >= 3, let when = try m.asDouble(a[1]) else { throw typeError("call_at() missing 1 required positional argument: 'callback'") }
+        if when.isNaN { try m.refuseNaN("loop.call_at") }
         let l = try loop(m, a[0])
         return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)))))
       }),
@@ -364,6 +381,7 @@ extension Machine {
     }
     let timeoutObj = a.keyword("timeout") ?? (a.count > 1 ? a[1] : NoneObject.shared)
     let timeout: Double? = timeoutObj is NoneObject ? nil : try asDouble(timeoutObj)
+    if timeout?.isNaN == true { try refuseNaN("a timeout") }
     let rwObj = a.keyword("return_when") ?? (a.count > 2 ? a[2] : StrObject("ALL_COMPLETED"))
     guard let rw = Wait.ReturnWhen(rawValue: try str(rwObj)) else {
       throw valueError("Invalid return_when value: \(try str(rwObj))")
@@ -394,6 +412,7 @@ extension Machine {
     for x in items { aws.append(try awaitable(x, for: "as_completed")) }
     let timeoutObj = a.get(1, "timeout") ?? NoneObject.shared
     let timeout: Double? = timeoutObj is NoneObject ? nil : try asDouble(timeoutObj)
+    if timeout?.isNaN == true { try refuseNaN("a timeout") }
     let ac = AsCompleted(aws, timeout: timeout, loop: loop)
     return IteratorObject("as_completed") {
       guard let c = ac.next() else { return nil }

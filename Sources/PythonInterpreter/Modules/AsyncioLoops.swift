@@ -6,6 +6,13 @@ import AsyncioModel
 extension Machine {
   /// A new loop, which becomes the program's clock.
   func openEventLoop() throws -> EventLoop {
+    // One loop at a time carries the program's clock: a second one made while the first is
+    // open (not closed) would need two.
+    if let old = openLoop, !old.isClosed {
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "a second event loop while another is open",
+        why: "lesson keeps one event loop (and one clock) at a time; close the first loop (loop.close()) before making or running another")
+    }
     if let old = openLoop { clockOffset = Self.later(clockOffset, old.ticks) }
     let l = EventLoop(version: version, host: host)
     openLoop = l
@@ -103,7 +110,12 @@ extension Machine {
     let future = l.ensureFuture(try awaitable(aw, for: "run_until_complete"))
     if let t = future as? Task, let g = aw as? GeneratorObject { futureObject(t).coroutine = g }
     loop = l
-    defer { loop = nil }
+    let below = framesBelowLoop
+    framesBelowLoop = frames.count
+    defer {
+      loop = nil
+      framesBelowLoop = below
+    }
     let end = l.runUntilComplete(future, maxIterations: budgets.steps)
     if let h = halt { throw h }
     switch end {

@@ -83,6 +83,11 @@ enum AsyncioModule {
         throw typeError("'<=' not supported between instances of '\(m.typeName(delayObj))' and 'int'")
       }
       let result = a.get(1, "result") ?? NoneObject.shared
+      if delay.isNaN {
+        // 3.13 checks; before, the timer lands at NaN and the loop's heap order is anyone's guess.
+        if m.version.minor >= 13 { throw valueError("Invalid delay: NaN (not a number)") }
+        try m.refuseNaN("asyncio.sleep")
+      }
       m.observeSleep(delay)
       guard let loop = m.loop else {
         return AwaitableObject("sleep", coroutine: OneShotCoroutine { t in .awaitCoroutine(Sleep(delay, result: result, loop: t.loop)) }, warnsOn: m)
@@ -120,13 +125,16 @@ enum AsyncioModule {
       guard let aw = a.get(0, "fut") else { throw typeError("wait_for() missing 2 required positional arguments: 'fut' and 'timeout'") }
       guard let tObj = a.get(1, "timeout") else { throw typeError("wait_for() missing 1 required positional argument: 'timeout'") }
       let timeout: Double? = tObj is NoneObject ? nil : try m.asDouble(tObj)
+      if timeout?.isNaN == true { try m.refuseNaN("asyncio.wait_for") }
       if timeout == nil, !(tObj is NoneObject) {
         throw typeError("'<=' not supported between instances of '\(m.typeName(tObj))' and 'int'")
       }
       // A coroutine, made at once: its loop is the one that runs it.
       let awaitable = try m.awaitable(aw, for: "wait_for")
       if let timeout { m.observeTimeoutArmed(timeout) }
-      return AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version))
+      let made = AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
+      if let g = aw as? GeneratorObject { made.given = [WeakGenerator(g)] }
+      return made
     }
     fn("create_task") { m, a in
       guard let c = a.get(0, "coro") else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
@@ -201,6 +209,7 @@ enum AsyncioModule {
         let loop = try m.runningLoop("timeout")
         let delayObj = a.get(0, "delay") ?? NoneObject.shared
         let delay: Double? = delayObj is NoneObject ? nil : try m.asDouble(delayObj)
+        if delay?.isNaN == true { try m.refuseNaN("asyncio.timeout") }
         if let delay { m.observeTimeoutArmed(delay) }
         return TimeoutObject(TimeoutScope(delay: delay, loop: loop))
       }
@@ -208,6 +217,7 @@ enum AsyncioModule {
         _ = try m.runningLoop("timeout_at")
         let whenObj = a.get(0, "when") ?? NoneObject.shared
         let when: Double? = whenObj is NoneObject ? nil : try m.asDouble(whenObj)
+        if when?.isNaN == true { try m.refuseNaN("asyncio.timeout_at") }
         return TimeoutObject(TimeoutScope(when: when))
       }
     }
@@ -487,6 +497,7 @@ enum AsyncioModule {
       ("reschedule", { m, a in
         let to = a[0] as! TimeoutObject
         let w: Double? = a[1] is NoneObject ? nil : try m.asDouble(a[1])
+        if w?.isNaN == true { try m.refuseNaN("Timeout.reschedule") }
         to.scope.reschedule(w, loop: try m.runningLoop("reschedule"))
         return NoneObject.shared
       }),
