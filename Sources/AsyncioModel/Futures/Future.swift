@@ -135,6 +135,18 @@ open class Future {
     return removed
   }
 
+  /// Whether any done-callback CPython would have is registered (and not yet scheduled): a
+  /// host's observers (``addObserver(_:)``) are not.
+  public var hasCallbacks: Bool {
+    (firstCallback.map { !($0 is ObserverCallback) } ?? false) || moreCallbacks.contains { !($0 is ObserverCallback) }
+  }
+
+  /// A done-callback of the host's own, to watch the future (not one of Python's): it runs as
+  /// any callback does, but ``hasCallbacks`` does not count it.
+  public func addObserver(_ body: @escaping (Future) -> Void) {
+    addDoneCallback(ObserverCallback(body))
+  }
+
   /// Forgets every callback (the loop is closed: none will ever run).
   func dropCallbacks() {
     firstCallback = nil
@@ -157,6 +169,13 @@ open class Future {
 public protocol DoneCallback: AnyObject {
   /// Runs the callback, on the loop, for `future`.
   func futureDone(_ future: Future)
+}
+
+/// A host's done-callback, which Python would not list (``Future/addObserver(_:)``).
+public final class ObserverCallback: DoneCallback {
+  let body: (Future) -> Void
+  public init(_ body: @escaping (Future) -> Void) { self.body = body }
+  public func futureDone(_ future: Future) { body(future) }
 }
 
 /// A done-callback made of a closure.

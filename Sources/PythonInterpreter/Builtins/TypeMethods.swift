@@ -154,7 +154,10 @@ enum TypeMethods {
       }
       return try m.makeClass(name: name.value, qualname: name.value, bases: bases.items.isEmpty ? [Types.object] : bases.items.compactMap { $0 as? TypeObject }, namespace: ns)
     }
-    Types.BaseException.construct = { _, t, a in ExceptionObject(t, a.positional) }
+    Types.BaseException.construct = { m, t, a in
+      guard t.isSubtype(of: Types.OSError) else { return ExceptionObject(t, a.positional) }
+      return try m.makeOSError(t, a.positional)
+    }
     Types.superType.construct = { m, _, a in try m.makeSuper(a) }
   }
 
@@ -789,6 +792,14 @@ enum TypeMethods {
     method(Types.generator, "send") { m, a in
       let g = a[0] as! GeneratorObject
       if let v = try g.send(a[1]) { return v }
+      throw ExceptionObject(Types.StopIteration, g.returnValue is NoneObject ? [] : [g.returnValue])
+    }
+    method(Types.generator, "throw") { m, a in
+      let g = a[0] as! GeneratorObject
+      guard a.count >= 2 else { throw typeError("throw expected at least 1 argument, got 0") }
+      if a.count > 2 { throw m.refuse("generator.throw(type, value, traceback)", "the three-argument form is not run by lesson; pass an exception") }
+      let e = try m.makeException(a[1])
+      if let v = try g.send(NoneObject.shared, throwing: e) { return v }
       throw ExceptionObject(Types.StopIteration, g.returnValue is NoneObject ? [] : [g.returnValue])
     }
     method(Types.generator, "close") { _, a in

@@ -215,6 +215,10 @@ extension Machine {
     case let e as ExceptionObject:
       switch n {
       case "args": return TupleObject(e.args)
+      case "errno", "strerror", "filename", "filename2":
+        // Each pattern needs its own `where`: these are OSError's alone.
+        guard e.cls.isSubtype(of: Types.OSError) else { return nil }
+        return e.dict.getStr(n) ?? NoneObject.shared
       case "__cause__": return e.causeException ?? NoneObject.shared
       case "__context__": return e.contextException ?? NoneObject.shared
       case "__suppress_context__": return BoolObject.of(e.suppressContext)
@@ -345,24 +349,7 @@ extension Machine {
       try typeSetAttribute(tt, name, v)
       return
     }
-    if let e = o as? ExceptionObject {
-      switch name {
-      case "__cause__":
-        e.causeException = v as? ExceptionObject
-        e.suppressContext = true
-        return
-      case "__context__":
-        e.contextException = v as? ExceptionObject
-        return
-      case "__suppress_context__":
-        e.suppressContext = try truthy(v)
-        return
-      case "args":
-        e.args = try iterate(v)
-        return
-      default: break
-      }
-    }
+    if let e = o as? ExceptionObject, try setExceptionAttribute(e, name, v) { return }
     if let f = o as? FunctionObject {
       switch name {
       case "__name__": f.name = (v as? StrObject)?.value ?? f.name; return
@@ -393,6 +380,9 @@ extension Machine {
     if Sandbox.forbiddenAttributes.contains(name) {
       throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
     }
+    if name == "__class__" || name == "__dict__" {
+      throw refuse("assigning \(name)", "changing an object's class or replacing its __dict__ is not run by lesson")
+    }
     let t = o.type
     guard let d = t.lookup(name) as? DescriptorObject, d.kind == .property else { return false }
     guard let setter = d.setter else {
@@ -403,6 +393,26 @@ extension Machine {
     return true
   }
 
+  /// The attributes of an exception that are not in its `__dict__`: true when `name` is one.
+  func setExceptionAttribute(_ e: ExceptionObject, _ name: String, _ v: PyObject) throws -> Bool {
+    switch name {
+    case "__cause__":
+      guard v is NoneObject || v is ExceptionObject else { throw typeError("exception cause must be None or derive from BaseException") }
+      e.causeException = v as? ExceptionObject
+      e.suppressContext = true
+    case "__context__":
+      guard v is NoneObject || v is ExceptionObject else { throw typeError("exception context must be None or derive from BaseException") }
+      e.contextException = v as? ExceptionObject
+    case "__suppress_context__":
+      e.suppressContext = try truthy(v)
+    case "args":
+      e.args = try iterate(v)
+    default:
+      return false
+    }
+    return true
+  }
+
   /// `type.__setattr__(t, name, v)`: a class of the program's own takes the attribute; a built-in
   /// type is immutable.
   func typeSetAttribute(_ t: TypeObject, _ name: String, _ v: PyObject) throws {
@@ -410,6 +420,13 @@ extension Machine {
       throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
     }
     if t.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(t.name)'") }
+    if name == "__name__" || name == "__qualname__" {
+      guard let text = v as? StrObject else {
+        throw typeError("can only assign string to \(t.name).\(name), not '\(typeName(v))'")
+      }
+      if name == "__name__" { t.name = text.value } else { t.qualname = text.value }
+      return
+    }
     t.dict.setStr(name, v)
   }
 
@@ -421,6 +438,7 @@ extension Machine {
     if o is TypeObject { throw typeError("can't apply this __setattr__ to type object") }
     let t = o.type
     if t === Types.object { throw cannotSetNewAttribute(o, name) }
+    if let e = o as? ExceptionObject, try setExceptionAttribute(e, name, v) { return }
     if try setProperty(o, name, v) { return }
     if !(o is TypeObject), let d = t.lookup(name), let set = userDescriptor(d, "__set__") {
       _ = try call(set, Args([d, o, v]))

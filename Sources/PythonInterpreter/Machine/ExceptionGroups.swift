@@ -160,3 +160,31 @@ extension TypeMethods {
     }
   }
 }
+
+extension Machine {
+  /// The errno values for which `OSError(errno, ...)` makes a subclass instead (CPython's
+  /// `errnomap`): lesson does not make that switch.
+  static let osErrorSubclassErrnos: Set<Int> = [1, 2, 3, 4, 10, 11, 13, 17, 20, 21, 32, 103, 104, 108, 110, 111, 114, 115]
+
+  /// `OSError(*args)` and its subclasses: with two to five arguments, `errno`, `strerror`,
+  /// `filename` (and `filename2`) are set from them, and `args` keeps the first two when a
+  /// filename is given.
+  func makeOSError(_ t: TypeObject, _ args: [PyObject]) throws -> ExceptionObject {
+    let none = NoneObject.shared
+    guard (2...5).contains(args.count) else {
+      return ExceptionObject(t, args)
+    }
+    if t === Types.OSError, let errno = (args[0] as? IntObject)?.intValue, Self.osErrorSubclassErrnos.contains(errno) {
+      throw refuse("OSError(\(errno), ...)", "Python makes a subclass of OSError for this errno, which lesson does not; raise the subclass itself (ConnectionRefusedError, TimeoutError...)")
+    }
+    if args.count == 4 || args.count == 5, !(args[3] is NoneObject) {
+      throw refuse("OSError with a winerror", "the Windows error argument is not run by lesson")
+    }
+    let e = ExceptionObject(t, args.count >= 3 ? Array(args[0..<2]) : args)
+    e.dict.setStr("errno", args[0])
+    e.dict.setStr("strerror", args[1])
+    e.dict.setStr("filename", args.count >= 3 ? args[2] : none)
+    e.dict.setStr("filename2", args.count == 5 ? args[4] : none)
+    return e
+  }
+}

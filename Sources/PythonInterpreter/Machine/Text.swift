@@ -143,6 +143,15 @@ extension Machine {
     }
     if let e = o as? ExceptionObject {
       if e.cls.isSubtype(of: Types.KeyError), e.args.count == 1 { return try repr(e.args[0]) }
+      // OSError(errno, strerror[, filename]): "[Errno 111] Connection refused: 'host'".
+      if e.cls.isSubtype(of: Types.OSError), let errno = e.dict.getStr("errno"), !(errno is NoneObject),
+        let strerror = e.dict.getStr("strerror")
+      {
+        var text = "[Errno \(try str(errno))] \(try str(strerror))"
+        if let filename = e.dict.getStr("filename"), !(filename is NoneObject) { text += ": \(try repr(filename))" }
+        if let filename2 = e.dict.getStr("filename2"), !(filename2 is NoneObject) { text += " -> \(try repr(filename2))" }
+        return text
+      }
       if e.cls.isSubtype(of: Types.BaseExceptionGroup), e.args.count >= 1 {
         let n = e.members.count
         return "\(try str(e.args[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))"

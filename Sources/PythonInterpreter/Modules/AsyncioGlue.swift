@@ -239,6 +239,8 @@ extension AsyncioModule {
       return NoneObject.shared
     }),
     ("cancelled", { _, a in BoolObject.of((a[0] as! HandleObject).handle.cancelled) }),
+    // CPython writes the callback and its arguments (and a timer's instant), which lesson does not.
+    ("__repr__", { m, _ in throw m.refuse("repr() of a Handle", "Python writes the callback with its arguments, which lesson does not reproduce") }),
   ])
 
   /// `asyncio.TimerHandle`, what `call_later` and `call_at` return: a `Handle` with `when()`.
@@ -374,6 +376,9 @@ extension Machine {
       case let f as FutureObject: futures.append(f.future)
       case let g as GeneratorObject where g.isCoroutine:
         // 3.10 wraps them in tasks in the set's order, with a DeprecationWarning.
+        if version.minor >= 11 { throw typeError("Passing coroutines is forbidden, use tasks explicitly.") }
+        throw Self.coroutinesInASet("wait", learnerLine, learnerColumn)
+      case let c as AwaitableObject where c.type === Types.coroutine:
         if version.minor >= 11 { throw typeError("Passing coroutines is forbidden, use tasks explicitly.") }
         throw Self.coroutinesInASet("wait", learnerLine, learnerColumn)
       default: throw typeError("expect a list of futures, not \(typeName(x))")

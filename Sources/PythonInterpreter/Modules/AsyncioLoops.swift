@@ -129,7 +129,8 @@ extension Machine {
     case .outOfSteps, .interrupted:
       throw Halt.budget("steps: the event loop ran more than \(budgets.steps) iterations")
     case .exited:
-      if let e = l.escaping as? ExceptionObject { throw e }
+      // Taken, as the loop lets it go: the loop can run again afterwards.
+      if let e = l.takeEscaping() as? ExceptionObject { throw e }
       throw Halt.budget("the program stopped the loop")
     }
   }

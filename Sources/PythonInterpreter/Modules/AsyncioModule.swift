@@ -103,6 +103,8 @@ enum AsyncioModule {
       var seen: [ObjectIdentifier: Future] = [:]
       var aws: [Awaitable] = []
       for x in a.positional {
+        // `arg not in arg_to_fut`: a list or dict given whole is unhashable.
+        if !(x is FutureObject || x is GeneratorObject || x is AwaitableObject) { _ = try m.hash(x) }
         if let f = seen[ObjectIdentifier(x)] {
           aws.append(.future(f))
           continue
@@ -129,7 +131,11 @@ enum AsyncioModule {
       if timeout == nil, !(tObj is NoneObject) {
         throw typeError("'<=' not supported between instances of '\(m.typeName(tObj))' and 'int'")
       }
-      // A coroutine, made at once: its loop is the one that runs it.
+      // A coroutine, made at once: its loop is the one that runs it. 3.12+ awaits what it is
+      // given, so anything else fails as an await does.
+      if m.version.minor >= 12, !(aw is FutureObject || aw is GeneratorObject || aw is AwaitableObject) {
+        throw typeError("object \(m.typeName(aw)) can't be used in 'await' expression")
+      }
       let awaitable = try m.awaitable(aw, for: "wait_for")
       if let timeout { m.observeTimeoutArmed(timeout) }
       let made = AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
@@ -282,6 +288,10 @@ enum AsyncioModule {
     ])
     t.construct = { m, cls, a in
       let vObj = a.get(0, "value") ?? IntObject.make(1)
+      // A float (or an int past a machine word) is compared and counted by CPython as it is.
+      if vObj is FloatObject || (vObj is IntObject && (vObj as! IntObject).intValue == nil) {
+        throw m.refuse("Semaphore(\(try m.repr(vObj)))", "lesson counts a semaphore in whole numbers that fit a machine word; give an int such as 3")
+      }
       guard let v = (vObj as? IntObject)?.intValue else { throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'") }
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
       if m.version.minor < 10, a.keyword("loop") != nil { throw typeError("loop") }
@@ -457,12 +467,15 @@ enum AsyncioModule {
     }),
     ("__repr__", { m, a in
       let fo = a[0] as! FutureObject
-      if let t = fo.future as? Task {
-        let state = t.isDone ? (t.isCancelled ? "cancelled" : "finished") : "pending"
-        return StrObject("<Task \(state) name='\(t.name)'>")
+      if fo.future is Task {
+        // CPython writes the task's coroutine, where it runs or was defined, and what it waits on.
+        throw m.refuse("repr() of a Task", "Python writes its coroutine with the line it runs at and what it waits for, which lesson does not reproduce; print task.get_name() or task.result() instead")
       }
       // futures._future_repr_info: the state, then the result or the exception.
       let f = fo.future
+      if f.hasCallbacks {
+        throw m.refuse("repr() of a Future with callbacks", "Python lists its callbacks (cb=[...]), which lesson does not reproduce")
+      }
       let name = fo.type.name
       switch f.state {
       case .pending: return StrObject("<\(name) pending>")
@@ -531,7 +544,7 @@ enum AsyncioModule {
           let index = g.tasks.count
           g.tasks.append(t)
           g.ended.append(nil)
-          t.addDoneCallback { [weak g] (f: Future) in g?.ended[index] = f.loop.time }
+          t.addObserver { [weak g] (f: Future) in g?.ended[index] = f.loop.time }
           let object = m.futureObject(t)
           object.coroutine = a.get(1, "coro")
           return object
@@ -551,6 +564,7 @@ enum AsyncioModule {
 
   static func queueType(_ m: Machine, _ order: Queue.Order, _ name: String) -> TypeObject {
     let t = nativeType(name, module: "asyncio.queues", [
+      ("__repr__", { m, _ in throw m.refuse("repr() of a Queue", "Python writes its items, waiters and unfinished count, which lesson does not reproduce; print q.qsize() instead") }),
       ("put", { _, a in AwaitableObject("put", coroutine: (try (a[0] as! QueueObject).queue).put(a[1])) }),
       ("get", { _, a in AwaitableObject("get", coroutine: (try (a[0] as! QueueObject).queue).get()) }),
       ("put_nowait", { _, a in
@@ -583,7 +597,10 @@ enum AsyncioModule {
       return IntObject.make(q.maxSize)
     }))
     t.construct = { m, cls, a in
-      let size = (a.get(0, "maxsize") as? IntObject)?.intValue ?? 0
+      let given = a.get(0, "maxsize") ?? IntObject.make(0)
+      guard let size = (given as? IntObject)?.intValue else {
+        throw m.refuse("Queue(maxsize=\(try m.repr(given)))", "lesson bounds a queue by a whole number that fits a machine word; give an int such as 3")
+      }
       return QueueObject(maxSize: size, order: order, machine: m, type: cls)
     }
     return t

@@ -92,12 +92,12 @@ extension Machine {
   func observeGather(_ g: Future, children: [Future], returnExceptions: Bool) {
     var ended: [Double?] = Array(repeating: nil, count: children.count)
     for (i, c) in children.enumerated() {
-      c.addDoneCallback { f in ended[i] = f.loop.time }
+      c.addObserver { f in ended[i] = f.loop.time }
     }
     let line = learnerLine
     if loop == nil, observation.gatherOutsideLoopLine == nil { observation.gatherOutsideLoopLine = line }
     let startedAt = g.loop.time
-    g.addDoneCallback { [weak self] f in
+    g.addObserver { [weak self] f in
       guard let self else { return }
       // Read without retrieving: whether the program ever asks for the outcome is the program's.
       let failed = f.isCancelled || f.exceptionUnretrieved != nil

@@ -31,7 +31,7 @@ extension Parser {
       return .float(Parser.double(digits[...]))
     }
     // CPython's limit on decimal conversion (3.10.7 and later): a longer literal is a SyntaxError.
-    if digits.count > Parser.maximumDecimalDigits {
+    if digits.count > Parser.maximumDecimalDigits, digits.contains(where: { $0 != UInt8(ascii: "0") }) {
       // CPython gives it no column (offset 0).
       throw PythonSyntaxError(
         .syntaxError,
