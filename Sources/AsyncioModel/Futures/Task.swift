@@ -27,6 +27,9 @@ public final class Task: Future, DoneCallback {
   /// task that called it. For a host that follows what one call does across the tasks it makes;
   /// numbers, not references, so nothing is kept alive and there is nothing to release.
   public internal(set) var ancestors: (Int, Int, Int) = (0, 0, 0)
+  /// Whether the task was cancelled together with others in the order of a set (a TaskGroup's
+  /// abort): what it does from then on comes in an order CPython does not fix.
+  public internal(set) var cancelledAmongOthers = false
   /// The host's context the task's steps run in (Python's `contextvars.Context`), from
   /// ``EventLoop/contextOfNewTask`` when the task was made. Opaque to the model.
   public var context: AnyObject?
@@ -47,6 +50,8 @@ public final class Task: Future, DoneCallback {
   @discardableResult
   public override func cancel(message: LoopValue = nil) -> Bool {
     guard !isDone else { return false }
+    // Cancelled by a task whose own cancellation came in a set's order: so does this one.
+    if let canceller = loop.currentTask, canceller.cancelledAmongOthers { cancelledAmongOthers = true }
     if loop.version.hasTimeoutsAndTaskGroups { cancelRequests += 1 }
     if let waiter = waitingOn, waiter.cancel(message: message) { return true }
     mustCancel = true

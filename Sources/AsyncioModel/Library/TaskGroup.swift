@@ -77,7 +77,10 @@ public final class TaskGroup: DoneCallback {
 
   private func abort() {
     aborting = true
-    for task in tasks where !task.isDone { task.cancel() }
+    // CPython cancels them in the order of a set (`self._tasks`), which memory addresses decide.
+    let pending = tasks.filter { !$0.isDone }
+    if pending.count >= 2 { for task in pending { task.cancelledAmongOthers = true } }
+    for task in pending { task.cancel() }
   }
 
   private func isCancellation(_ error: LoopError?) -> Bool {

@@ -5,10 +5,15 @@ extension Machine {
   func getAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject {
     if let v = try findAttribute(o, name) { return v }
     if let m = o as? ModuleObject, let h = missingModuleName(m, name.value) { throw h }
-    if let asyncio = AsyncioAttributes.cpython(o), AsyncioAttributes.has(name.value, in: asyncio.names, minor: version.minor) {
-      throw refuse("\(asyncio.kind).\(name.value)", "this part of asyncio's \(asyncio.kind) is not run by lesson yet")
-    }
+    try refuseMissingAsyncioAttribute(o, name.value)
     throw noAttribute(o, name.value)
+  }
+
+  /// An attribute CPython's asyncio object has (in this version) and lesson's lacks is refused.
+  func refuseMissingAsyncioAttribute(_ o: PyObject, _ name: String) throws {
+    if let asyncio = AsyncioAttributes.cpython(o), AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
+      throw refuse("\(asyncio.kind).\(name)", "this part of asyncio's \(asyncio.kind) is not run by lesson yet")
+    }
   }
 
   func getAttribute(_ o: PyObject, _ name: String) throws -> PyObject {

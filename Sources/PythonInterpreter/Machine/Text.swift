@@ -90,6 +90,9 @@ extension Machine {
     case let g as GeneratorObject:
       let kind = g.function.code.flags.contains(.coroutine) ? "coroutine" : "generator"
       return "<\(kind) object \(g.function.qualname) at \(address(g))>"
+    case let c as AwaitableObject where c.type === Types.coroutine:
+      // asyncio's own coroutines, by the name CPython gives them (`wait_for`, `sleep`).
+      return "<coroutine object \(c.name) at \(address(c))>"
     default:
       let t = o.type
       let mod = t.module == "builtins" ? "" : "\(t.module)."
