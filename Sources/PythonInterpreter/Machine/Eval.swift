@@ -140,6 +140,7 @@ extension Machine {
         f.locals[i] = nil
       case .loadDeref(let i):
         guard let v = f.cells[i].value else { throw unboundDeref(f, i) }
+        if inWorker > 0, workerSlept { try workerReads(v, binding: true) }
         f.stack.append(v)
       case .loadClassDeref(let i):
         let n = i < code.cellvars.count ? code.cellvars[i] : code.freevars[i - code.cellvars.count]
@@ -159,6 +160,7 @@ extension Machine {
       case .loadGlobal(let i):
         let n = code.nameObjects[i]
         if let v = f.globals.getStr(n) ?? builtins.getStr(n) {
+          if inWorker > 0, workerSlept { try workerReads(v, binding: true) }
           f.stack.append(v)
         } else {
           throw nameError(n.value)
@@ -180,6 +182,7 @@ extension Machine {
         guard (f.namespace ?? f.globals).removeStr(code.names[i]) != nil else { throw nameError(code.names[i]) }
       case .loadAttr(let i):
         let o = f.stack.removeLast()
+        if inWorker > 0, workerSlept { try workerReads(o) }
         f.stack.append(try getAttribute(o, code.nameObjects[i]))
       case .storeAttr(let i):
         if inWorker > 0 { try workerEffect("changes an attribute") }
@@ -209,6 +212,7 @@ extension Machine {
       case .binarySubscr:
         let k = f.stack.removeLast()
         let o = f.stack.removeLast()
+        if inWorker > 0, workerSlept { try workerReads(o) }
         f.stack.append(try getItem(o, k))
       case .storeSubscr:
         if inWorker > 0 { try workerEffect("changes a list or dict") }
@@ -362,6 +366,7 @@ extension Machine {
       case .jumpIfTrueOrPop(let t):
         if try truthy(f.stack[f.stack.count - 1]) { f.pc = t } else { f.stack.removeLast() }
       case .getIter:
+        if inWorker > 0, workerSlept { try workerReads(f.stack[f.stack.count - 1]) }
         f.stack.append(try getIterator(f.stack.removeLast()))
       case .forIter(let t):
         if let v = try next(f.stack[f.stack.count - 1]) {
@@ -398,6 +403,7 @@ extension Machine {
         f.stack.removeLast()
       case .call(let argc, let kwNames):
         let args = popArgs(f, argc: argc, kwNames: kwNames)
+        if inWorker > 0, workerSlept { for a in args.positional { try workerReads(a) } }
         let callee = f.stack.removeLast()
         f.stack.append(try call(callee, args))
       case .callEx(let hasKwargs):

@@ -151,6 +151,30 @@ public final class Machine {
     throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a worker thread that \(what) after time.sleep", why: "lesson runs asyncio.to_thread work whole, so it cannot interleave it with the loop after the thread sleeps; return the value and print it in the coroutine")
   }
 
+  /// A worker thread that has slept reads `v`: the loop may have changed it meanwhile, unless
+  /// it is a value that cannot change (a number, a string, a tuple of them) or code (a function,
+  /// a class, a module).
+  ///
+  /// - Parameter binding: `v` is read through a name the loop can rebind (a global, a closure's
+  ///   variable): only code is safe then.
+  func workerReads(_ v: PyObject, binding: Bool = false) throws {
+    if binding {
+      guard v is FunctionObject || v is BuiltinFunctionObject || v is TypeObject || v is ModuleObject else {
+        return try workerEffect("reads a variable the loop may change")
+      }
+      return
+    }
+    switch v {
+    case is IntObject, is FloatObject, is StrObject, is NoneObject, is BytesObject, is RangeObject,
+      is FunctionObject, is BuiltinFunctionObject, is TypeObject, is ModuleObject, is MethodObject:
+      return
+    case let t as TupleObject:
+      for item in t.items { try workerReads(item) }
+    default:
+      try workerEffect("reads a value the loop may change")
+    }
+  }
+
   func write(_ s: String, toStderr: Bool = false) throws {
     try workerEffect("prints")
     if cancelledAtShutdown >= 2, loop?.currentTask != nil {
