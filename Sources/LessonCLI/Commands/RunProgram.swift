@@ -33,10 +33,18 @@ struct ProgramRunView {
             ("endedAt", .number(Seconds.json(.seconds(call.endedAt)))),
           ])
         })))
-      fields.append(("peakConcurrency", .int(o.peakConcurrency)))
+      // The same count the text shows ("at most N running at once").
+      fields.append(("peakConcurrency", .int(Self.peakRunning(o))))
     }
     if let detail = run.deadlockDetail { fields.append(("waitingOn", .string(detail))) }
     return .object(fields)
+  }
+
+  /// The most calls running at once, from when each got to run (its slot, or its first step)
+  /// to when it ended: a semaphore per call shows its full burst, and a gather without one too.
+  static func peakRunning(_ o: Observation) -> Int {
+    let spans = o.callRecords.compactMap { call in call.startedAt.map { ($0, call.endedAt) } }
+    return spans.map { start in spans.count(where: { $0.0 <= start.0 && start.0 < $0.1 }) }.max() ?? 0
   }
 
   /// One line for a program the interpreter would not run to its end: where, what, why.
@@ -65,10 +73,7 @@ struct ProgramRunView {
     if let calls = o.calls {
       facts.append("\(calls) call\(calls == 1 ? "" : "s") gathered")
       facts.append("\(o.timeouts) timeout\(o.timeouts == 1 ? "" : "s")")
-      // The most calls running at once, from when each got to run (its slot, or its first step)
-      // to when it ended: a semaphore per call shows its full burst.
-      let spans = o.callRecords.compactMap { call in call.startedAt.map { ($0, call.endedAt) } }
-      let peak = spans.map { start in spans.count(where: { $0.0 <= start.0 && start.0 < $0.1 }) }.max() ?? 0
+      let peak = Self.peakRunning(o)
       if peak > 0 { facts.append("at most \(peak) running at once") }
     }
     if let code = run.exitCode, code != 0 { facts.append("exit status \(code)") }
