@@ -278,6 +278,11 @@ extension AsyncioModule {
       ("close", { m, a in
         guard let l = (a[0] as? LoopObject)?.loop else { return NoneObject.shared }
         if m.loop === l { throw runtimeError("Cannot close a running event loop") }
+        // Its pending tasks are destroyed with it: CPython logs each ("Task was destroyed but it
+        // is pending!") with the task's repr.
+        if !l.isClosed, !l.allTasks.isEmpty {
+          throw m.refuse("closing a loop with \(l.allTasks.count) pending task\(l.allTasks.count == 1 ? "" : "s")", "Python logs each one destroyed pending, with its coroutine and where it stopped, which lesson does not reproduce; run the loop until they finish")
+        }
         if !l.isClosed { m.closeEventLoop(l) }
         return NoneObject.shared
       }),

@@ -138,6 +138,15 @@ public enum Interpreter {
       run.stop = .budget("internal: \(error)")
       run.exitCode = nil
     }
+    // A task of a loop run by hand that failed and that nothing asked about: CPython reports it
+    // when it frees the task, with a traceback and the task's repr.
+    if m.halt == nil, run.stop == nil, !run.deadlock,
+      m.futureObjects.values.contains(where: { $0.future is AsyncioModel.Task && $0.future.unretrievedException != nil })
+    {
+      m.halt = .refused(
+        line: max(1, m.lastAsyncioRunLine ?? 1), column: 1, construct: "a task exception never retrieved, on a loop run by hand",
+        why: "Python reports it when it frees the task, with the task's repr and a traceback, which lesson does not reproduce; await the task or gather with return_exceptions=True")
+    }
     if m.halt == nil, run.stop == nil, !run.deadlock, let g = m.generatorLeftInTry {
       m.halt = .refused(
         line: max(1, g.frame.line), column: 1, construct: "generator '\(g.function.qualname)' still suspended inside try or with as the program ends",
