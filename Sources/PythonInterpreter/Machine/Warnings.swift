@@ -4,6 +4,28 @@ extension Machine {
   func warnAtLearnerLine(_ category: String, _ message: String, stacklevel: Int = 1, registry: String = "default") {
     // The program's frames, innermost first: stacklevel 1 is the line that called, 2 its caller…
     let own = frames.reversed().filter { !SourceModule.isLibraryFile($0.code.filename) && !$0.code.filename.hasPrefix("<") }
+    // In a task: one level past the task's own frames is the loop's Handle._run (Task.__step is
+    // C), when the task runs its coroutine alone (not awaited by another of the program's).
+    if loop != nil, framesBelowLoop <= frames.count {
+      let task = frames[framesBelowLoop...].filter { !SourceModule.isLibraryFile($0.code.filename) && !$0.code.filename.hasPrefix("<") }
+      if stacklevel == task.count + 1, let outer = task.first, outer.code.isGeneratorLike,
+        let g = coroutineOf[ObjectIdentifier(outer)], g.chainDepth == 0
+      {
+        let line = [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80
+        let location = "<python>/asyncio/events.py:\(line)"
+        let key = registry == "once" ? category + " " + message : location + " " + category + message
+        guard registry == "always" || warningsShown.insert(key).inserted else { return }
+        try? write("\(location): \(category): \(message)\n  self._context.run(self._callback, *self._args)\n", toStderr: true)
+        return
+      }
+      // Past the frames the machine holds for the task lie the coroutines that await this one.
+      if stacklevel > task.count, let outer = task.first, outer.code.isGeneratorLike {
+        halt = halt ?? .refused(
+          line: learnerLine, column: learnerColumn, construct: "a warning with stacklevel=\(stacklevel) inside a task",
+          why: "Python attributes it to a frame of the coroutines awaiting this one or of asyncio's loop, which lesson does not follow; use stacklevel=1")
+        return
+      }
+    }
     guard stacklevel >= 1, stacklevel <= own.count else {
       let location = version.minor >= 13 ? "<sys>:0" : "sys:1"
       guard registry == "always" || warningsShown.insert(location + " " + category + message).inserted else { return }
