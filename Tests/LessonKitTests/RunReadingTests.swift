@@ -252,23 +252,9 @@ extension RunReadingCheckTests {
   /// The classic mistake of a `main` that is not `async def`: the gather only schedules the
   /// calls, and the learner is told so at the gather's line, with the fix.
   @Test(arguments: PythonVersion.allCases) func aGatherInAPlainDefIsExplainedAtItsLine(_ python: PythonVersion) throws {
-    let source = """
-      import asyncio
-
-
-      async def call_tool(name, delay):
-          await asyncio.sleep(delay)
-          return f"{name}:ok"
-
-
-      def main():
-          results = asyncio.gather(call_tool("search", 0.1), call_tool("db", 0.2))
-          print(results)
-
-
-      main()
-
-      """
+    // The recorded corpus's own program of this mistake.
+    let source = try String(
+      contentsOf: RunReadingTests.root.appendingPathComponent("Corpus/programs/p056_mistake_sync_main.py"), encoding: .utf8)
     do {
       _ = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: python)
       Issue.record("a program whose calls never run was read")

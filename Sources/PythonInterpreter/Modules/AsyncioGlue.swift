@@ -4,6 +4,10 @@ extension Machine {
   /// `asyncio.run(main())`.
   func asyncioRun(_ a: Args) throws -> PyObject {
     guard let main = a.get(0, "main") else { throw typeError("run() missing 1 required positional argument: 'main'") }
+    // Debug mode logs every slow step with the task's repr and real durations.
+    if let debug = a.get(1, "debug"), !(debug is NoneObject), try truthy(debug) {
+      throw refuse("asyncio.run(debug=True)", "asyncio's debug mode logs slow callbacks with the task's repr and their real duration, which lesson does not reproduce")
+    }
     if loop != nil {
       // asyncio.run's own frame holds `main` in CPython: it dies with the exception's traceback.
       let e = ExceptionObject(Types.RuntimeError, "asyncio.run() cannot be called from a running event loop")

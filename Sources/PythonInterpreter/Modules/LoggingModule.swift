@@ -19,6 +19,18 @@ enum LoggingModule {
         if text.hasSuffix("\n") { text.removeLast() }
         return StrObject(text)
       }),
+      ("_lesson_traceback_elsewhere", { m, a in
+        // A traceback written anywhere but stderr must be exact: from 3.11 CPython draws ^~~
+        // markers under its lines, which lesson does not (as for traceback.format_exc()).
+        let text = (a.get(0, "text") as? StrObject)?.value ?? ""
+        if m.version.minor >= 11, text.contains("\n  File ") || text.hasPrefix("  File ") {
+          let line = m.callerFrame(outside: file)?.line ?? 0
+          throw Halt.refused(
+            line: line, column: 1, construct: "a traceback logged to a stream other than stderr in Python 3.\(m.version.minor)",
+            why: "CPython 3.11 and later draw ^~~ markers under each line, which lesson does not reproduce; log the traceback to stderr, or log type(e).__name__ and e")
+        }
+        return NoneObject.shared
+      }),
       ("_lesson_task_name", { m, _ in
         guard let mod = m.modules["asyncio"], m.loop?.currentTask != nil, let current = mod.dict.getStr("current_task") else {
           return NoneObject.shared
@@ -395,6 +407,8 @@ class StreamHandler(Handler):
         try:
             msg = self.format(record)
             stream = self.stream
+            if record.exc_text and stream is not sys.stderr:
+                _lesson_traceback_elsewhere(record.exc_text)
             stream.write(msg + self.terminator)
             self.flush()
         except RecursionError:
@@ -796,6 +810,7 @@ def shutdown(handlerList=None):
 
 
 def captureWarnings(capture):
-    pass
+    if capture:
+        _lesson_refuse("logging.captureWarnings(True)", "warnings sent through the 'py.warnings' logger are not run by lesson yet; leave warnings on stderr")
 """#
 }
