@@ -142,4 +142,22 @@ final class CodeObject {
   }
 
   var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
+
+  /// The module-level names that some function of this code (or code nested in it) rebinds
+  /// or deletes through `global`: the only ones that can change while the module's code waits.
+  var globalsRebound: Set<String> {
+    var found: Set<String> = []
+    var pending = [self]
+    while let code = pending.popLast() {
+      // The module's own stores run before (or after) the loop, never while a worker sleeps.
+      for instr in code.instrs where !code.flags.contains(.module) {
+        switch instr {
+        case .storeGlobal(let i), .deleteGlobal(let i): found.insert(code.names[i])
+        default: break
+        }
+      }
+      pending += code.codes
+    }
+    return found
+  }
 }

@@ -160,7 +160,7 @@ extension Machine {
       case .loadGlobal(let i):
         let n = code.nameObjects[i]
         if let v = f.globals.getStr(n) ?? builtins.getStr(n) {
-          if inWorker > 0, workerSlept { try workerReads(v, binding: true) }
+          if inWorker > 0, workerSlept { try workerReads(v, binding: globalsRebound.contains(n.value)) }
           f.stack.append(v)
         } else {
           throw nameError(n.value)

@@ -72,6 +72,9 @@ public final class Machine {
   /// The event loop that exists now, running or not (its clock is the program's clock), until
   /// it is closed.
   var openLoop: EventLoop?
+  /// The program's module-level names that a function rebinds with `global` (a worker thread
+  /// that reads any other after it slept reads what the loop cannot have changed).
+  var globalsRebound: Set<String> = []
   /// How many frames were running when the running loop started: the loop's callbacks run above
   /// them, with none of the program's own frames between (CPython's `Handle._run`).
   var framesBelowLoop = 0
