@@ -9,6 +9,19 @@ extension Machine {
     throw noAttribute(o, name.value)
   }
 
+  /// A name the sandbox keeps (`__subclasses__`, `__globals__`, frames…) is refused.
+  func reachingIn(_ name: String) -> Halt {
+    Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
+  }
+
+  /// Setting an attribute lesson's asyncio object has no place for: CPython's loops, queues and
+  /// locks are Python classes, whose `__dict__` takes one of the program's own.
+  func refuseSettingAsyncioAttribute(_ o: PyObject, _ name: String) throws {
+    if let asyncio = AsyncioAttributes.cpython(o), asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
+      throw refuse("setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
+    }
+  }
+
   /// An attribute CPython's asyncio object has (in this version) and lesson's lacks is refused.
   func refuseMissingAsyncioAttribute(_ o: PyObject, _ name: String) throws {
     if let asyncio = AsyncioAttributes.cpython(o), AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
@@ -93,7 +106,7 @@ extension Machine {
           return ListObject(t.subclasses.compactMap(\.type))
         }
       }
-      throw Sandbox.refuse(self, construct: n, why: "reaching into the interpreter through '\(n)' is outside an exercise run")
+      throw reachingIn(n)
     }
     if let t = o as? TypeObject { return try classAttribute(t, name) }
     if let s = o as? SuperObject { return try superAttribute(s, name) }
@@ -365,11 +378,7 @@ extension Machine {
       }
     }
     guard t !== Types.object, let dict = o.instanceDict else {
-      // asyncio's loops, queues and locks are Python classes: an attribute of one's own goes in
-      // their __dict__, which lesson's have not.
-      if let asyncio = AsyncioAttributes.cpython(o), asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
-        throw refuse("setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
-      }
+      try refuseSettingAsyncioAttribute(o, name)
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
@@ -382,9 +391,7 @@ extension Machine {
   /// The first steps of setting an attribute: a name the sandbox keeps is refused, and a
   /// property of the class sets it (true) or says it cannot.
   private func setProperty(_ o: PyObject, _ name: String, _ v: PyObject) throws -> Bool {
-    if Sandbox.forbiddenAttributes.contains(name) {
-      throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
-    }
+    if Sandbox.forbiddenAttributes.contains(name) { throw reachingIn(name) }
     if name == "__class__" || name == "__dict__" {
       throw refuse("assigning \(name)", "changing an object's class or replacing its __dict__ is not run by lesson")
     }
@@ -421,9 +428,7 @@ extension Machine {
   /// `type.__setattr__(t, name, v)`: a class of the program's own takes the attribute; a built-in
   /// type is immutable.
   func typeSetAttribute(_ t: TypeObject, _ name: String, _ v: PyObject) throws {
-    if Sandbox.forbiddenAttributes.contains(name) {
-      throw Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
-    }
+    if Sandbox.forbiddenAttributes.contains(name) { throw reachingIn(name) }
     if t.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(t.name)'") }
     if name == "__name__" || name == "__qualname__" {
       guard let text = v as? StrObject else {
@@ -450,9 +455,7 @@ extension Machine {
       return
     }
     guard let dict = o.instanceDict else {
-      if let asyncio = AsyncioAttributes.cpython(o), asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
-        throw refuse("setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
-      }
+      try refuseSettingAsyncioAttribute(o, name)
       throw cannotSetNewAttribute(o, name)
     }
     if !(o is NativeObject), let names = slotNames(t), !names.contains(name), t.lookup(name) == nil {

@@ -3,11 +3,12 @@ extension Machine {
   /// as the warnings module prints it: once per place and message.
   func warnAtLearnerLine(_ category: String, _ message: String, stacklevel: Int = 1, registry: String = "default") {
     // The program's frames, innermost first: stacklevel 1 is the line that called, 2 its caller…
-    let own = frames.reversed().filter { !SourceModule.isLibraryFile($0.code.filename) && !$0.code.filename.hasPrefix("<") }
+    func isProgram(_ f: Frame) -> Bool { !SourceModule.isLibraryFile(f.code.filename) && !f.code.filename.hasPrefix("<") }
+    let own = frames.reversed().filter(isProgram)
     // In a task: one level past the task's own frames is the loop's Handle._run (Task.__step is
     // C), when the task runs its coroutine alone (not awaited by another of the program's).
     if loop != nil, framesBelowLoop <= frames.count {
-      let task = frames[framesBelowLoop...].filter { !SourceModule.isLibraryFile($0.code.filename) && !$0.code.filename.hasPrefix("<") }
+      let task = frames[framesBelowLoop...].filter(isProgram)
       if stacklevel == task.count + 1, let outer = task.first, outer.code.isGeneratorLike,
         let g = coroutineOf[ObjectIdentifier(outer)], g.chainDepth == 0
       {
