@@ -177,8 +177,7 @@ func python(classes: Bool = true) {
     // Each program differs by a last comment, so that nothing is served from a cache: every one
     // is read, run on the interpreter and checked.
     let distinct = source + Array("# submission \(run)\n".utf8)
-    let configuration = try! ProgramCrossCheck.verified(
-      distinct, configuration: PythonProgram.read(distinct, file: pythonFile), file: pythonFile, python: .default)
+    let configuration = try! InputFile.program(distinct, file: pythonFile, python: .default)
     if LessonChecker.check(configuration, against: spec, file: pythonFile).passed() { passed += 1 }
   }
   let perProgram = (now() - start) / Double(runs) * 1e6

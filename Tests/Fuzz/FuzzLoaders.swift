@@ -44,10 +44,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let run = Interpreter.run(utf8: bytes, filename: "fuzz.py", version: .v3_13, budgets: fuzzBudgets)
     precondition(run.stdout.utf8.count + run.stderr.utf8.count <= fuzzBudgets.output + 100_000)
   }
-  // The Python reader: never a crash, a hang or a stack overflow; what it reads runs and prints.
-  if let program = try? PythonProgram.read(bytes, file: "fuzz.py"), program.batch.calls.count <= 64 {
-    let trace = GatherEngine.runVirtual(program.batch)
-    _ = try? program.program?.printedLines(for: trace)
+  // The program read from its run: never a crash, a hang or a stack overflow; what it reads is
+  // checked.
+  if count <= 8_192, let program = try? InputFile.program(bytes, file: "fuzz.py", python: .v3_13),
+    program.batch.calls.count <= 64
+  {
     _ = LessonChecker.check(program, against: spec, file: "fuzz.py")
   }
   guard let configuration = try? LearnerConfiguration.parse(bytes, file: "fuzz.json") else { return 0 }

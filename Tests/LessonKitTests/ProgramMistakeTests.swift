@@ -86,36 +86,38 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
 
       asyncio.run(main())
       """
-    let configuration = try PythonProgram.read(Array(source.utf8), file: "p.py")
-    let program = try #require(configuration.program)
-    let trace = GatherEngine.runVirtual(configuration.batch)
-    #expect(try program.printedLines(for: trace) == ["['a:ok', 'b:timeout']"])
+    let configuration = try InputFile.program(Array(source.utf8), file: "p.py", python: .v3_13)
+    #expect(configuration.observedOutput == ["['a:ok', 'b:timeout']"])
+    let trace = GatherEngine.runVirtual(configuration.batch, python: .v3_13)
+    #expect(trace.calls.map(\.outcome) == [.ok, .timeout])
   }
 
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(
       throws: LessonKitError.pythonProgram(
-        path: "p.py", line: 2, column: 1,
-        message: "'class' is outside what lesson reads (see 'lesson help run' for the shapes lesson reads)")
+        path: "p.py", line: 4, column: 1,
+        message: "the program stops with NameError: name 'main' is not defined. Did you mean: 'min'?; see 'lesson run p.py' for its traceback")
     ) {
-      try PythonProgram.read(source, file: "p.py")
+      try InputFile.program(source, file: "p.py", python: .v3_13)
     }
   }
 
   @Test func invalidUTF8AndDeepNestingGetTheClearError() {
     #expect {
-      try PythonProgram.read(Array("x = 1\ny = '".utf8) + [0xFF] + Array("'\n".utf8), file: "p.py")
+      try InputFile.program(Array("x = 1\ny = '".utf8) + [0xFF] + Array("'\n".utf8), file: "p.py", python: .v3_13)
     } throws: { error in
-      (error as? LessonKitError)?.description.hasPrefix("p.py:2:") == true && (error as? LessonKitError)?.exitCode == 65
+      (error as? LessonKitError)?.description.hasPrefix("p.py:2:6:") == true && (error as? LessonKitError)?.exitCode == 65
     }
     let deep = "x = " + String(repeating: "(", count: 40_000) + "1" + String(repeating: ")", count: 40_000) + "\n"
-    #expect {
-      try PythonProgram.read(Array(deep.utf8), file: "deep.py")
-    } throws: { error in
-      (error as? LessonKitError)?.description.contains("nested deeper than") == true
-    }
     let deepExpression = "x = " + String(repeating: "not ", count: 5_000) + "1\nasyncio.run(main())\n"
-    #expect(throws: LessonKitError.self) { try PythonProgram.read(Array(deepExpression.utf8), file: "deep.py") }
+    for source in [deep, deepExpression] {
+      #expect {
+        try InputFile.program(Array(source.utf8), file: "deep.py", python: .v3_13)
+      } throws: { error in
+        guard let error = error as? LessonKitError else { return false }
+        return error.exitCode == 65 && error.description.hasPrefix("deep.py:") && !error.description.contains("\n")
+      }
+    }
   }
 }

@@ -5,10 +5,9 @@ import Testing
 
 @testable import LessonKit
 
-/// Reading a program from its run agrees with reading it from its text, wherever the text reader
-/// reads it: the same limit, timeout, scope, semaphore and error handling, and calls that run
-/// the same on the model. The text reader has its own tests against recorded asyncio, so it is
-/// the oracle here; the programs are the recorded corpus of learner programs.
+/// The recorded corpus of learner programs, read from their runs: each program read is one whose
+/// batch runs on the model as the program ran under that Python (every call ending the same way,
+/// the gather taking the same virtual time), and most of the corpus is read.
 @Suite struct RunReadingTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   static let folders = ["Corpus/programs", "LessonKitTests/Fixtures/programs"]
@@ -25,45 +24,26 @@ import Testing
       .map { Program(path: directory + "/" + $0) }
   }
 
-  @Test func thereAreProgramsToCompare() { #expect(Self.programs.count >= 200) }
-
-  @Test(arguments: programs, [PythonVersion.v3_10, .v3_13])
-  func agreesWithTheTextReader(_ program: Program, python: PythonVersion) throws {
-    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: program.path)))
-    let file = (program.path as NSString).lastPathComponent
-    guard let text = try? PythonProgram.read(bytes, file: file),
-      (try? ProgramCrossCheck.verified(bytes, configuration: text, file: file, python: python)) != nil
-    else { return }
-    // A program that waits forever never finishes its gather: the text reader reads that one.
-    guard !ProgramCrossCheck.run(bytes, name: file, python: python).deadlock else { return }
-    let run = try #require(RunReading.configuration(bytes, file: file, python: python), "the run reading read nothing")
-    let a = text.batch
-    let b = run.batch
-    let x = GatherEngine.runVirtual(a, python: python)
-    let y = GatherEngine.runVirtual(b, python: python)
-    #expect(a.effectiveLimit == b.effectiveLimit, "limit")
-    #expect(a.calls.count == b.calls.count, "calls")
-    // What a call would have raised, or how long it would have taken, is seen only if it ran.
-    if x.calls.contains(where: { $0.outcome == .error }) { #expect(a.errors == b.errors, "errors") }
-    #expect(a.calls.map(\.work) == b.calls.map(\.work), "work")
-    let started = x.calls.indices.filter { x.calls[$0].startedAt != nil }
-    #expect(started.map { a.calls[$0].delay } == started.map { b.calls[$0].delay }, "delays")
-    let timeoutsA = a.calls.indices.map { a.effectiveTimeout(ofCallAt: $0) }
-    #expect(timeoutsA == b.calls.indices.map { b.effectiveTimeout(ofCallAt: $0) }, "timeouts")
-    if timeoutsA.contains(where: { $0 != nil }) && a.effectiveLimit != nil {
-      #expect(a.timeoutScope == b.timeoutScope, "scope")
+  @Test(arguments: [PythonVersion.v3_10, .v3_13])
+  func readsTheCorpusAsItRuns(python: PythonVersion) throws {
+    #expect(Self.programs.count >= 200)
+    var read = 0
+    for program in Self.programs {
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: program.path)))
+      let file = (program.path as NSString).lastPathComponent
+      guard let configuration = try? InputFile.program(bytes, file: file, python: python) else { continue }
+      read += 1
+      let run = ProgramCrossCheck.run(bytes, name: file, python: python)
+      let trace = GatherEngine.runVirtual(configuration.batch, python: python)
+      #expect(run.deadlock == (trace.failure.map { if case .deadlock = $0 { true } else { false } } ?? false), "\(file)")
+      guard trace.failure == nil else { continue }
+      #expect(trace.calls.count == run.observation.callRecords.count, "\(file)")
+      #expect(trace.calls.map(\.outcome.rawValue) == run.observation.callRecords.map(\.outcome), "\(file)")
+      #expect(trace.timeouts == run.observation.callRecords.count(where: { $0.outcome == "timeout" }), "\(file)")
     }
-    #expect(x.elapsed == y.elapsed)
-    #expect(x.calls.map(\.outcome) == y.calls.map(\.outcome))
-    #expect(x.timeouts == y.timeouts)
-    // A count the run shows computed, the text shows computed, or written in and right, or not
-    // at all (a sentence it does not read as a count: "4 of 8 calls timed out").
-    if run.evidence?.timeoutsComputed == true {
-      #expect(
-        text.evidence?.timeoutsComputed == true || text.evidence?.timeouts == x.timeouts
-          || text.evidence?.timeouts == nil, "timeouts computed")
-    }
-    if let claimed = run.evidence?.timeouts { #expect(text.evidence?.timeouts ?? x.timeouts == claimed || claimed != x.timeouts, "timeouts claimed") }
+    // Most learner programs gather their calls the lessons' way; those that do not (a second
+    // batch, no gather at all, a refusal) are told why instead.
+    #expect(read * 10 >= Self.programs.count * 6, "read \(read) of \(Self.programs.count)")
   }
 }
 
@@ -224,8 +204,6 @@ import Testing
     let base = item.lesson == 6 ? Self.lesson6 : Self.lesson3
     let source = item.replace.isEmpty ? base : base.replacingOccurrences(of: item.replace, with: item.with)
     #expect(source != base || item.replace.isEmpty)
-    // The text reader does not read these; the run does.
-    #expect(throws: LessonKitError.self) { try PythonProgram.read(Array(source.utf8), file: "async_batch.py") }
     let report = try Self.check(source, lesson: item.lesson)
     let found = report.mistakes.filter { !$0.isWarning }.map(\.id)
     if item.mistakes.isEmpty {

@@ -69,17 +69,6 @@ struct RunCommand: LessonCommand {
     let report = TraceReport(batch: batch, trace: trace, realTime: real)
     if json {
       context.console.print(report.json.pretty)
-    } else if let program = configuration.program {
-      // What the program itself prints, then the timeline.
-      do {
-        for line in try ProgramOutput.lines(of: program, trace: trace, style: context.style) {
-          context.console.print(line)
-        }
-      } catch {
-        throw .input(error)
-      }
-      context.console.print()
-      for line in report.timeline(width: context.console.width, style: context.style) { context.console.print(line) }
     } else {
       for line in report.text(width: context.console.width, style: context.style) { context.console.print(line) }
     }

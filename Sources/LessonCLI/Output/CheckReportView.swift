@@ -23,8 +23,6 @@ struct CheckReportView {
       // The program's own output, wrapped to the width (a results list at its commas).
       lines += TextLayout.fit(Array(printed.prefix(12)), width: width, hanging: "  ")
       if printed.count > 12 { lines.append("… \(printed.count - 12) more lines ('lesson run \(report.file)' shows them all)") }
-    } else if let program = report.configuration.program {
-      lines += TextLayout.fit((try? ProgramOutput.lines(of: program, trace: report.trace, style: style)) ?? [], width: width)
     } else {
       // The results list wraps at its commas, to the terminal's width.
       lines += TextLayout.fit(trace.summary(style: style), width: width)

@@ -97,23 +97,12 @@ public enum InputFile {
 }
 
 extension InputFile {
-  /// A learner's program as a configuration, held to its run: read from its text where it has a
-  /// shape ``PythonProgram`` knows, else from what its run shows (``RunReading``).
+  /// A learner's program as a configuration, read from what its run shows (``RunReading``) and
+  /// held to that run (``ProgramCrossCheck``).
   public static func program(_ bytes: [UInt8], file: String, python: PythonVersion) throws(LessonKitError)
     -> LearnerConfiguration
   {
-    let readingError: LessonKitError
-    do {
-      let configuration = try PythonProgram.read(bytes, file: file)
-      return try ProgramCrossCheck.verified(bytes, configuration: configuration, file: file, python: python)
-    } catch {
-      readingError = error
-    }
-    // Not a shape the text reader knows (a dict of tools, a class, str.format …), or read
-    // differently from how it runs: what the run shows, if the run shows the lesson's pattern.
-    guard String(validating: bytes, as: UTF8.self) != nil, bytes.count <= PythonProgram.maximumSize else {
-      throw readingError
-    }
+    try PythonProgram.validate(bytes, file: file)
     let configuration: LearnerConfiguration
     do {
       configuration = try RunReading.read(bytes, file: file, python: python)
@@ -123,7 +112,13 @@ extension InputFile {
       if let stopped = ProgramCrossCheck.stopped(run, file: file) { throw stopped }
       // One whose exception escapes: the exception, where Python's traceback puts it.
       if let code = run.exitCode, code != 0 {
-        throw ProgramCrossCheck.escaped(run, file: file) ?? readingError
+        if let escaped = ProgramCrossCheck.escaped(run, file: file) { throw escaped }
+        if run.observation.callRecords.isEmpty {
+          throw .pythonProgram(
+          path: file, line: run.observation.gatherLine ?? 1, column: 1,
+          message: "the program exits with status \(code) before a gather of its calls finishes; "
+            + "see 'lesson run \(file)' for what it prints")
+        }
       }
       // One that would hang: where it waits.
       if run.deadlock {

@@ -137,7 +137,8 @@ public enum ProgramCrossCheck {
   /// The learner's error for a run whose exception escaped, at the line of the traceback's
   /// innermost frame; nil when the run ended without one.
   static func escaped(_ run: ProgramRun, file: String) -> LessonKitError? {
-    guard let code = run.exitCode, code != 0, run.stderr.contains("Traceback"),
+    // A traceback, or the one frame of a SyntaxError (which has no "Traceback" line).
+    guard let code = run.exitCode, code != 0, run.stderr.contains("Traceback") || run.stderr.hasPrefix("  File \""),
       let last = run.stderr.split(separator: "\n").last
     else { return nil }
     return .pythonProgram(

@@ -31,9 +31,15 @@ enum RunReading {
   static func read(_ bytes: [UInt8], file: String, python: PythonVersion) throws(Unread) -> LearnerConfiguration {
     let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
     guard run.stop == nil else { throw Unread(reason: "lesson does not run all of it") }
-    guard !run.deadlock else { throw Unread(reason: "it waits forever") }
     let observation = run.observation
     let records = observation.callRecords
+    // A wait forever that a batch says: calls that wait for a semaphore that has no slot to give
+    // (`Semaphore(0)`). Any other (a lock never released, an event never set) is the program's own.
+    if run.deadlock {
+      guard observation.gatherWaiting, !records.isEmpty,
+        records.allSatisfy({ $0.facts.semaphore?.initial == 0 && $0.outcome == "waiting" })
+      else { throw Unread(reason: "it waits forever") }
+    }
     guard !records.isEmpty else {
       if let line = observation.gatherOutsideLoopLine {
         throw Unread(
@@ -49,7 +55,9 @@ enum RunReading {
     }
     let gatherLine = SourcePosition(line: observation.gatherLine ?? 1, column: 1)
     var locations: [String: SourcePosition] = [
-      "calls": gatherLine, "errors": gatherLine, "evidence": gatherLine, "evidence.note": SourcePosition(line: 1, column: 1),
+      "calls": gatherLine, "errors": gatherLine, "evidence.note": SourcePosition(line: 1, column: 1),
+      // The evidence is printed by the function that gathers.
+      "evidence": SourcePosition(line: observation.gatherFunctionLine ?? gatherLine.line, column: 1),
     ]
 
     // The semaphore: one for every call, one for each call (made in it, or made for it in a loop in
@@ -116,6 +124,11 @@ enum RunReading {
       if let line = records.lazy.filter({ $0.outcome == "error" }).compactMap(\.facts.handledAt).first {
         locations["errors"] = SourcePosition(line: line, column: 1)
       }
+    } else if observation.gatherRaised,
+      let line = records.lazy.filter({ $0.outcome == "error" }).compactMap(\.facts.raisedAt).first
+    {
+      // The error escaped the gather: where it is raised is where a handler must catch it.
+      locations["errors"] = SourcePosition(line: line, column: 1)
     }
 
     // The calls.
@@ -148,7 +161,11 @@ enum RunReading {
       if let line = facts.timeout?.line, timeout != .inherit {
         locations["calls[\(index)].timeout"] = SourcePosition(line: line, column: 1)
       }
+      if let line = record.line { locations["calls[\(index)]"] = SourcePosition(line: line, column: 1) }
+      if work == .cpu, let line = facts.blockedAt { locations["calls[\(index)].work"] = SourcePosition(line: line, column: 1) }
     }
+    // No timeout anywhere: one belongs around the first call.
+    if locations["timeout"] == nil, let first = locations["calls[0]"] { locations["timeout"] = first }
     let batch = GatherBatch(
       limit: limit, timeout: commonTimeout.map(duration), timeoutScope: scope, semaphore: kind, errors: errors,
       calls: calls)
@@ -163,7 +180,14 @@ enum RunReading {
       evidence.timeouts = literal.count
       locations["evidence.timeouts"] = literal.position
     } else if let count = printedCount(in: printed, names: records.map(\.name), observed: timedOut) {
-      if count.computed { evidence.timeoutsComputed = true } else { evidence.timeouts = count.count }
+      if count.computed {
+        evidence.timeoutsComputed = true
+      } else {
+        // Computed by the program (no number is written into it), but not from the results.
+        evidence.timeouts = count.count
+        evidence.timeoutsMiscounted = true
+      }
+      if let position = countPrintPosition(in: source) { locations["evidence.timeouts"] = position }
     }
     evidence.note = note(of: source)
 
@@ -198,7 +222,17 @@ enum RunReading {
         case .op(")"), .op("]"), .op("}"): depth -= 1
         case .string(let text, let isFormat):
           if text.lowercased().contains("timeout") { mentionsTimeouts = true }
-          if isFormat, text.contains("{") { hasOther = true }
+          if isFormat, text.contains("{") {
+            hasOther = true
+          } else if depth == 1, number == nil {
+            // A count written into the text itself, at its start or its end: print("timeouts: 3"),
+            // print("3 calls timed out").
+            let written = text.split { !$0.isNumber }.compactMap { Int($0) }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if written.count == 1, trimmed.first?.isNumber == true || trimmed.last?.isNumber == true {
+              number = (written[0], tokens[index].position)
+            }
+          }
         case .number(let value, _) where depth == 1:
           if value == value.rounded(), value >= 0, value < 1e6 { number = (Int(value), tokens[end].position) }
         case .name: hasOther = true
@@ -208,6 +242,33 @@ enum RunReading {
         end += 1
       }
       if mentionsTimeouts, !hasOther, let number { return (number.0, number.1) }
+    }
+    return nil
+  }
+
+  /// Where the program prints its count of timeouts: the first `print(...)` whose text speaks of
+  /// timeouts.
+  static func countPrintPosition(in source: String) -> SourcePosition? {
+    var tokenizer = PythonTokenizer()
+    guard let tokens = try? tokenizer.tokenize(source) else { return nil }
+    var index = 0
+    while index + 1 < tokens.count {
+      defer { index += 1 }
+      guard case .name("print") = tokens[index].kind, tokens[index + 1].kind == .op("(") else { continue }
+      var depth = 0
+      var end = index + 1
+      while end < tokens.count {
+        switch tokens[end].kind {
+        case .op("("), .op("["), .op("{"): depth += 1
+        case .op(")"), .op("]"), .op("}"): depth -= 1
+        case .string(let text, _):
+          let lower = text.lowercased()
+          if lower.contains("timeout") || lower.contains("timed out") { return tokens[index].position }
+        default: break
+        }
+        if depth == 0 { break }
+        end += 1
+      }
     }
     return nil
   }

@@ -101,6 +101,7 @@ extension Machine {
       }
       let g = GeneratorObject(frame: frame, function: fn, machine: self)
       g.warningMachine = self
+      if fn.code.flags.contains(.coroutine) { g.madeAtLine = learnerLine }
       return g
     }
     return try runCall(frame)

@@ -85,6 +85,8 @@ final class GeneratorObject: PyObject, Coroutine {
   var chainDepth = 0
   /// The loop's time when a task first ran this coroutine.
   var firstResumedAt: Double?
+  /// The line of the program where the coroutine was made (0 for a generator).
+  var madeAtLine = 0
   /// The loop's time when the coroutine returned or raised, in a task: when the call really
   /// ended, not when a callback of its task later ran.
   var finishedAt: Double?

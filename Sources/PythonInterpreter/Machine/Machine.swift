@@ -89,6 +89,8 @@ public final class Machine {
   lazy var host = MachineLoopHost(self)
   var activeReprs: Set<ObjectIdentifier> = []
   var observation = Observation()
+  /// Observes the gather that has not finished yet as the batch, should the run wait forever in it.
+  var waitingGather: (() -> Void)?
   var loopObjectCache: LoopObject?
   /// The line of the program's last `asyncio.run` (where asyncio's own reports come from).
   var lastAsyncioRunLine: Int?

@@ -131,6 +131,7 @@ public enum Interpreter {
         run.stop = .budget(what)
         run.exitCode = nil
       case .deadlock(let detail):
+        m.waitingGather?()
         run.deadlock = true
         run.deadlockDetail = detail
         run.exitCode = nil

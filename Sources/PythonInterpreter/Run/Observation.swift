@@ -32,6 +32,11 @@ public struct Observation: Sendable, Equatable {
   public var gatherOutsideLoopLine: Int?
   /// How long that gather took, in virtual seconds, from its call to its end.
   public var gatherSeconds: Double?
+  /// The first line of the function that called that gather (`async def main():`).
+  public var gatherFunctionLine: Int?
+  /// Whether that gather never finished: the run waited forever with its calls still waiting
+  /// (their outcome is `waiting`).
+  public var gatherWaiting = false
 
   /// One gathered call: what it was, how it ended, when it ran (virtual seconds of the loop).
   public struct Call: Sendable, Equatable {
@@ -40,6 +45,8 @@ public struct Observation: Sendable, Equatable {
     public var outcome: String
     public var startedAt: Double?
     public var endedAt: Double
+    /// The line where the call's coroutine was made (`call_tool("search", 0.1)`).
+    public var line: Int?
     /// What the call's task (with the tasks it made, such as 3.10's `wait_for` task) did.
     public var facts = CallFacts()
   }
@@ -61,6 +68,10 @@ public struct Observation: Sendable, Equatable {
     public var failure: String?
     /// The line of the `except` clause that caught it, if one did.
     public var handledAt: Int?
+    /// The line of the program that raised that first exception.
+    public var raisedAt: Int?
+    /// The line of its first `time.sleep` on the loop's thread.
+    public var blockedAt: Int?
   }
 
   /// A semaphore a call acquired: which one (in the order the program made them), its value,
@@ -95,14 +106,27 @@ extension Machine {
       c.addObserver { f in ended[i] = f.loop.time }
     }
     let line = learnerLine
+    let functionLine = frames.last(where: { $0.code.filename == filename })?.code.firstLine
     if loop == nil, observation.gatherOutsideLoopLine == nil { observation.gatherOutsideLoopLine = line }
     let startedAt = g.loop.time
+    // Should the run wait forever inside this gather, its calls are what it waited on.
+    waitingGather = { [unowned self] in
+      self.observation.gatherRaised = false
+      self.observation.returnExceptions = returnExceptions
+      self.observation.gatherFunctionLine = functionLine
+      self.observeBatch(children, list: nil, line: line, seconds: g.loop.time - startedAt, ended: ended, now: g.loop.time)
+      self.observation.gatherWaiting = true
+      for i in self.observation.callRecords.indices where ended[i] == nil { self.observation.callRecords[i].outcome = "waiting" }
+    }
     g.addObserver { [weak self] f in
       guard let self else { return }
+      self.waitingGather = nil
       // Read without retrieving: whether the program ever asks for the outcome is the program's.
       let failed = f.isCancelled || f.exceptionUnretrieved != nil
       let list: ListObject? = failed ? nil : self.pyValue(f.value) as? ListObject
       if failed { self.observation.gatherRaised = true } else if list == nil { return }
+      self.observation.gatherWaiting = false
+      self.observation.gatherFunctionLine = functionLine
       self.observation.returnExceptions = returnExceptions
       self.observeBatch(children, list: list, line: line, seconds: f.loop.time - startedAt, ended: ended, now: f.loop.time)
     }
@@ -153,6 +177,7 @@ extension Machine {
           || c.finishedWithException
         let outcome = timedOut || text.hasSuffix(":timeout") ? "timeout" : (failed ? "error" : "ok")
         var call = Observation.Call(name: name, outcome: outcome, startedAt: task.flatMap { self.acquiredAt[ObjectIdentifier($0)] } ?? coroutine?.firstResumedAt, endedAt: coroutine?.finishedAt ?? ended[i] ?? now)
+        call.line = coroutine.flatMap { $0.madeAtLine > 0 ? $0.madeAtLine : nil }
         if let task { call.facts = self.facts(ofCall: task.serial) }
         return call
       }
@@ -185,8 +210,12 @@ extension Machine {
       let own = taskFacts[task]!
       facts.waited += own.facts.waited
       facts.blocked += own.facts.blocked
-      if facts.failure == nil { facts.failure = own.facts.failure }
+      if facts.failure == nil {
+        facts.failure = own.facts.failure
+        facts.raisedAt = own.facts.raisedAt
+      }
       if facts.handledAt == nil { facts.handledAt = own.facts.handledAt }
+      if facts.blockedAt == nil { facts.blockedAt = own.facts.blockedAt }
       if let e = own.acquireEvent, acquireEvent.map({ e < $0 }) ?? true {
         acquireEvent = e
         facts.semaphore = own.facts.semaphore
@@ -225,7 +254,11 @@ extension Machine {
   func observeSleep(_ seconds: Double) { runningTaskFacts?.facts.waited += max(0, seconds) }
 
   /// The running task blocked the loop's thread for `seconds` (`time.sleep`).
-  func observeBlocking(_ seconds: Double) { runningTaskFacts?.facts.blocked += max(0, seconds) }
+  func observeBlocking(_ seconds: Double) {
+    guard let facts = runningTaskFacts else { return }
+    facts.facts.blocked += max(0, seconds)
+    if facts.facts.blockedAt == nil { facts.facts.blockedAt = learnerLine }
+  }
 
   /// The running task armed a timeout of `seconds`.
   func observeTimeoutArmed(_ seconds: Double) {
@@ -246,7 +279,10 @@ extension Machine {
   func noteFailure(_ e: ExceptionObject) {
     guard e.raisedByProgram, let t = loop?.currentTask else { return }
     errorsByTask[ObjectIdentifier(t), default: 0] += 1
-    if let facts = runningTaskFacts, facts.facts.failure == nil { facts.facts.failure = (try? str(e)) ?? "" }
+    if let facts = runningTaskFacts, facts.facts.failure == nil {
+      facts.facts.failure = (try? str(e)) ?? ""
+      facts.facts.raisedAt = e.traceback.first(where: { $0.file == filename })?.line ?? learnerLine
+    }
   }
 
   func observeAcquired(_ s: SemaphoreObject) {
