@@ -59,6 +59,10 @@ public final class Task: Future, DoneCallback {
     return true
   }
 
+  /// Notes that the task is about to be cancelled together with others in the order of a set
+  /// (a program's `for t in pending: t.cancel()`), as a TaskGroup's abort does.
+  public func willBeCancelledAmongOthers() { cancelledAmongOthers = true }
+
   /// `uncancel()`: takes back one cancellation request and says how many remain (3.11+).
   @discardableResult
   public func uncancel() -> Int {

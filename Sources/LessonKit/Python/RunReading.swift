@@ -29,6 +29,35 @@ enum RunReading {
   /// that both wait and block, a semaphore shared by some calls only, timeouts armed in
   /// different places).
   static func read(_ bytes: [UInt8], file: String, python: PythonVersion) throws(Unread) -> LearnerConfiguration {
+    // A class hands in the same program many times: its reading is the same but for the file.
+    let name = (file as NSString).lastPathComponent
+    let key = Key(bytes: SourceBytes(bytes), python: python, name: name)
+    let reading: Result<LearnerConfiguration, Unread>
+    if let done = readings.withLock({ $0[key] }) {
+      reading = done
+    } else {
+      reading = Result { () throws(Unread) in try readRun(bytes, file: file, python: python) }
+      readings.withLock { cache in
+        if cache.count >= ProgramCrossCheck.cacheSize { cache.removeAll() }
+        cache[key] = reading
+      }
+    }
+    var configuration = try reading.get()
+    if let program = configuration.program, program.file != file {
+      configuration.program = PythonProgram(file: file, locations: program.locations)
+    }
+    return configuration
+  }
+
+  /// Readings already made, by program text, Python and file name.
+  static let readings = Locked<[Key: Result<LearnerConfiguration, Unread>]>([:])
+  struct Key: Hashable {
+    let bytes: SourceBytes
+    let python: PythonVersion
+    let name: String
+  }
+
+  static func readRun(_ bytes: [UInt8], file: String, python: PythonVersion) throws(Unread) -> LearnerConfiguration {
     let run = ProgramCrossCheck.run(bytes, name: (file as NSString).lastPathComponent, python: python)
     guard run.stop == nil else { throw Unread(reason: "lesson does not run all of it") }
     let observation = run.observation
@@ -158,9 +187,8 @@ enum RunReading {
         GatherCall(
           name: name, delay: duration(seconds), timeout: timeout,
           failure: record.outcome == "error" ? (facts.failure ?? "error") : nil, work: work))
-      if let line = facts.timeout?.line, timeout != .inherit {
-        locations["calls[\(index)].timeout"] = SourcePosition(line: line, column: 1)
-      }
+      // Where the call's timeout is armed, whether or not it is the common one.
+      if let line = facts.timeout?.line { locations["calls[\(index)].timeout"] = SourcePosition(line: line, column: 1) }
       if let line = record.line { locations["calls[\(index)]"] = SourcePosition(line: line, column: 1) }
       if work == .cpu, let line = facts.blockedAt { locations["calls[\(index)].work"] = SourcePosition(line: line, column: 1) }
     }
@@ -175,8 +203,10 @@ enum RunReading {
     let printed = run.stdout
     if let repr = observation.resultsRepr, printed.contains(repr) { evidence.resultsComputed = true }
     let source = String(decoding: bytes, as: UTF8.self)
+    var tokenizer = PythonTokenizer()
+    let tokens = (try? tokenizer.tokenize(source)) ?? []
     let timedOut = records.count(where: { $0.outcome == "timeout" })
-    if let literal = literalCount(in: source) {
+    if let literal = literalCount(in: tokens) {
       evidence.timeouts = literal.count
       locations["evidence.timeouts"] = literal.position
     } else if let count = printedCount(in: printed, names: records.map(\.name), observed: timedOut) {
@@ -187,9 +217,9 @@ enum RunReading {
         evidence.timeouts = count.count
         evidence.timeoutsMiscounted = true
       }
-      if let position = countPrintPosition(in: source) { locations["evidence.timeouts"] = position }
+      if let position = countPrintPosition(in: tokens) { locations["evidence.timeouts"] = position }
     }
-    evidence.note = note(of: source)
+    evidence.note = note(of: tokens, comments: tokenizer.comments)
 
     let program = PythonProgram(file: file, locations: locations)
     var configuration = LearnerConfiguration(batch: batch, evidence: evidence)
@@ -202,9 +232,7 @@ enum RunReading {
   }
 
   /// A count of timeouts the program prints as a literal: `print("timeouts:", 2)`.
-  static func literalCount(in source: String) -> (count: Int, position: SourcePosition)? {
-    var tokenizer = PythonTokenizer()
-    guard let tokens = try? tokenizer.tokenize(source) else { return nil }
+  static func literalCount(in tokens: [PythonToken]) -> (count: Int, position: SourcePosition)? {
     var index = 0
     while index < tokens.count {
       defer { index += 1 }
@@ -248,9 +276,7 @@ enum RunReading {
 
   /// Where the program prints its count of timeouts: the first `print(...)` whose text speaks of
   /// timeouts.
-  static func countPrintPosition(in source: String) -> SourcePosition? {
-    var tokenizer = PythonTokenizer()
-    guard let tokens = try? tokenizer.tokenize(source) else { return nil }
+  static func countPrintPosition(in tokens: [PythonToken]) -> SourcePosition? {
     var index = 0
     while index + 1 < tokens.count {
       defer { index += 1 }
@@ -289,14 +315,12 @@ enum RunReading {
   }
 
   /// The module's docstring and its comments: where the lessons ask for the explanation.
-  static func note(of source: String) -> String {
-    var tokenizer = PythonTokenizer()
-    guard let tokens = try? tokenizer.tokenize(source) else { return "" }
+  static func note(of tokens: [PythonToken], comments: [(SourcePosition, String)]) -> String {
     var note = ""
     if let first = tokens.first(where: { $0.kind != .newline }), case .string(let docstring, false) = first.kind {
       note = docstring
     }
-    note += "\n" + tokenizer.comments.map(\.1).joined(separator: "\n")
+    note += "\n" + comments.map(\.1).joined(separator: "\n")
     return note.trimmingWhiteSpace
   }
 }

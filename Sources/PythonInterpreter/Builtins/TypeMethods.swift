@@ -29,7 +29,14 @@ enum TypeMethods {
 
   static func constructors() {
     Types.object.construct = { m, t, a in
-      if t === Types.object, a.count > 0 { throw typeError("object() takes no arguments") }
+      if a.count > 0 || !a.keywords.isEmpty, t === Types.object || (t.layout == .object && !t.isBuiltin) {
+        // `object.__new__`: arguments for a class whose `__init__` is object's own (none written,
+        // or a typo such as `_init_`).
+        let initFn = t.lookup("__init__")
+        if t === Types.object || initFn == nil || initFn === Types.object.lookup("__init__") {
+          throw typeError("\(t.name)() takes no arguments")
+        }
+      }
       return t.layout == .exception ? ExceptionObject(t, a.positional) : InstanceObject(type: t)
     }
     Types.int.construct = { m, t, a in

@@ -31,6 +31,8 @@ enum Instr {
   case unpackSequence(Int), unpackEx(before: Int, after: Int)
   case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
   case getIter, forIter(Int)
+  /// `iter()` for `for t in s: t.cancel()`, the loop's only use of `t`: see ``Machine/cancellingIterator(_:)``.
+  case getIterCancelling
   case getAIter, getANext, endAsyncFor
   /// Calls with `argc` values on the stack above the callable; the last `kwNames` tuple's count are keywords.
   case call(argc: Int, kwNames: Int)

@@ -2,6 +2,21 @@ import PythonSyntax
 import PythonValues
 
 extension Compiler {
+  /// A literal as CPython's compiler sees it after folding constants: not None, True, False or
+  /// `...`, but a number, a string, bytes, `-1`, or a tuple of such.
+  static func isFoldedLiteral(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .constant(let c, _):
+      switch c {
+      case .none, .bool, .ellipsis: return false
+      default: return true
+      }
+    case .unaryOp(_, let operand): return isFoldedLiteral(operand)
+    case .tuple(let items, _): return items.allSatisfy { if case .constant = $0.kind { true } else { isFoldedLiteral($0) } }
+    default: return false
+    }
+  }
+
   func expr(_ e: Expr) throws {
     let savedLine = line, savedColumn = column
     at(e.range)
@@ -52,6 +67,15 @@ extension Compiler {
       }
       for j in jumps { patch(j) }
     case .compare(let l, let ops, let cs):
+      // `x is "timeout"`: CPython warns at compile time and the answer depends on what it caches.
+      for (i, op) in ops.enumerated() where op == .is || op == .isNot {
+        for side in [i == 0 ? l : cs[i - 1], cs[i]] where Self.isFoldedLiteral(side) {
+          throw refuse(
+            "'\(op == .is ? "is" : "is not")' with a literal",
+            "Python warns (SyntaxWarning: \"is\" with a literal) and whether it is true depends on which values CPython "
+              + "happens to reuse; compare values with == (or != )", at: e.range)
+        }
+      }
       try expr(l)
       if ops.count == 1 {
         try expr(cs[0])

@@ -72,6 +72,18 @@ final class Compiler {
     Refusal(line: r?.start.line ?? line, column: (r?.start.column ?? column) + 1, construct: construct, why: why)
   }
 
+  /// `for t in tasks: t.cancel()` where the loop is the only use of `t` in its function: what
+  /// the loop does does not depend on the order it cancels in, beyond the order in which the
+  /// tasks then wake (which the model follows as a TaskGroup's abort).
+  func isCancelLoop(_ target: Expr, _ body: [Stmt], _ orelse: [Stmt]) -> Bool {
+    guard case .name(let n, _) = target.kind, orelse.isEmpty, body.count == 1, case .expr(let e) = body[0].kind,
+      case .call(let f, let args, let keywords) = e.kind, args.isEmpty, keywords.isEmpty,
+      case .attribute(let receiver, "cancel", _) = f.kind, case .name(n, _) = receiver.kind,
+      scope.kind == .function, scope.useCounts[n] == 1, case .fast = scope.access(n)
+    else { return false }
+    return true
+  }
+
   func finish() {
     code.nameObjects = code.names.map { StrObject($0) }
   }
@@ -219,7 +231,7 @@ final class Compiler {
       try loopBody(b, .whileLoop(start: start, breaks: Box()), start: start, exit: exit, orelse: orelse)
     case .for(let t, let iter, let b, let orelse):
       try expr(iter)
-      emit(.getIter)
+      emit(isCancelLoop(t, b, orelse) ? .getIterCancelling : .getIter)
       let start = here
       let loop = emit(.forIter(0))
       try storeTarget(t)

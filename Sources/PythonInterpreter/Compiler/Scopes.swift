@@ -10,6 +10,8 @@ final class Scope {
   var params: [String] = []
   var assigned: Set<String> = []
   var used: Set<String> = []
+  /// How many times each name is read in this scope.
+  var useCounts: [String: Int] = [:]
   var declaredGlobal: Set<String> = []
   var declaredNonlocal: Set<String> = []
   var isGenerator = false
@@ -82,7 +84,10 @@ struct ScopeBuilder {
   }
 
   mutating func assign(_ n: String) { current.assigned.insert(n) }
-  mutating func use(_ n: String) { current.used.insert(n) }
+  mutating func use(_ n: String) {
+    current.used.insert(n)
+    current.useCounts[n, default: 0] += 1
+  }
 
   mutating func arguments(_ a: Arguments) {
     for x in a.posonlyargs + a.args { current.params.append(x.arg) }

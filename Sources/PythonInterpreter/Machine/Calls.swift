@@ -136,22 +136,9 @@ extension Machine {
     if code.flags.contains(.varargs) {
       frame.locals[slot] = positional.count > n ? TupleObject(Array(positional[n...])) : TupleObject.empty
       slot += 1
-    } else if positional.count > n {
-      let given = positional.count
-      let defaultsCount = fn.defaults.count
-      let kwGiven = args.keywords.filter { k in code.varnames[code.argcount..<(code.argcount + code.kwonlyargcount)].contains(k.0) }.count
-      let takes: String
-      if defaultsCount > 0 {
-        takes = "from \(n - defaultsCount) to \(n) positional arguments"
-      } else {
-        takes = "\(n) positional argument\(n == 1 ? "" : "s")"
-      }
-      let kwPart = kwGiven > 0 ? " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" : ""
-      if kwGiven > 0 {
-        throw typeError("\(name)() takes \(takes) but \(given)\(kwPart) were given")
-      }
-      throw typeError("\(name)() takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
     }
+    // Keywords first, as CPython binds them: an unknown one is reported before too many
+    // positional arguments.
     var kwargs: DictObject?
     if code.flags.contains(.varkw) {
       kwargs = DictObject()
@@ -169,8 +156,31 @@ extension Machine {
         if code.varnames[..<code.posonlyargcount].contains(k) {
           throw typeError("\(name)() got some positional-only arguments passed as keyword arguments: '\(k)'")
         }
-        throw typeError("\(name)() got an unexpected keyword argument '\(k)'")
+        var message = "\(name)() got an unexpected keyword argument '\(k)'"
+        // 3.13 suggests the parameter a misspelt keyword was meant to be.
+        if version.minor >= 13,
+          let close = Suggestions.closest(k, Array(code.varnames[code.posonlyargcount..<(code.argcount + code.kwonlyargcount)]))
+        {
+          message += ". Did you mean '\(close)'?"
+        }
+        throw typeError(message)
       }
+    }
+    if !code.flags.contains(.varargs), positional.count > n {
+      let given = positional.count
+      let defaultsCount = fn.defaults.count
+      let kwGiven = args.keywords.filter { k in code.varnames[code.argcount..<(code.argcount + code.kwonlyargcount)].contains(k.0) }.count
+      let takes: String
+      if defaultsCount > 0 {
+        takes = "from \(n - defaultsCount) to \(n) positional arguments"
+      } else {
+        takes = "\(n) positional argument\(n == 1 ? "" : "s")"
+      }
+      let kwPart = kwGiven > 0 ? " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" : ""
+      if kwGiven > 0 {
+        throw typeError("\(name)() takes \(takes) but \(given)\(kwPart) were given")
+      }
+      throw typeError("\(name)() takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
     }
     // Defaults.
     let firstDefault = n - fn.defaults.count
@@ -283,6 +293,14 @@ extension Machine {
     if let doc = code.docstring { ns.setStr("__doc__", StrObject(doc)) }
     let frame = Frame(code: code, globals: globals, namespace: ns, function: nil, closure: closure)
     let cellObj = try runCall(frame)
+    // A finalizer runs when CPython's reference counting frees the object, which lesson does not
+    // follow.
+    if !inLibrary, ns.getStr("__del__") != nil {
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "class \(name) with __del__",
+        why: "Python calls __del__ when it frees the object, at a moment lesson does not follow; "
+          + "release what the object holds in a method you call, or with a context manager (with ...)")
+    }
     // A subclass of list, dict or str runs when the built-in type's own code serves it: it adds
     // methods, not dunder methods the machine's fast paths would pass by (``subclassableDunders``).
     let allowed = Self.subclassableDunders(bases)

@@ -1,3 +1,4 @@
+import AsyncioModel
 import PythonValues
 
 /// A built-in iterator: a Swift closure that gives the next value, or nil at the end.
@@ -129,6 +130,19 @@ extension Machine {
       } catch let e as ExceptionObject where e.isInstance(of: Types.StopIteration) {
         return nil
       }
+    }
+  }
+
+  /// The iterator of `for t in s: t.cancel()`: over a set whose order CPython does not fix, its
+  /// tasks in any order, each marked as cancelled among others (what it prints from then on
+  /// comes in an order lesson does not promise, as for a TaskGroup's abort).
+  func cancellingIterator(_ o: PyObject) throws -> PyObject {
+    guard let s = o as? SetObject, s.cpythonOrder == nil, s.items.count >= 2 else { return try getIterator(o) }
+    var items = s.items[...]
+    return IteratorObject("set_iterator") {
+      guard let next = items.popFirst() else { return nil }
+      if let task = (next as? FutureObject)?.future as? AsyncioModel.Task { task.willBeCancelledAmongOthers() }
+      return next
     }
   }
 

@@ -368,6 +368,8 @@ extension Machine {
       case .getIter:
         if inWorker > 0, workerSlept { try workerReads(f.stack[f.stack.count - 1]) }
         f.stack.append(try getIterator(f.stack.removeLast()))
+      case .getIterCancelling:
+        f.stack.append(try cancellingIterator(f.stack.removeLast()))
       case .forIter(let t):
         if let v = try next(f.stack[f.stack.count - 1]) {
           f.stack.append(v)

@@ -186,7 +186,7 @@ public final class Machine {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks that asyncio.run cancels at the end", why: "Python cancels the \(cancelledAtShutdown) tasks left in the order of a set (by memory address), so the order of what they print is not Python's to promise; await or cancel your tasks before main() returns")
     }
     if let t = loop?.currentTask, t.cancelledAmongOthers {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks a TaskGroup cancels together", why: "Python cancels a group's remaining tasks in the order of a set (by memory address), so the order of what they print is not Python's to promise; print after the group ends instead")
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks cancelled together", why: "Python cancels them in the order of a set (by memory address: a TaskGroup's remaining tasks, or a loop over a set of tasks), so the order of what they print is not Python's to promise; print after they end instead")
     }
     outputBytes += s.utf8.count
     if outputBytes > budgets.output {

@@ -197,7 +197,10 @@ final class RunnerObject: NativeObject {
         return try m.runUntilComplete(l, g)
       }),
     ])
-    t.construct = { _, cls, _ in RunnerObject(type: cls) }
+    t.construct = { m, cls, a in
+      try PythonSignature.asyncio("Runner", m.version)?.check(a, version: m.version)
+      return RunnerObject(type: cls)
+    }
     return t
   }()
 

@@ -57,7 +57,17 @@ enum AsyncioModule {
   static func makeTemplate(_ m: Machine) -> DictObject {
     let d = DictObject()
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
-      d.setStr(name, BuiltinFunctionObject(name, body))
+      // A call asyncio would refuse (an unknown keyword, too many arguments) raises its TypeError.
+      guard let signature = PythonSignature.asyncio(name, m.version) else {
+        d.setStr(name, BuiltinFunctionObject(name, body))
+        return
+      }
+      d.setStr(
+        name,
+        BuiltinFunctionObject(name) { m, a in
+          try signature.check(a, version: m.version)
+          return try body(m, a)
+        })
     }
     d.setStr("CancelledError", Types.CancelledError)
     d.setStr("TimeoutError", m.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310)
@@ -232,6 +242,19 @@ enum AsyncioModule {
     d.setStr("FIRST_COMPLETED", StrObject("FIRST_COMPLETED"))
     d.setStr("FIRST_EXCEPTION", StrObject("FIRST_EXCEPTION"))
     d.setStr("ALL_COMPLETED", StrObject("ALL_COMPLETED"))
+    // The classes made here for this version check their arguments as their `__init__` does.
+    for name in ["Semaphore", "BoundedSemaphore", "Lock", "Event", "Queue", "PriorityQueue", "LifoQueue", "TaskGroup"] {
+      guard let type = d.getStr(name) as? TypeObject, let signature = PythonSignature.asyncio(name, m.version),
+        let construct = type.construct
+      else {
+        continue
+      }
+      type.construct = { m, cls, a in
+        try signature.check(a, version: m.version)
+        try PythonSignature.refuseLoop(a, name, m.version)
+        return try construct(m, cls, a)
+      }
+    }
     return d
   }
 
@@ -294,7 +317,6 @@ enum AsyncioModule {
       }
       guard let v = (vObj as? IntObject)?.intValue else { throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'") }
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
-      if m.version.minor < 10, a.keyword("loop") != nil { throw typeError("loop") }
       m.observation.semaphores += 1
       return SemaphoreObject(value: v, bounded: bounded, machine: m, type: cls)
     }

@@ -48,13 +48,38 @@ enum TimeModule {
 
 /// `sys`: the program's streams, `exit`, `version_info`.
 enum SysModule {
+  /// `sys.version_info`'s type: a tuple whose items are also `major`, `minor`, `micro`,
+  /// `releaselevel` and `serial`.
+  static let versionInfoType: TypeObject = {
+    let t = TypeObject("version_info", bases: [Types.tuple], layout: .tuple, builtin: false, module: "sys")
+    let fields = ["major", "minor", "micro", "releaselevel", "serial"]
+    t.dict.setStr("n_fields", IntObject.make(fields.count))
+    t.construct = { _, _, _ in throw typeError("cannot create 'sys.version_info' instances") }
+    for (i, f) in fields.enumerated() {
+      t.dict.setStr(f, DescriptorObject(.property, BuiltinFunctionObject(f) { m, a in
+        guard let tuple = a[0] as? TupleObject, i < tuple.items.count else {
+          throw typeError("descriptor '\(f)' for 'sys.version_info' objects doesn't apply to a '\(m.typeName(a[0]))' object")
+        }
+        return tuple.items[i]
+      }))
+    }
+    t.dict.setStr("__repr__", BuiltinFunctionObject("__repr__") { m, a in
+      guard let tuple = a[0] as? TupleObject else { throw typeError("expected sys.version_info") }
+      let parts = try zip(fields, tuple.items).map { "\($0)=\(try m.repr($1))" }
+      return StrObject("sys.version_info(\(parts.joined(separator: ", ")))")
+    })
+    return t
+  }()
+
   static func make(_ m: Machine) -> ModuleObject {
     let mod = ModuleObject("sys")
     mod.dict.setStr("stdout", StreamObject(toStderr: false))
     mod.dict.setStr("stderr", StreamObject(toStderr: true))
-    let vi = TupleObject([IntObject.make(3), IntObject.make(m.version.minor), IntObject.make(0), StrObject("final"), IntObject.make(0)])
-    mod.dict.setStr("version_info", vi)
     let patch = ["10": "13", "11": "7", "12": "1", "13": "0"]["\(m.version.minor)"] ?? "0"
+    let vi = TupleObject(
+      [IntObject.make(3), IntObject.make(m.version.minor), IntObject.make(Int(patch)!), StrObject("final"), IntObject.make(0)],
+      type: versionInfoType)
+    mod.dict.setStr("version_info", vi)
     mod.dict.setStr("version", StrObject("3.\(m.version.minor).\(patch)"))
     mod.dict.setStr("platform", StrObject("linux"))
     mod.dict.setStr("argv", ListObject([StrObject(m.filename)]))

@@ -1,0 +1,66 @@
+import AsyncioModel
+import Testing
+
+@testable import PythonInterpreter
+
+/// What CPython itself does not promise is refused at its line, never guessed: `is` against a
+/// literal (CPython warns, and the answer depends on which values it reuses) and a finalizer
+/// (`__del__` runs when reference counting frees the object).
+@Suite struct UnpromisedValuesTests {
+  @Test(arguments: [
+    ("results = ['timeout']\nprint(sum(1 for r in results if r is \"timeout\"))\n", 2, "'is' with a literal"),
+    ("big = 10 ** 3\nprint(big is not 1000)\n", 2, "'is not' with a literal"),
+    ("x = (1, 2)\nprint(x is (1, 2))\n", 2, "'is' with a literal"),
+    ("x = -1\nprint(x is -1)\n", 2, "'is' with a literal"),
+  ])
+  func isAgainstALiteralIsRefused(_ source: String, _ line: Int, _ construct: String) {
+    let run = Interpreter.run(source: source, filename: "is.py", version: .v3_13)
+    #expect(run.refusal?.construct == construct, "\(run.stdout)\(run.stderr)")
+    #expect(run.refusal?.line == line)
+  }
+
+  @Test func isAgainstNoneTrueFalseOrAnotherNameRuns() {
+    let source = "x = None\ny = [1]\nz = y\nprint(x is None, y is z, x is not True, y is [1])\n"
+    let run = Interpreter.run(source: source, filename: "is.py", version: .v3_13)
+    #expect(run.stop == nil)
+    #expect(run.stdout == "True True True False\n")
+  }
+
+  @Test func aFinalizerIsRefused() {
+    let source = "class Conn:\n    def __del__(self):\n        print('closed')\n\nc = Conn()\ndel c\nprint('end')\n"
+    let run = Interpreter.run(source: source, filename: "del.py", version: .v3_12)
+    #expect(run.refusal?.construct == "class Conn with __del__")
+    #expect(run.stdout.isEmpty)
+  }
+
+  /// `for t in pending: t.cancel()` over a set: the order of cancelling is a set's, so what the
+  /// cancelled tasks then print is refused, and a loop that reads `t` again is not this pattern.
+  @Test func aLoopThatCancelsASetRunsUntilTheTasksPrint() {
+    let quiet = """
+      import asyncio
+
+      async def work(d):
+          await asyncio.sleep(d)
+
+      async def main():
+          tasks = [asyncio.create_task(work(d)) for d in (0.3, 0.1, 0.2)]
+          done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+          for t in pending:
+              t.cancel()
+          await asyncio.sleep(1)
+          print(len(done), len(pending), sum(t.cancelled() for t in tasks))
+
+      asyncio.run(main())
+
+      """
+    let run = Interpreter.run(source: quiet, filename: "cancel.py", version: .v3_13)
+    #expect(run.stop == nil)
+    #expect(run.stdout == "1 2 2\n")
+    let loud = quiet.replacingOccurrences(
+      of: "    await asyncio.sleep(d)\n", with: "    try:\n        await asyncio.sleep(d)\n    finally:\n        print('stopped', d)\n")
+    let printed = Interpreter.run(source: loud, filename: "cancel.py", version: .v3_13)
+    #expect(printed.refusal?.construct == "output from tasks cancelled together", "\(printed.stdout)")
+    let reread = quiet.replacingOccurrences(of: "        t.cancel()\n", with: "        t.cancel()\n    print(t.done())\n")
+    #expect(Interpreter.run(source: reread, filename: "cancel.py", version: .v3_13).refusal?.construct == "the order of a set")
+  }
+}
