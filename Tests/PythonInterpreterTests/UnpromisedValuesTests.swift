@@ -26,6 +26,14 @@ import Testing
     #expect(run.stdout == "True True True False\n")
   }
 
+  @Test func anAddressIsRefusedWhereItIsPrintedNotWhereItIsMade() {
+    let source = "class Tool:\n    pass\n\nt = Tool()\nlabel = repr(t)\nprint(label == repr(t))\nprint([t])\n"
+    let run = Interpreter.run(source: source, filename: "addr.py", version: .v3_13)
+    #expect(run.stdout == "True\n")
+    #expect(run.refusal?.line == 7)
+    #expect(run.refusal?.construct.hasPrefix("output with an object's address (<__main__.Tool object at 0x") == true)
+  }
+
   @Test func aFinalizerIsRefused() {
     let source = "class Conn:\n    def __del__(self):\n        print('closed')\n\nc = Conn()\ndel c\nprint('end')\n"
     let run = Interpreter.run(source: source, filename: "del.py", version: .v3_12)

@@ -185,8 +185,8 @@ extension Machine {
         if inWorker > 0, workerSlept { try workerReads(o) }
         f.stack.append(try getAttribute(o, code.nameObjects[i]))
       case .storeAttr(let i):
-        if inWorker > 0 { try workerEffect("changes an attribute") }
         let o = f.stack.removeLast()
+        if inWorker > 0, loopCanReach(o) { try workerEffect("changes an attribute") }
         let v = f.stack.removeLast()
         try setAttribute(o, code.names[i], v)
       case .deleteAttr(let i):
@@ -203,7 +203,9 @@ extension Machine {
       case .callMethod(let argc, let kwNames):
         var args = popArgs(f, argc: argc, kwNames: kwNames)
         let receiver = f.stack.removeLast()
-        if inWorker > 0, workerSlept, receiver is ListObject || receiver is DictObject || receiver is SetObject {
+        if inWorker > 0, workerSlept, receiver is ListObject || receiver is DictObject || receiver is SetObject,
+          loopCanReach(receiver)
+        {
           try workerEffect("changes a list, dict or set")
         }
         let callee = f.stack.removeLast()
@@ -215,9 +217,9 @@ extension Machine {
         if inWorker > 0, workerSlept { try workerReads(o) }
         f.stack.append(try getItem(o, k))
       case .storeSubscr:
-        if inWorker > 0 { try workerEffect("changes a list or dict") }
         let k = f.stack.removeLast()
         let o = f.stack.removeLast()
+        if inWorker > 0, loopCanReach(o) { try workerEffect("changes a list or dict") }
         let v = f.stack.removeLast()
         try setItem(o, k, v)
       case .deleteSubscr:

@@ -114,6 +114,11 @@ public final class Machine {
   var threadTicks: Int64 = 0
   var inWorker = 0
   var workerSlept = false
+  /// What the running worker shares with the loop: its function, its arguments, and through the
+  /// function its module's globals, closure and defaults. Anything else it reads it made itself.
+  var workerRoots: [PyObject] = [] { didSet { workerReachable = nil } }
+  /// What the loop reaches from ``workerRoots``, once asked (``loopCanReach(_:)``).
+  var workerReachable: (objects: Set<ObjectIdentifier>, everything: Bool)?
   /// Coroutine objects alive now (a budget: a million of them is a flood, not an exercise).
   var liveCoroutines = 0
   /// The program's own `contextvars` context, outside any task (``ContextObject``).
@@ -176,8 +181,62 @@ public final class Machine {
     case let t as TupleObject:
       for item in t.items { try workerReads(item) }
     default:
+      // A list or object the worker made itself, which the loop cannot reach, is its own.
+      guard loopCanReach(v) else { return }
       try workerEffect("reads a value the loop may change")
     }
+  }
+
+  /// Whether `target` can be reached from what the running worker shares with the loop
+  /// (``workerRoots``): if not, the worker made it and nothing but the worker sees it.
+  ///
+  /// What the loop can reach is found once per worker: while the worker runs the loop does not,
+  /// and the worker may not write into anything the loop reaches, so nothing new becomes
+  /// reachable. An object that can hold the program's values out of sight (a queue, a future, a
+  /// generator, a partial) makes everything count as reachable, as does a search that grows long.
+  func loopCanReach(_ target: PyObject) -> Bool {
+    if workerReachable == nil { workerReachable = reachableFromWorkerRoots() }
+    guard let reachable = workerReachable else { return true }
+    return reachable.everything || reachable.objects.contains(ObjectIdentifier(target))
+  }
+
+  func reachableFromWorkerRoots() -> (objects: Set<ObjectIdentifier>, everything: Bool) {
+    var stack = workerRoots
+    var seen = Set<ObjectIdentifier>()
+    while let o = stack.popLast() {
+      guard seen.insert(ObjectIdentifier(o)).inserted else { continue }
+      if seen.count > 200_000 { return (seen, true) }
+      switch o {
+      case is IntObject, is FloatObject, is StrObject, is NoneObject, is BytesObject, is RangeObject,
+        is BuiltinFunctionObject, is ModuleObject:
+        continue
+      case let l as ListObject: stack += l.items
+      case let t as TupleObject: stack += t.items
+      case let d as DictObject:
+        for (k, v) in d.pairs {
+          stack.append(k)
+          stack.append(v)
+        }
+      case let s as SetObject: stack += s.items
+      case let c as CellObject: if let v = c.value { stack.append(v) }
+      case let f as FunctionObject:
+        stack += f.closure
+        stack += f.defaults
+        stack += Array(f.kwDefaults.values)
+        stack.append(f.dict)
+      case let m as MethodObject:
+        stack.append(m.receiver)
+        stack.append(m.function)
+      case let i as InstanceObject: stack.append(i.dict)
+      case let t as TypeObject:
+        if !t.isBuiltin { stack.append(t.dict) }
+      case is QueueObject, is FutureObject, is GeneratorObject, is AwaitableObject, is PartialObject:
+        return (seen, true)
+      default:
+        continue
+      }
+    }
+    return (seen, false)
   }
 
   func write(_ s: String, toStderr: Bool = false) throws {
@@ -187,6 +246,17 @@ public final class Machine {
     }
     if let t = loop?.currentTask, t.cancelledAmongOthers {
       throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks cancelled together", why: "Python cancels them in the order of a set (by memory address: a TaskGroup's remaining tasks, or a loop over a set of tasks), so the order of what they print is not Python's to promise; print after they end instead")
+    }
+    // An object's address (`<__main__.Tool object at 0x…>`): CPython's is another in every run.
+    if !addresses.isEmpty, s.contains("0x7f1"), let shown = addresses.values.first(where: { s.contains($0) }) {
+      let at = s.range(of: shown)!
+      let start = s[..<at.lowerBound].lastIndex(of: "<") ?? at.lowerBound
+      let end = s[at.upperBound...].firstIndex(of: ">").map { s.index(after: $0) } ?? at.upperBound
+      let excerpt = s[start..<end].prefix(80)
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "output with an object's address (\(excerpt))",
+        why: "CPython writes the object's memory address, a different one in every run; give the class a __repr__ "
+          + "(a @dataclass has one) or print the fields you need")
     }
     outputBytes += s.utf8.count
     if outputBytes > budgets.output {

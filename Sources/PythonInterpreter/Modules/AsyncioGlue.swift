@@ -348,11 +348,14 @@ extension Machine {
     let future = l.defaultExecutor.submit { [unowned self] in
       let before = self.threadTicks
       let sleptBefore = self.workerSlept
+      let rootsBefore = self.workerRoots
       self.inWorker += 1
       self.workerSlept = false
+      self.workerRoots = [fn] + args.positional + args.keywords.map(\.1) + ((fn as? FunctionObject).map { [$0.globals] } ?? [])
       defer {
         self.inWorker -= 1
         self.workerSlept = sleptBefore
+        self.workerRoots = rootsBefore
       }
       self.threadTicks = 0
       let outcome: Resumption
