@@ -43,6 +43,16 @@ extension Machine {
 
   /// `RuntimeWarning: coroutine '...' was never awaited`, as CPython's warnings module prints it
   /// where the coroutine object dies: in a callback of the loop, or at a line of the program.
+  /// What CPython does to `__main__` as the interpreter exits (`_PyModule_ClearDict`): each name
+  /// that starts with one underscore is set to None, then every other name but `__builtins__`, in
+  /// the module's order. A coroutine that dies of it was never awaited: the warning names no line.
+  func clearModuleAtExit(_ globals: DictObject) {
+    shuttingDown = true
+    let names = globals.pairs.compactMap { ($0.0 as? StrObject)?.value }
+    for name in names where name.hasPrefix("_") && !name.hasPrefix("__") { globals.setStr(name, NoneObject.shared) }
+    for name in names where name != "__builtins__" { globals.setStr(name, NoneObject.shared) }
+  }
+
   func warnNeverAwaited(_ name: String) {
     let location: String
     let source: String
@@ -53,7 +63,11 @@ extension Machine {
       guard warningsShown.insert(location + " " + name).inserted else { return }
       try? write("\(location): RuntimeWarning: coroutine '\(name)' was never awaited\n", toStderr: true)
       return
-    } else if loop != nil, frames.count <= framesBelowLoop || frames[framesBelowLoop...].allSatisfy({ $0.code.isGeneratorLike }) {
+    } else if loop != nil,
+      frames.count <= framesBelowLoop
+        || (frames[framesBelowLoop...].allSatisfy({ $0.code.isGeneratorLike }) && frames.last?.finished != false)
+    {
+      // No frame of the program runs (a task's coroutine has just ended): the loop's callback does.
       let line = [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80
       location = "<python>/asyncio/events.py:\(line)"
       source = "self._context.run(self._callback, *self._args)"

@@ -154,7 +154,14 @@ enum AsyncioModule {
     }
     fn("create_task") { m, a in
       guard let c = a.get(0, "coro") else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
-      let loop = try m.runningLoop("create_task")
+      // Outside a running loop (a classic slip: create_task at module level), Python's
+      // get_running_loop() raises; the coroutine stays with the traceback, and so dies never
+      // awaited as the interpreter exits.
+      guard let loop = m.loop else {
+        let e = runtimeError("no running event loop")
+        e.keptObjects.append(c)
+        throw e
+      }
       let coroutine = try m.taskCoroutine(c)
       let name = (a.keyword("name") as? StrObject)?.value
       for (k, _) in a.keywords where k != "name" && (k != "context" || m.version.minor < 11) {
@@ -276,7 +283,7 @@ enum AsyncioModule {
     let t = nativeType(bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", [
       ("acquire", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("acquire", coroutine: try m.observedAcquire(s, returnsNone: false))
+        return AwaitableObject("Semaphore.acquire", coroutine: try m.observedAcquire(s, returnsNone: false), warnsOn: m)
       }),
       ("release", { m, a in
         let s = try SemaphoreObject.of(a[0], m)
@@ -325,7 +332,7 @@ enum AsyncioModule {
 
   static func lockType(_ m: Machine) -> TypeObject {
     let t = nativeType("Lock", module: "asyncio.locks", [
-      ("acquire", { _, a in AwaitableObject("acquire", coroutine: (try (a[0] as! LockObject).lock).acquire()) }),
+      ("acquire", { m, a in AwaitableObject("Lock.acquire", coroutine: (try (a[0] as! LockObject).lock).acquire(), warnsOn: m) }),
       ("release", { _, a in
         if let e = (try (a[0] as! LockObject).lock).release() { throw e as! ExceptionObject }
         return NoneObject.shared
@@ -346,7 +353,7 @@ enum AsyncioModule {
 
   static func eventType(_ m: Machine) -> TypeObject {
     let t = nativeType("Event", module: "asyncio.locks", [
-      ("wait", { _, a in AwaitableObject("wait", coroutine: (try (a[0] as! EventObject).event).wait()) }),
+      ("wait", { m, a in AwaitableObject("Event.wait", coroutine: (try (a[0] as! EventObject).event).wait(), warnsOn: m) }),
       ("set", { _, a in
         (try (a[0] as! EventObject).event).set()
         return NoneObject.shared
@@ -587,8 +594,8 @@ enum AsyncioModule {
   static func queueType(_ m: Machine, _ order: Queue.Order, _ name: String) -> TypeObject {
     let t = nativeType(name, module: "asyncio.queues", [
       ("__repr__", { m, _ in throw m.refuse("repr() of a Queue", "Python writes its items, waiters and unfinished count, which lesson does not reproduce; print q.qsize() instead") }),
-      ("put", { _, a in AwaitableObject("put", coroutine: (try (a[0] as! QueueObject).queue).put(a[1])) }),
-      ("get", { _, a in AwaitableObject("get", coroutine: (try (a[0] as! QueueObject).queue).get()) }),
+      ("put", { m, a in AwaitableObject("Queue.put", coroutine: (try (a[0] as! QueueObject).queue).put(a[1]), warnsOn: m) }),
+      ("get", { m, a in AwaitableObject("Queue.get", coroutine: (try (a[0] as! QueueObject).queue).get(), warnsOn: m) }),
       ("put_nowait", { _, a in
         if let e = (try (a[0] as! QueueObject).queue).putNoWait(a[1]) { throw e as! ExceptionObject }
         return NoneObject.shared
@@ -603,7 +610,7 @@ enum AsyncioModule {
         if let e = (try (a[0] as! QueueObject).queue).taskDone() { throw e as! ExceptionObject }
         return NoneObject.shared
       }),
-      ("join", { _, a in AwaitableObject("join", coroutine: (try (a[0] as! QueueObject).queue).join()) }),
+      ("join", { m, a in AwaitableObject("Queue.join", coroutine: (try (a[0] as! QueueObject).queue).join(), warnsOn: m) }),
       ("qsize", { _, a in IntObject.make((try (a[0] as! QueueObject).queue).count) }),
       ("empty", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isEmpty) }),
       ("full", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isFull) }),

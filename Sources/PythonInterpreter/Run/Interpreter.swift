@@ -86,6 +86,9 @@ public enum Interpreter {
     m.modules["__main__"] = main
     let frame = Frame(code: code, globals: main.dict, namespace: nil, function: nil, closure: [])
     var run = ProgramRun(stdout: "", stderr: "", exitCode: 0, deadlock: false, elapsed: 0)
+    // The program ended as Python programs end (returned, exited, or died of an exception): the
+    // interpreter then clears the module, and what that frees (a coroutine never awaited) speaks.
+    var ended = true
     do {
       _ = try m.runCall(frame)
     } catch let e as ExceptionObject {
@@ -123,6 +126,7 @@ public enum Interpreter {
         if case .budget(let w) = h { run.stop = .budget(w) }
       } catch {}
     } catch let h as Halt {
+      ended = false
       switch h {
       case .refused(let line, let column, let construct, let why):
         run.stop = .refused(line: line, column: column, construct: construct, why: why)
@@ -137,9 +141,11 @@ public enum Interpreter {
         run.exitCode = nil
       }
     } catch {
+      ended = false
       run.stop = .budget("internal: \(error)")
       run.exitCode = nil
     }
+    if ended, m.halt == nil { m.clearModuleAtExit(main.dict) }
     // A task of a loop run by hand that failed and that nothing asked about: CPython reports it
     // when it frees the task, with a traceback and the task's repr.
     if m.halt == nil, run.stop == nil, !run.deadlock,
