@@ -92,6 +92,20 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     #expect(trace.calls.map(\.outcome) == [.ok, .timeout])
   }
 
+  /// The forgotten `await` on the gather: explained at the gather's line, with the fix, under
+  /// every Python (the run itself agrees with CPython: Tests/Corpus/programs/s023).
+  @Test(arguments: PythonVersion.allCases)
+  func aGatherNeverAwaitedIsExplainedAtItsLine(python: PythonVersion) throws {
+    let path = Self.root + "/Tests/Corpus/programs/s023_mistake_gather_not_awaited.py"
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect {
+      try InputFile.program(bytes, file: "async_batch.py", python: python)
+    } throws: { error in
+      guard case .pythonProgram(_, let line, _, let message)? = error as? LessonKitError else { return false }
+      return line == 18 && message.contains("is never awaited") && message.contains("results = await asyncio.gather(...)")
+    }
+  }
+
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(

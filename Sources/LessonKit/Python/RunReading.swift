@@ -69,6 +69,13 @@ enum RunReading {
         records.allSatisfy({ $0.facts.semaphore?.initial == 0 && $0.outcome == "waiting" })
       else { throw Unread(reason: "it waits forever") }
     }
+    if let line = observation.gatherNeverAwaitedLine {
+      throw Unread(
+        reason: "asyncio.gather(...) at line \(line) is never awaited: it only schedules the calls and gives back a "
+          + "future (Python prints it as <_GatheringFuture pending>), main() goes on without waiting for them, and "
+          + "asyncio.run cancels them when main() returns; write 'results = await asyncio.gather(...)'",
+        line: line)
+    }
     guard !records.isEmpty else {
       if let line = observation.gatherOutsideLoopLine {
         throw Unread(

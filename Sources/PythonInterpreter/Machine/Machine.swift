@@ -91,6 +91,8 @@ public final class Machine {
   var observation = Observation()
   /// Observes the gather that has not finished yet as the batch, should the run wait forever in it.
   var waitingGather: (() -> Void)?
+  /// The line of each gather the program made, by its future.
+  var gatherLines: [ObjectIdentifier: Int] = [:]
   var loopObjectCache: LoopObject?
   /// The line of the program's last `asyncio.run` (where asyncio's own reports come from).
   var lastAsyncioRunLine: Int?

@@ -447,13 +447,15 @@ extension Machine {
   /// when `asyncio.run` returns, or, when it raised, after the traceback (the traceback keeps the
   /// tasks alive until the interpreter exits).
   func collectUnretrieved(except main: Task) {
-    // A gather nobody awaited whose outcome is an exception (its children cancelled as asyncio.run
-    // ends): CPython logs it when it frees the future, with asyncio's own lines in the traceback.
-    if futureObjects.values.contains(where: { $0.future is GatheringFuture && $0.future.unretrievedException != nil }) {
-      halt = halt ?? .refused(
-        line: lastAsyncioRunLine ?? learnerLine, column: 1, construct: "a gather whose exception is never retrieved",
-        why: "Python logs '_GatheringFuture exception was never retrieved' with a traceback through asyncio's own code, "
-          + "which lesson does not reproduce; await the gather")
+    // A gather nobody awaited whose outcome is an exception (the classic forgotten await: its
+    // children are cancelled as asyncio.run ends): CPython logs it when it frees the future. The
+    // traceback shows the program's lines; asyncio's own are left out, as in every traceback.
+    let gathers = futureObjects.values.compactMap { $0.future as? GatheringFuture }
+    for g in gathers {
+      guard let e = g.unretrievedException as? ExceptionObject else { continue }
+      let message = "_GatheringFuture exception was never retrieved\nfuture: <_GatheringFuture finished exception=\((try? repr(e)) ?? "?")>"
+      unretrieved.append((message, e))
+      if observation.gatherNeverAwaitedLine == nil { observation.gatherNeverAwaitedLine = gatherLines[ObjectIdentifier(g)] }
     }
     let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted { $0.serial < $1.serial }
     for t in tasks {

@@ -30,6 +30,9 @@ public struct Observation: Sendable, Equatable {
   /// The line of a gather called where no loop was running (a plain `def main()`), whose
   /// calls wait for a loop to run them: a mistake the lessons explain.
   public var gatherOutsideLoopLine: Int?
+  /// The line of a gather made in a running loop that nothing awaited (the classic forgotten
+  /// `await`): its calls were cancelled when `asyncio.run` ended.
+  public var gatherNeverAwaitedLine: Int?
   /// How long that gather took, in virtual seconds, from its call to its end.
   public var gatherSeconds: Double?
   /// The first line of the function that called that gather (`async def main():`).
@@ -106,6 +109,7 @@ extension Machine {
       c.addObserver { f in ended[i] = f.loop.time }
     }
     let line = learnerLine
+    gatherLines[ObjectIdentifier(g)] = line
     let functionLine = frames.last(where: { $0.code.filename == filename })?.code.firstLine
     if loop == nil, observation.gatherOutsideLoopLine == nil { observation.gatherOutsideLoopLine = line }
     let startedAt = g.loop.time
