@@ -117,7 +117,8 @@ extension Machine {
     var bestKey = try key.map { try call($0, Args([best])) } ?? best
     for v in items.dropFirst() {
       let k = try key.map { try call($0, Args([v])) } ?? v
-      let better = isMax ? try lessThan(bestKey, k) : try lessThan(k, bestKey)
+      // CPython asks `item > best` for max and `item < best` for min (which names the operator).
+      let better = isMax ? try truthy(try richCompare(k, bestKey, .gt)) : try lessThan(k, bestKey)
       if better {
         best = v
         bestKey = k

@@ -262,6 +262,12 @@ enum TypeMethods {
       let sub = try strArg(m, a[1], "index")
       return IntObject.make(try values { () throws(PythonValuesError) in try PyString.index(s(a), sub, start: st, end: en) })
     }
+    method(t, "rindex") { m, a in
+      let (st, en) = try startEnd(m, a)
+      let found = PyString.rfind(s(a), try strArg(m, a[1], "rindex"), start: st, end: en)
+      if found < 0 { throw valueError("substring not found") }
+      return IntObject.make(found)
+    }
     method(t, "count") { m, a in
       let (st, en) = try startEnd(m, a)
       return IntObject.make(PyString.count(s(a), try strArg(m, a[1], "count"), start: st, end: en))
@@ -461,7 +467,7 @@ enum TypeMethods {
         if try m.keysEqual(list.items[i], a[1]) { return IntObject.make(i) }
         i += 1
       }
-      throw valueError(m.version.minor >= 13 ? "list.index(x): x not in list" : "\(try m.repr(a[1])) is not in list")
+      throw valueError("\(try m.repr(a[1])) is not in list")
     }
     method(t, "count") { m, a in
       let list = l(a)
@@ -836,7 +842,12 @@ extension Machine {
       return
     }
     for (i, item) in try iterate(src).enumerated() {
-      let pair = try iterate(item)
+      let pair: [PyObject]
+      do {
+        pair = try iterate(item)
+      } catch let e as ExceptionObject where e.isInstance(of: Types.TypeError) {
+        throw typeError("cannot convert dictionary update sequence element #\(i) to a sequence")
+      }
       guard pair.count == 2 else {
         throw valueError("dictionary update sequence element #\(i) has length \(pair.count); 2 is required")
       }

@@ -257,6 +257,9 @@ extension Machine {
     if let f = o.type.lookup("__index__"), !o.type.isBuiltin, let r = try call(f, Args([o])) as? IntObject, let v = r.intValue {
       return v
     }
+    if what == "string" {
+      throw typeError(version.minor >= 11 ? "string indices must be integers, not '\(typeName(o))'" : "string indices must be integers")
+    }
     throw typeError("\(what) indices must be integers or slices, not \(typeName(o))")
   }
 

@@ -343,9 +343,6 @@ extension Machine {
           if items.count < n {
             throw valueError("not enough values to unpack (expected \(n), got \(items.count))")
           }
-          if v is ListObject || v is TupleObject || v is StrObject || v is DictObject {
-            throw valueError("too many values to unpack (expected \(n), got \(try length(v)))")
-          }
           throw valueError("too many values to unpack (expected \(n))")
         }
         f.stack.append(contentsOf: items.reversed())
@@ -680,6 +677,9 @@ extension Machine {
       names += (f.namespace ?? f.globals).keys.compactMap { ($0 as? StrObject)?.value }
       if f.namespace != nil { names += f.globals.keys.compactMap { ($0 as? StrObject)?.value } }
       e.nameCandidates = names
+      if version.minor >= 12, let i = f.code.varnames.firstIndex(of: "self"), i < f.locals.count, let me = f.locals[i] {
+        e.selfHasName = (try? getAttribute(me, StrObject(n))) != nil
+      }
     }
     return e
   }

@@ -216,7 +216,9 @@ extension Machine {
         if let g = it as? GeneratorObject, g.isCoroutine { return .awaitCoroutine(g) }
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
       }
-      throw typeError("'\(typeName(v))' object can't be awaited")
+      // asyncio's functions are Python functions in CPython.
+      let kind = v is BuiltinFunctionObject && (v as! BuiltinFunctionObject).isAsyncioFunction ? "function" : typeName(v)
+      throw typeError("object \(kind) can't be used in 'await' expression")
     }
   }
 }

@@ -58,16 +58,17 @@ enum AsyncioModule {
     let d = DictObject()
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
       // A call asyncio would refuse (an unknown keyword, too many arguments) raises its TypeError.
-      guard let signature = PythonSignature.asyncio(name, m.version) else {
-        d.setStr(name, BuiltinFunctionObject(name, body))
-        return
-      }
-      d.setStr(
-        name,
-        BuiltinFunctionObject(name) { m, a in
+      let function: BuiltinFunctionObject
+      if let signature = PythonSignature.asyncio(name, m.version) {
+        function = BuiltinFunctionObject(name) { m, a in
           try signature.check(a, version: m.version)
           return try body(m, a)
-        })
+        }
+      } else {
+        function = BuiltinFunctionObject(name, body)
+      }
+      function.isAsyncioFunction = true
+      d.setStr(name, function)
     }
     d.setStr("CancelledError", Types.CancelledError)
     d.setStr("TimeoutError", m.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310)

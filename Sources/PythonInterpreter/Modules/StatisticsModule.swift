@@ -92,8 +92,15 @@ enum StatisticsModule {
     }
   }
 
-  static func data(_ m: Machine, _ a: Args, _ fn: String, allowed: Set<String> = []) throws -> [PyObject] {
-    try ArgCheck.keywords(a, fn, allowed.union(["data"]))
+  /// The data argument of a statistics function, after checking the call against its Python
+  /// signature (`data`, then `positional`, then keyword-only `allowed`).
+  static func data(_ m: Machine, _ a: Args, _ fn: String, allowed: Set<String> = [], positional: [String] = []) throws
+    -> [PyObject]
+  {
+    let signature = PythonSignature(
+      qualname: fn, positional: ["data"] + positional, required: 1,
+      keywordOnly: allowed.subtracting(positional).sorted(), countsSelf: false)
+    try signature.check(a, version: m.version)
     guard let d = a.get(0, "data") else { throw typeError("\(fn)() missing 1 required positional argument: 'data'") }
     return try m.iterate(d)
   }
@@ -163,7 +170,7 @@ enum StatisticsModule {
       if let w = a.get(1, "weights"), !(w is NoneObject) {
         throw m.refuse("statistics.fmean(weights=...)", "weighted fmean is not run by lesson yet")
       }
-      let items = try data(m, a, "fmean", allowed: m.version.minor >= 11 ? ["weights"] : [])
+      let items = try data(m, a, "fmean", allowed: m.version.minor >= 11 ? ["weights"] : [], positional: m.version.minor >= 11 ? ["weights"] : [])
       let xs = try items.map { try ArgCheck.double(m, $0) }
       if xs.isEmpty { throw error("fmean requires at least one data point") }
       return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.fsum(xs) } / Double(xs.count))
@@ -211,7 +218,7 @@ enum StatisticsModule {
     for (name, sample, root) in [("variance", true, false), ("pvariance", false, false), ("stdev", true, true), ("pstdev", false, true)] {
       let centerName = sample ? "xbar" : "mu"
       mod.def(name) { m, a in
-        let items = try data(m, a, name, allowed: [centerName])
+        let items = try data(m, a, name, allowed: [centerName], positional: [centerName])
         let center = a.get(1, centerName).flatMap { $0 is NoneObject ? nil : $0 }
         if m.version.minor == 10 && items.count < (sample ? 2 : 1) {
           throw error(sample ? "variance requires at least two data points" : "pvariance requires at least one data point")

@@ -37,6 +37,9 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   var raisedByProgram = false
   /// For a `NameError`: the names the raising frame could see (CPython suggests one of them).
   var nameCandidates: [String] = []
+  /// A NameError raised in a method whose `self` has the name as an attribute (3.12 suggests
+  /// `self.NAME`).
+  var selfHasName = false
 
   init(_ cls: TypeObject, _ args: [PyObject]) {
     self.cls = cls

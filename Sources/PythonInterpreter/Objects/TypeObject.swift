@@ -124,6 +124,9 @@ public final class BuiltinFunctionObject: PyObject {
   weak var owner: TypeObject?
   /// A method that takes the class, not the instance (`dict.fromkeys`).
   let isClassMethod: Bool
+  /// One of asyncio's functions, which CPython writes in Python (`type(asyncio.sleep)` is a
+  /// `function` there).
+  var isAsyncioFunction = false
 
   init(_ name: String, bound: PyObject? = nil, classMethod: Bool = false, owner: TypeObject? = nil, _ body: @escaping Body) {
     self.name = name

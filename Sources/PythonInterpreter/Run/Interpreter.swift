@@ -370,9 +370,16 @@ extension Machine {
   /// CPython's "Did you mean" for NameError and AttributeError.
   func suggestion(for e: ExceptionObject) -> String? {
     if e.cls === Types.NameError, let n = (e.dict.getStr("name") as? StrObject)?.value {
-      if let s = Suggestions.closest(n, e.nameCandidates) ?? Suggestions.closest(n, builtins.keys.compactMap { ($0 as? StrObject)?.value }) {
-        return ". Did you mean: '\(s)'?"
+      let close =
+        e.selfHasName
+        ? "self.\(n)"
+        : Suggestions.closest(n, e.nameCandidates) ?? Suggestions.closest(n, builtins.keys.compactMap { ($0 as? StrObject)?.value })
+      var text = close.map { ". Did you mean: '\($0)'?" }
+      // 3.12+: a module of the standard library, not imported.
+      if version.minor >= 12, StdlibModuleNames.contains(n, minor: version.minor) {
+        text = (text ?? "") + (close == nil ? ". Did you forget to import '\(n)'?" : " Or did you forget to import '\(n)'?")
       }
+      if let text { return text }
     }
     if e.cls === Types.AttributeError, let n = (e.dict.getStr("name") as? StrObject)?.value, let obj = e.dict.getStr("obj") {
       var candidates: [String] = []
