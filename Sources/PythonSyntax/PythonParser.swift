@@ -30,7 +30,9 @@ public enum PythonParser {
     var parser = try Parser(source: text, version: version, lexer: lexer)
     parser.stack = stack
     do {
-      return try parser.parseModule()
+      var module = try parser.parseModule()
+      module.invalidEscapes = parser.notes.invalidEscapes
+      return module
     } catch {
       throw parser.tokenizerErrorBeyond(error)
     }

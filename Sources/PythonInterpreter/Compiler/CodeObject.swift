@@ -136,6 +136,9 @@ final class CodeObject {
   /// Interned names, one `StrObject` per entry of `names`.
   var nameObjects: [StrObject] = []
 
+  /// For a module: the SyntaxWarnings CPython's compiler gives, in order (line, message).
+  var compileWarnings: [(line: Int, message: String)] = []
+
   init(name: String, qualname: String, filename: String, firstLine: Int) {
     self.name = name
     self.qualname = qualname
@@ -162,4 +165,9 @@ final class CodeObject {
     }
     return found
   }
+}
+
+/// What compiling a module notes on the way.
+final class CompileNotes {
+  var warnings: [(line: Int, message: String)] = []
 }

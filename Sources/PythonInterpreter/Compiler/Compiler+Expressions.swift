@@ -34,6 +34,7 @@ extension Compiler {
       at(e.range)
       emit(.loadAttr(name(attr)))
     case .subscript(let v, let s, _):
+      checkSubscript(v, s)
       try expr(v)
       try expr(s)
       at(e.range)
@@ -177,7 +178,7 @@ extension Compiler {
       let c = newCode("<lambda>", child, firstLine: e.range.start.line)
       try fillArguments(c, args)
       if child.isGenerator { c.flags.insert(.generator) }
-      let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
+      let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
       sub.line = e.range.start.line
       try sub.expr(body)
       sub.emit(.returnValue)
@@ -288,7 +289,80 @@ extension Compiler {
 
   // MARK: Calls
 
+  /// The type a literal makes (CPython's `infer_type`), or nil.
+  static func literalType(_ e: Expr) -> String? {
+    switch e.kind {
+    case .constant(let c, _):
+      switch c {
+      case .none: return "NoneType"
+      case .bool: return "bool"
+      case .ellipsis: return "ellipsis"
+      case .int: return "int"
+      case .float: return "float"
+      case .complex: return "complex"
+      case .str: return "str"
+      case .bytes: return "bytes"
+      }
+    case .tuple: return "tuple"
+    case .list, .listComp: return "list"
+    case .dict, .dictComp: return "dict"
+    case .set, .setComp: return "set"
+    case .generatorExp: return "generator"
+    case .lambda: return "function"
+    case .joinedStr, .formattedValue: return "str"
+    case .slice: return "slice"
+    default: return nil
+    }
+  }
+
+  /// CPython's `check_caller`: calling a literal (`[("a", 1) ("b", 2)]`) is a missed comma.
+  func checkCaller(_ f: Expr) {
+    switch f.kind {
+    case .constant, .tuple, .list, .listComp, .dict, .dictComp, .set, .setComp, .generatorExp, .joinedStr,
+      .formattedValue:
+      notes.warnings.append(
+        (f.range.start.line, "'\(Self.literalType(f)!)' object is not callable; perhaps you missed a comma?"))
+    default:
+      break
+    }
+  }
+
+  /// CPython's `check_subscripter` and `check_index`: subscripting a literal that cannot be, or
+  /// with an index of the wrong type.
+  func checkSubscript(_ value: Expr, _ index: Expr) {
+    var notSubscriptable = false
+    switch value.kind {
+    case .constant(let c, _):
+      switch c {
+      case .none, .ellipsis, .int, .float, .complex: notSubscriptable = true
+      default: break
+      }
+    case .set, .setComp, .generatorExp, .lambda: notSubscriptable = true
+    default: break
+    }
+    if notSubscriptable {
+      notes.warnings.append(
+        (value.range.start.line, "'\(Self.literalType(value)!)' object is not subscriptable; perhaps you missed a comma?"))
+      return
+    }
+    guard let indexType = Self.literalType(index), !["int", "bool", "slice"].contains(indexType) else { return }
+    var indexable = false
+    switch value.kind {
+    case .constant(let c, _):
+      if case .str = c { indexable = true }
+      if case .bytes = c { indexable = true }
+    case .tuple, .list, .listComp, .joinedStr, .formattedValue: indexable = true
+    default: break
+    }
+    if indexable {
+      notes.warnings.append(
+        (value.range.start.line,
+         "\(Self.literalType(value)!) indices must be integers or slices, not \(indexType); perhaps you missed a comma?"))
+    }
+  }
+
   func call(_ f: Expr, _ args: [Expr], _ kws: [Keyword], range: SourceRange) throws {
+    checkCaller(f)
     let starred = hasStar(args) || kws.contains { $0.arg == nil }
     if !starred, case .attribute(let obj, let attr, _) = f.kind {
       try expr(obj)
@@ -351,7 +425,7 @@ extension Compiler {
     c.argcount = 1
     c.flags.insert(.comprehension)
     if isGen { c.flags.insert(.generator) } else if child.isAsync { c.flags.insert(.coroutine) }
-    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
+    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
     sub.at(r)
     switch kind {
     case .list: sub.emit(.buildList(0))

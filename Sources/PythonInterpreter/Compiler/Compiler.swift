@@ -33,12 +33,19 @@ final class Compiler {
   var futureAnnotations: Bool
   var tempCount = 0
 
-  init(code: CodeObject, scope: Scope, version: PythonVersion, source: SourceLines, futureAnnotations: Bool) {
+  /// The warnings CPython's compiler gives (shared with the compilers of nested code).
+  let notes: CompileNotes
+
+  init(
+    code: CodeObject, scope: Scope, version: PythonVersion, source: SourceLines, futureAnnotations: Bool,
+    notes: CompileNotes = CompileNotes()
+  ) {
     self.code = code
     self.scope = scope
     self.version = version
     self.lines = source
     self.futureAnnotations = futureAnnotations
+    self.notes = notes
   }
 
   /// Compiles a module.
@@ -65,6 +72,7 @@ final class Compiler {
     c.emit(.loadConst(c.const(NoneObject.shared)))
     c.emit(.returnValue)
     c.finish()
+    code.compileWarnings = c.notes.warnings
     return code
   }
 
@@ -738,7 +746,7 @@ final class Compiler {
     let c = newCode(f.name, child, firstLine: range.start.line)
     try fillArguments(c, f.args)
     if isAsync { c.flags.insert(child.isGenerator ? .asyncGenerator : .coroutine) } else if child.isGenerator { c.flags.insert(.generator) }
-    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
+    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
     sub.line = range.start.line
     sub.docstring(f.body)
     try sub.body(f.body)
@@ -769,7 +777,7 @@ final class Compiler {
     c.flags.insert(.classBody)
     c.cellvars = child.cells
     c.freevars = child.frees
-    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations)
+    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
     sub.line = range.start.line
     sub.docstring(cd.body)
     if cd.body.contains(where: { if case .annAssign = $0.kind { return true } else { return false } }) {

@@ -85,6 +85,20 @@ public enum Interpreter {
     main.dict.setStr("__doc__", code.docstring.map { StrObject($0) } ?? NoneObject.shared)
     m.modules["__main__"] = main
     let frame = Frame(code: code, globals: main.dict, namespace: nil, function: nil, closure: [])
+    // 3.12+ warn as they compile of a backslash that starts no escape ("C:\\data"); 3.10 and 3.11
+    // raise a DeprecationWarning, which is not shown.
+    if version.minor >= 12 {
+      for escape in module.invalidEscapes {
+        let line = escape.line >= 1 && escape.line <= m.sourceLines.count ? m.sourceLines[escape.line - 1] : ""
+        let shown = line.drop { $0 == " " || $0 == "\t" }
+        try? m.write("\(filename):\(escape.line): SyntaxWarning: invalid escape sequence '\(escape.escape)'\n  \(shown)\n", toStderr: true)
+      }
+    }
+    // Then the compiler's (a missed comma: calling or indexing a literal).
+    for (line, message) in code.compileWarnings {
+      let text = line >= 1 && line <= m.sourceLines.count ? m.sourceLines[line - 1] : ""
+      try? m.write("\(filename):\(line): SyntaxWarning: \(message)\n  \(text.drop { $0 == " " || $0 == "\t" })\n", toStderr: true)
+    }
     var run = ProgramRun(stdout: "", stderr: "", exitCode: 0, deadlock: false, elapsed: 0)
     // The program ended as Python programs end (returned, exited, or died of an exception): the
     // interpreter then clears the module, and what that frees (a coroutine never awaited) speaks.

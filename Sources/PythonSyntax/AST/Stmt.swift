@@ -14,10 +14,24 @@ public struct Stmt: Sendable, Hashable {
 /// A parsed file: CPython's `ast.Module`.
 public struct Module: Sendable, Hashable {
   public var body: [Stmt]
+  /// Each string literal (or f-string part) with a backslash that starts no escape (`"C:\\data"`),
+  /// by its first such escape: CPython 3.12+ warns of them as it compiles (SyntaxWarning).
+  public var invalidEscapes: [InvalidEscape] = []
 
   public init(body: [Stmt]) {
     self.body = body
   }
+}
+
+/// A backslash in a literal that starts no escape: the literal's line and the escape (`\\d`).
+public struct InvalidEscape: Sendable, Hashable {
+  public let line: Int
+  public let escape: String
+}
+
+/// What a parse notes without failing, shared by the parsers of f-string fields.
+final class ParseNotes: @unchecked Sendable {
+  var invalidEscapes: [InvalidEscape] = []
 }
 
 /// CPython's `ast.stmt` node kinds, one case each, with the fields of CPython's `ast` module in its order.

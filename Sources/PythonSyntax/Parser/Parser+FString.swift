@@ -48,6 +48,8 @@ extension Parser {
     let bytes = source.bytes
     var text: [UInt8] = []
     var textStart = i
+    // Each literal part warns of its first backslash that starts no escape.
+    var noted = false
     func flush(_ parser: Parser, _ i: Int) {
       if !text.isEmpty {
         let range = SourceRange(parser.location(of: textStart), parser.location(of: i))
@@ -65,6 +67,7 @@ extension Parser {
           continue
         }
         flush(self, i)
+        noted = false
         i += 1
         try parseReplacementField(&i, end: end, raw: raw, token: token, depth: depth + 1, into: &parts)
         continue
@@ -82,6 +85,7 @@ extension Parser {
         throw fStringError("f-string: single '}' is not allowed", at: i, token: token)
       }
       if c == UInt8(ascii: "\\") && !raw {
+        if !noted { noted = noteInvalidEscape(at: i, end: end, bytesLiteral: false, token: token) }
         if i + 1 < end && bytes[i + 1] == UInt8(ascii: "N") && i + 2 < end && bytes[i + 2] == UInt8(ascii: "{") {
           i = try decodeEscape(at: i, end: end, into: &text, bytesLiteral: false, token: token)
           continue
@@ -290,6 +294,7 @@ extension Parser {
     }
     parser.depth = depth
     parser.stack = stack
+    parser.notes = notes
     do throws(PythonSyntaxError) {
       let value = parser.kind == .kwYield ? try parser.parseYield() : try parser.parseStarExpressions()
       if parser.kind != .endMarker {

@@ -195,6 +195,7 @@ extension Parser {
     var out: [UInt8] = []
     out.reserveCapacity(body.count)
     var i = body.lowerBound
+    var noted = false
     while i < body.upperBound {
       let c = bytes[i]
       if c != UInt8(ascii: "\\") {
@@ -202,6 +203,7 @@ extension Parser {
         i += 1
         continue
       }
+      if !noted { noted = noteInvalidEscape(at: i, end: body.upperBound, bytesLiteral: false, token: token) }
       i = try decodeEscape(at: i, end: body.upperBound, into: &out, bytesLiteral: false, token: token)
     }
     return String(decoding: out, as: UTF8.self)
@@ -210,6 +212,7 @@ extension Parser {
   /// A `bytes` literal's value; only ASCII characters may appear in it.
   func decodeBytes(_ body: Range<Int>, raw: Bool, token: Token) throws(PythonSyntaxError) -> [UInt8] {
     let bytes = source.bytes
+    var noted = false
     var out: [UInt8] = []
     var i = body.lowerBound
     while i < body.upperBound {
@@ -225,9 +228,34 @@ extension Parser {
         i += 1
         continue
       }
+      if !noted { noted = noteInvalidEscape(at: i, end: body.upperBound, bytesLiteral: true, token: token) }
       i = try decodeEscape(at: i, end: body.upperBound, into: &out, bytesLiteral: true, token: token)
     }
     return out
+  }
+
+  /// Notes the backslash at `start` if it starts no escape (CPython's "invalid escape sequence");
+  /// returns whether it did.
+  func noteInvalidEscape(at start: Int, end: Int, bytesLiteral: Bool, token: Token) -> Bool {
+    let bytes = source.bytes
+    guard start + 1 < end else { return false }
+    let c = bytes[start + 1]
+    switch c {
+    case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+      UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+      UInt8(ascii: "v"), UInt8(ascii: "x"), UInt8(ascii: "0")...UInt8(ascii: "7"):
+      return false
+    case UInt8(ascii: "N"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+      if !bytesLiteral { return false }
+    default:
+      break
+    }
+    // The escape as CPython quotes it: the backslash and the character after it.
+    var after = start + 2
+    while after < end, bytes[after] & 0xC0 == 0x80 { after += 1 }
+    let escape = "\\" + String(decoding: bytes[(start + 1)..<after], as: UTF8.self)
+    notes.invalidEscapes.append(InvalidEscape(line: token.line, escape: escape))
+    return true
   }
 
   /// Decodes the escape at `i` (a backslash) into `out`; returns the index after it.

@@ -18,6 +18,8 @@ struct Parser {
   var depth = 0
   /// The stack the parse may use (shared with the parsers of f-string fields).
   var stack = StackBudget()
+  /// What the parse notes on the way (shared with the parsers of f-string fields).
+  var notes = ParseNotes()
 
   /// How deep expressions may nest before the parser gives up (CPython stops at 200 parentheses).
   static let maxDepth = 200
