@@ -98,6 +98,8 @@ public final class Machine {
   var lastAsyncioRunLine: Int?
   /// Failed tasks nobody asked about, to be logged when CPython would collect them.
   var unretrieved: [(String, ExceptionObject)] = []
+  /// Tasks that died of the exception that ends the program, logged as the interpreter exits.
+  var unretrievedAtExit: [(String, ExceptionObject)] = []
   /// The innermost line running when the machine stopped the program.
   var haltLine: Int?
   var timeoutsByTask: [ObjectIdentifier: Int] = [:]

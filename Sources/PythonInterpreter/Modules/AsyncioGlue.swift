@@ -80,7 +80,15 @@ extension Machine {
       defer { cancelledAtShutdown = 0 }
       let (end, _) = AsyncioRun.shutdown(l, maxIterations: max(1, budgets.steps - (l.iterations - before)))
       if let h = halt { throw h }
-      if end == .exited, let again = l.takeEscaping() as? ExceptionObject { throw again }
+      if end == .exited, let again = l.takeEscaping() as? ExceptionObject {
+        // A task the shutdown woke re-raised it (main, awaiting a gather whose call exited):
+        // nothing asks for its exception, and CPython logs it as the interpreter exits.
+        let tasks = [mainTask] + futureObjects.values.compactMap({ $0.future as? Task }).filter { $0 !== mainTask }
+        for t in tasks.sorted(by: { $0.serial < $1.serial }) where t.unretrievedException === again {
+          unretrievedAtExit.append((neverRetrievedMessage(t, again, coroutine: t === mainTask ? main : nil), again))
+        }
+        throw again
+      }
       throw e
     }
   }
@@ -459,14 +467,18 @@ extension Machine {
     }
     let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted { $0.serial < $1.serial }
     for t in tasks {
-      guard let e = t.unretrievedException as? ExceptionObject, let fo = futureObjects[ObjectIdentifier(t)] else { continue }
-      var coro = ""
-      if let g = fo.coroutine as? GeneratorObject {
-        coro = " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
-      }
-      let message = "Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>"
-      unretrieved.append((message, e))
+      guard let e = t.unretrievedException as? ExceptionObject else { continue }
+      unretrieved.append((neverRetrievedMessage(t, e), e))
     }
+  }
+
+  /// asyncio's message for a task whose exception nothing asked for.
+  func neverRetrievedMessage(_ t: Task, _ e: ExceptionObject, coroutine: PyObject? = nil) -> String {
+    var coro = ""
+    if let g = (coroutine ?? futureObjects[ObjectIdentifier(t)]?.coroutine) as? GeneratorObject {
+      coro = " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
+    }
+    return "Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>"
   }
 
   /// Logs what `collectUnretrieved` found.

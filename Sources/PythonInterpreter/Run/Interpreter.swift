@@ -129,6 +129,14 @@ public enum Interpreter {
         x.keptFrames.removeAll()
         x.keptObjects.removeAll()
       }
+      // Tasks that died of it, never asked about: freed with its traceback, they are logged.
+      if m.unretrievedAtExit.count == 1, let (message, x) = m.unretrievedAtExit.first {
+        try? m.asyncioLogError(message, x)
+      } else if m.unretrievedAtExit.count > 1 {
+        m.halt = m.halt ?? .refused(
+          line: m.learnerLine, column: m.learnerColumn, construct: "\(m.unretrievedAtExit.count) tasks dying of the exception that ends the program",
+          why: "Python logs each as it frees it, in an order that depends on what still holds the tasks; catch the exception in the task")
+      }
       do {
         // The program died of an exception while failed tasks were never asked about: CPython
         // reports them (or not) as it tears the interpreter down, which lesson does not predict.
