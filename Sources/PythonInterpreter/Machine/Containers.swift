@@ -150,6 +150,10 @@ extension Machine {
   /// known here (elements hashed by address, or a set made by a set operation).
   func setOrder(_ s: SetObject) throws -> [PyObject] {
     if let order = s.cpythonOrder { return order }
+    // Tasks cannot be sorted: the fix is the list they came from.
+    if s.items.contains(where: { $0 is FutureObject }) {
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks", why: "Python's order for a set of tasks (asyncio.wait's done and pending) depends on memory addresses, which lesson does not reproduce; go through your own list of tasks in order instead: [t for t in tasks if t in done]")
+    }
     throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "Python's order for this set depends on its hash table (memory addresses, or how a set operation built it), which lesson does not reproduce; sort it first: sorted(s)")
   }
 

@@ -234,7 +234,12 @@ public final class Machine {
       case let i as InstanceObject: stack.append(i.dict)
       case let t as TypeObject:
         if !t.isBuiltin { stack.append(t.dict) }
-      case is QueueObject, is FutureObject, is GeneratorObject, is AwaitableObject, is PartialObject:
+      case let p as PartialObject:
+        stack.append(p.function)
+        stack += p.args
+        stack.append(p.keywords)
+        if let d = p.dict { stack.append(d) }
+      case is QueueObject, is FutureObject, is GeneratorObject, is AwaitableObject:
         return (seen, true)
       default:
         continue

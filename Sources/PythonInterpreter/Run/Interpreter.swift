@@ -118,7 +118,9 @@ public enum Interpreter {
         }
       } else {
         try? m.write((try? m.formatTraceback(e)) ?? "\(e.cls.name)\n", toStderr: true)
-        run.exitCode = 1
+        // An uncaught KeyboardInterrupt: after the traceback, CPython ends itself with SIGINT, which
+        // its parent sees as -2 (a shell shows 130).
+        run.exitCode = e.cls.isSubtype(of: Types.KeyboardInterrupt) ? -2 : 1
       }
       // The interpreter exits: what the exception's traceback held dies now.
       m.shuttingDown = true
