@@ -45,7 +45,7 @@ struct ProgramCase: Sendable, CustomTestStringConvertible {
   func readsTheProgramAsAsyncioRunsIt(_ item: ProgramCase) throws {
     let path = ProgramCase.directory + "/" + item.file
     if item.outsideSubset {
-      // Outside the shapes the text reader knows: read from its run (and then what the run
+      // Outside the lesson's pattern in a form a batch says: read from its run (and then what the run
       // printed is what asyncio printed), or refused with one line that names the file.
       do {
         let configuration = try InputFile.configuration(at: path, display: item.file)

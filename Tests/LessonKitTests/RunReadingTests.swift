@@ -47,7 +47,7 @@ import Testing
   }
 }
 
-/// Programs in styles the text reader does not read (a dataclass, a dict of tools, `str.format`,
+/// Programs in every style (a dataclass, a dict of tools, `str.format`,
 /// `%`) are checked from their run: a right one passes, and each classic mistake is found.
 @Suite struct RunReadingCheckTests {
   static let lesson6 = """
