@@ -48,6 +48,8 @@ public final class EventLoop {
     defer { escaping = nil }
     return escaping
   }
+  /// `_run_until_complete_cb`, made once: it holds the loop weakly, so the loop does not hold itself.
+  private lazy var stopper = LoopStopper(loop: self)
   /// How many iterations (`_run_once`) have run.
   public private(set) var iterations = 0
   /// Work running beside the loop (executor threads): while any is, the loop is not deadlocked.
@@ -199,7 +201,7 @@ public final class EventLoop {
   ///
   /// - Parameter maxIterations: A budget; the run ends with ``RunEnd/outOfSteps`` past it.
   public func runUntilComplete(_ future: Future, maxIterations: Int = .max) -> RunEnd {
-    let stopper = LoopStopper(loop: self)
+    let stopper = self.stopper
     future.addDoneCallback(stopper)
     defer { future.removeDoneCallback(stopper) }
     var budget = maxIterations
@@ -304,7 +306,7 @@ public final class EventLoop {
 
 /// `_run_until_complete_cb`: stops the loop when the future it watches is done.
 private final class LoopStopper: DoneCallback {
-  let loop: EventLoop
+  unowned let loop: EventLoop
   init(loop: EventLoop) { self.loop = loop }
   func futureDone(_ future: Future) { loop.stop() }
 }

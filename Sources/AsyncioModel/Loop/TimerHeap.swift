@@ -15,7 +15,12 @@ struct TimerHeap {
     }
   }
 
-  private var entries: [Entry] = []
+  private var entries: [Entry]
+
+  init() {
+    entries = []
+    entries.reserveCapacity(16)
+  }
 
   var isEmpty: Bool { entries.isEmpty }
   var count: Int { entries.count }
