@@ -323,7 +323,8 @@ enum Builtins {
     for (name, why) in [("open", "it reads and writes the machine's files"), ("input", "an exercise run has no keyboard; put the values in the program"),
                         ("eval", "it runs code from text, which an exercise run does not do"), ("exec", "it runs code from text, which an exercise run does not do"),
                         ("compile", "it makes code from text, which an exercise run does not do"), ("__import__", "it loads modules behind the import statement's back"),
-                        ("breakpoint", "an exercise run has no debugger"), ("help", "an exercise run has no help system"), ("memoryview", "it reaches raw memory")] {
+                        ("breakpoint", "an exercise run has no debugger"), ("help", "an exercise run has no help system"), ("memoryview", "it reaches raw memory"),
+                        ("complex", "complex numbers are not something an exercise run needs")] {
       fn(name) { m, _ in
         throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "\(name)()", why: why)
       }

@@ -143,9 +143,30 @@ enum TypeMethods {
       }
     }
     Types.bytes.construct = { m, _, a in
-      guard let x = a.positional.first else { return BytesObject([]) }
-      if let s = x as? StrObject { return BytesObject(Array(s.value.utf8)) }
-      return BytesObject(try m.iterate(x).map { UInt8(clamping: (($0 as? IntObject)?.intValue ?? 0)) })
+      guard let x = a.get(0, "source") else { return BytesObject([]) }
+      if let s = x as? StrObject {
+        guard let encoding = a.get(1, "encoding") else { throw typeError("string argument without an encoding") }
+        guard let name = (encoding as? StrObject)?.value.lowercased().replacingOccurrences(of: "_", with: "-") else {
+          throw typeError("bytes() argument 'encoding' must be str, not \(m.typeName(encoding))")
+        }
+        switch name {
+        case "utf-8", "utf8": return BytesObject(Array(s.value.utf8))
+        case "ascii" where s.value.utf8.allSatisfy({ $0 < 0x80 }): return BytesObject(Array(s.value.utf8))
+        default: throw m.refuse("bytes(..., \(try m.repr(encoding)))", "lesson encodes text as UTF-8 (or plain ASCII) only")
+        }
+      }
+      if let n = x as? IntObject {
+        guard let count = n.intValue, count >= 0 else { throw valueError("negative count") }
+        try m.checkElements(count)
+        return BytesObject(Array(repeating: 0, count: count))
+      }
+      return BytesObject(try m.iterate(x).map { item in
+        guard let i = item as? IntObject else {
+          throw typeError("'\(m.typeName(item))' object cannot be interpreted as an integer")
+        }
+        guard let v = i.intValue, v >= 0, v < 256 else { throw valueError("bytes must be in range(0, 256)") }
+        return UInt8(v)
+      })
     }
     Types.staticmethod.construct = { _, _, a in DescriptorObject(.staticMethod, a[0]) }
     Types.classmethod.construct = { _, _, a in DescriptorObject(.classMethod, a[0]) }
