@@ -106,6 +106,86 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// Lesson 6 solved with return_exceptions=True, the program writing each exception as
+  /// f"{name}:error" itself: what it prints is the lesson's list, and it passes.
+  @Test func aResultsListTheProgramMakesFromGathersValuesCounts() throws {
+    let source = #"""
+      """flaky failed with HTTP 503: gather(return_exceptions=True) keeps the other results and names it."""
+      import asyncio
+
+      TOOLS = [("search", 0.1), ("flaky", 0.15), ("database", 0.2), ("rerank", 0.1)]
+
+
+      async def call_tool(name, delay):
+          await asyncio.sleep(delay)
+          if name == "flaky":
+              raise RuntimeError("HTTP 503")
+          return f"{name}:ok"
+
+
+      async def guarded_call(semaphore, name, delay, timeout):
+          async with semaphore:
+              try:
+                  return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+              except asyncio.TimeoutError:
+                  return f"{name}:timeout"
+
+
+      async def main():
+          semaphore = asyncio.Semaphore(2)
+          raw = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.5) for n, d in TOOLS), return_exceptions=True)
+          results = [f"{n}:error" if isinstance(r, Exception) else r for (n, _), r in zip(TOOLS, raw)]
+          print(results)
+          print("timeouts:", sum(r.endswith(":timeout") for r in results))
+
+
+      asyncio.run(main())
+
+      """#
+    let configuration = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: .v3_13)
+    let spec = try Self.course.spec(try #require(Self.course.entry(6)))
+    let report = LessonChecker.check(configuration, against: spec, file: "async_batch.py")
+    #expect(report.passed(), "\(report.mistakes.map(\.id))")
+  }
+
+  /// Lesson 7 with the work handed to threads: read (for the loop the calls wait), and told
+  /// that the remedy came before the lesson's demonstration.
+  @Test func workHandedToThreadsIsReadAndExplainedInLessonSeven() throws {
+    let source = #"""
+      """These steps compute on the CPU: each holds the event loop's single thread, so gather runs them one
+      after another. A thread or process pool (run_in_executor) runs them elsewhere."""
+      import asyncio
+      import time
+
+
+      def work(name, delay):
+          time.sleep(delay)  # computing
+          return f"{name}:ok"
+
+
+      async def call_tool(name, delay):
+          return await asyncio.to_thread(work, name, delay)
+
+
+      async def main():
+          results = await asyncio.gather(call_tool("resize_image", 0.3), call_tool("tokenize", 0.2), call_tool("score", 0.1))
+          print(results)
+          print("timeouts:", sum(r.endswith(":timeout") for r in results))
+
+
+      asyncio.run(main())
+
+      """#
+    let configuration = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: .v3_13)
+    #expect(configuration.offloadedCalls == ["resize_image", "tokenize", "score"])
+    #expect(configuration.batch.calls.allSatisfy { $0.work == .io })
+    let spec = try Self.course.spec(try #require(Self.course.entry(7)))
+    let report = LessonChecker.check(configuration, against: spec, file: "async_batch.py")
+    let mistake = try #require(Mistake.named("async-for-cpu"))
+    #expect(report.mistakes.map(\.id).contains("async-for-cpu"))
+    #expect(report.fix(for: mistake).contains("asyncio.to_thread"))
+  }
+
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(

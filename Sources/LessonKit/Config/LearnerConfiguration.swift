@@ -32,6 +32,9 @@ public struct LearnerConfiguration: Sendable, Hashable {
   /// `name:ok` form.
   public var returnedResults: [String?]?
   public var returnedResultsText: String?
+  /// The calls of a program that hand their work to a worker thread (`asyncio.to_thread`,
+  /// `run_in_executor`): for the loop they wait, so the batch has them as `"io"`.
+  public var offloadedCalls: [String] = []
 
   public static func == (a: LearnerConfiguration, b: LearnerConfiguration) -> Bool {
     a.batch == b.batch && a.evidence == b.evidence && a.program === b.program

@@ -169,14 +169,17 @@ enum RunReading {
 
     // The calls.
     var calls: [GatherCall] = []
+    var offloaded: [String] = []
     var names: Set<String> = []
     for (index, record) in records.enumerated() {
       let facts = record.facts
-      guard facts.waited == 0 || facts.blocked == 0 else {
-        throw Unread(reason: "\(record.name) both waits (asyncio.sleep) and blocks (time.sleep)")
+      // Work handed to a worker thread is, for the loop, a wait.
+      let waited = facts.waited + facts.offloaded
+      guard waited == 0 || facts.blocked == 0 else {
+        throw Unread(reason: "\(record.name) both waits (asyncio.sleep or a worker thread) and blocks (time.sleep)")
       }
       let work: GatherWork = facts.blocked > 0 ? .cpu : .io
-      let seconds = work == .cpu ? facts.blocked : facts.waited
+      let seconds = work == .cpu ? facts.blocked : waited
       var name = record.name
       var copy = 2
       while names.contains(name) {
@@ -184,6 +187,7 @@ enum RunReading {
         copy += 1
       }
       names.insert(name)
+      if facts.offloaded > 0 { offloaded.append(name) }
       let timeout: GatherCallTimeout =
         switch facts.timeout?.seconds {
         case nil: commonTimeout == nil ? .inherit : .none
@@ -209,6 +213,10 @@ enum RunReading {
     var evidence = LearnerEvidence()
     let printed = run.stdout
     if let repr = observation.resultsRepr, printed.contains(repr) { evidence.resultsComputed = true }
+    // Or the lesson's form of them, made by the program from gather's values (an exception
+    // returned by return_exceptions=True, written as f"{name}:error").
+    let lessonForm = GatherTrace.pythonList(records.map { "\($0.name):\($0.outcome)" })
+    if printed.split(separator: "\n").contains(where: { $0 == lessonForm }) { evidence.resultsComputed = true }
     let source = String(decoding: bytes, as: UTF8.self)
     var tokenizer = PythonTokenizer()
     let tokens = (try? tokenizer.tokenize(source)) ?? []
@@ -231,6 +239,7 @@ enum RunReading {
     let program = PythonProgram(file: file, locations: locations)
     var configuration = LearnerConfiguration(batch: batch, evidence: evidence)
     configuration.program = program
+    configuration.offloadedCalls = offloaded
     return configuration
   }
 

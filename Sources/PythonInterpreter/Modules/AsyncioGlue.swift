@@ -379,6 +379,8 @@ extension Machine {
       }
       let seconds = Double(self.threadTicks) / 1_000_000
       self.threadTicks = before
+      // The call that handed it over spends this time waiting, not computing.
+      if let facts = self.runningTaskFacts, self.inWorker == 1 { facts.facts.offloaded += max(0, seconds) }
       return (outcome, seconds)
     }
     return futureObject(future)

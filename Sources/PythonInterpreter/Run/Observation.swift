@@ -75,6 +75,9 @@ public struct Observation: Sendable, Equatable {
     public var raisedAt: Int?
     /// The line of its first `time.sleep` on the loop's thread.
     public var blockedAt: Int?
+    /// The time of the work it handed to a worker thread (`asyncio.to_thread`,
+    /// `run_in_executor`), added up: the loop waits for it meanwhile.
+    public var offloaded = 0.0
   }
 
   /// A semaphore a call acquired: which one (in the order the program made them), its value,
@@ -214,6 +217,7 @@ extension Machine {
       let own = taskFacts[task]!
       facts.waited += own.facts.waited
       facts.blocked += own.facts.blocked
+      facts.offloaded += own.facts.offloaded
       if facts.failure == nil {
         facts.failure = own.facts.failure
         facts.raisedAt = own.facts.raisedAt

@@ -273,16 +273,37 @@ struct CPUWorkCheck: LessonCheck {
     let asIO = batch.calls.indices.filter { names.contains(batch.calls[$0].name) && batch.calls[$0].work != .cpu }
     let missing = names.filter { name in !batch.calls.contains { $0.name == name } }
     let passed = asIO.isEmpty && missing.isEmpty
+    let program = context.isProgram
     var observed = "\(names.joined(separator: ", ")) compute"
     if !missing.isEmpty { observed = "no call named \(missing.joined(separator: ", "))" }
+    let asIONames = asIO.map { batch.calls[$0].name }
+    let offloaded = asIONames.filter { context.configuration.offloadedCalls.contains($0) }
     if !asIO.isEmpty {
-      observed = "\(asIO.map { batch.calls[$0].name }.joined(separator: ", ")) modelled as waiting (\"io\")"
+      observed =
+        !offloaded.isEmpty
+        ? "\(offloaded.joined(separator: ", ")) run in a worker thread (asyncio.to_thread or run_in_executor), so they overlap"
+        : program
+          ? "\(asIONames.joined(separator: ", ")) await (asyncio.sleep), so they overlap"
+          : "\(asIONames.joined(separator: ", ")) modelled as waiting (\"io\")"
     }
-    return CheckResult(
+    var result = CheckResult(
       id: "cpu-work", title: "CPU-bound calls", status: passed ? .passed : .failed,
-      expected: "\(names.joined(separator: ", ")) as \"work\": \"cpu\"", observed: observed,
+      expected: program
+        ? "\(names.joined(separator: ", ")) computing in the coroutine itself (time.sleep stands for it), holding the loop"
+        : "\(names.joined(separator: ", ")) as \"work\": \"cpu\"",
+      observed: observed,
       mistake: passed ? nil : Mistake.named(missing.isEmpty ? "async-for-cpu" : "missing-calls"),
       location: asIO.first.map { "calls[\($0)].work" } ?? "calls")
+    if !offloaded.isEmpty {
+      // The remedy came before the demonstration: say so, and what the lesson wants first.
+      let fix =
+        "Handing the work to a thread is the remedy, and the note should name it. This lesson first shows the "
+        + "problem: compute in the coroutine itself (call the computing function directly, not through "
+        + "asyncio.to_thread), so that the calls run one after another and the batch takes the sum of their times."
+      result.fix = fix
+      result.pythonFix = fix
+    }
+    return result
   }
 }
 
