@@ -262,10 +262,14 @@ public final class Machine {
       let start = s[..<at.lowerBound].lastIndex(of: "<") ?? at.lowerBound
       let end = s[at.upperBound...].firstIndex(of: ">").map { s.index(after: $0) } ?? at.upperBound
       let excerpt = s[start..<end].prefix(80)
+      let isFunction = excerpt.hasPrefix("<function ") || excerpt.hasPrefix("<bound method ")
       throw Halt.refused(
         line: learnerLine, column: learnerColumn, construct: "output with an object's address (\(excerpt))",
-        why: "CPython writes the object's memory address, a different one in every run; give the class a __repr__ "
-          + "(a @dataclass has one) or print the fields you need")
+        why: isFunction
+          ? "CPython writes the function's memory address, a different one in every run; to run it, call it: "
+            + "name(...) with its parentheses (asyncio.run(main()), create_task(call_tool(...)))"
+          : "CPython writes the object's memory address, a different one in every run; give the class a __repr__ "
+            + "(a @dataclass has one) or print the fields you need")
     }
     outputBytes += s.utf8.count
     if outputBytes > budgets.output {

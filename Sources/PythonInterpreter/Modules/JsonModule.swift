@@ -8,6 +8,8 @@ enum JsonModule {
 
   static let source = #"""
 class JSONDecodeError(ValueError):
+    __module__ = 'json.decoder'
+
     def __init__(self, msg, doc, pos):
         lineno = doc.count('\n', 0, pos) + 1
         colno = pos - doc.rfind('\n', 0, pos)

@@ -117,7 +117,18 @@ public enum Interpreter {
           run.exitCode = 1
         }
       } else {
-        try? m.write((try? m.formatTraceback(e)) ?? "\(e.cls.name)\n", toStderr: true)
+        do {
+          try m.write((try? m.formatTraceback(e)) ?? "\(e.cls.name)\n", toStderr: true)
+        } catch let h as Halt {
+          // The traceback itself is not Python's to promise (it shows an object's address): at
+          // the line where the exception was raised.
+          var halt = h
+          if case .refused(let line, let column, let construct, let why) = h, line < 1 {
+            let raisedAt = e.traceback.first(where: { $0.file == filename })?.line ?? 1
+            halt = .refused(line: raisedAt, column: column, construct: construct, why: why)
+          }
+          m.halt = m.halt ?? halt
+        } catch {}
         // An uncaught KeyboardInterrupt: after the traceback, CPython ends itself with SIGINT, which
         // its parent sees as -2 (a shell shows 130).
         run.exitCode = e.cls.isSubtype(of: Types.KeyboardInterrupt) ? -2 : 1
@@ -187,6 +198,7 @@ public enum Interpreter {
     if let h = m.halt, run.stop == nil, !run.deadlock {
       if case .budget(let w) = h { run.stop = .budget(w) }
       if case .refused(let line, let column, let construct, let why) = h { run.stop = .refused(line: line, column: column, construct: construct, why: why) }
+      run.exitCode = nil
     }
     run.observation = m.observation
     if run.stop != nil { run.stopLine = m.haltLine }
@@ -270,7 +282,7 @@ extension Machine {
     if !g.traceback.isEmpty {
       out += context.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
       var frames = ""
-      for entry in g.traceback.reversed() {
+      for entry in g.traceback.reversed() where !SourceModule.isLibraryFile(entry.file) {
         frames += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
         if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
           let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
@@ -366,7 +378,9 @@ extension Machine {
     var out = ""
     if !e.traceback.isEmpty {
       out += "Traceback (most recent call last):\n"
-      for entry in e.traceback.reversed() {
+      // The library lesson writes in Python is not CPython's: its frames are left out, as
+      // asyncio's are, rather than shown under paths CPython would not print.
+      for entry in e.traceback.reversed() where !SourceModule.isLibraryFile(entry.file) {
         let fn = entry.function
         out += "  File \"\(entry.file)\", line \(entry.line), in \(fn)\n"
         if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
