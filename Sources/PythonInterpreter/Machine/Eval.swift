@@ -33,6 +33,11 @@ extension Machine {
         // The machine's own stop, delivered through the loop: no handler of the program runs.
         if exc.cls === Types.Halt { throw halt ?? Halt.budget("the program was stopped") }
         if exc.raisedByProgram { noteFailure(exc) }
+        // Where it starts (an operation failing, not a raise statement, which sets it itself):
+        // its context is what is being handled now, as _PyErr_SetObject sets it.
+        if exc.lastFrame == nil, exc.contextException == nil, let current = currentHandled(excluding: exc) {
+          setContext(of: exc, to: current)
+        }
         if exc.lastFrame !== f {
           exc.traceback.append(TraceEntry(file: f.code.filename, line: f.line, function: f.code.name))
           exc.lastFrame = f
