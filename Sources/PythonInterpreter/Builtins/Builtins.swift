@@ -324,7 +324,8 @@ enum Builtins {
                         ("eval", "it runs code from text, which an exercise run does not do"), ("exec", "it runs code from text, which an exercise run does not do"),
                         ("compile", "it makes code from text, which an exercise run does not do"), ("__import__", "it loads modules behind the import statement's back"),
                         ("breakpoint", "an exercise run has no debugger"), ("help", "an exercise run has no help system"), ("memoryview", "it reaches raw memory"),
-                        ("complex", "complex numbers are not something an exercise run needs")] {
+                        ("complex", "complex numbers are not something an exercise run needs"),
+                        ("bytearray", "mutable byte buffers are not run by lesson yet; use bytes")] {
       fn(name) { m, _ in
         throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "\(name)()", why: why)
       }

@@ -12,6 +12,7 @@ enum TypeMethods {
   static func install() {
     constructors()
     strMethods()
+    bytesMethods()
     listMethods()
     dictMethods()
     setMethods()
@@ -200,6 +201,45 @@ enum TypeMethods {
     guard let o, !(o is NoneObject) else { return nil }
     guard let s = o as? StrObject else { throw typeError("must be str or None, not \(m.typeName(o))") }
     return s.value
+  }
+
+  /// `bytes.decode` (UTF-8 and ASCII, strictly) and `bytes.hex`; the rest is refused by name.
+  static func bytesMethods() {
+    let t = Types.bytes
+    method(t, "decode") { m, a in
+      guard let b = a[0] as? BytesObject else { throw typeError("descriptor 'decode' requires a 'bytes' object") }
+      let encoding = (a.get(1, "encoding") as? StrObject)?.value.lowercased().replacingOccurrences(of: "_", with: "-") ?? "utf-8"
+      let errors = (a.get(2, "errors") as? StrObject)?.value ?? "strict"
+      guard errors == "strict" else {
+        throw m.refuse("bytes.decode(errors=\(try m.repr(StrObject(errors))))", "lesson decodes strictly only")
+      }
+      switch encoding {
+      case "utf-8", "utf8":
+        if let s = String(validating: b.value, as: UTF8.self) { return StrObject(s) }
+        throw m.refuse("bytes.decode() of bytes that are not UTF-8", "CPython's UnicodeDecodeError names the bad byte's place, which lesson does not reproduce yet")
+      case "ascii":
+        if let i = b.value.firstIndex(where: { $0 >= 0x80 }) {
+          throw pyError(
+            Types.UnicodeDecodeError,
+            "'ascii' codec can't decode byte 0x\(String(b.value[i], radix: 16)) in position \(i): ordinal not in range(128)")
+        }
+        return StrObject(String(decoding: b.value, as: UTF8.self))
+      default:
+        throw m.refuse("bytes.decode(\(try m.repr(StrObject(encoding))))", "lesson decodes UTF-8 and ASCII only")
+      }
+    }
+    method(t, "hex") { m, a in
+      guard let b = a[0] as? BytesObject else { throw typeError("descriptor 'hex' requires a 'bytes' object") }
+      if a.count > 1 || !a.keywords.isEmpty { throw m.refuse("bytes.hex(sep)", "a separator is not run by lesson yet") }
+      let digits = Array("0123456789abcdef".utf8)
+      var out: [UInt8] = []
+      out.reserveCapacity(b.value.count * 2)
+      for byte in b.value {
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 0x0F)])
+      }
+      return StrObject(String(decoding: out, as: UTF8.self))
+    }
   }
 
   static func strMethods() {

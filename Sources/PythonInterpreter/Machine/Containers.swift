@@ -61,6 +61,9 @@ extension Machine {
         defer { i += 1 }
         return items[i]
       }
+    case let g as GeneratorObject where g.isAsyncGenerator || g.isCoroutine:
+      // `for x in agen()` wants `async for`; a coroutine is not iterable at all.
+      throw typeError("'\(g.isAsyncGenerator ? "async_generator" : "coroutine")' object is not iterable")
     case is IteratorObject, is GeneratorObject:
       return o
     case let t as TypeObject where t.enumMembers != nil:

@@ -421,6 +421,11 @@ extension Machine {
       let v = try call(f, Args([l, r]))
       if v !== SentinelObject.notImplemented { return BoolObject.of(try !truthy(v)) }
     }
+    // Both methods written in Python gave NotImplemented: the built-in one of the dicts
+    // decides (`Counter(...) == {...}` is dict.__eq__ reflected).
+    if op == .eq || op == .notEq, let a = l as? DictObject, let b = r as? DictObject {
+      return BoolObject.of(try dictEquals(a, b) == (op == .eq))
+    }
     switch op {
     case .eq: return BoolObject.of(l === r)
     case .notEq: return BoolObject.of(l !== r)
