@@ -186,6 +186,81 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     #expect(report.fix(for: mistake).contains("asyncio.to_thread"))
   }
 
+  /// A program that dies of an uncaught timeout, or of a coroutine used as its result, is told
+  /// why in Python terms, not just which exception ended it.
+  @Test func anEscapingTimeoutAndAForgottenAwaitAreExplained() {
+    let uncaught = #"""
+      import asyncio
+
+
+      async def call_tool(name, delay):
+          await asyncio.sleep(delay)
+          return f"{name}:ok"
+
+
+      async def guarded_call(semaphore, name, delay, timeout):
+          async with semaphore:
+              return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+
+
+      async def main():
+          semaphore = asyncio.Semaphore(2)
+          results = await asyncio.gather(
+              guarded_call(semaphore, "search", 0.1, 0.5),
+              guarded_call(semaphore, "database", 0.2, 0.5),
+              guarded_call(semaphore, "slow_tool", 1.0, 0.3),
+          )
+          print(results)
+
+
+      asyncio.run(main())
+
+      """#
+    #expect {
+      try InputFile.program(Array(uncaught.utf8), file: "async_batch.py", python: .v3_13)
+    } throws: { error in
+      guard case .pythonProgram(_, _, _, let message)? = error as? LessonKitError else { return false }
+      return message.hasPrefix("the program stops with TimeoutError: a timeout expired")
+        && message.contains("except asyncio.TimeoutError")
+    }
+    let forgotten = #"""
+      import asyncio
+
+
+      async def call_tool(name, delay):
+          await asyncio.sleep(delay)
+          return f"{name}:ok"
+
+
+      async def guarded_call(semaphore, name, delay, timeout):
+          async with semaphore:
+              try:
+                  result = call_tool(name, delay)
+                  return result
+              except asyncio.TimeoutError:
+                  return f"{name}:timeout"
+
+
+      async def main():
+          semaphore = asyncio.Semaphore(3)
+          tools = [("search", 0.1), ("database", 0.2), ("rerank", 0.05)]
+          results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools))
+          timeouts = sum(r.endswith(":timeout") for r in results)
+          print("timeouts:", timeouts)
+
+
+      asyncio.run(main())
+
+      """#
+    #expect {
+      try InputFile.program(Array(forgotten.utf8), file: "async_batch.py", python: .v3_12)
+    } throws: { error in
+      guard case .pythonProgram(_, _, _, let message)? = error as? LessonKitError else { return false }
+      return message.hasPrefix("the program stops with AttributeError: 'coroutine' object")
+        && message.contains("never awaited") && message.contains("write 'await call_tool(...)'")
+    }
+  }
+
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(

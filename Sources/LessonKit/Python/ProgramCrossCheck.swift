@@ -139,11 +139,31 @@ public enum ProgramCrossCheck {
   static func escaped(_ run: ProgramRun, file: String) -> LessonKitError? {
     // A traceback, or the one frame of a SyntaxError (which has no "Traceback" line).
     guard let code = run.exitCode, code != 0, run.stderr.contains("Traceback") || run.stderr.hasPrefix("  File \""),
-      let last = run.stderr.split(separator: "\n").last
+      let last = exceptionLine(run.stderr)
     else { return nil }
+    var message = "the program stops with \(last)"
+    if last.contains("'coroutine' object"), let never = run.stderr.range(of: "RuntimeWarning: coroutine '") {
+      // The classic forgotten await: a coroutine used as if it were its result.
+      let name = run.stderr[never.upperBound...].prefix { $0 != "'" }
+      message += ": \(name)(...) made a coroutine that was never awaited, so its result never came; "
+        + "write 'await \(name)(...)'"
+    } else if last.hasPrefix("TimeoutError") || last.hasPrefix("asyncio.exceptions.TimeoutError") {
+      message += ": a timeout expired (asyncio.wait_for or asyncio.timeout) and nothing caught it, so gather raised it and the "
+        + "whole batch stopped; catch it where the call is made: except asyncio.TimeoutError: return f\"{name}:timeout\""
+    }
     return .pythonProgram(
       path: file, line: tracebackLine(run.stderr) ?? 1, column: 1,
-      message: "the program stops with \(last); see 'lesson run \(file)' for its traceback")
+      message: message + "; see 'lesson run \(file)' for its traceback")
+  }
+
+  /// The exception a traceback ends with: its last line that is neither a frame's nor a warning's
+  /// (a coroutine never awaited is reported after the traceback, as the interpreter exits).
+  static func exceptionLine(_ stderr: String) -> String? {
+    let lines = stderr.split(separator: "\n")
+    return lines.last { line in
+      !line.hasPrefix(" ") && !line.hasPrefix("sys:1: ") && !line.hasPrefix("<sys>:0: ")
+        && !line.contains(": RuntimeWarning: ") && !line.hasPrefix("RuntimeWarning: Enable tracemalloc")
+    }.map(String.init) ?? lines.last.map(String.init)
   }
 
   /// Why the run did not go as CPython's would, as the learner's error: a construct lesson does

@@ -312,12 +312,22 @@ struct NoBlockingWorkCheck: LessonCheck {
   func evaluate(_ context: CheckContext) -> CheckResult {
     let blocking = context.batch.calls.indices.filter { context.batch.calls[$0].work == .cpu }
     let names = blocking.map { context.batch.calls[$0].name }
-    return CheckResult(
+    var result = CheckResult(
       id: "no-blocking-work", title: "no blocking work in coroutines", status: blocking.isEmpty ? .passed : .failed,
       expected: "calls that wait (await), so that they overlap",
       observed: blocking.isEmpty
         ? "every call awaits" : "\(names.joined(separator: ", ")) block the loop while they run",
       mistake: blocking.isEmpty ? nil : Mistake.named("async-for-cpu"),
       location: blocking.first.map { "calls[\($0)].work" })
+    if !blocking.isEmpty, context.isProgram {
+      // In a lesson about waiting, time.sleep stands for a blocking client, not for computing.
+      let fix =
+        "time.sleep blocks the event loop's only thread: nothing else runs meanwhile, so the calls go one after "
+        + "another and no timeout can interrupt them. Wait without blocking: await asyncio.sleep(delay); a blocking "
+        + "library call goes to a thread: await asyncio.to_thread(call, ...)."
+      result.fix = fix
+      result.pythonFix = fix
+    }
+    return result
   }
 }
