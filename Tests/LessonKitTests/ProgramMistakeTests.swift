@@ -261,6 +261,50 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// `except Exception` before `except asyncio.TimeoutError`: the timeouts come back as errors,
+  /// and the handler order is what is explained, at its line, under every Python.
+  @Test(arguments: PythonVersion.allCases)
+  func aTimeoutCaughtAsAnErrorNamesTheHandlerOrder(python: PythonVersion) {
+    let source = #"""
+      """Limit 3 protects the upstream from a burst; the lower timeout exposes the slow calls."""
+      import asyncio
+
+
+      async def call_tool(name, delay):
+          await asyncio.sleep(delay)
+          return f"{name}:ok"
+
+
+      async def guarded_call(semaphore, name, delay, timeout):
+          async with semaphore:
+              try:
+                  return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
+              except Exception:
+                  return f"{name}:error"
+              except asyncio.TimeoutError:
+                  return f"{name}:timeout"
+
+
+      async def main():
+          semaphore = asyncio.Semaphore(3)
+          tools = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05),
+                   ("embed", 0.12), ("upload", 0.4), ("weather", 0.08), ("model_api", 0.3)]
+          results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools))
+          print(results)
+          print("timeouts:", sum(r.endswith(":timeout") for r in results))
+
+
+      asyncio.run(main())
+
+      """#
+    #expect {
+      try InputFile.program(Array(source.utf8), file: "async_batch.py", python: python)
+    } throws: { error in
+      guard case .pythonProgram(_, let line, _, let message)? = error as? LessonKitError else { return false }
+      return line == 14 && message.contains("'except Exception:' at line 14 catches the TimeoutError first")
+    }
+  }
+
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(

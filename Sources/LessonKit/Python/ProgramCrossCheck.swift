@@ -113,7 +113,7 @@ public enum ProgramCrossCheck {
     let observed = run.observation.callRecords.map(\.outcome)
     let expected = trace.calls.map { $0.outcome.rawValue }
     if !observed.isEmpty, trace.failure == nil, observed != expected {
-      differences.append("its calls end \(observed.joined(separator: ", ")), not \(expected.joined(separator: ", "))")
+      differences.append("its calls end [\(observed.joined(separator: ", "))], not [\(expected.joined(separator: ", "))]")
     }
     guard !differences.isEmpty else {
       output = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

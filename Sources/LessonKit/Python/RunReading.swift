@@ -96,6 +96,24 @@ enum RunReading {
       "evidence": SourcePosition(line: observation.gatherFunctionLine ?? gatherLine.line, column: 1),
     ]
 
+    // A timeout that expired and came back as an error: a handler for every exception caught it
+    // before the one for timeouts could (TimeoutError is an Exception).
+    let sourceLines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, record) in records.enumerated() where record.outcome == "timeout" {
+      guard let results = observation.results, index < results.count, case let text = results[index],
+        text.hasSuffix(":error") || text.hasSuffix(":failed"),
+        let line = record.facts.timeoutHandledAt, line >= 1, line <= sourceLines.count
+      else { continue }
+      let clause = sourceLines[line - 1].trimmingCharacters(in: .whitespaces)
+      guard clause.hasPrefix("except Exception") || clause.hasPrefix("except BaseException") || clause.hasPrefix("except:")
+      else { continue }
+      throw Unread(
+        reason: "\(record.name)'s timeout expired, but its result reads '\(text)': '\(clause)' at line \(line) catches the "
+          + "TimeoutError first (a TimeoutError is an Exception), so the timeout is counted as an error; put "
+          + "'except asyncio.TimeoutError:' before it",
+        line: line)
+    }
+
     // The semaphore: one for every call, one for each call (made in it, or made for it in a loop in
     // main: either way no call ever waits for another), or none.
     let semaphores = records.map(\.facts.semaphore)

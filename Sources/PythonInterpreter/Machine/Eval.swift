@@ -499,6 +499,9 @@ extension Machine {
         let e = f.stack[f.stack.count - 1] as! ExceptionObject
         let matches = try exceptionMatches(e, t)
         if matches, e.raisedByProgram { observeHandled(line: f.line) }
+        if matches, loop != nil, e.isInstance(of: Types.TimeoutError) || e.isInstance(of: Types.AsyncioTimeoutError310) {
+          observeTimeoutHandled(line: f.line)
+        }
         f.stack.append(BoolObject.of(matches))
       case .exceptStarBegin:
         let e = f.stack.removeLast() as! ExceptionObject

@@ -75,6 +75,8 @@ public struct Observation: Sendable, Equatable {
     public var raisedAt: Int?
     /// The line of its first `time.sleep` on the loop's thread.
     public var blockedAt: Int?
+    /// The line of the `except` clause that caught its first `TimeoutError`.
+    public var timeoutHandledAt: Int?
     /// The time of the work it handed to a worker thread (`asyncio.to_thread`,
     /// `run_in_executor`), added up: the loop waits for it meanwhile.
     public var offloaded = 0.0
@@ -224,6 +226,7 @@ extension Machine {
       }
       if facts.handledAt == nil { facts.handledAt = own.facts.handledAt }
       if facts.blockedAt == nil { facts.blockedAt = own.facts.blockedAt }
+      if facts.timeoutHandledAt == nil { facts.timeoutHandledAt = own.facts.timeoutHandledAt }
       if let e = own.acquireEvent, acquireEvent.map({ e < $0 }) ?? true {
         acquireEvent = e
         facts.semaphore = own.facts.semaphore
@@ -256,6 +259,12 @@ extension Machine {
   func observeHandled(line: Int) {
     guard let facts = runningTaskFacts, facts.facts.handledAt == nil else { return }
     facts.facts.handledAt = line
+  }
+
+  /// An `except` clause at `line` caught a TimeoutError in the running task.
+  func observeTimeoutHandled(line: Int) {
+    guard let facts = runningTaskFacts, facts.facts.timeoutHandledAt == nil else { return }
+    facts.facts.timeoutHandledAt = line
   }
 
   /// The running task asked for `seconds` of `asyncio.sleep`.
