@@ -253,7 +253,16 @@ enum TypeMethods {
     method(t, "title") { _, a in StrObject(PyString.title(s(a))) }
     method(t, "capitalize") { _, a in StrObject(PyString.capitalize(s(a))) }
     method(t, "swapcase") { _, a in StrObject(PyString.swapCase(s(a))) }
-    method(t, "casefold") { _, a in StrObject(PyString.lower(s(a))) }
+    method(t, "casefold") { _, a in
+      // Full case folding: lower case, then the letters whose folding is not their lower case.
+      let lower = PyString.lower(s(a))
+      guard lower.utf8.contains(where: { $0 >= 0x80 }) else { return StrObject(lower) }
+      let folded: [Character: String] = [
+        "ß": "ss", "ẞ": "ss", "ς": "σ", "ſ": "s", "µ": "μ", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
+        "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "ϐ": "β", "ϑ": "θ", "ϕ": "φ", "ϖ": "π", "ϰ": "κ", "ϱ": "ρ", "ϵ": "ε",
+      ]
+      return StrObject(String(lower.flatMap { folded[$0] ?? String($0) }))
+    }
     method(t, "strip") { m, a in StrObject(PyString.strip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
     method(t, "lstrip") { m, a in StrObject(PyString.lstrip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
     method(t, "rstrip") { m, a in StrObject(PyString.rstrip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }

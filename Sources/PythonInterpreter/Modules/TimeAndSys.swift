@@ -86,7 +86,8 @@ enum SysModule {
     mod.dict.setStr("maxsize", IntObject.make(Int.max))
     mod.dict.setStr("byteorder", StrObject("little"))
     mod.dict.setStr("exit", BuiltinFunctionObject("exit") { _, a in
-      throw ExceptionObject(Types.SystemExit, a.count > 0 ? [a[0]] : [])
+      // sys.exit(None) is sys.exit(): a SystemExit with no arguments.
+      throw ExceptionObject(Types.SystemExit, a.count > 0 && !(a[0] is NoneObject) ? [a[0]] : [])
     })
     mod.dict.setStr("getrecursionlimit", BuiltinFunctionObject("getrecursionlimit") { m, _ in IntObject.make(m.budgets.recursion) })
     mod.dict.setStr("setrecursionlimit", BuiltinFunctionObject("setrecursionlimit") { m, a in
