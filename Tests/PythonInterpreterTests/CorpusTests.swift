@@ -32,7 +32,6 @@ import Testing
   static let knownRefusals: [String: String] = [
     "p062_log_exception_traceback.py": "traceback",
     "p076_set_of_slow_tools.py": "set",
-    "p097_asyncio_wait_timeout.py": "set",
     "p162_to_thread_timeout_thread_keeps_running.py": "to_thread",
     // The second corpus (qNNN), written by someone who had not seen what lesson runs.
     "q018_wait_first_exception.py": "the order of a set",
@@ -40,7 +39,6 @@ import Testing
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",
     // The third corpus (rNNN), written blind too.
-    "r032_done_callbacks_partial.py": "the order of a set",
     "r036_to_thread_time_sleep_limit.py": "threading",
     "r043_mistake_asyncio_run_inside.py": "second event loop",
     "r058_re_parse_specs.py": "import re",

@@ -33,6 +33,10 @@ enum Instr {
   case getIter, forIter(Int)
   /// `iter()` for `for t in s: t.cancel()`, the loop's only use of `t`: see ``Machine/cancellingIterator(_:)``.
   case getIterCancelling
+  /// `iter()` of the outer iterable of `sorted(<pure genexp>)`: see ``Machine/unorderedIterator(_:in:)``.
+  case getIterUnordered(readsResults: Bool)
+  /// After that `sorted(...)`: its result may not hold equal values that print differently.
+  case checkSortedTies
   case getAIter, getANext, endAsyncFor
   /// Calls with `argc` values on the stack above the callable; the last `kwNames` tuple's count are keywords.
   case call(argc: Int, kwNames: Int)

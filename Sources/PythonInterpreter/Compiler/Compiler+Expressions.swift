@@ -361,8 +361,77 @@ extension Compiler {
     }
   }
 
+  /// `sorted(EXPR for NAME in ITER if COND)` whose EXPR and COND only read (names, attributes,
+  /// arithmetic, comparisons, a few methods that cannot fail or change anything): what it gives
+  /// does not depend on the order ITER goes in.
+  static func isOrderFreeSort(_ f: Expr, _ args: [Expr], _ kws: [Keyword]) -> Bool {
+    guard case .name("sorted", _) = f.kind, args.count == 1, kws.allSatisfy({ $0.arg == "reverse" }),
+      case .generatorExp(let elt, let gens) = args[0].kind, gens.count == 1, !gens[0].isAsync
+    else { return false }
+    return isReadOnly(elt) && gens[0].ifs.allSatisfy(isReadOnly)
+  }
+
+  /// Whether `e` (a read-only generator expression) calls a method named `name` anywhere.
+  static func callsMethod(_ name: String, _ e: Expr) -> Bool {
+    func any(_ es: [Expr]) -> Bool { es.contains { callsMethod(name, $0) } }
+    switch e.kind {
+    case .generatorExp(let elt, let gens): return callsMethod(name, elt) || gens.contains { any($0.ifs) }
+    case .attribute(let v, _, _): return callsMethod(name, v)
+    case .subscript(let v, let s, _): return any([v, s])
+    case .compare(let l, _, let cs): return any([l] + cs)
+    case .boolOp(_, let vs), .joinedStr(let vs), .tuple(let vs, _): return any(vs)
+    case .binOp(let l, _, let r): return any([l, r])
+    case .unaryOp(_, let v): return callsMethod(name, v)
+    case .ifExp(let t, let b, let o): return any([t, b, o])
+    case .formattedValue(let v, _, let spec): return any([v] + (spec.map { [$0] } ?? []))
+    case .call(let fn, let args, _):
+      if case .attribute(_, name, _) = fn.kind { return true }
+      return callsMethod(name, fn) || any(args)
+    default: return false
+    }
+  }
+
+  static let readOnlyMethods: Set<String> = [
+    "result", "get_name", "done", "cancelled", "lower", "upper", "strip", "title", "startswith", "endswith",
+  ]
+  static let readOnlyFunctions: Set<String> = ["str", "int", "float", "len", "round", "abs", "isinstance"]
+
+  static func isReadOnly(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .name, .constant: return true
+    case .attribute(let v, _, _): return isReadOnly(v)
+    case .subscript(let v, let s, _): return isReadOnly(v) && isReadOnly(s)
+    case .compare(let l, _, let cs): return isReadOnly(l) && cs.allSatisfy(isReadOnly)
+    case .boolOp(_, let vs): return vs.allSatisfy(isReadOnly)
+    case .binOp(let l, _, let r): return isReadOnly(l) && isReadOnly(r)
+    case .unaryOp(_, let v): return isReadOnly(v)
+    case .tuple(let items, _): return items.allSatisfy(isReadOnly)
+    case .ifExp(let t, let b, let o): return isReadOnly(t) && isReadOnly(b) && isReadOnly(o)
+    case .joinedStr(let vs): return vs.allSatisfy(isReadOnly)
+    case .formattedValue(let v, _, let spec): return isReadOnly(v) && (spec.map(isReadOnly) ?? true)
+    case .call(let fn, let args, let kws):
+      guard kws.isEmpty, args.allSatisfy(isReadOnly) else { return false }
+      if case .attribute(let v, let name, _) = fn.kind { return readOnlyMethods.contains(name) && isReadOnly(v) }
+      if case .name(let name, _) = fn.kind { return readOnlyFunctions.contains(name) }
+      return false
+    default: return false
+    }
+  }
+
   func call(_ f: Expr, _ args: [Expr], _ kws: [Keyword], range: SourceRange) throws {
     checkCaller(f)
+    if Self.isOrderFreeSort(f, args, kws) {
+      unorderedGenexp = true
+      unorderedGenexpReadsResults = Self.callsMethod("result", args[0])
+      defer { unorderedGenexp = false }
+      try plainCall(f, args, kws, range: range)
+      emit(.checkSortedTies)
+      return
+    }
+    try plainCall(f, args, kws, range: range)
+  }
+
+  func plainCall(_ f: Expr, _ args: [Expr], _ kws: [Keyword], range: SourceRange) throws {
     let starred = hasStar(args) || kws.contains { $0.arg == nil }
     if !starred, case .attribute(let obj, let attr, _) = f.kind {
       try expr(obj)
@@ -442,7 +511,7 @@ extension Compiler {
     emit(.makeFunction(code: code.codes.count - 1, flags: flags))
     try expr(gens[0].iter)
     at(r)
-    emit(gens[0].isAsync ? .getAIter : .getIter)
+    emit(gens[0].isAsync ? .getAIter : (isGen && unorderedGenexp ? .getIterUnordered(readsResults: unorderedGenexpReadsResults) : .getIter))
     emit(.call(argc: 1, kwNames: -1))
     if child.isAsync, !isGen { emit(.awaitValue) }
   }

@@ -149,6 +149,53 @@ extension Machine {
     }
   }
 
+  /// The outer iterator of `sorted(<read-only genexp>)`: a set whose order CPython does not fix
+  /// goes in any order, since sorting decides the order of what comes out. Only when the call is
+  /// the built-in `sorted` (the stack holds it under the genexp's function), and when every task
+  /// in the set finished with a value (so that `result()` raises for none).
+  func unorderedIterator(_ o: PyObject, in f: Frame, readsResults: Bool) throws -> PyObject {
+    let n = f.stack.count
+    guard let s = o as? SetObject, s.cpythonOrder == nil, n >= 2,
+      let sorter = f.stack[n - 2] as? BuiltinFunctionObject, sorter.name == "sorted", sorter.boundSelf == nil,
+      builtins.getStr("sorted") === sorter,
+      !readsResults
+        || s.items.allSatisfy({ ($0 as? FutureObject).map { $0.future.state == .finished && $0.future.exceptionUnretrieved == nil } ?? true })
+    else {
+      unorderedSorts.append(false)
+      return try getIterator(o)
+    }
+    unorderedSorts.append(true)
+    var items = s.items[...]
+    return IteratorObject("set_iterator") { items.popFirst() }
+  }
+
+  /// After `sorted` over a set in any order: equal values that print differently (1 and 1.0, two
+  /// objects) would come out in that order, which CPython's is not.
+  func checkSortedTies(_ result: PyObject) throws {
+    guard unorderedSorts.popLast() == true, let list = result as? ListObject, list.items.count >= 2 else { return }
+    // Values that print as what they are: equal ones of the same kind look alike.
+    func plain(_ v: PyObject) -> Bool {
+      v is StrObject || v is IntObject || v is FloatObject || v is NoneObject
+        || ((v as? TupleObject).map { $0.type === Types.tuple && $0.items.allSatisfy(plain) } ?? false)
+    }
+    func alike(_ a: PyObject, _ b: PyObject) -> Bool {
+      guard a.type === b.type else { return false }
+      if let x = a as? FloatObject, let y = b as? FloatObject { return x.value.sign == y.value.sign }
+      if let x = a as? TupleObject, let y = b as? TupleObject {
+        return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { alike($0, $1) }
+      }
+      return true
+    }
+    for (a, b) in zip(list.items, list.items.dropFirst()) {
+      guard plain(a), plain(b) else {
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "sorted() over a set keeps equal values in the set's order, which lesson does not reproduce for objects; sort strings or numbers")
+      }
+      if try !lessThan(a, b), try !lessThan(b, a), !alike(a, b) {
+        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "sorted() keeps equal values in the order they came, which for a set is its hash table's, and these print differently; make the values distinct or sort a list")
+      }
+    }
+  }
+
   /// The elements of a set in the order CPython iterates them, or a refusal when that order is not
   /// known here (elements hashed by address, or a set made by a set operation).
   func setOrder(_ s: SetObject) throws -> [PyObject] {

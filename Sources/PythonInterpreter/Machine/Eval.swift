@@ -374,6 +374,11 @@ extension Machine {
         f.stack.append(try getIterator(f.stack.removeLast()))
       case .getIterCancelling:
         f.stack.append(try cancellingIterator(f.stack.removeLast()))
+      case .getIterUnordered(let readsResults):
+        let iterable = f.stack.removeLast()
+        f.stack.append(try unorderedIterator(iterable, in: f, readsResults: readsResults))
+      case .checkSortedTies:
+        try checkSortedTies(f.stack[f.stack.count - 1])
       case .forIter(let t):
         if let v = try next(f.stack[f.stack.count - 1]) {
           f.stack.append(v)

@@ -118,6 +118,8 @@ public final class Machine {
   var threadTicks: Int64 = 0
   var inWorker = 0
   var workerSlept = false
+  /// For each `sorted(<read-only genexp>)` running: whether its set went in any order.
+  var unorderedSorts: [Bool] = []
   /// What the running worker shares with the loop: its function, its arguments, and through the
   /// function its module's globals, closure and defaults. Anything else it reads it made itself.
   var workerRoots: [PyObject] = [] { didSet { workerReachable = nil } }
