@@ -29,9 +29,12 @@ enum RunReading {
   /// that both wait and block, a semaphore shared by some calls only, timeouts armed in
   /// different places).
   static func read(_ bytes: [UInt8], file: String, python: PythonVersion) throws(Unread) -> LearnerConfiguration {
-    // A class hands in the same program many times: its reading is the same but for the file.
+    // A class hands in the same program many times: its reading is the same but for the file,
+    // unless what it printed names the file (a traceback, __file__).
     let name = (file as NSString).lastPathComponent
-    let key = Key(bytes: SourceBytes(bytes), python: python, name: name)
+    let run = ProgramCrossCheck.run(bytes, name: name, python: python)
+    let namesFile = run.stdout.contains(name) || run.stderr.contains(name)
+    let key = Key(bytes: SourceBytes(bytes), python: python, name: namesFile ? name : "")
     let reading: Result<LearnerConfiguration, Unread>
     if let done = readings.withLock({ $0[key] }) {
       reading = done
