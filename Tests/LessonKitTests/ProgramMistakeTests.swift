@@ -109,39 +109,7 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
   /// Lesson 6 solved with return_exceptions=True, the program writing each exception as
   /// f"{name}:error" itself: what it prints is the lesson's list, and it passes.
   @Test func aResultsListTheProgramMakesFromGathersValuesCounts() throws {
-    let source = #"""
-      """flaky failed with HTTP 503: gather(return_exceptions=True) keeps the other results and names it."""
-      import asyncio
-
-      TOOLS = [("search", 0.1), ("flaky", 0.15), ("database", 0.2), ("rerank", 0.1)]
-
-
-      async def call_tool(name, delay):
-          await asyncio.sleep(delay)
-          if name == "flaky":
-              raise RuntimeError("HTTP 503")
-          return f"{name}:ok"
-
-
-      async def guarded_call(semaphore, name, delay, timeout):
-          async with semaphore:
-              try:
-                  return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
-              except asyncio.TimeoutError:
-                  return f"{name}:timeout"
-
-
-      async def main():
-          semaphore = asyncio.Semaphore(2)
-          raw = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.5) for n, d in TOOLS), return_exceptions=True)
-          results = [f"{n}:error" if isinstance(r, Exception) else r for (n, _), r in zip(TOOLS, raw)]
-          print(results)
-          print("timeouts:", sum(r.endswith(":timeout") for r in results))
-
-
-      asyncio.run(main())
-
-      """#
+    let source = try String(contentsOfFile: Self.root + "/Tests/Corpus/programs/s028_lesson6_errors_mapped_from_gather.py", encoding: .utf8)
     let configuration = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: .v3_13)
     let spec = try Self.course.spec(try #require(Self.course.entry(6)))
     let report = LessonChecker.check(configuration, against: spec, file: "async_batch.py")
@@ -151,31 +119,7 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
   /// Lesson 7 with the work handed to threads: read (for the loop the calls wait), and told
   /// that the remedy came before the lesson's demonstration.
   @Test func workHandedToThreadsIsReadAndExplainedInLessonSeven() throws {
-    let source = #"""
-      """These steps compute on the CPU: each holds the event loop's single thread, so gather runs them one
-      after another. A thread or process pool (run_in_executor) runs them elsewhere."""
-      import asyncio
-      import time
-
-
-      def work(name, delay):
-          time.sleep(delay)  # computing
-          return f"{name}:ok"
-
-
-      async def call_tool(name, delay):
-          return await asyncio.to_thread(work, name, delay)
-
-
-      async def main():
-          results = await asyncio.gather(call_tool("resize_image", 0.3), call_tool("tokenize", 0.2), call_tool("score", 0.1))
-          print(results)
-          print("timeouts:", sum(r.endswith(":timeout") for r in results))
-
-
-      asyncio.run(main())
-
-      """#
+    let source = try String(contentsOfFile: Self.root + "/Tests/Corpus/programs/s029_lesson7_work_handed_to_threads.py", encoding: .utf8)
     let configuration = try InputFile.program(Array(source.utf8), file: "async_batch.py", python: .v3_13)
     #expect(configuration.offloadedCalls == ["resize_image", "tokenize", "score"])
     #expect(configuration.batch.calls.allSatisfy { $0.work == .io })
@@ -188,34 +132,8 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
 
   /// A program that dies of an uncaught timeout, or of a coroutine used as its result, is told
   /// why in Python terms, not just which exception ended it.
-  @Test func anEscapingTimeoutAndAForgottenAwaitAreExplained() {
-    let uncaught = #"""
-      import asyncio
-
-
-      async def call_tool(name, delay):
-          await asyncio.sleep(delay)
-          return f"{name}:ok"
-
-
-      async def guarded_call(semaphore, name, delay, timeout):
-          async with semaphore:
-              return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
-
-
-      async def main():
-          semaphore = asyncio.Semaphore(2)
-          results = await asyncio.gather(
-              guarded_call(semaphore, "search", 0.1, 0.5),
-              guarded_call(semaphore, "database", 0.2, 0.5),
-              guarded_call(semaphore, "slow_tool", 1.0, 0.3),
-          )
-          print(results)
-
-
-      asyncio.run(main())
-
-      """#
+  @Test func anEscapingTimeoutAndAForgottenAwaitAreExplained() throws {
+    let uncaught = try String(contentsOfFile: Self.root + "/Tests/Corpus/programs/p129_uncaught_timeout.py", encoding: .utf8)
     #expect {
       try InputFile.program(Array(uncaught.utf8), file: "async_batch.py", python: .v3_13)
     } throws: { error in
@@ -223,35 +141,7 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
       return message.hasPrefix("the program stops with TimeoutError: a timeout expired")
         && message.contains("except asyncio.TimeoutError")
     }
-    let forgotten = #"""
-      import asyncio
-
-
-      async def call_tool(name, delay):
-          await asyncio.sleep(delay)
-          return f"{name}:ok"
-
-
-      async def guarded_call(semaphore, name, delay, timeout):
-          async with semaphore:
-              try:
-                  result = call_tool(name, delay)
-                  return result
-              except asyncio.TimeoutError:
-                  return f"{name}:timeout"
-
-
-      async def main():
-          semaphore = asyncio.Semaphore(3)
-          tools = [("search", 0.1), ("database", 0.2), ("rerank", 0.05)]
-          results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools))
-          timeouts = sum(r.endswith(":timeout") for r in results)
-          print("timeouts:", timeouts)
-
-
-      asyncio.run(main())
-
-      """#
+    let forgotten = try String(contentsOfFile: Self.root + "/Tests/Corpus/programs/s030_mistake_coroutine_used_as_result.py", encoding: .utf8)
     #expect {
       try InputFile.program(Array(forgotten.utf8), file: "async_batch.py", python: .v3_12)
     } throws: { error in
@@ -264,44 +154,13 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
   /// `except Exception` before `except asyncio.TimeoutError`: the timeouts come back as errors,
   /// and the handler order is what is explained, at its line, under every Python.
   @Test(arguments: PythonVersion.allCases)
-  func aTimeoutCaughtAsAnErrorNamesTheHandlerOrder(python: PythonVersion) {
-    let source = #"""
-      """Limit 3 protects the upstream from a burst; the lower timeout exposes the slow calls."""
-      import asyncio
-
-
-      async def call_tool(name, delay):
-          await asyncio.sleep(delay)
-          return f"{name}:ok"
-
-
-      async def guarded_call(semaphore, name, delay, timeout):
-          async with semaphore:
-              try:
-                  return await asyncio.wait_for(call_tool(name, delay), timeout=timeout)
-              except Exception:
-                  return f"{name}:error"
-              except asyncio.TimeoutError:
-                  return f"{name}:timeout"
-
-
-      async def main():
-          semaphore = asyncio.Semaphore(3)
-          tools = [("search", 0.1), ("database", 0.2), ("slow_tool", 1.0), ("rerank", 0.05),
-                   ("embed", 0.12), ("upload", 0.4), ("weather", 0.08), ("model_api", 0.3)]
-          results = await asyncio.gather(*(guarded_call(semaphore, n, d, 0.15) for n, d in tools))
-          print(results)
-          print("timeouts:", sum(r.endswith(":timeout") for r in results))
-
-
-      asyncio.run(main())
-
-      """#
+  func aTimeoutCaughtAsAnErrorNamesTheHandlerOrder(python: PythonVersion) throws {
+    let source = try String(contentsOfFile: Self.root + "/Tests/LessonKitTests/Fixtures/programs/25_except_exception_first.py", encoding: .utf8)
     #expect {
       try InputFile.program(Array(source.utf8), file: "async_batch.py", python: python)
     } throws: { error in
       guard case .pythonProgram(_, let line, _, let message)? = error as? LessonKitError else { return false }
-      return line == 14 && message.contains("'except Exception:' at line 14 catches the TimeoutError first")
+      return line == 27 && message.contains("'except Exception:' at line 27 catches the TimeoutError first")
     }
   }
 
