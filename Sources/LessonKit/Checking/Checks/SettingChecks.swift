@@ -135,6 +135,14 @@ struct TimeoutCheck: LessonCheck {
 
 /// One call has its own timeout, as the lesson asks.
 struct CallTimeoutCheck: LessonCheck {
+  /// What to do when the lesson's calls of these names are not in a program's gather.
+  static func missingCallFix(_ names: [String]) -> String {
+    let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
+    return "The lesson's \(names.count == 1 ? "call" : "calls") \(quoted) \(names.count == 1 ? "is" : "are") not in your "
+      + "gather: lesson knows a call by the name it is given (call_tool(\(names.count == 1 ? quoted : "\"\(names[0])\""), ...), "
+      + "or the name in a (name, delay) row). Keep the lesson's names."
+  }
+
   let name: String
   let timeout: Duration
 
@@ -143,10 +151,12 @@ struct CallTimeoutCheck: LessonCheck {
     let title = "\(name)'s own timeout"
     let expected = "\(name) with a timeout of \(timeout.secondsText)"
     guard let index = batch.calls.firstIndex(where: { $0.name == name }) else {
-      return CheckResult(
+      var result = CheckResult(
         id: "call-timeout", title: title, status: .failed, expected: expected, observed: "no call named \(name)",
         mistake: Mistake.named("missing-calls"), location: "calls",
         fix: "Keep the call named \(name), with its own \"timeout\": \(secondsLiteral(timeout)).")
+      result.pythonFix = Self.missingCallFix([name]) + " Give it its own timeout: asyncio.wait_for(..., timeout=\(secondsLiteral(timeout)))."
+      return result
     }
     let actual = batch.effectiveTimeout(ofCallAt: index)
     let call = batch.calls[index]
@@ -294,6 +304,7 @@ struct CPUWorkCheck: LessonCheck {
       observed: observed,
       mistake: passed ? nil : Mistake.named(missing.isEmpty ? "async-for-cpu" : "missing-calls"),
       location: asIO.first.map { "calls[\($0)].work" } ?? "calls")
+    if !missing.isEmpty, program { result.pythonFix = CallTimeoutCheck.missingCallFix(missing) }
     if !offloaded.isEmpty {
       // The remedy came before the demonstration: say so, and what the lesson wants first.
       let fix =
