@@ -164,6 +164,20 @@ struct ProgramMistake: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// `async with semaphore:` around the whole gather: no call takes the semaphore, which check
+  /// says instead of calling the batch's one semaphore shared.
+  @Test func aSemaphoreAroundTheGatherIsNamed() throws {
+    let path = Self.root + "/Tests/Corpus/programs/s031_mistake_semaphore_around_the_gather.py"
+    let configuration = try InputFile.configuration(at: path, display: "async_batch.py")
+    #expect(configuration.semaphoreNoCallTakes == 21)
+    let spec = try Self.course.spec(try #require(Self.course.entry(8)))
+    let report = LessonChecker.check(configuration, against: spec, file: "async_batch.py")
+    let mistake = try #require(Mistake.named("no-limit"))
+    #expect(report.mistakes.map(\.id).contains("no-limit"))
+    #expect(report.fix(for: mistake).contains("never taken by a call"))
+    #expect(report.checks.first { $0.id == "shared-semaphore" }?.status == .skipped)
+  }
+
   @Test func aProgramThatCannotBeReadIsNeverAPass() {
     let source = Array("import asyncio\nclass Tool:\n    pass\nasyncio.run(main())\n".utf8)
     #expect(

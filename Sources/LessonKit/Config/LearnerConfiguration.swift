@@ -35,6 +35,9 @@ public struct LearnerConfiguration: Sendable, Hashable {
   /// The calls of a program that hand their work to a worker thread (`asyncio.to_thread`,
   /// `run_in_executor`): for the loop they wait, so the batch has them as `"io"`.
   public var offloadedCalls: [String] = []
+  /// The line of a semaphore the program made that no call acquires (`async with semaphore:`
+  /// around the gather takes one slot, for main, and leaves the calls unbounded).
+  public var semaphoreNoCallTakes: Int?
 
   public static func == (a: LearnerConfiguration, b: LearnerConfiguration) -> Bool {
     a.batch == b.batch && a.evidence == b.evidence && a.program === b.program

@@ -261,6 +261,7 @@ enum RunReading {
     var configuration = LearnerConfiguration(batch: batch, evidence: evidence)
     configuration.program = program
     configuration.offloadedCalls = offloaded
+    if limit == nil, let line = observation.firstSemaphoreLine { configuration.semaphoreNoCallTakes = line }
     return configuration
   }
 

@@ -326,6 +326,7 @@ enum AsyncioModule {
       guard let v = (vObj as? IntObject)?.intValue else { throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'") }
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
       m.observation.semaphores += 1
+      if m.observation.firstSemaphoreLine == nil { m.observation.firstSemaphoreLine = m.learnerLine }
       return SemaphoreObject(value: v, bounded: bounded, machine: m, type: cls)
     }
     return t

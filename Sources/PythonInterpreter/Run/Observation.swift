@@ -14,6 +14,8 @@ public struct Observation: Sendable, Equatable {
   public var peakConcurrency = 0
   /// Semaphores the program made.
   public var semaphores = 0
+  /// The line where the program made its first semaphore.
+  public var firstSemaphoreLine: Int?
   /// The calls of that gather, in call order.
   public var callRecords: [Call] = []
   /// Nothing observed yet.

@@ -30,7 +30,7 @@ struct LimitCheck: LessonCheck {
       // The lesson judges the sharing in a check of its own; the limit is judged once it passes.
       var result = CheckResult(
         id: "limit", title: "concurrency limit", status: .skipped, expected: expected,
-        observed: context.isProgram ? programObserved(batch) : "limit \(batch.limit ?? 0) on a semaphore made per call")
+        observed: context.isProgram ? programObserved(batch, context) : "limit \(batch.limit ?? 0) on a semaphore made per call")
       result.blockedBy = [SharedSemaphoreCheck.title]
       return result
     }
@@ -57,6 +57,12 @@ struct LimitCheck: LessonCheck {
       pythonFix =
         "Make semaphore = asyncio.Semaphore(\(limit)) once in main and pass it to every call; a Semaphore made "
         + "inside the per-call function limits nothing."
+    case "no-limit"? where context.configuration.semaphoreNoCallTakes != nil:
+      fix = "Set \"limit\": \(limit) (one semaphore shared by every call)."
+      pythonFix =
+        "Your semaphore is never taken by a call: async with semaphore: around the gather takes one slot, for main, "
+        + "and every call still starts at once. Take it in each call instead: async with semaphore: inside the "
+        + "per-call function, around its await."
     case "no-limit"?:
       fix = "Set \"limit\": \(limit) (one semaphore shared by every call)."
       pythonFix =
@@ -68,13 +74,15 @@ struct LimitCheck: LessonCheck {
     }
     return CheckResult(
       id: "limit", title: "concurrency limit", status: mistake == nil ? .passed : .failed,
-      expected: expected, observed: context.isProgram ? programObserved(batch) : observed, mistake: mistake.flatMap(Mistake.named),
+      expected: expected, observed: context.isProgram ? programObserved(batch, context) : observed, mistake: mistake.flatMap(Mistake.named),
       location: batch.semaphore == .perCall && batch.limit != nil ? "semaphore" : "limit",
       fix: mistake == nil ? nil : fix, pythonFix: mistake == nil ? nil : pythonFix)
   }
 
-  func programObserved(_ batch: GatherBatch) -> String {
-    guard let limit = batch.limit else { return "no semaphore" }
+  func programObserved(_ batch: GatherBatch, _ context: CheckContext) -> String {
+    guard let limit = batch.limit else {
+      return context.configuration.semaphoreNoCallTakes != nil ? "a semaphore no call takes" : "no semaphore"
+    }
     return "Semaphore(\(limit))" + (batch.semaphore == .perCall ? " made in every call" : "")
   }
 }
@@ -266,6 +274,14 @@ struct SharedSemaphoreCheck: LessonCheck {
 
   func evaluate(_ context: CheckContext) -> CheckResult {
     let shared = context.batch.semaphore == .shared
+    // With no semaphore at all, sharing one is not yet a question: the limit's check says why.
+    if context.batch.limit == nil {
+      var result = CheckResult(
+        id: "shared-semaphore", title: Self.title, status: .skipped, expected: "one shared semaphore",
+        observed: "no call takes a semaphore")
+      result.blockedBy = ["concurrency limit"]
+      return result
+    }
     return CheckResult(
       id: "shared-semaphore", title: Self.title, status: shared ? .passed : .failed,
       expected: "one shared semaphore", observed: shared ? "one shared semaphore" : "a new semaphore in every call",
