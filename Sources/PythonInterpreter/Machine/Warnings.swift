@@ -37,12 +37,24 @@ extension Machine {
     let location = "\(f.code.filename):\(f.line)"
     let key = registry == "once" ? category + " " + message : location + " " + category + message
     guard registry == "always" || warningsShown.insert(key).inserted else { return }
-    let source = f.line >= 1 && f.line <= sourceLines.count ? String(sourceLines[f.line - 1].drop { $0 == " " || $0 == "\t" }) : ""
+    let source = sourceLineShown(f.line)
     try? write("\(location): \(category): \(message)\n" + (source.isEmpty ? "" : "  \(source)\n"), toStderr: true)
   }
 
   /// `RuntimeWarning: coroutine '...' was never awaited`, as CPython's warnings module prints it
   /// where the coroutine object dies: in a callback of the loop, or at a line of the program.
+  /// Line `line` of the program as a traceback or a warning shows it: without its indentation;
+  /// empty past the file's ends.
+  func sourceLineShown(_ line: Int) -> Substring {
+    guard line >= 1, line <= sourceLines.count else { return "" }
+    return sourceLines[line - 1].drop { $0 == " " || $0 == "\t" }
+  }
+
+  /// `file:line: SyntaxWarning: message` and the line, as CPython's compiler warns.
+  func writeSyntaxWarning(line: Int, _ message: String) {
+    try? write("\(filename):\(line): SyntaxWarning: \(message)\n  \(sourceLineShown(line))\n", toStderr: true)
+  }
+
   /// What CPython does to `__main__` as the interpreter exits (`_PyModule_ClearDict`): each name
   /// that starts with one underscore is set to None, then every other name but `__builtins__`, in
   /// the module's order. A coroutine that dies of it was never awaited: the warning names no line.

@@ -88,17 +88,10 @@ public enum Interpreter {
     // 3.12+ warn as they compile of a backslash that starts no escape ("C:\\data"); 3.10 and 3.11
     // raise a DeprecationWarning, which is not shown.
     if version.minor >= 12 {
-      for escape in module.invalidEscapes {
-        let line = escape.line >= 1 && escape.line <= m.sourceLines.count ? m.sourceLines[escape.line - 1] : ""
-        let shown = line.drop { $0 == " " || $0 == "\t" }
-        try? m.write("\(filename):\(escape.line): SyntaxWarning: invalid escape sequence '\(escape.escape)'\n  \(shown)\n", toStderr: true)
-      }
+      for escape in module.invalidEscapes { m.writeSyntaxWarning(line: escape.line, "invalid escape sequence '\(escape.escape)'") }
     }
     // Then the compiler's (a missed comma: calling or indexing a literal).
-    for (line, message) in code.compileWarnings {
-      let text = line >= 1 && line <= m.sourceLines.count ? m.sourceLines[line - 1] : ""
-      try? m.write("\(filename):\(line): SyntaxWarning: \(message)\n  \(text.drop { $0 == " " || $0 == "\t" })\n", toStderr: true)
-    }
+    for (line, message) in code.compileWarnings { m.writeSyntaxWarning(line: line, message) }
     var run = ProgramRun(stdout: "", stderr: "", exitCode: 0, deadlock: false, elapsed: 0)
     // The program ended as Python programs end (returned, exited, or died of an exception): the
     // interpreter then clears the module, and what that frees (a coroutine never awaited) speaks.
@@ -284,8 +277,8 @@ extension Machine {
       var frames = ""
       for entry in g.traceback.reversed() where !SourceModule.isLibraryFile(entry.file) {
         frames += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-        if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
-          let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+        if entry.file == filename {
+          let text = sourceLineShown(entry.line)
           if !text.isEmpty { frames += "    \(text)\n" }
         }
       }
@@ -361,8 +354,8 @@ extension Machine {
       if !entries.isEmpty { chunks.append("Traceback (most recent call last):\n") }
       for entry in entries {
         var frame = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-        if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
-          let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+        if entry.file == filename {
+          let text = sourceLineShown(entry.line)
           if !text.isEmpty { frame += "    \(text)\n" }
         }
         chunks.append(frame)
@@ -383,8 +376,8 @@ extension Machine {
       for entry in e.traceback.reversed() where !SourceModule.isLibraryFile(entry.file) {
         let fn = entry.function
         out += "  File \"\(entry.file)\", line \(entry.line), in \(fn)\n"
-        if entry.file == filename, entry.line >= 1, entry.line <= sourceLines.count {
-          let text = sourceLines[entry.line - 1].drop { $0 == " " || $0 == "\t" }
+        if entry.file == filename {
+          let text = sourceLineShown(entry.line)
           if !text.isEmpty { out += "    \(text)\n" }
         }
       }
