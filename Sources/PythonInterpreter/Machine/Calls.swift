@@ -357,7 +357,7 @@ extension Machine {
     }
     if cls.dict.getStr("__doc__") == nil { cls.dict.setStr("__doc__", NoneObject.shared) }
     // `Base.__subclasses__()` lists it from now on (kept for the program's own classes only).
-    for b in bases where !b.isBuiltin { b.subclasses.append(WeakType(type: cls)) }
+    for b in bases where !b.isBuiltin && !b.isShared { b.subclasses.append(WeakType(type: cls)) }
     // __set_name__ and __init_subclass__.
     for (k, v) in cls.dict.pairs {
       if !(v is FunctionObject), !(v is TypeObject), let setName = v.type.lookup("__set_name__"), !(v.type.isBuiltin) {

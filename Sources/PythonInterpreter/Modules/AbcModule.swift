@@ -7,6 +7,7 @@ enum AbcModule {
   /// `ABC`: a class with `ABCMeta` for its metaclass.
   static let abcType: TypeObject = {
     let t = TypeObject("ABC", bases: [Types.object], layout: .object, builtin: false, module: "abc")
+    t.isShared = true
     t.dict.setStr("__abstractmethods__", SetObject(frozen: true))
     return t
   }()

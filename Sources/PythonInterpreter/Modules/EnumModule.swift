@@ -9,6 +9,7 @@ import PythonValues
 enum EnumModule {
   static let enumType: TypeObject = {
     let t = TypeObject("Enum", bases: [Types.object], layout: .object, builtin: false, module: "enum")
+    t.isShared = true
     t.enumMembers = []
     TypeMethods.method(t, "__repr__") { m, a in
       let o = a[0]
@@ -35,6 +36,7 @@ enum EnumModule {
   /// the value in every version.
   static let intEnumType: TypeObject = {
     let t = TypeObject("IntEnum", bases: [Types.int, enumType], layout: .int, builtin: false, module: "enum")
+    t.isShared = true
     t.enumMembers = []
     TypeMethods.method(t, "__str__") { m, a in
       m.version.minor < 11
@@ -50,6 +52,7 @@ enum EnumModule {
   /// own (it is a `ReprEnum`: only the `repr()` is the enum's).
   static let strEnumType: TypeObject = {
     let t = TypeObject("StrEnum", bases: [Types.str, enumType], layout: .str, builtin: false, module: "enum")
+    t.isShared = true
     t.enumMembers = []
     TypeMethods.method(t, "__str__") { _, a in StrObject((a[0] as! StrObject).value) }
     TypeMethods.method(t, "__format__") { m, a in
@@ -60,6 +63,7 @@ enum EnumModule {
 
   static let autoType: TypeObject = {
     let t = TypeObject("auto", bases: [Types.object], layout: .object, builtin: false, module: "enum")
+    t.isShared = true
     t.construct = { _, cls, _ in InstanceObject(type: cls) }
     return t
   }()

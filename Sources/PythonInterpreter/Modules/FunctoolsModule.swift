@@ -69,6 +69,7 @@ enum FunctoolsModule {
   /// The `CacheInfo` named tuple of `lru_cache`'s `cache_info()`.
   static let cacheInfoType: TypeObject = {
     let t = TypeObject("CacheInfo", bases: [Types.tuple], layout: .tuple, builtin: false, module: "functools")
+    t.isShared = true
     let fields = ["hits", "misses", "maxsize", "currsize"]
     t.dict.setStr("_fields", TupleObject(fields.map { StrObject($0) }))
     t.construct = { m, _, _ in

@@ -52,6 +52,7 @@ enum SysModule {
   /// `releaselevel` and `serial`.
   static let versionInfoType: TypeObject = {
     let t = TypeObject("version_info", bases: [Types.tuple], layout: .tuple, builtin: false, module: "sys")
+    t.isShared = true
     let fields = ["major", "minor", "micro", "releaselevel", "serial"]
     t.dict.setStr("n_fields", IntObject.make(fields.count))
     t.construct = { _, _, _ in throw typeError("cannot create 'sys.version_info' instances") }

@@ -31,6 +31,9 @@ public final class TypeObject: PyObject {
   /// The classes made with this one as a direct base, in the order they were made
   /// (`__subclasses__()`; only a class of the program's own keeps them).
   var subclasses: [WeakType] = []
+  /// A class of lesson's library made once for every run (`Enum`, `ABC`): the runs on other
+  /// threads share it, so it keeps no list of the subclasses one program makes.
+  var isShared = false
   /// A built-in type, or a learner's subclass of `list`, `dict` or `str` that adds methods only:
   /// its instances take the built-in type's paths everywhere (`print`, `[i]`, `+`, format).
   var behavesAsBuiltin: Bool
