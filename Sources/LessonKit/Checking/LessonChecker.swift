@@ -17,7 +17,7 @@ public enum LessonChecker {
     _ configuration: LearnerConfiguration, against spec: LessonSpec, file: String,
     python: PythonVersion = .default, collector: inout some FindingCollector
   ) -> CheckReport {
-    let trace = GatherEngine.runVirtual(configuration.batch, python: python)
+    let trace = configuration.trace(python: python)
     var context = CheckContext(spec: spec, configuration: configuration, trace: trace)
     context.printedResults = trace.pythonResults
     if let topics = spec.noteTopics {

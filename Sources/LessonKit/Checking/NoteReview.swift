@@ -63,6 +63,7 @@ public struct NoteReview: Sendable, Hashable {
     self.note = note
     self.wordCount = Self.wordCount(note)
     let words = Self.words(note)
+    let starts = Self.wordStarts(words)
     var ideas: [Idea] = []
     var contradictions: [String] = []
     for topic in topics {
@@ -70,7 +71,7 @@ public struct NoteReview: Sendable, Hashable {
       var negated: [String] = []
       for (phrase, parts) in zip(topic.words, topic.wordParts) {
         let harm = topic.harms.contains(phrase)
-        for position in Self.positions(of: parts, in: words) {
+        for position in Self.positions(of: parts, in: words, starts: starts) {
           // "do not overload the upstream" says the idea; "does not protect" says the opposite.
           if harm {
             found = true
@@ -82,7 +83,8 @@ public struct NoteReview: Sendable, Hashable {
         }
       }
       for (phrase, parts) in zip(topic.contrary, topic.contraryParts) {
-        for position in Self.positions(of: parts, in: words) where !Self.isNegated(at: position, in: words) {
+        for position in Self.positions(of: parts, in: words, starts: starts)
+        where !Self.isNegated(at: position, in: words) {
           contradictions.append(phrase)
         }
       }
@@ -91,7 +93,8 @@ public struct NoteReview: Sendable, Hashable {
           about: topic.about, examples: Array(topic.words.prefix(3)), found: found,
           negated: found ? [] : Array(Set(negated)).sorted()))
     }
-    for (phrase, parts) in zip(Self.unsure, Self.unsureParts) where !Self.positions(of: parts, in: words).isEmpty {
+    for (phrase, parts) in zip(Self.unsure, Self.unsureParts)
+    where !Self.positions(of: parts, in: words, starts: starts).isEmpty {
       contradictions.append(phrase)
     }
     self.ideas = ideas
@@ -145,8 +148,18 @@ public struct NoteReview: Sendable, Hashable {
     positions(of: Self.words(phrase), in: words)
   }
 
+  /// Where the words that start with each byte are, in order: a phrase is looked for only where
+  /// a word starts as its first word does.
+  static func wordStarts(_ words: [String]) -> [[Int]] {
+    var starts = [[Int]](repeating: [], count: 256)
+    for (position, word) in words.enumerated() {
+      if let byte = word.utf8.first { starts[Int(byte)].append(position) }
+    }
+    return starts
+  }
+
   /// ``positions(of:in:)`` for a phrase already split into its words.
-  static func positions(of parts: [String], in words: [String]) -> [Int] {
+  static func positions(of parts: [String], in words: [String], starts: [[Int]]? = nil) -> [Int] {
     guard let first = parts.first, words.count >= parts.count else { return [] }
     // Both sides are lowercased words: comparing their bytes is comparing them.
     func begins(_ word: String, _ part: String) -> Bool {
@@ -159,7 +172,9 @@ public struct NoteReview: Sendable, Hashable {
       }.flatMap { $0 } ?? w.starts(with: p)
     }
     var positions: [Int] = []
-    for start in 0...(words.count - parts.count) where begins(words[start], first) {
+    let last = words.count - parts.count
+    let candidates: [Int] = starts.map { starts in first.utf8.first.map { starts[Int($0)] } ?? [] } ?? Array(0...last)
+    for start in candidates where start <= last && begins(words[start], first) {
       if parts.indices.dropFirst().allSatisfy({ begins(words[start + $0], parts[$0]) }) {
         positions.append(start)
       }

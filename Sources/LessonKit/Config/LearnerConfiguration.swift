@@ -38,6 +38,15 @@ public struct LearnerConfiguration: Sendable, Hashable {
   /// The line of a semaphore the program made that no call acquires (`async with semaphore:`
   /// around the gather takes one slot, for main, and leaves the calls unbounded).
   public var semaphoreNoCallTakes: Int?
+  /// The batch's run on the model, kept by whoever ran it (the cross-check of a program) so
+  /// that the check does not run it again: used only for this batch under this Python.
+  var modelRun: (batch: GatherBatch, python: PythonVersion, trace: GatherTrace)?
+
+  /// The run of ``batch`` under `python` on the model: the one kept, or a new one.
+  func trace(python: PythonVersion) -> GatherTrace {
+    if let modelRun, modelRun.python == python, modelRun.batch == batch { return modelRun.trace }
+    return GatherEngine.runVirtual(batch, python: python)
+  }
 
   public static func == (a: LearnerConfiguration, b: LearnerConfiguration) -> Bool {
     a.batch == b.batch && a.evidence == b.evidence && a.program === b.program

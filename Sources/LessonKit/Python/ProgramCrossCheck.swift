@@ -15,12 +15,15 @@ public enum ProgramCrossCheck {
   ) throws(LessonKitError) -> LearnerConfiguration {
     var output: [String] = []
     var observation = Observation()
+    var trace: GatherTrace?
     if let error = verify(
-      bytes, configuration: configuration, file: file, python: python, output: &output, observation: &observation)
+      bytes, configuration: configuration, file: file, python: python, output: &output, observation: &observation,
+      trace: &trace)
     {
       throw error
     }
     var checked = configuration
+    checked.modelRun = trace.map { (configuration.batch, python, $0) }
     checked.observedOutput = output
     // The count a program prints is the one it reports, whatever the reader made of the code
     // that computes it: `print("timeouts:", len(results))` prints the number of calls.
@@ -51,8 +54,10 @@ public enum ProgramCrossCheck {
   ) -> LessonKitError? {
     var output: [String] = []
     var observation = Observation()
+    var trace: GatherTrace?
     return verify(
-      bytes, configuration: configuration, file: file, python: python, output: &output, observation: &observation)
+      bytes, configuration: configuration, file: file, python: python, output: &output, observation: &observation,
+      trace: &trace)
   }
 
   /// How many programs a cache keeps before it starts again: enough for the files a class shares
@@ -86,13 +91,14 @@ public enum ProgramCrossCheck {
 
   static func verify(
     _ bytes: [UInt8], configuration: LearnerConfiguration, file: String, python: PythonVersion, output: inout [String],
-    observation: inout Observation
+    observation: inout Observation, trace kept: inout GatherTrace?
   ) -> LessonKitError? {
     let name = (file as NSString).lastPathComponent
     let run = run(bytes, name: name, python: python)
     observation = run.observation
     if let stopped = stopped(run, file: file) { return stopped }
     let trace = GatherEngine.runVirtual(configuration.batch, python: python)
+    kept = trace
     var differences: [String] = []
     let engineDeadlock: Bool
     if case .deadlock? = trace.failure { engineDeadlock = true } else { engineDeadlock = false }

@@ -138,10 +138,11 @@ struct PythonTokenizer {
         var end = index
         while end < text.count, Self.continuesName(text[end]) { end += 1 }
         let word = slice(index..<end)
-        let lower = word.lowercased()
-        if end < text.count, text[end] == "\"" || text[end] == "'", lower.count <= 2,
-          lower.allSatisfy({ "rbfu".contains($0) })
-        {
+        // A string's prefix (r, b, f, u, in either case, up to two letters): only a short name
+        // right before a quote can be one.
+        let prefix: String? =
+          end < text.count && (text[end] == "\"" || text[end] == "'") && end - index <= 2 ? word.lowercased() : nil
+        if let lower = prefix, lower.allSatisfy({ "rbfu".contains($0) }) {
           index = end
           let value = try readString(raw: lower.contains("r"))
           tokens.append(PythonToken(kind: .string(value, isFormat: lower.contains("f")), position: start))
@@ -150,17 +151,9 @@ struct PythonTokenizer {
           index = end
         }
       default:
-        let three = index + 2 < text.count ? slice(index..<(index + 3)) : ""
-        let two = index + 1 < text.count ? slice(index..<(index + 2)) : ""
         let op: String
-        if ["**=", "//=", "...", ">>=", "<<="].contains(three) {
-          op = three
-        } else if ["==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=", "**", "//", ":=", "%=", "|=", "&="].contains(
-          two)
-        {
-          op = two
-        } else if "()[]{}:,;+-*/%<>=.@|&^~".unicodeScalars.contains(scalar) {
-          op = String(Character(scalar))
+        if let length = Self.operatorLength(scalar, peek(1), peek(2)) {
+          op = slice(index..<(index + length))
         } else {
           throw PythonSyntaxError(position: start, message: "the character '\(Character(scalar))' is not Python")
         }
@@ -171,8 +164,8 @@ struct PythonTokenizer {
               position: start, message: "brackets nested deeper than \(Self.maximumBracketDepth) levels")
           }
         } else if ")]}".unicodeScalars.contains(scalar) {
-          let pairs: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
-          guard brackets.popLast()?.scalar == pairs[scalar] else {
+          let opening: Unicode.Scalar = scalar == ")" ? "(" : scalar == "]" ? "[" : "{"
+          guard brackets.popLast()?.scalar == opening else {
             throw PythonSyntaxError(position: start, message: "'\(op)' closes nothing")
           }
         }
@@ -189,6 +182,20 @@ struct PythonTokenizer {
     for _ in indents.dropFirst() { tokens.append(PythonToken(kind: .dedent, position: position)) }
     tokens.append(PythonToken(kind: .end, position: position))
     return tokens
+  }
+
+  /// How many scalars the operator starting with `first` (then `second`, `third`) takes: three
+  /// (`**=`, `//=`, `...`, `>>=`, `<<=`), two (`==`, `->`, `+=`, `:=`, …) or one; `nil` when
+  /// `first` starts no operator.
+  static func operatorLength(_ first: Unicode.Scalar, _ second: Unicode.Scalar?, _ third: Unicode.Scalar?) -> Int? {
+    switch (first, second, third) {
+    case ("*", "*", "="), ("/", "/", "="), (".", ".", "."), (">", ">", "="), ("<", "<", "="): return 3
+    case ("=", "=", _), ("!", "=", _), ("<", "=", _), (">", "=", _), ("-", ">", _), ("+", "=", _), ("-", "=", _),
+      ("*", "=", _), ("/", "=", _), ("*", "*", _), ("/", "/", _), (":", "=", _), ("%", "=", _), ("|", "=", _),
+      ("&", "=", _):
+      return 2
+    default: return "()[]{}:,;+-*/%<>=.@|&^~".unicodeScalars.contains(first) ? 1 : nil
+    }
   }
 
   /// Whether a scalar can start a name: ASCII first, Unicode's XID_Start otherwise.

@@ -101,13 +101,12 @@ enum RunReading {
 
     // A timeout that expired and came back as an error: a handler for every exception caught it
     // before the one for timeouts could (TimeoutError is an Exception).
-    let sourceLines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     for (index, record) in records.enumerated() where record.outcome == "timeout" {
       guard let results = observation.results, index < results.count, case let text = results[index],
         text.hasSuffix(":error") || text.hasSuffix(":failed"),
-        let line = record.facts.timeoutHandledAt, line >= 1, line <= sourceLines.count
+        let line = record.facts.timeoutHandledAt, let sourceLine = Self.line(line, of: bytes)
       else { continue }
-      let clause = sourceLines[line - 1].trimmingCharacters(in: .whitespaces)
+      let clause = sourceLine.trimmingCharacters(in: .whitespaces)
       guard clause.hasPrefix("except Exception") || clause.hasPrefix("except BaseException") || clause.hasPrefix("except:")
       else { continue }
       throw Unread(
@@ -265,6 +264,18 @@ enum RunReading {
     return configuration
   }
 
+  /// The text of line `number` (from 1) of `bytes`, or nil past the last.
+  static func line(_ number: Int, of bytes: [UInt8]) -> String? {
+    guard number >= 1 else { return nil }
+    var start = 0
+    for _ in 1..<number {
+      guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+      start = newline + 1
+    }
+    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
   static func duration(_ seconds: Double) -> Duration {
     .nanoseconds(Int64((seconds * 1e9).rounded()))
   }
@@ -290,7 +301,7 @@ enum RunReading {
           if text.lowercased().contains("timeout") { mentionsTimeouts = true }
           if isFormat, text.contains("{") {
             hasOther = true
-          } else if depth == 1, number == nil {
+          } else if depth == 1, number == nil, text.utf8.contains(where: { (0x30...0x39).contains($0) || $0 >= 0x80 }) {
             // A count written into the text itself, at its start or its end: print("timeouts: 3"),
             // print("3 calls timed out").
             let written = text.split { !$0.isNumber }.compactMap { Int($0) }

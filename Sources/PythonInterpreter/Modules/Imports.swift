@@ -110,7 +110,7 @@ enum StandardModules {
     "asyncio": "asyncio/__init__.py", "enum": "enum.py", "typing": "typing.py", "itertools": "",
   ]
 
-  static var factories: [String: (Machine) throws -> ModuleObject] { [
+  static let factories: [String: @Sendable (Machine) throws -> ModuleObject] = [
     "asyncio": { AsyncioModule.make($0) },
     "time": { TimeModule.make($0) },
     "logging": { try LoggingModule.make($0) },
@@ -136,7 +136,7 @@ enum StandardModules {
     "types": { try SmallModules.module($0, "types", SmallModules.types) },
     "contextvars": { ContextvarsModule.make($0) },
     "textwrap": { try TextwrapModule.make($0) },
-  ] }
+  ]
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
   static let known: Set<String> = [
