@@ -58,6 +58,10 @@ final class GuardedGatherProgram {
   var elapsed: Int64 = 0
   /// The calls still waiting for a slot when the loop found nothing left to do.
   var waitingAtDeadlock: [String] = []
+  /// The batch's calls and its timeout in nanoseconds (-1 for none), read where they are, not
+  /// copied call by call.
+  private let calls: [GatherCall]
+  private let batchTimeout: Int64
 
   init(batch: GatherBatch, loop: EventLoop) {
     self.batch = batch
@@ -67,6 +71,8 @@ final class GuardedGatherProgram {
     endedAt = Array(repeating: 0, count: count)
     outcomes = Array(repeating: .cancelled, count: count)
     flags = Array(repeating: 0, count: count)
+    calls = batch.calls
+    batchTimeout = batch.timeout?.nanoseconds ?? -1
     shared = batch.semaphore == .shared ? batch.limit.map { Semaphore(value: $0, loop: loop) } : nil
   }
 
@@ -86,12 +92,24 @@ final class GuardedGatherProgram {
   }
 
   /// The call's delay in seconds, as the recordings pass it to `asyncio.sleep`.
-  func delay(_ index: Int) -> Double { Double(batch.calls[index].delayNanoseconds) / 1_000_000_000 }
+  func delay(_ index: Int) -> Double {
+    calls.withUnsafeBufferPointer { Double($0[index].delayNanoseconds) / 1_000_000_000 }
+  }
 
   /// The call's timeout in seconds, or `nil`.
   func timeout(_ index: Int) -> Double? {
-    batch.timeoutNanoseconds(ofCallAt: index).map { Double($0) / 1_000_000_000 }
+    let own = calls.withUnsafeBufferPointer { $0[index].timeoutNanoseconds }
+    let nanoseconds =
+      switch own {
+      case GatherCall.inheritTimeout: batchTimeout
+      case GatherCall.noTimeout: Int64(-1)
+      default: own
+      }
+    return nanoseconds < 0 ? nil : Double(nanoseconds) / 1_000_000_000
   }
+
+  /// Whether the call's work blocks the loop (`time.sleep`).
+  func blocks(_ index: Int) -> Bool { calls.withUnsafeBufferPointer { $0[index].work == .cpu } }
 
   func finished(_ index: Int) -> Bool { flags[index] & Self.finishedFlag != 0 }
 
@@ -190,11 +208,10 @@ private final class CallTool: Future, Coroutine {
   }
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
-    let call = program.batch.calls[index]
     if !waited {
       waited = true
       let delay = program.delay(index)
-      if call.work == .cpu {
+      if program.blocks(index) {
         task.loop.block(forSeconds: delay)
       } else if delay <= 0 {
         return .yield
@@ -208,7 +225,7 @@ private final class CallTool: Future, Coroutine {
       timer = nil
       if case .error(let error) = input { return .raised(error) }
     }
-    if let failure = call.failure { return .raised(ToolError.make(failure)) }
+    if let failure = program.batch.calls[index].failure { return .raised(ToolError.make(failure)) }
     return .returned(nil)
   }
 }
@@ -236,7 +253,7 @@ private final class Guarded: Coroutine {
         guard let timeout = program.timeout(index) else { return .awaitCoroutine(inner) }
         return .awaitCoroutine(WaitFor.make(.coroutine(inner), timeout: timeout, version: task.loop.version))
       }
-      if let semaphore {
+      if let semaphore, !semaphore.acquireIfFree() {
         stage = .acquiring
         return .awaitCoroutine(semaphore.acquire())
       }
@@ -328,7 +345,7 @@ private final class Inner: Coroutine {
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
     switch stage {
     case .start:
-      if let semaphore {
+      if let semaphore, !semaphore.acquireIfFree() {
         stage = .acquiring
         return .awaitCoroutine(semaphore.acquire())
       }

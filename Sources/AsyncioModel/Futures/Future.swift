@@ -154,8 +154,7 @@ open class Future {
   }
 
   private func scheduleCallbacks() {
-    if let first = firstCallback {
-      firstCallback = nil
+    if let first = firstCallback.take() {
       loop.callSoon(.doneCallback(first, self))
     }
     guard !moreCallbacks.isEmpty else { return }

@@ -32,6 +32,15 @@ public final class Semaphore {
   /// `acquire()`, the coroutine.
   public func acquire() -> Coroutine { Acquire(self) }
 
+  /// The first lines of `acquire()`, where it does not suspend: when the semaphore is not
+  /// locked, takes a permit and says so (`acquire()` would return True at once, in the same
+  /// step); otherwise changes nothing, and the caller awaits ``acquire()``.
+  public func acquireIfFree() -> Bool {
+    guard !isLocked else { return false }
+    value -= 1
+    return true
+  }
+
   /// `async with semaphore` as it starts: the coroutine of `__aenter__`.
   func acquireFrame() -> Acquire { Acquire(self) }
 
@@ -129,10 +138,7 @@ final class Acquire: Future, Coroutine {
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
     let waiter = self
     guard waiting else {
-      if !semaphore.isLocked {
-        semaphore.value -= 1
-        return .returned(task.loop.host.trueValue)
-      }
+      if semaphore.acquireIfFree() { return .returned(task.loop.host.trueValue) }
       waiting = true
       semaphore.enqueue(self)
       return .awaitFuture(self)

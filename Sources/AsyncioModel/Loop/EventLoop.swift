@@ -115,7 +115,7 @@ public final class EventLoop {
     return handle
   }
 
-  func callSoon(_ item: ReadyItem) { ready.append(item) }
+  func callSoon(_ item: consuming ReadyItem) { ready.append(item) }
 
   func callSoon(_ action: HandleAction) -> Handle {
     let handle = Handle(action)
@@ -259,8 +259,8 @@ public final class EventLoop {
   }
 
   @inline(__always)
-  private func run(_ item: ReadyItem) {
-    switch item {
+  private func run(_ item: consuming ReadyItem) {
+    switch consume item {
     case .step(let task, let error):
       task.step(error.map(Resumption.error) ?? .value(nil))
     case .doneCallback(let callback, let future):
@@ -288,7 +288,7 @@ public final class EventLoop {
     isClosed = true
     for case let task? in liveTasks where !task.isDone { task.abandon() }
     // Handles and the futures they would finish can hold each other (a sleep and its timer).
-    for timer in timers.items { timer.discard() }
+    timers.forEach { $0.discard() }
     while let item = ready.popFirst() {
       if case .handle(let handle) = item { handle.discard() }
     }

@@ -28,6 +28,10 @@ struct TimerHeap {
   /// The instant of the first timer, without touching it.
   var firstWhen: Int64? { entries.first?.when }
   var items: [TimerHandle] { entries.map(\.timer) }
+  /// Calls `body` on every timer, in the heap's order.
+  func forEach(_ body: (TimerHandle) -> Void) {
+    for entry in entries { body(entry.timer) }
+  }
 
   mutating func push(_ timer: TimerHandle) {
     entries.append(Entry(when: timer.when, sequence: timer.sequence, timer: timer))
