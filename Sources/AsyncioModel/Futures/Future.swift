@@ -11,12 +11,37 @@ open class Future {
   public let loop: EventLoop
   var resultValue: LoopValue = nil
   var exceptionValue: LoopError?
-  /// The message given to `cancel(msg)`.
-  var cancelMessage: LoopValue = nil
-  /// `_cancelled_exc`: the `CancelledError` that ended a task, kept for whoever awaits it.
-  var cancelledError: LoopError?
   private var firstCallback: DoneCallback?
-  private var moreCallbacks: [DoneCallback] = []
+  /// What few futures ever have (a cancellation's message and error, a second callback), kept
+  /// apart so that a future is small and quick to free: a million calls make millions of them.
+  private final class Rare {
+    var cancelMessage: LoopValue = nil
+    var cancelledError: LoopError?
+    var moreCallbacks: [DoneCallback] = []
+  }
+  private var rare: Rare?
+  private var rareMade: Rare {
+    if let rare { return rare }
+    let made = Rare()
+    rare = made
+    return made
+  }
+
+  /// The message given to `cancel(msg)`.
+  var cancelMessage: LoopValue {
+    get { rare?.cancelMessage }
+    set { if newValue != nil || rare != nil { rareMade.cancelMessage = newValue } }
+  }
+  /// `_cancelled_exc`: the `CancelledError` that ended a task, kept for whoever awaits it.
+  var cancelledError: LoopError? {
+    get { rare?.cancelledError }
+    set { if newValue != nil || rare != nil { rareMade.cancelledError = newValue } }
+  }
+  private var moreCallbacks: [DoneCallback] {
+    get { rare?.moreCallbacks ?? [] }
+    set { if !newValue.isEmpty || rare != nil { rareMade.moreCallbacks = newValue } }
+  }
+  private var hasMoreCallbacks: Bool { !(rare?.moreCallbacks.isEmpty ?? true) }
 
   /// Creates a pending future on `loop` (`loop.create_future()`).
   public init(loop: EventLoop) { self.loop = loop }
@@ -108,10 +133,10 @@ open class Future {
   public func addDoneCallback(_ callback: DoneCallback) {
     if state != .pending {
       loop.callSoon(.doneCallback(callback, self))
-    } else if firstCallback == nil && moreCallbacks.isEmpty {
+    } else if firstCallback == nil && !hasMoreCallbacks {
       firstCallback = callback
     } else {
-      moreCallbacks.append(callback)
+      rareMade.moreCallbacks.append(callback)
     }
   }
 
@@ -157,7 +182,7 @@ open class Future {
     if let first = firstCallback.take() {
       loop.callSoon(.doneCallback(first, self))
     }
-    guard !moreCallbacks.isEmpty else { return }
+    guard hasMoreCallbacks else { return }
     let callbacks = moreCallbacks
     moreCallbacks = []
     for callback in callbacks { loop.callSoon(.doneCallback(callback, self)) }

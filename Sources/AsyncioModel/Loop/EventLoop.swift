@@ -224,10 +224,9 @@ public final class EventLoop {
       timers.removeCancelled()
       cancelledTimers = 0
     } else {
-      while let head = timers.first, head.cancelled {
+      while timers.firstIsCancelled, let head = timers.popFirst() {
         cancelledTimers -= 1
         head.scheduled = false
-        _ = timers.popFirst()
       }
     }
     if ready.isEmpty && !stopping {
@@ -267,7 +266,8 @@ public final class EventLoop {
       callback.futureDone(future)
     case .handle(let handle):
       guard !handle.cancelled else { return }
-      switch handle.action {
+      // A handle runs once: its action is taken out of it (and what it holds let go with it).
+      switch handle.takeAction() {
       case .setResultUnlessCancelled(let future, let value):
         if !future.isCancelled { future.setResult(value) }
       case .releaseWaiter(let waiter):

@@ -10,6 +10,13 @@ public class Handle {
   /// `Handle.cancel()`: the callback will not run.
   public func cancel() { cancelled = true }
 
+  /// The action, taken out: the handle is running and will not run again.
+  func takeAction() -> HandleAction {
+    var taken = HandleAction.none
+    swap(&taken, &action)
+    return taken
+  }
+
   /// Lets go of what the callback holds (the loop is closed; it will never run).
   func discard() {
     cancelled = true
