@@ -152,7 +152,7 @@ final class GuardedGatherProgram {
       for index in batch.calls.indices where !finished(index) { finish(index, .cancelled) }
       return (deadlocked, interrupted)
     }
-    let pending = loop.allTasks
+    let pending = loop.liveCount == 0 ? [] : loop.allTasks
     for task in pending { task.cancel() }
     if !pending.isEmpty {
       _ = loop.runUntilComplete(Gather.start(pending.map(Awaitable.future), returnExceptions: true, loop: loop))

@@ -19,6 +19,9 @@ public final class EventLoop {
   public let host: LoopHost
   /// The clock the loop waits on.
   let clock: LoopClock
+  /// Whether it is the virtual clock, whose waits the loop makes itself (instant, never
+  /// interrupted) without asking it.
+  private let virtualClock: Bool
 
   /// The current time in ticks (microseconds) since the loop started.
   public private(set) var ticks: Int64 = 0
@@ -69,11 +72,12 @@ public final class EventLoop {
   ///   - clock: The clock to wait on. The default is the virtual clock: waiting is instant.
   public init(
     version: PythonVersion = .default, host: LoopHost = BasicLoopHost.shared,
-    clock: LoopClock = VirtualLoopClock()
+    clock: LoopClock = VirtualLoopClock.shared
   ) {
     self.version = version
     self.host = host
     self.clock = clock
+    self.virtualClock = clock is VirtualLoopClock
     liveTasks.reserveCapacity(16)
   }
 
@@ -102,7 +106,7 @@ public final class EventLoop {
   public func block(forSeconds seconds: Double) {
     let step = Self.ticks(ofSeconds: seconds)
     guard step > 0 else { return }
-    ticks = clock.block(from: ticks, by: step)
+    ticks = virtualClock ? ticks + step : clock.block(from: ticks, by: step)
   }
 
   // MARK: Scheduling
@@ -232,8 +236,12 @@ public final class EventLoop {
     if ready.isEmpty && !stopping {
       if let when = timers.firstWhen, when < Self.never || pendingOutsideWork > 0 {
         if when > ticks {
-          guard let now = clock.wait(from: ticks, until: when) else { return .interrupted }
-          ticks = now
+          if virtualClock {
+            ticks = when
+          } else {
+            guard let now = clock.wait(from: ticks, until: when) else { return .interrupted }
+            ticks = now
+          }
         }
       } else if pendingOutsideWork == 0 {
         return .deadlock
@@ -241,7 +249,7 @@ public final class EventLoop {
         guard let now = clock.waitForOutsideWork(from: ticks, loop: self) else { return .interrupted }
         ticks = now
       }
-    } else if clock.isInterrupted {
+    } else if !virtualClock, clock.isInterrupted {
       return .interrupted
     }
     while let when = timers.firstWhen, when <= ticks, let head = timers.popFirst() {

@@ -11,7 +11,9 @@ public protocol LoopClock: AnyObject {
 }
 
 /// The virtual clock: waiting is instant, so a run takes no real time and is the same every time.
-public final class VirtualLoopClock: LoopClock {
+public final class VirtualLoopClock: LoopClock, Sendable {
+  /// The one virtual clock every loop can share: it keeps nothing.
+  public static let shared = VirtualLoopClock()
   public init() {}
   public func wait(from now: Int64, until deadline: Int64) -> Int64? { deadline }
   public func block(from now: Int64, by step: Int64) -> Int64 { now + step }
