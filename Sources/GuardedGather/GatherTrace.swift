@@ -44,7 +44,7 @@ public struct GatherTrace: Sendable, Hashable {
   public var results: [String?]? {
     guard failure == nil else { return nil }
     return calls.map { call in
-      call.outcome == .error && swallowsErrors ? nil : "\(call.name):\(call.outcome.rawValue)"
+      call.outcome == .error && swallowsErrors ? nil : call.name + ":" + call.outcome.rawValue
     }
   }
 

@@ -160,7 +160,7 @@ func gradeClass() {
 
 /// Reads, runs and checks the lesson 3 Python solution (a typical 40-line program) in-process,
 /// then grades a class of 10,000 `.py` submissions as `lesson grade 3 DIR` does.
-func python(classes: Bool = true) {
+func python(classes: Bool = true, runs: Int = 5_000) {
   guard let root = Course.find(from: FileManager.default.currentDirectoryPath),
     let course = try? Course.load(root: root), let entry = course.entry(3), let spec = try? course.spec(entry),
     let pythonFile = spec.pythonFile
@@ -170,7 +170,6 @@ func python(classes: Bool = true) {
   }
   let source = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(root)/solutions/\(entry.folder)/\(pythonFile)")))
   let lines = source.count(where: { $0 == 0x0A })
-  let runs = 5_000
   var passed = 0
   let start = now()
   for run in 0..<runs {
@@ -262,7 +261,9 @@ case "configurations": configurations(count: arguments.dropFirst().first.flatMap
 case "million": million()
 case "grade": gradeClass()
 case "python": Interpreter.onLargeStack { python() }
-case "python-check": Interpreter.onLargeStack { python(classes: false) }
+case "python-check":
+  let runs = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000
+  Interpreter.onLargeStack { python(classes: false, runs: runs) }
 case "interpreter": interpreter()
 case "corpus": for path in arguments.dropFirst() { corpus(path) }
 case nil:

@@ -35,19 +35,20 @@ public struct NoteReview: Sendable, Hashable {
   public let wordCount: Int
 
   static func wordCount(_ note: String) -> Int {
-    let utf8 = note.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) {
+    var note = note
+    let ascii: Int? = note.withUTF8 { bytes in
       // ASCII white space: space, and tab to carriage return.
       var count = 0
       var inWord = false
-      for byte in utf8 {
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
         let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
         if !space && !inWord { count += 1 }
         inWord = !space
       }
       return count
     }
-    return note.split(whereSeparator: { $0.isWhitespace }).count
+    return ascii ?? note.split(whereSeparator: { $0.isWhitespace }).count
   }
 
   /// A review as it was made (read back from a grading worker).
@@ -103,7 +104,8 @@ public struct NoteReview: Sendable, Hashable {
 
   /// The note's words, lowercased, without punctuation (`doesn't` stays one word; `’` reads as `'`).
   static func words(_ text: String) -> [String] {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
+    var text = text
+    if let words = text.withUTF8({ asciiWords($0) }) { return words }
     var words: [String] = []
     var word = ""
     for character in text.lowercased() {
@@ -125,21 +127,31 @@ public struct NoteReview: Sendable, Hashable {
     return words
   }
 
-  /// ``words(_:)`` for ASCII text, a byte at a time.
-  private static func asciiWords(_ text: String) -> [String] {
+  /// ``words(_:)`` for ASCII text, a byte at a time; nil when the text is not all ASCII.
+  private static func asciiWords(_ text: UnsafeBufferPointer<UInt8>) -> [String]? {
     var words: [String] = []
-    var word: [UInt8] = []
-    for var byte in text.utf8 {
-      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-      if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 || byte == 0x5F {
-        word.append(byte)
-      } else if !word.isEmpty {
-        words.append(String(decoding: word, as: UTF8.self))
-        word.removeAll(keepingCapacity: true)
+    words.reserveCapacity(text.count / 5)
+    // Lowercased in place in a copy; each word is then one slice of it.
+    var lowered = [UInt8](repeating: 0, count: text.count)
+    return lowered.withUnsafeMutableBufferPointer { lower -> [String]? in
+      var start = -1
+      for index in 0..<text.count {
+        var byte = text[index]
+        if byte >= 0x80 { return nil }
+        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+        lower[index] = byte
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 || byte == 0x5F {
+          if start < 0 { start = index }
+        } else if start >= 0 {
+          words.append(String(decoding: UnsafeBufferPointer(rebasing: lower[start..<index]), as: UTF8.self))
+          start = -1
+        }
       }
+      if start >= 0 {
+        words.append(String(decoding: UnsafeBufferPointer(rebasing: lower[start..<text.count]), as: UTF8.self))
+      }
+      return words
     }
-    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-    return words
   }
 
   /// Where `phrase` starts among `words`: a word that begins with the phrase's first word (so
@@ -150,16 +162,38 @@ public struct NoteReview: Sendable, Hashable {
 
   /// Where the words that start with each byte are, in order: a phrase is looked for only where
   /// a word starts as its first word does.
-  static func wordStarts(_ words: [String]) -> [[Int]] {
-    var starts = [[Int]](repeating: [], count: 256)
-    for (position, word) in words.enumerated() {
-      if let byte = word.utf8.first { starts[Int(byte)].append(position) }
+  static func wordStarts(_ words: [String]) -> WordStarts { WordStarts(words) }
+
+  /// The positions of the words that start with each byte, in order, as chains through one
+  /// array (a list per byte cost more to make than the search it saved).
+  struct WordStarts {
+    /// The first position of each byte's chain, or -1.
+    private var head = [Int32](repeating: -1, count: 256)
+    /// The next position in the same chain, or -1.
+    private var next: [Int32]
+
+    init(_ words: [String]) {
+      next = [Int32](repeating: -1, count: words.count)
+      // Built from the end, so that each chain runs in order.
+      for position in words.indices.reversed() {
+        guard let byte = words[position].utf8.first else { continue }
+        next[position] = head[Int(byte)]
+        head[Int(byte)] = Int32(position)
+      }
     }
-    return starts
+
+    /// Calls `body` with the position of each word that starts with `byte`, in order.
+    func forEach(startingWith byte: UInt8, _ body: (Int) -> Void) {
+      var position = head[Int(byte)]
+      while position >= 0 {
+        body(Int(position))
+        position = next[Int(position)]
+      }
+    }
   }
 
   /// ``positions(of:in:)`` for a phrase already split into its words.
-  static func positions(of parts: [String], in words: [String], starts: [[Int]]? = nil) -> [Int] {
+  static func positions(of parts: [String], in words: [String], starts: WordStarts? = nil) -> [Int] {
     guard let first = parts.first, words.count >= parts.count else { return [] }
     // Both sides are lowercased words: comparing their bytes is comparing them.
     func begins(_ word: String, _ part: String) -> Bool {
@@ -173,11 +207,14 @@ public struct NoteReview: Sendable, Hashable {
     }
     var positions: [Int] = []
     let last = words.count - parts.count
-    let candidates: [Int] = starts.map { starts in first.utf8.first.map { starts[Int($0)] } ?? [] } ?? Array(0...last)
-    for start in candidates where start <= last && begins(words[start], first) {
-      if parts.indices.dropFirst().allSatisfy({ begins(words[start + $0], parts[$0]) }) {
-        positions.append(start)
-      }
+    func look(at start: Int) {
+      guard start <= last, begins(words[start], first) else { return }
+      if parts.indices.dropFirst().allSatisfy({ begins(words[start + $0], parts[$0]) }) { positions.append(start) }
+    }
+    if let starts {
+      if let byte = first.utf8.first { starts.forEach(startingWith: byte, look) }
+    } else {
+      for start in 0...last { look(at: start) }
     }
     return positions
   }
