@@ -77,7 +77,7 @@ public enum ProgramCrossCheck {
   static func run(_ bytes: [UInt8], name: String, python: PythonVersion) -> ProgramRun {
     let key = RunKey(bytes: SourceBytes(bytes), python: python)
     if let done = runs.withLock({ $0[key] }),
-      done.name == name || !(done.run.stdout.contains(done.name) || done.run.stderr.contains(done.name))
+      done.name == name || !(done.run.stdout.containsText(done.name) || done.run.stderr.containsText(done.name))
     {
       return done.run
     }

@@ -232,9 +232,9 @@ struct PythonTokenizer {
       let exponentSign =
         (scalar == "+" || scalar == "-") && end > index && (text[end - 1] == "e" || text[end - 1] == "E")
         && !(text[index] == "0" && end > index + 1 && (text[index + 1] == "x" || text[index + 1] == "X"))
-      guard
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || exponentSign
-      else { break }
+      let letter =
+        scalar.isASCII ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)) : scalar.properties.isAlphabetic
+      guard letter || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || exponentSign else { break }
       end += 1
     }
     let raw = String(slice(index..<end).filter { $0 != "_" })
@@ -264,6 +264,26 @@ struct PythonTokenizer {
       if end < text.count, text[end] == quote {
         let value = slice(index..<end)
         index = end + 1
+        return value
+      }
+    }
+    if triple, ascii != nil {
+      // A triple-quoted string without escapes (a docstring): one slice, the lines counted.
+      var end = index
+      var lines: [Int] = []
+      while end < text.count, text[end] != "\\",
+        !(text[end] == quote && end + 2 < text.count && text[end + 1] == quote && text[end + 2] == quote)
+      {
+        if text[end] == "\n" { lines.append(end) }
+        end += 1
+      }
+      if end + 2 < text.count, text[end] == quote {
+        let value = slice(index..<end)
+        for newlineAt in lines {
+          index = newlineAt
+          newline()
+        }
+        index = end + 3
         return value
       }
     }

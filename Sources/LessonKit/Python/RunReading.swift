@@ -33,7 +33,7 @@ enum RunReading {
     // unless what it printed names the file (a traceback, __file__).
     let name = (file as NSString).lastPathComponent
     let run = ProgramCrossCheck.run(bytes, name: name, python: python)
-    let namesFile = run.stdout.contains(name) || run.stderr.contains(name)
+    let namesFile = run.stdout.containsText(name) || run.stderr.containsText(name)
     let key = Key(bytes: SourceBytes(bytes), python: python, name: namesFile ? name : "")
     let reading: Result<LearnerConfiguration, Unread>
     if let done = readings.withLock({ $0[key] }) {
@@ -232,11 +232,13 @@ enum RunReading {
     // The evidence: what the program printed, and its note.
     var evidence = LearnerEvidence()
     let printed = run.stdout
-    if let repr = observation.resultsRepr, printed.contains(repr) { evidence.resultsComputed = true }
+    if let repr = observation.resultsRepr, printed.containsText(repr) { evidence.resultsComputed = true }
     // Or the lesson's form of them, made by the program from gather's values (an exception
     // returned by return_exceptions=True, written as f"{name}:error").
     let lessonForm = GatherTrace.pythonList(records.map { "\($0.name):\($0.outcome)" })
-    if printed.split(separator: "\n").contains(where: { $0 == lessonForm }) { evidence.resultsComputed = true }
+    if printed.utf8.split(separator: UInt8(ascii: "\n")).contains(where: { $0.elementsEqual(lessonForm.utf8) }) {
+      evidence.resultsComputed = true
+    }
     let source = String(decoding: bytes, as: UTF8.self)
     var tokenizer = PythonTokenizer()
     let tokens = (try? tokenizer.tokenize(source)) ?? []
@@ -298,7 +300,7 @@ enum RunReading {
         case .op("("), .op("["), .op("{"): depth += 1
         case .op(")"), .op("]"), .op("}"): depth -= 1
         case .string(let text, let isFormat):
-          if text.lowercased().contains("timeout") { mentionsTimeouts = true }
+          if text.lowercased().containsText("timeout") { mentionsTimeouts = true }
           if isFormat, text.contains("{") {
             hasOther = true
           } else if depth == 1, number == nil, text.utf8.contains(where: { (0x30...0x39).contains($0) || $0 >= 0x80 }) {
@@ -352,10 +354,13 @@ enum RunReading {
   /// names no call (`timeouts: 2`, `2 of 8 calls timed out`), the observed count if it is there
   /// (computed), else the one number on the line (a count that differs from the run).
   static func printedCount(in stdout: String, names: [String], observed: Int) -> (count: Int, computed: Bool)? {
-    for line in stdout.split(separator: "\n") {
+    for bytes in stdout.utf8.split(separator: UInt8(ascii: "\n")) {
+      let line = Substring(bytes)
       let lower = line.lowercased()
-      guard lower.contains("timeout") || lower.contains("timed out") || lower.contains("time out") else { continue }
-      if names.contains(where: { !$0.isEmpty && line.contains($0) }) { continue }
+      guard lower.containsText("timeout") || lower.containsText("timed out") || lower.containsText("time out") else {
+        continue
+      }
+      if names.contains(where: { !$0.isEmpty && line.containsText($0) }) { continue }
       let numbers = line.split { !$0.isNumber }.compactMap { Int($0) }
       if numbers.contains(observed) { return (observed, true) }
       if numbers.count == 1 { return (numbers[0], false) }
