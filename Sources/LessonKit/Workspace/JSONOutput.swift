@@ -103,16 +103,20 @@ public enum JSONOutput: Sendable, Hashable {
 
   /// Appends `text` as a JSON string; text with nothing to escape is copied whole.
   static func quote(_ text: String, into bytes: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { quote(utf8: $0, into: &bytes) }
+  }
+
+  private static func quote(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+    let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
     if plain {
-      bytes += text.utf8
+      bytes.append(contentsOf: utf8)
       bytes.append(UInt8(ascii: "\""))
       return
     }
     // Byte by byte: the text is valid UTF-8, so only the escapes and U+2028/U+2029 (E2 80 A8/A9,
     // line breaks to JavaScript) need looking at.
-    let utf8 = Array(text.utf8)
     var index = 0
     bytes.reserveCapacity(bytes.count + utf8.count + 8)
     while index < utf8.count {
