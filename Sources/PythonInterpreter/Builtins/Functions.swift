@@ -63,11 +63,31 @@ extension Machine {
   }
 
   func sum(_ a: Args) throws -> PyObject {
+    // The sum of a set in any order (`sum(<pure genexp over a set>)`): its values are kept, to
+    // find out afterwards whether any order gives this total.
+    if unorderedSums.last == .waiting, a.count == 1, a.keywords.isEmpty {
+      unorderedSums[unorderedSums.count - 1] = .summing
+      var values: [PyObject]? = []
+      let total: PyObject
+      do {
+        total = try sum(a, keeping: &values)
+      } catch let e as ExceptionObject {
+        throw orderFreeRaised(e, by: "sum")
+      }
+      unorderedSums[unorderedSums.count - 1] = Self.addsUpInAnyOrder(values ?? []) ? .orderFree : .orderDependent
+      return total
+    }
+    var none: [PyObject]?
+    return try sum(a, keeping: &none)
+  }
+
+  private func sum(_ a: Args, keeping kept: inout [PyObject]?) throws -> PyObject {
     var acc: PyObject = a.get(1, "start") ?? IntObject.make(0)
     if acc is StrObject { throw typeError("sum() can't sum strings [use ''.join(seq) instead]") }
     let it = try getIterator(a[0])
     var floatSum: PyFloatSum?
     while let v = try next(it) {
+      kept?.append(v)
       if let fs = floatSum {
         if let f = v as? FloatObject {
           var s = fs
@@ -101,6 +121,23 @@ extension Machine {
     }
     if let fs = floatSum { return FloatObject(fs.value) }
     return acc
+  }
+
+  /// `sorted(iterable, key=, reverse=)`.
+  func sortedList(_ a: Args) throws -> ListObject {
+    let l = ListObject(try iterateUnordered(a[0]))
+    let key = a.keyword("key").flatMap { $0 is NoneObject ? nil : $0 }
+    if let s = a[0] as? SetObject, let key, s.cpythonOrder == nil {
+      // Equal keys keep the set's order: only then does the unknown order matter.
+      let keys = try l.items.map { try call(key, Args([$0])) }
+      for i in keys.indices {
+        for j in keys.indices where j > i {
+          if try eq(keys[i], keys[j]) { _ = try setOrder(s) }
+        }
+      }
+    }
+    try sortList(l, key: key, reverse: try a.keyword("reverse").map { try truthy($0) } ?? false)
+    return l
   }
 
   func minMax(_ a: Args, isMax: Bool) throws -> PyObject {
@@ -239,4 +276,18 @@ extension Sandbox {
   static func refuse(_ m: Machine, construct: String, why: String) -> Halt {
     Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: construct, why: why)
   }
+}
+
+/// Where a `sum` over a set in any order stands (``Machine/unorderedSums``).
+enum OrderFreeSum: Sendable {
+  /// The set was not let go in any order: nothing to check.
+  case notWatched
+  /// The set goes in any order; its `sum` has not started.
+  case waiting
+  /// The `sum` is adding.
+  case summing
+  /// Its values add up the same in any order.
+  case orderFree
+  /// They may not: the program is refused.
+  case orderDependent
 }

@@ -33,10 +33,13 @@ enum Instr {
   case getIter, forIter(Int)
   /// `iter()` for `for t in s: t.cancel()`, the loop's only use of `t`: see ``Machine/cancellingIterator(_:)``.
   case getIterCancelling
-  /// `iter()` of the outer iterable of `sorted(<pure genexp>)`: see ``Machine/unorderedIterator(_:in:)``.
-  case getIterUnordered(readsResults: Bool)
+  /// `iter()` of the outer iterable of a pure comprehension whose consumer does not care about
+  /// order (`sorted(...)`, `sum(...)`, `len([...])`): see ``Machine/unorderedIterator(_:in:consumer:reads:)``.
+  case getIterUnordered(consumer: OrderFreeConsumer, reads: UnorderedReads)
   /// After that `sorted(...)`: its result may not hold equal values that print differently.
   case checkSortedTies
+  /// After that `sum(...)`: its values must add up the same in any order.
+  case checkOrderFreeSum
   case getAIter, getANext, endAsyncFor
   /// Calls with `argc` values on the stack above the callable; the last `kwNames` tuple's count are keywords.
   case call(argc: Int, kwNames: Int)
@@ -174,4 +177,26 @@ final class CodeObject {
 /// What compiling a module notes on the way.
 final class CompileNotes {
   var warnings: [(line: Int, message: String)] = []
+}
+
+/// A built-in that gives the same answer whatever order its argument's values come in (or whose
+/// answer the machine checks for that): a set's elements may then go to it in any order.
+enum OrderFreeConsumer: UInt8, Sendable {
+  /// `sorted(<genexp>)`: sorting decides the order (equal values that print differently are refused).
+  case sorted
+  /// `sum(<genexp>)`: whole numbers add up the same in any order (so do floats whose every
+  /// partial sum is exact; anything else is refused).
+  case sum
+  /// `len(<list or set comprehension>)`: how many, not in which order.
+  case len
+}
+
+/// What a pure comprehension over a set of tasks asks of them: each is then checked to answer
+/// without raising, whatever order they are visited in.
+struct UnorderedReads: OptionSet, Sendable, Hashable {
+  let rawValue: UInt8
+  /// `t.result()`: every task must have finished with a value.
+  static let results = UnorderedReads(rawValue: 1)
+  /// `t.exception()`: every task must have finished (not be pending or cancelled).
+  static let exceptions = UnorderedReads(rawValue: 2)
 }

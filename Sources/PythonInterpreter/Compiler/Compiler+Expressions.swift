@@ -364,18 +364,33 @@ extension Compiler {
   /// `sorted(EXPR for NAME in ITER if COND)` whose EXPR and COND only read (names, attributes,
   /// arithmetic, comparisons, a few methods that cannot fail or change anything): what it gives
   /// does not depend on the order ITER goes in.
-  static func isOrderFreeSort(_ f: Expr, _ args: [Expr], _ kws: [Keyword]) -> Bool {
-    guard case .name("sorted", _) = f.kind, args.count == 1, kws.allSatisfy({ $0.arg == "reverse" }),
-      case .generatorExp(let elt, let gens) = args[0].kind, gens.count == 1, !gens[0].isAsync
-    else { return false }
-    return isReadOnly(elt) && gens[0].ifs.allSatisfy(isReadOnly)
+  /// The built-in a call is to, when it is one that does not care about the order of its
+  /// argument's values and that argument is a pure comprehension with one loop:
+  /// `sorted(<genexp>)`, `sum(<genexp>)`, `len(<list or set comprehension>)`. Whether the name
+  /// really is the built-in is checked when it runs.
+  static func orderFreeConsumer(_ f: Expr, _ args: [Expr], _ kws: [Keyword]) -> OrderFreeConsumer? {
+    guard case .name(let name, _) = f.kind, args.count == 1 else { return nil }
+    let elt: Expr
+    let gens: [Comprehension]
+    let consumer: OrderFreeConsumer
+    switch (name, args[0].kind) {
+    case ("sorted", .generatorExp(let e, let g)) where kws.allSatisfy({ $0.arg == "reverse" }):
+      (elt, gens, consumer) = (e, g, .sorted)
+    case ("sum", .generatorExp(let e, let g)) where kws.isEmpty: (elt, gens, consumer) = (e, g, .sum)
+    case ("len", .listComp(let e, let g)) where kws.isEmpty, ("len", .setComp(let e, let g)) where kws.isEmpty:
+      (elt, gens, consumer) = (e, g, .len)
+    default: return nil
+    }
+    guard gens.count == 1, !gens[0].isAsync, isReadOnly(elt), gens[0].ifs.allSatisfy(isReadOnly) else { return nil }
+    return consumer
   }
 
   /// Whether `e` (a read-only generator expression) calls a method named `name` anywhere.
   static func callsMethod(_ name: String, _ e: Expr) -> Bool {
     func any(_ es: [Expr]) -> Bool { es.contains { callsMethod(name, $0) } }
     switch e.kind {
-    case .generatorExp(let elt, let gens): return callsMethod(name, elt) || gens.contains { any($0.ifs) }
+    case .generatorExp(let elt, let gens), .listComp(let elt, let gens), .setComp(let elt, let gens):
+      return callsMethod(name, elt) || gens.contains { any($0.ifs) }
     case .attribute(let v, _, _): return callsMethod(name, v)
     case .subscript(let v, let s, _): return any([v, s])
     case .compare(let l, _, let cs): return any([l] + cs)
@@ -392,7 +407,8 @@ extension Compiler {
   }
 
   static let readOnlyMethods: Set<String> = [
-    "result", "get_name", "done", "cancelled", "lower", "upper", "strip", "title", "startswith", "endswith",
+    "result", "exception", "get_name", "done", "cancelled", "lower", "upper", "strip", "title", "startswith",
+    "endswith",
   ]
   static let readOnlyFunctions: Set<String> = ["str", "int", "float", "len", "round", "abs", "isinstance"]
 
@@ -420,12 +436,18 @@ extension Compiler {
 
   func call(_ f: Expr, _ args: [Expr], _ kws: [Keyword], range: SourceRange) throws {
     checkCaller(f)
-    if Self.isOrderFreeSort(f, args, kws) {
-      unorderedGenexp = true
-      unorderedGenexpReadsResults = Self.callsMethod("result", args[0])
-      defer { unorderedGenexp = false }
+    if let consumer = Self.orderFreeConsumer(f, args, kws) {
+      unorderedConsumer = consumer
+      unorderedReads = []
+      if Self.callsMethod("result", args[0]) { unorderedReads.insert(.results) }
+      if Self.callsMethod("exception", args[0]) { unorderedReads.insert(.exceptions) }
+      defer { unorderedConsumer = nil }
       try plainCall(f, args, kws, range: range)
-      emit(.checkSortedTies)
+      switch consumer {
+      case .sorted: emit(.checkSortedTies)
+      case .sum: emit(.checkOrderFreeSum)
+      case .len: break
+      }
       return
     }
     try plainCall(f, args, kws, range: range)
@@ -509,9 +531,20 @@ extension Compiler {
     code.codes.append(c)
     at(r)
     emit(.makeFunction(code: code.codes.count - 1, flags: flags))
+    // The outer iterable is the caller's own expression: a comprehension in it is not the one
+    // the order-free built-in consumes.
+    let consumer = unorderedConsumer
+    unorderedConsumer = nil
     try expr(gens[0].iter)
+    unorderedConsumer = consumer
     at(r)
-    emit(gens[0].isAsync ? .getAIter : (isGen && unorderedGenexp ? .getIterUnordered(readsResults: unorderedGenexpReadsResults) : .getIter))
+    if gens[0].isAsync {
+      emit(.getAIter)
+    } else if let consumer {
+      emit(.getIterUnordered(consumer: consumer, reads: unorderedReads))
+    } else {
+      emit(.getIter)
+    }
     emit(.call(argc: 1, kwNames: -1))
     if child.isAsync, !isGen { emit(.awaitValue) }
   }

@@ -35,11 +35,11 @@ final class Compiler {
 
   /// The warnings CPython's compiler gives (shared with the compilers of nested code).
   let notes: CompileNotes
-  /// The generator expression being compiled is `sorted`'s whole argument and pure: its outer
-  /// iterable may be a set in any order.
-  var unorderedGenexp = false
-  /// That genexp calls `result()`, which raises for a task that failed.
-  var unorderedGenexpReadsResults = false
+  /// The comprehension being compiled is the whole argument of a built-in that does not care
+  /// about order (``OrderFreeConsumer``), and pure: its outer iterable may be a set in any order.
+  var unorderedConsumer: OrderFreeConsumer?
+  /// What that comprehension asks of the tasks it goes through.
+  var unorderedReads: UnorderedReads = []
 
   init(
     code: CodeObject, scope: Scope, version: PythonVersion, source: SourceLines, futureAnnotations: Bool,

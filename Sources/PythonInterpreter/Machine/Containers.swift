@@ -149,24 +149,101 @@ extension Machine {
     }
   }
 
-  /// The outer iterator of `sorted(<read-only genexp>)`: a set whose order CPython does not fix
-  /// goes in any order, since sorting decides the order of what comes out. Only when the call is
-  /// the built-in `sorted` (the stack holds it under the genexp's function), and when every task
-  /// in the set finished with a value (so that `result()` raises for none).
-  func unorderedIterator(_ o: PyObject, in f: Frame, readsResults: Bool) throws -> PyObject {
+  /// The outer iterator of a read-only comprehension that is the whole argument of a built-in
+  /// that does not care about order (``OrderFreeConsumer``: `sorted`, `sum`, `len`): a set whose
+  /// order CPython does not fix goes in any order. Only when the call is to that built-in (the
+  /// stack holds it under the comprehension's function). For `len([...])`, whose list is made
+  /// before `len` sees it, every task in the set must also answer what the comprehension asks
+  /// without raising (a value for `result()`, an end for `exception()`); `sum` and `sorted` turn
+  /// an exception raised on the way into a refusal themselves (which element raises first, and
+  /// what was asked of the others by then, would be the set's order). Otherwise the set's order
+  /// is asked for, as anywhere else.
+  func unorderedIterator(_ o: PyObject, in f: Frame, consumer: OrderFreeConsumer, reads: UnorderedReads) throws -> PyObject {
     let n = f.stack.count
-    guard let s = o as? SetObject, s.cpythonOrder == nil, n >= 2,
-      let sorter = f.stack[n - 2] as? BuiltinFunctionObject, sorter.name == "sorted", sorter.boundSelf == nil,
-      builtins.getStr("sorted") === sorter,
-      !readsResults
-        || s.items.allSatisfy({ ($0 as? FutureObject).map { $0.future.state == .finished && $0.future.exceptionUnretrieved == nil } ?? true })
-    else {
-      unorderedSorts.append(false)
-      return try getIterator(o)
+    let name: String =
+      switch consumer {
+      case .sorted: "sorted"
+      case .sum: "sum"
+      case .len: "len"
+      }
+    func answers(_ item: PyObject) -> Bool {
+      guard let task = (item as? FutureObject)?.future else { return true }
+      if reads.contains(.exceptions), task.state != .finished { return false }
+      if reads.contains(.results), task.state != .finished || task.exceptionUnretrieved != nil { return false }
+      return true
     }
-    unorderedSorts.append(true)
+    let accepted: Bool
+    if let s = o as? SetObject, s.cpythonOrder == nil, n >= 2,
+      let builtin = f.stack[n - 2] as? BuiltinFunctionObject, builtin.name == name, builtin.boundSelf == nil,
+      builtins.getStr(name) === builtin, consumer != .len || s.items.allSatisfy(answers)
+    {
+      accepted = true
+    } else {
+      accepted = false
+    }
+    switch consumer {
+    case .sorted: unorderedSorts.append(accepted)
+    case .sum: unorderedSums.append(accepted ? .waiting : .notWatched)
+    case .len: break
+    }
+    guard accepted, let s = o as? SetObject else { return try getIterator(o) }
     var items = s.items[...]
     return IteratorObject("set_iterator") { items.popFirst() }
+  }
+
+  /// What a Python exception raised while a set went in any order becomes: the program is
+  /// refused, since which element raised first depends on the set's order.
+  func orderFreeRaised(_ e: ExceptionObject, by consumer: String) -> Halt {
+    .refused(
+      line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks",
+      why: "\(consumer)() went through the set in its order, which depends on memory addresses and which lesson does "
+        + "not reproduce, and on the way \(e.cls.name) was raised, so which element raised first depends on that "
+        + "order; go through your own list of tasks instead: [t for t in tasks if t in done]")
+  }
+
+  /// After `sum` over a set in any order: refused unless its values add up the same in every order.
+  func checkOrderFreeSum() throws {
+    guard unorderedSums.popLast() == .orderDependent else { return }
+    throw Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks",
+      why: "sum() adds the values in the set's order, which depends on memory addresses and which lesson does not "
+        + "reproduce, and these values are not whole numbers that add up the same in any order; sum over your own "
+        + "list of tasks instead: sum(... for t in tasks if t in done)")
+  }
+
+  /// Whether `values` (what one `sum` added) give the same total in any order: whole numbers
+  /// always do; so do one or two numbers (`0 + a + b` is `0 + b + a`); more floats do when every
+  /// partial sum is exact in every order (all are multiples of one power of two, and together
+  /// they need fewer than 53 bits of it).
+  static func addsUpInAnyOrder(_ values: [PyObject]) -> Bool {
+    var doubles: [Double] = []
+    var hasFloat = false
+    for v in values {
+      if let f = v as? FloatObject, f.type === Types.float {
+        guard f.value.isFinite else { return false }
+        hasFloat = true
+        doubles.append(f.value)
+      } else if let i = v as? IntObject, i.type === Types.int || i.type === Types.bool {
+        doubles.append(i.intValue.flatMap { Double(exactly: $0) } ?? .nan)
+      } else {
+        return false
+      }
+    }
+    guard hasFloat, values.count > 2 else { return true }
+    guard doubles.allSatisfy(\.isFinite) else { return false }
+    let nonzero = doubles.filter { $0 != 0 }
+    guard let lowest = nonzero.map({ Int($0.exponent) - $0.significandWidth }).min() else { return true }
+    var units: UInt64 = 0
+    for d in nonzero {
+      let exponent = Int(d.exponent) - d.significandWidth
+      let significand = UInt64(d.magnitude.significandBitPattern | (d.isNormal ? 1 << 52 : 0)) >> (52 - d.significandWidth)
+      let shift = exponent - lowest
+      guard shift < 53, significand < (1 << 53) >> shift else { return false }
+      let (sum, overflow) = units.addingReportingOverflow(significand << shift)
+      guard !overflow, sum < 1 << 53 else { return false }
+      units = sum
+    }
+    return true
   }
 
   /// After `sorted` over a set in any order: equal values that print differently (1 and 1.0, two

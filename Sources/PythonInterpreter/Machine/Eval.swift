@@ -374,11 +374,13 @@ extension Machine {
         f.stack.append(try getIterator(f.stack.removeLast()))
       case .getIterCancelling:
         f.stack.append(try cancellingIterator(f.stack.removeLast()))
-      case .getIterUnordered(let readsResults):
+      case .getIterUnordered(let consumer, let reads):
         let iterable = f.stack.removeLast()
-        f.stack.append(try unorderedIterator(iterable, in: f, readsResults: readsResults))
+        f.stack.append(try unorderedIterator(iterable, in: f, consumer: consumer, reads: reads))
       case .checkSortedTies:
         try checkSortedTies(f.stack[f.stack.count - 1])
+      case .checkOrderFreeSum:
+        try checkOrderFreeSum()
       case .forIter(let t):
         if let v = try next(f.stack[f.stack.count - 1]) {
           f.stack.append(v)
