@@ -97,6 +97,9 @@ import Testing
     #expect(run("print(sum(t.result() for t in done))").refusal?.construct == "the order of a set of tasks")
     // result() raises for the task that failed: which one raises first is the set's order.
     #expect(run("print(sum(t.result() for t in done))", values: "(1, 0, 2)").refusal?.construct == "the order of a set of tasks")
+    // max() and min() keep the first of equal values: equal ones must print alike.
+    #expect(run("print(max(t.result() for t in done), min(t.result() for t in done))", values: "(1, 3, 2, 3)").stdout == "3 1\n")
+    #expect(run("print(max(t.result() for t in done))", values: "(3, 3.0)").refusal?.construct == "the order of a set of tasks")
     // len() of a list made in the set's order, where result() would raise: refused before it runs.
     #expect(run("print(len([t.result() for t in done]))", values: "(1, 0, 2)").refusal?.construct == "the order of a set of tasks")
   }

@@ -65,8 +65,8 @@ extension Machine {
   func sum(_ a: Args) throws -> PyObject {
     // The sum of a set in any order (`sum(<pure genexp over a set>)`): its values are kept, to
     // find out afterwards whether any order gives this total.
-    if unorderedSums.last == .waiting, a.count == 1, a.keywords.isEmpty {
-      unorderedSums[unorderedSums.count - 1] = .summing
+    if unorderedChecks.last == .waiting, a.count == 1, a.keywords.isEmpty {
+      unorderedChecks[unorderedChecks.count - 1] = .working
       var values: [PyObject]? = []
       let total: PyObject
       do {
@@ -74,7 +74,8 @@ extension Machine {
       } catch let e as ExceptionObject {
         throw orderFreeRaised(e, by: "sum")
       }
-      unorderedSums[unorderedSums.count - 1] = Self.addsUpInAnyOrder(values ?? []) ? .orderFree : .orderDependent
+      unorderedChecks[unorderedChecks.count - 1] =
+        Self.addsUpInAnyOrder(values ?? []) ? .orderFree : .orderDependent(Self.sumDependsOnOrder)
       return total
     }
     var none: [PyObject]?
@@ -142,6 +143,32 @@ extension Machine {
 
   func minMax(_ a: Args, isMax: Bool) throws -> PyObject {
     let name = isMax ? "max" : "min"
+    // Over a set in any order: a pure genexp's (`max(<pure genexp over a set>)`), or the set's own.
+    let watched = unorderedChecks.last == .waiting && a.count == 1 && a.keywords.isEmpty
+    let unorderedSet = a.count == 1 && a.keywords.isEmpty && (a[0] as? SetObject)?.cpythonOrder == nil && a[0] is SetObject
+    guard watched || unorderedSet else { return try extremum(a, isMax: isMax, name: name) }
+    if watched { unorderedChecks[unorderedChecks.count - 1] = .working }
+    let best: PyObject
+    var items: [PyObject] = []
+    do {
+      items = try iterateUnordered(a[0])
+      best = try extremum(Args([ListObject(items)]), isMax: isMax, name: name)
+      // Another value equal to the one kept, that prints differently: which came first shows.
+      for v in items where v !== best {
+        if try !lessThan(v, best), try !lessThan(best, v), !(Self.alike(v, best) && Self.printsAsItsValue(v)) {
+          if !watched { throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: Self.extremumDependsOnOrder(name)) }
+          unorderedChecks[unorderedChecks.count - 1] = .orderDependent(Self.extremumDependsOnOrder(name))
+          return best
+        }
+      }
+    } catch let e as ExceptionObject where watched {
+      throw orderFreeRaised(e, by: name)
+    }
+    if watched { unorderedChecks[unorderedChecks.count - 1] = .orderFree }
+    return best
+  }
+
+  private func extremum(_ a: Args, isMax: Bool, name: String) throws -> PyObject {
     let key = a.keyword("key").flatMap { $0 is NoneObject ? nil : $0 }
     let items: [PyObject]
     if a.count == 1 { items = a.keyword("key") == nil ? try iterateUnordered(a[0]) : try iterate(a[0]) } else if a.count == 0 {
@@ -278,16 +305,16 @@ extension Sandbox {
   }
 }
 
-/// Where a `sum` over a set in any order stands (``Machine/unorderedSums``).
-enum OrderFreeSum: Sendable {
+/// Where a `sum`, `max` or `min` over a set in any order stands (``Machine/unorderedChecks``).
+enum OrderFreeCheck: Sendable, Equatable {
   /// The set was not let go in any order: nothing to check.
   case notWatched
-  /// The set goes in any order; its `sum` has not started.
+  /// The set goes in any order; the built-in has not started.
   case waiting
-  /// The `sum` is adding.
-  case summing
-  /// Its values add up the same in any order.
+  /// The built-in is going through the values.
+  case working
+  /// Its answer is the same in any order.
   case orderFree
-  /// They may not: the program is refused.
-  case orderDependent
+  /// It may not be: the program is refused, for this reason.
+  case orderDependent(String)
 }

@@ -38,8 +38,8 @@ enum Instr {
   case getIterUnordered(consumer: OrderFreeConsumer, reads: UnorderedReads)
   /// After that `sorted(...)`: its result may not hold equal values that print differently.
   case checkSortedTies
-  /// After that `sum(...)`: its values must add up the same in any order.
-  case checkOrderFreeSum
+  /// After that `sum(...)`, `max(...)` or `min(...)`: its answer must be the same in any order.
+  case checkOrderFree
   case getAIter, getANext, endAsyncFor
   /// Calls with `argc` values on the stack above the callable; the last `kwNames` tuple's count are keywords.
   case call(argc: Int, kwNames: Int)
@@ -189,6 +189,9 @@ enum OrderFreeConsumer: UInt8, Sendable {
   case sum
   /// `len(<list or set comprehension>)`: how many, not in which order.
   case len
+  /// `max(<genexp>)` and `min(<genexp>)`: the first largest (smallest) value is the answer, so
+  /// equal values that print differently are refused.
+  case max, min
 }
 
 /// What a pure comprehension over a set of tasks asks of them: each is then checked to answer

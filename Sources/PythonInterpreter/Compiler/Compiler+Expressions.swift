@@ -366,7 +366,8 @@ extension Compiler {
   /// does not depend on the order ITER goes in.
   /// The built-in a call is to, when it is one that does not care about the order of its
   /// argument's values and that argument is a pure comprehension with one loop:
-  /// `sorted(<genexp>)`, `sum(<genexp>)`, `len(<list or set comprehension>)`. Whether the name
+  /// `sorted(<genexp>)`, `sum(<genexp>)`, `max(<genexp>)`, `min(<genexp>)`,
+  /// `len(<list or set comprehension>)`. Whether the name
   /// really is the built-in is checked when it runs.
   static func orderFreeConsumer(_ f: Expr, _ args: [Expr], _ kws: [Keyword]) -> OrderFreeConsumer? {
     guard case .name(let name, _) = f.kind, args.count == 1 else { return nil }
@@ -377,6 +378,8 @@ extension Compiler {
     case ("sorted", .generatorExp(let e, let g)) where kws.allSatisfy({ $0.arg == "reverse" }):
       (elt, gens, consumer) = (e, g, .sorted)
     case ("sum", .generatorExp(let e, let g)) where kws.isEmpty: (elt, gens, consumer) = (e, g, .sum)
+    case ("max", .generatorExp(let e, let g)) where kws.isEmpty: (elt, gens, consumer) = (e, g, .max)
+    case ("min", .generatorExp(let e, let g)) where kws.isEmpty: (elt, gens, consumer) = (e, g, .min)
     case ("len", .listComp(let e, let g)) where kws.isEmpty, ("len", .setComp(let e, let g)) where kws.isEmpty:
       (elt, gens, consumer) = (e, g, .len)
     default: return nil
@@ -445,7 +448,7 @@ extension Compiler {
       try plainCall(f, args, kws, range: range)
       switch consumer {
       case .sorted: emit(.checkSortedTies)
-      case .sum: emit(.checkOrderFreeSum)
+      case .sum, .max, .min: emit(.checkOrderFree)
       case .len: break
       }
       return

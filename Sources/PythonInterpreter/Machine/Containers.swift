@@ -165,6 +165,8 @@ extension Machine {
       case .sorted: "sorted"
       case .sum: "sum"
       case .len: "len"
+      case .max: "max"
+      case .min: "min"
       }
     func answers(_ item: PyObject) -> Bool {
       guard let task = (item as? FutureObject)?.future else { return true }
@@ -183,7 +185,7 @@ extension Machine {
     }
     switch consumer {
     case .sorted: unorderedSorts.append(accepted)
-    case .sum: unorderedSums.append(accepted ? .waiting : .notWatched)
+    case .sum, .max, .min: unorderedChecks.append(accepted ? .waiting : .notWatched)
     case .len: break
     }
     guard accepted, let s = o as? SetObject else { return try getIterator(o) }
@@ -201,14 +203,42 @@ extension Machine {
         + "order; go through your own list of tasks instead: [t for t in tasks if t in done]")
   }
 
-  /// After `sum` over a set in any order: refused unless its values add up the same in every order.
-  func checkOrderFreeSum() throws {
-    guard unorderedSums.popLast() == .orderDependent else { return }
-    throw Halt.refused(
-      line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks",
-      why: "sum() adds the values in the set's order, which depends on memory addresses and which lesson does not "
-        + "reproduce, and these values are not whole numbers that add up the same in any order; sum over your own "
-        + "list of tasks instead: sum(... for t in tasks if t in done)")
+  /// After `sum`, `max` or `min` over a set in any order: refused unless the answer is the same
+  /// in every order.
+  func checkOrderFree() throws {
+    guard case .orderDependent(let why)? = unorderedChecks.popLast() else { return }
+    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks", why: why)
+  }
+
+  /// Why `sum` over a set in any order is refused.
+  static let sumDependsOnOrder =
+    "sum() adds the values in the set's order, which depends on memory addresses and which lesson does not "
+    + "reproduce, and these values are not whole numbers that add up the same in any order; sum over your own "
+    + "list of tasks instead: sum(... for t in tasks if t in done)"
+
+  /// Why `max` or `min` over a set in any order is refused.
+  static func extremumDependsOnOrder(_ name: String) -> String {
+    "\(name)() keeps the first of equal values in the set's order, which depends on memory addresses and which "
+      + "lesson does not reproduce, and equal values here print differently; make them distinct, or go through "
+      + "your own list of tasks: \(name)(... for t in tasks if t in done)"
+  }
+
+  /// Whether two equal values would print alike: the same kind of value (and, for floats, the
+  /// same sign, so `0.0` and `-0.0` differ), so that which of them a `sorted`, `max` or `min`
+  /// keeps first cannot show.
+  static func alike(_ a: PyObject, _ b: PyObject) -> Bool {
+    guard a.type === b.type else { return false }
+    if let x = a as? FloatObject, let y = b as? FloatObject { return x.value.sign == y.value.sign }
+    if let x = a as? TupleObject, let y = b as? TupleObject {
+      return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { alike($0, $1) }
+    }
+    return true
+  }
+
+  /// Values that print as what they are: equal ones of the same kind look alike.
+  static func printsAsItsValue(_ v: PyObject) -> Bool {
+    v is StrObject || v is IntObject || v is FloatObject || v is NoneObject
+      || ((v as? TupleObject).map { $0.type === Types.tuple && $0.items.allSatisfy(printsAsItsValue) } ?? false)
   }
 
   /// Whether `values` (what one `sum` added) give the same total in any order: whole numbers
@@ -250,24 +280,11 @@ extension Machine {
   /// objects) would come out in that order, which CPython's is not.
   func checkSortedTies(_ result: PyObject) throws {
     guard unorderedSorts.popLast() == true, let list = result as? ListObject, list.items.count >= 2 else { return }
-    // Values that print as what they are: equal ones of the same kind look alike.
-    func plain(_ v: PyObject) -> Bool {
-      v is StrObject || v is IntObject || v is FloatObject || v is NoneObject
-        || ((v as? TupleObject).map { $0.type === Types.tuple && $0.items.allSatisfy(plain) } ?? false)
-    }
-    func alike(_ a: PyObject, _ b: PyObject) -> Bool {
-      guard a.type === b.type else { return false }
-      if let x = a as? FloatObject, let y = b as? FloatObject { return x.value.sign == y.value.sign }
-      if let x = a as? TupleObject, let y = b as? TupleObject {
-        return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { alike($0, $1) }
-      }
-      return true
-    }
     for (a, b) in zip(list.items, list.items.dropFirst()) {
-      guard plain(a), plain(b) else {
+      guard Self.printsAsItsValue(a), Self.printsAsItsValue(b) else {
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "sorted() over a set keeps equal values in the set's order, which lesson does not reproduce for objects; sort strings or numbers")
       }
-      if try !lessThan(a, b), try !lessThan(b, a), !alike(a, b) {
+      if try !lessThan(a, b), try !lessThan(b, a), !Self.alike(a, b) {
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "sorted() keeps equal values in the order they came, which for a set is its hash table's, and these print differently; make the values distinct or sort a list")
       }
     }

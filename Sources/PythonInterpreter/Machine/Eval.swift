@@ -379,8 +379,8 @@ extension Machine {
         f.stack.append(try unorderedIterator(iterable, in: f, consumer: consumer, reads: reads))
       case .checkSortedTies:
         try checkSortedTies(f.stack[f.stack.count - 1])
-      case .checkOrderFreeSum:
-        try checkOrderFreeSum()
+      case .checkOrderFree:
+        try checkOrderFree()
       case .forIter(let t):
         if let v = try next(f.stack[f.stack.count - 1]) {
           f.stack.append(v)

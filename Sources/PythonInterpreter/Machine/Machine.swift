@@ -120,9 +120,9 @@ public final class Machine {
   var workerSlept = false
   /// For each `sorted(<read-only genexp>)` running: whether its set went in any order.
   var unorderedSorts: [Bool] = []
-  /// For each `sum(<pure genexp>)` under way whose set goes in any order: whether its values were
-  /// found to add up the same in every order (``OrderFreeSum``).
-  var unorderedSums: [OrderFreeSum] = []
+  /// For each `sum`, `max` or `min` of a pure genexp under way whose set goes in any order:
+  /// whether its answer was found to be the same in every order (``OrderFreeCheck``).
+  var unorderedChecks: [OrderFreeCheck] = []
   /// What the running worker shares with the loop: its function, its arguments, and through the
   /// function its module's globals, closure and defaults. Anything else it reads it made itself.
   var workerRoots: [PyObject] = [] { didSet { workerReachable = nil } }

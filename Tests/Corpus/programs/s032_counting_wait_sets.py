@@ -25,6 +25,8 @@ async def main():
     print("time waited:", sum(t.result() for t in done if t.exception() is None))
     print("flags:", sum(t.done() for t in done), sum(t.cancelled() for t in pending))
     print("names:", sorted(t.get_name() for t in done if t.exception()))
+    print("slowest:", max(t.result() for t in done if not t.exception()),
+          "fastest:", min(t.result() for t in done if t.exception() is None))
     for task in pending:
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
