@@ -145,7 +145,7 @@ extension Machine {
     let name = isMax ? "max" : "min"
     // Over a set in any order: a pure genexp's (`max(<pure genexp over a set>)`), or the set's own.
     let watched = unorderedChecks.last == .waiting && a.count == 1 && a.keywords.isEmpty
-    let unorderedSet = a.count == 1 && a.keywords.isEmpty && (a[0] as? SetObject)?.cpythonOrder == nil && a[0] is SetObject
+    let unorderedSet = a.count == 1 && a.keywords.isEmpty && ((a[0] as? SetObject).map { $0.cpythonOrder == nil } ?? false)
     guard watched || unorderedSet else { return try extremum(a, isMax: isMax, name: name) }
     if watched { unorderedChecks[unorderedChecks.count - 1] = .working }
     let best: PyObject
