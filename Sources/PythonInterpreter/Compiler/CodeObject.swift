@@ -192,6 +192,17 @@ enum OrderFreeConsumer: UInt8, Sendable {
   /// `max(<genexp>)` and `min(<genexp>)`: the first largest (smallest) value is the answer, so
   /// equal values that print differently are refused.
   case max, min
+
+  /// The built-in's name, as the program calls it.
+  var builtinName: String {
+    switch self {
+    case .sorted: "sorted"
+    case .sum: "sum"
+    case .len: "len"
+    case .max: "max"
+    case .min: "min"
+    }
+  }
 }
 
 /// What a pure comprehension over a set of tasks asks of them: each is then checked to answer

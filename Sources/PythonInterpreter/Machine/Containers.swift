@@ -150,24 +150,17 @@ extension Machine {
   }
 
   /// The outer iterator of a read-only comprehension that is the whole argument of a built-in
-  /// that does not care about order (``OrderFreeConsumer``: `sorted`, `sum`, `len`): a set whose
-  /// order CPython does not fix goes in any order. Only when the call is to that built-in (the
-  /// stack holds it under the comprehension's function). For `len([...])`, whose list is made
-  /// before `len` sees it, every task in the set must also answer what the comprehension asks
-  /// without raising (a value for `result()`, an end for `exception()`); `sum` and `sorted` turn
-  /// an exception raised on the way into a refusal themselves (which element raises first, and
-  /// what was asked of the others by then, would be the set's order). Otherwise the set's order
-  /// is asked for, as anywhere else.
+  /// that does not care about order (``OrderFreeConsumer``): a set whose order CPython does not
+  /// fix goes in any order. Only when the call is to that built-in (the stack holds it under the
+  /// comprehension's function). For `len([...])`, whose list is made before `len` sees it, every
+  /// task in the set must also answer what the comprehension asks without raising (a value for
+  /// `result()`, an end for `exception()`); `sorted`, `sum`, `max` and `min` turn an exception
+  /// raised on the way into a refusal themselves (which element raises first, and what was asked
+  /// of the others by then, would be the set's order). Otherwise the set's order is asked for, as
+  /// anywhere else.
   func unorderedIterator(_ o: PyObject, in f: Frame, consumer: OrderFreeConsumer, reads: UnorderedReads) throws -> PyObject {
     let n = f.stack.count
-    let name: String =
-      switch consumer {
-      case .sorted: "sorted"
-      case .sum: "sum"
-      case .len: "len"
-      case .max: "max"
-      case .min: "min"
-      }
+    let name = consumer.builtinName
     func answers(_ item: PyObject) -> Bool {
       guard let task = (item as? FutureObject)?.future else { return true }
       if reads.contains(.exceptions), task.state != .finished { return false }
