@@ -68,7 +68,7 @@ struct RunCommand: LessonCommand {
       real ? runInRealTime(batch, python: python, context: context) : GatherEngine.runVirtual(batch, python: python)
     let report = TraceReport(batch: batch, trace: trace, realTime: real)
     if json {
-      context.console.print(report.json.pretty)
+      context.console.out(report.json.prettyLine)
     } else {
       for line in report.text(width: context.console.width, style: context.style) { context.console.print(line) }
     }

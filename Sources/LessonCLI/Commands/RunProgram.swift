@@ -111,7 +111,7 @@ extension RunCommand {
       return .invalidInput
     }
     if json {
-      context.console.print(view.json.pretty)
+      context.console.out(view.json.prettyLine)
       return .success
     }
     context.console.out(run.stdout)

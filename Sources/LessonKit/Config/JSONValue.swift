@@ -1,7 +1,7 @@
 import GuardedGather
 
 /// A parsed JSON value that remembers where it was in the text, for messages a learner can act on.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
   /// A number with the text it was written as.
@@ -210,8 +210,43 @@ public struct JSONReader {
         guard digits(&self) > 0 else { throw error("expected digits in the exponent") }
       }
       let text = String(decoding: bytes[begin..<index], as: UTF8.self)
+      if let value = Self.shortDecimal(bytes[begin..<index]) { return .number(value, text: text) }
       guard let value = Double(text) else { throw error("the number \(JSONValue.shortened(number: text)) cannot be read", at: begin) }
       return .number(value, text: text)
+    }
+
+    /// 10^0 to 10^22, every one an exact double.
+    static let powersOfTen: [Double] = [
+      1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+      1e21, 1e22,
+    ]
+
+    /// The value of a decimal without an exponent whose digits, all together, are fewer than 16
+    /// (`0.125`, `-12.5`, `3`), computed exactly as `Double(text)` rounds it: the digits as a whole
+    /// number and a power of ten up to 10^22 are both exact doubles, and one division of exact
+    /// doubles is correctly rounded. Nil for any other number, which `Double(text)` then reads.
+    static func shortDecimal(_ text: ArraySlice<UInt8>) -> Double? {
+      var mantissa: Int64 = 0
+      var digits = 0
+      var decimals = 0
+      var negative = false
+      var afterPoint = false
+      for byte in text {
+        switch byte {
+        case UInt8(ascii: "-"): negative = true
+        case UInt8(ascii: "."): afterPoint = true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+          mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+          digits += 1
+          if afterPoint { decimals += 1 }
+          if digits > 15 { return nil }
+        default: return nil
+        }
+      }
+      guard decimals < Self.powersOfTen.count else { return nil }
+      let value = Double(mantissa) / Self.powersOfTen[decimals]
+      // -0 is a double of its own, as Double("-0") reads it.
+      return negative ? -value : value
     }
 
     mutating func string() throws(JSONSyntaxError) -> String {
@@ -220,6 +255,7 @@ public struct JSONReader {
       // The string's UTF-8, once it has an escape; runs without one are copied whole.
       var out: [UInt8] = []
       var escaped = false
+      var ascii = true
       var runStart = index
       func flush(_ p: Parser, upTo end: Int, into out: inout [UInt8]) throws(JSONSyntaxError) {
         guard runStart < end else { return }
@@ -241,6 +277,11 @@ public struct JSONReader {
             // No escape in the string: one validated copy of the bytes.
             // Validated from the buffer itself (a contiguous run is checked far faster than a slice).
             let run = runStart..<index
+            // ASCII, the usual case, is valid UTF-8 as it stands.
+            if ascii {
+              index += 1
+              return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[run]), as: UTF8.self) }
+            }
             guard let text = bytes.withUnsafeBufferPointer({ String(validating: UnsafeBufferPointer(rebasing: $0[run]), as: UTF8.self) }) else {
               throw error("the text is not valid UTF-8", at: runStart)
             }
@@ -252,6 +293,7 @@ public struct JSONReader {
           return String(decoding: out, as: UTF8.self)
         }
         if byte < 0x20 { throw error("a control character must be escaped inside a string") }
+        if byte >= 0x80 { ascii = false }
         if byte != UInt8(ascii: "\\") {
           index += 1
           continue
@@ -345,6 +387,7 @@ public struct JSONReader {
     mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
       index += 1
       var members: [(key: String, value: JSONValue)] = []
+      members.reserveCapacity(4)
       // Duplicate keys: a glance along a small object, a set for a large one.
       var seen: Set<String>?
       skipWhitespace()

@@ -172,7 +172,9 @@ extension LearnerConfiguration {
     }
     var calls: [GatherCall] = []
     calls.reserveCapacity(items.count)
+    // Sized once: a million names are not rehashed as the table grows.
     var seen: [String: Int] = [:]
+    seen.reserveCapacity(items.count)
     for (index, item) in items.enumerated() {
       let call = try readCall(item, file: file, index: index)
       if let first = seen[call.name] {

@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// JSON to write, with keys in the order given, so output is byte-for-byte stable.
 public enum JSONOutput: Sendable, Hashable {
   case null
@@ -8,6 +11,10 @@ public enum JSONOutput: Sendable, Hashable {
   case string(String)
   case array([JSONOutput])
   case object([(String, JSONOutput)])
+  /// A list of `count` objects with the same `keys`, in order, each written cell by cell straight
+  /// into the text by `row`: a million rows (the calls of `lesson run --json`) are never held as
+  /// values. Written exactly as the `.array` of those `.object`s.
+  case table(count: Int, keys: [String], row: @Sendable (Int, inout JSONRow) -> Void)
 
   public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.compact == rhs.compact }
   public func hash(into hasher: inout Hasher) { hasher.combine(compact) }
@@ -17,6 +24,15 @@ public enum JSONOutput: Sendable, Hashable {
 
   /// Indented by two spaces, with arrays of scalars on one line.
   public var pretty: String { render(indent: "  ", level: 0) }
+
+  /// ``pretty`` and a newline, made in one buffer: a document of a million calls is not copied
+  /// again to end its line.
+  public var prettyLine: String {
+    var out: [UInt8] = []
+    render(into: &out, indent: Array("  ".utf8), level: 0)
+    out.append(UInt8(ascii: "\n"))
+    return String(decoding: out, as: UTF8.self)
+  }
 
   /// ``pretty`` as it reads nested `level` deep in a larger document (its inner lines indented
   /// for that depth), for a document written a part at a time.
@@ -36,63 +52,148 @@ public enum JSONOutput: Sendable, Hashable {
   /// calls is written without building a string per value).
   private func render(into out: inout [UInt8], indent: [UInt8]?, level: Int) {
     switch self {
-    case .null: out += "null".utf8
-    case .bool(let b): out += (b ? "true" : "false").utf8
-    case .int(let i): out += String(i).utf8
-    case .number(let text): out += text.utf8
+    case .null: out.add("null")
+    case .bool(let b): b ? out.add("true") : out.add("false")
+    case .int(let i): out.add(text: String(i))
+    case .number(let text): out.add(text: text)
     case .string(let s): Self.quote(s, into: &out)
     case .array(let items):
-      if items.isEmpty {
-        out += "[]".utf8
-        return
-      }
-      let scalars = items.allSatisfy { if case .array = $0 { false } else if case .object = $0 { false } else { true } }
-      if indent == nil || scalars {
-        out.append(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
-          if index > 0 { out += ", ".utf8 }
-          item.render(into: &out, indent: nil, level: 0)
-        }
-        out.append(UInt8(ascii: "]"))
-        return
-      }
-      out += "[\n".utf8
-      for (index, item) in items.enumerated() {
-        if index > 0 { out += ",\n".utf8 }
-        for _ in 0...level { out += indent! }
-        item.render(into: &out, indent: indent, level: level + 1)
-      }
-      out.append(UInt8(ascii: "\n"))
-      for _ in 0..<level { out += indent! }
-      out.append(UInt8(ascii: "]"))
+      Self.renderArray(
+        count: items.count, element: { items[$0] }, scalars: items.allSatisfy(\.isScalar), into: &out,
+        indent: indent, level: level)
+    case .table(let count, let keys, let row):
+      Self.renderTable(count: count, keys: keys, row: row, into: &out, indent: indent, level: level)
     case .object(let members):
       if members.isEmpty {
-        out += "{}".utf8
+        out.add("{}")
         return
       }
       guard let indent else {
         out.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
-          if index > 0 { out += ", ".utf8 }
+          if index > 0 { out.add(", ") }
           Self.quote(member.0, into: &out)
-          out += ": ".utf8
+          out.add(": ")
           member.1.render(into: &out, indent: nil, level: 0)
         }
         out.append(UInt8(ascii: "}"))
         return
       }
-      out += "{\n".utf8
+      out.add("{\n")
       for (index, member) in members.enumerated() {
-        if index > 0 { out += ",\n".utf8 }
+        if index > 0 { out.add(",\n") }
         for _ in 0...level { out += indent }
         Self.quote(member.0, into: &out)
-        out += ": ".utf8
+        out.add(": ")
         member.1.render(into: &out, indent: indent, level: level + 1)
       }
       out.append(UInt8(ascii: "\n"))
       for _ in 0..<level { out += indent }
       out.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// Whether the value is written on one line inside an indented array (neither list nor object).
+  private var isScalar: Bool {
+    switch self {
+    case .array, .object, .table: false
+    default: true
+    }
+  }
+
+  /// An array of `count` elements: on one line when compact or when its elements are all
+  /// `scalars`, else one per line.
+  private static func renderArray(
+    count: Int, element: (Int) -> JSONOutput, scalars: Bool, into out: inout [UInt8], indent: [UInt8]?, level: Int
+  ) {
+    guard count > 0 else {
+      out.add("[]")
+      return
+    }
+    if indent == nil || scalars {
+      out.append(UInt8(ascii: "["))
+      for index in 0..<count {
+        if index > 0 { out.add(", ") }
+        element(index).render(into: &out, indent: nil, level: 0)
+      }
+      out.append(UInt8(ascii: "]"))
+      return
+    }
+    out.add("[\n")
+    for index in 0..<count {
+      if index > 0 { out.add(",\n") }
+      for _ in 0...level { out += indent! }
+      element(index).render(into: &out, indent: indent, level: level + 1)
+    }
+    out.append(UInt8(ascii: "\n"))
+    for _ in 0..<level { out += indent! }
+    out.append(UInt8(ascii: "]"))
+  }
+
+  /// A ``table(count:keys:row:)``: the list of its objects, each written as ``render`` writes one.
+  private static func renderTable(
+    count: Int, keys: [String], row: @Sendable (Int, inout JSONRow) -> Void, into out: inout [UInt8], indent: [UInt8]?,
+    level: Int
+  ) {
+    guard count > 0 else {
+      out.add("[]")
+      return
+    }
+    func pad(_ depth: Int) -> [UInt8] { indent.map { Array(repeating: $0, count: depth).flatMap { $0 } } ?? [] }
+    let quotedKeys = keys.map { key -> [UInt8] in
+      var bytes: [UInt8] = []
+      quote(key, into: &bytes)
+      bytes.add(": ")
+      return bytes
+    }
+    // Pretty: each object on its own lines, a level in; compact: all on one line.
+    let open: [UInt8], between: [UInt8], close: [UInt8], rowOpen: [UInt8], rowBetween: [UInt8], rowClose: [UInt8]
+    if indent != nil {
+      open = Array("[\n".utf8) + pad(level + 1)
+      between = Array(",\n".utf8) + pad(level + 1)
+      close = [UInt8(ascii: "\n")] + pad(level) + [UInt8(ascii: "]")]
+      rowOpen = Array("{\n".utf8) + pad(level + 2)
+      rowBetween = Array(",\n".utf8) + pad(level + 2)
+      rowClose = [UInt8(ascii: "\n")] + pad(level + 1) + [UInt8(ascii: "}")]
+    } else {
+      (open, between, close) = ([UInt8(ascii: "[")], Array(", ".utf8), [UInt8(ascii: "]")])
+      (rowOpen, rowBetween, rowClose) = ([UInt8(ascii: "{")], Array(", ".utf8), [UInt8(ascii: "}")])
+    }
+    /// Rows `range`, each after `between` but the table's first, appended to `text`.
+    @Sendable func write(_ range: Range<Int>, into text: inout [UInt8]) {
+      var writer = JSONRow(out: [], keys: quotedKeys, open: rowOpen, between: rowBetween)
+      swap(&writer.out, &text)
+      for index in range {
+        if index > 0 { writer.out += between }
+        writer.column = 0
+        if keys.isEmpty {
+          writer.out.add("{}")
+          continue
+        }
+        row(index, &writer)
+        precondition(writer.column == keys.count, "a table row wrote \(writer.column) of its \(keys.count) cells")
+        writer.out += rowClose
+      }
+      swap(&writer.out, &text)
+    }
+    out += open
+    // A large table is written in parts side by side, one per core, and the parts put together
+    // in order: the text is the same, made in a fraction of the time.
+    let parts = count >= 20_000 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    if parts == 1 {
+      write(0..<count, into: &out)
+    } else {
+      let texts = Mutex<[[UInt8]]>(Array(repeating: [], count: parts))
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        var text: [UInt8] = []
+        write(count * part / parts..<count * (part + 1) / parts, into: &text)
+        texts.withLock { $0[part] = text }
+      }
+      texts.withLock { texts in
+        for text in texts { out += text }
+      }
+    }
+    out += close
   }
 
   public static func quote(_ text: String) -> String {
@@ -144,5 +245,64 @@ public enum JSONOutput: Sendable, Hashable {
     bytes += "\\u".utf8
     bytes += repeatElement(UInt8(ascii: "0"), count: 4 - hex.count)
     bytes += hex.utf8
+  }
+}
+
+extension [UInt8] {
+  /// Appends a literal's bytes in one copy.
+  @inline(__always) fileprivate mutating func add(_ text: StaticString) {
+    append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Appends a string's UTF-8 in one copy.
+  @inline(__always) fileprivate mutating func add(text: String) {
+    var text = text
+    text.withUTF8 { append(contentsOf: $0) }
+  }
+}
+
+/// One row of a ``JSONOutput/table(count:keys:row:)``: its cells are written in the order of the
+/// table's keys, one call each.
+public struct JSONRow {
+  fileprivate var out: [UInt8]
+  fileprivate let keys: [[UInt8]]
+  fileprivate let open: [UInt8]
+  fileprivate let between: [UInt8]
+  fileprivate var column = 0
+
+  fileprivate init(out: [UInt8], keys: [[UInt8]], open: [UInt8], between: [UInt8]) {
+    self.out = out
+    self.keys = keys
+    self.open = open
+    self.between = between
+  }
+
+  /// Starts the next cell: what separates it from the one before, and its key.
+  private mutating func next() {
+    precondition(column < keys.count, "a table row wrote more cells than its \(keys.count) keys")
+    out += column == 0 ? open : between
+    out += keys[column]
+    column += 1
+  }
+
+  public mutating func string(_ text: String) {
+    next()
+    JSONOutput.quote(text, into: &out)
+  }
+
+  /// A number already formatted, as ``JSONOutput/number(_:)``.
+  public mutating func number(_ text: String) {
+    next()
+    out.add(text: text)
+  }
+
+  public mutating func int(_ value: Int) {
+    next()
+    out.add(text: String(value))
+  }
+
+  public mutating func null() {
+    next()
+    out.add("null")
   }
 }
