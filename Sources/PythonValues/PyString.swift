@@ -151,9 +151,13 @@ public enum PyString {
   public static func repr(_ s: String) -> String {
     var hasSingle = false
     var hasDouble = false
+    // Printable ASCII with no quote or backslash, the usual case, is written as it stands.
+    var plain = true
     for b in s.utf8 {
       if b == 0x27 { hasSingle = true } else if b == 0x22 { hasDouble = true }
+      if b < 0x20 || b >= 0x7F || b == 0x27 || b == 0x5C { plain = false }
     }
+    if plain { return "'" + s + "'" }
     let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
     var out = String.UnicodeScalarView()
     out.append(quote)

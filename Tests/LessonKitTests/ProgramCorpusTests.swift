@@ -19,7 +19,8 @@ struct ProgramCase: Sendable, CustomTestStringConvertible {
     guard let bytes = FileManager.default.contents(atPath: directory + "/expected.json"),
       case .object(let programs)? = try? JSONReader().parse([UInt8](bytes))["programs"]
     else { return [] }
-    return programs.map { file, value in
+    return programs.map { member in
+      let (file, value) = (member.key, member.value)
       var stdout: [String] = []
       if case .array(let lines)? = value["stdout"] {
         stdout = lines.compactMap { if case .string(let line) = $0 { line } else { nil } }

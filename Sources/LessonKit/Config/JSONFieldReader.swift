@@ -6,7 +6,7 @@ package struct JSONFieldReader {
   /// The index in the array named `base`, for an item of a list (`calls[3]`): the path is only
   /// spelled out when a message needs it.
   private let index: Int?
-  let members: [(key: String, value: JSONValue)]
+  let members: [JSONMember]
 
   /// The JSON path of the object (`calls[3]`).
   var path: String { index.map { "\(base)[\($0)]" } ?? base }
@@ -22,8 +22,9 @@ package struct JSONFieldReader {
         path: file, field: where_.isEmpty ? "(top level)" : where_, expected: "an object", found: value.kindDescription)
     }
     self.members = members
-    for (key, _) in members where !known.contains(key) {
-      throw .unknownField(path: file, field: field(key), suggestion: Self.nearest(key, in: known), known: known)
+    for member in members where !known.contains(member.key) {
+      throw .unknownField(
+        path: file, field: field(member.key), suggestion: Self.nearest(member.key, in: known), known: known)
     }
   }
 

@@ -9,7 +9,7 @@ public enum JSONValue: Sendable, Hashable {
   case string(String)
   case array([JSONValue])
   /// Members in the order they were written.
-  case object([(key: String, value: JSONValue)])
+  case object([JSONMember])
 
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
@@ -31,9 +31,9 @@ public enum JSONValue: Sendable, Hashable {
     case .string(let s): hasher.combine(s)
     case .array(let a): hasher.combine(a)
     case .object(let o):
-      for (key, value) in o {
-        hasher.combine(key)
-        hasher.combine(value)
+      for member in o {
+        hasher.combine(member.key)
+        hasher.combine(member.value)
       }
     }
   }
@@ -60,6 +60,19 @@ public enum JSONValue: Sendable, Hashable {
   public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.first(where: { $0.key == key })?.value
+  }
+}
+
+/// One member of a JSON object. (A struct rather than a `(key, value)` tuple: an array of tuples
+/// is destroyed by the runtime's generic code, an element at a time, a tenth of reading a large
+/// configuration.)
+public struct JSONMember: Sendable, Hashable {
+  public var key: String
+  public var value: JSONValue
+
+  public init(key: String, value: JSONValue) {
+    self.key = key
+    self.value = value
   }
 }
 
@@ -386,7 +399,7 @@ public struct JSONReader {
 
     mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
       index += 1
-      var members: [(key: String, value: JSONValue)] = []
+      var members: [JSONMember] = []
       members.reserveCapacity(4)
       // Duplicate keys: a glance along a small object, a set for a large one.
       var seen: Set<String>?
@@ -416,7 +429,7 @@ public struct JSONReader {
         }
         index += 1
         skipWhitespace()
-        members.append((key, try value(depth: depth)))
+        members.append(JSONMember(key: key, value: try value(depth: depth)))
         skipWhitespace()
         guard index < bytes.count else { throw error("this object is never closed with '}'") }
         if bytes[index] == UInt8(ascii: ",") {

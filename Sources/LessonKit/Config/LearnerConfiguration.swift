@@ -177,12 +177,12 @@ extension LearnerConfiguration {
     seen.reserveCapacity(items.count)
     for (index, item) in items.enumerated() {
       let call = try readCall(item, file: file, index: index)
-      if let first = seen[call.name] {
+      // One look in the table: the index goes in, and the one it replaces is the clash.
+      if let first = seen.updateValue(index, forKey: call.name) {
         throw .invalidContent(
           path: file, field: "calls[\(index)].name",
           message: "\"\(call.name)\" is already the name of calls[\(first)]; every call needs its own name")
       }
-      seen[call.name] = index
       calls.append(call)
     }
     let evidence = try top.value("evidence").map { (value) throws(LessonKitError) in

@@ -37,7 +37,8 @@ package struct ConformanceCase: Sendable {
       else { throw CorpusError() }
       let batch = try LearnerConfiguration.read(configuration, file: name).batch
       var expected: [PythonVersion: Expected] = [:]
-      for (key, value) in versions {
+      for member in versions {
+        let (key, value) = (member.key, member.value)
         guard let version = PythonVersion(rawValue: key) else { throw CorpusError() }
         expected[version] = try Self.expected(value)
       }

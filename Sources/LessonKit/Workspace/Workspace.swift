@@ -214,7 +214,8 @@ public struct Progress: Sendable, Hashable {
     let top = try JSONFieldReader(json, file: file, path: "", known: ["formatVersion", "lessons"])
     var progress = Progress()
     guard case .object(let members)? = top.value("lessons") else { return progress }
-    for (key, value) in members {
+    for member in members {
+      let (key, value) = (member.key, member.value)
       guard let id = Int(key) else {
         throw .invalidField(path: file, field: "lessons.\(key)", expected: "a lesson number", found: "\"\(key)\"")
       }

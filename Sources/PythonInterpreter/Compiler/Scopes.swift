@@ -9,8 +9,7 @@ final class Scope {
   var children: [String: Scope] = [:]
   var params: [String] = []
   var assigned: Set<String> = []
-  var used: Set<String> = []
-  /// How many times each name is read in this scope.
+  /// How many times each name is read in this scope (its keys: the names read).
   var useCounts: [String: Int] = [:]
   var declaredGlobal: Set<String> = []
   var declaredNonlocal: Set<String> = []
@@ -85,7 +84,6 @@ struct ScopeBuilder {
 
   mutating func assign(_ n: String) { current.assigned.insert(n) }
   mutating func use(_ n: String) {
-    current.used.insert(n)
     current.useCounts[n, default: 0] += 1
   }
 
@@ -350,11 +348,11 @@ struct ScopeBuilder {
       s.locals = locals
     }
     if s.usesSuper, s.kind == .function, enclosingClass(of: s) != nil {
-      s.used.insert("__class__")
+      s.useCounts["__class__", default: 0] += 0
     }
     for c in s.children.values.sorted(by: { $0.name < $1.name }) { resolve(c) }
     // Names this scope needs from outside: its own free uses, and its children's.
-    var wanted = s.used.union(s.declaredNonlocal)
+    var wanted = s.declaredNonlocal.union(s.useCounts.keys)
     for c in s.children.values { wanted.formUnion(c.frees) }
     var frees: [String] = []
     for n in wanted.sorted() {
