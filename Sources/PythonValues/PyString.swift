@@ -148,6 +148,12 @@ public enum PyString {
 
   /// `repr(s)`: single quotes unless the text has `'` and no `"`; escapes for `\`, the quote,
   /// `\t \n \r`, and code points that are not printable (`\x..`, `\u....`, `\U........`).
+  /// Python's `a == b` for strings: the same code points. (Swift's `==` also takes canonically
+  /// equivalent text as equal: `"\u{E9}" == "e\u{301}"`, which Python does not.)
+  @inlinable public static func same(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+  }
+
   public static func repr(_ s: String) -> String {
     var hasSingle = false
     var hasDouble = false

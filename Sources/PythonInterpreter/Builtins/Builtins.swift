@@ -76,7 +76,7 @@ enum Builtins {
       return NoneObject.shared
     }
     fn("len") { m, a in
-      guard a.count == 1 else { throw typeError("len() takes exactly one argument (\(a.count) given)") }
+      try ArgCheck.positional(a, "len", min: 1, max: 1)
       return IntObject.make(try m.length(a[0]))
     }
     fn("repr") { m, a in StrObject(try m.repr(a[0])) }
@@ -137,7 +137,13 @@ enum Builtins {
     }
     fn("round") { m, a in try m.round(a) }
     fn("divmod") { m, a in
-      TupleObject([try m.binaryOp(a[0], a[1], .floorDiv), try m.binaryOp(a[0], a[1], .mod)])
+      // A float divided by zero: divmod's own message, not floor division's.
+      if a.count == 2, a[0] is FloatObject || a[1] is FloatObject, a[0] is FloatObject || a[0] is IntObject,
+        (a[1] as? FloatObject)?.value == 0 || (a[1] as? IntObject)?.value.signum == 0
+      {
+        throw pyError(Types.ZeroDivisionError, "float divmod()")
+      }
+      return TupleObject([try m.binaryOp(a[0], a[1], .floorDiv), try m.binaryOp(a[0], a[1], .mod)])
     }
     fn("pow") { m, a in
       if a.count == 3 {

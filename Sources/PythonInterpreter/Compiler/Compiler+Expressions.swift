@@ -32,7 +32,7 @@ extension Compiler {
     case .attribute(let v, let attr, _):
       try expr(v)
       at(e.range)
-      emit(.loadAttr(name(attr)))
+      emit(.loadAttr(name(mangle(attr))))
     case .subscript(let v, let s, _):
       checkSubscript(v, s)
       try expr(v)
@@ -461,7 +461,7 @@ extension Compiler {
     if !starred, case .attribute(let obj, let attr, _) = f.kind {
       try expr(obj)
       at(f.range)
-      emit(.loadMethod(name(attr)))
+      emit(.loadMethod(name(mangle(attr))))
       for a in args { try expr(a) }
       for k in kws { try expr(k.value) }
       at(range)

@@ -18,6 +18,10 @@ final class Compiler {
     /// The body of `except E as name:`: leaving it clears the name.
     case namedHandler(String)
     case finallyExceptional
+    /// A `finally` body run on the way out of a `return`, above the value being returned: leaving
+    /// it another way (its own `return`, `break` or `continue`) drops that value, as CPython's
+    /// POP_VALUE block does.
+    case popValue
   }
   final class Box { var jumps: [Int] = [] }
 
@@ -160,8 +164,8 @@ final class Compiler {
     case .fast(let i): emit(.loadFast(i))
     case .deref(let i): emit(.loadDeref(i))
     case .classDeref(let i): emit(.loadClassDeref(i))
-    case .global: emit(.loadGlobal(name(n)))
-    case .name: emit(.loadName(name(n)))
+    case .global: emit(.loadGlobal(name(mangle(n))))
+    case .name: emit(.loadName(name(mangle(n))))
     }
   }
 
@@ -169,8 +173,8 @@ final class Compiler {
     switch scope.access(n) {
     case .fast(let i): emit(.storeFast(i))
     case .deref(let i), .classDeref(let i): emit(.storeDeref(i))
-    case .global: emit(.storeGlobal(name(n)))
-    case .name: emit(.storeName(name(n)))
+    case .global: emit(.storeGlobal(name(mangle(n))))
+    case .name: emit(.storeName(name(mangle(n))))
     }
   }
 
@@ -178,8 +182,8 @@ final class Compiler {
     switch scope.access(n) {
     case .fast(let i): emit(.deleteFast(i))
     case .deref(let i), .classDeref(let i): emit(.deleteDeref(i))
-    case .global: emit(.deleteGlobal(name(n)))
-    case .name: emit(.deleteName(name(n)))
+    case .global: emit(.deleteGlobal(name(mangle(n))))
+    case .name: emit(.deleteName(name(mangle(n))))
     }
   }
 
@@ -346,7 +350,24 @@ final class Compiler {
     }
   }
 
-  func mangle(_ n: String) -> String { n }
+  /// The class whose private names (`__key`) this code mangles: the innermost class around it,
+  /// through the methods and functions in it, as CPython's compiler carries `c_private`.
+  var privateClass: String? {
+    var current: Scope? = scope
+    while let s = current {
+      if s.kind == .classBody { return s.name }
+      current = s.parent
+    }
+    return nil
+  }
+
+  /// `__key` inside `class Client` is `_Client__key`: a name with two leading underscores and not
+  /// two trailing ones, in a class whose name is not all underscores.
+  func mangle(_ n: String) -> String {
+    guard n.hasPrefix("__"), !n.hasSuffix("__"), !n.contains("."), let owner = privateClass else { return n }
+    let stripped = owner.drop { $0 == "_" }
+    return stripped.isEmpty ? n : "_\(stripped)\(n)"
+  }
 
   /// A loop's body under its block, the jump back, the exit (`exit` is the jump that leaves when
   /// the loop is over, patched here), the `else` clause, then the `break`s.
@@ -400,7 +421,12 @@ final class Compiler {
     case .whileLoop: break
     case .tryFinally(let fin):
       emit(.popBlock)
+      if preserveTop { fblocks.append(.popValue) }
       try body(fin)
+      if preserveTop { fblocks.removeLast() }
+    case .popValue:
+      if preserveTop { emit(.rot2) }
+      emit(.pop)
     case .with(let isAsync):
       emit(.popBlock)
       if preserveTop { emit(.rot2) }
@@ -600,7 +626,7 @@ final class Compiler {
     case .name(let id, _): store(id)
     case .attribute(let v, let attr, _):
       try expr(v)
-      emit(.storeAttr(name(attr)))
+      emit(.storeAttr(name(mangle(attr))))
     case .subscript(let v, let s, _):
       try expr(v)
       try expr(s)
@@ -625,7 +651,7 @@ final class Compiler {
     case .name(let id, _): delete(id)
     case .attribute(let v, let attr, _):
       try expr(v)
-      emit(.deleteAttr(name(attr)))
+      emit(.deleteAttr(name(mangle(attr))))
     case .subscript(let v, let s, _):
       try expr(v)
       try expr(s)
@@ -647,12 +673,12 @@ final class Compiler {
     case .attribute(let o, let attr, _):
       try expr(o)
       emit(.dup)
-      emit(.loadAttr(name(attr)))
+      emit(.loadAttr(name(mangle(attr))))
       try expr(v)
       at(t.range)
       emit(.inplace(op))
       emit(.rot2)
-      emit(.storeAttr(name(attr)))
+      emit(.storeAttr(name(mangle(attr))))
     case .subscript(let o, let s, _):
       try expr(o)
       try expr(s)

@@ -398,7 +398,7 @@ extension Machine {
     let t = o.type
     guard let d = t.lookup(name) as? DescriptorObject, d.kind == .property else { return false }
     guard let setter = d.setter else {
-      if version.minor >= 11 { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
+      if version.minor >= 11 { throw attributeError("property '\(name)' of '\(t.qualname)' object has no setter") }
       throw attributeError("can't set attribute '\(name)'")
     }
     _ = try call(setter, Args([o, v]))
@@ -470,7 +470,11 @@ extension Machine {
       return
     }
     if let d = o.type.lookup(name) as? DescriptorObject, d.kind == .property {
-      guard let del = d.deleter else { throw attributeError("can't delete attribute") }
+      guard let del = d.deleter else {
+        throw attributeError(
+          version.minor >= 11
+            ? "property '\(name)' of '\(o.type.qualname)' object has no deleter" : "can't delete attribute '\(name)'")
+      }
       _ = try call(del, Args([o]))
       return
     }

@@ -339,10 +339,14 @@ extension Machine {
   ) throws -> TypeObject {
     let layout = TypeObject.layout(for: bases)
     let cls = TypeObject(name, bases: bases, layout: layout, builtin: false, module: (ns.getStr("__module__") as? StrObject)?.value ?? "__main__")
-    if cls.mro.count < 2 {
-      throw typeError("Cannot create a consistent method resolution order (MRO) for bases \(bases.map(\.name).joined(separator: ", "))")
+    if let heads = cls.mroConflict {
+      // Until 3.13 the message breaks its line where CPython's C source does.
+      let start = "Cannot create a consistent method resolution" + (version.minor >= 13 ? " " : "\n")
+      throw typeError("\(start)order (MRO) for bases \(heads.map(\.name).joined(separator: ", "))")
     }
     cls.qualname = qualname
+    // A class that defines __eq__ and not __hash__ is unhashable (type.__new__ sets __hash__ to None).
+    if ns.getStr("__eq__") != nil, ns.getStr("__hash__") == nil { ns.setStr("__hash__", NoneObject.shared) }
     for (k, v) in ns.pairs {
       var v = v
       if let s = k as? StrObject, s.value == "__init_subclass__" || s.value == "__class_getitem__", let fn = v as? FunctionObject {

@@ -63,7 +63,7 @@ extension Machine {
       }
     case let g as GeneratorObject where g.isAsyncGenerator || g.isCoroutine:
       // `for x in agen()` wants `async for`; a coroutine is not iterable at all.
-      throw typeError("'\(g.isAsyncGenerator ? "async_generator" : "coroutine")' object is not iterable")
+      throw notIterable(g, typeError("'\(g.isAsyncGenerator ? "async_generator" : "coroutine")' object is not iterable"))
     case is IteratorObject, is GeneratorObject:
       return o
     case let t as TypeObject where t.enumMembers != nil:
@@ -102,7 +102,25 @@ extension Machine {
           }
         }
       }
-      throw typeError("'\(typeName(o))' object is not iterable")
+      throw notIterable(o, typeError("'\(typeName(o))' object is not iterable"))
+    }
+  }
+
+  /// Remembers that `error` says `o` cannot be iterated at all (not that its `__iter__` failed),
+  /// for ``rephrasingNotIterable(_:as:_:)``.
+  func notIterable(_ o: PyObject, _ error: ExceptionObject) -> ExceptionObject {
+    lastNotIterable = (ObjectIdentifier(o), error)
+    return error
+  }
+
+  /// Runs `body`, which iterates `o`; when `o` cannot be iterated at all, the TypeError says so in
+  /// the words of the statement that asked (`cannot unpack non-iterable int object`).
+  func rephrasingNotIterable<T>(_ o: PyObject, as message: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let e as ExceptionObject where lastNotIterable?.error === e && lastNotIterable?.object == ObjectIdentifier(o) {
+      lastNotIterable = nil
+      throw typeError(message())
     }
   }
 
@@ -330,7 +348,10 @@ extension Machine {
     default:
       if let f = o.type.lookup("__len__") {
         let r = try call(f, Args([o]))
-        guard let i = r as? IntObject, let n = i.intValue else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
+        guard let i = r as? IntObject else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
+        guard let n = i.intValue else {
+          throw pyError(Types.OverflowError, "cannot fit 'int' into an index-sized integer")
+        }
         if n < 0 { throw valueError("__len__() should return >= 0") }
         return n
       }
@@ -344,7 +365,8 @@ extension Machine {
       guard let sub = v as? StrObject else {
         throw typeError("'in <string>' requires string as left operand, not \(typeName(v))")
       }
-      return sub.value.isEmpty || s.value.contains(sub.value) && PyStringSearch.find(s.value, sub.value) >= 0
+      // By code points: Swift's `contains` matches whole characters (`"e" in "e\u{301}"` is True).
+      return sub.value.isEmpty || PyStringSearch.find(s.value, sub.value) >= 0
     case let l as ListObject:
       var i = 0
       while i < l.items.count {
@@ -380,7 +402,9 @@ extension Machine {
       if let f = container.type.lookup("__contains__"), !(f is BuiltinFunctionObject) || container is NativeObject {
         return try truthy(try call(f, Args([container, v])))
       }
-      let it = try getIterator(container)
+      let it = try rephrasingNotIterable(container, as: "argument of type '\(typeName(container))' is not iterable") {
+        try getIterator(container)
+      }
       while let x = try next(it) {
         if try keysEqual(x, v) { return true }
       }
@@ -571,14 +595,14 @@ extension Machine {
     }
   }
 
-  /// `{**m}` and `f(**m)`.
-  func mergeMapping(into d: DictObject, _ m: PyObject, isCall: Bool) throws {
+  /// `{**m}` and `f(**m)` (`callee` being `f`, named in the error a repeated keyword raises).
+  func mergeMapping(into d: DictObject, _ m: PyObject, isCall: Bool, callee: PyObject? = nil) throws {
     if let src = m as? DictObject {
       for (k, v) in src.pairs {
         if isCall {
           guard k is StrObject else { throw typeError("keywords must be strings") }
           if try d.get(k, self) != nil {
-            throw typeError("\(calleeName()) got multiple values for keyword argument '\((k as! StrObject).value)'")
+            throw typeError("\(functionString(callee)) got multiple values for keyword argument '\((k as! StrObject).value)'")
           }
         }
         try d.set(k, v, self)
@@ -594,7 +618,20 @@ extension Machine {
     }
   }
 
-  func calleeName() -> String { "function" }
+  /// A callable as CPython's `_PyObject_FunctionStr` names it: `__main__.K.m()`, `print()`.
+  func functionString(_ o: PyObject?) -> String {
+    func qualified(_ module: String?, _ qualname: String) -> String {
+      module == nil || module == "builtins" ? "\(qualname)()" : "\(module!).\(qualname)()"
+    }
+    switch o {
+    case let f as FunctionObject: return qualified((f.globals.getStr("__name__") as? StrObject)?.value, f.qualname)
+    case let m as MethodObject: return functionString(m.function)
+    case let t as TypeObject: return qualified(t.module, t.qualname)
+    case let b as BuiltinFunctionObject: return "\(b.name)()"
+    case let o?: return "\(typeName(o)) object"
+    case nil: return "function"
+    }
+  }
 }
 
 /// `list[int]`, `dict[str, float]`: annotations that name a built-in generic.

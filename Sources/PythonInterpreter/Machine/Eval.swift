@@ -320,7 +320,12 @@ extension Machine {
       case .dictUpdate(let i), .dictMerge(let i):
         let v = f.stack.removeLast()
         let d = f.stack[f.stack.count - i] as! DictObject
-        try mergeMapping(into: d, v, isCall: { if case .dictMerge = instr { return true } else { return false } }())
+        if case .dictMerge = instr {
+          // Under the dict: the positional arguments, then the function called.
+          try mergeMapping(into: d, v, isCall: true, callee: f.stack.count - i - 2 >= 0 ? f.stack[f.stack.count - i - 2] : nil)
+        } else {
+          try mergeMapping(into: d, v, isCall: false)
+        }
       case .listToTuple:
         let l = f.stack.removeLast() as! ListObject
         f.stack.append(TupleObject(l.items))
@@ -342,7 +347,9 @@ extension Machine {
         let v = f.stack.removeLast()
         let items: [PyObject]
         if let t = v as? TupleObject { items = t.items } else if let l = v as? ListObject { items = l.items } else {
-          items = try iterate(v, limit: n + 1)
+          items = try rephrasingNotIterable(v, as: "cannot unpack non-iterable \(typeName(v)) object") {
+            try iterate(v, limit: n + 1)
+          }
         }
         if items.count != n {
           if items.count < n {
@@ -353,7 +360,7 @@ extension Machine {
         f.stack.append(contentsOf: items.reversed())
       case .unpackEx(let before, let after):
         let v = f.stack.removeLast()
-        let items = try iterate(v)
+        let items = try rephrasingNotIterable(v, as: "cannot unpack non-iterable \(typeName(v)) object") { try iterate(v) }
         if items.count < before + after {
           throw valueError("not enough values to unpack (expected at least \(before + after), got \(items.count))")
         }
@@ -455,13 +462,22 @@ extension Machine {
         return .awaiting(try awaitStep(v))
       case .yieldFrom:
         let it: PyObject
+        // Resumed: the value sent in is on the stack, and goes on to a generator being delegated to.
+        var sent: PyObject = NoneObject.shared
         if let d = f.delegate {
           it = d
+          sent = f.stack.removeLast()
         } else {
           it = try getIterator(f.stack.removeLast())
           f.delegate = it
         }
-        if let v = try next(it) {
+        let produced: PyObject?
+        if let g = it as? GeneratorObject, !(sent is NoneObject) {
+          produced = try g.send(sent)
+        } else {
+          produced = try next(it)
+        }
+        if let v = produced {
           f.pc -= 1
           return .yielded(v)
         }

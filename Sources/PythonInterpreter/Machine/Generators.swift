@@ -98,11 +98,20 @@ final class GeneratorObject: PyObject, Coroutine {
 
   func send(_ v: PyObject, throwing e: ExceptionObject? = nil) throws -> PyObject? {
     if frame.finished {
+      // Its return value went out with the StopIteration that ended it; later ones carry none.
+      returnValue = NoneObject.shared
       if let e { throw e }
       return nil
     }
+    if !frame.started, e == nil, !(v is NoneObject) {
+      throw typeError("can't send non-None value to a just-started \(type === Types.coroutine ? "coroutine" : "generator")")
+    }
     if running { throw valueError("generator already executing") }
     if frame.started, e == nil { frame.stack.append(v) }
+    // CPython throws it into the generator delegated to first, which lesson does not model.
+    if e != nil, frame.delegate != nil {
+      throw machine.refuse("throw() into a generator suspended in 'yield from'", "throwing into the generator it delegates to first is not run by lesson yet")
+    }
     frame.started = true
     running = true
     defer { running = false }
@@ -122,10 +131,19 @@ final class GeneratorObject: PyObject, Coroutine {
     } catch let x as ExceptionObject {
       frame.finished = true
       if x.isInstance(of: Types.StopIteration), x.lastFrame === frame, x.traceback.count > 0 {
-        throw machine.raising(runtimeError("generator raised StopIteration"))
+        throw Self.replacingStopIteration(x, with: runtimeError("generator raised StopIteration"))
       }
       throw x
     }
+  }
+
+  /// The RuntimeError a StopIteration escaping a generator or coroutine becomes, caused by it
+  /// (the traceback says "The above exception was the direct cause of the following exception").
+  static func replacingStopIteration(_ stop: ExceptionObject, with error: ExceptionObject) -> ExceptionObject {
+    error.causeException = stop
+    error.suppressContext = true
+    error.contextException = stop
+    return error
   }
 
   // MARK: Coroutine (driven by a task)
@@ -167,6 +185,10 @@ final class GeneratorObject: PyObject, Coroutine {
       }
     } catch let x as ExceptionObject {
       frame.finished = true
+      // PEP 479: a StopIteration that escapes a coroutine becomes a RuntimeError.
+      if x.isInstance(of: Types.StopIteration), x.lastFrame === frame, x.traceback.count > 0 {
+        return .raised(Self.replacingStopIteration(x, with: runtimeError("coroutine raised StopIteration")))
+      }
       return .raised(x)
     } catch let h as Halt {
       frame.finished = true

@@ -149,6 +149,8 @@ public final class Machine {
   var failedShutdownReports = 0
   /// Comparison methods written in Python running now.
   var comparisonFrames = 0
+  /// The object last found not iterable at all, and the TypeError that said so (``notIterable(_:_:)``).
+  var lastNotIterable: (object: ObjectIdentifier, error: ExceptionObject)?
   var addresses: [ObjectIdentifier: String] = [:]
 
   init(version: PythonVersion, filename: String, source: String, budgets: Budgets) {

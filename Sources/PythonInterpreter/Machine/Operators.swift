@@ -227,7 +227,7 @@ extension Machine {
     case .pow:
       if b.signum < 0 {
         if a.signum == 0 {
-          throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "zero to a negative power" : "0.0 cannot be raised to a negative power")
+          throw pyError(Types.ZeroDivisionError, "0.0 cannot be raised to a negative power")
         }
         let x = try values { () throws(PythonValuesError) in try a.toDouble() }
         let y = try values { () throws(PythonValuesError) in try b.toDouble() }
@@ -272,14 +272,14 @@ extension Machine {
       if y == 0 { throw pyError(Types.ZeroDivisionError, version.minor >= 12 ? "float division by zero" : "float division by zero") }
       return FloatObject(x / y)
     case .floorDiv:
-      if y == 0 { throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "float floor division by zero" : "float divmod()") }
+      if y == 0 { throw pyError(Types.ZeroDivisionError, "float floor division by zero") }
       return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.floorDivide(x, y) })
     case .mod:
       if y == 0 { throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "float modulo by zero" : "float modulo") }
       return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.modulo(x, y, release: release) })
     case .pow:
       if x == 0 && y < 0 {
-        throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "zero to a negative power" : "0.0 cannot be raised to a negative power")
+        throw pyError(Types.ZeroDivisionError, "0.0 cannot be raised to a negative power")
       }
       if x < 0 && y != y.rounded() {
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "**", why: "a negative number to a fractional power is a complex number, which lesson does not run")
@@ -485,8 +485,8 @@ extension Machine {
       guard let c = b.value.compare(toDouble: a.value) else { return op == .notEq }
       return result(-c)
     case (let a as StrObject, let b as StrObject):
-      if op == .eq { return a.value == b.value }
-      if op == .notEq { return a.value != b.value }
+      if op == .eq { return PyString.same(a.value, b.value) }
+      if op == .notEq { return !PyString.same(a.value, b.value) }
       return result(compareScalars(a.value, b.value))
     case (let a as ListObject, let b as ListObject):
       return try sequenceCompare(a.items, b.items, op)

@@ -1,3 +1,5 @@
+import PythonValues
+
 /// `dict`: CPython's compact dictionary (an index table over entries kept in insertion order).
 ///
 /// Keys are hashed and compared by the machine (`__hash__`/`__eq__` may run Python code); strings
@@ -47,7 +49,7 @@ public class DictObject: PyObject {
             // it is now, as CPython does.
             if tableID != table || ix >= entries.count || entries[ix]?.key !== e.key { continue search }
             if equal { return (i, ix) }
-          } else if let a = e.key as? StrObject, let b = key as? StrObject, a.value == b.value {
+          } else if let a = e.key as? StrObject, let b = key as? StrObject, PyString.same(a.value, b.value) {
             return (i, ix)
           }
         }

@@ -54,11 +54,27 @@ public final class TypeObject: PyObject {
     isBuiltin = builtin
     behavesAsBuiltin = builtin
     super.init(type: nil)
-    mro = [self] + (TypeObject.merge(bases.map(\.mro) + [bases]) ?? bases)
+    var heads: [TypeObject] = []
+    if let merged = TypeObject.merge(bases.map(\.mro) + [bases], conflict: &heads) {
+      mro = [self] + merged
+    } else {
+      mro = [self] + bases
+      mroConflict = heads
+    }
   }
+
+  /// When the bases cannot be ordered (`class C(A, B)` with `B` a subclass of `A`): the classes
+  /// at the heads of the lists C3 could not merge, which CPython's TypeError names.
+  private(set) var mroConflict: [TypeObject]?
 
   /// C3 linearisation: `nil` when the bases cannot be ordered.
   static func merge(_ lists: [[TypeObject]]) -> [TypeObject]? {
+    var heads: [TypeObject] = []
+    return merge(lists, conflict: &heads)
+  }
+
+  /// C3 linearisation; when it fails, `conflict` holds the heads of the lists left, each once.
+  static func merge(_ lists: [[TypeObject]], conflict: inout [TypeObject]) -> [TypeObject]? {
     // One base: its own order (what C3 gives, without the work; a deep chain of classes is common).
     if lists.count == 2, lists[1].count == 1, lists[0].first === lists[1][0] { return lists[0] }
     let lists = lists.filter { !$0.isEmpty }
@@ -82,7 +98,12 @@ public final class TypeObject: PyObject {
         }
       }
       if !remaining { return out }
-      guard let p = picked else { return nil }
+      guard let p = picked else {
+        for (i, l) in lists.enumerated() where starts[i] < l.count && !conflict.contains(where: { $0 === l[starts[i]] }) {
+          conflict.append(l[starts[i]])
+        }
+        return nil
+      }
       out.append(p)
       for (i, l) in lists.enumerated() where starts[i] < l.count && l[starts[i]] === p { starts[i] += 1 }
     }

@@ -1,0 +1,74 @@
+/// The codecs a program reaches through `str.encode`, `bytes.decode` and `str(bytes, encoding)`:
+/// UTF-8, ASCII and Latin-1, strictly, with CPython's errors. Any other codec or error handler is
+/// refused rather than guessed.
+extension Machine {
+  /// The name CPython's codec registry normalizes `encoding` to, when it is one lesson runs.
+  static func codec(_ encoding: String) -> String? {
+    switch encoding.lowercased().replacingOccurrences(of: "_", with: "-") {
+    case "utf-8", "utf8", "u8", "utf": "utf-8"
+    case "ascii", "us-ascii", "646": "ascii"
+    case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819", "latin", "l1": "latin-1"
+    default: nil
+    }
+  }
+
+  func encode(_ text: String, encoding: String, errors: String) throws -> [UInt8] {
+    guard let codec = Machine.codec(encoding) else {
+      throw refuse("str.encode(\(try repr(StrObject(encoding))))", "lesson encodes UTF-8, ASCII and Latin-1 only")
+    }
+    guard errors == "strict" else {
+      throw refuse("str.encode(errors=\(try repr(StrObject(errors))))", "lesson encodes strictly only")
+    }
+    if codec == "utf-8" { return Array(text.utf8) }
+    let limit: UInt32 = codec == "ascii" ? 0x80 : 0x100
+    let scalars = Array(text.unicodeScalars)
+    guard let first = scalars.firstIndex(where: { $0.value >= limit }) else {
+      return scalars.map { UInt8($0.value) }
+    }
+    // CPython names the whole run of characters the codec cannot take.
+    var end = first
+    while end + 1 < scalars.count, scalars[end + 1].value >= limit { end += 1 }
+    let what: String
+    if end == first {
+      let value = scalars[first].value
+      let digits = String(value, radix: 16)
+      let escape =
+        value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - digits.count)
+        : value <= 0xFFFF ? "\\u" + String(repeating: "0", count: 4 - digits.count)
+        : "\\U" + String(repeating: "0", count: 8 - digits.count)
+      what = "character '\(escape)\(digits)' in position \(first)"
+    } else {
+      what = "characters in position \(first)-\(end)"
+    }
+    throw pyError(
+      Types.UnicodeEncodeError, "'\(codec)' codec can't encode \(what): ordinal not in range(\(limit))")
+  }
+
+  /// `construct` names what asked, for a refusal (`bytes.decode`, `str(bytes, encoding)`).
+  func decode(_ bytes: BytesObject, encoding: String, errors: String, construct: String) throws -> String {
+    guard let codec = Machine.codec(encoding) else {
+      throw refuse("\(construct)(\(try repr(StrObject(encoding))))", "lesson decodes UTF-8, ASCII and Latin-1 only")
+    }
+    guard errors == "strict" else {
+      throw refuse("\(construct)(errors=\(try repr(StrObject(errors))))", "lesson decodes strictly only")
+    }
+    switch codec {
+    case "utf-8":
+      if let s = String(validating: bytes.value, as: UTF8.self) { return s }
+      throw refuse(
+        "\(construct) of bytes that are not UTF-8",
+        "CPython's UnicodeDecodeError names the bad byte's place, which lesson does not reproduce yet")
+    case "ascii":
+      if let i = bytes.value.firstIndex(where: { $0 >= 0x80 }) {
+        throw pyError(
+          Types.UnicodeDecodeError,
+          "'ascii' codec can't decode byte 0x\(String(bytes.value[i], radix: 16)) in position \(i): ordinal not in range(128)")
+      }
+      return String(decoding: bytes.value, as: UTF8.self)
+    default:
+      var text = String.UnicodeScalarView()
+      for byte in bytes.value { text.append(Unicode.Scalar(byte)) }
+      return String(text)
+    }
+  }
+}
