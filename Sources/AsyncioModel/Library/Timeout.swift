@@ -65,10 +65,12 @@ public class TimeoutScope {
       return error
     }
     state = .expired
-    guard let task, let error else { return error }
+    // The cancel request it made is taken back whatever the body did, even when the body
+    // swallowed the CancelledError and ended normally (`if self._task.uncancel() <= ...`).
+    guard let task else { return error }
     let loop = task.loop
     let remaining = task.uncancel()
-    guard remaining <= cancelling else { return error }
+    guard let error, remaining <= cancelling else { return error }
     if loop.version.timeoutConvertsCancelledSubclasses {
       if error.category == .cancelled {
         return timeoutError(from: error, loop: loop)

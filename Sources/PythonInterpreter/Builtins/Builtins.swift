@@ -94,6 +94,7 @@ enum Builtins {
       guard let n = a[1] as? StrObject else { throw typeError("hasattr(): attribute name must be string") }
       do {
         if try m.findAttribute(a[0], n) != nil { return BoolObject.true }
+        try m.refuseMissingStandardName(a[0], n.value)
         try m.refuseMissingAsyncioAttribute(a[0], n.value)
         return BoolObject.false
       } catch let e as ExceptionObject where e.isInstance(of: Types.AttributeError) {
@@ -104,6 +105,7 @@ enum Builtins {
       guard let n = a[1] as? StrObject else { throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'") }
       do {
         if let v = try m.findAttribute(a[0], n) { return v }
+        try m.refuseMissingStandardName(a[0], n.value)
         try m.refuseMissingAsyncioAttribute(a[0], n.value)
         if a.count > 2 { return a[2] }
         throw m.noAttribute(a[0], n.value)

@@ -4,7 +4,8 @@ extension Machine {
   /// `getattr(o, name)`.
   func getAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject {
     if let v = try findAttribute(o, name) { return v }
-    if let m = o as? ModuleObject, let h = missingModuleName(m, name.value) { throw h }
+    try refuseMissingStandardName(o, name.value)
+    if let m = o as? ModuleObject, cpythonNames(of: m) == nil, let h = missingModuleName(m, name.value) { throw h }
     try refuseMissingAsyncioAttribute(o, name.value)
     throw noAttribute(o, name.value)
   }
@@ -110,6 +111,7 @@ extension Machine {
     }
     if let t = o as? TypeObject { return try classAttribute(t, name) }
     if let s = o as? SuperObject { return try superAttribute(s, name) }
+    if let m = o as? ModuleObject, absentInThisVersion(m, n) { return nil }
     let t = o.type
     let descr = t.lookup(name)
     if let d = descr as? DescriptorObject, d.kind == .property {
