@@ -34,6 +34,7 @@ extension Machine {
   /// Runs a built-in function's body. One that reads an argument it was not given (called with
   /// too few) is refused: lesson does not know the message CPython gives for each.
   func callBuiltin(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
+    if b.owner != nil { try checkArity(b, args) }
     var args = args
     args.tracker = argumentTracker
     let before = argumentTracker.missing

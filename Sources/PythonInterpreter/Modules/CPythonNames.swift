@@ -43,4 +43,21 @@ enum CPythonNames {
     "type str": "__add__ __class__ __contains__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getitem__ __getnewargs__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __iter__ __le__ __len__ __lt__ __mod__ __mul__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __rmod__ __rmul__ __setattr__ __sizeof__ __str__ __subclasshook__ capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill | 3.10:__getstate__",
     "type tuple": "__add__ __class__ __class_getitem__ __contains__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getitem__ __getnewargs__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __iter__ __le__ __len__ __lt__ __mul__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __rmul__ __setattr__ __sizeof__ __str__ __subclasshook__ count index | 3.10:__getstate__",
   ]
+
+  /// The positional arguments each public method of a built-in type takes (CPython
+  /// 3.13's signatures): `n` none, `o` exactly one, a number for at most that many, `*` any.
+  static let arity: [String: String] = [
+    "bool": "as_integer_ratio:n bit_count:n bit_length:n conjugate:n is_integer:n to_bytes:2",
+    "bytes": "capitalize:n center:2 count:3 decode:2 endswith:3 expandtabs:1 find:3 hex:2 index:3 isalnum:n isalpha:n isascii:n isdigit:n islower:n isspace:n istitle:n isupper:n join:o ljust:2 lower:n lstrip:1 partition:o removeprefix:o removesuffix:o replace:3 rfind:3 rindex:3 rjust:2 rpartition:o rsplit:2 rstrip:1 split:2 splitlines:1 startswith:3 strip:1 swapcase:n title:n translate:2 upper:n zfill:o",
+    "dict": "clear:n copy:n get:2 items:n keys:n pop:2 popitem:n setdefault:2 values:n",
+    "float": "as_integer_ratio:n conjugate:n hex:n is_integer:n",
+    "frozenset": "copy:n difference:* intersection:* isdisjoint:o issubset:o issuperset:o symmetric_difference:o union:*",
+    "int": "as_integer_ratio:n bit_count:n bit_length:n conjugate:n is_integer:n to_bytes:2",
+    "list": "append:o clear:n copy:n count:o extend:o index:3 insert:2 pop:1 remove:o reverse:n sort:0",
+    "range": "count:o index:o",
+    "set": "add:o clear:n copy:n difference:* difference_update:* discard:o intersection:* intersection_update:* isdisjoint:o issubset:o issuperset:o pop:n remove:o symmetric_difference:o symmetric_difference_update:o union:* update:*",
+    "slice": "indices:o",
+    "str": "capitalize:n casefold:n center:2 count:3 encode:2 endswith:3 expandtabs:1 find:3 format:* format_map:o index:3 isalnum:n isalpha:n isascii:n isdecimal:n isdigit:n isidentifier:n islower:n isnumeric:n isprintable:n isspace:n istitle:n isupper:n join:o ljust:2 lower:n lstrip:1 partition:o removeprefix:o removesuffix:o replace:3 rfind:3 rindex:3 rjust:2 rpartition:o rsplit:2 rstrip:1 split:2 splitlines:1 startswith:3 strip:1 swapcase:n title:n translate:o upper:n zfill:o",
+    "tuple": "count:o index:3",
+  ]
 }

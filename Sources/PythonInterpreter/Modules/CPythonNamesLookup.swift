@@ -56,3 +56,42 @@ extension Machine {
     return names.all.contains(name) && !names.has(name, minor: version.minor)
   }
 }
+
+/// How many positional arguments a method of a built-in type takes (``CPythonNames/arity``).
+enum BuiltinArity {
+  static let byType: [String: [String: String]] = CPythonNames.arity.mapValues { text in
+    var kinds: [String: String] = [:]
+    for entry in text.split(separator: " ") {
+      guard let colon = entry.firstIndex(of: ":") else { continue }
+      kinds[String(entry[..<colon])] = String(entry[entry.index(after: colon)...])
+    }
+    return kinds
+  }
+}
+
+extension Machine {
+  /// A method of a built-in type called with more positional arguments than CPython's takes, or
+  /// with keywords it takes none of: CPython's TypeError where its words are the same in every
+  /// version (`str.join() takes exactly one argument (2 given)`), else refused. Never run with
+  /// the extra arguments ignored.
+  func checkArity(_ b: BuiltinFunctionObject, _ args: Args) throws {
+    guard let owner = b.owner, owner.isBuiltin, !b.isClassMethod,
+      let kind = BuiltinArity.byType[owner.name]?[b.name], kind != "*"
+    else { return }
+    let given = args.positional.count - 1  // the first is the object the method is called on
+    let method = "\(owner.name).\(b.name)()"
+    switch kind {
+    case "n":
+      if !args.keywords.isEmpty { throw typeError("\(method) takes no keyword arguments") }
+      if given > 0 { throw typeError("\(method) takes no arguments (\(given) given)") }
+    case "o":
+      if !args.keywords.isEmpty { throw typeError("\(method) takes no keyword arguments") }
+      if given != 1 { throw typeError("\(method) takes exactly one argument (\(given) given)") }
+    default:
+      if let most = Int(kind), given > most {
+        throw refuse(
+          "\(method) with \(given) arguments", "it takes at most \(most), and Python's words for the error differ by version")
+      }
+    }
+  }
+}

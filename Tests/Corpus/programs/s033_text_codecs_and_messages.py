@@ -43,6 +43,11 @@ def mistakes():
         lambda: "a\u00e9\u00e9 b".encode("ascii"),
         lambda: "x\u20ac".encode("latin-1"),
         lambda: b"caf\xe9".decode("ascii"),
+        lambda: ":".join("search", "ok"),
+        lambda: "search".upper(1),
+        lambda: [].append(),
+        lambda: {}.keys("search"),
+        lambda: ", ".join(parts=["a"]),
     ]
     for check in checks:
         try:
