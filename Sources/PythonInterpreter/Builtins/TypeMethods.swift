@@ -128,6 +128,7 @@ enum TypeMethods {
       return s
     }
     Types.range.construct = { m, _, a in
+      if !a.keywords.isEmpty { throw typeError("range() takes no keyword arguments") }
       switch a.count {
       case 1: return try m.range(0, try intArg(m, a[0], 0), 1)
       case 2: return try m.range(try intArg(m, a[0], 0), try intArg(m, a[1], 0), 1)
@@ -135,7 +136,8 @@ enum TypeMethods {
         let step = try intArg(m, a[2], 1)
         if step == 0 { throw valueError("range() arg 3 must not be zero") }
         return try m.range(try intArg(m, a[0], 0), try intArg(m, a[1], 0), step)
-      default: throw typeError("range expected at least 1 argument, got 0")
+      case 0: throw typeError("range expected at least 1 argument, got 0")
+      default: throw typeError("range expected at most 3 arguments, got \(a.count)")
       }
     }
     Types.slice.construct = { m, _, a in

@@ -88,9 +88,11 @@ extension Machine {
   static let builtinMethodsSince311: Set<String> = ["add_note", "cancelling", "uncancel"]
 
   /// Whether a method of a built-in type is missing under this version: those of
-  /// ``builtinMethodsSince311`` before 3.11, and `Task.get_context` (3.12) before 3.12.
-  func builtinMethodMissing(_ name: String) -> Bool {
+  /// ``builtinMethodsSince311`` before 3.11, and `Task.get_context` and `int.is_integer` (3.12)
+  /// before 3.12. `owner` is the type that defines it (`float.is_integer` is older).
+  func builtinMethodMissing(_ name: String, owner: TypeObject? = nil) -> Bool {
     version.minor < 11 && Self.builtinMethodsSince311.contains(name) || version.minor < 12 && name == "get_context"
+      || version.minor < 12 && name == "is_integer" && owner === Types.int
   }
 
   /// The attribute, or nil when there is none (AttributeError raised by a property propagates).
@@ -126,7 +128,7 @@ extension Machine {
     if let dict = o.instanceDict, let v = dict.getStr(name) { return v }
     if let get = userGet, let d = descr { return try call(get, Args([d, o, t])) }
     if let special = try specialAttribute(o, n) { return special }
-    if descr is BuiltinFunctionObject, builtinMethodMissing(n) { return nil }
+    if let b = descr as? BuiltinFunctionObject, builtinMethodMissing(n, owner: b.owner) { return nil }
     if let d = descr {
       return bindDescriptor(d, to: o, type: t)
     }
@@ -167,6 +169,7 @@ extension Machine {
     let n = name.value
     for c in t.mro {
       if let v = c.dict.getStr(name) {
+        if c.isBuiltin, let b = v as? BuiltinFunctionObject, builtinMethodMissing(n, owner: b.owner) { return nil }
         switch v {
         case let desc as DescriptorObject:
           switch desc.kind {

@@ -65,7 +65,7 @@ extension Machine {
     if let d = receiver.instanceDict, d.getStr(name) != nil { return nil }
     if attr is FunctionObject { return attr }
     if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod {
-      return builtinMethodMissing(name.value) ? nil : b
+      return builtinMethodMissing(name.value, owner: b.owner) ? nil : b
     }
     return nil
   }
@@ -79,7 +79,7 @@ extension Machine {
         if !hasOwn {
           if let fn = attr as? FunctionObject { return try callFunction(fn, args.prepending(receiver)) }
           if let b = attr as? BuiltinFunctionObject, b.boundSelf == nil, !b.isClassMethod,
-            !builtinMethodMissing(name.value)
+            !builtinMethodMissing(name.value, owner: b.owner)
           {
             return try callBuiltin(b, args.prepending(receiver))
           }

@@ -28,6 +28,12 @@ async def guarded(sem, name, delay):
 async def main():
     print(hasattr(asyncio, "TaskGroup"), hasattr(asyncio, "timeout"), hasattr(asyncio, "Runner"))
     print(hasattr(random, "binomialvariate"), hasattr(statistics, "fmean"))
+    print(hasattr(int, "is_integer"), hasattr(asyncio.Task, "cancelling"), hasattr(2.0, "is_integer"))
+    for bad in [lambda: (4).is_integer(), lambda: range(1, 2, 3, 4), lambda: range(stop=3)]:
+        try:
+            print(bad())
+        except (AttributeError, TypeError) as error:
+            print(type(error).__name__, error)
     try:
         print(callable(asyncio.timeout_at))
     except AttributeError as error:
