@@ -12,6 +12,14 @@ extension Machine {
     }
   }
 
+  /// A character as a codec's error names it: `\xe9`, `\u20ac`, `\U0001f600`.
+  static func codecEscape(_ scalar: Unicode.Scalar) -> String {
+    let value = scalar.value
+    let digits = String(value, radix: 16)
+    let (prefix, width) = value <= 0xFF ? ("\\x", 2) : value <= 0xFFFF ? ("\\u", 4) : ("\\U", 8)
+    return prefix + String(repeating: "0", count: width - digits.count) + digits
+  }
+
   func encode(_ text: String, encoding: String, errors: String) throws -> [UInt8] {
     guard let codec = Machine.codec(encoding) else {
       throw refuse("str.encode(\(try repr(StrObject(encoding))))", "lesson encodes UTF-8, ASCII and Latin-1 only")
@@ -28,18 +36,10 @@ extension Machine {
     // CPython names the whole run of characters the codec cannot take.
     var end = first
     while end + 1 < scalars.count, scalars[end + 1].value >= limit { end += 1 }
-    let what: String
-    if end == first {
-      let value = scalars[first].value
-      let digits = String(value, radix: 16)
-      let escape =
-        value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - digits.count)
-        : value <= 0xFFFF ? "\\u" + String(repeating: "0", count: 4 - digits.count)
-        : "\\U" + String(repeating: "0", count: 8 - digits.count)
-      what = "character '\(escape)\(digits)' in position \(first)"
-    } else {
-      what = "characters in position \(first)-\(end)"
-    }
+    let what =
+      end == first
+      ? "character '\(Machine.codecEscape(scalars[first]))' in position \(first)"
+      : "characters in position \(first)-\(end)"
     throw pyError(
       Types.UnicodeEncodeError, "'\(codec)' codec can't encode \(what): ordinal not in range(\(limit))")
   }

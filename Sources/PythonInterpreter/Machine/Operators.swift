@@ -181,6 +181,12 @@ extension Machine {
       return d
     case (let a as BytesObject, let b as BytesObject) where op == .add:
       return BytesObject(a.value + b.value)
+    case (let a as BytesObject, let n as IntObject) where op == .mult, (let n as IntObject, let a as BytesObject) where op == .mult:
+      let times = max(0, n.intValue ?? Int.max)
+      try checkElements(a.value.isEmpty ? 0 : (times > Int.max / a.value.count ? Int.max : times * a.value.count))
+      return BytesObject(Array([[UInt8]](repeating: a.value, count: a.value.isEmpty ? 0 : times).joined()))
+    case (is BytesObject, _) where op == .mod:
+      throw refuse("bytes % values", "formatting bytes with % is not run by lesson yet")
     default: break
     }
     if op == .mod, let s = l as? StrObject, l.type.behavesAsBuiltin { return try percentFormat(s, r) }

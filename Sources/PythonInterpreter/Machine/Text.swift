@@ -155,6 +155,26 @@ extension Machine {
         if let filename2 = e.dict.getStr("filename2"), !(filename2 is NoneObject) { text += " -> \(try repr(filename2))" }
         return text
       }
+      // UnicodeDecodeError(encoding, object, start, end, reason) and UnicodeEncodeError: the codec's words.
+      if e.cls.isSubtype(of: Types.UnicodeDecodeError) || e.cls.isSubtype(of: Types.UnicodeEncodeError), e.args.count == 5,
+        let encoding = e.args[0] as? StrObject, let start = (e.args[2] as? IntObject)?.intValue,
+        let end = (e.args[3] as? IntObject)?.intValue, let reason = e.args[4] as? StrObject
+      {
+        if let bytes = e.args[1] as? BytesObject, e.cls.isSubtype(of: Types.UnicodeDecodeError) {
+          if end == start + 1, bytes.value.indices.contains(start) {
+            let hex = String(bytes.value[start], radix: 16)
+            return "'\(encoding.value)' codec can't decode byte 0x\(hex.count == 1 ? "0" : "")\(hex) in position \(start): \(reason.value)"
+          }
+          return "'\(encoding.value)' codec can't decode bytes in position \(start)-\(end - 1): \(reason.value)"
+        }
+        if let text = e.args[1] as? StrObject, e.cls.isSubtype(of: Types.UnicodeEncodeError) {
+          let scalars = Array(text.value.unicodeScalars)
+          if end == start + 1, scalars.indices.contains(start) {
+            return "'\(encoding.value)' codec can't encode character '\(Machine.codecEscape(scalars[start]))' in position \(start): \(reason.value)"
+          }
+          return "'\(encoding.value)' codec can't encode characters in position \(start)-\(end - 1): \(reason.value)"
+        }
+      }
       if e.cls.isSubtype(of: Types.BaseExceptionGroup), e.args.count >= 1 {
         let n = e.members.count
         return "\(try str(e.args[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))"

@@ -67,6 +67,8 @@ async def main():
     print("caf\u00e9".encode("latin-1"), str(b"caf\xe9", "latin-1"), b"caf\xe9".decode("latin_1"))
     print("caf\u00e9".encode(), "ok".encode("ASCII"))
     print(len({"caf\u00e9", "cafe\u0301"}), "caf\u00e9" in ["cafe\u0301"])
+    print(b"ab" * 3, 2 * b"-", UnicodeDecodeError("utf-8", b"\xff\xfe", 0, 1, "invalid start byte"))
+    print(UnicodeEncodeError("ascii", "a\u00e9\u00e9", 1, 3, "ordinal not in range(128)"))
     mistakes()
 
 
