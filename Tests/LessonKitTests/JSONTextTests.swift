@@ -7,7 +7,10 @@ import Testing
 @Suite struct JSONTextTests {
   /// The value JSONReader gives a number written as `text`.
   static func read(_ text: String) throws -> Double? {
-    guard case .number(let value, _)? = try JSONReader().parse(Array("[\(text)]".utf8)).arrayItems?.first else {
+    guard
+      case .number(let value, _)? = try JSONReader().parse(Array("[\(text)]".utf8)).arrayItems?
+        .first
+    else {
       return nil
     }
     return value
@@ -15,15 +18,19 @@ import Testing
 
   @Test func numbersAreReadAsDoubleReadsTheirText() throws {
     var texts = [
-      "0", "-0", "0.1", "0.2", "0.3", "1.5", "-12.5", "0.000001", "123456789012345", "1234567890123456",
-      "0.123456789012345", "0.1234567890123456", "999999999999999.9", "9007199254740993", "0.30000000000000004",
-      "1e3", "2.5E-3", "-1e-7", "0.0000000000000000000001", "0.00000000000000000000001", "100000000000000000000000",
+      "0", "-0", "0.1", "0.2", "0.3", "1.5", "-12.5", "0.000001", "123456789012345",
+      "1234567890123456",
+      "0.123456789012345", "0.1234567890123456", "999999999999999.9", "9007199254740993",
+      "0.30000000000000004",
+      "1e3", "2.5E-3", "-1e-7", "0.0000000000000000000001", "0.00000000000000000000001",
+      "100000000000000000000000",
     ]
     var random = SystemRandomNumberGenerator()
     for _ in 0..<20_000 {
       let whole = UInt64.random(in: 0..<1_000_000_000, using: &random)
       let decimals = Int.random(in: 0...12, using: &random)
-      let fraction = (0..<decimals).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+      let fraction = (0..<decimals).map { _ in String(Int.random(in: 0...9, using: &random)) }
+        .joined()
       let sign = Bool.random(using: &random) ? "-" : ""
       texts.append(decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)")
     }
@@ -39,7 +46,8 @@ import Testing
   /// Row `index` as an object, and written into a table row: the same cells either way.
   static func object(_ index: Int) -> JSONOutput {
     .object([
-      ("name", .string("tool \"\(index)\"\n")), ("outcome", .string(index % 3 == 0 ? "timeout" : "ok")),
+      ("name", .string("tool \"\(index)\"\n")),
+      ("outcome", .string(index % 3 == 0 ? "timeout" : "ok")),
       ("startedAt", index % 5 == 0 ? .null : .number("0.\(index)")), ("endedAt", .int(index)),
     ])
   }
@@ -54,9 +62,12 @@ import Testing
   @Test(arguments: [0, 1, 2, 7, 25_001])
   func aTableIsWrittenAsTheListOfItsObjects(count: Int) {
     let table = JSONOutput.object([
-      ("calls", .table(count: count, keys: Self.keys) { index, row in Self.write(index, &row) }), ("after", .int(1)),
+      ("calls", .table(count: count, keys: Self.keys) { index, row in Self.write(index, &row) }),
+      ("after", .int(1)),
     ])
-    let list = JSONOutput.object([("calls", .array((0..<count).map(Self.object))), ("after", .int(1))])
+    let list = JSONOutput.object([
+      ("calls", .array((0..<count).map(Self.object))), ("after", .int(1)),
+    ])
     #expect(table.pretty == list.pretty)
     #expect(table.compact == list.compact)
     #expect(table.prettyLine == list.pretty + "\n")

@@ -189,9 +189,7 @@ public enum JSONOutput: Sendable, Hashable {
         write(count * part / parts..<count * (part + 1) / parts, into: &text)
         texts.withLock { $0[part] = text }
       }
-      texts.withLock { texts in
-        for text in texts { out += text }
-      }
+      for text in texts.withLock({ $0 }) { out += text }
     }
     out += close
   }

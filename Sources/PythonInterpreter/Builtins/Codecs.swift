@@ -62,7 +62,8 @@ extension Machine {
       if let i = bytes.value.firstIndex(where: { $0 >= 0x80 }) {
         throw pyError(
           Types.UnicodeDecodeError,
-          "'ascii' codec can't decode byte 0x\(String(bytes.value[i], radix: 16)) in position \(i): ordinal not in range(128)")
+          "'ascii' codec can't decode byte 0x\(String(bytes.value[i], radix: 16)) in position \(i): ordinal not in range(128)"
+        )
       }
       return String(decoding: bytes.value, as: UTF8.self)
     default:

@@ -90,7 +90,8 @@ extension Machine {
     default:
       if let most = Int(kind), given > most {
         throw refuse(
-          "\(method) with \(given) arguments", "it takes at most \(most), and Python's words for the error differ by version")
+          "\(method) with \(given) arguments",
+          "it takes at most \(most), and Python's words for the error differ by version")
       }
     }
   }
