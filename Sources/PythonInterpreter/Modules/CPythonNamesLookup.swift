@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What ``CPythonNames`` says a module or built-in type has, version by version.
 struct CPythonNameSet: Sendable {
   /// The names some version has.
@@ -7,21 +9,57 @@ struct CPythonNameSet: Sendable {
 
   func has(_ name: String, minor: Int) -> Bool { all.contains(name) && missing[minor]?.contains(name) != true }
 
-  /// Read once from ``CPythonNames/table``, by key (`module statistics`, `type str`).
-  static let byKey: [String: CPythonNameSet] = CPythonNames.table.mapValues { text in
-    let parts = text.split(separator: "|", maxSplits: 1)
-    var missing: [Int: Set<String>] = [:]
-    for entry in parts.count > 1 ? parts[1].split(separator: " ") : [] {
-      guard let colon = entry.firstIndex(of: ":"), let minor = Int(entry[..<colon].split(separator: ".").last ?? "")
-      else { continue }
-      missing[minor, default: []].insert(String(entry[entry.index(after: colon)...]))
-    }
-    return CPythonNameSet(all: Set(parts[0].split(separator: " ").map(String.init)), missing: missing)
+  /// The names of `key` (`module statistics`, `type str`), read from ``CPythonNames/table`` the
+  /// first time a run asks for them: a process reads only the few it uses.
+  static func named(_ key: String) -> CPythonNameSet? {
+    if let known = cache.withLock({ $0[key] }) { return known }
+    guard let text = CPythonNames.table[key] else { return nil }
+    let names = CPythonNameSet(text)
+    cache.withLock { $0[key] = names }
+    return names
   }
 
-  /// The built-in types the table knows, by lesson's type object.
+  private static let cache = Mutex<[String: CPythonNameSet]>([:])
+
+  /// Parses `name name … | 3.10:name …`, byte by byte.
+  private init(_ text: String) {
+    var all = Set<String>()
+    var missing: [Int: Set<String>] = [:]
+    var afterBar = false
+    for word in text.utf8.split(separator: UInt8(ascii: " ")) {
+      if word.elementsEqual("|".utf8) {
+        afterBar = true
+        continue
+      }
+      guard afterBar else {
+        all.insert(String(decoding: word, as: UTF8.self))
+        continue
+      }
+      // `3.10:name`: the minor version is the digits between the dot and the colon.
+      guard let dot = word.firstIndex(of: UInt8(ascii: ".")), let colon = word.firstIndex(of: UInt8(ascii: ":")),
+        let minor = Int(String(decoding: word[word.index(after: dot)..<colon], as: UTF8.self))
+      else { continue }
+      missing[minor, default: []].insert(String(decoding: word[word.index(after: colon)...], as: UTF8.self))
+    }
+    self.all = all
+    self.missing = missing
+  }
+
+  /// The table's key for a built-in type, when it has one.
   static func key(for type: TypeObject) -> String? {
-    type.isBuiltin && byKey["type " + type.name] != nil ? "type " + type.name : nil
+    type.isBuiltin && CPythonNames.table["type " + type.name] != nil ? "type " + type.name : nil
+  }
+}
+
+/// How many positional arguments a method of a built-in type takes (``CPythonNames/arity``).
+enum BuiltinArity {
+  static let byType: [String: [String: String]] = CPythonNames.arity.mapValues { text in
+    var kinds: [String: String] = [:]
+    for entry in text.split(separator: " ") {
+      guard let colon = entry.firstIndex(of: ":") else { continue }
+      kinds[String(entry[..<colon])] = String(entry[entry.index(after: colon)...])
+    }
+    return kinds
   }
 }
 
@@ -30,9 +68,9 @@ extension Machine {
   /// or one of its values); nil for anything else.
   func cpythonNames(of o: PyObject) -> CPythonNameSet? {
     switch o {
-    case let m as ModuleObject: return CPythonNameSet.byKey["module " + m.name]
-    case let t as TypeObject: return CPythonNameSet.key(for: t).flatMap { CPythonNameSet.byKey[$0] }
-    default: return CPythonNameSet.key(for: o.type).flatMap { CPythonNameSet.byKey[$0] }
+    case let m as ModuleObject: return m.cpythonNames
+    case let t as TypeObject: return CPythonNameSet.key(for: t).flatMap(CPythonNameSet.named)
+    default: return CPythonNameSet.key(for: o.type).flatMap(CPythonNameSet.named)
     }
   }
 
@@ -52,20 +90,7 @@ extension Machine {
   /// A name of a standard module that lesson has and this version of CPython does not (it came
   /// later, or went): missing here, as in that CPython.
   func absentInThisVersion(_ m: ModuleObject, _ name: String) -> Bool {
-    guard let names = CPythonNameSet.byKey["module " + m.name] else { return false }
-    return names.all.contains(name) && !names.has(name, minor: version.minor)
-  }
-}
-
-/// How many positional arguments a method of a built-in type takes (``CPythonNames/arity``).
-enum BuiltinArity {
-  static let byType: [String: [String: String]] = CPythonNames.arity.mapValues { text in
-    var kinds: [String: String] = [:]
-    for entry in text.split(separator: " ") {
-      guard let colon = entry.firstIndex(of: ":") else { continue }
-      kinds[String(entry[..<colon])] = String(entry[entry.index(after: colon)...])
-    }
-    return kinds
+    m.cpythonNames?.missing[version.minor]?.contains(name) == true
   }
 }
 

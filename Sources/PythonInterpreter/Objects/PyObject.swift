@@ -213,9 +213,13 @@ public final class InstanceObject: PyObject {
 public final class ModuleObject: PyObject {
   let name: String
   let dict: DictObject
+  /// What CPython's module of this name has, version by version, for a module of the standard
+  /// library lesson runs (``CPythonNameSet``).
+  let cpythonNames: CPythonNameSet?
   init(_ name: String, dict: DictObject = DictObject()) {
     self.name = name
     self.dict = dict
+    cpythonNames = name == "__main__" ? nil : CPythonNameSet.named("module " + name)
     super.init(type: Types.module)
     // Only when it is not set already: the builtins' dict is shared by runs on other threads,
     // which may be reading it now.
