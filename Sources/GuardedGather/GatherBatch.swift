@@ -93,8 +93,8 @@ public struct GatherCall: Sendable, Hashable {
   /// The call's own timeout in nanoseconds; ``inheritTimeout`` or ``noTimeout`` otherwise.
   var timeoutNanoseconds: Int64
 
-  static let inheritTimeout: Int64 = -1
-  static let noTimeout: Int64 = -2
+  package static let inheritTimeout: Int64 = -1
+  package static let noTimeout: Int64 = -2
 
   /// Creates a call.
   public init(
@@ -111,6 +111,16 @@ public struct GatherCall: Sendable, Hashable {
     self.timeoutNanoseconds = Self.inheritTimeout
     self.delay = delay
     self.timeout = timeout
+  }
+
+  /// Creates a call from its times in nanoseconds (``inheritTimeout`` or ``noTimeout`` for the
+  /// timeout), with no `Duration` arithmetic: what a reader of a million calls uses.
+  package init(name: String, delayNanoseconds: Int64, timeoutNanoseconds: Int64, failure: String?, work: GatherWork) {
+    self.name = name
+    self.failure = failure
+    self.work = work
+    self.delayNanoseconds = max(0, delayNanoseconds)
+    self.timeoutNanoseconds = timeoutNanoseconds
   }
 
   /// How long the tool takes (negative durations count as zero).

@@ -43,9 +43,14 @@ public struct GatherTrace: Sendable, Hashable {
   /// `None`.
   public var results: [String?]? {
     guard failure == nil else { return nil }
-    return calls.map { call in
-      call.outcome == .error && swallowsErrors ? nil : call.name + ":" + call.outcome.rawValue
-    }
+    return batchCalls.indices.map { index in result(at: index).map { $0.name + $0.outcome.suffix } }
+  }
+
+  /// The result of call `position` as its name and outcome (the result is `name:outcome`), or
+  /// `nil` for a failure swallowed by its handler: ``results`` one at a time, with no string made.
+  public func result(at position: Int) -> (name: String, outcome: GatherOutcome)? {
+    let outcome = outcomeCodes[position]
+    return outcome == .error && swallowsErrors ? nil : (batchCalls[position].name, outcome)
   }
 
   /// How many results are timeouts, or `nil` when the batch failed.
@@ -99,6 +104,27 @@ public struct GatherCallRecords: RandomAccessCollection, Sendable {
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { trace.batchCalls.count }
+
+  /// The times of call `position` in whole microseconds, rounded (`nil` for a call that never
+  /// started), read without making a record: what a report of a million calls writes.
+  public func microseconds(at position: Int) -> (startedAt: Int64?, endedAt: Int64) {
+    let started = trace.startedAtNanoseconds[position]
+    return (started < 0 ? nil : Self.microseconds(started), Self.microseconds(trace.endedAtNanoseconds[position]))
+  }
+
+  /// The name of call `position`.
+  public func name(at position: Int) -> String { trace.batchCalls[position].name }
+
+  /// How call `position` ended.
+  public func outcome(at position: Int) -> GatherOutcome { trace.outcomeCodes[position] }
+
+  /// Nanoseconds to whole microseconds, half a microsecond rounded up.
+  static func microseconds(_ nanoseconds: Int64) -> Int64 {
+    let (quotient, remainder) = nanoseconds.quotientAndRemainder(dividingBy: 1_000)
+    let floor = remainder < 0 ? quotient - 1 : quotient
+    let rest = remainder < 0 ? remainder + 1_000 : remainder
+    return rest >= 500 ? floor + 1 : floor
+  }
 
   public subscript(position: Int) -> GatherCallRecord {
     let started = trace.startedAtNanoseconds[position]
@@ -158,6 +184,16 @@ public enum GatherOutcome: String, Sendable, Hashable, CaseIterable, BitwiseCopy
   case error
   /// The batch was stopped before it finished.
   case cancelled
+
+  /// The end of a result after the call's name: `:ok`, `:timeout`, `:error`, `:cancelled`.
+  public var suffix: String {
+    switch self {
+    case .ok: ":ok"
+    case .timeout: ":timeout"
+    case .error: ":error"
+    case .cancelled: ":cancelled"
+    }
+  }
 }
 
 extension String {

@@ -17,14 +17,17 @@ import Testing
       if call.startedAt != model.startedAt[index] || call.endedAt != model.endedAt[index]
         || call.outcome != model.outcomes[index]
       {
-        return "\(call.name): engine \(call.outcome) \(String(describing: call.startedAt))→\(call.endedAt), "
+        return
+          "\(call.name): engine \(call.outcome) \(String(describing: call.startedAt))→\(call.endedAt), "
           + "model \(model.outcomes[index]) \(String(describing: model.startedAt[index]))→\(model.endedAt[index])"
       }
     }
     if model.deadlocked != (trace.failure != nil) {
       return "deadlock: model \(model.deadlocked), engine \(String(describing: trace.failure))"
     }
-    if trace.elapsed != model.elapsed { return "elapsed: engine \(trace.elapsed), model \(model.elapsed)" }
+    if trace.elapsed != model.elapsed {
+      return "elapsed: engine \(trace.elapsed), model \(model.elapsed)"
+    }
     // Which of two zero-length events at one instant comes first is a matter of loop turns, not
     // of arithmetic: compare peaks only without them.
     let zeroLength = trace.calls.contains { $0.startedAt == $0.endedAt }
@@ -41,16 +44,22 @@ import Testing
 
   static let okExactlyWhenStrictlyBeforeTheDeadline: Property = { batch, trace in
     for (index, call) in trace.calls.enumerated() where batch.calls[index].work == .io {
-      guard let start = call.startedAt, call.outcome == .ok || call.outcome == .timeout else { continue }
+      guard let start = call.startedAt, call.outcome == .ok || call.outcome == .timeout else {
+        continue
+      }
       let finish = start + batch.calls[index].delay
       let deadline: Duration? =
         batch.timeoutScope == .call
-        ? batch.effectiveTimeout(ofCallAt: index).map { start + $0 } : batch.effectiveTimeout(ofCallAt: index)
+        ? batch.effectiveTimeout(ofCallAt: index).map { start + $0 }
+        : batch.effectiveTimeout(ofCallAt: index)
       let expected: GatherOutcome = deadline.map { finish < $0 } ?? true ? .ok : .timeout
       if call.outcome != expected {
-        return "\(call.name) is \(call.outcome): finish \(finish), deadline \(String(describing: deadline))"
+        return
+          "\(call.name) is \(call.outcome): finish \(finish), deadline \(String(describing: deadline))"
       }
-      if call.endedAt != (expected == .ok ? finish : deadline!) { return "\(call.name) ended at \(call.endedAt)" }
+      if call.endedAt != (expected == .ok ? finish : deadline!) {
+        return "\(call.name) ended at \(call.endedAt)"
+      }
     }
     return nil
   }
@@ -58,13 +67,40 @@ import Testing
   static let resultsInCallOrder: Property = { batch, trace in
     guard let results = trace.results else { return nil }
     for (index, result) in results.enumerated() {
-      if let result, !result.hasPrefix(batch.calls[index].name + ":") { return "result \(index) is \(result)" }
+      if let result, !result.hasPrefix(batch.calls[index].name + ":") {
+        return "result \(index) is \(result)"
+      }
     }
-    return results.count == batch.calls.count ? nil : "\(results.count) results for \(batch.calls.count) calls"
+    return results.count == batch.calls.count
+      ? nil : "\(results.count) results for \(batch.calls.count) calls"
+  }
+
+  /// What a report reads a call at a time (``GatherTrace/result(at:)``,
+  /// ``GatherCallRecords/microseconds(at:)``) is what the records and the results say.
+  static let oneCallAtATimeAsTheRecords: Property = { batch, trace in
+    func micros(_ duration: Duration) -> Int64 {
+      let (seconds, attoseconds) = duration.components
+      return seconds * 1_000_000 + (attoseconds + 500_000_000_000) / 1_000_000_000_000
+    }
+    let results = trace.results
+    for (index, call) in trace.calls.enumerated() {
+      let (startedAt, endedAt) = trace.calls.microseconds(at: index)
+      if startedAt != call.startedAt.map(micros) || endedAt != micros(call.endedAt) {
+        return "\(call.name): microseconds \(String(describing: startedAt))→\(endedAt) for \(call)"
+      }
+      if trace.calls.name(at: index) != call.name || trace.calls.outcome(at: index) != call.outcome
+      {
+        return "\(call.name): name or outcome differ"
+      }
+      let one = trace.result(at: index).map { $0.name + $0.outcome.suffix }
+      if let results, one != results[index] { return "result \(index): \(String(describing: one))" }
+    }
+    return nil
   }
 
   static let sameTraceEveryTime: Property = { batch, trace in
-    GatherEngine.runVirtual(batch, python: trace.python) == trace ? nil : "a second run gave a different trace"
+    GatherEngine.runVirtual(batch, python: trace.python) == trace
+      ? nil : "a second run gave a different trace"
   }
 
   static let properties: [(String, Property)] = [
@@ -72,6 +108,7 @@ import Testing
     ("peak within the limit", peakWithinTheLimit),
     ("ok exactly when strictly before the deadline", okExactlyWhenStrictlyBeforeTheDeadline),
     ("results in call order", resultsInCallOrder),
+    ("one call at a time as the records", oneCallAtATimeAsTheRecords),
     ("same trace every time", sameTraceEveryTime),
   ]
 
@@ -81,7 +118,9 @@ import Testing
   @Test(arguments: PythonVersion.allCases)
   func holdOverThousandsOfRandomConfigurations(version: PythonVersion) {
     var covered = 0
-    let properties = Self.properties.filter { version.waitForRunsInItsOwnTask || $0.0 != "agrees with the arithmetic model" }
+    let properties = Self.properties.filter {
+      version.waitForRunsInItsOwnTask || $0.0 != "agrees with the arithmetic model"
+    }
     for seed in 0..<Self.configurations {
       var random = SeededRandom(seed: UInt64(seed))
       let batch = randomBatch(&random)
@@ -101,9 +140,12 @@ import Testing
   }
 
   /// Removes calls and options while the property still fails.
-  static func shrink(_ batch: GatherBatch, _ property: Property, version: PythonVersion = .default) -> GatherBatch {
+  static func shrink(_ batch: GatherBatch, _ property: Property, version: PythonVersion = .default)
+    -> GatherBatch
+  {
     func fails(_ candidate: GatherBatch) -> Bool {
-      !candidate.calls.isEmpty && property(candidate, GatherEngine.runVirtual(candidate, python: version)) != nil
+      !candidate.calls.isEmpty
+        && property(candidate, GatherEngine.runVirtual(candidate, python: version)) != nil
     }
     var current = batch
     var changed = true
@@ -135,7 +177,9 @@ import Testing
 
   @Test func theShrinkerFindsASmallFailingConfiguration() {
     // A property that fails whenever some call times out: the smallest failure is one call.
-    let anyTimeout: Property = { _, trace in trace.calls.contains { $0.outcome == .timeout } ? "a timeout" : nil }
+    let anyTimeout: Property = { _, trace in
+      trace.calls.contains { $0.outcome == .timeout } ? "a timeout" : nil
+    }
     let minimal = Self.shrink(classic, anyTimeout)
     #expect(minimal.calls.map(\.name) == ["slow_tool"])
   }
@@ -145,7 +189,9 @@ import Testing
     // Scaled down to tens of milliseconds, with every deadline at least 30 ms away from every
     // finish and every handover, so that real-time jitter cannot decide an outcome.
     let batches = [
-      GatherBatch(limit: 2, timeout: ms(100), calls: [call("a", 30), call("b", 60), call("c", 200, timeout: 60)]),
+      GatherBatch(
+        limit: 2, timeout: ms(100),
+        calls: [call("a", 30), call("b", 60), call("c", 200, timeout: 60)]),
       GatherBatch(
         limit: 1, timeout: ms(90), timeoutScope: .queue,
         calls: [call("a", 30), call("b", 30), call("c", 30), call("d", 30)]),
@@ -165,7 +211,8 @@ import Testing
 /// A batch as the learner's JSON, for failure messages.
 func describe(_ batch: GatherBatch) -> String {
   func seconds(_ duration: Duration?) -> String {
-    duration.map { "\(Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18)" } ?? "null"
+    duration.map { "\(Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18)" }
+      ?? "null"
   }
   let calls = batch.calls.map { call -> String in
     var fields = ["\"name\": \"\(call.name)\"", "\"delay\": \(seconds(call.delay))"]
@@ -177,7 +224,8 @@ func describe(_ batch: GatherBatch) -> String {
     if let failure = call.failure { fields.append("\"fails\": \"\(failure)\"") }
     return "{" + fields.joined(separator: ", ") + "}"
   }
-  return "{\"limit\": \(batch.limit.map(String.init) ?? "null"), \"timeout\": \(seconds(batch.timeout)), "
+  return
+    "{\"limit\": \(batch.limit.map(String.init) ?? "null"), \"timeout\": \(seconds(batch.timeout)), "
     + "\"timeoutScope\": \"\(batch.timeoutScope.rawValue)\", \"semaphore\": \"\(batch.semaphore.rawValue)\", "
     + "\"errors\": \"\(batch.errors.rawValue)\", \"calls\": [\(calls.joined(separator: ", "))]}"
 }

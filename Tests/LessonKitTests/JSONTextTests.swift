@@ -74,6 +74,69 @@ import Testing
     #expect(table.pretty(level: 2) == list.pretty(level: 2))
   }
 
+  /// Item `index` of a list: a string (some with text to escape, some joined from two parts),
+  /// null or a number.
+  static func item(_ index: Int) -> JSONOutput {
+    switch index % 4 {
+    case 0: .string("tool\(index):ok")
+    case 1: .string("t\u{2028}\"\(index)\"\n:timeout")
+    case 2: .null
+    default: .number("0.\(index)")
+    }
+  }
+
+  static func write(item index: Int, _ row: inout JSONRow) {
+    switch index % 4 {
+    case 0: row.string("tool\(index)", suffix: ":ok")
+    case 1: row.string("t\u{2028}\"\(index)", suffix: "\"\n:timeout")
+    case 2: row.null()
+    default: row.number("0.\(index)")
+    }
+  }
+
+  @Test(arguments: [0, 1, 2, 7, 25_001])
+  func aListIsWrittenAsTheArrayOfItsItems(count: Int) {
+    let written = JSONOutput.object([
+      ("results", .list(count: count) { index, row in Self.write(item: index, &row) }),
+      ("after", .int(1)),
+    ])
+    let array = JSONOutput.object([
+      ("results", .array((0..<count).map(Self.item))), ("after", .int(1)),
+    ])
+    #expect(written.pretty == array.pretty)
+    #expect(written.compact == array.compact)
+    #expect(written.prettyLine == array.pretty + "\n")
+    #expect(written.pretty(level: 1) == array.pretty(level: 1))
+  }
+
+  /// Seconds from whole microseconds, as a person writes them: the whole part, then the
+  /// fraction's six digits without the zeros at its end.
+  static func secondsByHand(_ micros: Int64) -> String {
+    let sign = micros < 0 ? "-" : ""
+    let magnitude = micros.magnitude
+    let whole = String(magnitude / 1_000_000)
+    var fraction = String(magnitude % 1_000_000)
+    fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return sign + whole + (fraction.isEmpty ? "" : "." + fraction)
+  }
+
+  @Test func secondsAreWrittenInTheirShortestForm() {
+    var values: [Int64] = [
+      0, 1, 10, 999_999, 1_000_000, 1_000_001, 400_000, -1, -2_500_000, .max, .min, .min + 1,
+    ]
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      values.append(Int64.random(in: -10_000_000_000...10_000_000_000, using: &random))
+    }
+    for value in values {
+      #expect(JSONOutput.seconds(microseconds: value) == Self.secondsByHand(value), "\(value)")
+      #expect(
+        Double(JSONOutput.seconds(microseconds: value)) == Double(value) / 1_000_000
+          || value.magnitude > 1 << 52)
+    }
+  }
+
   @Test func aTableWithoutKeysIsAListOfEmptyObjects() {
     let table = JSONOutput.table(count: 3, keys: []) { _, _ in }
     let list = JSONOutput.array([.object([]), .object([]), .object([])])

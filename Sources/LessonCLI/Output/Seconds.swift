@@ -1,3 +1,5 @@
+import LessonKit
+
 /// Formats durations as seconds to the microsecond, the unit of configurations and reports.
 enum Seconds {
   /// Whole microseconds in `duration`, rounded.
@@ -11,39 +13,7 @@ enum Seconds {
   }
 
   /// The shortest decimal form: `0.4`, `1`, `0.000001`.
-  static func json(_ duration: Duration) -> String {
-    let micros = micros(duration)
-    let magnitude = micros.magnitude
-    // Written right to left into a buffer on the stack: a report of a million calls writes two
-    // million of these, and most fit a small string, which needs no allocation.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-      var end = buffer.count
-      func put(_ byte: UInt8) {
-        end -= 1
-        buffer[end] = byte
-      }
-      var fraction = magnitude % 1_000_000
-      if fraction > 0 {
-        var digits = 6
-        while fraction % 10 == 0 {
-          fraction /= 10
-          digits -= 1
-        }
-        for _ in 0..<digits {
-          put(UInt8(ascii: "0") + UInt8(fraction % 10))
-          fraction /= 10
-        }
-        put(UInt8(ascii: "."))
-      }
-      var whole = magnitude / 1_000_000
-      repeat {
-        put(UInt8(ascii: "0") + UInt8(whole % 10))
-        whole /= 10
-      } while whole > 0
-      if micros < 0 { put(UInt8(ascii: "-")) }
-      return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
-    }
-  }
+  static func json(_ duration: Duration) -> String { JSONOutput.seconds(microseconds: micros(duration)) }
 
   /// A fixed three decimals, for reading: `0.400`.
   static func fixed(_ duration: Duration, decimals: Int = 3) -> String {

@@ -14,7 +14,18 @@ struct TraceReport {
   var json: JSONOutput {
     .object([
       ("python", .string(trace.python.rawValue)),
-      ("results", trace.results.map { .array($0.map { $0.map(JSONOutput.string) ?? .null }) } ?? .null),
+      (
+        "results",
+        trace.failure != nil
+          ? .null
+          : .list(count: trace.calls.count) { [trace] index, item in
+            if let (name, outcome) = trace.result(at: index) {
+              item.string(name, suffix: outcome.suffix)
+            } else {
+              item.null()
+            }
+          }
+      ),
       ("error", trace.failure.map { .string($0.description) } ?? .null),
       ("timeouts", trace.timeouts.map(JSONOutput.int) ?? .null),
       // Written row by row straight into the text: a million calls are not held twice.
@@ -22,11 +33,11 @@ struct TraceReport {
         "calls",
         .table(count: trace.calls.count, keys: ["name", "outcome", "startedAt", "endedAt"]) {
           [calls = trace.calls] index, row in
-          let call = calls[index]
-          row.string(call.name)
-          row.string(call.outcome.rawValue)
-          if let started = call.startedAt { row.number(Seconds.json(started)) } else { row.null() }
-          row.number(Seconds.json(call.endedAt))
+          let (startedAt, endedAt) = calls.microseconds(at: index)
+          row.string(calls.name(at: index))
+          row.string(calls.outcome(at: index).rawValue)
+          if let startedAt { row.seconds(microseconds: startedAt) } else { row.null() }
+          row.seconds(microseconds: endedAt)
         }
       ),
       ("peakConcurrency", .int(trace.peakConcurrency)),

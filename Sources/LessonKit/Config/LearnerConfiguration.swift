@@ -193,7 +193,17 @@ extension LearnerConfiguration {
     return LearnerConfiguration(batch: batch, evidence: evidence)
   }
 
+  /// Reads `calls[index]`: in one pass when it is written the usual way (``plainCall(_:)``), else
+  /// field by field.
   static func readCall(_ value: JSONValue, file: String, index: Int) throws(LessonKitError) -> GatherCall {
+    if let call = plainCall(value) { return call }
+    return try readCallFieldByField(value, file: file, index: index)
+  }
+
+  /// Reads `calls[index]` a field at a time, and says what is wrong with the first field that is.
+  static func readCallFieldByField(_ value: JSONValue, file: String, index: Int) throws(LessonKitError)
+    -> GatherCall
+  {
     let reader = try JSONFieldReader(value, file: file, path: "calls", index: index, known: callFields)
     let nameValue = try reader.required("name", expected: "a non-empty string such as \"search\"")
     guard case .string(let name) = nameValue else {
@@ -222,13 +232,72 @@ extension LearnerConfiguration {
     return GatherCall(name: name, delay: delay, timeout: timeout, failure: failure, work: work)
   }
 
-  static func checkName(_ name: String, file: String, field: @autoclosure () -> String) throws(LessonKitError) {
-    // Printable ASCII of a sensible length, the usual case, needs no closer look.
-    if !name.isEmpty, name.utf8.count <= ConfigurationLimits.maximumNameLength,
-      name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
-    {
-      return
+  /// A call written the usual way, read in one pass over its fields, or `nil` to have it read
+  /// field by field (which finds what is wrong and says so).
+  ///
+  /// A large configuration is mostly such calls: a printable ASCII name, a delay, perhaps a
+  /// timeout, an error message and a kind of work, each of the expected type and in range.
+  static func plainCall(_ value: JSONValue) -> GatherCall? {
+    guard case .object(let members) = value else { return nil }
+    var name: String?
+    var delay: Int64 = -1
+    var timeout = GatherCall.inheritTimeout
+    var failure: String?
+    var work = GatherWork.io
+    for member in members {
+      let key = member.key
+      switch key.utf8.count {
+      case 4 where key == "name":
+        guard case .string(let text) = member.value, isPlainName(text) else { return nil }
+        name = text
+      case 5 where key == "delay":
+        guard let nanoseconds = plainNanoseconds(member.value) else { return nil }
+        delay = nanoseconds
+      case 7 where key == "timeout":
+        if member.value == .null {
+          timeout = GatherCall.noTimeout
+        } else {
+          guard let nanoseconds = plainNanoseconds(member.value) else { return nil }
+          timeout = nanoseconds
+        }
+      case 5 where key == "fails":
+        switch member.value {
+        case .null: break
+        case .string(let message) where !message.isEmpty && message.utf8.count <= ConfigurationLimits.maximumTextLength:
+          failure = message
+        default: return nil
+        }
+      case 4 where key == "work":
+        guard case .string(let text) = member.value, let kind = GatherWork(rawValue: text) else { return nil }
+        work = kind
+      default: return nil
+      }
     }
+    guard let name, delay >= 0 else { return nil }
+    return GatherCall(name: name, delayNanoseconds: delay, timeoutNanoseconds: timeout, failure: failure, work: work)
+  }
+
+  /// A number of seconds in range as whole nanoseconds, kept to the microsecond as
+  /// ``JSONFieldReader/seconds(_:maximum:)`` keeps it, or `nil`.
+  static func plainNanoseconds(_ value: JSONValue) -> Int64? {
+    guard case .number(let number, _) = value, number.isFinite, number >= 0,
+      number <= ConfigurationLimits.maximumSeconds
+    else { return nil }
+    return Int64((number * 1_000_000).rounded()) * 1_000
+  }
+
+  /// Whether `name` is printable ASCII of a sensible length: the usual name, which needs no
+  /// closer look.
+  static func isPlainName(_ name: String) -> Bool {
+    var name = name
+    return name.withUTF8 { bytes in
+      !bytes.isEmpty && bytes.count <= ConfigurationLimits.maximumNameLength
+        && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+  }
+
+  static func checkName(_ name: String, file: String, field: @autoclosure () -> String) throws(LessonKitError) {
+    if isPlainName(name) { return }
     let field = field()
     if name.isEmpty {
       throw .invalidField(
@@ -301,8 +370,8 @@ extension LearnerConfiguration {
     _ reader: JSONFieldReader, _ key: String, _ type: T.Type
   ) throws(LessonKitError) -> T? where T.RawValue == String {
     guard let value = reader.value(key) else { return nil }
-    let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
     guard case .string(let text) = value, let choice = T(rawValue: text) else {
+      let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
       throw reader.fail(key, expected: options, found: value)
     }
     return choice

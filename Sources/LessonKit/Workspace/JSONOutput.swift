@@ -15,6 +15,9 @@ public enum JSONOutput: Sendable, Hashable {
   /// into the text by `row`: a million rows (the calls of `lesson run --json`) are never held as
   /// values. Written exactly as the `.array` of those `.object`s.
   case table(count: Int, keys: [String], row: @Sendable (Int, inout JSONRow) -> Void)
+  /// A list of `count` scalars, each written straight into the text by `item` as the one cell of a
+  /// ``JSONRow``: written exactly as the `.array` of those scalars (on one line).
+  case list(count: Int, item: @Sendable (Int, inout JSONRow) -> Void)
 
   public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.compact == rhs.compact }
   public func hash(into hasher: inout Hasher) { hasher.combine(compact) }
@@ -63,6 +66,22 @@ public enum JSONOutput: Sendable, Hashable {
         indent: indent, level: level)
     case .table(let count, let keys, let row):
       Self.renderTable(count: count, keys: keys, row: row, into: &out, indent: indent, level: level)
+    case .list(let count, let item):
+      guard count > 0 else {
+        out.add("[]")
+        return
+      }
+      var writer = JSONRow(out: [], keys: [[]], open: [], between: [])
+      swap(&writer.out, &out)
+      writer.out.append(UInt8(ascii: "["))
+      for index in 0..<count {
+        if index > 0 { writer.out.add(", ") }
+        writer.column = 0
+        item(index, &writer)
+        precondition(writer.column == 1, "a list item wrote \(writer.column) values, not one")
+      }
+      writer.out.append(UInt8(ascii: "]"))
+      swap(&writer.out, &out)
     case .object(let members):
       if members.isEmpty {
         out.add("{}")
@@ -96,7 +115,7 @@ public enum JSONOutput: Sendable, Hashable {
   /// Whether the value is written on one line inside an indented array (neither list nor object).
   private var isScalar: Bool {
     switch self {
-    case .array, .object, .table: false
+    case .array, .object, .table, .list: false
     default: true
     }
   }
@@ -147,7 +166,12 @@ public enum JSONOutput: Sendable, Hashable {
       return bytes
     }
     // Pretty: each object on its own lines, a level in; compact: all on one line.
-    let open: [UInt8], between: [UInt8], close: [UInt8], rowOpen: [UInt8], rowBetween: [UInt8], rowClose: [UInt8]
+    let open: [UInt8]
+    let between: [UInt8]
+    let close: [UInt8]
+    let rowOpen: [UInt8]
+    let rowBetween: [UInt8]
+    let rowClose: [UInt8]
     if indent != nil {
       open = Array("[\n".utf8) + pad(level + 1)
       between = Array(",\n".utf8) + pad(level + 1)
@@ -194,6 +218,46 @@ public enum JSONOutput: Sendable, Hashable {
     out += close
   }
 
+  /// A number of seconds given in whole microseconds, in its shortest decimal form: `0.4`, `1`,
+  /// `0.000001`, `-2.5`.
+  public static func seconds(microseconds: Int64) -> String {
+    var out: [UInt8] = []
+    seconds(microseconds: microseconds, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends ``seconds(microseconds:)``, written right to left on the stack and copied once.
+  static func seconds(microseconds: Int64, into out: inout [UInt8]) {
+    let magnitude = microseconds.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      var end = buffer.count
+      func put(_ byte: UInt8) {
+        end -= 1
+        buffer[end] = byte
+      }
+      var fraction = magnitude % 1_000_000
+      if fraction > 0 {
+        var digits = 6
+        while fraction % 10 == 0 {
+          fraction /= 10
+          digits -= 1
+        }
+        for _ in 0..<digits {
+          put(UInt8(ascii: "0") + UInt8(fraction % 10))
+          fraction /= 10
+        }
+        put(UInt8(ascii: "."))
+      }
+      var whole = magnitude / 1_000_000
+      repeat {
+        put(UInt8(ascii: "0") + UInt8(whole % 10))
+        whole /= 10
+      } while whole > 0
+      if microseconds < 0 { put(UInt8(ascii: "-")) }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[end...]))
+    }
+  }
+
   public static func quote(_ text: String) -> String {
     var out: [UInt8] = []
     quote(text, into: &out)
@@ -203,15 +267,25 @@ public enum JSONOutput: Sendable, Hashable {
   /// Appends `text` as a JSON string; text with nothing to escape is copied whole.
   static func quote(_ text: String, into bytes: inout [UInt8]) {
     var text = text
-    text.withUTF8 { quote(utf8: $0, into: &bytes) }
+    bytes.append(UInt8(ascii: "\""))
+    text.withUTF8 { escape(utf8: $0, into: &bytes) }
+    bytes.append(UInt8(ascii: "\""))
   }
 
-  private static func quote(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+  /// Appends `text` followed by `suffix` as one JSON string.
+  static func quote(_ text: String, suffix: String, into bytes: inout [UInt8]) {
+    var (text, suffix) = (text, suffix)
     bytes.append(UInt8(ascii: "\""))
+    text.withUTF8 { escape(utf8: $0, into: &bytes) }
+    suffix.withUTF8 { escape(utf8: $0, into: &bytes) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends valid UTF-8 text as the inside of a JSON string.
+  private static func escape(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
     let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
     if plain {
       bytes.append(contentsOf: utf8)
-      bytes.append(UInt8(ascii: "\""))
       return
     }
     // Byte by byte: the text is valid UTF-8, so only the escapes and U+2028/U+2029 (E2 80 A8/A9,
@@ -227,14 +301,14 @@ public enum JSONOutput: Sendable, Hashable {
       case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
       case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
       case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), into: &bytes)
-      case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+      case 0xE2
+      where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
         unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &bytes)
         index += 2
       default: bytes.append(byte)
       }
       index += 1
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// `\uXXXX`, in lowercase hex as the escapes above have always been written.
@@ -292,6 +366,20 @@ public struct JSONRow {
   public mutating func number(_ text: String) {
     next()
     out.add(text: text)
+  }
+
+  /// A string written as `text` followed by `suffix` (`name` and `:ok`), with no string made of
+  /// the two.
+  public mutating func string(_ text: String, suffix: String) {
+    next()
+    JSONOutput.quote(text, suffix: suffix, into: &out)
+  }
+
+  /// A number of seconds given in whole microseconds, in its shortest form (`0.4`, `1`,
+  /// `0.000001`), as ``JSONOutput/seconds(microseconds:)`` writes it.
+  public mutating func seconds(microseconds: Int64) {
+    next()
+    JSONOutput.seconds(microseconds: microseconds, into: &out)
   }
 
   public mutating func int(_ value: Int) {
