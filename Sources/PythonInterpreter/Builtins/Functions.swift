@@ -11,7 +11,10 @@ extension Machine {
       for x in tuple.items where try isInstance(o, x) { return true }
       return false
     }
-    if let g = t as? GenericAlias { _ = g; throw typeError("isinstance() argument 2 cannot be a parameterized generic") }
+    if let g = t as? GenericAlias {
+      _ = g
+      throw typeError("isinstance() argument 2 cannot be a parameterized generic")
+    }
     if let u = t as? UnionObject {
       for x in u.members where try isInstance(o, x) { return true }
       return false
@@ -25,7 +28,8 @@ extension Machine {
   /// `isinstance(o, P)` for a protocol class: a `@runtime_checkable` one is satisfied by an
   /// object that has every member it declares; any other cannot be checked at all.
   func protocolCheck(_ o: PyObject, _ p: TypeObject) throws -> Bool {
-    guard let attrs = p.dict.getStr("__protocol_attrs__"), p.dict.getStr("_is_runtime_protocol") === BoolObject.true else {
+    guard let attrs = p.dict.getStr("__protocol_attrs__"), p.dict.getStr("_is_runtime_protocol") === BoolObject.true
+    else {
       throw typeError("Instance and class checks can only be used with @runtime_checkable protocols")
     }
     for case let name as StrObject in try iterate(attrs) where try findAttribute(o, name) == nil { return false }
@@ -47,7 +51,9 @@ extension Machine {
     switch x {
     case let f as FloatObject:
       if let nd, !(nd is NoneObject) {
-        guard let n = (nd as? IntObject)?.intValue else { throw typeError("'\(typeName(nd))' object cannot be interpreted as an integer") }
+        guard let n = (nd as? IntObject)?.intValue else {
+          throw typeError("'\(typeName(nd))' object cannot be interpreted as an integer")
+        }
         return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.round(f.value, digits: n) })
       }
       return IntObject.make(try values { () throws(PythonValuesError) in try PyFloat.roundToInteger(f.value) })
@@ -145,7 +151,8 @@ extension Machine {
     let name = isMax ? "max" : "min"
     // Over a set in any order: a pure genexp's (`max(<pure genexp over a set>)`), or the set's own.
     let watched = unorderedChecks.last == .waiting && a.count == 1 && a.keywords.isEmpty
-    let unorderedSet = a.count == 1 && a.keywords.isEmpty && ((a[0] as? SetObject).map { $0.cpythonOrder == nil } ?? false)
+    let unorderedSet =
+      a.count == 1 && a.keywords.isEmpty && ((a[0] as? SetObject).map { $0.cpythonOrder == nil } ?? false)
     guard watched || unorderedSet else { return try extremum(a, isMax: isMax, name: name) }
     if watched { unorderedChecks[unorderedChecks.count - 1] = .working }
     let best: PyObject
@@ -156,7 +163,11 @@ extension Machine {
       // Another value equal to the one kept, that prints differently: which came first shows.
       for v in items where v !== best {
         if try !lessThan(v, best), try !lessThan(best, v), !(Self.alike(v, best) && Self.printsAsItsValue(v)) {
-          if !watched { throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: Self.extremumDependsOnOrder(name)) }
+          if !watched {
+            throw Halt.refused(
+              line: learnerLine, column: learnerColumn, construct: "the order of a set",
+              why: Self.extremumDependsOnOrder(name))
+          }
           unorderedChecks[unorderedChecks.count - 1] = .orderDependent(Self.extremumDependsOnOrder(name))
           return best
         }
@@ -171,9 +182,13 @@ extension Machine {
   private func extremum(_ a: Args, isMax: Bool, name: String) throws -> PyObject {
     let key = a.keyword("key").flatMap { $0 is NoneObject ? nil : $0 }
     let items: [PyObject]
-    if a.count == 1 { items = a.keyword("key") == nil ? try iterateUnordered(a[0]) : try iterate(a[0]) } else if a.count == 0 {
+    if a.count == 1 {
+      items = a.keyword("key") == nil ? try iterateUnordered(a[0]) : try iterate(a[0])
+    } else if a.count == 0 {
       throw typeError("\(name) expected at least 1 argument, got 0")
-    } else { items = a.positional }
+    } else {
+      items = a.positional
+    }
     guard var best = items.first else {
       if let d = a.keyword("default") { return d }
       throw valueError("\(name)() \(version.minor >= 12 ? "iterable argument is empty" : "arg is an empty sequence")")
@@ -191,52 +206,42 @@ extension Machine {
     return best
   }
 
-  /// `list.sort(key=, reverse=)`: a stable merge sort (as CPython's is stable), comparing with `<`.
+  /// `list.sort(key=, reverse=)`, as CPython sorts (``ListSort``): the keys are computed first
+  /// (a key that raises leaves the list as it was), the list looks empty while it is sorted, and
+  /// a comparison that raises leaves the list in the order the sort had reached.
   func sortList(_ l: ListObject, key: PyObject?, reverse: Bool) throws {
     let key = key.flatMap { $0 is NoneObject ? nil : $0 }
-    var items = l.items
+    let items = l.items
     l.items = []
-    defer { if l.items.isEmpty { l.items = items } }
-    let keys = try key.map { k in try items.map { try call(k, Args([$0])) } } ?? items
-    var idx = Array(items.indices)
-    if reverse { idx.reverse() }
-    // Merge sort on indices, stable; reverse keeps stability like CPython (reverse, sort, reverse).
-    var tmp = idx
-    func merge(_ lo: Int, _ mid: Int, _ hi: Int) throws {
-      var i = lo, j = mid, k = lo
-      while i < mid && j < hi {
-        if try lessThan(keys[idx[j]], keys[idx[i]]) {
-          tmp[k] = idx[j]; j += 1
-        } else {
-          tmp[k] = idx[i]; i += 1
-        }
-        k += 1
-      }
-      while i < mid { tmp[k] = idx[i]; i += 1; k += 1 }
-      while j < hi { tmp[k] = idx[j]; j += 1; k += 1 }
-      for x in lo..<hi { idx[x] = tmp[x] }
+    let keys: [PyObject]
+    do {
+      keys = try key.map { k in try items.map { try call(k, Args([$0])) } } ?? items
+    } catch {
+      l.items = items
+      throw error
     }
-    var width = 1
-    let n = idx.count
-    while width < n {
-      var lo = 0
-      while lo < n - width {
-        try merge(lo, lo + width, min(lo + 2 * width, n))
-        lo += 2 * width
-      }
-      width *= 2
-    }
-    if reverse { idx.reverse() }
-    items = idx.map { items[$0] }
+    var sorter = ListSort(keys: keys, minor: version.minor) { try self.lessThan($0, $1) }
+    if reverse { sorter.reverse() }
+    var failure: Error?
+    do { try sorter.sort() } catch { failure = error }
+    if reverse && items.count > 1 { sorter.reverse() }
+    let modified = !l.items.isEmpty
+    l.items = sorter.order.map { items[$0] }
+    if let failure { throw failure }
+    if modified { throw valueError("list modified during sort") }
   }
 
   func makeSuper(_ a: Args) throws -> PyObject {
     if a.count == 2 {
-      guard let t = a[0] as? TypeObject else { throw typeError("super() argument 1 must be a type, not \(typeName(a[0]))") }
+      guard let t = a[0] as? TypeObject else {
+        throw typeError("super() argument 1 must be a type, not \(typeName(a[0]))")
+      }
       return SuperObject(t, a[1])
     }
     guard let f = frames.last, let fn = f.function else { throw runtimeError("super(): no arguments") }
-    guard let ci = f.code.freevars.firstIndex(of: "__class__"), let cls = f.cells[f.code.cellvars.count + ci].value as? TypeObject else {
+    guard let ci = f.code.freevars.firstIndex(of: "__class__"),
+      let cls = f.cells[f.code.cellvars.count + ci].value as? TypeObject
+    else {
       throw runtimeError("super(): __class__ cell not found")
     }
     _ = fn
