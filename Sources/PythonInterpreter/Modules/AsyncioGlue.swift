@@ -6,7 +6,10 @@ extension Machine {
     guard let main = a.get(0, "main") else { throw typeError("run() missing 1 required positional argument: 'main'") }
     // Debug mode logs every slow step with the task's repr and real durations.
     if let debug = a.get(1, "debug"), !(debug is NoneObject), try truthy(debug) {
-      throw refuse("asyncio.run(debug=True)", "asyncio's debug mode logs slow callbacks with the task's repr and their real duration, which lesson does not reproduce")
+      throw refuse(
+        "asyncio.run(debug=True)",
+        "asyncio's debug mode logs slow callbacks with the task's repr and their real duration, which lesson does not reproduce"
+      )
     }
     if loop != nil {
       // asyncio.run's own frame holds `main` in CPython: it dies with the exception's traceback.
@@ -45,7 +48,8 @@ extension Machine {
     // AsyncioRun.run, in its two halves, so that the machine knows when the cleanup runs.
     let mainTask = l.createTask(coro)
     let before = l.iterations
-    var outcome = AsyncioRun.Outcome(end: l.runUntilComplete(mainTask, maxIterations: budgets.steps), main: mainTask, failedAtShutdown: [])
+    var outcome = AsyncioRun.Outcome(
+      end: l.runUntilComplete(mainTask, maxIterations: budgets.steps), main: mainTask, failedAtShutdown: [])
     if outcome.end == .completed {
       // CPython cancels what is left in the order of a set of tasks (by memory address): with
       // two or more, what they print while cancelled comes in an order lesson cannot know.
@@ -81,8 +85,20 @@ extension Machine {
       let (end, _) = AsyncioRun.shutdown(l, maxIterations: max(1, budgets.steps - (l.iterations - before)))
       if let h = halt { throw h }
       if end == .exited, let again = l.takeEscaping() as? ExceptionObject {
-        // A task the shutdown woke re-raised it (main, awaiting a gather whose call exited):
-        // nothing asks for its exception, and CPython logs it as the interpreter exits.
+        // A task the shutdown woke re-raised it, which stopped the shutdown itself. The tasks
+        // still pending are then destroyed as the interpreter exits: CPython closes their
+        // coroutines (their `finally` blocks run, and print) in an order of its own collector.
+        if !l.allTasks.isEmpty {
+          throw Halt.refused(
+            line: lastAsyncioRunLine ?? learnerLine, column: 1,
+            construct: "\(again.type.name) while asyncio.run() cancels the tasks left",
+            why:
+              "a task re-raised it as asyncio.run() was cancelling the others, so \(l.allTasks.count == 1 ? "one task was" : "\(l.allTasks.count) tasks were") "
+              + "left pending; CPython closes such tasks as the interpreter exits, in an order of its garbage collector, which lesson does not reproduce"
+          )
+        }
+        // Main, awaiting a gather whose call exited: nothing asks for its exception, and CPython
+        // logs it as the interpreter exits.
         let tasks = [mainTask] + futureObjects.values.compactMap({ $0.future as? Task }).filter { $0 !== mainTask }
         for t in tasks.sorted(by: { $0.serial < $1.serial }) where t.unretrievedException === again {
           unretrievedAtExit.append((neverRetrievedMessage(t, again, coroutine: t === mainTask ? main : nil), again))
@@ -111,12 +127,16 @@ extension Machine {
   /// A NaN delay or deadline: CPython puts a timer at NaN, where the loop's order (and in 3.13
   /// the selector) fails in ways of its own.
   func refuseNaN(_ what: String) throws {
-    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(what) with a NaN time", why: "Python sets a timer at NaN, which its loop orders unpredictably; give a number")
+    throw Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "\(what) with a NaN time",
+      why: "Python sets a timer at NaN, which its loop orders unpredictably; give a number")
   }
 
   func runningLoop(_ what: String) throws -> EventLoop {
     guard let l = loop else {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "asyncio.\(what)", why: "it is called outside asyncio.run(), which lesson does not run yet")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "asyncio.\(what)",
+        why: "it is called outside asyncio.run(), which lesson does not run yet")
     }
     return l
   }
@@ -124,7 +144,11 @@ extension Machine {
   /// The loop a primitive binds to: made outside a loop, it binds when first used (3.10+).
   func loopForPrimitive() throws -> EventLoop {
     guard let l = loop else {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "asyncio primitive outside asyncio.run", why: "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "asyncio primitive outside asyncio.run",
+        why:
+          "making a Semaphore, Lock, Event or Queue before asyncio.run() is not run by lesson yet; make it inside main()"
+      )
     }
     return l
   }
@@ -137,7 +161,11 @@ extension Machine {
       return .coroutine(g)
     case let f as FutureObject:
       if let l = loop, f.future.loop !== l {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a future of another event loop", why: "Python raises an error naming the task and the future with their addresses, which lesson does not reproduce")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "a future of another event loop",
+          why:
+            "Python raises an error naming the task and the future with their addresses, which lesson does not reproduce"
+        )
       }
       return .future(f.future)
     case let a as AwaitableObject:
@@ -174,7 +202,9 @@ extension Machine {
 
   func futureObject(_ f: Future) -> FutureObject {
     if let o = futureObjects[ObjectIdentifier(f)] { return o }
-    let type = f is Task ? AsyncioModule.taskType : (f is GatheringFuture ? AsyncioModule.gatheringFutureType : AsyncioModule.futureType)
+    let type =
+      f is Task
+      ? AsyncioModule.taskType : (f is GatheringFuture ? AsyncioModule.gatheringFutureType : AsyncioModule.futureType)
     let o = FutureObject(f, type: type)
     futureObjects[ObjectIdentifier(f)] = o
     return o
@@ -191,12 +221,13 @@ extension Machine {
     switch v {
     case let o as PyObject: return o
     case let g as GatheredValues:
-      return ListObject(g.items.map { item in
-        switch item {
-        case .value(let x): return pyValue(x)
-        case .error(let e): return (e as? ExceptionObject) ?? NoneObject.shared
-        }
-      })
+      return ListObject(
+        g.items.map { item in
+          switch item {
+          case .value(let x): return pyValue(x)
+          case .error(let e): return (e as? ExceptionObject) ?? NoneObject.shared
+          }
+        })
     case let f as Future: return futureObject(f)
     default: return NoneObject.shared
     }
@@ -245,23 +276,39 @@ final class HandleObject: NativeObject {
 
 extension AsyncioModule {
   /// `asyncio.Handle`, what `call_soon` returns.
-  static let handleType = nativeType("Handle", module: "asyncio.events", [
-    ("cancel", { _, a in
-      (a[0] as! HandleObject).handle.cancel()
-      return NoneObject.shared
-    }),
-    ("cancelled", { _, a in BoolObject.of((a[0] as! HandleObject).handle.cancelled) }),
-    // CPython writes the callback and its arguments (and a timer's instant), which lesson does not.
-    ("__repr__", { m, _ in throw m.refuse("repr() of a Handle", "Python writes the callback with its arguments, which lesson does not reproduce") }),
-  ])
+  static let handleType = nativeType(
+    "Handle", module: "asyncio.events",
+    [
+      (
+        "cancel",
+        { _, a in
+          (a[0] as! HandleObject).handle.cancel()
+          return NoneObject.shared
+        }
+      ),
+      ("cancelled", { _, a in BoolObject.of((a[0] as! HandleObject).handle.cancelled) }),
+      // CPython writes the callback and its arguments (and a timer's instant), which lesson does not.
+      (
+        "__repr__",
+        { m, _ in
+          throw m.refuse(
+            "repr() of a Handle", "Python writes the callback with its arguments, which lesson does not reproduce")
+        }
+      ),
+    ])
 
   /// `asyncio.TimerHandle`, what `call_later` and `call_at` return: a `Handle` with `when()`.
   static let timerHandleType: TypeObject = {
-    let t = nativeType("TimerHandle", module: "asyncio.events", [
-      ("when", { _, a in
-        FloatObject(Double(((a[0] as! HandleObject).handle as! TimerHandle).when) / 1_000_000)
-      }),
-    ])
+    let t = nativeType(
+      "TimerHandle", module: "asyncio.events",
+      [
+        (
+          "when",
+          { _, a in
+            FloatObject(Double(((a[0] as! HandleObject).handle as! TimerHandle).when) / 1_000_000)
+          }
+        )
+      ])
     t.bases = [handleType]
     t.mro = [t, handleType, Types.object]
     return t
@@ -273,74 +320,117 @@ extension AsyncioModule {
       guard let l = (o as? LoopObject)?.loop, !l.isClosed else { throw runtimeError("Event loop is closed") }
       return l
     }
-    return nativeType("_UnixSelectorEventLoop", module: "asyncio.unix_events", [
-      ("time", { m, a in
-        guard let l = (a[0] as? LoopObject)?.loop else { throw runtimeError("Event loop is closed") }
-        return FloatObject(l.time)
-      }),
-      ("run_until_complete", { m, a in
-        guard a.count >= 2 else { throw typeError("run_until_complete() missing 1 required positional argument: 'future'") }
-        guard let l = (a[0] as? LoopObject)?.loop else {
-          let e = runtimeError("Event loop is closed")
-          e.keptObjects.append(a[1])
-          throw e
-        }
-        return try m.runUntilComplete(l, a[1])
-      }),
-      ("close", { m, a in
-        guard let l = (a[0] as? LoopObject)?.loop else { return NoneObject.shared }
-        if m.loop === l { throw runtimeError("Cannot close a running event loop") }
-        // Its pending tasks are destroyed with it: CPython logs each ("Task was destroyed but it
-        // is pending!") with the task's repr.
-        if !l.isClosed, !l.allTasks.isEmpty {
-          throw m.refuse("closing a loop with \(l.allTasks.count) pending task\(l.allTasks.count == 1 ? "" : "s")", "Python logs each one destroyed pending, with its coroutine and where it stopped, which lesson does not reproduce; run the loop until they finish")
-        }
-        if !l.isClosed { m.closeEventLoop(l) }
-        return NoneObject.shared
-      }),
-      ("call_soon", { m, a in
-        guard a.count >= 2 else { throw typeError("call_soon() missing 1 required positional argument: 'callback'") }
-        let l = try loop(m, a[0])
-        return HandleObject(l.callSoon(m.callback(a[1], Array(a.positional.dropFirst(2)))))
-      }),
-      ("call_later", { m, a in
-        guard a.count >= 3, let delay = try m.asDouble(a[1]) else { throw typeError("call_later() missing 1 required positional argument: 'callback'") }
-        if delay.isNaN { try m.refuseNaN("loop.call_later") }
-        let l = try loop(m, a[0])
-        return HandleObject(l.callLater(delay, m.callback(a[2], Array(a.positional.dropFirst(3)))))
-      }),
-      ("call_at", { m, a in
-        guard a.count >= 3, let when = try m.asDouble(a[1]) else { throw typeError("call_at() missing 1 required positional argument: 'callback'") }
-        if when.isNaN { try m.refuseNaN("loop.call_at") }
-        let l = try loop(m, a[0])
-        return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)))))
-      }),
-      ("run_in_executor", { m, a in
-        guard a.count >= 3 || a.count == 2 else { throw typeError("run_in_executor() missing 1 required positional argument: 'func'") }
-        if !(a[1] is NoneObject) {
-          throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "run_in_executor with an executor", why: "only the default executor (None) is run by lesson")
-        }
-        return try m.submitToExecutor(a[2], Args(Array(a.positional.dropFirst(3))))
-      }),
-      ("create_task", { m, a in
-        guard let g = a.get(1, "coro") as? GeneratorObject, g.isCoroutine else { throw typeError("a coroutine was expected") }
-        guard let l = (a[0] as? LoopObject)?.loop, !l.isClosed else {
-          // The coroutine dies with the exception's traceback, never awaited.
-          let e = runtimeError("Event loop is closed")
-          e.keptObjects.append(g)
-          throw e
-        }
-        g.awaited = true
-        try m.countTask()
-        let task = l.createTask(g)
-        let object = m.futureObject(task)
-        object.coroutine = g
-        return object
-      }),
-      ("create_future", { m, a in m.futureObject(Future(loop: try loop(m, a[0]))) }),
-      ("is_running", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop === m.loop && m.loop != nil) }),
-      ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop?.isClosed ?? true) }),
-    ])
+    return nativeType(
+      "_UnixSelectorEventLoop", module: "asyncio.unix_events",
+      [
+        (
+          "time",
+          { m, a in
+            guard let l = (a[0] as? LoopObject)?.loop else { throw runtimeError("Event loop is closed") }
+            return FloatObject(l.time)
+          }
+        ),
+        (
+          "run_until_complete",
+          { m, a in
+            guard a.count >= 2 else {
+              throw typeError("run_until_complete() missing 1 required positional argument: 'future'")
+            }
+            guard let l = (a[0] as? LoopObject)?.loop else {
+              let e = runtimeError("Event loop is closed")
+              e.keptObjects.append(a[1])
+              throw e
+            }
+            return try m.runUntilComplete(l, a[1])
+          }
+        ),
+        (
+          "close",
+          { m, a in
+            guard let l = (a[0] as? LoopObject)?.loop else { return NoneObject.shared }
+            if m.loop === l { throw runtimeError("Cannot close a running event loop") }
+            // Its pending tasks are destroyed with it: CPython logs each ("Task was destroyed but it
+            // is pending!") with the task's repr.
+            if !l.isClosed, !l.allTasks.isEmpty {
+              throw m.refuse(
+                "closing a loop with \(l.allTasks.count) pending task\(l.allTasks.count == 1 ? "" : "s")",
+                "Python logs each one destroyed pending, with its coroutine and where it stopped, which lesson does not reproduce; run the loop until they finish"
+              )
+            }
+            if !l.isClosed { m.closeEventLoop(l) }
+            return NoneObject.shared
+          }
+        ),
+        (
+          "call_soon",
+          { m, a in
+            guard a.count >= 2 else {
+              throw typeError("call_soon() missing 1 required positional argument: 'callback'")
+            }
+            let l = try loop(m, a[0])
+            return HandleObject(l.callSoon(m.callback(a[1], Array(a.positional.dropFirst(2)))))
+          }
+        ),
+        (
+          "call_later",
+          { m, a in
+            guard a.count >= 3, let delay = try m.asDouble(a[1]) else {
+              throw typeError("call_later() missing 1 required positional argument: 'callback'")
+            }
+            if delay.isNaN { try m.refuseNaN("loop.call_later") }
+            let l = try loop(m, a[0])
+            return HandleObject(l.callLater(delay, m.callback(a[2], Array(a.positional.dropFirst(3)))))
+          }
+        ),
+        (
+          "call_at",
+          { m, a in
+            guard a.count >= 3, let when = try m.asDouble(a[1]) else {
+              throw typeError("call_at() missing 1 required positional argument: 'callback'")
+            }
+            if when.isNaN { try m.refuseNaN("loop.call_at") }
+            let l = try loop(m, a[0])
+            return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)))))
+          }
+        ),
+        (
+          "run_in_executor",
+          { m, a in
+            guard a.count >= 3 || a.count == 2 else {
+              throw typeError("run_in_executor() missing 1 required positional argument: 'func'")
+            }
+            if !(a[1] is NoneObject) {
+              throw Halt.refused(
+                line: m.learnerLine, column: m.learnerColumn, construct: "run_in_executor with an executor",
+                why: "only the default executor (None) is run by lesson")
+            }
+            return try m.submitToExecutor(a[2], Args(Array(a.positional.dropFirst(3))))
+          }
+        ),
+        (
+          "create_task",
+          { m, a in
+            guard let g = a.get(1, "coro") as? GeneratorObject, g.isCoroutine else {
+              throw typeError("a coroutine was expected")
+            }
+            guard let l = (a[0] as? LoopObject)?.loop, !l.isClosed else {
+              // The coroutine dies with the exception's traceback, never awaited.
+              let e = runtimeError("Event loop is closed")
+              e.keptObjects.append(g)
+              throw e
+            }
+            g.awaited = true
+            try m.countTask()
+            let task = l.createTask(g)
+            let object = m.futureObject(task)
+            object.coroutine = g
+            return object
+          }
+        ),
+        ("create_future", { m, a in m.futureObject(Future(loop: try loop(m, a[0]))) }),
+        ("is_running", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop === m.loop && m.loop != nil) }),
+        ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop?.isClosed ?? true) }),
+      ])
   }()
 }
 
@@ -359,7 +449,8 @@ extension Machine {
       let rootsBefore = self.workerRoots
       self.inWorker += 1
       self.workerSlept = false
-      self.workerRoots = [fn] + args.positional + args.keywords.map(\.1) + ((fn as? FunctionObject).map { [$0.globals] } ?? [])
+      self.workerRoots =
+        [fn] + args.positional + args.keywords.map(\.1) + ((fn as? FunctionObject).map { [$0.globals] } ?? [])
       defer {
         self.inWorker -= 1
         self.workerSlept = sleptBefore
@@ -391,7 +482,9 @@ extension Machine {
     guard let fs = a.get(0, "fs") else { throw typeError("wait() missing 1 required positional argument: 'fs'") }
     // `fs = set(fs)`: CPython registers its callbacks in a set's order, which decides nothing.
     let items = try iterateUnordered(fs)
-    if items.isEmpty { throw valueError(version.minor == 10 ? "Set of coroutines/Futures is empty." : "Set of Tasks/Futures is empty.") }
+    if items.isEmpty {
+      throw valueError(version.minor == 10 ? "Set of coroutines/Futures is empty." : "Set of Tasks/Futures is empty.")
+    }
     var futures: [Future] = []
     for x in items {
       switch x {
@@ -430,7 +523,9 @@ extension Machine {
 
   func asCompleted(_ a: Args) throws -> PyObject {
     let loop = try runningLoop("as_completed")
-    guard let fs = a.get(0, "fs") else { throw typeError("as_completed() missing 1 required positional argument: 'fs'") }
+    guard let fs = a.get(0, "fs") else {
+      throw typeError("as_completed() missing 1 required positional argument: 'fs'")
+    }
     let items = try iterate(fs)
     if items.count(where: { !($0 is FutureObject) }) > 1 {
       throw Self.coroutinesInASet("as_completed", learnerLine, learnerColumn)
@@ -448,7 +543,11 @@ extension Machine {
   }
 
   func reportCallbackError(_ e: ExceptionObject, callback: PyObject) {
-    halt = halt ?? .refused(line: learnerLine, column: learnerColumn, construct: "an exception in a loop callback", why: "asyncio's report names its own handle objects, which lesson does not reproduce")
+    halt =
+      halt
+      ?? .refused(
+        line: learnerLine, column: learnerColumn, construct: "an exception in a loop callback",
+        why: "asyncio's report names its own handle objects, which lesson does not reproduce")
     loop?.stop()
   }
 
@@ -463,11 +562,16 @@ extension Machine {
     let gathers = futureObjects.values.compactMap { $0.future as? GatheringFuture }
     for g in gathers {
       guard let e = g.unretrievedException as? ExceptionObject else { continue }
-      let message = "_GatheringFuture exception was never retrieved\nfuture: <_GatheringFuture finished exception=\((try? repr(e)) ?? "?")>"
+      let message =
+        "_GatheringFuture exception was never retrieved\nfuture: <_GatheringFuture finished exception=\((try? repr(e)) ?? "?")>"
       unretrieved.append((message, e))
-      if observation.gatherNeverAwaitedLine == nil { observation.gatherNeverAwaitedLine = gatherLines[ObjectIdentifier(g)] }
+      if observation.gatherNeverAwaitedLine == nil {
+        observation.gatherNeverAwaitedLine = gatherLines[ObjectIdentifier(g)]
+      }
     }
-    let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted { $0.serial < $1.serial }
+    let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted {
+      $0.serial < $1.serial
+    }
     for t in tasks {
       guard let e = t.unretrievedException as? ExceptionObject else { continue }
       unretrieved.append((neverRetrievedMessage(t, e), e))
@@ -478,9 +582,11 @@ extension Machine {
   func neverRetrievedMessage(_ t: Task, _ e: ExceptionObject, coroutine: PyObject? = nil) -> String {
     var coro = ""
     if let g = (coroutine ?? futureObjects[ObjectIdentifier(t)]?.coroutine) as? GeneratorObject {
-      coro = " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
+      coro =
+        " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
     }
-    return "Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>"
+    return
+      "Task exception was never retrieved\nfuture: <Task finished name='\(t.name)'\(coro) exception=\((try? repr(e)) ?? "?")>"
   }
 
   /// Logs what `collectUnretrieved` found.
@@ -488,7 +594,11 @@ extension Machine {
     let pending = unretrieved
     unretrieved = []
     if pending.count > 1 {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(pending.count) task exceptions never retrieved", why: "Python reports each when it frees the task, in an order that depends on what still holds the tasks; await the tasks or gather them with return_exceptions=True")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "\(pending.count) task exceptions never retrieved",
+        why:
+          "Python reports each when it frees the task, in an order that depends on what still holds the tasks; await the tasks or gather them with return_exceptions=True"
+      )
     }
     for (message, e) in pending { try asyncioLogError(message, e) }
   }
@@ -506,10 +616,13 @@ extension Machine {
 
   func reportShutdownError(_ e: ExceptionObject, task: Task) throws {
     if failedShutdownReports > 0 {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "several tasks failing as asyncio.run cancels them", why: "Python reports them in the order of a set of tasks, which depends on memory addresses")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "several tasks failing as asyncio.run cancels them",
+        why: "Python reports them in the order of a set of tasks, which depends on memory addresses")
     }
     failedShutdownReports += 1
-    try asyncioLogError("unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>", e)
+    try asyncioLogError(
+      "unhandled exception during asyncio.run() shutdown\ntask: <Task finished name='\(task.name)'>", e)
   }
 }
 
@@ -529,7 +642,8 @@ final class WaitResult: Coroutine {
       return .awaitCoroutine(wait)
     }
     if case .error(let e) = input { return .raised(e) }
-    let done = SetObject(), pending = SetObject()
+    let done = SetObject()
+    let pending = SetObject()
     do {
       for f in wait.done { try done.add(machine.futureObject(f), machine) }
       for f in wait.pending { try pending.add(machine.futureObject(f), machine) }

@@ -33,16 +33,20 @@ enum AsyncioModule {
     let mod = ModuleObject("asyncio", dict: template.copy())
     let d = mod.dict
     nonisolated(unsafe) let machine = m
-    d.setStr("PriorityQueue", queueType(m, .priority({ a, b in
-      guard let x = a as? PyObject, let y = b as? PyObject else { return false }
-      // A Python exception comes out of put/get; a budget or refusal stops the program.
-      do {
-        return try machine.lessThan(x, y)
-      } catch let h as Halt {
-        machine.halt = h
-        throw ExceptionObject(Types.Halt, [])
-      }
-    }), "PriorityQueue"))
+    d.setStr(
+      "PriorityQueue",
+      queueType(
+        m,
+        .priority({ a, b in
+          guard let x = a as? PyObject, let y = b as? PyObject else { return false }
+          // A Python exception comes out of put/get; a budget or refusal stops the program.
+          do {
+            return try machine.lessThan(x, y)
+          } catch let h as Halt {
+            machine.halt = h
+            throw ExceptionObject(Types.Halt, [])
+          }
+        }), "PriorityQueue", bases: [d.getStr("Queue") as! TypeObject]))
     if m.source.contains("Condition") {
       m.modules["asyncio"] = mod
       try? AsyncioCondition.load(m, into: mod)
@@ -76,8 +80,12 @@ enum AsyncioModule {
     d.setStr("QueueEmpty", Types.QueueEmpty)
     d.setStr("QueueFull", Types.QueueFull)
     if m.version.minor >= 13 { d.setStr("QueueShutDown", Types.QueueShutDown) }
-    d.setStr("Semaphore", semaphoreType(m, bounded: false))
-    d.setStr("BoundedSemaphore", semaphoreType(m, bounded: true))
+    // CPython's classes have private mixins as bases (`asyncio.locks._ContextManagerMixin`,
+    // `asyncio.mixins._LoopBoundMixin`), and the bounded semaphore is a semaphore: `__mro__` and
+    // `isinstance` show it.
+    let semaphore = semaphoreType(m, bounded: false, bases: [contextManagerMixin, loopBoundMixin])
+    d.setStr("Semaphore", semaphore)
+    d.setStr("BoundedSemaphore", semaphoreType(m, bounded: true, bases: [semaphore]))
     d.setStr("Lock", lockType(m))
     d.setStr("Event", eventType(m))
     d.setStr("Task", taskType)
@@ -89,7 +97,9 @@ enum AsyncioModule {
     }
     fn("run") { m, a in try m.asyncioRun(a) }
     fn("sleep") { m, a in
-      guard let delayObj = a.get(0, "delay") else { throw typeError("sleep() missing 1 required positional argument: 'delay'") }
+      guard let delayObj = a.get(0, "delay") else {
+        throw typeError("sleep() missing 1 required positional argument: 'delay'")
+      }
       guard let delay = try m.asDouble(delayObj) else {
         throw typeError("'<=' not supported between instances of '\(m.typeName(delayObj))' and 'int'")
       }
@@ -101,7 +111,9 @@ enum AsyncioModule {
       }
       m.observeSleep(delay)
       guard let loop = m.loop else {
-        return AwaitableObject("sleep", coroutine: OneShotCoroutine { t in .awaitCoroutine(Sleep(delay, result: result, loop: t.loop)) }, warnsOn: m)
+        return AwaitableObject(
+          "sleep", coroutine: OneShotCoroutine { t in .awaitCoroutine(Sleep(delay, result: result, loop: t.loop)) },
+          warnsOn: m)
       }
       return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop), warnsOn: m)
     }
@@ -135,8 +147,12 @@ enum AsyncioModule {
       return m.futureObject(g)
     }
     fn("wait_for") { m, a in
-      guard let aw = a.get(0, "fut") else { throw typeError("wait_for() missing 2 required positional arguments: 'fut' and 'timeout'") }
-      guard let tObj = a.get(1, "timeout") else { throw typeError("wait_for() missing 1 required positional argument: 'timeout'") }
+      guard let aw = a.get(0, "fut") else {
+        throw typeError("wait_for() missing 2 required positional arguments: 'fut' and 'timeout'")
+      }
+      guard let tObj = a.get(1, "timeout") else {
+        throw typeError("wait_for() missing 1 required positional argument: 'timeout'")
+      }
       let timeout: Double? = tObj is NoneObject ? nil : try m.asDouble(tObj)
       if timeout?.isNaN == true { try m.refuseNaN("asyncio.wait_for") }
       if timeout == nil, !(tObj is NoneObject) {
@@ -149,12 +165,15 @@ enum AsyncioModule {
       }
       let awaitable = try m.awaitable(aw, for: "wait_for")
       if let timeout { m.observeTimeoutArmed(timeout) }
-      let made = AwaitableObject("wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
+      let made = AwaitableObject(
+        "wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
       if let g = aw as? GeneratorObject { made.given = [WeakGenerator(g)] }
       return made
     }
     fn("create_task") { m, a in
-      guard let c = a.get(0, "coro") else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
+      guard let c = a.get(0, "coro") else {
+        throw typeError("create_task() missing 1 required positional argument: 'coro'")
+      }
       // Outside a running loop (a classic slip: create_task at module level), Python's
       // get_running_loop() raises; the coroutine stays with the traceback, and so dies never
       // awaited as the interpreter exits.
@@ -183,7 +202,9 @@ enum AsyncioModule {
       return fo
     }
     fn("ensure_future") { m, a in
-      guard a.count >= 1 else { throw typeError("ensure_future() missing 1 required positional argument: 'coro_or_future'") }
+      guard a.count >= 1 else {
+        throw typeError("ensure_future() missing 1 required positional argument: 'coro_or_future'")
+      }
       let loop = try m.loop ?? m.loopForFutures(a[0])
       let aw = try m.awaitable(a[0], for: "ensure_future")
       let f = loop.ensureFuture(aw)
@@ -212,7 +233,9 @@ enum AsyncioModule {
     fn("set_event_loop") { m, a in
       try ArgCheck.positional(a, "set_event_loop", min: 1, max: 1)
       guard a[0] is NoneObject || a[0] is LoopObject else {
-        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "asyncio.set_event_loop(\(m.typeName(a[0])))", why: "only a loop from asyncio.new_event_loop() or None is run by lesson")
+        throw Halt.refused(
+          line: m.learnerLine, column: m.learnerColumn, construct: "asyncio.set_event_loop(\(m.typeName(a[0])))",
+          why: "only a loop from asyncio.new_event_loop() or None is run by lesson")
       }
       m.policyLoopSet = true
       m.policyLoop = (a[0] as? LoopObject)?.loop
@@ -224,9 +247,14 @@ enum AsyncioModule {
       return m.loopObject(for: try m.policyEventLoop())
     }
     fn("iscoroutine") { _, a in BoolObject.of((a[0] as? GeneratorObject)?.isCoroutine ?? (a[0] is AwaitableObject)) }
-    fn("iscoroutinefunction") { _, a in BoolObject.of((a[0] as? FunctionObject)?.code.flags.contains(.coroutine) ?? false) }
-    fn("to_thread") { m, a in m.loop == nil ? m.deferredUntilRunning("to_thread") { try m.toThread(a) } : try m.toThread(a) }
-    fn("wait") { m, a in m.loop == nil ? m.deferredUntilRunning("wait") { try m.asyncioWait(a) } : try m.asyncioWait(a) }
+    fn("iscoroutinefunction") { _, a in
+      BoolObject.of((a[0] as? FunctionObject)?.code.flags.contains(.coroutine) ?? false)
+    }
+    fn("to_thread") { m, a in
+      m.loop == nil ? m.deferredUntilRunning("to_thread") { try m.toThread(a) } : try m.toThread(a)
+    }
+    fn("wait") { m, a in m.loop == nil ? m.deferredUntilRunning("wait") { try m.asyncioWait(a) } : try m.asyncioWait(a)
+    }
     fn("as_completed") { m, a in try m.asCompleted(a) }
     if m.version.minor >= 11 {
       fn("timeout") { m, a in
@@ -246,7 +274,7 @@ enum AsyncioModule {
       }
     }
     d.setStr("Queue", queueType(m, .fifo, "Queue"))
-    d.setStr("LifoQueue", queueType(m, .lifo, "LifoQueue"))
+    d.setStr("LifoQueue", queueType(m, .lifo, "LifoQueue", bases: [d.getStr("Queue") as! TypeObject]))
     d.setStr("FIRST_COMPLETED", StrObject("FIRST_COMPLETED"))
     d.setStr("FIRST_EXCEPTION", StrObject("FIRST_EXCEPTION"))
     d.setStr("ALL_COMPLETED", StrObject("ALL_COMPLETED"))
@@ -268,8 +296,18 @@ enum AsyncioModule {
 
   // MARK: Types
 
-  static func nativeType(_ name: String, module: String, _ methods: [(String, BuiltinFunctionObject.Body)]) -> TypeObject {
-    let t = TypeObject(name, bases: [Types.object], layout: .builtin, module: module)
+  /// `asyncio.locks._ContextManagerMixin`, a base of the semaphores, `Lock` and `Condition`.
+  static let contextManagerMixin = TypeObject(
+    "_ContextManagerMixin", bases: [Types.object], layout: .builtin, module: "asyncio.locks")
+  /// `asyncio.mixins._LoopBoundMixin`, a base of the locks and queues.
+  static let loopBoundMixin = TypeObject(
+    "_LoopBoundMixin", bases: [Types.object], layout: .builtin, module: "asyncio.mixins")
+
+  static func nativeType(
+    _ name: String, module: String, bases: [TypeObject] = [Types.object],
+    _ methods: [(String, BuiltinFunctionObject.Body)]
+  ) -> TypeObject {
+    let t = TypeObject(name, bases: bases, layout: .builtin, module: module)
     for (n, b) in methods { t.dict.setStr(n, BuiltinFunctionObject(n, owner: t, b)) }
     // Made only by asyncio itself unless a type says how (its methods need the Swift object).
     t.construct = { m, cls, _ in
@@ -280,50 +318,77 @@ enum AsyncioModule {
     return t
   }
 
-  static func semaphoreType(_ m: Machine, bounded: Bool) -> TypeObject {
-    let t = nativeType(bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", [
-      ("acquire", { m, a in
-        let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("Semaphore.acquire", coroutine: try m.observedAcquire(s, returnsNone: false), warnsOn: m)
-      }),
-      ("release", { m, a in
-        let s = try SemaphoreObject.of(a[0], m)
-        if try !s.semaphore.release() { throw valueError("BoundedSemaphore released too many times") }
-        return NoneObject.shared
-      }),
-      ("locked", { m, a in
-        let s = try SemaphoreObject.of(a[0], m)
-        guard let sem = s.bound.current else { return BoolObject.of(s.initial == 0) }
-        return BoolObject.of(sem.isLocked)
-      }),
-      ("__aenter__", { m, a in
-        let s = try SemaphoreObject.of(a[0], m)
-        return AwaitableObject("__aenter__", coroutine: try m.observedAcquire(s, returnsNone: true))
-      }),
-      ("__aexit__", { m, a in
-        let s = try SemaphoreObject.of(a[0], m)
-        let sem = try s.semaphore
-        return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
-          if !sem.release() { return .raised(valueError("BoundedSemaphore released too many times")) }
-          return .returned(NoneObject.shared)
-        })
-      }),
-      ("__repr__", { m, a in
-        let s = try SemaphoreObject.of(a[0], m)
-        let locked = s.bound.current?.isLocked ?? (s.initial == 0)
-        let state = locked ? "locked" : "unlocked, value:\(s.value)"
-        let waiting = s.bound.current?.waiting ?? 0
-        let waiters = waiting > 0 ? ", waiters:\(waiting)" : ""
-        return StrObject("<asyncio.locks.\(s.type.name) object at \(m.address(s)) [\(state)\(waiters)]>")
-      }),
-    ])
+  static func semaphoreType(_ m: Machine, bounded: Bool, bases: [TypeObject]) -> TypeObject {
+    let t = nativeType(
+      bounded ? "BoundedSemaphore" : "Semaphore", module: "asyncio.locks", bases: bases,
+      [
+        (
+          "acquire",
+          { m, a in
+            let s = try SemaphoreObject.of(a[0], m)
+            return AwaitableObject(
+              "Semaphore.acquire", coroutine: try m.observedAcquire(s, returnsNone: false), warnsOn: m)
+          }
+        ),
+        (
+          "release",
+          { m, a in
+            let s = try SemaphoreObject.of(a[0], m)
+            if try !s.semaphore.release() { throw valueError("BoundedSemaphore released too many times") }
+            return NoneObject.shared
+          }
+        ),
+        (
+          "locked",
+          { m, a in
+            let s = try SemaphoreObject.of(a[0], m)
+            guard let sem = s.bound.current else { return BoolObject.of(s.initial == 0) }
+            return BoolObject.of(sem.isLocked)
+          }
+        ),
+        (
+          "__aenter__",
+          { m, a in
+            let s = try SemaphoreObject.of(a[0], m)
+            return AwaitableObject("__aenter__", coroutine: try m.observedAcquire(s, returnsNone: true))
+          }
+        ),
+        (
+          "__aexit__",
+          { m, a in
+            let s = try SemaphoreObject.of(a[0], m)
+            let sem = try s.semaphore
+            return AwaitableObject(
+              "__aexit__",
+              coroutine: OneShotCoroutine { _ in
+                if !sem.release() { return .raised(valueError("BoundedSemaphore released too many times")) }
+                return .returned(NoneObject.shared)
+              })
+          }
+        ),
+        (
+          "__repr__",
+          { m, a in
+            let s = try SemaphoreObject.of(a[0], m)
+            let locked = s.bound.current?.isLocked ?? (s.initial == 0)
+            let state = locked ? "locked" : "unlocked, value:\(s.value)"
+            let waiting = s.bound.current?.waiting ?? 0
+            let waiters = waiting > 0 ? ", waiters:\(waiting)" : ""
+            return StrObject("<asyncio.locks.\(s.type.name) object at \(m.address(s)) [\(state)\(waiters)]>")
+          }
+        ),
+      ])
     t.construct = { m, cls, a in
       let vObj = a.get(0, "value") ?? IntObject.make(1)
       // A float (or an int past a machine word) is compared and counted by CPython as it is.
       if vObj is FloatObject || (vObj is IntObject && (vObj as! IntObject).intValue == nil) {
-        throw m.refuse("Semaphore(\(try m.repr(vObj)))", "lesson counts a semaphore in whole numbers that fit a machine word; give an int such as 3")
+        throw m.refuse(
+          "Semaphore(\(try m.repr(vObj)))",
+          "lesson counts a semaphore in whole numbers that fit a machine word; give an int such as 3")
       }
-      guard let v = (vObj as? IntObject)?.intValue else { throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'") }
+      guard let v = (vObj as? IntObject)?.intValue else {
+        throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'")
+      }
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
       m.observation.semaphores += 1
       if m.observation.firstSemaphoreLine == nil { m.observation.firstSemaphoreLine = m.learnerLine }
@@ -333,39 +398,69 @@ enum AsyncioModule {
   }
 
   static func lockType(_ m: Machine) -> TypeObject {
-    let t = nativeType("Lock", module: "asyncio.locks", [
-      ("acquire", { m, a in AwaitableObject("Lock.acquire", coroutine: (try (a[0] as! LockObject).lock).acquire(), warnsOn: m) }),
-      ("release", { _, a in
-        if let e = (try (a[0] as! LockObject).lock).release() { throw e as! ExceptionObject }
-        return NoneObject.shared
-      }),
-      ("locked", { _, a in BoolObject.of((try (a[0] as! LockObject).lock).isLocked) }),
-      ("__aenter__", { _, a in AwaitableObject("__aenter__", coroutine: Observed((try (a[0] as! LockObject).lock).acquire(), returnsNone: true)) }),
-      ("__aexit__", { _, a in
-        let l = try (a[0] as! LockObject).lock
-        return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
-          if let e = l.release() { return .raised(e) }
-          return .returned(NoneObject.shared)
-        })
-      }),
-    ])
+    let t = nativeType(
+      "Lock", module: "asyncio.locks", bases: [contextManagerMixin, loopBoundMixin],
+      [
+        (
+          "acquire",
+          { m, a in AwaitableObject("Lock.acquire", coroutine: (try (a[0] as! LockObject).lock).acquire(), warnsOn: m) }
+        ),
+        (
+          "release",
+          { _, a in
+            if let e = (try (a[0] as! LockObject).lock).release() { throw e as! ExceptionObject }
+            return NoneObject.shared
+          }
+        ),
+        ("locked", { _, a in BoolObject.of((try (a[0] as! LockObject).lock).isLocked) }),
+        (
+          "__aenter__",
+          { _, a in
+            AwaitableObject(
+              "__aenter__", coroutine: Observed((try (a[0] as! LockObject).lock).acquire(), returnsNone: true))
+          }
+        ),
+        (
+          "__aexit__",
+          { _, a in
+            let l = try (a[0] as! LockObject).lock
+            return AwaitableObject(
+              "__aexit__",
+              coroutine: OneShotCoroutine { _ in
+                if let e = l.release() { return .raised(e) }
+                return .returned(NoneObject.shared)
+              })
+          }
+        ),
+      ])
     t.construct = { m, cls, _ in LockObject(machine: m, type: cls) }
     return t
   }
 
   static func eventType(_ m: Machine) -> TypeObject {
-    let t = nativeType("Event", module: "asyncio.locks", [
-      ("wait", { m, a in AwaitableObject("Event.wait", coroutine: (try (a[0] as! EventObject).event).wait(), warnsOn: m) }),
-      ("set", { _, a in
-        (try (a[0] as! EventObject).event).set()
-        return NoneObject.shared
-      }),
-      ("clear", { _, a in
-        (try (a[0] as! EventObject).event).clear()
-        return NoneObject.shared
-      }),
-      ("is_set", { _, a in BoolObject.of((try (a[0] as! EventObject).event).isSet) }),
-    ])
+    let t = nativeType(
+      "Event", module: "asyncio.locks", bases: [loopBoundMixin],
+      [
+        (
+          "wait",
+          { m, a in AwaitableObject("Event.wait", coroutine: (try (a[0] as! EventObject).event).wait(), warnsOn: m) }
+        ),
+        (
+          "set",
+          { _, a in
+            (try (a[0] as! EventObject).event).set()
+            return NoneObject.shared
+          }
+        ),
+        (
+          "clear",
+          { _, a in
+            (try (a[0] as! EventObject).event).clear()
+            return NoneObject.shared
+          }
+        ),
+        ("is_set", { _, a in BoolObject.of((try (a[0] as! EventObject).event).isSet) }),
+      ])
     t.construct = { m, cls, _ in EventObject(machine: m, type: cls) }
     return t
   }
@@ -395,23 +490,35 @@ enum AsyncioModule {
   static let taskType: TypeObject = {
     var methods = futureMethods
     methods.append(("get_name", { _, a in StrObject(((a[0] as! FutureObject).future as! Task).name) }))
-    methods.append(("set_name", { m, a in
-      ((a[0] as! FutureObject).future as! Task).name = try m.str(a[1])
-      return NoneObject.shared
-    }))
-    methods.append(("get_coro", { m, a in
-      let fo = a[0] as! FutureObject
-      return fo.coroutine ?? ((fo.future as! Task).innermostFrame as? GeneratorObject) ?? NoneObject.shared
-    }))
+    methods.append(
+      (
+        "set_name",
+        { m, a in
+          ((a[0] as! FutureObject).future as! Task).name = try m.str(a[1])
+          return NoneObject.shared
+        }
+      ))
+    methods.append(
+      (
+        "get_coro",
+        { m, a in
+          let fo = a[0] as! FutureObject
+          return fo.coroutine ?? ((fo.future as! Task).innermostFrame as? GeneratorObject) ?? NoneObject.shared
+        }
+      ))
     methods.append(("cancelling", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).cancelRequests) }))
     methods.append(("uncancel", { _, a in IntObject.make(((a[0] as! FutureObject).future as! Task).uncancel()) }))
-    methods.append(("get_context", { m, a in
-      let task = (a[0] as! FutureObject).future as! Task
-      if let c = task.context as? ContextObject { return c }
-      let c = ContextObject(copying: m.topContext)
-      task.context = c
-      return c
-    }))
+    methods.append(
+      (
+        "get_context",
+        { m, a in
+          let task = (a[0] as! FutureObject).future as! Task
+          if let c = task.context as? ContextObject { return c }
+          let c = ContextObject(copying: m.topContext)
+          task.context = c
+          return c
+        }
+      ))
     // A task's outcome is its coroutine's: CPython refuses to set one from outside.
     methods.removeAll { $0.0 == "set_result" || $0.0 == "set_exception" }
     for name in ["set_result", "set_exception"] {
@@ -423,166 +530,233 @@ enum AsyncioModule {
     return t
   }()
 
-  static var futureMethods: [(String, BuiltinFunctionObject.Body)] { [
-    ("done", { _, a in BoolObject.of((a[0] as! FutureObject).future.isDone) }),
-    ("cancelled", { _, a in BoolObject.of((a[0] as! FutureObject).future.isCancelled) }),
-    ("cancel", { m, a in
-      let f = (a[0] as! FutureObject).future
-      let msg = a.get(1, "msg")
-      return BoolObject.of(f.cancel(message: msg))
-    }),
-    ("result", { m, a in
-      let f = (a[0] as! FutureObject).future
-      switch f.state {
-      case .pending: throw ExceptionObject(Types.InvalidStateError, "Result is not set.")
-      case .cancelled, .finished:
-        switch f.outcome() {
-        case .value(let v): return m.pyValue(v)
-        case .error(let e): throw e as! ExceptionObject
+  static var futureMethods: [(String, BuiltinFunctionObject.Body)] {
+    [
+      ("done", { _, a in BoolObject.of((a[0] as! FutureObject).future.isDone) }),
+      ("cancelled", { _, a in BoolObject.of((a[0] as! FutureObject).future.isCancelled) }),
+      (
+        "cancel",
+        { m, a in
+          let f = (a[0] as! FutureObject).future
+          let msg = a.get(1, "msg")
+          return BoolObject.of(f.cancel(message: msg))
         }
-      }
-    }),
-    ("exception", { m, a in
-      let f = (a[0] as! FutureObject).future
-      switch f.state {
-      case .pending: throw ExceptionObject(Types.InvalidStateError, "Exception is not set.")
-      case .cancelled:
-        if case .error(let e) = f.outcome() { throw e as! ExceptionObject }
-        return NoneObject.shared
-      case .finished: return (f.exception as? ExceptionObject) ?? NoneObject.shared
-      }
-    }),
-    ("add_done_callback", { m, a in
-      let fo = a[0] as! FutureObject
-      guard a.count >= 2 else { throw typeError("add_done_callback() missing 1 required positional argument: 'fn'") }
-      let cb = a[1]
-      let callback = ClosureCallback { _ in
-        do {
-          _ = try m.call(cb, Args([fo]))
-        } catch let e as ExceptionObject {
-          m.reportCallbackError(e, callback: cb)
-        } catch let h as Halt {
-          m.halt = h
-        } catch {}
-      }
-      fo.callbacks.append((cb, callback))
-      fo.future.addDoneCallback(callback)
-      return NoneObject.shared
-    }),
-    ("remove_done_callback", { m, a in
-      let fo = a[0] as! FutureObject
-      guard a.count >= 2 else { throw typeError("remove_done_callback() missing 1 required positional argument: 'fn'") }
-      var removed = 0
-      var kept: [(PyObject, ClosureCallback)] = []
-      for (fn, callback) in fo.callbacks {
-        if try m.eq(fn, a[1]) {
-          removed += fo.future.removeDoneCallback(callback)
-        } else {
-          kept.append((fn, callback))
+      ),
+      (
+        "result",
+        { m, a in
+          let f = (a[0] as! FutureObject).future
+          switch f.state {
+          case .pending: throw ExceptionObject(Types.InvalidStateError, "Result is not set.")
+          case .cancelled, .finished:
+            switch f.outcome() {
+            case .value(let v): return m.pyValue(v)
+            case .error(let e): throw e as! ExceptionObject
+            }
+          }
         }
-      }
-      fo.callbacks = kept
-      return IntObject.make(removed)
-    }),
-    ("set_result", { m, a in
-      let f = (a[0] as! FutureObject).future
-      if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
-      f.setResult(a[1])
-      return NoneObject.shared
-    }),
-    ("set_exception", { m, a in
-      let f = (a[0] as! FutureObject).future
-      if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
-      f.setException(try m.makeException(a[1]))
-      return NoneObject.shared
-    }),
-    ("__repr__", { m, a in
-      let fo = a[0] as! FutureObject
-      if fo.future is Task {
-        // CPython writes the task's coroutine, where it runs or was defined, and what it waits on.
-        throw m.refuse("repr() of a Task", "Python writes its coroutine with the line it runs at and what it waits for, which lesson does not reproduce; print task.get_name() or task.result() instead")
-      }
-      // futures._future_repr_info: the state, then the result or the exception.
-      let f = fo.future
-      if f.hasCallbacks {
-        throw m.refuse("repr() of a Future with callbacks", "Python lists its callbacks (cb=[...]), which lesson does not reproduce")
-      }
-      let name = fo.type.name
-      switch f.state {
-      case .pending: return StrObject("<\(name) pending>")
-      case .cancelled: return StrObject("<\(name) cancelled>")
-      case .finished:
-        if let e = f.exceptionUnretrieved as? ExceptionObject { return StrObject("<\(name) finished exception=\(try m.repr(e))>") }
-        return StrObject("<\(name) finished result=\(try m.repr(m.pyValue(f.value)))>")
-      }
-    }),
-  ] }
+      ),
+      (
+        "exception",
+        { m, a in
+          let f = (a[0] as! FutureObject).future
+          switch f.state {
+          case .pending: throw ExceptionObject(Types.InvalidStateError, "Exception is not set.")
+          case .cancelled:
+            if case .error(let e) = f.outcome() { throw e as! ExceptionObject }
+            return NoneObject.shared
+          case .finished: return (f.exception as? ExceptionObject) ?? NoneObject.shared
+          }
+        }
+      ),
+      (
+        "add_done_callback",
+        { m, a in
+          let fo = a[0] as! FutureObject
+          guard a.count >= 2 else {
+            throw typeError("add_done_callback() missing 1 required positional argument: 'fn'")
+          }
+          let cb = a[1]
+          let callback = ClosureCallback { _ in
+            do {
+              _ = try m.call(cb, Args([fo]))
+            } catch let e as ExceptionObject {
+              m.reportCallbackError(e, callback: cb)
+            } catch let h as Halt {
+              m.halt = h
+            } catch {}
+          }
+          fo.callbacks.append((cb, callback))
+          fo.future.addDoneCallback(callback)
+          return NoneObject.shared
+        }
+      ),
+      (
+        "remove_done_callback",
+        { m, a in
+          let fo = a[0] as! FutureObject
+          guard a.count >= 2 else {
+            throw typeError("remove_done_callback() missing 1 required positional argument: 'fn'")
+          }
+          var removed = 0
+          var kept: [(PyObject, ClosureCallback)] = []
+          for (fn, callback) in fo.callbacks {
+            if try m.eq(fn, a[1]) {
+              removed += fo.future.removeDoneCallback(callback)
+            } else {
+              kept.append((fn, callback))
+            }
+          }
+          fo.callbacks = kept
+          return IntObject.make(removed)
+        }
+      ),
+      (
+        "set_result",
+        { m, a in
+          let f = (a[0] as! FutureObject).future
+          if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
+          f.setResult(a[1])
+          return NoneObject.shared
+        }
+      ),
+      (
+        "set_exception",
+        { m, a in
+          let f = (a[0] as! FutureObject).future
+          if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
+          f.setException(try m.makeException(a[1]))
+          return NoneObject.shared
+        }
+      ),
+      (
+        "__repr__",
+        { m, a in
+          let fo = a[0] as! FutureObject
+          if fo.future is Task {
+            // CPython writes the task's coroutine, where it runs or was defined, and what it waits on.
+            throw m.refuse(
+              "repr() of a Task",
+              "Python writes its coroutine with the line it runs at and what it waits for, which lesson does not reproduce; print task.get_name() or task.result() instead"
+            )
+          }
+          // futures._future_repr_info: the state, then the result or the exception.
+          let f = fo.future
+          if f.hasCallbacks {
+            throw m.refuse(
+              "repr() of a Future with callbacks",
+              "Python lists its callbacks (cb=[...]), which lesson does not reproduce")
+          }
+          let name = fo.type.name
+          switch f.state {
+          case .pending: return StrObject("<\(name) pending>")
+          case .cancelled: return StrObject("<\(name) cancelled>")
+          case .finished:
+            if let e = f.exceptionUnretrieved as? ExceptionObject {
+              return StrObject("<\(name) finished exception=\(try m.repr(e))>")
+            }
+            return StrObject("<\(name) finished result=\(try m.repr(m.pyValue(f.value)))>")
+          }
+        }
+      ),
+    ]
+  }
 
   static let timeoutType: TypeObject = {
-    nativeType("Timeout", module: "asyncio.timeouts", [
-      ("__aenter__", { m, a in
-        let to = a[0] as! TimeoutObject
-        return AwaitableObject("__aenter__", coroutine: OneShotCoroutine { task in
-          to.scope.enter(in: task)
-          return .returned(to)
-        })
-      }),
-      ("__aexit__", { m, a in
-        let to = a[0] as! TimeoutObject
-        let incoming = a[2] as? ExceptionObject
-        return AwaitableObject("__aexit__", coroutine: OneShotCoroutine { _ in
-          let out = to.scope.exit(with: incoming)
-          if let out, out !== incoming { return .raised(out) }
-          return .returned(NoneObject.shared)
-        })
-      }),
-      ("expired", { _, a in BoolObject.of((a[0] as! TimeoutObject).scope.expired) }),
-      ("when", { _, a in (a[0] as! TimeoutObject).scope.when.map { FloatObject($0) } ?? NoneObject.shared }),
-      ("reschedule", { m, a in
-        let to = a[0] as! TimeoutObject
-        let w: Double? = a[1] is NoneObject ? nil : try m.asDouble(a[1])
-        if w?.isNaN == true { try m.refuseNaN("Timeout.reschedule") }
-        to.scope.reschedule(w, loop: try m.runningLoop("reschedule"))
-        return NoneObject.shared
-      }),
-    ])
+    nativeType(
+      "Timeout", module: "asyncio.timeouts",
+      [
+        (
+          "__aenter__",
+          { m, a in
+            let to = a[0] as! TimeoutObject
+            return AwaitableObject(
+              "__aenter__",
+              coroutine: OneShotCoroutine { task in
+                to.scope.enter(in: task)
+                return .returned(to)
+              })
+          }
+        ),
+        (
+          "__aexit__",
+          { m, a in
+            let to = a[0] as! TimeoutObject
+            let incoming = a[2] as? ExceptionObject
+            return AwaitableObject(
+              "__aexit__",
+              coroutine: OneShotCoroutine { _ in
+                let out = to.scope.exit(with: incoming)
+                if let out, out !== incoming { return .raised(out) }
+                return .returned(NoneObject.shared)
+              })
+          }
+        ),
+        ("expired", { _, a in BoolObject.of((a[0] as! TimeoutObject).scope.expired) }),
+        ("when", { _, a in (a[0] as! TimeoutObject).scope.when.map { FloatObject($0) } ?? NoneObject.shared }),
+        (
+          "reschedule",
+          { m, a in
+            let to = a[0] as! TimeoutObject
+            let w: Double? = a[1] is NoneObject ? nil : try m.asDouble(a[1])
+            if w?.isNaN == true { try m.refuseNaN("Timeout.reschedule") }
+            to.scope.reschedule(w, loop: try m.runningLoop("reschedule"))
+            return NoneObject.shared
+          }
+        ),
+      ])
   }()
 
   static func taskGroupType(_ m: Machine) -> TypeObject {
-    let t = nativeType("TaskGroup", module: "asyncio.taskgroups", [
-      ("__aenter__", { m, a in
-        let g = a[0] as! TaskGroupObject
-        return AwaitableObject("__aenter__", coroutine: OneShotCoroutine { task in
-          if let e = g.group.enter(in: task) { return .raised(e) }
-          return .returned(g)
-        })
-      }),
-      ("__aexit__", { m, a in
-        let g = a[0] as! TaskGroupObject
-        let incoming = a[2] as? ExceptionObject
-        return AwaitableObject(
+    let t = nativeType(
+      "TaskGroup", module: "asyncio.taskgroups",
+      [
+        (
+          "__aenter__",
+          { m, a in
+            let g = a[0] as! TaskGroupObject
+            return AwaitableObject(
+              "__aenter__",
+              coroutine: OneShotCoroutine { task in
+                if let e = g.group.enter(in: task) { return .raised(e) }
+                return .returned(g)
+              })
+          }
+        ),
+        (
           "__aexit__",
-          coroutine: Observed(g.group.exit(with: incoming)) { [unowned m] in m.observeTaskGroup(g, now: m.loop?.time ?? 0) })
-      }),
-      ("create_task", { m, a in
-        let g = a[0] as! TaskGroupObject
-        let c = try m.taskCoroutine(a.get(1, "coro") ?? NoneObject.shared)
-        let name = (a.keyword("name") as? StrObject)?.value
-        switch g.group.createTask(c, name: name) {
-        case .task(let t):
-          try m.countTask()
-          // What the batch observes: the task, its coroutine, when it ended.
-          let index = g.tasks.count
-          g.tasks.append(t)
-          g.ended.append(nil)
-          t.addObserver { [weak g] (f: Future) in g?.ended[index] = f.loop.time }
-          let object = m.futureObject(t)
-          object.coroutine = a.get(1, "coro")
-          return object
-        case .raised(let e): throw e as! ExceptionObject
-        }
-      }),
-    ])
+          { m, a in
+            let g = a[0] as! TaskGroupObject
+            let incoming = a[2] as? ExceptionObject
+            return AwaitableObject(
+              "__aexit__",
+              coroutine: Observed(g.group.exit(with: incoming)) { [unowned m] in
+                m.observeTaskGroup(g, now: m.loop?.time ?? 0)
+              })
+          }
+        ),
+        (
+          "create_task",
+          { m, a in
+            let g = a[0] as! TaskGroupObject
+            let c = try m.taskCoroutine(a.get(1, "coro") ?? NoneObject.shared)
+            let name = (a.keyword("name") as? StrObject)?.value
+            switch g.group.createTask(c, name: name) {
+            case .task(let t):
+              try m.countTask()
+              // What the batch observes: the task, its coroutine, when it ended.
+              let index = g.tasks.count
+              g.tasks.append(t)
+              g.ended.append(nil)
+              t.addObserver { [weak g] (f: Future) in g?.ended[index] = f.loop.time }
+              let object = m.futureObject(t)
+              object.coroutine = a.get(1, "coro")
+              return object
+            case .raised(let e): throw e as! ExceptionObject
+            }
+          }
+        ),
+      ])
     t.construct = { m, cls, _ in
       let loop = try m.runningLoop("TaskGroup")
       let g = TaskGroupObject(TaskGroup(loop: loop), type: cls)
@@ -593,44 +767,83 @@ enum AsyncioModule {
     return t
   }
 
-  static func queueType(_ m: Machine, _ order: Queue.Order, _ name: String) -> TypeObject {
-    let t = nativeType(name, module: "asyncio.queues", [
-      ("__repr__", { m, _ in throw m.refuse("repr() of a Queue", "Python writes its items, waiters and unfinished count, which lesson does not reproduce; print q.qsize() instead") }),
-      ("put", { m, a in AwaitableObject("Queue.put", coroutine: (try (a[0] as! QueueObject).queue).put(a[1]), warnsOn: m) }),
-      ("get", { m, a in AwaitableObject("Queue.get", coroutine: (try (a[0] as! QueueObject).queue).get(), warnsOn: m) }),
-      ("put_nowait", { _, a in
-        if let e = (try (a[0] as! QueueObject).queue).putNoWait(a[1]) { throw e as! ExceptionObject }
-        return NoneObject.shared
-      }),
-      ("get_nowait", { m, a in
-        switch (try (a[0] as! QueueObject).queue).getNoWait() {
-        case .value(let v): return m.pyValue(v)
-        case .error(let e): throw e as! ExceptionObject
-        }
-      }),
-      ("task_done", { _, a in
-        if let e = (try (a[0] as! QueueObject).queue).taskDone() { throw e as! ExceptionObject }
-        return NoneObject.shared
-      }),
-      ("join", { m, a in AwaitableObject("Queue.join", coroutine: (try (a[0] as! QueueObject).queue).join(), warnsOn: m) }),
-      ("qsize", { _, a in IntObject.make((try (a[0] as! QueueObject).queue).count) }),
-      ("empty", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isEmpty) }),
-      ("full", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isFull) }),
-      ("shutdown", { m, a in
-        let imm = try a.get(1, "immediate").map { try m.truthy($0) } ?? false
-        (try (a[0] as! QueueObject).queue).shutDown(immediate: imm)
-        return NoneObject.shared
-      }),
-    ].filter { $0.0 != "shutdown" || m.version.minor >= 13 })
+  static func queueType(_ m: Machine, _ order: Queue.Order, _ name: String, bases: [TypeObject] = [loopBoundMixin])
+    -> TypeObject
+  {
+    let t = nativeType(
+      name, module: "asyncio.queues", bases: bases,
+      [
+        (
+          "__repr__",
+          { m, _ in
+            throw m.refuse(
+              "repr() of a Queue",
+              "Python writes its items, waiters and unfinished count, which lesson does not reproduce; print q.qsize() instead"
+            )
+          }
+        ),
+        (
+          "put",
+          { m, a in AwaitableObject("Queue.put", coroutine: (try (a[0] as! QueueObject).queue).put(a[1]), warnsOn: m) }
+        ),
+        (
+          "get",
+          { m, a in AwaitableObject("Queue.get", coroutine: (try (a[0] as! QueueObject).queue).get(), warnsOn: m) }
+        ),
+        (
+          "put_nowait",
+          { _, a in
+            if let e = (try (a[0] as! QueueObject).queue).putNoWait(a[1]) { throw e as! ExceptionObject }
+            return NoneObject.shared
+          }
+        ),
+        (
+          "get_nowait",
+          { m, a in
+            switch (try (a[0] as! QueueObject).queue).getNoWait() {
+            case .value(let v): return m.pyValue(v)
+            case .error(let e): throw e as! ExceptionObject
+            }
+          }
+        ),
+        (
+          "task_done",
+          { _, a in
+            if let e = (try (a[0] as! QueueObject).queue).taskDone() { throw e as! ExceptionObject }
+            return NoneObject.shared
+          }
+        ),
+        (
+          "join",
+          { m, a in AwaitableObject("Queue.join", coroutine: (try (a[0] as! QueueObject).queue).join(), warnsOn: m) }
+        ),
+        ("qsize", { _, a in IntObject.make((try (a[0] as! QueueObject).queue).count) }),
+        ("empty", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isEmpty) }),
+        ("full", { _, a in BoolObject.of((try (a[0] as! QueueObject).queue).isFull) }),
+        (
+          "shutdown",
+          { m, a in
+            let imm = try a.get(1, "immediate").map { try m.truthy($0) } ?? false
+            (try (a[0] as! QueueObject).queue).shutDown(immediate: imm)
+            return NoneObject.shared
+          }
+        ),
+      ].filter { $0.0 != "shutdown" || m.version.minor >= 13 })
     // `maxsize`, a property of asyncio's Queue: read without binding the queue to a loop.
-    t.dict.setStr("maxsize", DescriptorObject(.property, BuiltinFunctionObject("maxsize") { m, a in
-      guard let q = a[0] as? QueueObject else { throw typeError("descriptor 'maxsize' needs a Queue") }
-      return IntObject.make(q.maxSize)
-    }))
+    t.dict.setStr(
+      "maxsize",
+      DescriptorObject(
+        .property,
+        BuiltinFunctionObject("maxsize") { m, a in
+          guard let q = a[0] as? QueueObject else { throw typeError("descriptor 'maxsize' needs a Queue") }
+          return IntObject.make(q.maxSize)
+        }))
     t.construct = { m, cls, a in
       let given = a.get(0, "maxsize") ?? IntObject.make(0)
       guard let size = (given as? IntObject)?.intValue else {
-        throw m.refuse("Queue(maxsize=\(try m.repr(given)))", "lesson bounds a queue by a whole number that fits a machine word; give an int such as 3")
+        throw m.refuse(
+          "Queue(maxsize=\(try m.repr(given)))",
+          "lesson bounds a queue by a whole number that fits a machine word; give an int such as 3")
       }
       return QueueObject(maxSize: size, order: order, machine: m, type: cls)
     }
@@ -654,7 +867,9 @@ final class SemaphoreObject: NativeObject {
     serial = machine.semaphoresMade
     line = machine.learnerLine
     madeInTask = machine.loop?.currentTask?.serial
-    bound = LoopBound(machine: machine, what: bounded ? "BoundedSemaphore" : "Semaphore") { Semaphore(value: value, bounded: bounded, loop: $0) }
+    bound = LoopBound(machine: machine, what: bounded ? "BoundedSemaphore" : "Semaphore") {
+      Semaphore(value: value, bounded: bounded, loop: $0)
+    }
     super.init(type: type)
     dict = DictObject()
   }
@@ -663,7 +878,9 @@ final class SemaphoreObject: NativeObject {
   /// Its value, also before it is bound.
   var value: Int { bound.current?.value ?? initial }
   static func of(_ o: PyObject, _ m: Machine) throws -> SemaphoreObject {
-    guard let s = o as? SemaphoreObject else { throw typeError("descriptor requires a 'Semaphore' object but received '\(m.typeName(o))'") }
+    guard let s = o as? SemaphoreObject else {
+      throw typeError("descriptor requires a 'Semaphore' object but received '\(m.typeName(o))'")
+    }
     return s
   }
 }
@@ -718,11 +935,16 @@ final class LoopBound<T: AnyObject> {
   func get() throws -> T {
     guard let running = machine.loop else {
       if let c = current, loop != nil { return c }
-      throw Halt.refused(line: machine.learnerLine, column: machine.learnerColumn, construct: "asyncio.\(what) used outside asyncio.run", why: "it would bind to an event loop that is not running")
+      throw Halt.refused(
+        line: machine.learnerLine, column: machine.learnerColumn, construct: "asyncio.\(what) used outside asyncio.run",
+        why: "it would bind to an event loop that is not running")
     }
     if let c = current, loop === running { return c }
     if boundOnce {
-      throw Halt.refused(line: machine.learnerLine, column: machine.learnerColumn, construct: "one asyncio.\(what) in two event loops", why: "what Python does then depends on whether the first loop ever waited on it; make the \(what) inside main()")
+      throw Halt.refused(
+        line: machine.learnerLine, column: machine.learnerColumn, construct: "one asyncio.\(what) in two event loops",
+        why: "what Python does then depends on whether the first loop ever waited on it; make the \(what) inside main()"
+      )
     }
     bind(running)
     return current!
