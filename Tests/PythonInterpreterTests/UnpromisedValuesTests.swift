@@ -8,7 +8,10 @@ import Testing
 /// (`__del__` runs when reference counting frees the object).
 @Suite struct UnpromisedValuesTests {
   @Test(arguments: [
-    ("results = ['timeout']\nprint(sum(1 for r in results if r is \"timeout\"))\n", 2, "'is' with a literal"),
+    (
+      "results = ['timeout']\nprint(sum(1 for r in results if r is \"timeout\"))\n", 2,
+      "'is' with a literal"
+    ),
     ("big = 10 ** 3\nprint(big is not 1000)\n", 2, "'is not' with a literal"),
     ("x = (1, 2)\nprint(x is (1, 2))\n", 2, "'is' with a literal"),
     ("x = -1\nprint(x is -1)\n", 2, "'is' with a literal"),
@@ -19,6 +22,37 @@ import Testing
     #expect(run.refusal?.line == line)
   }
 
+  /// asyncio's default pool has `min(32, os.cpu_count() + 4)` threads: five calls at once start
+  /// at once on every machine; a sixth waits or not by the machine's cores, so it is refused.
+  @Test(arguments: [(5, false), (6, true)])
+  func workerThreadsPastEveryMachinesPoolAreRefused(calls: Int, refused: Bool) {
+    let source = """
+      import asyncio
+      import time
+
+      def blocking(i):
+          time.sleep(0.1)
+          return i
+
+      async def main():
+          print(await asyncio.gather(*(asyncio.to_thread(blocking, i) for i in range(\(calls)))))
+          print(round(time.perf_counter(), 1))
+
+      asyncio.run(main())
+
+      """
+    let run = Interpreter.run(source: source, filename: "pool.py", version: .v3_13)
+    if refused {
+      #expect(
+        run.refusal?.construct == "more than 5 worker threads at once", "\(run.stdout)\(run.stderr)"
+      )
+      #expect(run.refusal?.line == 9)
+    } else {
+      #expect(run.stop == nil, "\(String(describing: run.refusal))")
+      #expect(run.stdout == "[0, 1, 2, 3, 4]\n0.1\n")
+    }
+  }
+
   @Test func isAgainstNoneTrueFalseOrAnotherNameRuns() {
     let source = "x = None\ny = [1]\nz = y\nprint(x is None, y is z, x is not True, y is [1])\n"
     let run = Interpreter.run(source: source, filename: "is.py", version: .v3_13)
@@ -27,11 +61,14 @@ import Testing
   }
 
   @Test func anAddressIsRefusedWhereItIsPrintedNotWhereItIsMade() {
-    let source = "class Tool:\n    pass\n\nt = Tool()\nlabel = repr(t)\nprint(label == repr(t))\nprint([t])\n"
+    let source =
+      "class Tool:\n    pass\n\nt = Tool()\nlabel = repr(t)\nprint(label == repr(t))\nprint([t])\n"
     let run = Interpreter.run(source: source, filename: "addr.py", version: .v3_13)
     #expect(run.stdout == "True\n")
     #expect(run.refusal?.line == 7)
-    #expect(run.refusal?.construct.hasPrefix("output with an object's address (<__main__.Tool object at 0x") == true)
+    #expect(
+      run.refusal?.construct.hasPrefix(
+        "output with an object's address (<__main__.Tool object at 0x") == true)
   }
 
   /// `sorted(... for t in done)` over asyncio.wait's set: sorting decides the order, so it runs;
@@ -55,12 +92,18 @@ import Testing
         """
       return Interpreter.run(source: source, filename: "s.py", version: .v3_13)
     }
-    #expect(run("print(sorted(str(t.result()) for t in done))").stdout == "['1', '1.0', '2', '3']\n")
-    #expect(run("print(sorted((t.result() for t in done if t.result() != 1), reverse=True))").stdout == "[3, 2]\n")
+    #expect(
+      run("print(sorted(str(t.result()) for t in done))").stdout == "['1', '1.0', '2', '3']\n")
+    #expect(
+      run("print(sorted((t.result() for t in done if t.result() != 1), reverse=True))").stdout
+        == "[3, 2]\n")
     // 1 and 1.0 are equal: which comes first would be the set's order.
-    #expect(run("print(sorted(t.result() for t in done))").refusal?.construct == "the order of a set")
+    #expect(
+      run("print(sorted(t.result() for t in done))").refusal?.construct == "the order of a set")
     // A body that prints runs in the set's order.
-    #expect(run("print(sorted(print(t.result()) or 0 for t in done))").refusal?.construct == "the order of a set of tasks")
+    #expect(
+      run("print(sorted(print(t.result()) or 0 for t in done))").refusal?.construct
+        == "the order of a set of tasks")
   }
 
   /// `sum(...)` and `len([...])` over asyncio.wait's set: a count is the same in any order, so it
@@ -88,24 +131,42 @@ import Testing
       return Interpreter.run(source: source, filename: "c.py", version: .v3_13)
     }
     #expect(run("print(sum(1 for t in done if t.result() > 0.15))").stdout == "3\n")
-    #expect(run("print(len([t for t in done if t.exception() is None]))", values: "(1, 0, 2)").stdout == "2\n")
-    #expect(run("print(sum(t.result() for t in done if not t.exception()))", values: "(1, 0, 2)").stdout == "3\n")
+    #expect(
+      run("print(len([t for t in done if t.exception() is None]))", values: "(1, 0, 2)").stdout
+        == "2\n")
+    #expect(
+      run("print(sum(t.result() for t in done if not t.exception()))", values: "(1, 0, 2)").stdout
+        == "3\n")
     // Floats that are multiples of one power of two add up exactly in any order; so do any two.
-    #expect(run("print(sum(t.result() for t in done))", values: "(0.25, 0.5, 0.125)").stdout == "0.875\n")
+    #expect(
+      run("print(sum(t.result() for t in done))", values: "(0.25, 0.5, 0.125)").stdout == "0.875\n")
     #expect(run("print(sum(t.result() for t in done))", values: "(0.1, 0.25)").stdout == "0.35\n")
     // 0.1 + 0.2 + 0.3 + 0.4 is 1.0 in one order and 0.9999999999999999 in another.
-    #expect(run("print(sum(t.result() for t in done))").refusal?.construct == "the order of a set of tasks")
+    #expect(
+      run("print(sum(t.result() for t in done))").refusal?.construct
+        == "the order of a set of tasks")
     // result() raises for the task that failed: which one raises first is the set's order.
-    #expect(run("print(sum(t.result() for t in done))", values: "(1, 0, 2)").refusal?.construct == "the order of a set of tasks")
+    #expect(
+      run("print(sum(t.result() for t in done))", values: "(1, 0, 2)").refusal?.construct
+        == "the order of a set of tasks")
     // max() and min() keep the first of equal values: equal ones must print alike.
-    #expect(run("print(max(t.result() for t in done), min(t.result() for t in done))", values: "(1, 3, 2, 3)").stdout == "3 1\n")
-    #expect(run("print(max(t.result() for t in done))", values: "(3, 3.0)").refusal?.construct == "the order of a set of tasks")
+    #expect(
+      run(
+        "print(max(t.result() for t in done), min(t.result() for t in done))",
+        values: "(1, 3, 2, 3)"
+      ).stdout == "3 1\n")
+    #expect(
+      run("print(max(t.result() for t in done))", values: "(3, 3.0)").refusal?.construct
+        == "the order of a set of tasks")
     // len() of a list made in the set's order, where result() would raise: refused before it runs.
-    #expect(run("print(len([t.result() for t in done]))", values: "(1, 0, 2)").refusal?.construct == "the order of a set of tasks")
+    #expect(
+      run("print(len([t.result() for t in done]))", values: "(1, 0, 2)").refusal?.construct
+        == "the order of a set of tasks")
   }
 
   @Test func aFinalizerIsRefused() {
-    let source = "class Conn:\n    def __del__(self):\n        print('closed')\n\nc = Conn()\ndel c\nprint('end')\n"
+    let source =
+      "class Conn:\n    def __del__(self):\n        print('closed')\n\nc = Conn()\ndel c\nprint('end')\n"
     let run = Interpreter.run(source: source, filename: "del.py", version: .v3_12)
     #expect(run.refusal?.construct == "class Conn with __del__")
     #expect(run.stdout.isEmpty)
@@ -135,10 +196,15 @@ import Testing
     #expect(run.stop == nil)
     #expect(run.stdout == "1 2 2\n")
     let loud = quiet.replacingOccurrences(
-      of: "    await asyncio.sleep(d)\n", with: "    try:\n        await asyncio.sleep(d)\n    finally:\n        print('stopped', d)\n")
+      of: "    await asyncio.sleep(d)\n",
+      with: "    try:\n        await asyncio.sleep(d)\n    finally:\n        print('stopped', d)\n")
     let printed = Interpreter.run(source: loud, filename: "cancel.py", version: .v3_13)
-    #expect(printed.refusal?.construct == "output from tasks cancelled together", "\(printed.stdout)")
-    let reread = quiet.replacingOccurrences(of: "        t.cancel()\n", with: "        t.cancel()\n    print(t.done())\n")
-    #expect(Interpreter.run(source: reread, filename: "cancel.py", version: .v3_13).refusal?.construct == "the order of a set of tasks")
+    #expect(
+      printed.refusal?.construct == "output from tasks cancelled together", "\(printed.stdout)")
+    let reread = quiet.replacingOccurrences(
+      of: "        t.cancel()\n", with: "        t.cancel()\n    print(t.done())\n")
+    #expect(
+      Interpreter.run(source: reread, filename: "cancel.py", version: .v3_13).refusal?.construct
+        == "the order of a set of tasks")
   }
 }

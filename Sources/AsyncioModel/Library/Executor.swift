@@ -12,6 +12,12 @@
 public final class Executor {
   /// The `os.cpu_count()` the model reports.
   public static let cpuCount = 2
+  /// The workers every machine's pool has (`min(32, cpu_count + 4)` with one core): up to this
+  /// many jobs at once start at once everywhere; past it, whether a job waits depends on the
+  /// machine's cores.
+  public static let workersOnEveryMachine = 5
+  /// Jobs running now.
+  public var running: Int { busy }
   /// The number of workers.
   public let workers: Int
   private var busy = 0

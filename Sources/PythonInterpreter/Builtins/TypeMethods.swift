@@ -23,7 +23,9 @@ enum TypeMethods {
 
   static func intArg(_ m: Machine, _ o: PyObject?, _ def: Int) throws -> Int {
     guard let o, !(o is NoneObject) else { return def }
-    guard let i = o as? IntObject else { throw typeError("'\(m.typeName(o))' object cannot be interpreted as an integer") }
+    guard let i = o as? IntObject else {
+      throw typeError("'\(m.typeName(o))' object cannot be interpreted as an integer")
+    }
     guard let v = i.intValue else { throw pyError(Types.OverflowError, "Python int too large to convert to C ssize_t") }
     return v
   }
@@ -45,7 +47,8 @@ enum TypeMethods {
       if let b = a.get(1, "base") {
         guard let s = x as? StrObject else { throw typeError("int() can't convert non-string with explicit base") }
         let base = try intArg(m, b, 10)
-        return IntObject.make(try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, base: base, release: m.release) })
+        return IntObject.make(
+          try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, base: base, release: m.release) })
       }
       switch x {
       case let b as BoolObject: return IntObject.make(b.bool ? 1 : 0)
@@ -55,9 +58,12 @@ enum TypeMethods {
         if f.value.isInfinite { throw pyError(Types.OverflowError, "cannot convert float infinity to integer") }
         return IntObject.make(try values { () throws(PythonValuesError) in try BigInt(truncating: f.value) })
       case let s as StrObject:
-        return IntObject.make(try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, release: m.release) })
+        return IntObject.make(
+          try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, release: m.release) })
       default:
-        if let f = x.type.lookup("__int__") ?? x.type.lookup("__index__"), !x.type.isBuiltin { return try m.call(f, Args([x])) }
+        if let f = x.type.lookup("__int__") ?? x.type.lookup("__index__"), !x.type.isBuiltin {
+          return try m.call(f, Args([x]))
+        }
         throw typeError("int() argument must be a string, a bytes-like object or a real number, not '\(m.typeName(x))'")
       }
     }
@@ -157,7 +163,8 @@ enum TypeMethods {
         switch name {
         case "utf-8", "utf8": return BytesObject(Array(s.value.utf8))
         case "ascii" where s.value.utf8.allSatisfy({ $0 < 0x80 }): return BytesObject(Array(s.value.utf8))
-        default: throw m.refuse("bytes(..., \(try m.repr(encoding)))", "lesson encodes text as UTF-8 (or plain ASCII) only")
+        default:
+          throw m.refuse("bytes(..., \(try m.repr(encoding)))", "lesson encodes text as UTF-8 (or plain ASCII) only")
         }
       }
       if let n = x as? IntObject {
@@ -165,13 +172,14 @@ enum TypeMethods {
         try m.checkElements(count)
         return BytesObject(Array(repeating: 0, count: count))
       }
-      return BytesObject(try m.iterate(x).map { item in
-        guard let i = item as? IntObject else {
-          throw typeError("'\(m.typeName(item))' object cannot be interpreted as an integer")
-        }
-        guard let v = i.intValue, v >= 0, v < 256 else { throw valueError("bytes must be in range(0, 256)") }
-        return UInt8(v)
-      })
+      return BytesObject(
+        try m.iterate(x).map { item in
+          guard let i = item as? IntObject else {
+            throw typeError("'\(m.typeName(item))' object cannot be interpreted as an integer")
+          }
+          guard let v = i.intValue, v >= 0, v < 256 else { throw valueError("bytes must be in range(0, 256)") }
+          return UInt8(v)
+        })
     }
     Types.staticmethod.construct = { _, _, a in DescriptorObject(.staticMethod, a[0]) }
     Types.classmethod.construct = { _, _, a in DescriptorObject(.classMethod, a[0]) }
@@ -182,12 +190,23 @@ enum TypeMethods {
     }
     Types.type.construct = { m, _, a in
       if a.count == 1 { return a[0].type }
-      guard a.count == 3, let name = a[0] as? StrObject, let bases = a[1] as? TupleObject, let ns = a[2] as? DictObject else {
+      guard a.count == 3, let name = a[0] as? StrObject, let bases = a[1] as? TupleObject, let ns = a[2] as? DictObject
+      else {
         throw typeError("type() takes 1 or 3 arguments")
       }
-      return try m.makeClass(name: name.value, qualname: name.value, bases: bases.items.isEmpty ? [Types.object] : bases.items.compactMap { $0 as? TypeObject }, namespace: ns)
+      return try m.makeClass(
+        name: name.value, qualname: name.value,
+        bases: bases.items.isEmpty ? [Types.object] : bases.items.compactMap { $0 as? TypeObject }, namespace: ns)
     }
     Types.BaseException.construct = { m, t, a in
+      // SyntaxError(msg, (filename, lineno, offset, text, ...)) takes its details apart, checks
+      // them by version and prints them as `msg (filename, line N)`: not run by lesson.
+      if t.isSubtype(of: Types.SyntaxError), a.positional.count == 2 {
+        throw m.refuse(
+          "\(t.name)(msg, details)",
+          "Python reads the details (file, line, offset, text) into attributes and prints them in its own form, which lesson does not reproduce; raise \(t.name)(msg) instead"
+        )
+      }
       guard t.isSubtype(of: Types.OSError) else { return ExceptionObject(t, a.positional) }
       return try m.makeOSError(t, a.positional)
     }
@@ -274,12 +293,18 @@ enum TypeMethods {
     method(t, "split") { m, a in
       let sep = try optStr(m, a.get(1, "sep"))
       let mx = try intArg(m, a.get(2, "maxsplit"), -1)
-      return ListObject(try values { () throws(PythonValuesError) in try PyString.split(s(a), separator: sep, maxSplit: mx) }.map { StrObject($0) })
+      return ListObject(
+        try values { () throws(PythonValuesError) in try PyString.split(s(a), separator: sep, maxSplit: mx) }.map {
+          StrObject($0)
+        })
     }
     method(t, "rsplit") { m, a in
       let sep = try optStr(m, a.get(1, "sep"))
       let mx = try intArg(m, a.get(2, "maxsplit"), -1)
-      return ListObject(try values { () throws(PythonValuesError) in try PyString.rsplit(s(a), separator: sep, maxSplit: mx) }.map { StrObject($0) })
+      return ListObject(
+        try values { () throws(PythonValuesError) in try PyString.rsplit(s(a), separator: sep, maxSplit: mx) }.map {
+          StrObject($0)
+        })
     }
     method(t, "splitlines") { m, a in
       let keep = try a.get(1, "keepends").map { try m.truthy($0) } ?? false
@@ -288,8 +313,12 @@ enum TypeMethods {
     method(t, "join") { m, a in
       let sep = s(a)
       var parts: [String] = []
-      for (i, x) in try m.rephrasingNotIterable(a[1], as: "can only join an iterable", { try m.iterate(a[1]) }).enumerated() {
-        guard let xs = x as? StrObject else { throw typeError("sequence item \(i): expected str instance, \(m.typeName(x)) found") }
+      for (i, x) in try m.rephrasingNotIterable(a[1], as: "can only join an iterable", { try m.iterate(a[1]) })
+        .enumerated()
+      {
+        guard let xs = x as? StrObject else {
+          throw typeError("sequence item \(i): expected str instance, \(m.typeName(x)) found")
+        }
         parts.append(xs.value)
       }
       let total = parts.reduce(0) { $0 + $1.utf8.count } + sep.utf8.count * max(0, parts.count - 1)
@@ -304,24 +333,35 @@ enum TypeMethods {
       return StrObject(PyString.replace(s(a), old.value, new.value, count: count))
     }
     func startEnd(_ m: Machine, _ a: Args) throws -> (Int?, Int?) {
-      (a.count > 2 && !(a[2] is NoneObject) ? try intArg(m, a[2], 0) : nil, a.count > 3 && !(a[3] is NoneObject) ? try intArg(m, a[3], 0) : nil)
+      (
+        a.count > 2 && !(a[2] is NoneObject) ? try intArg(m, a[2], 0) : nil,
+        a.count > 3 && !(a[3] is NoneObject) ? try intArg(m, a[3], 0) : nil
+      )
     }
     method(t, "startswith") { m, a in
       let (st, en) = try startEnd(m, a)
       if let tup = a[1] as? TupleObject {
-        for p in tup.items where PyString.startsWith(s(a), try strArg(m, p, "startswith"), start: st, end: en) { return BoolObject.true }
+        for p in tup.items where PyString.startsWith(s(a), try strArg(m, p, "startswith"), start: st, end: en) {
+          return BoolObject.true
+        }
         return BoolObject.false
       }
-      guard let p = a[1] as? StrObject else { throw typeError("startswith first arg must be str or a tuple of str, not \(m.typeName(a[1]))") }
+      guard let p = a[1] as? StrObject else {
+        throw typeError("startswith first arg must be str or a tuple of str, not \(m.typeName(a[1]))")
+      }
       return BoolObject.of(PyString.startsWith(s(a), p.value, start: st, end: en))
     }
     method(t, "endswith") { m, a in
       let (st, en) = try startEnd(m, a)
       if let tup = a[1] as? TupleObject {
-        for p in tup.items where PyString.endsWith(s(a), try strArg(m, p, "endswith"), start: st, end: en) { return BoolObject.true }
+        for p in tup.items where PyString.endsWith(s(a), try strArg(m, p, "endswith"), start: st, end: en) {
+          return BoolObject.true
+        }
         return BoolObject.false
       }
-      guard let p = a[1] as? StrObject else { throw typeError("endswith first arg must be str or a tuple of str, not \(m.typeName(a[1]))") }
+      guard let p = a[1] as? StrObject else {
+        throw typeError("endswith first arg must be str or a tuple of str, not \(m.typeName(a[1]))")
+      }
       return BoolObject.of(PyString.endsWith(s(a), p.value, start: st, end: en))
     }
     method(t, "find") { m, a in
@@ -335,7 +375,8 @@ enum TypeMethods {
     method(t, "index") { m, a in
       let (st, en) = try startEnd(m, a)
       let sub = try strArg(m, a[1], "index")
-      return IntObject.make(try values { () throws(PythonValuesError) in try PyString.index(s(a), sub, start: st, end: en) })
+      return IntObject.make(
+        try values { () throws(PythonValuesError) in try PyString.index(s(a), sub, start: st, end: en) })
     }
     method(t, "rindex") { m, a in
       let (st, en) = try startEnd(m, a)
@@ -357,7 +398,9 @@ enum TypeMethods {
     }
     func fillArg(_ m: Machine, _ a: Args) throws -> Unicode.Scalar {
       guard a.count > 2 else { return " " }
-      guard let f = a[2] as? StrObject, f.count == 1 else { throw typeError("The fill character must be exactly one character long") }
+      guard let f = a[2] as? StrObject, f.count == 1 else {
+        throw typeError("The fill character must be exactly one character long")
+      }
       return f.scalars[0]
     }
     method(t, "center") { m, a in
@@ -402,35 +445,45 @@ enum TypeMethods {
       }
       return StrObject(out)
     }
-    t.dict.setStr("maketrans", DescriptorObject(.staticMethod, BuiltinFunctionObject("maketrans") { m, a in
-      let table = DictObject()
-      switch a.count {
-      case 1:
-        guard let d = a[0] as? DictObject else {
-          throw typeError("if you give only one argument to maketrans it must be a dict")
-        }
-        for (k, v) in d.pairs {
-          if let key = k as? StrObject {
-            guard key.count == 1 else { throw valueError("string keys in translate table must be of length 1") }
-            try table.set(IntObject.make(Int(key.scalars[0].value)), v, m)
-          } else if k is IntObject {
-            try table.set(k, v, m)
-          } else {
-            throw typeError("keys in translate table must be strings or integers")
+    t.dict.setStr(
+      "maketrans",
+      DescriptorObject(
+        .staticMethod,
+        BuiltinFunctionObject("maketrans") { m, a in
+          let table = DictObject()
+          switch a.count {
+          case 1:
+            guard let d = a[0] as? DictObject else {
+              throw typeError("if you give only one argument to maketrans it must be a dict")
+            }
+            for (k, v) in d.pairs {
+              if let key = k as? StrObject {
+                guard key.count == 1 else { throw valueError("string keys in translate table must be of length 1") }
+                try table.set(IntObject.make(Int(key.scalars[0].value)), v, m)
+              } else if k is IntObject {
+                try table.set(k, v, m)
+              } else {
+                throw typeError("keys in translate table must be strings or integers")
+              }
+            }
+          case 2, 3:
+            guard let x = a[0] as? StrObject, let y = a[1] as? StrObject else {
+              throw typeError("maketrans() arguments must be strings")
+            }
+            guard x.count == y.count else {
+              throw valueError("the first two maketrans arguments must have equal length")
+            }
+            for (p, q) in zip(x.scalars, y.scalars) {
+              try table.set(IntObject.make(Int(p.value)), IntObject.make(Int(q.value)), m)
+            }
+            if a.count == 3 {
+              guard let z = a[2] as? StrObject else { throw typeError("maketrans() argument 3 must be str") }
+              for p in z.scalars { try table.set(IntObject.make(Int(p.value)), NoneObject.shared, m) }
+            }
+          default: throw typeError("maketrans() takes from 1 to 3 positional arguments")
           }
-        }
-      case 2, 3:
-        guard let x = a[0] as? StrObject, let y = a[1] as? StrObject else { throw typeError("maketrans() arguments must be strings") }
-        guard x.count == y.count else { throw valueError("the first two maketrans arguments must have equal length") }
-        for (p, q) in zip(x.scalars, y.scalars) { try table.set(IntObject.make(Int(p.value)), IntObject.make(Int(q.value)), m) }
-        if a.count == 3 {
-          guard let z = a[2] as? StrObject else { throw typeError("maketrans() argument 3 must be str") }
-          for p in z.scalars { try table.set(IntObject.make(Int(p.value)), NoneObject.shared, m) }
-        }
-      default: throw typeError("maketrans() takes from 1 to 3 positional arguments")
-      }
-      return table
-    }))
+          return table
+        }))
     method(t, "zfill") { m, a in
       let w = try intArg(m, a[1], 0)
       try m.checkElements(w)
@@ -459,17 +512,22 @@ enum TypeMethods {
       return StrObject(PyString.expandTabs(s(a), tabSize: size))
     }
     method(t, "removeprefix") { _, a in
-      let x = s(a), p = s(a, 1)
+      let x = s(a)
+      let p = s(a, 1)
       // By code points, as Python compares (a Character may hold several).
-      return StrObject(x.utf8.starts(with: p.utf8) ? String(decoding: x.utf8.dropFirst(p.utf8.count), as: UTF8.self) : x)
+      return StrObject(
+        x.utf8.starts(with: p.utf8) ? String(decoding: x.utf8.dropFirst(p.utf8.count), as: UTF8.self) : x)
     }
     method(t, "removesuffix") { _, a in
-      let x = s(a), p = s(a, 1)
+      let x = s(a)
+      let p = s(a, 1)
       return StrObject(
         !p.isEmpty && x.utf8.reversed().starts(with: p.utf8.reversed())
           ? String(decoding: x.utf8.dropLast(p.utf8.count), as: UTF8.self) : x)
     }
-    method(t, "format") { m, a in StrObject(try m.strFormat(s(a), Args(Array(a.positional.dropFirst()), keywords: a.keywords))) }
+    method(t, "format") { m, a in
+      StrObject(try m.strFormat(s(a), Args(Array(a.positional.dropFirst()), keywords: a.keywords)))
+    }
     method(t, "format_map") { m, a in
       let d = a[1]
       return StrObject(try m.strFormat(s(a), Args(), mapping: d))
@@ -589,7 +647,9 @@ enum TypeMethods {
     method(t, "__iter__") { m, a in try m.getIterator(a[0]) }
     let tt = Types.tuple
     method(tt, "index") { m, a in
-      for (i, x) in (a[0] as! TupleObject).items.enumerated() where try m.keysEqual(x, a[1]) { return IntObject.make(i) }
+      for (i, x) in (a[0] as! TupleObject).items.enumerated() where try m.keysEqual(x, a[1]) {
+        return IntObject.make(i)
+      }
       throw valueError("tuple.index(x): x not in tuple")
     }
     method(tt, "count") { m, a in
@@ -743,7 +803,9 @@ enum TypeMethods {
     method(t, "pop") { m, a in
       guard let first = st(a).items.first else { throw ExceptionObject(Types.KeyError, "pop from an empty set") }
       if st(a).count > 1 {
-        throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "set.pop() of a set of several elements", why: "which element it takes depends on Python's hash table; take min(s) or sorted(s)[0]")
+        throw Halt.refused(
+          line: m.learnerLine, column: m.learnerColumn, construct: "set.pop() of a set of several elements",
+          why: "which element it takes depends on Python's hash table; take min(s) or sorted(s)[0]")
       }
       try st(a).remove(first, m)
       return first
@@ -801,15 +863,22 @@ enum TypeMethods {
     method(o, "__getattribute__") { m, a in try m.getAttribute(a[0], s(a, 1)) }
     // An implicit class method; it takes no keywords.
     classMethod(o, "__init_subclass__") { _, a in
-      if !a.keywords.isEmpty { throw typeError("\((a.positional.first as? TypeObject)?.qualname ?? "object").__init_subclass__() takes no keyword arguments") }
+      if !a.keywords.isEmpty {
+        throw typeError(
+          "\((a.positional.first as? TypeObject)?.qualname ?? "object").__init_subclass__() takes no keyword arguments")
+      }
       return NoneObject.shared
     }
-    o.dict.setStr("__new__", BuiltinFunctionObject("__new__") { m, a in
-      guard let t = a.positional.first as? TypeObject else { throw typeError("object.__new__(X): X is not a type object") }
-      if t.layout == .exception { return ExceptionObject(t, Array(a.positional.dropFirst())) }
-      if t.layout == .tuple { return TupleObject(a.count > 1 ? try m.iterate(a[1]) : [], type: t) }
-      return InstanceObject(type: t)
-    })
+    o.dict.setStr(
+      "__new__",
+      BuiltinFunctionObject("__new__") { m, a in
+        guard let t = a.positional.first as? TypeObject else {
+          throw typeError("object.__new__(X): X is not a type object")
+        }
+        if t.layout == .exception { return ExceptionObject(t, Array(a.positional.dropFirst())) }
+        if t.layout == .tuple { return TupleObject(a.count > 1 ? try m.iterate(a[1]) : [], type: t) }
+        return InstanceObject(type: t)
+      })
     let e = Types.BaseException
     method(e, "__init__") { _, a in
       if let x = a[0] as? ExceptionObject { x.args = Array(a.positional.dropFirst()) }
@@ -873,7 +942,10 @@ enum TypeMethods {
       // A closed coroutine is done with: CPython does not warn that it was never awaited.
       if let g = a[0] as? GeneratorObject {
         if g.frame.started, !g.frame.finished {
-          throw m.refuse("close() of a coroutine suspended at an await", "Python throws GeneratorExit into it and into what it awaits, which lesson does not run yet; cancel its task instead")
+          throw m.refuse(
+            "close() of a coroutine suspended at an await",
+            "Python throws GeneratorExit into it and into what it awaits, which lesson does not run yet; cancel its task instead"
+          )
         }
         if !g.frame.started { g.awaited = true }
         g.frame.finished = true
@@ -885,7 +957,9 @@ enum TypeMethods {
     // loop), which lesson does not reproduce line by line.
     for name in ["send", "throw"] {
       method(Types.coroutine, name) { m, _ in
-        throw m.refuse("coroutine.\(name)()", "driving a coroutine by hand is outside an exercise run; await it, or run it with asyncio.run or a task")
+        throw m.refuse(
+          "coroutine.\(name)()",
+          "driving a coroutine by hand is outside an exercise run; await it, or run it with asyncio.run or a task")
       }
     }
     method(Types.generator, "send") { m, a in
@@ -896,7 +970,10 @@ enum TypeMethods {
     method(Types.generator, "throw") { m, a in
       let g = a[0] as! GeneratorObject
       guard a.count >= 2 else { throw typeError("throw expected at least 1 argument, got 0") }
-      if a.count > 2 { throw m.refuse("generator.throw(type, value, traceback)", "the three-argument form is not run by lesson; pass an exception") }
+      if a.count > 2 {
+        throw m.refuse(
+          "generator.throw(type, value, traceback)", "the three-argument form is not run by lesson; pass an exception")
+      }
       let e = try m.makeException(a[1])
       if let v = try g.send(NoneObject.shared, throwing: e) { return v }
       throw ExceptionObject(Types.StopIteration, g.returnValue is NoneObject ? [] : [g.returnValue])

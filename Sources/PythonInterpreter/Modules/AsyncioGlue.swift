@@ -443,6 +443,13 @@ extension Machine {
 
   func submitToExecutor(_ fn: PyObject, _ args: Args) throws -> PyObject {
     let l = try runningLoop("to_thread")
+    if l.defaultExecutor.running >= Executor.workersOnEveryMachine {
+      throw refuse(
+        "more than \(Executor.workersOnEveryMachine) worker threads at once",
+        "asyncio's default pool has min(32, os.cpu_count() + 4) threads, so whether this call waits for a free one "
+          + "depends on the machine's cores; keep at most \(Executor.workersOnEveryMachine) to_thread calls running at once "
+          + "(a Semaphore around them does it)")
+    }
     let future = l.defaultExecutor.submit { [unowned self] in
       let before = self.threadTicks
       let sleptBefore = self.workerSlept
