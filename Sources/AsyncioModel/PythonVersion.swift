@@ -77,6 +77,10 @@ public enum PythonVersion: String, Sendable, Hashable, CaseIterable, Comparable,
   /// escapes; 3.11 and 3.12 convert only an exact `CancelledError`.
   public var timeoutConvertsCancelledSubclasses: Bool { self >= .v3_13 }
 
+  /// 3.13: `Task.uncancel()` that takes the count of cancel requests to zero also drops a
+  /// cancellation not yet delivered (`_must_cancel = False`).
+  public var uncancelDropsPendingCancel: Bool { self >= .v3_13 }
+
   /// 3.12 and later: `gather` runs the done-callback of an argument that is already done at once,
   /// instead of on the next iteration.
   public var gatherSeesDoneArgumentsAtOnce: Bool { self >= .v3_12 }

@@ -51,6 +51,14 @@ public protocol LoopHost: AnyObject {
   func valueError(_ message: String) -> LoopError
   /// `asyncio.QueueEmpty()`, `asyncio.QueueFull()` or `asyncio.QueueShutDown()` (3.13).
   func queueError(_ kind: QueueErrorKind) -> LoopError
+  /// `RuntimeError(f'Task cannot await on itself: {task!r}')`: the task's repr is the host's.
+  func taskAwaitsItself(_ task: Task) -> LoopError
+}
+
+extension LoopHost {
+  public func taskAwaitsItself(_ task: Task) -> LoopError {
+    runtimeError("Task cannot await on itself: <Task pending name='\(task.name)'>")
+  }
 }
 
 /// The exceptions of `asyncio.Queue`.
@@ -77,7 +85,9 @@ public final class BasicLoopError: LoopError, CustomStringConvertible {
   public var isExactlyCancelledError: Bool { category == .cancelled }
 
   /// Creates an exception.
-  public init(_ category: LoopErrorCategory, _ message: String = "", members: [LoopError] = [], payload: AnyObject? = nil) {
+  public init(
+    _ category: LoopErrorCategory, _ message: String = "", members: [LoopError] = [], payload: AnyObject? = nil
+  ) {
     self.category = category
     self.message = message
     self.members = members

@@ -6,10 +6,12 @@
 public final class Task: Future, DoneCallback {
   /// The task's name (`Task-1`, …, or the name given to `create_task`).
   public var name: String {
-    get { givenName ?? "Task-\(serial)" }
+    get { givenName ?? "Task-\(defaultNameNumber)" }
     set { givenName = newValue }
   }
   private var givenName: String?
+  /// The number of a task made without a name (`Task-N`): CPython counts only those.
+  private let defaultNameNumber: Int
   /// The coroutine frames of the task, innermost last (`yield from` chains).
   private var frames: FrameStack
   var mustCancel = false
@@ -34,10 +36,11 @@ public final class Task: Future, DoneCallback {
   /// ``EventLoop/contextOfNewTask`` when the task was made. Opaque to the model.
   public var context: AnyObject?
 
-  init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int) {
+  init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int, defaultNameNumber: Int) {
     self.frames = FrameStack(coroutine)
     self.serial = serial
     self.givenName = name
+    self.defaultNameNumber = defaultNameNumber
     super.init(loop: loop)
   }
 
@@ -45,6 +48,8 @@ public final class Task: Future, DoneCallback {
   public var innermostFrame: Coroutine? { frames.top }
   /// How many coroutines are awaiting one another in the task now (its `await` chain).
   public var frameDepth: Int { frames.count }
+  /// The coroutines of the task's `await` chain, innermost first.
+  public var awaitChain: [Coroutine] { frames.all }
 
   /// `Task.cancel(msg)`: asks the coroutine to stop at its next resumption.
   @discardableResult
@@ -66,7 +71,10 @@ public final class Task: Future, DoneCallback {
   /// `uncancel()`: takes back one cancellation request and says how many remain (3.11+).
   @discardableResult
   public func uncancel() -> Int {
-    if cancelRequests > 0 { cancelRequests -= 1 }
+    if cancelRequests > 0 {
+      cancelRequests -= 1
+      if cancelRequests == 0 && loop.version.uncancelDropsPendingCancel { mustCancel = false }
+    }
     return cancelRequests
   }
 
@@ -128,7 +136,7 @@ public final class Task: Future, DoneCallback {
           continue
         }
         if future === self {
-          loop.callSoon(.step(self, loop.host.runtimeError("Task cannot await on itself")))
+          loop.callSoon(.step(self, loop.host.taskAwaitsItself(self)))
           return
         }
         future.addDoneCallback(self)
@@ -179,6 +187,15 @@ struct FrameStack {
 
   var isEmpty: Bool { count == 0 }
 
+  /// The frames, innermost first.
+  var all: [Coroutine] {
+    var out: [Coroutine] = []
+    out.reserveCapacity(count)
+    out.append(contentsOf: deeper.reversed())
+    for frame in [f3, f2, f1, f0] { if let frame { out.append(frame) } }
+    return out
+  }
+
   var top: Coroutine? {
     switch count {
     case 0: nil
@@ -211,4 +228,11 @@ struct FrameStack {
     }
     count -= 1
   }
+}
+
+/// CPython's counter of unnamed tasks (`Task-1`, `Task-2`, …), shared by the loops of one process.
+public final class TaskNumbering {
+  /// The last number given.
+  public var last = 0
+  public init() {}
 }

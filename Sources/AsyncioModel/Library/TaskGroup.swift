@@ -37,7 +37,8 @@ public final class TaskGroup: DoneCallback {
     if !entered { return .raised(loop.host.runtimeError("TaskGroup has not been entered")) }
     if exiting && tasks.isEmpty { return .raised(loop.host.runtimeError("TaskGroup is finished")) }
     if aborting { return .raised(loop.host.runtimeError("TaskGroup is shutting down")) }
-    let task = loop.createTask(coroutine, name: name)
+    // 3.11 and 3.12 make the task without a name, then name it: it takes a number all the same.
+    let task = loop.createTask(coroutine, name: name, numbered: loop.version.minor < 13)
     if loop.version.minor >= 12 && task.isDone {
       futureDone(task)
     } else {
@@ -141,4 +142,3 @@ public final class TaskGroup: DoneCallback {
     }
   }
 }
-

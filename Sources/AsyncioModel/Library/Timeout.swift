@@ -26,12 +26,36 @@ public class TimeoutScope {
   /// `expired()`.
   public var expired: Bool { state == .expiring || state == .expired }
 
-  /// `__aenter__`: remembers the task and arms the deadline.
-  public func enter(in task: Task) {
+  /// The state's value in messages (`_State`'s values).
+  var stateValue: String {
+    switch state {
+    case .created: "created"
+    case .entered: "active"
+    case .expiring: "expiring"
+    case .expired: "expired"
+    case .exited: "finished"
+    }
+  }
+
+  /// `__aenter__`: remembers the task and arms the deadline; an error for a timeout entered
+  /// before (a `Timeout` is used once).
+  public func enter(in task: Task) -> LoopError? {
+    guard state == .created else { return task.loop.host.runtimeError("Timeout has already been entered") }
     state = .entered
     self.task = task
     cancelling = task.cancelRequests
     reschedule(when, loop: task.loop)
+    return nil
+  }
+
+  /// What `reschedule()` raises when the timeout is not active: before it is entered, or once
+  /// it expired or ended. `nil` when it may be rescheduled.
+  public func rescheduleError(host: LoopHost) -> LoopError? {
+    switch state {
+    case .entered: nil
+    case .created: host.runtimeError("Timeout has not been entered")
+    default: host.runtimeError("Cannot change state of \(stateValue) Timeout")
+    }
   }
 
   /// `reschedule(when)`.

@@ -192,7 +192,7 @@ public enum WaitFor {
           return .awaitCoroutine(CancelAndWait(future))
         }
         when = timeout.map { loop.time + $0 }
-        enter(in: task)
+        _ = enter(in: task)  // a new scope: never entered before
         stage = .inside
         return awaitable.awaitStep
       case .cancelled:

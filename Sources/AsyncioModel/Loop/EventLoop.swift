@@ -42,6 +42,9 @@ public final class EventLoop {
   /// How many tasks are not done yet.
   public private(set) var liveCount = 0
   private var taskSerial = 0
+  /// The counter behind `Task-N`: CPython's is one for the whole process (a second
+  /// `asyncio.run` goes on from the first), so a host shares one between its loops.
+  public var taskNumbering = TaskNumbering()
   /// A `SystemExit` or `KeyboardInterrupt` that escaped a task: it stops the loop.
   public internal(set) var escaping: LoopError?
 
@@ -159,10 +162,17 @@ public final class EventLoop {
   public var contextOfNewTask: (() -> AnyObject?)?
 
   /// `loop.create_task(coro, name=name)`: the task's first step is scheduled at once.
+  ///
+  /// - Parameter numbered: Whether a task given a name takes a number all the same: before 3.13,
+  ///   `asyncio.create_task(coro, name=…)` makes the task without a name (which takes the next
+  ///   `Task-N`) and then names it.
   @discardableResult
-  public func createTask(_ coroutine: Coroutine, name: String? = nil) -> Task {
+  public func createTask(_ coroutine: Coroutine, name: String? = nil, numbered: Bool = false) -> Task {
     taskSerial += 1
-    let task = Task(coroutine: coroutine, loop: self, name: name, serial: taskSerial)
+    if name == nil || numbered { taskNumbering.last += 1 }
+    let task = Task(
+      coroutine: coroutine, loop: self, name: name, serial: taskSerial,
+      defaultNameNumber: name == nil ? taskNumbering.last : 0)
     if let creator = currentTask { task.ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1) }
     if let contextOfNewTask { task.context = contextOfNewTask() }
     ready.append(.step(task, nil))

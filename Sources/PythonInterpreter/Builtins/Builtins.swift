@@ -27,9 +27,11 @@ enum Builtins {
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
       d.setStr(name, BuiltinFunctionObject(name, body))
     }
-    for t in [Types.object, Types.type, Types.int, Types.bool, Types.float, Types.str, Types.bytes, Types.list, Types.tuple,
-              Types.dict, Types.set, Types.frozenset, Types.range, Types.slice, Types.staticmethod, Types.classmethod,
-              Types.property, Types.superType] {
+    for t in [
+      Types.object, Types.type, Types.int, Types.bool, Types.float, Types.str, Types.bytes, Types.list, Types.tuple,
+      Types.dict, Types.set, Types.frozenset, Types.range, Types.slice, Types.staticmethod, Types.classmethod,
+      Types.property, Types.superType,
+    ] {
       d.setStr(t.name, t)
     }
     for t in Types.builtinExceptions { d.setStr(t.name, t) }
@@ -49,13 +51,22 @@ enum Builtins {
     d.setStr("__debug__", BoolObject.true)
 
     fn("print") { m, a in
-      var sep = " ", end = "\n"
+      var sep = " "
+      var end = "\n"
       var toStderr = false
       var target: PyObject?
       for (k, v) in a.keywords {
         switch k {
-        case "sep": if !(v is NoneObject) { guard let s = v as? StrObject else { throw typeError("sep must be None or a string, not \(m.typeName(v))") }; sep = s.value }
-        case "end": if !(v is NoneObject) { guard let s = v as? StrObject else { throw typeError("end must be None or a string, not \(m.typeName(v))") }; end = s.value }
+        case "sep":
+          if !(v is NoneObject) {
+            guard let s = v as? StrObject else { throw typeError("sep must be None or a string, not \(m.typeName(v))") }
+            sep = s.value
+          }
+        case "end":
+          if !(v is NoneObject) {
+            guard let s = v as? StrObject else { throw typeError("end must be None or a string, not \(m.typeName(v))") }
+            end = s.value
+          }
         case "file":
           if let s = v as? StreamObject { toStderr = s.toStderr } else if !(v is NoneObject) { target = v }
         case "flush": break
@@ -102,7 +113,9 @@ enum Builtins {
       }
     }
     fn("getattr") { m, a in
-      guard let n = a[1] as? StrObject else { throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'") }
+      guard let n = a[1] as? StrObject else {
+        throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'")
+      }
       do {
         if let v = try m.findAttribute(a[0], n) { return v }
         try m.refuseMissingStandardName(a[0], n.value)
@@ -114,7 +127,9 @@ enum Builtins {
       }
     }
     fn("setattr") { m, a in
-      guard let n = a[1] as? StrObject else { throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'") }
+      guard let n = a[1] as? StrObject else {
+        throw typeError("attribute name must be string, not '\(m.typeName(a[1]))'")
+      }
       try m.setAttribute(a[0], n.value, a[2])
       return NoneObject.shared
     }
@@ -124,9 +139,13 @@ enum Builtins {
     }
     fn("callable") { m, a in
       let o = a[0]
-      return BoolObject.of(o is FunctionObject || o is BuiltinFunctionObject || o is MethodObject || o is TypeObject || o.type.lookup("__call__") != nil)
+      return BoolObject.of(
+        o is FunctionObject || o is BuiltinFunctionObject || o is MethodObject || o is TypeObject
+          || o.type.lookup("__call__") != nil)
     }
-    fn("id") { m, a in IntObject.make(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(a[0]).hashValue)) & 0xFFFF_FFFF_FFFF) }
+    fn("id") { m, a in
+      IntObject.make(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(a[0]).hashValue)) & 0xFFFF_FFFF_FFFF)
+    }
     fn("hash") { m, a in IntObject.make(try m.hash(a[0])) }
     fn("abs") { m, a in
       switch a[0] {
@@ -152,7 +171,8 @@ enum Builtins {
         guard let b = a[0] as? IntObject, let e = a[1] as? IntObject, let md = a[2] as? IntObject else {
           throw typeError("pow() 3rd argument not allowed unless all arguments are integers")
         }
-        return IntObject.make(try values { () throws(PythonValuesError) in try b.value.power(e.value, modulus: md.value) })
+        return IntObject.make(
+          try values { () throws(PythonValuesError) in try b.value.power(e.value, modulus: md.value) })
       }
       return try m.binaryOp(a[0], a[1], .pow)
     }
@@ -192,6 +212,13 @@ enum Builtins {
         var it = d.keys.reversed().makeIterator()
         return IteratorObject("dict_reversekeyiterator") { it.next() }
       }
+      if let v = o as? DictViewObject {
+        var it = try m.iterate(v).reversed().makeIterator()
+        let name =
+          v.kind == .keys
+          ? "dict_reversekeyiterator" : v.kind == .values ? "dict_reversevalueiterator" : "dict_reverseitemiterator"
+        return IteratorObject(name) { it.next() }
+      }
       throw typeError("'\(m.typeName(o))' object is not reversible")
     }
     fn("enumerate") { m, a in
@@ -199,7 +226,9 @@ enum Builtins {
       let it = try m.getIterator(src)
       var i: BigInt = BigInt(0)
       if let s = a.get(1, "start") {
-        guard let si = s as? IntObject else { throw typeError("'\(m.typeName(s))' object cannot be interpreted as an integer") }
+        guard let si = s as? IntObject else {
+          throw typeError("'\(m.typeName(s))' object cannot be interpreted as an integer")
+        }
         i = si.value
       }
       return IteratorObject("enumerate") {
@@ -217,7 +246,9 @@ enum Builtins {
         for (n, it) in its.enumerated() {
           guard let v = try m.next(it) else {
             if strict {
-              if n > 0 { throw valueError("zip() argument \(n + 1) is shorter than argument\(n > 1 ? "s 1-\(n)" : " 1")") }
+              if n > 0 {
+                throw valueError("zip() argument \(n + 1) is shorter than argument\(n > 1 ? "s 1-\(n)" : " 1")")
+              }
               for (k, other) in its.enumerated().dropFirst() where try m.next(other) != nil {
                 throw valueError("zip() argument \(k + 1) is longer than argument\(k > 1 ? "s 1-\(k)" : " 1")")
               }
@@ -264,7 +295,11 @@ enum Builtins {
       return BoolObject.true
     }
     fn("iter") { m, a in
-      guard a.count == 1 else { throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "iter(callable, sentinel)", why: "not run by lesson yet") }
+      guard a.count == 1 else {
+        throw Halt.refused(
+          line: m.learnerLine, column: m.learnerColumn, construct: "iter(callable, sentinel)",
+          why: "not run by lesson yet")
+      }
       return try m.getIterator(a[0])
     }
     fn("next") { m, a in
@@ -277,13 +312,18 @@ enum Builtins {
     }
     fn("aiter") { m, a in
       guard a.count == 1 else { throw typeError("aiter expected 1 argument, got \(a.count)") }
-      guard let f = a[0].type.lookup("__aiter__") else { throw typeError("'\(m.typeName(a[0]))' object is not an async iterable") }
+      if let g = a[0] as? GeneratorObject, g.isAsyncGenerator { return g }
+      guard let f = a[0].type.lookup("__aiter__") else {
+        throw typeError("'\(m.typeName(a[0]))' object is not an async iterable")
+      }
       return try m.call(f, Args([a[0]]))
     }
     // anext(it[, default]): it.__anext__(), and with a default, StopAsyncIteration becomes it.
     fn("anext") { m, a in
       guard a.count == 1 || a.count == 2 else { throw typeError("anext expected 1 or 2 arguments, got \(a.count)") }
-      guard let f = a[0].type.lookup("__anext__") else { throw typeError("'\(m.typeName(a[0]))' object is not an async iterator") }
+      guard let f = a[0].type.lookup("__anext__") else {
+        throw typeError("'\(m.typeName(a[0]))' object is not an async iterator")
+      }
       let step = try m.call(f, Args([a[0]]))
       guard a.count == 2 else { return step }
       let inner = try m.awaitable(step, for: "anext")
@@ -291,12 +331,18 @@ enum Builtins {
       return AwaitableObject("anext", coroutine: DefaultOnStopAsync(inner, default: fallback))
     }
     fn("chr") { m, a in
-      guard let i = (a[0] as? IntObject)?.intValue else { throw typeError("an integer is required (got type \(m.typeName(a[0])))") }
-      guard let u = Unicode.Scalar(UInt32(clamping: max(0, i))), i >= 0, i < 0x110000 else { throw valueError("chr() arg not in range(0x110000)") }
+      guard let i = (a[0] as? IntObject)?.intValue else {
+        throw typeError("an integer is required (got type \(m.typeName(a[0])))")
+      }
+      guard let u = Unicode.Scalar(UInt32(clamping: max(0, i))), i >= 0, i < 0x110000 else {
+        throw valueError("chr() arg not in range(0x110000)")
+      }
       return StrObject(String(u))
     }
     fn("ord") { m, a in
-      guard let s = a[0] as? StrObject else { throw typeError("ord() expected string of length 1, but \(m.typeName(a[0])) found") }
+      guard let s = a[0] as? StrObject else {
+        throw typeError("ord() expected string of length 1, but \(m.typeName(a[0])) found")
+      }
       guard s.count == 1 else { throw typeError("ord() expected a character, but string of length \(s.count) found") }
       return IntObject.make(Int(s.scalars[0].value))
     }
@@ -304,7 +350,10 @@ enum Builtins {
     fn("hex") { m, a in StrObject(try ArgCheck.int(m, a[0]).hexString) }
     fn("oct") { m, a in StrObject(try ArgCheck.int(m, a[0]).octalString) }
     fn("vars") { m, a in
-      guard let o = a.positional.first else { return m.frames.last?.namespace ?? m.frames.last?.globals ?? DictObject() }
+      guard let o = a.positional.first else {
+        return m.frames.last?.namespace ?? m.frames.last?.globals ?? DictObject()
+      }
+      if o is TypeObject { return try m.getAttribute(o, StrObject("__dict__")) }
       guard let d = o.instanceDict else { throw typeError("vars() argument must have __dict__ attribute") }
       return d
     }
@@ -325,19 +374,24 @@ enum Builtins {
       return ListObject(names.sorted().map { StrObject($0) })
     }
     fn("super") { m, a in try m.makeSuper(a) }
-    for (name, why) in [("open", "it reads and writes the machine's files"), ("input", "an exercise run has no keyboard; put the values in the program"),
-                        ("eval", "it runs code from text, which an exercise run does not do"), ("exec", "it runs code from text, which an exercise run does not do"),
-                        ("compile", "it makes code from text, which an exercise run does not do"), ("__import__", "it loads modules behind the import statement's back"),
-                        ("breakpoint", "an exercise run has no debugger"), ("help", "an exercise run has no help system"), ("memoryview", "it reaches raw memory"),
-                        ("complex", "complex numbers are not something an exercise run needs"),
-                        ("bytearray", "mutable byte buffers are not run by lesson yet; use bytes")] {
+    for (name, why) in [
+      ("open", "it reads and writes the machine's files"),
+      ("input", "an exercise run has no keyboard; put the values in the program"),
+      ("eval", "it runs code from text, which an exercise run does not do"),
+      ("exec", "it runs code from text, which an exercise run does not do"),
+      ("compile", "it makes code from text, which an exercise run does not do"),
+      ("__import__", "it loads modules behind the import statement's back"),
+      ("breakpoint", "an exercise run has no debugger"), ("help", "an exercise run has no help system"),
+      ("memoryview", "it reaches raw memory"),
+      ("complex", "complex numbers are not something an exercise run needs"),
+      ("bytearray", "mutable byte buffers are not run by lesson yet; use bytes"),
+    ] {
       fn(name) { m, _ in
         throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "\(name)()", why: why)
       }
     }
     fn("exit") { _, a in throw ExceptionObject(Types.SystemExit, a.count > 0 ? [a[0]] : []) }
     fn("quit") { _, a in throw ExceptionObject(Types.SystemExit, a.count > 0 ? [a[0]] : []) }
-    fn("aiter") { m, a in try m.getIterator(a[0]) }
     return d
   }
 }

@@ -257,7 +257,7 @@ final class UnionObject: PyObject {
   let members: [PyObject]
   init(_ members: [PyObject]) {
     self.members = members
-    super.init(type: Types.genericAlias)
+    super.init(type: Types.unionType)
   }
 }
 

@@ -189,7 +189,7 @@ enum TypeMethods {
       return p
     }
     Types.type.construct = { m, _, a in
-      if a.count == 1 { return a[0].type }
+      if a.count == 1 { return try m.typeOf(a[0]) }
       guard a.count == 3, let name = a[0] as? StrObject, let bases = a[1] as? TupleObject, let ns = a[2] as? DictObject
       else {
         throw typeError("type() takes 1 or 3 arguments")
@@ -699,6 +699,15 @@ enum TypeMethods {
     method(t, "keys") { m, a in DictViewObject(d(a), .keys) }
     method(t, "values") { m, a in DictViewObject(d(a), .values) }
     method(t, "items") { m, a in DictViewObject(d(a), .items) }
+    for view in [Types.dictKeys, Types.dictItems] {
+      // `isdisjoint(other)`: no element of the other iterable is in the view.
+      method(view, "isdisjoint") { m, a in
+        guard a.count == 2 else { throw typeError("isdisjoint() takes exactly one argument (\(a.count - 1) given)") }
+        let mine = try m.setOf(a[0])
+        for x in try m.iterate(a[1]) where try mine.contains(x, m) { return BoolObject.false }
+        return BoolObject.true
+      }
+    }
     method(t, "pop") { m, a in
       if let v = try d(a).remove(a[1], m) { return v }
       if a.count > 2 { return a[2] }
@@ -936,8 +945,10 @@ enum TypeMethods {
       return NoneObject.shared
     }
     method(Types.noneType, "__or__") { _, a in UnionObject([a[0], a[1]]) }
-    method(Types.genericAlias, "__or__") { _, a in UnionObject([a[0], a[1]]) }
-    method(Types.genericAlias, "__ror__") { _, a in UnionObject([a[1], a[0]]) }
+    for alias in [Types.genericAlias, Types.unionType] {
+      method(alias, "__or__") { _, a in UnionObject([a[0], a[1]]) }
+      method(alias, "__ror__") { _, a in UnionObject([a[1], a[0]]) }
+    }
     method(Types.coroutine, "close") { m, a in
       // A closed coroutine is done with: CPython does not warn that it was never awaited.
       if let g = a[0] as? GeneratorObject {

@@ -1,5 +1,17 @@
 extension Machine {
-  func typeName(_ o: PyObject) -> String { o.type.name }
+  /// The type's name as CPython's messages give it (`tp_name`).
+  func typeName(_ o: PyObject) -> String { o.type.messageName ?? o.type.name }
+
+  /// `type(o)`, as a program asks for it: a built-in iterator's own type (`list_iterator`,
+  /// `dict_keyiterator`, ...) is not one lesson has, so asking for it is refused.
+  func typeOf(_ o: PyObject) throws -> TypeObject {
+    if let it = o as? IteratorObject {
+      throw refuse(
+        "the type of a built-in iterator (\(it.kind))",
+        "Python has a type for each kind of iterator, named by version, which lesson does not reproduce")
+    }
+    return o.type
+  }
 
   /// `getattr(o, name)`.
   func getAttribute(_ o: PyObject, _ name: StrObject) throws -> PyObject {
@@ -12,20 +24,25 @@ extension Machine {
 
   /// A name the sandbox keeps (`__subclasses__`, `__globals__`, frames…) is refused.
   func reachingIn(_ name: String) -> Halt {
-    Sandbox.refuse(self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
+    Sandbox.refuse(
+      self, construct: name, why: "reaching into the interpreter through '\(name)' is outside an exercise run")
   }
 
   /// Setting an attribute lesson's asyncio object has no place for: CPython's loops, queues and
   /// locks are Python classes, whose `__dict__` takes one of the program's own.
   func refuseSettingAsyncioAttribute(_ o: PyObject, _ name: String) throws {
-    if let asyncio = AsyncioAttributes.cpython(o), asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
-      throw refuse("setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
+    if let asyncio = AsyncioAttributes.cpython(o),
+      asyncio.hasDict || AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor)
+    {
+      throw refuse(
+        "setting \(asyncio.kind).\(name)", "lesson's \(asyncio.kind) has no place for attributes of the program's own")
     }
   }
 
   /// An attribute CPython's asyncio object has (in this version) and lesson's lacks is refused.
   func refuseMissingAsyncioAttribute(_ o: PyObject, _ name: String) throws {
-    if let asyncio = AsyncioAttributes.cpython(o), AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor) {
+    if let asyncio = AsyncioAttributes.cpython(o), AsyncioAttributes.has(name, in: asyncio.names, minor: version.minor)
+    {
       throw refuse("\(asyncio.kind).\(name)", "this part of asyncio's \(asyncio.kind) is not run by lesson yet")
     }
   }
@@ -43,7 +60,9 @@ extension Machine {
     } else if name.hasPrefix("__") {
       return nil
     }
-    return Halt.refused(line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)", why: "'\(m.name).\(name)' is not something lesson runs yet")
+    return Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)",
+      why: "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
   /// The attributes instances of `t` may have, when `__slots__` restrict them: only when every
@@ -72,7 +91,7 @@ extension Machine {
     if let m = o as? ModuleObject {
       e = attributeError("module '\(m.name)' has no attribute '\(name)'")
     } else if let t = o as? TypeObject {
-      e = attributeError("type object '\(t.name)' has no attribute '\(name)'")
+      e = attributeError("type object '\(t.messageName ?? t.name)' has no attribute '\(name)'")
     } else {
       // A type of C has its module in its name: '_asyncio.Task'.
       let type = o.type.module == "_asyncio" ? "_asyncio." + typeName(o) : typeName(o)
@@ -191,8 +210,18 @@ extension Machine {
     case "__mro__": return TupleObject(t.mro)
     case "__bases__": return TupleObject(t.bases)
     case "__base__": return t.bases.first ?? NoneObject.shared
-    case "__dict__": return t.dict
-    case "__doc__": return NoneObject.shared
+    case "__dict__":
+      // The program's own look at a class's namespace: CPython's is a read-only mappingproxy
+      // holding entries it adds itself (`__dict__`, `__weakref__`, `__doc__`, and by version
+      // `__firstlineno__` and `__static_attributes__`), which lesson's does not.
+      if frames.last?.code.filename == filename {
+        throw refuse(
+          "a class's __dict__ (vars() of a class)",
+          "Python's holds entries it adds itself, by version (__dict__, __weakref__, __doc__, __firstlineno__...), "
+            + "which lesson does not reproduce; read the attribute itself (getattr(cls, name)) instead")
+      }
+      return t.dict
+    case "__doc__": return t.dict.getStr("__doc__") ?? NoneObject.shared
     case "__class__": return Types.type
     case "mro": return BuiltinFunctionObject("mro") { _, _ in ListObject(t.mro) }
     default: break
@@ -209,11 +238,15 @@ extension Machine {
     for c in mro[(i + 1)...] {
       if let v = c.dict.getStr(name) {
         if s.object is TypeObject {
-          if let desc = v as? DescriptorObject, desc.kind == .classMethod { return MethodObject(desc.function, s.object) }
+          if let desc = v as? DescriptorObject, desc.kind == .classMethod {
+            return MethodObject(desc.function, s.object)
+          }
           if let b = v as? BuiltinFunctionObject, b.isClassMethod { return b.bind(s.object) }
           return v
         }
-        if let desc = v as? DescriptorObject, desc.kind == .property { return try call(desc.function, Args([s.object])) }
+        if let desc = v as? DescriptorObject, desc.kind == .property {
+          return try call(desc.function, Args([s.object]))
+        }
         return bindDescriptor(v, to: s.object, type: objType)
       }
     }
@@ -225,14 +258,18 @@ extension Machine {
 
   /// Attributes that built-in objects compute.
   func specialAttribute(_ o: PyObject, _ n: String) throws -> PyObject? {
-    if n == "__class__" { return o.type }
+    if n == "__class__" { return try typeOf(o) }
     switch o {
+    case let u as UnionObject where n == "__args__":
+      return TupleObject(u.members)
     case let tb as TracebackObject:
       switch n {
       case "tb_lineno": return IntObject.make(tb.entries[tb.index].line)
       case "tb_next": return TracebackObject.make(tb.entries, at: tb.index + 1)
       case "tb_frame", "tb_lasti":
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "traceback.\(n)", why: "frames of a traceback are not run by lesson yet; use the traceback module")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "traceback.\(n)",
+          why: "frames of a traceback are not run by lesson yet; use the traceback module")
       default: return nil
       }
     case let e as ExceptionObject:
@@ -299,7 +336,8 @@ extension Machine {
         // What it waits on is None before it starts and after it ends; in between it is an object
         // of asyncio's that lesson does not make.
         if !g.frame.started || g.frame.finished { return NoneObject.shared }
-        throw refuse("\(n) of a suspended coroutine", "the object it waits on is one of asyncio's own, which lesson does not make")
+        throw refuse(
+          "\(n) of a suspended coroutine", "the object it waits on is one of asyncio's own, which lesson does not make")
       case "cr_suspended" where g.isCoroutine && version.minor >= 11,
         "gi_suspended" where !g.isCoroutine && !g.isAsyncGenerator && version.minor >= 11:
         return BoolObject.of(g.frame.started && !g.frame.finished && !g.running)
@@ -375,10 +413,18 @@ extension Machine {
     if let e = o as? ExceptionObject, try setExceptionAttribute(e, name, v) { return }
     if let f = o as? FunctionObject {
       switch name {
-      case "__name__": f.name = (v as? StrObject)?.value ?? f.name; return
-      case "__qualname__": f.qualname = (v as? StrObject)?.value ?? f.qualname; return
-      case "__doc__": f.doc = v; return
-      case "__defaults__": f.defaults = (v as? TupleObject)?.items ?? []; return
+      case "__name__":
+        f.name = (v as? StrObject)?.value ?? f.name
+        return
+      case "__qualname__":
+        f.qualname = (v as? StrObject)?.value ?? f.qualname
+        return
+      case "__doc__":
+        f.doc = v
+        return
+      case "__defaults__":
+        f.defaults = (v as? TupleObject)?.items ?? []
+        return
       default: break
       }
     }
@@ -414,11 +460,15 @@ extension Machine {
   func setExceptionAttribute(_ e: ExceptionObject, _ name: String, _ v: PyObject) throws -> Bool {
     switch name {
     case "__cause__":
-      guard v is NoneObject || v is ExceptionObject else { throw typeError("exception cause must be None or derive from BaseException") }
+      guard v is NoneObject || v is ExceptionObject else {
+        throw typeError("exception cause must be None or derive from BaseException")
+      }
       e.causeException = v as? ExceptionObject
       e.suppressContext = true
     case "__context__":
-      guard v is NoneObject || v is ExceptionObject else { throw typeError("exception context must be None or derive from BaseException") }
+      guard v is NoneObject || v is ExceptionObject else {
+        throw typeError("exception context must be None or derive from BaseException")
+      }
       e.contextException = v as? ExceptionObject
     case "__suppress_context__":
       e.suppressContext = try truthy(v)

@@ -15,7 +15,8 @@ extension Machine {
           throw typeError("unbound method \(owner.name).\(b.name)() needs an argument")
         }
         if !first.type.isSubtype(of: owner) {
-          throw typeError("descriptor '\(b.name)' for '\(owner.name)' objects doesn't apply to a '\(typeName(first))' object")
+          throw typeError(
+            "descriptor '\(b.name)' for '\(owner.name)' objects doesn't apply to a '\(typeName(first))' object")
         }
       }
       return try callBuiltin(b, args)
@@ -114,7 +115,9 @@ extension Machine {
     if depth > budgets.recursion {
       throw recursionError("maximum recursion depth exceeded")
     }
-    if depth > Budgets.deepestCalls { throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) calls deep") }
+    if depth > Budgets.deepestCalls {
+      throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) calls deep")
+    }
     switch try run(frame) {
     case .returned(let v): return v
     case .yielded, .awaiting: throw runtimeError("a plain function cannot yield or await")
@@ -160,7 +163,8 @@ extension Machine {
         var message = "\(name)() got an unexpected keyword argument '\(k)'"
         // 3.13 suggests the parameter a misspelt keyword was meant to be.
         if version.minor >= 13,
-          let close = Suggestions.closest(k, Array(code.varnames[code.posonlyargcount..<(code.argcount + code.kwonlyargcount)]))
+          let close = Suggestions.closest(
+            k, Array(code.varnames[code.posonlyargcount..<(code.argcount + code.kwonlyargcount)]))
         {
           message += ". Did you mean '\(close)'?"
         }
@@ -170,14 +174,19 @@ extension Machine {
     if !code.flags.contains(.varargs), positional.count > n {
       let given = positional.count
       let defaultsCount = fn.defaults.count
-      let kwGiven = args.keywords.filter { k in code.varnames[code.argcount..<(code.argcount + code.kwonlyargcount)].contains(k.0) }.count
+      let kwGiven = args.keywords.filter { k in
+        code.varnames[code.argcount..<(code.argcount + code.kwonlyargcount)].contains(k.0)
+      }.count
       let takes: String
       if defaultsCount > 0 {
         takes = "from \(n - defaultsCount) to \(n) positional arguments"
       } else {
         takes = "\(n) positional argument\(n == 1 ? "" : "s")"
       }
-      let kwPart = kwGiven > 0 ? " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" : ""
+      let kwPart =
+        kwGiven > 0
+        ? " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))"
+        : ""
       if kwGiven > 0 {
         throw typeError("\(name)() takes \(takes) but \(given)\(kwPart) were given")
       }
@@ -213,7 +222,8 @@ extension Machine {
     case 2: list = "\(quoted[0]) and \(quoted[1])"
     default: list = quoted.dropLast().joined(separator: ", ") + ", and " + quoted.last!
     }
-    return typeError("\(name)() missing \(missing.count) required \(kind) argument\(missing.count == 1 ? "" : "s"): \(list)")
+    return typeError(
+      "\(name)() missing \(missing.count) required \(kind) argument\(missing.count == 1 ? "" : "s"): \(list)")
   }
 
   // MARK: Classes
@@ -222,9 +232,11 @@ extension Machine {
   func construct(_ t: TypeObject, _ args: Args) throws -> PyObject {
     if t.enumMembers != nil { return try EnumModule.lookup(self, t, args) }
     if !t.isBuiltin, let abstract = AbcModule.instantiationError(self, t) { throw abstract }
-    if t === Types.type, args.count == 1, args.keywords.isEmpty { return args[0].type }
+    if t === Types.type, args.count == 1, args.keywords.isEmpty { return try typeOf(args[0]) }
     // A user-level __new__.
-    if let new = t.lookup("__new__"), let fn = new as? FunctionObject ?? (new as? DescriptorObject)?.function as? FunctionObject {
+    if let new = t.lookup("__new__"),
+      let fn = new as? FunctionObject ?? (new as? DescriptorObject)?.function as? FunctionObject
+    {
       let obj = try callFunction(fn, args.prepending(t))
       if obj.type.isSubtype(of: t), let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
         let r = try call(initFn, args.prepending(obj))
@@ -259,7 +271,10 @@ extension Machine {
   }
 
   /// Runs a class body and makes the class.
-  func buildClass(_ code: CodeObject, name: String, bases basesIn: [PyObject], keywords: [(String, PyObject)], closure: [CellObject], globals: DictObject) throws -> PyObject {
+  func buildClass(
+    _ code: CodeObject, name: String, bases basesIn: [PyObject], keywords: [(String, PyObject)], closure: [CellObject],
+    globals: DictObject
+  ) throws -> PyObject {
     var bases: [TypeObject] = []
     for b in basesIn {
       guard let t = b as? TypeObject else {
@@ -284,7 +299,9 @@ extension Machine {
       if k == "metaclass" { metaclass = v } else { subclassKeywords.append((k, v)) }
     }
     if let m = metaclass, !(m === Types.type), m !== AbcModule.metaType {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "metaclass", why: "a custom metaclass is not run by lesson yet")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "metaclass",
+        why: "a custom metaclass is not run by lesson yet")
     }
     // The standard library written in Python (`collections.Counter`, `OrderedDict`) may subclass `dict`.
     let inLibrary = SourceModule.isLibraryFile(code.filename)
@@ -305,22 +322,38 @@ extension Machine {
     // A subclass of list, dict or str runs when the built-in type's own code serves it: it adds
     // methods, not dunder methods the machine's fast paths would pass by (``subclassableDunders``).
     let allowed = Self.subclassableDunders(bases)
-    func plain(_ names: [String]) -> Bool { names.allSatisfy { !$0.hasPrefix("__") || !$0.hasSuffix("__") || allowed.contains($0) } }
+    func plain(_ names: [String]) -> Bool {
+      names.allSatisfy { !$0.hasPrefix("__") || !$0.hasSuffix("__") || allowed.contains($0) }
+    }
     let plainSubclass =
       bases.allSatisfy { b in [Types.list, Types.dict, Types.str, Types.object].contains { $0 === b } || !b.isBuiltin }
       && plain(ns.pairs.compactMap { ($0.0 as? StrObject)?.value })
-      && bases.allSatisfy { $0.isBuiltin || plain($0.mro.filter { !$0.isBuiltin }.flatMap { $0.dict.pairs.compactMap { ($0.0 as? StrObject)?.value } }) }
+      && bases.allSatisfy {
+        $0.isBuiltin
+          || plain($0.mro.filter { !$0.isBuiltin }.flatMap { $0.dict.pairs.compactMap { ($0.0 as? StrObject)?.value } })
+      }
     // An enum that mixes in str (`class Status(str, Enum)`): the enum module makes its members.
     let strEnum =
-      bases.contains { $0.enumMembers != nil } && bases.allSatisfy { !$0.isBuiltin || $0 === Types.str || $0 === Types.int }
-    for b in bases where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass && !strEnum {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))", why: [Types.list, Types.dict, Types.str].contains { $0 === b } ? "subclassing the built-in '\(b.name)' with dunder methods of its own is not run by lesson yet" : "subclassing the built-in '\(b.name)' is not run by lesson yet")
+      bases.contains { $0.enumMembers != nil }
+      && bases.allSatisfy { !$0.isBuiltin || $0 === Types.str || $0 === Types.int }
+    for b in bases
+    where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception
+      && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass && !strEnum
+    {
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn,
+        construct: "class \(name)(\(bases.map(\.name).joined(separator: ", ")))",
+        why: [Types.list, Types.dict, Types.str].contains { $0 === b }
+          ? "subclassing the built-in '\(b.name)' with dunder methods of its own is not run by lesson yet"
+          : "subclassing the built-in '\(b.name)' is not run by lesson yet")
     }
     let cls = try makeClass(
       name: name, qualname: code.qualname, bases: bases.isEmpty ? [Types.object] : bases, namespace: ns,
       keywords: subclassKeywords)
     if AbcModule.applies(to: cls, metaclass: metaclass) { try AbcModule.computeAbstracts(self, cls) }
-    if plainSubclass, !strEnum, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) { cls.behavesAsBuiltin = true }
+    if plainSubclass, !strEnum, !inLibrary, [TypeObject.Layout.list, .dict, .str].contains(cls.layout) {
+      cls.behavesAsBuiltin = true
+    }
     if let cell = cellObj as? CellObject { cell.value = cls }
     return cls
   }
@@ -328,7 +361,10 @@ extension Machine {
   /// The dunder names a Python subclass of `list`, `dict` or `str` may define and still run here:
   /// the machine calls these, where it reads the built-in value directly for the others.
   static func subclassableDunders(_ bases: [TypeObject]) -> Set<String> {
-    var names: Set<String> = ["__module__", "__qualname__", "__doc__", "__annotations__", "__slots__", "__init_subclass__", "__class_getitem__", "__classcell__"]
+    var names: Set<String> = [
+      "__module__", "__qualname__", "__doc__", "__annotations__", "__slots__", "__init_subclass__", "__class_getitem__",
+      "__classcell__",
+    ]
     let layouts = Set(bases.map(\.layout))
     if layouts.contains(.list) || layouts.contains(.dict) { names.insert("__init__") }
     if layouts.contains(.dict) { names.insert("__missing__") }
@@ -339,7 +375,9 @@ extension Machine {
     name: String, qualname: String, bases: [TypeObject], namespace ns: DictObject, keywords: [(String, PyObject)] = []
   ) throws -> TypeObject {
     let layout = TypeObject.layout(for: bases)
-    let cls = TypeObject(name, bases: bases, layout: layout, builtin: false, module: (ns.getStr("__module__") as? StrObject)?.value ?? "__main__")
+    let cls = TypeObject(
+      name, bases: bases, layout: layout, builtin: false,
+      module: (ns.getStr("__module__") as? StrObject)?.value ?? "__main__")
     if let heads = cls.mroConflict {
       // Until 3.13 the message breaks its line where CPython's C source does.
       let start = "Cannot create a consistent method resolution" + (version.minor >= 13 ? " " : "\n")
@@ -350,7 +388,9 @@ extension Machine {
     if ns.getStr("__eq__") != nil, ns.getStr("__hash__") == nil { ns.setStr("__hash__", NoneObject.shared) }
     for (k, v) in ns.pairs {
       var v = v
-      if let s = k as? StrObject, s.value == "__init_subclass__" || s.value == "__class_getitem__", let fn = v as? FunctionObject {
+      if let s = k as? StrObject, s.value == "__init_subclass__" || s.value == "__class_getitem__",
+        let fn = v as? FunctionObject
+      {
         v = DescriptorObject(.classMethod, fn)
       }
       guard let name = k as? StrObject else {

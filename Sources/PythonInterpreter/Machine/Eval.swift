@@ -26,6 +26,9 @@ extension Machine {
       do {
         if let e = pendingError {
           pendingError = nil
+          // Thrown into a suspended generator or coroutine (`_PyErr_ChainStackItem`): its context
+          // is what that frame is handling, if anything.
+          if let top = f.handled.last, top !== e { setContext(of: e, to: top) }
           throw e
         }
         return try execute(f)
@@ -81,9 +84,21 @@ extension Machine {
     return false
   }
 
-  /// The exception being handled now (`sys.exception()`), innermost frame first.
+  /// The exception being handled now (`sys.exception()`), innermost frame first: the running
+  /// frames, then, in a task, the coroutines awaiting the running one (CPython links each
+  /// coroutine's exception state to the one that resumed it), then the frames below the loop.
   func currentHandled(excluding e: ExceptionObject? = nil) -> ExceptionObject? {
-    for fr in frames.reversed() {
+    let split = loop != nil ? min(max(framesBelowLoop, 0), frames.count) : 0
+    for fr in frames[split...].reversed() {
+      if let h = fr.handled.last, h !== e { return h }
+    }
+    if split > 0 || loop != nil, let task = loop?.currentTask {
+      for coroutine in task.awaitChain.dropFirst() {
+        let frame = (coroutine as? GeneratorObject)?.frame ?? (coroutine as? AsyncGeneratorStep)?.generator.frame
+        if let h = frame?.handled.last, h !== e { return h }
+      }
+    }
+    for fr in frames[..<split].reversed() {
       if let h = fr.handled.last, h !== e { return h }
     }
     return nil
@@ -322,7 +337,8 @@ extension Machine {
         let d = f.stack[f.stack.count - i] as! DictObject
         if case .dictMerge = instr {
           // Under the dict: the positional arguments, then the function called.
-          try mergeMapping(into: d, v, isCall: true, callee: f.stack.count - i - 2 >= 0 ? f.stack[f.stack.count - i - 2] : nil)
+          try mergeMapping(
+            into: d, v, isCall: true, callee: f.stack.count - i - 2 >= 0 ? f.stack[f.stack.count - i - 2] : nil)
         } else {
           try mergeMapping(into: d, v, isCall: false)
         }
@@ -346,7 +362,11 @@ extension Machine {
       case .unpackSequence(let n):
         let v = f.stack.removeLast()
         let items: [PyObject]
-        if let t = v as? TupleObject { items = t.items } else if let l = v as? ListObject { items = l.items } else {
+        if let t = v as? TupleObject {
+          items = t.items
+        } else if let l = v as? ListObject {
+          items = l.items
+        } else {
           items = try rephrasingNotIterable(v, as: "cannot unpack non-iterable \(typeName(v)) object") {
             try iterate(v, limit: n + 1)
           }
@@ -360,7 +380,9 @@ extension Machine {
         f.stack.append(contentsOf: items.reversed())
       case .unpackEx(let before, let after):
         let v = f.stack.removeLast()
-        let items = try rephrasingNotIterable(v, as: "cannot unpack non-iterable \(typeName(v)) object") { try iterate(v) }
+        let items = try rephrasingNotIterable(v, as: "cannot unpack non-iterable \(typeName(v)) object") {
+          try iterate(v)
+        }
         if items.count < before + after {
           throw valueError("not enough values to unpack (expected at least \(before + after), got \(items.count))")
         }
@@ -401,6 +423,12 @@ extension Machine {
           f.stack.append(g)
         } else if let ai = o.type.lookup("__aiter__"), !o.type.isBuiltin {
           f.stack.append(try call(ai, Args([o])))
+        } else if let it = o as? IteratorObject, it.kind == "as_completed" {
+          throw refuse(
+            "async for over asyncio.as_completed()",
+            "before 3.13 it is a plain generator, and from 3.13 an async iterator that yields the tasks themselves, "
+              + "which lesson does not run yet; write `for next_done in asyncio.as_completed(tasks): result = await next_done`"
+          )
         } else {
           throw typeError("'async for' requires an object with __aiter__ method, got \(typeName(o))")
         }
@@ -447,7 +475,9 @@ extension Machine {
           for (k, v) in (f.stack.removeLast() as! DictObject).pairs { kwDefaults[(k as! StrObject).value] = v }
         }
         if flags & 1 != 0 { defaults = (f.stack.removeLast() as! TupleObject).items }
-        let fn = FunctionObject(code: child, globals: f.globals, defaults: defaults, kwDefaults: kwDefaults, closure: closure, qualname: child.qualname)
+        let fn = FunctionObject(
+          code: child, globals: f.globals, defaults: defaults, kwDefaults: kwDefaults, closure: closure,
+          qualname: child.qualname)
         fn.annotations = annotations
         f.stack.append(fn)
       case .returnValue:
@@ -522,7 +552,8 @@ extension Machine {
         let e = f.stack[f.stack.count - 1] as! ExceptionObject
         let matches = try exceptionMatches(e, t)
         if matches, e.raisedByProgram { observeHandled(line: f.line) }
-        if matches, loop != nil, e.isInstance(of: Types.TimeoutError) || e.isInstance(of: Types.AsyncioTimeoutError310) {
+        if matches, loop != nil, e.isInstance(of: Types.TimeoutError) || e.isInstance(of: Types.AsyncioTimeoutError310)
+        {
           observeTimeoutHandled(line: f.line)
         }
         f.stack.append(BoolObject.of(matches))
@@ -577,7 +608,9 @@ extension Machine {
         let n = code.names[ni]
         if let mod = m as? ModuleObject, let v = mod.dict.getStr(n) {
           f.stack.append(v)
-        } else if let mod = m as? ModuleObject, let sub = try? importModule(mod.name + "." + n, leaf: true, line: f.line) {
+        } else if let mod = m as? ModuleObject,
+          let sub = try? importModule(mod.name + "." + n, leaf: true, line: f.line)
+        {
           f.stack.append(sub)
         } else {
           let mn = (m as? ModuleObject)?.name ?? "?"
@@ -596,7 +629,9 @@ extension Machine {
         let bases = Array(f.stack[(f.stack.count - nbases)...])
         f.stack.removeLast(nbases)
         let closure = (f.stack.removeLast() as! TupleObject).items.map { $0 as! CellObject }
-        let cls = try buildClass(code.codes[ci], name: (code.consts[nameIndex] as! StrObject).value, bases: bases, keywords: keywords, closure: closure, globals: f.globals)
+        let cls = try buildClass(
+          code.codes[ci], name: (code.consts[nameIndex] as! StrObject).value, bases: bases, keywords: keywords,
+          closure: closure, globals: f.globals)
         f.stack.append(cls)
       case .loadBuildClassCell: break
       case .setupAnnotations:
@@ -635,14 +670,24 @@ extension Machine {
         }
         var values: [PyObject] = []
         if npos > 0 {
-          let selfMatching: [TypeObject] = [Types.bool, Types.bytes, Types.dict, Types.float, Types.frozenset, Types.int, Types.list, Types.set, Types.str, Types.tuple]
+          let selfMatching: [TypeObject] = [
+            Types.bool, Types.bytes, Types.dict, Types.float, Types.frozenset, Types.int, Types.list, Types.set,
+            Types.str, Types.tuple,
+          ]
           if let args = t.lookup("__match_args__") {
-            guard let names = args as? TupleObject else { throw typeError("\(t.name).__match_args__ must be a tuple (got \(typeName(args)))") }
+            guard let names = args as? TupleObject else {
+              throw typeError("\(t.name).__match_args__ must be a tuple (got \(typeName(args)))")
+            }
             guard npos <= names.items.count else {
-              throw typeError("\(t.name)() accepts \(names.items.count) positional sub-pattern\(names.items.count == 1 ? "" : "s") (\(npos) given)")
+              throw typeError(
+                "\(t.name)() accepts \(names.items.count) positional sub-pattern\(names.items.count == 1 ? "" : "s") (\(npos) given)"
+              )
             }
             for n in names.items.prefix(npos) {
-              guard let attr = n as? StrObject, let v = try findAttribute(subject, attr) else { f.pc = fail; break }
+              guard let attr = n as? StrObject, let v = try findAttribute(subject, attr) else {
+                f.pc = fail
+                break
+              }
               values.append(v)
             }
             if values.count < npos { break }
@@ -655,10 +700,16 @@ extension Machine {
         }
         var missing = false
         for k in (code.consts[kwIndex] as! TupleObject).items {
-          guard let v = try findAttribute(subject, k as! StrObject) else { missing = true; break }
+          guard let v = try findAttribute(subject, k as! StrObject) else {
+            missing = true
+            break
+          }
           values.append(v)
         }
-        if missing { f.pc = fail; break }
+        if missing {
+          f.pc = fail
+          break
+        }
         f.stack.append(TupleObject(values))
       }
     }
@@ -679,7 +730,8 @@ extension Machine {
 
   func unboundLocal(_ n: String) -> ExceptionObject {
     if version.minor >= 11 {
-      return pyError(Types.UnboundLocalError, "cannot access local variable '\(n)' where it is not associated with a value")
+      return pyError(
+        Types.UnboundLocalError, "cannot access local variable '\(n)' where it is not associated with a value")
     }
     return pyError(Types.UnboundLocalError, "local variable '\(n)' referenced before assignment")
   }
@@ -688,7 +740,9 @@ extension Machine {
     let n = i < f.code.cellvars.count ? f.code.cellvars[i] : f.code.freevars[i - f.code.cellvars.count]
     if i < f.code.cellvars.count { return unboundLocal(n) }
     if version.minor >= 11 {
-      return pyError(Types.NameError, "cannot access free variable '\(n)' where it is not associated with a value in enclosing scope")
+      return pyError(
+        Types.NameError, "cannot access free variable '\(n)' where it is not associated with a value in enclosing scope"
+      )
     }
     return pyError(Types.NameError, "free variable '\(n)' referenced before assignment in enclosing scope")
   }

@@ -72,6 +72,8 @@ public final class Machine {
   /// The event loop that exists now, running or not (its clock is the program's clock), until
   /// it is closed.
   var openLoop: EventLoop?
+  /// CPython's `Task-N` counter, one for the whole run, shared by every loop it opens.
+  let taskNumbering = TaskNumbering()
   /// The program's module-level names that a function rebinds with `global` (a worker thread
   /// that reads any other after it slept reads what the loop cannot have changed).
   var globalsRebound: Set<String> = []
@@ -169,7 +171,11 @@ public final class Machine {
   /// machine runs it at once, which is exact only while it does nothing the loop could see.
   func workerEffect(_ what: String) throws {
     guard inWorker > 0, workerSlept else { return }
-    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a worker thread that \(what) after time.sleep", why: "lesson runs asyncio.to_thread work whole, so it cannot interleave it with the loop after the thread sleeps; return the value and print it in the coroutine")
+    throw Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "a worker thread that \(what) after time.sleep",
+      why:
+        "lesson runs asyncio.to_thread work whole, so it cannot interleave it with the loop after the thread sleeps; return the value and print it in the coroutine"
+    )
   }
 
   /// A worker thread that has slept reads `v`: the loop may have changed it meanwhile, unless
@@ -258,10 +264,18 @@ public final class Machine {
   func write(_ s: String, toStderr: Bool = false) throws {
     try workerEffect("prints")
     if cancelledAtShutdown >= 2, loop?.currentTask != nil {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks that asyncio.run cancels at the end", why: "Python cancels the \(cancelledAtShutdown) tasks left in the order of a set (by memory address), so the order of what they print is not Python's to promise; await or cancel your tasks before main() returns")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "output from tasks that asyncio.run cancels at the end",
+        why:
+          "Python cancels the \(cancelledAtShutdown) tasks left in the order of a set (by memory address), so the order of what they print is not Python's to promise; await or cancel your tasks before main() returns"
+      )
     }
     if let t = loop?.currentTask, t.cancelledAmongOthers {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "output from tasks cancelled together", why: "Python cancels them in the order of a set (by memory address: a TaskGroup's remaining tasks, or a loop over a set of tasks), so the order of what they print is not Python's to promise; print after they end instead")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "output from tasks cancelled together",
+        why:
+          "Python cancels them in the order of a set (by memory address: a TaskGroup's remaining tasks, or a loop over a set of tasks), so the order of what they print is not Python's to promise; print after they end instead"
+      )
     }
     // An object's address (`<__main__.Tool object at 0x…>`): CPython's is another in every run.
     if !addresses.isEmpty, s.contains("0x7f1"), let shown = addresses.values.first(where: { s.contains($0) }) {
@@ -381,11 +395,24 @@ final class MachineLoopHost: LoopHost {
     return ExceptionObject(machine.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310, [])
   }
   func runtimeError(_ message: String) -> LoopError { ExceptionObject(Types.RuntimeError, message) }
+  /// CPython's message holds the task's repr, with the lines of asyncio's own code: refused.
+  func taskAwaitsItself(_ task: Task) -> LoopError {
+    machine.halt =
+      machine.halt
+      ?? .refused(
+        line: machine.learnerLine, column: machine.learnerColumn, construct: "a task awaiting itself",
+        why:
+          "Python's RuntimeError holds the task's repr, with a line of asyncio's own code, which lesson does not reproduce"
+      )
+    machine.loop?.stop()
+    return ExceptionObject(Types.RuntimeError, "Task cannot await on itself")
+  }
   func invalidStateError(_ message: String) -> LoopError { ExceptionObject(Types.InvalidStateError, message) }
   func exceptionGroup(_ message: String, _ errors: [LoopError]) -> LoopError {
     let members = errors.compactMap { $0 as? ExceptionObject }
     let allExceptions = members.allSatisfy { $0.isInstance(of: Types.Exception) }
-    let e = ExceptionObject(allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup, [StrObject(message), ListObject(members)])
+    let e = ExceptionObject(
+      allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup, [StrObject(message), ListObject(members)])
     e.members = members
     return e
   }

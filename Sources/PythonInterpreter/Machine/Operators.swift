@@ -1,3 +1,4 @@
+import Foundation
 import PythonSyntax
 import PythonValues
 
@@ -69,7 +70,8 @@ extension Machine {
     // `int | None`, `list[int] | str`: a `types.UnionType`, as `type.__or__` makes it.
     if op == .bitOr, isUnionable(l), isUnionable(r) { return try union(l, r) }
     // User classes: __op__, then __rop__.
-    let lt = l.type, rt = r.type
+    let lt = l.type
+    let rt = r.type
     let rightFirst = rt !== lt && rt.isSubtype(of: lt) && !rt.isBuiltin
     if rightFirst, let rf = rt.lookup("__r\(op.dunder)__"), !(rf is BuiltinFunctionObject) {
       let v = try call(rf, Args([r, l]))
@@ -95,7 +97,9 @@ extension Machine {
     if op == .add, l is TupleObject, !(r is TupleObject) {
       throw typeError("can only concatenate tuple (not \"\(typeName(r))\") to tuple")
     }
-    if op == .mult, l is StrObject || l is ListObject || l is TupleObject || r is StrObject || r is ListObject || r is TupleObject {
+    if op == .mult,
+      l is StrObject || l is ListObject || l is TupleObject || r is StrObject || r is ListObject || r is TupleObject
+    {
       let seq = (l is StrObject || l is ListObject || l is TupleObject) ? l : r
       let other = seq === l ? r : l
       throw typeError("can't multiply sequence by non-int of type '\(typeName(other))'")
@@ -141,7 +145,25 @@ extension Machine {
     }
   }
 
+  /// A set-like dict view: `d.keys()` or `d.items()` (not `d.values()`).
+  func isSetView(_ o: PyObject) -> Bool { (o as? DictViewObject).map { $0.kind != .values } ?? false }
+
+  /// The elements of an iterable as a new set, added in iteration order.
+  func setOf(_ o: PyObject) throws -> SetObject {
+    if let s = o as? SetObject { return s }
+    let out = SetObject()
+    for x in try iterate(o) { try out.add(x, self) }
+    return out
+  }
+
   private func builtinBinary(_ l: PyObject, _ r: PyObject, _ op: BinaryOperator) throws -> PyObject? {
+    // `d.keys()` and `d.items()` are sets too: with any iterable, `& | - ^` make a new set.
+    if op == .bitAnd || op == .bitOr || op == .sub || op == .bitXor, isSetView(l) || isSetView(r) {
+      let (a, b) = (try setOf(l), try setOf(r))
+      let left = a === l ? SetObject() : a
+      if a === l { for x in a.items { try left.add(x, self) } }
+      return try setBinary(left, b, op)
+    }
     if let a = l as? IntObject, let b = r as? IntObject {
       return try intBinary(a.value, b.value, op)
     }
@@ -181,7 +203,8 @@ extension Machine {
       return d
     case (let a as BytesObject, let b as BytesObject) where op == .add:
       return BytesObject(a.value + b.value)
-    case (let a as BytesObject, let n as IntObject) where op == .mult, (let n as IntObject, let a as BytesObject) where op == .mult:
+    case (let a as BytesObject, let n as IntObject) where op == .mult,
+      (let n as IntObject, let a as BytesObject) where op == .mult:
       let times = max(0, n.intValue ?? Int.max)
       try checkElements(a.value.isEmpty ? 0 : (times > Int.max / a.value.count ? Int.max : times * a.value.count))
       return BytesObject(Array([[UInt8]](repeating: a.value, count: a.value.isEmpty ? 0 : times).joined()))
@@ -215,7 +238,9 @@ extension Machine {
     case .add: return IntObject.make(a + b)
     case .sub: return IntObject.make(a - b)
     case .mult:
-      if a.bitLength + b.bitLength > budgets.elements * 8 { throw Halt.budget("memory: an integer of more than \(budgets.elements * 8) bits") }
+      if a.bitLength + b.bitLength > budgets.elements * 8 {
+        throw Halt.budget("memory: an integer of more than \(budgets.elements * 8) bits")
+      }
       return IntObject.make(a * b)
     case .floorDiv:
       if b.signum == 0 { throw pyError(Types.ZeroDivisionError, ZeroDivisionMessages.floorDivide) }
@@ -228,7 +253,9 @@ extension Machine {
       return IntObject.make(a - fq * b)
     case .div:
       if b.signum == 0 { throw pyError(Types.ZeroDivisionError, "division by zero") }
-      if let x = a.int, let y = b.int, x.magnitude < (1 << 53), y.magnitude < (1 << 53) { return FloatObject(Double(x) / Double(y)) }
+      if let x = a.int, let y = b.int, x.magnitude < (1 << 53), y.magnitude < (1 << 53) {
+        return FloatObject(Double(x) / Double(y))
+      }
       return FloatObject(try values { () throws(PythonValuesError) in try BigInt.trueDivide(a, b) })
     case .pow:
       if b.signum < 0 {
@@ -243,7 +270,8 @@ extension Machine {
       do {
         return IntObject.make(try a.power(b, budgetBits: budget))
       } catch {
-        throw Halt.budget("memory: \(a.description.prefix(20)) ** \(b.description.prefix(20)) would need more than \(budget) bits")
+        throw Halt.budget(
+          "memory: \(a.description.prefix(20)) ** \(b.description.prefix(20)) would need more than \(budget) bits")
       }
     case .lShift:
       if b.signum < 0 { throw valueError("negative shift count") }
@@ -257,7 +285,9 @@ extension Machine {
       return IntObject.make(try values { () throws(PythonValuesError) in try a.shiftedRight(by: b) })
     case .bitAnd, .bitOr, .bitXor:
       guard let x = a.int, let y = b.int else {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: op.symbol, why: "bitwise operations on integers this large are not run by lesson yet")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: op.symbol,
+          why: "bitwise operations on integers this large are not run by lesson yet")
       }
       switch op {
       case .bitAnd: return IntObject.make(x & y)
@@ -275,23 +305,32 @@ extension Machine {
     case .sub: return FloatObject(x - y)
     case .mult: return FloatObject(x * y)
     case .div:
-      if y == 0 { throw pyError(Types.ZeroDivisionError, version.minor >= 12 ? "float division by zero" : "float division by zero") }
+      if y == 0 {
+        throw pyError(
+          Types.ZeroDivisionError, version.minor >= 12 ? "float division by zero" : "float division by zero")
+      }
       return FloatObject(x / y)
     case .floorDiv:
       if y == 0 { throw pyError(Types.ZeroDivisionError, "float floor division by zero") }
       return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.floorDivide(x, y) })
     case .mod:
-      if y == 0 { throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "float modulo by zero" : "float modulo") }
+      if y == 0 {
+        throw pyError(Types.ZeroDivisionError, version.minor >= 13 ? "float modulo by zero" : "float modulo")
+      }
       return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.modulo(x, y, release: release) })
     case .pow:
       if x == 0 && y < 0 {
         throw pyError(Types.ZeroDivisionError, "0.0 cannot be raised to a negative power")
       }
       if x < 0 && y != y.rounded() {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "**", why: "a negative number to a fractional power is a complex number, which lesson does not run")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "**",
+          why: "a negative number to a fractional power is a complex number, which lesson does not run")
       }
       let r = Foundation_pow(x, y)
-      if r.isInfinite && x.isFinite && y.isFinite { throw pyError(Types.OverflowError, "(34, 'Numerical result out of range')") }
+      if r.isInfinite && x.isFinite && y.isFinite {
+        throw pyError(Types.OverflowError, "(34, 'Numerical result out of range')")
+      }
       return FloatObject(r)
     default:
       throw typeError("unsupported operand type(s) for \(op.symbol): 'float' and 'float'")
@@ -357,12 +396,16 @@ extension Machine {
       if !v.type.isBuiltin || v is NativeObject {
         if let b = v.type.lookup("__bool__"), !(b is BuiltinFunctionObject) || v is NativeObject {
           let r = try call(b, Args([v]))
-          guard let rb = r as? BoolObject else { throw typeError("__bool__ should return bool, returned \(typeName(r))") }
+          guard let rb = r as? BoolObject else {
+            throw typeError("__bool__ should return bool, returned \(typeName(r))")
+          }
           return rb.bool
         }
         if let l = v.type.lookup("__len__") {
           let r = try call(l, Args([v]))
-          guard let n = (r as? IntObject)?.intValue else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
+          guard let n = (r as? IntObject)?.intValue else {
+            throw typeError("'\(typeName(r))' object cannot be interpreted as an integer")
+          }
           return n != 0
         }
       }
@@ -402,14 +445,20 @@ extension Machine {
     return try eq(a, b)
   }
 
-  static let reflected: [CompareOperator: CompareOperator] = [.eq: .eq, .notEq: .notEq, .lt: .gt, .gt: .lt, .ltE: .gtE, .gtE: .ltE]
-  static let dunders: [CompareOperator: String] = [.eq: "__eq__", .notEq: "__ne__", .lt: "__lt__", .gt: "__gt__", .ltE: "__le__", .gtE: "__ge__"]
+  static let reflected: [CompareOperator: CompareOperator] = [
+    .eq: .eq, .notEq: .notEq, .lt: .gt, .gt: .lt, .ltE: .gtE, .gtE: .ltE,
+  ]
+  static let dunders: [CompareOperator: String] = [
+    .eq: "__eq__", .notEq: "__ne__", .lt: "__lt__", .gt: "__gt__", .ltE: "__le__", .gtE: "__ge__",
+  ]
   static let symbols: [CompareOperator: String] = [.eq: "==", .notEq: "!=", .lt: "<", .gt: ">", .ltE: "<=", .gtE: ">="]
 
   func richCompare(_ l: PyObject, _ r: PyObject, _ op: CompareOperator) throws -> PyObject {
     if let c = try builtinCompare(l, r, op) { return BoolObject.of(c) }
-    let lt = l.type, rt = r.type
-    let lUser = !lt.isBuiltin || l is ExceptionObject, rUser = !rt.isBuiltin
+    let lt = l.type
+    let rt = r.type
+    let lUser = !lt.isBuiltin || l is ExceptionObject
+    let rUser = !rt.isBuiltin
     let reflectedFirst = rt !== lt && rt.isSubtype(of: lt) && rUser
     if reflectedFirst, let f = rt.lookup(Machine.dunders[Machine.reflected[op]!]!), !(f is BuiltinFunctionObject) {
       let v = try call(f, Args([r, l]))
@@ -419,7 +468,9 @@ extension Machine {
       let v = try withRecursionGuard { try call(f, Args([l, r])) }
       if v !== SentinelObject.notImplemented { return v }
     }
-    if !reflectedFirst, rUser, let f = rt.lookup(Machine.dunders[Machine.reflected[op]!]!), !(f is BuiltinFunctionObject) {
+    if !reflectedFirst, rUser, let f = rt.lookup(Machine.dunders[Machine.reflected[op]!]!),
+      !(f is BuiltinFunctionObject)
+    {
       let v = try call(f, Args([r, l]))
       if v !== SentinelObject.notImplemented { return v }
     }
@@ -436,7 +487,8 @@ extension Machine {
     case .eq: return BoolObject.of(l === r)
     case .notEq: return BoolObject.of(l !== r)
     default:
-      throw typeError("'\(Machine.symbols[op]!)' not supported between instances of '\(typeName(l))' and '\(typeName(r))'")
+      throw typeError(
+        "'\(Machine.symbols[op]!)' not supported between instances of '\(typeName(l))' and '\(typeName(r))'")
     }
   }
 
@@ -452,16 +504,23 @@ extension Machine {
   /// lesson does not model. Such a program is refused under 3.10 rather than guessed.
   func recursionError(_ message: String) -> Error {
     if version.minor == 10, comparisonFrames > 0 {
-      return Halt.refused(line: learnerLine, column: learnerColumn, construct: "recursion through a comparison method", why: "Python 3.10's message here depends on its own C frames; the recursion never ends, so fix it first")
+      return Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "recursion through a comparison method",
+        why: "Python 3.10's message here depends on its own C frames; the recursion never ends, so fix it first")
     }
     return raising(pyError(Types.RecursionError, message))
   }
 
   /// Comparisons of built-in values; nil when the types are not built-in comparable ones.
   func builtinCompare(_ l: PyObject, _ r: PyObject, _ op: CompareOperator) throws -> Bool? {
+    // A set-like dict view compares with a set or another such view as a set.
+    if isSetView(l) || isSetView(r), isSetView(l) || l is SetObject, isSetView(r) || r is SetObject {
+      return try builtinCompare(try setOf(l), try setOf(r), op)
+    }
     // Unions are equal with the same members, in any order (`int | str == str | int`).
     if let a = l as? UnionObject, let b = r as? UnionObject, op == .eq || op == .notEq {
-      let same = a.members.count == b.members.count
+      let same =
+        a.members.count == b.members.count
         && a.members.allSatisfy { x in b.members.contains { $0 === x } }
       return op == .eq ? same : !same
     }
@@ -525,7 +584,9 @@ extension Machine {
       if op == .notEq { return a.value != b.value }
       return result(a.value.lexicographicallyPrecedes(b.value) ? -1 : (a.value == b.value ? 0 : 1))
     default:
-      if l.type.isBuiltin && r.type.isBuiltin && !(l is NativeObject) && !(r is NativeObject) && !(l is ExceptionObject) && !(r is ExceptionObject) && !(l is TupleObject && !l.type.isBuiltin) {
+      if l.type.isBuiltin && r.type.isBuiltin && !(l is NativeObject) && !(r is NativeObject) && !(l is ExceptionObject)
+        && !(r is ExceptionObject) && !(l is TupleObject && !l.type.isBuiltin)
+      {
         if op == .eq { return l === r }
         if op == .notEq { return l !== r }
       }
@@ -546,7 +607,8 @@ extension Machine {
   }
 
   func compareScalars(_ a: String, _ b: String) -> Int {
-    var i = a.unicodeScalars.makeIterator(), j = b.unicodeScalars.makeIterator()
+    var i = a.unicodeScalars.makeIterator()
+    var j = b.unicodeScalars.makeIterator()
     while true {
       switch (i.next(), j.next()) {
       case (nil, nil): return 0
@@ -568,7 +630,8 @@ extension Machine {
     }
     try checkStack()
     for i in 0..<min(a.count, b.count) {
-      let x = a[i], y = b[i]
+      let x = a[i]
+      let y = b[i]
       if x === y { continue }
       if try !eq(x, y) {
         if op == .eq { return false }
@@ -603,7 +666,7 @@ extension Machine {
       let h = Int(i.value.pythonHash)
       return h
     case let f as FloatObject: return Int(PyFloat.hash(f.value))
-    case is NoneObject: return 0x5f3759df
+    case is NoneObject: return 0x5f37_59df
     case let t as TupleObject:
       // CPython's xxHash-based tuple hash.
       var acc: UInt64 = 2_870_177_450_012_600_261
@@ -634,7 +697,9 @@ extension Machine {
             return try hash(i)
           }
         }
-        if o.type.lookup("__eq__") is FunctionObject, o.type.dict.getStr("__hash__") == nil, o.type.lookup("__hash__") == nil {
+        if o.type.lookup("__eq__") is FunctionObject, o.type.dict.getStr("__hash__") == nil,
+          o.type.lookup("__hash__") == nil
+        {
           throw typeError("unhashable type: '\(typeName(o))'")
         }
       }
@@ -643,7 +708,6 @@ extension Machine {
   }
 }
 
-import Foundation
 @inline(__always) func Foundation_pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
 
 extension Machine {

@@ -410,20 +410,20 @@ extension AsyncioModule {
         (
           "create_task",
           { m, a in
-            guard let g = a.get(1, "coro") as? GeneratorObject, g.isCoroutine else {
-              throw typeError("a coroutine was expected")
-            }
+            // `self._check_closed()`, then the Task checks what it was given.
+            let coro = a.get(1, "coro") ?? NoneObject.shared
             guard let l = (a[0] as? LoopObject)?.loop, !l.isClosed else {
               // The coroutine dies with the exception's traceback, never awaited.
               let e = runtimeError("Event loop is closed")
-              e.keptObjects.append(g)
+              e.keptObjects.append(coro)
               throw e
             }
-            g.awaited = true
+            let name = try a.keyword("name").flatMap { $0 is NoneObject ? nil : try m.str($0) }
+            let coroutine = try m.taskCoroutine(coro)
             try m.countTask()
-            let task = l.createTask(g)
+            let task = l.createTask(coroutine, name: name)
             let object = m.futureObject(task)
-            object.coroutine = g
+            object.coroutine = coro as? GeneratorObject
             return object
           }
         ),

@@ -11,10 +11,13 @@ extension Machine {
     if let old = openLoop, !old.isClosed {
       throw Halt.refused(
         line: learnerLine, column: learnerColumn, construct: "a second event loop while another is open",
-        why: "lesson keeps one event loop (and one clock) at a time; close the first loop (loop.close()) before making or running another")
+        why:
+          "lesson keeps one event loop (and one clock) at a time; close the first loop (loop.close()) before making or running another"
+      )
     }
     if let old = openLoop { clockOffset = Self.later(clockOffset, old.ticks) }
     let l = EventLoop(version: version, host: host)
+    l.taskNumbering = taskNumbering
     openLoop = l
     l.asyncGeneratorClosers = { [weak self] in self?.closeLiveAsyncGenerators() ?? [] }
     l.contextOfNewTask = { [weak self] in self?.contextForNewTask() }
@@ -47,20 +50,22 @@ extension Machine {
   /// An `async def` of asyncio called outside a running loop: CPython makes the coroutine at
   /// once and runs its body (which asks for the running loop) when a task first steps it.
   func deferredUntilRunning(_ name: String, _ body: @escaping () throws -> PyObject) -> PyObject {
-    AwaitableObject(name, coroutine: OneShotCoroutine { [unowned self] _ in
-      do {
-        guard let made = try body() as? AwaitableObject else { return .returned(nil) }
-        made.used = true
-        return .awaitCoroutine(made.coroutine)
-      } catch let e as ExceptionObject {
-        return .raised(e)
-      } catch let h as Halt {
-        self.halt = self.halt ?? h
-        return .raised(ExceptionObject(Types.Halt, []))
-      } catch {
-        return .raised(ExceptionObject(Types.RuntimeError, "\(error)"))
-      }
-    }, warnsOn: self)
+    AwaitableObject(
+      name,
+      coroutine: OneShotCoroutine { [unowned self] _ in
+        do {
+          guard let made = try body() as? AwaitableObject else { return .returned(nil) }
+          made.used = true
+          return .awaitCoroutine(made.coroutine)
+        } catch let e as ExceptionObject {
+          return .raised(e)
+        } catch let h as Halt {
+          self.halt = self.halt ?? h
+          return .raised(ExceptionObject(Types.Halt, []))
+        } catch {
+          return .raised(ExceptionObject(Types.RuntimeError, "\(error)"))
+        }
+      }, warnsOn: self)
   }
 
   /// A warning the standard library raises on behalf of the program's current line, through the
@@ -79,9 +84,14 @@ extension Machine {
     let live = asyncGenerators.compactMap(\.generator).filter { $0.frame.started && !$0.frame.finished }
     asyncGenerators = []
     if live.count > 1 {
-      halt = halt ?? .refused(
-        line: lastAsyncioRunLine ?? learnerLine, column: 1, construct: "\(live.count) async generators left open as asyncio.run ends",
-        why: "Python closes them in the order of a weak set, which memory addresses decide; finish them or call aclose() on each")
+      halt =
+        halt
+        ?? .refused(
+          line: lastAsyncioRunLine ?? learnerLine, column: 1,
+          construct: "\(live.count) async generators left open as asyncio.run ends",
+          why:
+            "Python closes them in the order of a weak set, which memory addresses decide; finish them or call aclose() on each"
+        )
       return []
     }
     return live.map { .coroutine(AsyncGeneratorClose($0)) }
@@ -169,34 +179,51 @@ final class RunnerObject: NativeObject {
   }
 
   static let runnerType: TypeObject = {
-    let t = AsyncioModule.nativeType("Runner", module: "asyncio.runners", [
-      ("__enter__", { m, a in
-        _ = try (a[0] as! RunnerObject).lazyLoop(m)
-        return a[0]
-      }),
-      ("__exit__", { m, a in
-        try (a[0] as! RunnerObject).close(m)
-        return NoneObject.shared
-      }),
-      ("close", { m, a in
-        try (a[0] as! RunnerObject).close(m)
-        return NoneObject.shared
-      }),
-      ("get_loop", { m, a in
-        let l = try (a[0] as! RunnerObject).lazyLoop(m)
-        return m.loopObject(for: l)
-      }),
-      ("run", { m, a in
-        let r = a[0] as! RunnerObject
-        guard a.count >= 2, let g = a[1] as? GeneratorObject, g.isCoroutine else {
-          throw valueError("a coroutine was expected, got \(try m.repr(a.count >= 2 ? a[1] : NoneObject.shared))")
-        }
-        if m.loop != nil { throw runtimeError("Runner.run() cannot be called from a running event loop") }
-        let l = try r.lazyLoop(m)
-        m.lastAsyncioRunLine = m.learnerLine
-        return try m.runUntilComplete(l, g)
-      }),
-    ])
+    let t = AsyncioModule.nativeType(
+      "Runner", module: "asyncio.runners",
+      [
+        (
+          "__enter__",
+          { m, a in
+            _ = try (a[0] as! RunnerObject).lazyLoop(m)
+            return a[0]
+          }
+        ),
+        (
+          "__exit__",
+          { m, a in
+            try (a[0] as! RunnerObject).close(m)
+            return NoneObject.shared
+          }
+        ),
+        (
+          "close",
+          { m, a in
+            try (a[0] as! RunnerObject).close(m)
+            return NoneObject.shared
+          }
+        ),
+        (
+          "get_loop",
+          { m, a in
+            let l = try (a[0] as! RunnerObject).lazyLoop(m)
+            return m.loopObject(for: l)
+          }
+        ),
+        (
+          "run",
+          { m, a in
+            let r = a[0] as! RunnerObject
+            guard a.count >= 2, let g = a[1] as? GeneratorObject, g.isCoroutine else {
+              throw valueError("a coroutine was expected, got \(try m.repr(a.count >= 2 ? a[1] : NoneObject.shared))")
+            }
+            if m.loop != nil { throw runtimeError("Runner.run() cannot be called from a running event loop") }
+            let l = try r.lazyLoop(m)
+            m.lastAsyncioRunLine = m.learnerLine
+            return try m.runUntilComplete(l, g)
+          }
+        ),
+      ])
     t.construct = { m, cls, a in
       try PythonSignature.asyncio("Runner", m.version)?.check(a, version: m.version)
       return RunnerObject(type: cls)

@@ -183,7 +183,7 @@ enum AsyncioModule {
         throw e
       }
       let coroutine = try m.taskCoroutine(c)
-      let name = (a.keyword("name") as? StrObject)?.value
+      let name = try a.keyword("name").flatMap { $0 is NoneObject ? nil : try m.str($0) }
       for (k, _) in a.keywords where k != "name" && (k != "context" || m.version.minor < 11) {
         throw typeError("create_task() got an unexpected keyword argument '\(k)'")
       }
@@ -194,7 +194,8 @@ enum AsyncioModule {
         }
         context = c
       }
-      let t = loop.createTask(coroutine, name: name)
+      // Before 3.13, `asyncio.create_task` makes the task unnamed and then names it.
+      let t = loop.createTask(coroutine, name: name, numbered: m.version.minor < 13)
       if let context { t.context = context }
       try m.countTask()
       let fo = m.futureObject(t)
@@ -217,7 +218,8 @@ enum AsyncioModule {
     }
     fn("isfuture") { _, a in BoolObject.of(a.positional.first is FutureObject) }
     fn("current_task") { m, _ in
-      guard let t = m.loop?.currentTask else { return NoneObject.shared }
+      guard let l = m.loop else { throw runtimeError("no running event loop") }
+      guard let t = l.currentTask else { return NoneObject.shared }
       return m.futureObject(t)
     }
     fn("all_tasks") { m, _ in
@@ -248,7 +250,11 @@ enum AsyncioModule {
     }
     fn("iscoroutine") { _, a in BoolObject.of((a[0] as? GeneratorObject)?.isCoroutine ?? (a[0] is AwaitableObject)) }
     fn("iscoroutinefunction") { _, a in
-      BoolObject.of((a[0] as? FunctionObject)?.code.flags.contains(.coroutine) ?? false)
+      // inspect's `_has_code_flag`: a bound method's function, then through partials.
+      var f = a[0]
+      while let method = f as? MethodObject { f = method.function }
+      while let partial = f as? PartialObject { f = partial.function }
+      return BoolObject.of((f as? FunctionObject)?.code.flags.contains(.coroutine) ?? false)
     }
     fn("to_thread") { m, a in
       m.loop == nil ? m.deferredUntilRunning("to_thread") { try m.toThread(a) } : try m.toThread(a)
@@ -625,7 +631,18 @@ enum AsyncioModule {
         { m, a in
           let f = (a[0] as! FutureObject).future
           if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
-          f.setException(try m.makeException(a[1]))
+          var error = try m.makeException(a[1])
+          if error.cls === Types.StopIteration {
+            let message = "StopIteration interacts badly with generators and cannot be raised into a Future"
+            // 3.13 sets a RuntimeError caused by it; before, set_exception refuses it.
+            guard m.version.minor >= 13 else { throw typeError(message) }
+            let wrapped = ExceptionObject(Types.RuntimeError, message)
+            wrapped.causeException = error
+            wrapped.contextException = error
+            wrapped.suppressContext = true
+            error = wrapped
+          }
+          f.setException(error)
           return NoneObject.shared
         }
       ),
@@ -673,7 +690,7 @@ enum AsyncioModule {
             return AwaitableObject(
               "__aenter__",
               coroutine: OneShotCoroutine { task in
-                to.scope.enter(in: task)
+                if let error = to.scope.enter(in: task) { return .raised(error) }
                 return .returned(to)
               })
           }
@@ -698,6 +715,7 @@ enum AsyncioModule {
           "reschedule",
           { m, a in
             let to = a[0] as! TimeoutObject
+            if let error = to.scope.rescheduleError(host: m.host) as? ExceptionObject { throw error }
             let w: Double? = a[1] is NoneObject ? nil : try m.asDouble(a[1])
             if w?.isNaN == true { try m.refuseNaN("Timeout.reschedule") }
             to.scope.reschedule(w, loop: try m.runningLoop("reschedule"))
@@ -740,7 +758,7 @@ enum AsyncioModule {
           { m, a in
             let g = a[0] as! TaskGroupObject
             let c = try m.taskCoroutine(a.get(1, "coro") ?? NoneObject.shared)
-            let name = (a.keyword("name") as? StrObject)?.value
+            let name = try a.keyword("name").flatMap { $0 is NoneObject ? nil : try m.str($0) }
             switch g.group.createTask(c, name: name) {
             case .task(let t):
               try m.countTask()

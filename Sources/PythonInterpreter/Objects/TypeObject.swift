@@ -21,6 +21,9 @@ public final class TypeObject: PyObject {
   }
 
   var name: String
+  /// The name CPython's messages give the type when it differs from ``name``: a type written in
+  /// C there and in Python here (`collections.deque`).
+  var messageName: String?
   var qualname: String
   var module: String
   var bases: [TypeObject]
@@ -99,7 +102,8 @@ public final class TypeObject: PyObject {
       }
       if !remaining { return out }
       guard let p = picked else {
-        for (i, l) in lists.enumerated() where starts[i] < l.count && !conflict.contains(where: { $0 === l[starts[i]] }) {
+        for (i, l) in lists.enumerated() where starts[i] < l.count && !conflict.contains(where: { $0 === l[starts[i]] })
+        {
           conflict.append(l[starts[i]])
         }
         return nil
@@ -152,7 +156,9 @@ public final class BuiltinFunctionObject: PyObject {
   /// `function` there).
   var isAsyncioFunction = false
 
-  init(_ name: String, bound: PyObject? = nil, classMethod: Bool = false, owner: TypeObject? = nil, _ body: @escaping Body) {
+  init(
+    _ name: String, bound: PyObject? = nil, classMethod: Bool = false, owner: TypeObject? = nil, _ body: @escaping Body
+  ) {
     self.name = name
     self.body = body
     boundSelf = bound
@@ -223,7 +229,10 @@ public final class FunctionObject: PyObject {
   var annotations: DictObject?
   var doc: PyObject
 
-  init(code: CodeObject, globals: DictObject, defaults: [PyObject], kwDefaults: [String: PyObject], closure: [CellObject], qualname: String) {
+  init(
+    code: CodeObject, globals: DictObject, defaults: [PyObject], kwDefaults: [String: PyObject], closure: [CellObject],
+    qualname: String
+  ) {
     self.code = code
     self.globals = globals
     self.defaults = defaults

@@ -31,7 +31,17 @@ enum Types {
   static let coroutine = TypeObject("coroutine", bases: [object], layout: .builtin)
   static let asyncGenerator = TypeObject("async_generator", bases: [object], layout: .builtin)
   static let iterator = TypeObject("iterator", bases: [object], layout: .builtin)
-  static let genericAlias = TypeObject("types.GenericAlias", bases: [object], layout: .builtin)
+  static let genericAlias: TypeObject = {
+    let t = TypeObject("GenericAlias", bases: [object], layout: .builtin, module: "types")
+    t.messageName = "types.GenericAlias"
+    return t
+  }()
+  /// `int | None`.
+  static let unionType: TypeObject = {
+    let t = TypeObject("UnionType", bases: [object], layout: .builtin, module: "types")
+    t.messageName = "types.UnionType"
+    return t
+  }()
   static let dictKeys = TypeObject("dict_keys", bases: [object], layout: .builtin)
   static let dictValues = TypeObject("dict_values", bases: [object], layout: .builtin)
   static let dictItems = TypeObject("dict_items", bases: [object], layout: .builtin)
