@@ -134,7 +134,7 @@ enum Builtins {
       return NoneObject.shared
     }
     fn("delattr") { m, a in
-      try m.deleteAttribute(a[0], try m.str(a[1]))
+      try m.deleteAttributeStatement(a[0], try m.str(a[1]))
       return NoneObject.shared
     }
     fn("callable") { m, a in

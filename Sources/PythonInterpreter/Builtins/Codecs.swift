@@ -36,12 +36,13 @@ extension Machine {
     // CPython names the whole run of characters the codec cannot take.
     var end = first
     while end + 1 < scalars.count, scalars[end + 1].value >= limit { end += 1 }
-    let what =
-      end == first
-      ? "character '\(Machine.codecEscape(scalars[first]))' in position \(first)"
-      : "characters in position \(first)-\(end)"
-    throw pyError(
-      Types.UnicodeEncodeError, "'\(codec)' codec can't encode \(what): ordinal not in range(\(limit))")
+    // Made as CPython makes it, from its five parts (its text and attributes come from them).
+    throw ExceptionObject(
+      Types.UnicodeEncodeError,
+      [
+        StrObject(codec), StrObject(text), IntObject.make(first), IntObject.make(end + 1),
+        StrObject("ordinal not in range(\(limit))"),
+      ])
   }
 
   /// `construct` names what asked, for a refusal (`bytes.decode`, `str(bytes, encoding)`).
@@ -60,10 +61,11 @@ extension Machine {
         "CPython's UnicodeDecodeError names the bad byte's place, which lesson does not reproduce yet")
     case "ascii":
       if let i = bytes.value.firstIndex(where: { $0 >= 0x80 }) {
-        throw pyError(
+        throw ExceptionObject(
           Types.UnicodeDecodeError,
-          "'ascii' codec can't decode byte 0x\(String(bytes.value[i], radix: 16)) in position \(i): ordinal not in range(128)"
-        )
+          [
+            StrObject("ascii"), bytes, IntObject.make(i), IntObject.make(i + 1), StrObject("ordinal not in range(128)"),
+          ])
       }
       return String(decoding: bytes.value, as: UTF8.self)
     default:

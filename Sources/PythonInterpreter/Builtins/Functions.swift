@@ -130,9 +130,21 @@ extension Machine {
     return acc
   }
 
+  /// `list.sort`'s keywords (`sorted` passes its own on): `key` and `reverse` only.
+  func checkSortKeywords(_ a: Args) throws {
+    if a.keywords.count > 2 { throw typeError("sort() takes at most 2 keyword arguments (\(a.keywords.count) given)") }
+    if let (name, _) = a.keywords.first(where: { $0.0 != "key" && $0.0 != "reverse" }) {
+      throw typeError(
+        version.minor >= 13
+          ? "sort() got an unexpected keyword argument '\(name)'"
+          : "'\(name)' is an invalid keyword argument for sort()")
+    }
+  }
+
   /// `sorted(iterable, key=, reverse=)`.
   func sortedList(_ a: Args) throws -> ListObject {
     let l = ListObject(try iterateUnordered(a[0]))
+    try checkSortKeywords(a)
     let key = a.keyword("key").flatMap { $0 is NoneObject ? nil : $0 }
     if let s = a[0] as? SetObject, let key, s.cpythonOrder == nil {
       // Equal keys keep the set's order: only then does the unknown order matter.

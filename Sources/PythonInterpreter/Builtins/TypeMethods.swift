@@ -23,10 +23,10 @@ enum TypeMethods {
 
   static func intArg(_ m: Machine, _ o: PyObject?, _ def: Int) throws -> Int {
     guard let o, !(o is NoneObject) else { return def }
-    guard let i = o as? IntObject else {
-      throw typeError("'\(m.typeName(o))' object cannot be interpreted as an integer")
+    // An int, or an object with `__index__`.
+    guard let v = try ArgCheck.int(m, o).int else {
+      throw pyError(Types.OverflowError, "Python int too large to convert to C ssize_t")
     }
-    guard let v = i.intValue else { throw pyError(Types.OverflowError, "Python int too large to convert to C ssize_t") }
     return v
   }
 
@@ -43,7 +43,18 @@ enum TypeMethods {
       return t.layout == .exception ? ExceptionObject(t, a.positional) : InstanceObject(type: t)
     }
     Types.int.construct = { m, t, a in
-      guard let x = a.get(0, "x") else { return IntObject.make(0) }
+      // `int(x, /, base=10)`: x is positional only.
+      if let (name, _) = a.keywords.first(where: { $0.0 != "base" }) {
+        guard m.version.minor < 13 else {
+          // 3.13 words it as for a Python function, and may suggest a name.
+          throw m.refuse(
+            "int(\(name)=...)",
+            "Python 3.13's message may suggest a keyword it finds close, which lesson does not reproduce; pass the value positionally"
+          )
+        }
+        throw typeError("'\(name)' is an invalid keyword argument for int()")
+      }
+      guard let x = a.positional.first else { return IntObject.make(0) }
       if let b = a.get(1, "base") {
         guard let s = x as? StrObject else { throw typeError("int() can't convert non-string with explicit base") }
         let base = try intArg(m, b, 10)
@@ -634,6 +645,7 @@ enum TypeMethods {
     }
     method(t, "sort") { m, a in
       if a.count > 1 { throw typeError("sort() takes no positional arguments") }
+      try m.checkSortKeywords(a)
       try m.sortList(l(a), key: a.keyword("key"), reverse: try a.keyword("reverse").map { try m.truthy($0) } ?? false)
       return NoneObject.shared
     }
@@ -870,6 +882,10 @@ enum TypeMethods {
       return NoneObject.shared
     }
     method(o, "__getattribute__") { m, a in try m.getAttribute(a[0], s(a, 1)) }
+    method(o, "__delattr__") { m, a in
+      try m.deleteAttribute(a[0], s(a, 1))
+      return NoneObject.shared
+    }
     // An implicit class method; it takes no keywords.
     classMethod(o, "__init_subclass__") { _, a in
       if !a.keywords.isEmpty {
@@ -895,7 +911,9 @@ enum TypeMethods {
     }
     method(e, "with_traceback") { _, a in a[0] }
     method(e, "add_note") { m, a in
-      guard let x = a[0] as? ExceptionObject, let n = a[1] as? StrObject else { throw typeError("note must be a str") }
+      guard let x = a[0] as? ExceptionObject, let n = a[1] as? StrObject else {
+        throw typeError("note must be a str, not '\(a.count > 1 ? m.typeName(a[1]) : "NoneType")'")
+      }
       x.notes.append(n)
       return NoneObject.shared
     }

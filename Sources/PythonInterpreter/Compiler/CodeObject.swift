@@ -4,14 +4,25 @@ import PythonSyntax
 enum Instr {
   case nop
   case loadConst(Int)
-  case loadFast(Int), storeFast(Int), deleteFast(Int)
+  case loadFast(Int)
+  case storeFast(Int)
+  case deleteFast(Int)
   /// Cells: the code's cell variables, then its free variables.
-  case loadDeref(Int), storeDeref(Int), deleteDeref(Int), loadClosure(Int)
+  case loadDeref(Int)
+  case storeDeref(Int)
+  case deleteDeref(Int)
+  case loadClosure(Int)
   /// In a class body: the class namespace first, then the enclosing function's cell.
   case loadClassDeref(Int)
-  case loadGlobal(Int), storeGlobal(Int), deleteGlobal(Int)
-  case loadName(Int), storeName(Int), deleteName(Int)
-  case loadAttr(Int), storeAttr(Int), deleteAttr(Int)
+  case loadGlobal(Int)
+  case storeGlobal(Int)
+  case deleteGlobal(Int)
+  case loadName(Int)
+  case storeName(Int)
+  case deleteName(Int)
+  case loadAttr(Int)
+  case storeAttr(Int)
+  case deleteAttr(Int)
   /// `obj.name` about to be called: pushes the function and the receiver, or the attribute and a
   /// marker (CPython's LOAD_METHOD: the attribute is found before the arguments are evaluated).
   case loadMethod(Int)
@@ -19,18 +30,40 @@ enum Instr {
   case callMethod(argc: Int, kwNames: Int)
   case binarySubscr, storeSubscr, deleteSubscr
   case pop, dup, dup2, rot2, rot3, rot4
-  case binary(BinaryOperator), inplace(BinaryOperator), unary(UnaryOperator)
+  case binary(BinaryOperator)
+  case inplace(BinaryOperator)
+  case unary(UnaryOperator)
   case compare(CompareOperator)
-  case buildList(Int), buildTuple(Int), buildSet(Int), buildMap(Int), buildSlice(Int), buildString(Int)
+  case buildList(Int)
+  case buildTuple(Int)
+  case buildSet(Int)
+  case buildMap(Int)
+  case buildSlice(Int)
+  case buildString(Int)
   /// A set display of three or more constants: CPython builds it from a frozenset constant whose
   /// insertion order it does not keep, so the order is known only when no two elements collide.
   case buildConstantSet(Int)
-  case listAppend(Int), setAdd(Int), mapAdd(Int), listExtend(Int), setUpdate(Int), dictUpdate(Int), dictMerge(Int)
+  case listAppend(Int)
+  case setAdd(Int)
+  case mapAdd(Int)
+  case listExtend(Int)
+  case setUpdate(Int)
+  case dictUpdate(Int)
+  case dictMerge(Int)
   case listToTuple
+  /// `f(*args)` with one starred argument and nothing else: the tuple of TOS, or CPython's
+  /// `f() argument after * must be an iterable` naming the function below it.
+  case starArgs
   case formatValue(conversion: Int, hasSpec: Bool)
-  case unpackSequence(Int), unpackEx(before: Int, after: Int)
-  case jump(Int), popJumpIfFalse(Int), popJumpIfTrue(Int), jumpIfFalseOrPop(Int), jumpIfTrueOrPop(Int)
-  case getIter, forIter(Int)
+  case unpackSequence(Int)
+  case unpackEx(before: Int, after: Int)
+  case jump(Int)
+  case popJumpIfFalse(Int)
+  case popJumpIfTrue(Int)
+  case jumpIfFalseOrPop(Int)
+  case jumpIfTrueOrPop(Int)
+  case getIter
+  case forIter(Int)
   /// `iter()` for `for t in s: t.cancel()`, the loop's only use of `t`: see ``Machine/cancellingIterator(_:)``.
   case getIterCancelling
   /// `iter()` of the outer iterable of a pure comprehension whose consumer does not care about

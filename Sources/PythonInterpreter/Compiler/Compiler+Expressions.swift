@@ -12,13 +12,15 @@ extension Compiler {
       default: return true
       }
     case .unaryOp(_, let operand): return isFoldedLiteral(operand)
-    case .tuple(let items, _): return items.allSatisfy { if case .constant = $0.kind { true } else { isFoldedLiteral($0) } }
+    case .tuple(let items, _):
+      return items.allSatisfy { if case .constant = $0.kind { true } else { isFoldedLiteral($0) } }
     default: return false
     }
   }
 
   func expr(_ e: Expr) throws {
-    let savedLine = line, savedColumn = column
+    let savedLine = line
+    let savedColumn = column
     at(e.range)
     defer {
       line = savedLine
@@ -167,7 +169,11 @@ extension Compiler {
       }
     case .joinedStr(let parts):
       for p in parts { try fstringPart(p) }
-      if parts.isEmpty { emit(.loadConst(const(StrObject.empty))) } else if parts.count > 1 { emit(.buildString(parts.count)) }
+      if parts.isEmpty {
+        emit(.loadConst(const(StrObject.empty)))
+      } else if parts.count > 1 {
+        emit(.buildString(parts.count))
+      }
     case .formattedValue:
       try fstringPart(e)
     case .call(let f, let args, let kws):
@@ -178,7 +184,8 @@ extension Compiler {
       let c = newCode("<lambda>", child, firstLine: e.range.start.line)
       try fillArguments(c, args)
       if child.isGenerator { c.flags.insert(.generator) }
-      let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
+      let sub = Compiler(
+        code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
       sub.line = e.range.start.line
       try sub.expr(body)
       sub.emit(.returnValue)
@@ -342,7 +349,10 @@ extension Compiler {
     }
     if notSubscriptable {
       notes.warnings.append(
-        (value.range.start.line, "'\(Self.literalType(value)!)' object is not subscriptable; perhaps you missed a comma?"))
+        (
+          value.range.start.line,
+          "'\(Self.literalType(value)!)' object is not subscriptable; perhaps you missed a comma?"
+        ))
       return
     }
     guard let indexType = Self.literalType(index), !["int", "bool", "slice"].contains(indexType) else { return }
@@ -356,8 +366,10 @@ extension Compiler {
     }
     if indexable {
       notes.warnings.append(
-        (value.range.start.line,
-         "\(Self.literalType(value)!) indices must be integers or slices, not \(indexType); perhaps you missed a comma?"))
+        (
+          value.range.start.line,
+          "\(Self.literalType(value)!) indices must be integers or slices, not \(indexType); perhaps you missed a comma?"
+        ))
     }
   }
 
@@ -478,8 +490,14 @@ extension Compiler {
       emit(.call(argc: args.count + kws.count, kwNames: kw))
       return
     }
-    try starredSequence(args)
-    emit(.listToTuple)
+    if args.count == 1, case .starred(let v, _) = args[0].kind {
+      // One `*iterable` alone goes to the call as it is (CALL_FUNCTION_EX checks it).
+      try expr(v)
+      emit(.starArgs)
+    } else {
+      try starredSequence(args)
+      emit(.listToTuple)
+    }
     if kws.isEmpty {
       at(range)
       emit(.callEx(hasKwargs: false))
@@ -504,7 +522,10 @@ extension Compiler {
   // MARK: Comprehensions
 
   enum ComprehensionKind {
-    case list(Expr), set(Expr), dict(Expr, Expr), generator(Expr)
+    case list(Expr)
+    case set(Expr)
+    case dict(Expr, Expr)
+    case generator(Expr)
   }
 
   func comprehension(_ r: SourceRange, _ tag: String, _ gens: [Comprehension], kind: ComprehensionKind) throws {
@@ -519,7 +540,8 @@ extension Compiler {
     c.argcount = 1
     c.flags.insert(.comprehension)
     if isGen { c.flags.insert(.generator) } else if child.isAsync { c.flags.insert(.coroutine) }
-    let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
+    let sub = Compiler(
+      code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
     sub.at(r)
     switch kind {
     case .list: sub.emit(.buildList(0))

@@ -135,17 +135,27 @@ extension Machine {
     if let m = o as? ModuleObject, absentInThisVersion(m, n) { return nil }
     let t = o.type
     let descr = t.lookup(name)
+    // An AttributeError from a property or a descriptor's __get__ goes on to the class's
+    // __getattr__, as any AttributeError of the usual lookup does (`slot_tp_getattr_hook`).
+    func orGetattr(_ get: () throws -> PyObject) throws -> PyObject {
+      do {
+        return try get()
+      } catch let e as ExceptionObject where e.isInstance(of: Types.AttributeError) {
+        guard let ga = t.lookup("__getattr__"), !(ga is BuiltinFunctionObject) else { throw e }
+        return try call(ga, Args([o, name]))
+      }
+    }
     if let d = descr as? DescriptorObject, d.kind == .property {
-      return try call(d.function, Args([o]))
+      return try orGetattr { try call(d.function, Args([o])) }
     }
     // A descriptor written in Python: a data descriptor (with __set__ or __delete__) comes before
     // the instance's dict, one with only __get__ after it.
     let userGet = descr.flatMap { userDescriptor($0, "__get__") }
     if let get = userGet, let d = descr, userDescriptor(d, "__set__") != nil || userDescriptor(d, "__delete__") != nil {
-      return try call(get, Args([d, o, t]))
+      return try orGetattr { try call(get, Args([d, o, t])) }
     }
     if let dict = o.instanceDict, let v = dict.getStr(name) { return v }
-    if let get = userGet, let d = descr { return try call(get, Args([d, o, t])) }
+    if let get = userGet, let d = descr { return try orGetattr { try call(get, Args([d, o, t])) } }
     if let special = try specialAttribute(o, n) { return special }
     if let b = descr as? BuiltinFunctionObject, builtinMethodMissing(n, owner: b.owner) { return nil }
     if let d = descr {
@@ -262,6 +272,17 @@ extension Machine {
     switch o {
     case let u as UnionObject where n == "__args__":
       return TupleObject(u.members)
+    case let e as ExceptionObject
+    where (e.cls.isSubtype(of: Types.UnicodeEncodeError) || e.cls.isSubtype(of: Types.UnicodeDecodeError))
+      && e.args.count == 5
+      && ["encoding", "object", "start", "end", "reason"].contains(n):
+      return e.args[["encoding", "object", "start", "end", "reason"].firstIndex(of: n)!]
+    case let e as ExceptionObject
+    where e.cls.isSubtype(of: Types.UnicodeTranslateError) && e.args.count == 4
+      && ["object", "start", "end", "reason"].contains(n):
+      return e.args[["object", "start", "end", "reason"].firstIndex(of: n)!]
+    case let stream as StreamObject where n == "name":
+      return StrObject(stream.toStderr ? "<stderr>" : "<stdout>")
     case let tb as TracebackObject:
       switch n {
       case "tb_lineno": return IntObject.make(tb.entries[tb.index].line)
@@ -298,6 +319,16 @@ extension Machine {
       case "__doc__": return f.doc
       case "__module__": return f.globals.getStr("__name__") ?? NoneObject.shared
       case "__defaults__": return f.defaults.isEmpty ? NoneObject.shared : TupleObject(f.defaults)
+      case "__get__":
+        // `f.__get__(obj)`: the method bound to obj (f itself for None).
+        return BuiltinFunctionObject("__get__") { _, a in
+          guard let obj = a.positional.first else { throw typeError("__get__ expected at least 1 argument, got 0") }
+          guard obj is NoneObject else { return MethodObject(f, obj) }
+          if a.positional.count < 2 || a.positional[1] is NoneObject {
+            throw typeError("__get__(None, None) is invalid")
+          }
+          return f
+        }
       case "__annotations__":
         if f.annotations == nil { f.annotations = DictObject() }
         return f.annotations
@@ -492,6 +523,8 @@ extension Machine {
       if name == "__name__" { t.name = text.value } else { t.qualname = text.value }
       return
     }
+    // The module a class names in its repr and in a traceback's last line.
+    if name == "__module__", let text = v as? StrObject { t.module = text.value }
     t.dict.setStr(name, v)
   }
 
@@ -534,8 +567,19 @@ extension Machine {
       return
     }
     guard let dict = o.instanceDict, dict.removeStr(name) != nil else {
+      // 3.10's message is the name alone.
+      if version.minor < 11, !(o is TypeObject), !(o is ModuleObject) { throw attributeError(name) }
       throw noAttribute(o, name)
     }
+  }
+
+  /// `del o.name` and `delattr(o, name)`: the class's own `__delattr__` when it has one.
+  func deleteAttributeStatement(_ o: PyObject, _ name: String) throws {
+    if !(o is TypeObject), let custom = o.type.lookup("__delattr__"), !(custom is BuiltinFunctionObject) {
+      _ = try call(custom, Args([o, StrObject(name)]))
+      return
+    }
+    try deleteAttribute(o, name)
   }
 
   /// A special method looked up on the class (`__enter__`, `__exit__`…), bound to the object.

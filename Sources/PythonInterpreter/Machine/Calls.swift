@@ -374,6 +374,12 @@ extension Machine {
   func makeClass(
     name: String, qualname: String, bases: [TypeObject], namespace ns: DictObject, keywords: [(String, PyObject)] = []
   ) throws -> TypeObject {
+    if ns.getStr("__getattribute__") != nil {
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "a class with its own __getattribute__",
+        why: "lesson looks attributes up itself and does not call a class's __getattribute__ yet; use __getattr__, "
+          + "which Python calls only for the attributes it does not find")
+    }
     let layout = TypeObject.layout(for: bases)
     let cls = TypeObject(
       name, bases: bases, layout: layout, builtin: false,

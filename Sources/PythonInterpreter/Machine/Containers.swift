@@ -18,7 +18,10 @@ extension Machine {
     case let l as ListObject where l.type.behavesAsBuiltin:
       var i = 0
       return IteratorObject("list_iterator") {
-        guard i < l.items.count else { i = Int.max / 2; return nil }
+        guard i < l.items.count else {
+          i = Int.max / 2
+          return nil
+        }
         defer { i += 1 }
         return l.items[i]
       }
@@ -63,7 +66,8 @@ extension Machine {
       }
     case let g as GeneratorObject where g.isAsyncGenerator || g.isCoroutine:
       // `for x in agen()` wants `async for`; a coroutine is not iterable at all.
-      throw notIterable(g, typeError("'\(g.isAsyncGenerator ? "async_generator" : "coroutine")' object is not iterable"))
+      throw notIterable(
+        g, typeError("'\(g.isAsyncGenerator ? "async_generator" : "coroutine")' object is not iterable"))
     case is IteratorObject, is GeneratorObject:
       return o
     case let t as TypeObject where t.enumMembers != nil:
@@ -97,7 +101,9 @@ extension Machine {
             let v = try self.call(gi, Args([o, IntObject.make(i)]))
             i += 1
             return v
-          } catch let e as ExceptionObject where e.isInstance(of: Types.IndexError) || e.isInstance(of: Types.StopIteration) {
+          } catch let e as ExceptionObject
+            where e.isInstance(of: Types.IndexError) || e.isInstance(of: Types.StopIteration)
+          {
             return nil
           }
         }
@@ -115,10 +121,14 @@ extension Machine {
 
   /// Runs `body`, which iterates `o`; when `o` cannot be iterated at all, the TypeError says so in
   /// the words of the statement that asked (`cannot unpack non-iterable int object`).
-  func rephrasingNotIterable<T>(_ o: PyObject, as message: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
+  func rephrasingNotIterable<T>(_ o: PyObject, as message: @autoclosure () -> String, _ body: () throws -> T) throws
+    -> T
+  {
     do {
       return try body()
-    } catch let e as ExceptionObject where lastNotIterable?.error === e && lastNotIterable?.object == ObjectIdentifier(o) {
+    } catch let e as ExceptionObject
+      where lastNotIterable?.error === e && lastNotIterable?.object == ObjectIdentifier(o)
+    {
       lastNotIterable = nil
       throw typeError(message())
     }
@@ -176,7 +186,9 @@ extension Machine {
   /// raised on the way into a refusal themselves (which element raises first, and what was asked
   /// of the others by then, would be the set's order). Otherwise the set's order is asked for, as
   /// anywhere else.
-  func unorderedIterator(_ o: PyObject, in f: Frame, consumer: OrderFreeConsumer, reads: UnorderedReads) throws -> PyObject {
+  func unorderedIterator(_ o: PyObject, in f: Frame, consumer: OrderFreeConsumer, reads: UnorderedReads) throws
+    -> PyObject
+  {
     let n = f.stack.count
     let name = consumer.builtinName
     func answers(_ item: PyObject) -> Bool {
@@ -277,7 +289,8 @@ extension Machine {
     var units: UInt64 = 0
     for d in nonzero {
       let exponent = Int(d.exponent) - d.significandWidth
-      let significand = UInt64(d.magnitude.significandBitPattern | (d.isNormal ? 1 << 52 : 0)) >> (52 - d.significandWidth)
+      let significand =
+        UInt64(d.magnitude.significandBitPattern | (d.isNormal ? 1 << 52 : 0)) >> (52 - d.significandWidth)
       let shift = exponent - lowest
       guard shift < 53, significand < (1 << 53) >> shift else { return false }
       let (sum, overflow) = units.addingReportingOverflow(significand << shift)
@@ -293,10 +306,18 @@ extension Machine {
     guard unorderedSorts.popLast() == true, let list = result as? ListObject, list.items.count >= 2 else { return }
     for (a, b) in zip(list.items, list.items.dropFirst()) {
       guard Self.printsAsItsValue(a), Self.printsAsItsValue(b) else {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "sorted() over a set keeps equal values in the set's order, which lesson does not reproduce for objects; sort strings or numbers")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "the order of a set",
+          why:
+            "sorted() over a set keeps equal values in the set's order, which lesson does not reproduce for objects; sort strings or numbers"
+        )
       }
       if try !lessThan(a, b), try !lessThan(b, a), !Self.alike(a, b) {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "sorted() keeps equal values in the order they came, which for a set is its hash table's, and these print differently; make the values distinct or sort a list")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "the order of a set",
+          why:
+            "sorted() keeps equal values in the order they came, which for a set is its hash table's, and these print differently; make the values distinct or sort a list"
+        )
       }
     }
   }
@@ -307,9 +328,17 @@ extension Machine {
     if let order = s.cpythonOrder { return order }
     // Tasks cannot be sorted: the fix is the list they came from.
     if s.items.contains(where: { $0 is FutureObject }) {
-      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks", why: "Python's order for a set of tasks (asyncio.wait's done and pending) depends on memory addresses, which lesson does not reproduce; go through your own list of tasks in order instead: [t for t in tasks if t in done]")
+      throw Halt.refused(
+        line: learnerLine, column: learnerColumn, construct: "the order of a set of tasks",
+        why:
+          "Python's order for a set of tasks (asyncio.wait's done and pending) depends on memory addresses, which lesson does not reproduce; go through your own list of tasks in order instead: [t for t in tasks if t in done]"
+      )
     }
-    throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "the order of a set", why: "Python's order for this set depends on its hash table (memory addresses, or how a set operation built it), which lesson does not reproduce; sort it first: sorted(s)")
+    throw Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "the order of a set",
+      why:
+        "Python's order for this set depends on its hash table (memory addresses, or how a set operation built it), which lesson does not reproduce; sort it first: sorted(s)"
+    )
   }
 
   /// The values of an iterable for a use where their order does not matter (`sorted`, `sum`,
@@ -348,7 +377,9 @@ extension Machine {
     default:
       if let f = o.type.lookup("__len__") {
         let r = try call(f, Args([o]))
-        guard let i = r as? IntObject else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
+        guard let i = r as? IntObject else {
+          throw typeError("'\(typeName(r))' object cannot be interpreted as an integer")
+        }
         guard let n = i.intValue else {
           throw pyError(Types.OverflowError, "cannot fit 'int' into an index-sized integer")
         }
@@ -388,7 +419,9 @@ extension Machine {
         for x in dv.dict.values where try keysEqual(x, v) { return true }
         return false
       case .items:
-        guard let t = v as? TupleObject, t.items.count == 2, let x = try dv.dict.get(t.items[0], self) else { return false }
+        guard let t = v as? TupleObject, t.items.count == 2, let x = try dv.dict.get(t.items[0], self) else {
+          return false
+        }
         return try eq(x, t.items[1])
       }
     case let r as RangeObject:
@@ -419,11 +452,15 @@ extension Machine {
       guard let v = i.intValue else { throw indexError("cannot fit 'int' into an index-sized integer") }
       return v
     }
-    if let f = o.type.lookup("__index__"), !o.type.isBuiltin, let r = try call(f, Args([o])) as? IntObject, let v = r.intValue {
+    if let f = o.type.lookup("__index__"), !o.type.isBuiltin, let r = try call(f, Args([o])) as? IntObject,
+      let v = r.intValue
+    {
       return v
     }
     if what == "string" {
-      throw typeError(version.minor >= 11 ? "string indices must be integers, not '\(typeName(o))'" : "string indices must be integers")
+      throw typeError(
+        version.minor >= 11
+          ? "string indices must be integers, not '\(typeName(o))'" : "string indices must be integers")
     }
     throw typeError("\(what) indices must be integers or slices, not \(typeName(o))")
   }
@@ -437,7 +474,9 @@ extension Machine {
       }
       throw typeError("slice indices must be integers or None or have an __index__ method")
     }
-    let a = try opt(s.start), b = try opt(s.stop), c = try opt(s.step)
+    let a = try opt(s.start)
+    let b = try opt(s.stop)
+    let c = try opt(s.step)
     return try values { () throws(PythonValuesError) in try PySlice.indices(start: a, stop: b, step: c, length: count) }
   }
 
@@ -462,13 +501,17 @@ extension Machine {
       return l.items[i]
     case let t as TupleObject:
       if let s = k as? SliceObject { return TupleObject(try sliceItems(t.items, s)) }
-      if !t.type.isBuiltin, let gi = t.type.lookup("__getitem__"), gi is FunctionObject { return try call(gi, Args([o, k])) }
+      if !t.type.isBuiltin, let gi = t.type.lookup("__getitem__"), gi is FunctionObject {
+        return try call(gi, Args([o, k]))
+      }
       var i = try index(k, "tuple")
       if i < 0 { i += t.items.count }
       guard i >= 0, i < t.items.count else { throw indexError("tuple index out of range") }
       return t.items[i]
     case let s as StrObject:
-      if let sl = k as? SliceObject { return StrObject(String(String.UnicodeScalarView(try sliceItems(s.scalars, sl)))) }
+      if let sl = k as? SliceObject {
+        return StrObject(String(String.UnicodeScalarView(try sliceItems(s.scalars, sl))))
+      }
       var i = try index(k, "string")
       let sc = s.scalars
       if i < 0 { i += sc.count }
@@ -502,7 +545,8 @@ extension Machine {
       guard i >= 0, i < b.value.count else { throw indexError("index out of range") }
       return IntObject.make(Int(b.value[i]))
     case let t as TypeObject where t.enumMembers != nil:
-      guard let name = k as? StrObject, let member = t.enumMembers?.first(where: { $0.name == name.value })?.member else {
+      guard let name = k as? StrObject, let member = t.enumMembers?.first(where: { $0.name == name.value })?.member
+      else {
         throw keyError(k)
       }
       return member
@@ -537,7 +581,8 @@ extension Machine {
         } else {
           if l.items.count != before {
             throw Halt.refused(
-              line: learnerLine, column: learnerColumn, construct: "an extended slice assignment whose value changes the list",
+              line: learnerLine, column: learnerColumn,
+              construct: "an extended slice assignment whose value changes the list",
               why: "CPython writes to the places it counted before; lesson does not reproduce that")
           }
           guard new.count == ix.count else {
@@ -602,7 +647,8 @@ extension Machine {
         if isCall {
           guard k is StrObject else { throw typeError("keywords must be strings") }
           if try d.get(k, self) != nil {
-            throw typeError("\(functionString(callee)) got multiple values for keyword argument '\((k as! StrObject).value)'")
+            throw typeError(
+              "\(functionString(callee)) got multiple values for keyword argument '\((k as! StrObject).value)'")
           }
         }
         try d.set(k, v, self)
@@ -610,7 +656,7 @@ extension Machine {
       return
     }
     guard let keysFn = try findAttribute(m, StrObject("keys")) else {
-      if isCall { throw typeError("argument after ** must be a mapping, not \(typeName(m))") }
+      if isCall { throw typeError("\(functionString(callee)) argument after ** must be a mapping, not \(typeName(m))") }
       throw typeError("'\(typeName(m))' object is not a mapping")
     }
     for k in try iterate(try call(keysFn, Args())) {
@@ -653,7 +699,8 @@ extension Machine {
   /// `range(start, stop, step)` whose length a machine word holds; a longer one is refused (Python
   /// keeps its length as a big integer, and some of its operations raise `OverflowError` on it).
   func range(_ start: Int, _ stop: Int, _ step: Int) throws -> RangeObject {
-    let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+    let (span, overflow) =
+      step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
     if overflow { throw tooLongRange() }
     _ = span
     return RangeObject(start, stop, step)

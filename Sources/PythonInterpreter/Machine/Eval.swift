@@ -210,7 +210,7 @@ extension Machine {
         let v = f.stack.removeLast()
         try setAttribute(o, code.names[i], v)
       case .deleteAttr(let i):
-        try deleteAttribute(f.stack.removeLast(), code.names[i])
+        try deleteAttributeStatement(f.stack.removeLast(), code.names[i])
       case .loadMethod(let nameIndex):
         let receiver = f.stack.removeLast()
         if let fn = try plainMethod(receiver, code.nameObjects[nameIndex]) {
@@ -326,7 +326,10 @@ extension Machine {
       case .listExtend(let i):
         let v = f.stack.removeLast()
         let l = f.stack[f.stack.count - i] as! ListObject
-        l.items.append(contentsOf: try iterate(v))
+        l.items.append(
+          contentsOf: try rephrasingNotIterable(v, as: "Value after * must be an iterable, not \(typeName(v))") {
+            try iterate(v)
+          })
         try checkElements(l.items.count)
       case .setUpdate(let i):
         let v = f.stack.removeLast()
@@ -345,6 +348,17 @@ extension Machine {
       case .listToTuple:
         let l = f.stack.removeLast() as! ListObject
         f.stack.append(TupleObject(l.items))
+      case .starArgs:
+        let v = f.stack.removeLast()
+        if let t = v as? TupleObject, t.type === Types.tuple {
+          f.stack.append(t)
+        } else {
+          let callee = f.stack.last
+          let items = try rephrasingNotIterable(
+            v, as: "\(functionString(callee)) argument after * must be an iterable, not \(typeName(v))"
+          ) { try iterate(v) }
+          f.stack.append(TupleObject(items))
+        }
       case .formatValue(let conversion, let hasSpec):
         let spec = hasSpec ? (f.stack.removeLast() as! StrObject).value : ""
         var v = f.stack.removeLast()
@@ -540,6 +554,10 @@ extension Machine {
           if causeObj is NoneObject {
             e.causeException = nil
           } else {
+            guard causeObj is ExceptionObject || (causeObj as? TypeObject)?.isSubtype(of: Types.BaseException) == true
+            else {
+              throw typeError("exception causes must derive from BaseException")
+            }
             let c = try makeException(causeObj)
             e.causeException = c
           }
@@ -578,7 +596,7 @@ extension Machine {
         let mgr = f.stack.removeLast()
         // `__enter__` is looked up first, as CPython does (3.10 names the one that is missing).
         let enter = try lookupSpecial(mgr, "__enter__", missing: "the context manager protocol")
-        let exit = try lookupSpecial(mgr, "__exit__", missing: "the context manager protocol")
+        let exit = try lookupSpecial(mgr, "__exit__", missing: "the context manager protocol (missed __exit__ method)")
         f.stack.append(exit)
         let r = try call(enter, Args())
         f.blocks.append(.setup(handler: h, level: f.stack.count))
@@ -586,7 +604,8 @@ extension Machine {
       case .beforeAsyncWith:
         let mgr = f.stack.removeLast()
         let enter = try lookupSpecial(mgr, "__aenter__", missing: "the asynchronous context manager protocol")
-        let exit = try lookupSpecial(mgr, "__aexit__", missing: "the asynchronous context manager protocol")
+        let exit = try lookupSpecial(
+          mgr, "__aexit__", missing: "the asynchronous context manager protocol (missed __aexit__ method)")
         f.stack.append(exit)
         f.stack.append(try call(enter, Args()))
       case .setupAsyncWith(let h):

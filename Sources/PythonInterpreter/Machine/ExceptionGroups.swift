@@ -7,12 +7,16 @@ final class StarState: PyObject {
   var raised: [ExceptionObject] = []
   /// A plain exception was raised in the body: clauses see it wrapped in a group.
   let wasNaked: Bool
+  /// That group of one, once a clause matched it.
+  var wrapper: ExceptionObject?
 
   init(_ e: ExceptionObject) {
     original = e
     wasNaked = e.members.isEmpty && !e.cls.isSubtype(of: Types.BaseExceptionGroup)
     if wasNaked {
-      let g = ExceptionObject(e.isInstance(of: Types.Exception) ? Types.ExceptionGroup : Types.BaseExceptionGroup, [StrObject(""), ListObject([e])])
+      let g = ExceptionObject(
+        e.isInstance(of: Types.Exception) ? Types.ExceptionGroup : Types.BaseExceptionGroup,
+        [StrObject(""), TupleObject([e])])
       g.members = [e]
       remaining = g
     } else {
@@ -26,6 +30,9 @@ final class StarState: PyObject {
     // Re-raised parts (`raise` of the matched group itself) count as unhandled originals.
     let reraised = raised.filter { r in leaves(of: original).contains { $0 === r } || r === original }
     let new = raised.filter { r in !reraised.contains { $0 === r } }
+    // A plain exception was caught wrapped: one clause at most ran, and what it raised leaves
+    // as it is; a bare `raise` raises the group of one the clause was given.
+    if wasNaked, let first = raised.first { return first === original ? (wrapper ?? first) : first }
     var keep = remaining.map(leaves(of:)) ?? []
     for r in reraised { keep += leaves(of: r) }
     let kept: ExceptionObject?
@@ -39,11 +46,11 @@ final class StarState: PyObject {
     if new.isEmpty { return kept }
     var members = new
     if let kept { members.append(kept) }
-    if members.count == 1, kept == nil, new.count == 1 {
-      // A single new exception from one clause still comes out as a group of one (CPython wraps).
-    }
+    // One exception in all leaves as it is (`_PyExc_PrepReraiseStar`).
+    if members.count == 1 { return members[0] }
     let allExceptions = members.allSatisfy { $0.isInstance(of: Types.Exception) }
-    let g = ExceptionObject(allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup, [StrObject(""), ListObject(members)])
+    let g = ExceptionObject(
+      allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup, [StrObject(""), ListObject(members)])
     g.members = members
     return g
   }
@@ -59,6 +66,14 @@ extension Machine {
     guard let remaining = state.remaining else { return nil }
     if let t = cls as? TypeObject, t.isSubtype(of: Types.BaseExceptionGroup) {
       throw typeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+    }
+    // A plain exception is matched itself; matched, it comes wrapped in a group of one (a tuple),
+    // as CPython's `exception_group_match` wraps it.
+    if state.wasNaked {
+      guard try exceptionMatches(state.original, cls) else { return nil }
+      state.remaining = nil
+      state.wrapper = remaining
+      return remaining
     }
     let (match, rest) = try split(remaining, cls)
     state.remaining = rest
@@ -76,7 +91,8 @@ extension Machine {
       return (e, nil)
     }
     guard e.cls.isSubtype(of: Types.BaseExceptionGroup) else { return (nil, e) }
-    var matched: [ExceptionObject] = [], rest: [ExceptionObject] = []
+    var matched: [ExceptionObject] = []
+    var rest: [ExceptionObject] = []
     for member in e.members {
       let (m, r) = try split(member, cls)
       if let m { matched.append(m) }
@@ -88,7 +104,10 @@ extension Machine {
   /// `group.derive(members)`, with the original's cause, context and notes.
   func derive(_ e: ExceptionObject, _ members: [ExceptionObject]) -> ExceptionObject {
     let allExceptions = members.allSatisfy { $0.isInstance(of: Types.Exception) }
-    let cls = e.cls === Types.BaseExceptionGroup && allExceptions ? Types.ExceptionGroup : (e.cls.isBuiltin ? e.cls : (allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup))
+    let cls =
+      e.cls === Types.BaseExceptionGroup && allExceptions
+      ? Types.ExceptionGroup
+      : (e.cls.isBuiltin ? e.cls : (allExceptions ? Types.ExceptionGroup : Types.BaseExceptionGroup))
     let g = ExceptionObject(cls, [e.args.first ?? StrObject(""), ListObject(members)])
     g.members = members
     g.causeException = e.causeException
@@ -118,19 +137,24 @@ extension TypeMethods {
         throw typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments (\(a.count) given)")
       }
       guard a[0] is StrObject else { throw typeError("argument 1 must be str, not \(m.typeName(a[0]))") }
-      guard a[1] is ListObject || a[1] is TupleObject else { throw typeError("second argument (exceptions) must be a sequence") }
+      guard a[1] is ListObject || a[1] is TupleObject else {
+        throw typeError("second argument (exceptions) must be a sequence")
+      }
       let items = try m.iterate(a[1])
       if items.isEmpty { throw valueError("second argument (exceptions) must be a non-empty sequence") }
       var members: [ExceptionObject] = []
       for (i, x) in items.enumerated() {
-        guard let e = x as? ExceptionObject else { throw valueError("Item \(i) of second argument (exceptions) is not an exception") }
+        guard let e = x as? ExceptionObject else {
+          throw valueError("Item \(i) of second argument (exceptions) is not an exception")
+        }
         members.append(e)
       }
       let allExceptions = members.allSatisfy { $0.isInstance(of: Types.Exception) }
       var cls = t
       if t === Types.BaseExceptionGroup, allExceptions { cls = Types.ExceptionGroup }
       if cls.isSubtype(of: Types.Exception), !allExceptions {
-        throw typeError("Cannot nest BaseExceptions in \(t === Types.ExceptionGroup ? "an ExceptionGroup" : "'\(t.name)'")")
+        throw typeError(
+          "Cannot nest BaseExceptions in \(t === Types.ExceptionGroup ? "an ExceptionGroup" : "'\(t.name)'")")
       }
       // The sequence as given stays in args (and so in the repr).
       let g = ExceptionObject(cls, [a[0], a[1]])
@@ -164,7 +188,9 @@ extension TypeMethods {
 extension Machine {
   /// The errno values for which `OSError(errno, ...)` makes a subclass instead (CPython's
   /// `errnomap`): lesson does not make that switch.
-  static let osErrorSubclassErrnos: Set<Int> = [1, 2, 3, 4, 10, 11, 13, 17, 20, 21, 32, 103, 104, 108, 110, 111, 114, 115]
+  static let osErrorSubclassErrnos: Set<Int> = [
+    1, 2, 3, 4, 10, 11, 13, 17, 20, 21, 32, 103, 104, 108, 110, 111, 114, 115,
+  ]
 
   /// `OSError(*args)` and its subclasses: with two to five arguments, `errno`, `strerror`,
   /// `filename` (and `filename2`) are set from them, and `args` keeps the first two when a
@@ -175,7 +201,10 @@ extension Machine {
       return ExceptionObject(t, args)
     }
     if t === Types.OSError, let errno = (args[0] as? IntObject)?.intValue, Self.osErrorSubclassErrnos.contains(errno) {
-      throw refuse("OSError(\(errno), ...)", "Python makes a subclass of OSError for this errno, which lesson does not; raise the subclass itself (ConnectionRefusedError, TimeoutError...)")
+      throw refuse(
+        "OSError(\(errno), ...)",
+        "Python makes a subclass of OSError for this errno, which lesson does not; raise the subclass itself (ConnectionRefusedError, TimeoutError...)"
+      )
     }
     if args.count == 4 || args.count == 5, !(args[3] is NoneObject) {
       throw refuse("OSError with a winerror", "the Windows error argument is not run by lesson")

@@ -17,7 +17,9 @@ final class GeneratorObject: PyObject, Coroutine {
     self.machine = machine
     self.owner = machine
     let flags = function.code.flags
-    super.init(type: flags.contains(.coroutine) ? Types.coroutine : (flags.contains(.asyncGenerator) ? Types.asyncGenerator : Types.generator))
+    super.init(
+      type: flags.contains(.coroutine)
+        ? Types.coroutine : (flags.contains(.asyncGenerator) ? Types.asyncGenerator : Types.generator))
   }
 
   var isCoroutine: Bool { function.code.flags.contains(.coroutine) }
@@ -38,7 +40,9 @@ final class GeneratorObject: PyObject, Coroutine {
     {
       m.halt = .refused(
         line: m.learnerLine, column: 1, construct: "generator '\(function.qualname)' left suspended inside try or with",
-        why: "Python runs its cleanup (finally, except, __exit__) when the generator is dropped, which lesson does not run yet; let the loop finish or call close() on it")
+        why:
+          "Python runs its cleanup (finally, except, __exit__) when the generator is dropped, which lesson does not run yet; let the loop finish or call close() on it"
+      )
     }
     if isAsyncGenerator, !finalizing, frame.started, !frame.finished, let m = warningMachine, let loop = m.loop,
       !loop.isClosed
@@ -46,6 +50,8 @@ final class GeneratorObject: PyObject, Coroutine {
       let heir = GeneratorObject(frame: frame, function: function, machine: m)
       heir.finalizing = true
       heir.warningMachine = m
+      m.asyncGenerators.append(WeakGenerator(heir))
+      m.finalizingAsyncGenerators.append(heir)
       loop.callSoon { _ = loop.createTask(AsyncGeneratorClose(heir)) }
     }
     guard isCoroutine, let m = warningMachine else { return }
@@ -69,13 +75,17 @@ final class GeneratorObject: PyObject, Coroutine {
       return
     }
     if frame.delegate != nil {
-      throw machine.refuse("close() of a generator suspended in 'yield from'", "closing the generator it delegates to first is not run by lesson yet")
+      throw machine.refuse(
+        "close() of a generator suspended in 'yield from'",
+        "closing the generator it delegates to first is not run by lesson yet")
     }
     do {
       if try send(NoneObject.shared, throwing: ExceptionObject(Types.GeneratorExit, [])) != nil {
         throw machine.raising(runtimeError("generator ignored GeneratorExit"))
       }
-    } catch let x as ExceptionObject where x.isInstance(of: Types.GeneratorExit) || x.isInstance(of: Types.StopIteration) {
+    } catch let x as ExceptionObject
+      where x.isInstance(of: Types.GeneratorExit) || x.isInstance(of: Types.StopIteration)
+    {
       frame.finished = true
     }
   }
@@ -104,13 +114,16 @@ final class GeneratorObject: PyObject, Coroutine {
       return nil
     }
     if !frame.started, e == nil, !(v is NoneObject) {
-      throw typeError("can't send non-None value to a just-started \(type === Types.coroutine ? "coroutine" : "generator")")
+      throw typeError(
+        "can't send non-None value to a just-started \(type === Types.coroutine ? "coroutine" : "generator")")
     }
     if running { throw valueError("generator already executing") }
     if frame.started, e == nil { frame.stack.append(v) }
     // CPython throws it into the generator delegated to first, which lesson does not model.
     if e != nil, frame.delegate != nil {
-      throw machine.refuse("throw() into a generator suspended in 'yield from'", "throwing into the generator it delegates to first is not run by lesson yet")
+      throw machine.refuse(
+        "throw() into a generator suspended in 'yield from'",
+        "throwing into the generator it delegates to first is not run by lesson yet")
     }
     frame.started = true
     running = true
@@ -217,7 +230,9 @@ extension Machine {
       if g.chainDepth + depth + 8 > budgets.recursion {
         throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded"))
       }
-      if g.chainDepth > Budgets.deepestCalls { throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) awaits deep") }
+      if g.chainDepth > Budgets.deepestCalls {
+        throw Halt.budget("recursion: the program went more than \(Budgets.deepestCalls) awaits deep")
+      }
       return .awaitCoroutine(g)
     case let f as FutureObject:
       return .awaitFuture(f.future)
@@ -227,8 +242,11 @@ extension Machine {
       let nesting = loop?.currentTask?.frameDepth ?? 0
       if nesting + depth + 8 > budgets.recursion {
         // 3.11 meets the limit in C calling the step (`__anext__`), and says so.
-        throw raising(pyError(Types.RecursionError, version.minor == 11
-          ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded"))
+        throw raising(
+          pyError(
+            Types.RecursionError,
+            version.minor == 11
+              ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded"))
       }
       a.used = true
       return .awaitCoroutine(a.coroutine)
@@ -236,10 +254,13 @@ extension Machine {
       if let aw = v.type.lookup("__await__"), !v.type.isBuiltin {
         let it = try call(aw, Args([v]))
         if let g = it as? GeneratorObject, g.isCoroutine { return .awaitCoroutine(g) }
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "__await__", why: "a class with its own __await__ is not run by lesson yet")
+        throw Halt.refused(
+          line: learnerLine, column: learnerColumn, construct: "__await__",
+          why: "a class with its own __await__ is not run by lesson yet")
       }
       // asyncio's functions are Python functions in CPython.
-      let kind = v is BuiltinFunctionObject && (v as! BuiltinFunctionObject).isAsyncioFunction ? "function" : typeName(v)
+      let kind =
+        v is BuiltinFunctionObject && (v as! BuiltinFunctionObject).isAsyncioFunction ? "function" : typeName(v)
       throw typeError("object \(kind) can't be used in 'await' expression")
     }
   }
@@ -410,7 +431,9 @@ final class AsyncGeneratorClose: Coroutine {
     switch input {
     case .value: return .raised(runtimeError("async generator ignored GeneratorExit"))
     case .error(let e):
-      if let x = e as? ExceptionObject, x.isInstance(of: Types.GeneratorExit) || x.isInstance(of: Types.StopAsyncIteration) {
+      if let x = e as? ExceptionObject,
+        x.isInstance(of: Types.GeneratorExit) || x.isInstance(of: Types.StopAsyncIteration)
+      {
         return .returned(NoneObject.shared)
       }
       return .raised(e)
@@ -423,12 +446,18 @@ extension TypeMethods {
   static func asyncGeneratorMethods() {
     let t = Types.asyncGenerator
     method(t, "__aiter__") { _, a in a[0] }
-    method(t, "__anext__") { _, a in AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared)) }
-    method(t, "asend") { _, a in AwaitableObject("asend", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: a.count > 1 ? a[1] : NoneObject.shared)) }
+    method(t, "__anext__") { _, a in
+      AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared))
+    }
+    method(t, "asend") { _, a in
+      AwaitableObject(
+        "asend", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: a.count > 1 ? a[1] : NoneObject.shared))
+    }
     method(t, "athrow") { m, a in
       guard a.count >= 2 else { throw typeError("athrow expected at least 1 argument, got 0") }
       let e = a.count > 2 && !(a[2] is NoneObject) ? try m.makeException(a[2]) : try m.makeException(a[1])
-      return AwaitableObject("athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e))
+      return AwaitableObject(
+        "athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e))
     }
     method(t, "aclose") { _, a in
       AwaitableObject("aclose", coroutine: AsyncGeneratorClose(a[0] as! GeneratorObject))
@@ -458,6 +487,8 @@ extension Machine {
 
   /// A generator of the program still suspended inside `try` or `with` as the program ends.
   var generatorLeftInTry: GeneratorObject? {
-    generatorsInTry.lazy.compactMap(\.generator).first { $0.frame.started && !$0.frame.finished && !$0.frame.blocks.isEmpty }
+    generatorsInTry.lazy.compactMap(\.generator).first {
+      $0.frame.started && !$0.frame.finished && !$0.frame.blocks.isEmpty
+    }
   }
 }

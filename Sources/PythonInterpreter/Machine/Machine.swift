@@ -140,6 +140,10 @@ public final class Machine {
   let argumentTracker = ArgumentTracker()
   /// Async generators a task started (the loop's `firstiter` hook), held weakly.
   var asyncGenerators: [WeakGenerator] = []
+  /// Async generators dropped while suspended, whose `aclose()` the finalizer hook scheduled:
+  /// held until the run ends, as the loop's weak set still sees them in CPython (the `aclose()`
+  /// holds them), so that `shutdown_asyncgens()` closes one whose task never got to run.
+  var finalizingAsyncGenerators: [GeneratorObject] = []
   /// Generators of the program seen suspended inside `try` or `with` (``watchSuspendedInTry(_:)``).
   var generatorsInTry: [WeakGenerator] = []
   /// The program has ended and the interpreter is tearing down: what dies now dies at `sys:1`.

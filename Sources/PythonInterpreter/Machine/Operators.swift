@@ -167,7 +167,9 @@ extension Machine {
     if let a = l as? IntObject, let b = r as? IntObject {
       return try intBinary(a.value, b.value, op)
     }
-    if (l is FloatObject || l is IntObject) && (r is FloatObject || r is IntObject) {
+    if (l is FloatObject || l is IntObject) && (r is FloatObject || r is IntObject),
+      [.add, .sub, .mult, .div, .floorDiv, .mod, .pow].contains(op)
+    {
       guard let x = try asDouble(l), let y = try asDouble(r) else { return nil }
       return try floatBinary(x, y, op)
     }

@@ -19,10 +19,17 @@ extension Machine {
     reprDepth += 1
     defer { reprDepth -= 1 }
     if reprDepth > budgets.recursion {
-      throw raising(pyError(Types.RecursionError, version.minor == 11 ? "maximum recursion depth exceeded while getting the repr of an object" : "maximum recursion depth exceeded"))
+      throw raising(
+        pyError(
+          Types.RecursionError,
+          version.minor == 11
+            ? "maximum recursion depth exceeded while getting the repr of an object"
+            : "maximum recursion depth exceeded"))
     }
     if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let r = o.type.lookup("__repr__"),
-      !(r is BuiltinFunctionObject) || o is NativeObject || (!o.type.isBuiltin && r !== Types.object.dict.getStr("__repr__") && !(o is ExceptionObject)) {
+      !(r is BuiltinFunctionObject) || o is NativeObject
+        || (!o.type.isBuiltin && r !== Types.object.dict.getStr("__repr__") && !(o is ExceptionObject))
+    {
       let v = try call(r, Args([o]))
       guard let s = v as? StrObject else { throw typeError("__repr__ returned non-string (type \(typeName(v)))") }
       return s.value
@@ -68,7 +75,8 @@ extension Machine {
       }
       return "\(v.type.name)([" + (try items.map { try repr($0) }).joined(separator: ", ") + "])"
     case let b as BytesObject: return PyBytes.repr(b.value)
-    case let r as RangeObject: return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+    case let r as RangeObject:
+      return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
     case let s as SliceObject: return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
     case let e as ExceptionObject:
       let name = e.cls.name
@@ -135,11 +143,14 @@ extension Machine {
     reprDepth += 1
     defer { reprDepth -= 1 }
     if nestingTooDeep(reprDepth, str: true) {
-      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded while getting the str of an object"))
+      throw raising(
+        pyError(Types.RecursionError, "maximum recursion depth exceeded while getting the str of an object"))
     }
     try checkStack()
     if !o.type.isBuiltin || o is NativeObject || o is ExceptionObject, let s = o.type.lookup("__str__"),
-      !(s is BuiltinFunctionObject) || o is NativeObject || (!o.type.isBuiltin && s !== Types.object.dict.getStr("__str__") && !(o is ExceptionObject)) {
+      !(s is BuiltinFunctionObject) || o is NativeObject
+        || (!o.type.isBuiltin && s !== Types.object.dict.getStr("__str__") && !(o is ExceptionObject))
+    {
       let v = try call(s, Args([o]))
       guard let r = v as? StrObject else { throw typeError("__str__ returned non-string (type \(typeName(v)))") }
       return r.value
@@ -152,28 +163,45 @@ extension Machine {
       {
         var text = "[Errno \(try str(errno))] \(try str(strerror))"
         if let filename = e.dict.getStr("filename"), !(filename is NoneObject) { text += ": \(try repr(filename))" }
-        if let filename2 = e.dict.getStr("filename2"), !(filename2 is NoneObject) { text += " -> \(try repr(filename2))" }
+        if let filename2 = e.dict.getStr("filename2"), !(filename2 is NoneObject) {
+          text += " -> \(try repr(filename2))"
+        }
         return text
       }
       // UnicodeDecodeError(encoding, object, start, end, reason) and UnicodeEncodeError: the codec's words.
-      if e.cls.isSubtype(of: Types.UnicodeDecodeError) || e.cls.isSubtype(of: Types.UnicodeEncodeError), e.args.count == 5,
+      if e.cls.isSubtype(of: Types.UnicodeDecodeError) || e.cls.isSubtype(of: Types.UnicodeEncodeError),
+        e.args.count == 5,
         let encoding = e.args[0] as? StrObject, let start = (e.args[2] as? IntObject)?.intValue,
         let end = (e.args[3] as? IntObject)?.intValue, let reason = e.args[4] as? StrObject
       {
         if let bytes = e.args[1] as? BytesObject, e.cls.isSubtype(of: Types.UnicodeDecodeError) {
           if end == start + 1, bytes.value.indices.contains(start) {
             let hex = String(bytes.value[start], radix: 16)
-            return "'\(encoding.value)' codec can't decode byte 0x\(hex.count == 1 ? "0" : "")\(hex) in position \(start): \(reason.value)"
+            return
+              "'\(encoding.value)' codec can't decode byte 0x\(hex.count == 1 ? "0" : "")\(hex) in position \(start): \(reason.value)"
           }
           return "'\(encoding.value)' codec can't decode bytes in position \(start)-\(end - 1): \(reason.value)"
         }
         if let text = e.args[1] as? StrObject, e.cls.isSubtype(of: Types.UnicodeEncodeError) {
           let scalars = Array(text.value.unicodeScalars)
           if end == start + 1, scalars.indices.contains(start) {
-            return "'\(encoding.value)' codec can't encode character '\(Machine.codecEscape(scalars[start]))' in position \(start): \(reason.value)"
+            return
+              "'\(encoding.value)' codec can't encode character '\(Machine.codecEscape(scalars[start]))' in position \(start): \(reason.value)"
           }
           return "'\(encoding.value)' codec can't encode characters in position \(start)-\(end - 1): \(reason.value)"
         }
+      }
+      // UnicodeTranslateError(object, start, end, reason).
+      if e.cls.isSubtype(of: Types.UnicodeTranslateError), e.args.count == 4, let text = e.args[0] as? StrObject,
+        let start = (e.args[1] as? IntObject)?.intValue, let end = (e.args[2] as? IntObject)?.intValue,
+        let reason = e.args[3] as? StrObject
+      {
+        let scalars = Array(text.value.unicodeScalars)
+        if end == start + 1, scalars.indices.contains(start) {
+          return
+            "can't translate character '\(Machine.codecEscape(scalars[start]))' in position \(start): \(reason.value)"
+        }
+        return "can't translate characters in position \(start)-\(end - 1): \(reason.value)"
       }
       if e.cls.isSubtype(of: Types.BaseExceptionGroup), e.args.count >= 1 {
         let n = e.members.count
@@ -201,7 +229,9 @@ extension Machine {
       return try values { () throws(PythonValuesError) in try PyFormat.format(s.value, spec: spec, release: release) }
     default: break
     }
-    if let f = o.type.lookup("__format__"), f is FunctionObject || o.type.enumMembers != nil && f !== Types.object.dict.getStr("__format__") {
+    if let f = o.type.lookup("__format__"),
+      f is FunctionObject || o.type.enumMembers != nil && f !== Types.object.dict.getStr("__format__")
+    {
       let v = try call(f, Args([o, StrObject(spec)]))
       guard let s = v as? StrObject else { throw typeError("__format__ must return a str, not \(typeName(v))") }
       return s.value
@@ -219,15 +249,20 @@ extension Machine {
     if let t = args as? TupleObject, t.type === Types.tuple {
       a = .tuple(t.items)
     } else if let d = args as? DictObject {
-      a = .single(d, mapping: { key in
-        guard let v = try d.get(StrObject(key), self) else { throw keyError(StrObject(key)) }
-        return v
-      })
+      a = .single(
+        d,
+        mapping: { key in
+          guard let v = try d.get(StrObject(key), self) else { throw keyError(StrObject(key)) }
+          return v
+        })
     } else {
       a = .single(args, mapping: nil)
     }
     do {
-      return StrObject(try PyPercent.format(f.value, a, operand: { self.percentOperand($0) }, str: { try self.str($0) }, repr: { try self.repr($0) }, release: release))
+      return StrObject(
+        try PyPercent.format(
+          f.value, a, operand: { self.percentOperand($0) }, str: { try self.str($0) }, repr: { try self.repr($0) },
+          release: release))
     } catch let e as PythonValuesError {
       if case .resourceLimit(let m) = e { throw Halt.budget("memory: \(m)") }
       throw e.exception

@@ -83,6 +83,7 @@ extension Machine {
   func closeLiveAsyncGenerators() -> [Awaitable] {
     let live = asyncGenerators.compactMap(\.generator).filter { $0.frame.started && !$0.frame.finished }
     asyncGenerators = []
+    finalizingAsyncGenerators = []
     if live.count > 1 {
       halt =
         halt

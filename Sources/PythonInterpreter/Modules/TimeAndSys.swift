@@ -11,12 +11,30 @@ enum TimeModule {
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
       mod.dict.setStr(name, BuiltinFunctionObject(name, body))
     }
-    fn("perf_counter") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(Double(m.nowTicks) / 1_000_000) }
-    fn("monotonic") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(Double(m.nowTicks) / 1_000_000) }
-    fn("time") { m, _ in try m.workerEffect("reads the clock"); return FloatObject(epoch + Double(m.nowTicks) / 1_000_000) }
-    fn("perf_counter_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000)) }
-    fn("monotonic_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000)) }
-    fn("time_ns") { m, _ in try m.workerEffect("reads the clock"); return IntObject.make(BigInt(Int(epoch)) * BigInt(1_000_000_000) + BigInt(Int(m.nowTicks)) * BigInt(1000)) }
+    fn("perf_counter") { m, _ in
+      try m.workerEffect("reads the clock")
+      return FloatObject(Double(m.nowTicks) / 1_000_000)
+    }
+    fn("monotonic") { m, _ in
+      try m.workerEffect("reads the clock")
+      return FloatObject(Double(m.nowTicks) / 1_000_000)
+    }
+    fn("time") { m, _ in
+      try m.workerEffect("reads the clock")
+      return FloatObject(epoch + Double(m.nowTicks) / 1_000_000)
+    }
+    fn("perf_counter_ns") { m, _ in
+      try m.workerEffect("reads the clock")
+      return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000))
+    }
+    fn("monotonic_ns") { m, _ in
+      try m.workerEffect("reads the clock")
+      return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000))
+    }
+    fn("time_ns") { m, _ in
+      try m.workerEffect("reads the clock")
+      return IntObject.make(BigInt(Int(epoch)) * BigInt(1_000_000_000) + BigInt(Int(m.nowTicks)) * BigInt(1000))
+    }
     fn("process_time") { m, _ in FloatObject(0) }
     fn("sleep") { m, a in
       guard a.count == 1 else { throw typeError("time.sleep() takes exactly one argument (\(a.count) given)") }
@@ -57,18 +75,25 @@ enum SysModule {
     t.dict.setStr("n_fields", IntObject.make(fields.count))
     t.construct = { _, _, _ in throw typeError("cannot create 'sys.version_info' instances") }
     for (i, f) in fields.enumerated() {
-      t.dict.setStr(f, DescriptorObject(.property, BuiltinFunctionObject(f) { m, a in
-        guard let tuple = a[0] as? TupleObject, i < tuple.items.count else {
-          throw typeError("descriptor '\(f)' for 'sys.version_info' objects doesn't apply to a '\(m.typeName(a[0]))' object")
-        }
-        return tuple.items[i]
-      }))
+      t.dict.setStr(
+        f,
+        DescriptorObject(
+          .property,
+          BuiltinFunctionObject(f) { m, a in
+            guard let tuple = a[0] as? TupleObject, i < tuple.items.count else {
+              throw typeError(
+                "descriptor '\(f)' for 'sys.version_info' objects doesn't apply to a '\(m.typeName(a[0]))' object")
+            }
+            return tuple.items[i]
+          }))
     }
-    t.dict.setStr("__repr__", BuiltinFunctionObject("__repr__") { m, a in
-      guard let tuple = a[0] as? TupleObject else { throw typeError("expected sys.version_info") }
-      let parts = try zip(fields, tuple.items).map { "\($0)=\(try m.repr($1))" }
-      return StrObject("sys.version_info(\(parts.joined(separator: ", ")))")
-    })
+    t.dict.setStr(
+      "__repr__",
+      BuiltinFunctionObject("__repr__") { m, a in
+        guard let tuple = a[0] as? TupleObject else { throw typeError("expected sys.version_info") }
+        let parts = try zip(fields, tuple.items).map { "\($0)=\(try m.repr($1))" }
+        return StrObject("sys.version_info(\(parts.joined(separator: ", ")))")
+      })
     return t
   }()
 
@@ -78,7 +103,10 @@ enum SysModule {
     mod.dict.setStr("stderr", StreamObject(toStderr: true))
     let patch = ["10": "13", "11": "7", "12": "1", "13": "0"]["\(m.version.minor)"] ?? "0"
     let vi = TupleObject(
-      [IntObject.make(3), IntObject.make(m.version.minor), IntObject.make(Int(patch)!), StrObject("final"), IntObject.make(0)],
+      [
+        IntObject.make(3), IntObject.make(m.version.minor), IntObject.make(Int(patch)!), StrObject("final"),
+        IntObject.make(0),
+      ],
       type: versionInfoType)
     mod.dict.setStr("version_info", vi)
     mod.dict.setStr("version", StrObject("3.\(m.version.minor).\(patch)"))
@@ -86,22 +114,34 @@ enum SysModule {
     mod.dict.setStr("argv", ListObject([StrObject(m.filename)]))
     mod.dict.setStr("maxsize", IntObject.make(Int.max))
     mod.dict.setStr("byteorder", StrObject("little"))
-    mod.dict.setStr("exit", BuiltinFunctionObject("exit") { _, a in
-      // sys.exit(None) is sys.exit(): a SystemExit with no arguments.
-      throw ExceptionObject(Types.SystemExit, a.count > 0 && !(a[0] is NoneObject) ? [a[0]] : [])
-    })
-    mod.dict.setStr("getrecursionlimit", BuiltinFunctionObject("getrecursionlimit") { m, _ in IntObject.make(m.budgets.recursion) })
-    mod.dict.setStr("setrecursionlimit", BuiltinFunctionObject("setrecursionlimit") { m, a in
-      guard let n = (a[0] as? IntObject)?.intValue, n >= 1 else { throw valueError("recursion limit must be greater or equal than 1") }
-      m.budgets.recursion = n
-      return NoneObject.shared
-    })
-    mod.dict.setStr("exc_info", BuiltinFunctionObject("exc_info") { m, _ in
-      guard let e = m.currentHandled() else { return TupleObject([NoneObject.shared, NoneObject.shared, NoneObject.shared]) }
-      return TupleObject([e.type, e, NoneObject.shared])
-    })
+    mod.dict.setStr(
+      "exit",
+      BuiltinFunctionObject("exit") { _, a in
+        // sys.exit(None) is sys.exit(): a SystemExit with no arguments.
+        throw ExceptionObject(Types.SystemExit, a.count > 0 && !(a[0] is NoneObject) ? [a[0]] : [])
+      })
+    mod.dict.setStr(
+      "getrecursionlimit", BuiltinFunctionObject("getrecursionlimit") { m, _ in IntObject.make(m.budgets.recursion) })
+    mod.dict.setStr(
+      "setrecursionlimit",
+      BuiltinFunctionObject("setrecursionlimit") { m, a in
+        guard let n = (a[0] as? IntObject)?.intValue, n >= 1 else {
+          throw valueError("recursion limit must be greater or equal than 1")
+        }
+        m.budgets.recursion = n
+        return NoneObject.shared
+      })
+    mod.dict.setStr(
+      "exc_info",
+      BuiltinFunctionObject("exc_info") { m, _ in
+        guard let e = m.currentHandled() else {
+          return TupleObject([NoneObject.shared, NoneObject.shared, NoneObject.shared])
+        }
+        return TupleObject([e.type, e, try m.getAttribute(e, StrObject("__traceback__"))])
+      })
     if m.version.minor >= 11 {
-      mod.dict.setStr("exception", BuiltinFunctionObject("exception") { m, _ in m.currentHandled() ?? NoneObject.shared })
+      mod.dict.setStr(
+        "exception", BuiltinFunctionObject("exception") { m, _ in m.currentHandled() ?? NoneObject.shared })
     }
     mod.dict.setStr("modules", DictObject())
     return mod
@@ -117,22 +157,37 @@ final class StreamObject: NativeObject {
   }
 
   static let streamType: TypeObject = {
-    let t = AsyncioModule.nativeType("TextIOWrapper", module: "_io", [
-      ("write", { m, a in
-        guard let s = a.get(1, "s") as? StrObject else {
-          throw typeError("write() argument must be str, not \(m.typeName(a.get(1, "s") ?? NoneObject.shared))")
-        }
-        try m.write(s.value, toStderr: (a[0] as! StreamObject).toStderr)
-        return IntObject.make(s.count)
-      }),
-      ("flush", { _, _ in NoneObject.shared }),
-      ("isatty", { _, _ in BoolObject.false }),
-      ("writelines", { m, a in
-        for l in try m.iterate(a[1]) { try m.write(try m.str(l), toStderr: (a[0] as! StreamObject).toStderr) }
-        return NoneObject.shared
-      }),
-      ("fileno", { m, _ in throw Halt.refused(line: m.learnerLine, column: m.learnerColumn, construct: "fileno", why: "file descriptors are outside an exercise run") }),
-    ])
+    let t = AsyncioModule.nativeType(
+      "TextIOWrapper", module: "_io",
+      [
+        (
+          "write",
+          { m, a in
+            guard let s = a.get(1, "s") as? StrObject else {
+              throw typeError("write() argument must be str, not \(m.typeName(a.get(1, "s") ?? NoneObject.shared))")
+            }
+            try m.write(s.value, toStderr: (a[0] as! StreamObject).toStderr)
+            return IntObject.make(s.count)
+          }
+        ),
+        ("flush", { _, _ in NoneObject.shared }),
+        ("isatty", { _, _ in BoolObject.false }),
+        (
+          "writelines",
+          { m, a in
+            for l in try m.iterate(a[1]) { try m.write(try m.str(l), toStderr: (a[0] as! StreamObject).toStderr) }
+            return NoneObject.shared
+          }
+        ),
+        (
+          "fileno",
+          { m, _ in
+            throw Halt.refused(
+              line: m.learnerLine, column: m.learnerColumn, construct: "fileno",
+              why: "file descriptors are outside an exercise run")
+          }
+        ),
+      ])
     return t
   }()
 }
