@@ -10,11 +10,12 @@ public final class Task: Future, DoneCallback {
     set { givenName = newValue }
   }
   private var givenName: String?
-  /// The number of a task made without a name (`Task-N`): CPython counts only those.
-  private let defaultNameNumber: Int
   /// The coroutine frames of the task, innermost last (`yield from` chains).
   private var frames: FrameStack
   var mustCancel = false
+  /// The number of a task made without a name (`Task-N`): CPython counts only those. (Beside
+  /// the flag, in the padding before the next reference: a million tasks cost nothing more.)
+  private let defaultNameNumber: Int32
   /// The future the task waits on (`_fut_waiter`).
   public private(set) var waitingOn: Future?
   /// `cancelling()`: cancellation requests not yet taken back by `uncancel()` (3.11+).
@@ -40,7 +41,7 @@ public final class Task: Future, DoneCallback {
     self.frames = FrameStack(coroutine)
     self.serial = serial
     self.givenName = name
-    self.defaultNameNumber = defaultNameNumber
+    self.defaultNameNumber = Int32(clamping: defaultNameNumber)
     super.init(loop: loop)
   }
 
