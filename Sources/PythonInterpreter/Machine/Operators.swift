@@ -156,22 +156,23 @@ extension Machine {
     return out
   }
 
+  /// The operators a float takes (the others, `<<` and `&` among them, name both operands' types).
+  private static let floatOperators: Set<BinaryOperator> = [.add, .sub, .mult, .div, .floorDiv, .mod, .pow]
+
   private func builtinBinary(_ l: PyObject, _ r: PyObject, _ op: BinaryOperator) throws -> PyObject? {
-    // `d.keys()` and `d.items()` are sets too: with any iterable, `& | - ^` make a new set.
-    if op == .bitAnd || op == .bitOr || op == .sub || op == .bitXor, isSetView(l) || isSetView(r) {
-      let (a, b) = (try setOf(l), try setOf(r))
-      let left = a === l ? SetObject() : a
-      if a === l { for x in a.items { try left.add(x, self) } }
-      return try setBinary(left, b, op)
-    }
     if let a = l as? IntObject, let b = r as? IntObject {
       return try intBinary(a.value, b.value, op)
     }
-    if (l is FloatObject || l is IntObject) && (r is FloatObject || r is IntObject),
-      [.add, .sub, .mult, .div, .floorDiv, .mod, .pow].contains(op)
-    {
+    if (l is FloatObject || l is IntObject) && (r is FloatObject || r is IntObject), Self.floatOperators.contains(op) {
       guard let x = try asDouble(l), let y = try asDouble(r) else { return nil }
       return try floatBinary(x, y, op)
+    }
+    // `d.keys()` and `d.items()` are sets too: with any iterable, `& | - ^` make a new set.
+    if op == .bitAnd || op == .bitOr || op == .sub || op == .bitXor, isSetView(l) || isSetView(r) {
+      // The result is a set whatever the left side is (a frozenset or a list too).
+      let left = SetObject()
+      for x in try iterate(l) { try left.add(x, self) }
+      return try setBinary(left, try setOf(r), op)
     }
     switch (l, r) {
     case (let a as StrObject, let b as StrObject):
@@ -515,10 +516,6 @@ extension Machine {
 
   /// Comparisons of built-in values; nil when the types are not built-in comparable ones.
   func builtinCompare(_ l: PyObject, _ r: PyObject, _ op: CompareOperator) throws -> Bool? {
-    // A set-like dict view compares with a set or another such view as a set.
-    if isSetView(l) || isSetView(r), isSetView(l) || l is SetObject, isSetView(r) || r is SetObject {
-      return try builtinCompare(try setOf(l), try setOf(r), op)
-    }
     // Unions are equal with the same members, in any order (`int | str == str | int`).
     if let a = l as? UnionObject, let b = r as? UnionObject, op == .eq || op == .notEq {
       let same =
@@ -586,6 +583,10 @@ extension Machine {
       if op == .notEq { return a.value != b.value }
       return result(a.value.lexicographicallyPrecedes(b.value) ? -1 : (a.value == b.value ? 0 : 1))
     default:
+      // A set-like dict view compares with a set or another such view as a set.
+      if isSetView(l) || isSetView(r), isSetView(l) || l is SetObject, isSetView(r) || r is SetObject {
+        return try builtinCompare(try setOf(l), try setOf(r), op)
+      }
       if l.type.isBuiltin && r.type.isBuiltin && !(l is NativeObject) && !(r is NativeObject) && !(l is ExceptionObject)
         && !(r is ExceptionObject) && !(l is TupleObject && !l.type.isBuiltin)
       {
