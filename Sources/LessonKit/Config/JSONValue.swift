@@ -103,7 +103,25 @@ public struct JSONReader {
   /// - Throws: ``JSONSyntaxError`` for anything that is not valid JSON: invalid UTF-8, trailing
   ///   text, a duplicate key, nesting deeper than ``maximumDepth``.
   public func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    try parse(bytes, member: nil)
+  }
+
+  /// Parses `bytes`, offering the value of the top-level object's member `key` to `read` first.
+  ///
+  /// `read` gets the text and the index where the value starts, and returns the index just past
+  /// it when it took the value (the member then holds an empty list in the result), or `nil` to
+  /// leave the value to this reader. What `read` takes must be valid JSON.
+  func parse(
+    _ bytes: [UInt8], member key: String, readBy read: @escaping (UnsafeBufferPointer<UInt8>, Int) -> Int?
+  ) throws(JSONSyntaxError) -> JSONValue {
+    try parse(bytes, member: (key, read))
+  }
+
+  private func parse(
+    _ bytes: [UInt8], member special: (key: String, read: (UnsafeBufferPointer<UInt8>, Int) -> Int?)?
+  ) throws(JSONSyntaxError) -> JSONValue {
     var parser = Parser(bytes: bytes, maximumDepth: maximumDepth)
+    parser.special = special
     parser.skipWhitespace()
     if parser.index == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       parser.index = 3
@@ -115,10 +133,46 @@ public struct JSONReader {
     return value
   }
 
+  /// 10^0 to 10^22, every one an exact double.
+  static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+  ]
+
+  /// The value of a decimal without an exponent whose digits, all together, are fewer than 16
+  /// (`0.125`, `-12.5`, `3`), computed exactly as `Double(text)` rounds it: the digits as a whole
+  /// number and a power of ten up to 10^22 are both exact doubles, and one division of exact
+  /// doubles is correctly rounded. Nil for any other number, which `Double(text)` then reads.
+  static func shortDecimal<Text: Collection<UInt8>>(_ text: Text) -> Double? {
+    var mantissa: Int64 = 0
+    var digits = 0
+    var decimals = 0
+    var negative = false
+    var afterPoint = false
+    for byte in text {
+      switch byte {
+      case UInt8(ascii: "-"): negative = true
+      case UInt8(ascii: "."): afterPoint = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+        digits += 1
+        if afterPoint { decimals += 1 }
+        if digits > 15 { return nil }
+      default: return nil
+      }
+    }
+    guard decimals < Self.powersOfTen.count else { return nil }
+    let value = Double(mantissa) / Self.powersOfTen[decimals]
+    // -0 is a double of its own, as Double("-0") reads it.
+    return negative ? -value : value
+  }
+
   private struct Parser {
     let bytes: [UInt8]
     let maximumDepth: Int
     var index = 0
+    /// A member of the top-level object whose value another reader may take (``parse(_:member:readBy:)``).
+    var special: (key: String, read: (UnsafeBufferPointer<UInt8>, Int) -> Int?)?
 
     func error(_ message: String, at position: Int? = nil) -> JSONSyntaxError {
       let end = min(position ?? index, bytes.count)
@@ -223,43 +277,9 @@ public struct JSONReader {
         guard digits(&self) > 0 else { throw error("expected digits in the exponent") }
       }
       let text = String(decoding: bytes[begin..<index], as: UTF8.self)
-      if let value = Self.shortDecimal(bytes[begin..<index]) { return .number(value, text: text) }
+      if let value = JSONReader.shortDecimal(bytes[begin..<index]) { return .number(value, text: text) }
       guard let value = Double(text) else { throw error("the number \(JSONValue.shortened(number: text)) cannot be read", at: begin) }
       return .number(value, text: text)
-    }
-
-    /// 10^0 to 10^22, every one an exact double.
-    static let powersOfTen: [Double] = [
-      1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-      1e21, 1e22,
-    ]
-
-    /// The value of a decimal without an exponent whose digits, all together, are fewer than 16
-    /// (`0.125`, `-12.5`, `3`), computed exactly as `Double(text)` rounds it: the digits as a whole
-    /// number and a power of ten up to 10^22 are both exact doubles, and one division of exact
-    /// doubles is correctly rounded. Nil for any other number, which `Double(text)` then reads.
-    static func shortDecimal(_ text: ArraySlice<UInt8>) -> Double? {
-      var mantissa: Int64 = 0
-      var digits = 0
-      var decimals = 0
-      var negative = false
-      var afterPoint = false
-      for byte in text {
-        switch byte {
-        case UInt8(ascii: "-"): negative = true
-        case UInt8(ascii: "."): afterPoint = true
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-          mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
-          digits += 1
-          if afterPoint { decimals += 1 }
-          if digits > 15 { return nil }
-        default: return nil
-        }
-      }
-      guard decimals < Self.powersOfTen.count else { return nil }
-      let value = Double(mantissa) / Self.powersOfTen[decimals]
-      // -0 is a double of its own, as Double("-0") reads it.
-      return negative ? -value : value
     }
 
     mutating func string() throws(JSONSyntaxError) -> String {
@@ -429,7 +449,14 @@ public struct JSONReader {
         }
         index += 1
         skipWhitespace()
-        members.append(JSONMember(key: key, value: try value(depth: depth)))
+        if depth == 1, let special, special.key == key,
+          let end = bytes.withUnsafeBufferPointer({ special.read($0, index) })
+        {
+          index = end
+          members.append(JSONMember(key: key, value: .array([])))
+        } else {
+          members.append(JSONMember(key: key, value: try value(depth: depth)))
+        }
         skipWhitespace()
         guard index < bytes.count else { throw error("this object is never closed with '}'") }
         if bytes[index] == UInt8(ascii: ",") {

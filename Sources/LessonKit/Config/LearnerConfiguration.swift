@@ -136,15 +136,36 @@ extension LearnerConfiguration {
       throw .unreadableFile(
         path: file, reason: "it is \(bytes.count) bytes; a configuration may be at most \(limits.fileSize) bytes")
     }
+    // The calls, when all are written the usual way, go straight from the text into calls.
+    let scanned = ScannedCalls()
     let json: JSONValue
-    do { json = try JSONReader().parse(bytes) } catch { throw .invalidJSON(path: file, error: error) }
-    return try read(json, file: file, limits: limits)
+    do {
+      json = try JSONReader().parse(bytes, member: "calls") { text, start in
+        guard let (calls, end) = PlainCallsScanner.scan(text, from: start) else { return nil }
+        scanned.calls = calls
+        return end
+      }
+    } catch { throw .invalidJSON(path: file, error: error) }
+    return try read(json, file: file, limits: limits, scannedCalls: scanned.calls)
+  }
+
+  /// Where the scanner leaves the calls it read.
+  private final class ScannedCalls {
+    var calls: [GatherCall]?
   }
 
   /// Reads a configuration from parsed JSON.
   public static func read(_ json: JSONValue, file: String, limits: ConfigurationLimits = .untrusted)
     throws(LessonKitError) -> LearnerConfiguration
   {
+    try read(json, file: file, limits: limits, scannedCalls: nil)
+  }
+
+  /// Reads a configuration from parsed JSON whose `"calls"` list, when `scannedCalls` is given,
+  /// was read already (by ``PlainCallsScanner``) and stands in the JSON as an empty list.
+  static func read(
+    _ json: JSONValue, file: String, limits: ConfigurationLimits, scannedCalls: [GatherCall]?
+  ) throws(LessonKitError) -> LearnerConfiguration {
     let top = try JSONFieldReader(json, file: file, path: "", known: topFields)
     var limit: Int?
     if let value = top.value("limit"), value != .null {
@@ -161,29 +182,31 @@ extension LearnerConfiguration {
     guard case .array(let items) = callsValue else {
       throw top.fail("calls", expected: "a list of calls", found: callsValue)
     }
-    guard !items.isEmpty else {
+    let count = scannedCalls?.count ?? items.count
+    guard count > 0 else {
       throw .invalidContent(
         path: file, field: "calls",
         message: "the list is empty; add at least one call like {\"name\": \"search\", \"delay\": 0.1}")
     }
-    guard items.count <= limits.calls else {
+    guard count <= limits.calls else {
       throw .invalidContent(
-        path: file, field: "calls", message: "\(items.count) calls; a configuration may have at most \(limits.calls)")
+        path: file, field: "calls", message: "\(count) calls; a configuration may have at most \(limits.calls)")
     }
-    var calls: [GatherCall] = []
-    calls.reserveCapacity(items.count)
+    var calls = scannedCalls ?? []
+    if scannedCalls == nil { calls.reserveCapacity(count) }
     // Sized once: a million names are not rehashed as the table grows.
     var seen: [String: Int] = [:]
-    seen.reserveCapacity(items.count)
-    for (index, item) in items.enumerated() {
-      let call = try readCall(item, file: file, index: index)
+    seen.reserveCapacity(count)
+    for index in 0..<count {
+      // Read and checked in turn, so that the first thing wrong in the list is the one reported.
+      if scannedCalls == nil { calls.append(try readCall(items[index], file: file, index: index)) }
+      let name = calls[index].name
       // One look in the table: the index goes in, and the one it replaces is the clash.
-      if let first = seen.updateValue(index, forKey: call.name) {
+      if let first = seen.updateValue(index, forKey: name) {
         throw .invalidContent(
           path: file, field: "calls[\(index)].name",
-          message: "\"\(call.name)\" is already the name of calls[\(first)]; every call needs its own name")
+          message: "\"\(name)\" is already the name of calls[\(first)]; every call needs its own name")
       }
-      calls.append(call)
     }
     let evidence = try top.value("evidence").map { (value) throws(LessonKitError) in
       try readEvidence(value, file: file)
@@ -280,9 +303,13 @@ extension LearnerConfiguration {
   /// A number of seconds in range as whole nanoseconds, kept to the microsecond as
   /// ``JSONFieldReader/seconds(_:maximum:)`` keeps it, or `nil`.
   static func plainNanoseconds(_ value: JSONValue) -> Int64? {
-    guard case .number(let number, _) = value, number.isFinite, number >= 0,
-      number <= ConfigurationLimits.maximumSeconds
-    else { return nil }
+    guard case .number(let number, _) = value else { return nil }
+    return plainNanoseconds(seconds: number)
+  }
+
+  /// ``plainNanoseconds(_:)`` of a number already read.
+  static func plainNanoseconds(seconds number: Double) -> Int64? {
+    guard number.isFinite, number >= 0, number <= ConfigurationLimits.maximumSeconds else { return nil }
     return Int64((number * 1_000_000).rounded()) * 1_000
   }
 

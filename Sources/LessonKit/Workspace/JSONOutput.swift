@@ -71,17 +71,16 @@ public enum JSONOutput: Sendable, Hashable {
         out.add("[]")
         return
       }
-      var writer = JSONRow(out: [], keys: [[]], open: [], between: [])
-      swap(&writer.out, &out)
+      var writer = JSONRow(out: ByteWriter(capacity: count * 16), keys: [[]], open: [], between: [])
       writer.out.append(UInt8(ascii: "["))
       for index in 0..<count {
-        if index > 0 { writer.out.add(", ") }
+        if index > 0 { writer.out.append(", ") }
         writer.column = 0
         item(index, &writer)
         precondition(writer.column == 1, "a list item wrote \(writer.column) values, not one")
       }
       writer.out.append(UInt8(ascii: "]"))
-      swap(&writer.out, &out)
+      writer.out.withBytes { out.append(contentsOf: $0) }
     case .object(let members):
       if members.isEmpty {
         out.add("{}")
@@ -185,20 +184,19 @@ public enum JSONOutput: Sendable, Hashable {
     }
     /// Rows `range`, each after `between` but the table's first, appended to `text`.
     @Sendable func write(_ range: Range<Int>, into text: inout [UInt8]) {
-      var writer = JSONRow(out: [], keys: quotedKeys, open: rowOpen, between: rowBetween)
-      swap(&writer.out, &text)
+      var writer = JSONRow(out: ByteWriter(capacity: range.count * 64), keys: quotedKeys, open: rowOpen, between: rowBetween)
       for index in range {
-        if index > 0 { writer.out += between }
+        if index > 0 { writer.out.append(between) }
         writer.column = 0
-        if keys.isEmpty {
-          writer.out.add("{}")
+        if quotedKeys.isEmpty {
+          writer.out.append("{}")
           continue
         }
         row(index, &writer)
-        precondition(writer.column == keys.count, "a table row wrote \(writer.column) of its \(keys.count) cells")
-        writer.out += rowClose
+        precondition(writer.column == quotedKeys.count, "a table row wrote \(writer.column) of its \(keys.count) cells")
+        writer.out.append(rowClose)
       }
-      swap(&writer.out, &text)
+      writer.out.withBytes { text.append(contentsOf: $0) }
     }
     out += open
     // A large table is written in parts side by side, one per core, and the parts put together
@@ -228,6 +226,11 @@ public enum JSONOutput: Sendable, Hashable {
 
   /// Appends ``seconds(microseconds:)``, written right to left on the stack and copied once.
   static func seconds(microseconds: Int64, into out: inout [UInt8]) {
+    seconds(microseconds: microseconds) { out.append(contentsOf: $0) }
+  }
+
+  /// ``seconds(microseconds:)`` written right to left on the stack, and handed over in one piece.
+  @inline(__always) static func seconds(microseconds: Int64, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
     let magnitude = microseconds.magnitude
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
       var end = buffer.count
@@ -254,7 +257,7 @@ public enum JSONOutput: Sendable, Hashable {
         whole /= 10
       } while whole > 0
       if microseconds < 0 { put(UInt8(ascii: "-")) }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[end...]))
+      emit(UnsafeBufferPointer(rebasing: buffer[end...]))
     }
   }
 
@@ -281,10 +284,41 @@ public enum JSONOutput: Sendable, Hashable {
     bytes.append(UInt8(ascii: "\""))
   }
 
+  /// Appends `text` as a JSON string to a table's writer.
+  static func quote(_ text: String, into writer: ByteWriter) {
+    var text = text
+    writer.append(UInt8(ascii: "\""))
+    text.withUTF8 { escape(utf8: $0, into: writer) }
+    writer.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends `text` followed by `suffix` as one JSON string to a table's writer.
+  static func quote(_ text: String, suffix: String, into writer: ByteWriter) {
+    var (text, suffix) = (text, suffix)
+    writer.append(UInt8(ascii: "\""))
+    text.withUTF8 { escape(utf8: $0, into: writer) }
+    suffix.withUTF8 { escape(utf8: $0, into: writer) }
+    writer.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether UTF-8 text goes into a JSON string as it is.
+  @inline(__always) private static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+  }
+
+  private static func escape(utf8: UnsafeBufferPointer<UInt8>, into writer: ByteWriter) {
+    if needsNoEscape(utf8) {
+      writer.append(utf8)
+      return
+    }
+    var escaped: [UInt8] = []
+    escape(utf8: utf8, into: &escaped)
+    writer.append(escaped)
+  }
+
   /// Appends valid UTF-8 text as the inside of a JSON string.
   private static func escape(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
-    let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
-    if plain {
+    if needsNoEscape(utf8) {
       bytes.append(contentsOf: utf8)
       return
     }
@@ -336,59 +370,56 @@ extension [UInt8] {
 /// One row of a ``JSONOutput/table(count:keys:row:)``: its cells are written in the order of the
 /// table's keys, one call each.
 public struct JSONRow {
-  fileprivate var out: [UInt8]
-  fileprivate let keys: [[UInt8]]
-  fileprivate let open: [UInt8]
-  fileprivate let between: [UInt8]
+  fileprivate var out: ByteWriter
+  /// What comes before each cell: the row's opening or the separator, then the cell's key, as
+  /// one run of bytes.
+  fileprivate let prefixes: [[UInt8]]
   fileprivate var column = 0
 
-  fileprivate init(out: [UInt8], keys: [[UInt8]], open: [UInt8], between: [UInt8]) {
+  fileprivate init(out: ByteWriter, keys: [[UInt8]], open: [UInt8], between: [UInt8]) {
     self.out = out
-    self.keys = keys
-    self.open = open
-    self.between = between
+    self.prefixes = keys.indices.map { ($0 == 0 ? open : between) + keys[$0] }
   }
 
   /// Starts the next cell: what separates it from the one before, and its key.
   private mutating func next() {
-    precondition(column < keys.count, "a table row wrote more cells than its \(keys.count) keys")
-    out += column == 0 ? open : between
-    out += keys[column]
+    precondition(column < prefixes.count, "a table row wrote more cells than its \(prefixes.count) keys")
+    prefixes.withUnsafeBufferPointer { out.append($0[column]) }
     column += 1
   }
 
   public mutating func string(_ text: String) {
     next()
-    JSONOutput.quote(text, into: &out)
+    JSONOutput.quote(text, into: out)
   }
 
   /// A number already formatted, as ``JSONOutput/number(_:)``.
   public mutating func number(_ text: String) {
     next()
-    out.add(text: text)
+    out.append(text: text)
   }
 
   /// A string written as `text` followed by `suffix` (`name` and `:ok`), with no string made of
   /// the two.
   public mutating func string(_ text: String, suffix: String) {
     next()
-    JSONOutput.quote(text, suffix: suffix, into: &out)
+    JSONOutput.quote(text, suffix: suffix, into: out)
   }
 
   /// A number of seconds given in whole microseconds, in its shortest form (`0.4`, `1`,
   /// `0.000001`), as ``JSONOutput/seconds(microseconds:)`` writes it.
   public mutating func seconds(microseconds: Int64) {
     next()
-    JSONOutput.seconds(microseconds: microseconds, into: &out)
+    JSONOutput.seconds(microseconds: microseconds) { out.append($0) }
   }
 
   public mutating func int(_ value: Int) {
     next()
-    out.add(text: String(value))
+    out.append(text: String(value))
   }
 
   public mutating func null() {
     next()
-    out.add("null")
+    out.append("null")
   }
 }
