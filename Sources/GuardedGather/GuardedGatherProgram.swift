@@ -195,11 +195,11 @@ private final class MainFrame: Coroutine {
 ///
 /// The `asyncio.sleep(delay)` it awaits is written out in place (a nested coroutine makes no
 /// event of its own), and the coroutine is also the sleep's future, which nothing else sees.
-private final class CallTool: Future, Coroutine {
+private final class CallTool: SleepingFuture, Coroutine {
   let program: GuardedGatherProgram
   let index: Int
   private var waited = false
-  private var timer: TimerHandle?
+  private var slept = false
 
   init(_ program: GuardedGatherProgram, index: Int) {
     self.program = program
@@ -216,13 +216,13 @@ private final class CallTool: Future, Coroutine {
       } else if delay <= 0 {
         return .yield
       } else {
-        timer = task.loop.schedule(after: delay, .setResultUnlessCancelled(self, nil))
+        wake(after: delay, with: nil)
+        slept = true
         return .awaitFuture(self)
       }
     } else {
-      // The handle holds this future, which holds it: cancel it and let it go.
-      timer?.cancel()
-      timer = nil
+      // `h.cancel()`.
+      if slept { cancelWake() }
       if case .error(let error) = input { return .raised(error) }
     }
     if let failure = program.batch.calls[index].failure { return .raised(ToolError.make(failure)) }

@@ -15,10 +15,10 @@
 ///
 /// The coroutine is also the future it waits on (`loop.create_future()` above): nothing but the
 /// coroutine and its task ever sees that future, so one object serves as both.
-public final class Sleep: Future, Coroutine {
+public final class Sleep: SleepingFuture, Coroutine {
   let delay: Double
   let result: LoopValue
-  private var timer: TimerHandle?
+  private var slept = false
   private var started = false
 
   /// Creates the coroutine `asyncio.sleep(delay, result)` on `loop`.
@@ -32,18 +32,56 @@ public final class Sleep: Future, Coroutine {
     if !started {
       started = true
       guard delay > 0 else { return .yield }
-      timer = task.loop.schedule(after: delay, .setResultUnlessCancelled(self, result))
+      wake(after: delay, with: result)
+      slept = true
       return .awaitFuture(self)
     }
-    let slept = timer != nil
-    // `h.cancel()`, and the handle let go: it holds this future, which holds it.
-    timer?.cancel()
-    timer = nil
+    // `h.cancel()`.
+    if slept { cancelWake() }
     switch input {
     case .error(let error): return .raised(error)
     case .value(let value): return .returned(slept ? value : result)
     }
   }
+}
+
+/// A future woken by a timer of its own, as `asyncio.sleep` wakes the future it awaits:
+///
+/// ```python
+/// h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+/// try:
+///     return await future
+/// finally:
+///     h.cancel()
+/// ```
+///
+/// Nothing but the sleeping coroutine ever sees that handle, so the future is its own
+/// (``OwnTimer``): set, cancelled, counted and run as the handle would be.
+open class SleepingFuture: Future, TimerEvent {
+  private var timer = OwnTimer()
+  private var wakeValue: LoopValue = nil
+
+  /// `loop.call_later(delay, futures._set_result_unless_cancelled, self, value)`.
+  public final func wake(after delay: Double, with value: LoopValue) {
+    wakeValue = value
+    timer.schedule(at: EventLoop.ticks(ofSeconds: loop.time + delay), for: self, on: loop)
+  }
+
+  /// `h.cancel()`.
+  public final func cancelWake() {
+    timer.cancel(on: loop)
+    wakeValue = nil
+  }
+
+  package final func isTimerCancelled(_ token: UInt32) -> Bool { timer.isCancelled(token) }
+  package final func timerLeftHeap(_ token: UInt32) { timer.leftHeap(token) }
+  /// `futures._set_result_unless_cancelled(self, value)`.
+  package final func timerFired(_ token: UInt32) {
+    let value = wakeValue
+    wakeValue = nil
+    if !isCancelled { setResult(value) }
+  }
+  package final func timerDiscarded(_ token: UInt32) { wakeValue = nil }
 }
 
 /// `tasks._release_waiter`, as a done-callback: wakes `waiter` unless it is done already.

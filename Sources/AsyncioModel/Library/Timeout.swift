@@ -4,14 +4,17 @@
 /// `__aenter__` and `__aexit__` never suspend, so they are plain methods here: a coroutine that
 /// runs `async with asyncio.timeout(...)` calls ``enter(in:)`` and ``exit(with:)`` where the
 /// statement would.
-public class TimeoutScope {
+public class TimeoutScope: TimerEvent {
   /// The states of `asyncio.Timeout`.
   public enum State: Sendable { case created, entered, expiring, expired, exited }
 
   public private(set) var state: State = .created
   /// The deadline in seconds of the loop's clock, or `nil` for none.
   public internal(set) var when: Double?
-  private var handle: Handle?
+  /// The deadline's callback when it was due already (`call_soon`).
+  private var soonHandle: Handle?
+  /// The deadline's timer (`call_at`), which nothing but the scope sees: the scope is its handle.
+  private var timer = OwnTimer()
   private var task: Task?
   private var cancelling = 0
 
@@ -61,29 +64,37 @@ public class TimeoutScope {
   /// `reschedule(when)`.
   public func reschedule(_ when: Double?, loop: EventLoop) {
     self.when = when
-    handle?.cancel()
-    guard let when else {
-      handle = nil
-      return
-    }
+    cancelHandle(loop: loop)
+    guard let when else { return }
     if when <= loop.time {
-      handle = loop.callSoon(.timeoutExpired(self))
+      soonHandle = loop.callSoon(.timeoutExpired(self))
     } else {
-      handle = loop.schedule(at: EventLoop.ticks(ofSeconds: when), .timeoutExpired(self))
+      timer.schedule(at: EventLoop.ticks(ofSeconds: when), for: self, on: loop)
     }
+  }
+
+  /// `self._timeout_handler.cancel()`, and the handler let go.
+  private func cancelHandle(loop: EventLoop?) {
+    soonHandle?.cancel()
+    soonHandle = nil
+    if let loop { timer.cancel(on: loop) }
   }
 
   func onTimeout() {
     task?.cancel()
     state = .expiring
-    handle = nil
+    soonHandle = nil
   }
+
+  package func isTimerCancelled(_ token: UInt32) -> Bool { timer.isCancelled(token) }
+  package func timerLeftHeap(_ token: UInt32) { timer.leftHeap(token) }
+  package func timerFired(_ token: UInt32) { onTimeout() }
+  package func timerDiscarded(_ token: UInt32) {}
 
   /// `__aexit__`: returns the exception that leaves the `async with` (`error` itself, or the
   /// `TimeoutError` it becomes), or `nil` when the block ended normally.
   public func exit(with error: LoopError?) -> LoopError? {
-    handle?.cancel()
-    handle = nil
+    cancelHandle(loop: task?.loop)
     guard state == .expiring else {
       if state == .entered { state = .exited }
       return error

@@ -149,8 +149,14 @@ public final class EventLoop {
   package func schedule(at when: Int64, _ action: HandleAction) -> TimerHandle {
     sequence &+= 1
     let timer = TimerHandle(when: when, sequence: sequence, action: action, loop: self)
-    timers.push(timer)
+    timers.push(TimerHeap.Entry(when: when, sequence: sequence, event: timer, token: 0))
     return timer
+  }
+
+  /// Sets a timer that is its own handle (``OwnTimer``), in the same order as any other.
+  package func schedule(at when: Int64, event: TimerEvent, token: UInt32) {
+    sequence &+= 1
+    timers.push(TimerHeap.Entry(when: when, sequence: sequence, event: event, token: token))
   }
 
   func timerCancelled() { cancelledTimers += 1 }
@@ -240,7 +246,7 @@ public final class EventLoop {
     } else {
       while timers.firstIsCancelled, let head = timers.popFirst() {
         cancelledTimers -= 1
-        head.scheduled = false
+        head.event.timerLeftHeap(head.token)
       }
     }
     if ready.isEmpty && !stopping {
@@ -263,8 +269,8 @@ public final class EventLoop {
       return .interrupted
     }
     while let when = timers.firstWhen, when <= ticks, let head = timers.popFirst() {
-      head.scheduled = false
-      ready.append(.handle(head))
+      head.event.timerLeftHeap(head.token)
+      ready.append(.timer(head.event, head.token))
     }
     var todo = ready.count
     while todo > 0, let item = ready.popFirst() {
@@ -282,21 +288,30 @@ public final class EventLoop {
       task.step(error.map(Resumption.error) ?? .value(nil))
     case .doneCallback(let callback, let future):
       callback.futureDone(future)
+    case .timer(let event, let token):
+      guard !event.isTimerCancelled(token) else { return }
+      event.timerFired(token)
     case .handle(let handle):
       guard !handle.cancelled else { return }
       // A handle runs once: its action is taken out of it (and what it holds let go with it).
-      switch handle.takeAction() {
-      case .setResultUnlessCancelled(let future, let value):
-        if !future.isCancelled { future.setResult(value) }
-      case .releaseWaiter(let waiter):
-        if !waiter.isDone { waiter.setResult(nil) }
-      case .timeoutExpired(let scope):
-        scope.onTimeout()
-      case .closure(let body):
-        body()
-      case .none:
-        break
-      }
+      run(handle.takeAction())
+    }
+  }
+
+  /// Runs a handle's action.
+  @inline(__always)
+  func run(_ action: consuming HandleAction) {
+    switch consume action {
+    case .setResultUnlessCancelled(let future, let value):
+      if !future.isCancelled { future.setResult(value) }
+    case .releaseWaiter(let waiter):
+      if !waiter.isDone { waiter.setResult(nil) }
+    case .timeoutExpired(let scope):
+      scope.onTimeout()
+    case .closure(let body):
+      body()
+    case .none:
+      break
     }
   }
 
@@ -306,9 +321,13 @@ public final class EventLoop {
     isClosed = true
     for case let task? in liveTasks where !task.isDone { task.abandon() }
     // Handles and the futures they would finish can hold each other (a sleep and its timer).
-    timers.forEach { $0.discard() }
+    timers.forEach { $0.timerDiscarded($1) }
     while let item = ready.popFirst() {
-      if case .handle(let handle) = item { handle.discard() }
+      switch item {
+      case .handle(let handle): handle.discard()
+      case .timer(let event, let token): event.timerDiscarded(token)
+      default: break
+      }
     }
     ready = RingBuffer()
     timers = TimerHeap()

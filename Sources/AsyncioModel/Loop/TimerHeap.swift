@@ -9,7 +9,8 @@ struct TimerHeap: ~Copyable {
   struct Entry {
     let when: Int64
     let sequence: UInt64
-    let timer: TimerHandle
+    let event: TimerEvent
+    let token: UInt32
 
     @inline(__always)
     func precedes(_ other: borrowing Entry) -> Bool {
@@ -33,17 +34,16 @@ struct TimerHeap: ~Copyable {
   /// The instant of the first timer, without touching it.
   var firstWhen: Int64? { count > 0 ? entries![0].when : nil }
   /// Whether the first timer was cancelled (false when there is none).
-  var firstIsCancelled: Bool { count > 0 && entries![0].timer.cancelled }
+  var firstIsCancelled: Bool { count > 0 && entries![0].event.isTimerCancelled(entries![0].token) }
 
   /// Calls `body` on every timer, in the heap's order.
-  func forEach(_ body: (TimerHandle) -> Void) {
-    for index in 0..<count { body(entries![index].timer) }
+  func forEach(_ body: (TimerEvent, UInt32) -> Void) {
+    for index in 0..<count { body(entries![index].event, entries![index].token) }
   }
 
-  mutating func push(_ timer: TimerHandle) {
+  mutating func push(_ moving: consuming Entry) {
     if count == capacity { grow() }
     let heap = entries!
-    let moving = Entry(when: timer.when, sequence: timer.sequence, timer: timer)
     var child = count
     count += 1
     // The hole moves up past every parent the new entry precedes; the entry goes where it stops.
@@ -56,7 +56,7 @@ struct TimerHeap: ~Copyable {
     (heap + child).initialize(to: moving)
   }
 
-  mutating func popFirst() -> TimerHandle? {
+  mutating func popFirst() -> Entry? {
     guard count > 0 else { return nil }
     let heap = entries!
     let top = heap.move()
@@ -65,7 +65,7 @@ struct TimerHeap: ~Copyable {
       let last = (heap + count).move()
       place(last, from: 0)
     }
-    return top.timer
+    return top
   }
 
   /// Drops every cancelled timer at once (what `_run_once` does when they are many).
@@ -74,8 +74,8 @@ struct TimerHeap: ~Copyable {
     var kept = 0
     for index in 0..<count {
       let entry = (heap + index).move()
-      if entry.timer.cancelled {
-        entry.timer.scheduled = false
+      if entry.event.isTimerCancelled(entry.token) {
+        entry.event.timerLeftHeap(entry.token)
       } else {
         (heap + kept).initialize(to: entry)
         kept += 1
