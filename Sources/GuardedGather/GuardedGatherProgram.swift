@@ -231,16 +231,25 @@ private final class CallTool: SleepingFuture, Coroutine {
 }
 
 /// `guarded(call)`, in either timeout scope.
-private final class Guarded: Coroutine {
+///
+/// In the call scope under 3.12+, the `asyncio.wait_for` around the tool is written out here, as
+/// 3.12's `wait_for` is written: `async with timeouts.timeout(timeout): return await fut`, in the
+/// same task. The coroutine is then also that `asyncio.timeout()` scope, which nothing else sees.
+private final class Guarded: TimeoutScope, Coroutine {
   private enum Stage { case start, acquiring, running, waitingInQueueScope }
   let program: GuardedGatherProgram
-  let index: Int
-  private var stage = Stage.start
   private var semaphore: Semaphore?
+  // Small and side by side: every call of a batch has its `guarded` waiting from the start.
+  private let callIndex: Int32
+  private var stage = Stage.start
+  /// Whether the tool runs under the timeout scope that is this coroutine.
+  private var scoped = false
+  var index: Int { Int(callIndex) }
 
   init(_ program: GuardedGatherProgram, index: Int) {
     self.program = program
-    self.index = index
+    self.callIndex = Int32(index)
+    super.init(when: nil)
   }
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
@@ -262,6 +271,15 @@ private final class Guarded: Coroutine {
       if case .error(let error) = input { return cancelled(error) }
       return runTool(task)
     case .running:
+      var input = input
+      if scoped {
+        // Leaving `async with timeouts.timeout(timeout)`: an expired deadline turns the
+        // cancellation into TimeoutError.
+        switch input {
+        case .value: if let error = exit(with: nil) { input = .error(error) }
+        case .error(let error): input = .error(exit(with: error) ?? error)
+        }
+      }
       let step = runToolEnded(input)
       semaphore?.release()
       if case .raised(let error) = step, error.category == .cancelled { return cancelled(error) }
@@ -308,7 +326,14 @@ private final class Guarded: Coroutine {
     stage = .running
     let tool = CallTool(program, index: index)
     guard let timeout = program.timeout(index) else { return .awaitCoroutine(tool) }
-    return .awaitCoroutine(WaitFor.make(.coroutine(tool), timeout: timeout, version: task.loop.version))
+    let version = task.loop.version
+    if !version.waitForRunsInItsOwnTask, timeout > 0 {
+      // `wait_for` of 3.12+, past its check of a timeout <= 0.
+      scoped = true
+      _ = enter(in: task, after: timeout)  // a new scope: never entered before
+      return .awaitCoroutine(tool)
+    }
+    return .awaitCoroutine(WaitFor.make(.coroutine(tool), timeout: timeout, version: version))
   }
 
   /// `except CancelledError: if not finished: finished("cancelled"); raise`.

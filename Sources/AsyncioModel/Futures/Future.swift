@@ -7,6 +7,11 @@ open class Future {
   public enum State: Sendable { case pending, cancelled, finished }
 
   public internal(set) var state: State = .pending
+  /// Whether anything asked for the outcome (`result()`, `exception()`, an `await`): CPython's
+  /// `_log_traceback` the other way round. A task that failed and was never asked is reported
+  /// ("Task exception was never retrieved") when it is collected. (Beside the state, in the
+  /// padding before the next reference: a future is a word smaller.)
+  public internal(set) var exceptionRetrieved = false
   /// The loop the future belongs to.
   public let loop: EventLoop
   var resultValue: LoopValue = nil
@@ -70,10 +75,6 @@ open class Future {
     return state == .finished ? exceptionValue : nil
   }
 
-  /// Whether anything asked for the outcome (`result()`, `exception()`, an `await`): CPython's
-  /// `_log_traceback` the other way round. A task that failed and was never asked is reported
-  /// ("Task exception was never retrieved") when it is collected.
-  public internal(set) var exceptionRetrieved = false
 
   /// The exception, without counting as retrieving it.
   public var unretrievedException: LoopError? { state == .finished && !exceptionRetrieved ? exceptionValue : nil }

@@ -12,34 +12,44 @@ public final class Task: Future, DoneCallback {
   private var givenName: String?
   /// The coroutine frames of the task, innermost last (`yield from` chains).
   private var frames: FrameStack
-  var mustCancel = false
-  /// The number of a task made without a name (`Task-N`): CPython counts only those. (Beside
-  /// the flag, in the padding before the next reference: a million tasks cost nothing more.)
-  private let defaultNameNumber: Int32
   /// The future the task waits on (`_fut_waiter`).
   public private(set) var waitingOn: Future?
-  /// `cancelling()`: cancellation requests not yet taken back by `uncancel()` (3.11+).
-  public private(set) var cancelRequests = 0
+  /// The host's context the task's steps run in (Python's `contextvars.Context`), from
+  /// ``EventLoop/contextOfNewTask`` when the task was made. Opaque to the model.
+  public var context: AnyObject?
+  // The numbers and flags below are kept small and side by side: a million tasks wait at once
+  // in a large batch, and each byte of a task is a megabyte of it.
+  private var ancestorSerials: (Int32, Int32, Int32) = (0, 0, 0)
+  private let serialNumber: Int32
+  /// The number of a task made without a name (`Task-N`): CPython counts only those.
+  private let defaultNameNumber: Int32
+  private var cancelCount: Int32 = 0
+  var mustCancel = false
   /// Whether the coroutine has run at all: one that has not raises what is thrown into it at
   /// once, before its first line.
   private var started = false
+  /// Whether the task was cancelled together with others in the order of a set (a TaskGroup's
+  /// abort): what it does from then on comes in an order CPython does not fix.
+  public internal(set) var cancelledAmongOthers = false
+
+  /// `cancelling()`: cancellation requests not yet taken back by `uncancel()` (3.11+).
+  public var cancelRequests: Int { Int(cancelCount) }
   /// The order the task was created in, from 1.
-  public let serial: Int
+  public var serial: Int { Int(serialNumber) }
   /// The ``serial``s of the task that was running when this one was created, of the one that
   /// created that, and of the one before (0 for none): `wait_for`'s inner task in 3.10 has the
   /// task that called it. For a host that follows what one call does across the tasks it makes;
   /// numbers, not references, so nothing is kept alive and there is nothing to release.
-  public internal(set) var ancestors: (Int, Int, Int) = (0, 0, 0)
-  /// Whether the task was cancelled together with others in the order of a set (a TaskGroup's
-  /// abort): what it does from then on comes in an order CPython does not fix.
-  public internal(set) var cancelledAmongOthers = false
-  /// The host's context the task's steps run in (Python's `contextvars.Context`), from
-  /// ``EventLoop/contextOfNewTask`` when the task was made. Opaque to the model.
-  public var context: AnyObject?
+  public internal(set) var ancestors: (Int, Int, Int) {
+    get { (Int(ancestorSerials.0), Int(ancestorSerials.1), Int(ancestorSerials.2)) }
+    set {
+      ancestorSerials = (Int32(clamping: newValue.0), Int32(clamping: newValue.1), Int32(clamping: newValue.2))
+    }
+  }
 
   init(coroutine: Coroutine, loop: EventLoop, name: String?, serial: Int, defaultNameNumber: Int) {
     self.frames = FrameStack(coroutine)
-    self.serial = serial
+    self.serialNumber = Int32(clamping: serial)
     self.givenName = name
     self.defaultNameNumber = Int32(clamping: defaultNameNumber)
     super.init(loop: loop)
@@ -58,7 +68,7 @@ public final class Task: Future, DoneCallback {
     guard !isDone else { return false }
     // Cancelled by a task whose own cancellation came in a set's order: so does this one.
     if let canceller = loop.currentTask, canceller.cancelledAmongOthers { cancelledAmongOthers = true }
-    if loop.version.hasTimeoutsAndTaskGroups { cancelRequests += 1 }
+    if loop.version.hasTimeoutsAndTaskGroups { cancelCount += 1 }
     if let waiter = waitingOn, waiter.cancel(message: message) { return true }
     mustCancel = true
     cancelMessage = message
@@ -72,9 +82,9 @@ public final class Task: Future, DoneCallback {
   /// `uncancel()`: takes back one cancellation request and says how many remain (3.11+).
   @discardableResult
   public func uncancel() -> Int {
-    if cancelRequests > 0 {
-      cancelRequests -= 1
-      if cancelRequests == 0 && loop.version.uncancelDropsPendingCancel { mustCancel = false }
+    if cancelCount > 0 {
+      cancelCount -= 1
+      if cancelCount == 0 && loop.version.uncancelDropsPendingCancel { mustCancel = false }
     }
     return cancelRequests
   }

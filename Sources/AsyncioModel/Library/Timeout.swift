@@ -4,19 +4,21 @@
 /// `__aenter__` and `__aexit__` never suspend, so they are plain methods here: a coroutine that
 /// runs `async with asyncio.timeout(...)` calls ``enter(in:)`` and ``exit(with:)`` where the
 /// statement would.
-public class TimeoutScope: TimerEvent {
+open class TimeoutScope: TimerEvent {
   /// The states of `asyncio.Timeout`.
   public enum State: Sendable { case created, entered, expiring, expired, exited }
 
+  // The small fields first, side by side: a scope is made per call of a large batch.
   public private(set) var state: State = .created
+  /// The deadline's timer (`call_at`), which nothing but the scope sees: the scope is its handle.
+  private var timer = OwnTimer()
+  /// The task's `cancelling()` when the scope was entered.
+  private var cancelling: Int32 = 0
   /// The deadline in seconds of the loop's clock, or `nil` for none.
   public internal(set) var when: Double?
   /// The deadline's callback when it was due already (`call_soon`).
   private var soonHandle: Handle?
-  /// The deadline's timer (`call_at`), which nothing but the scope sees: the scope is its handle.
-  private var timer = OwnTimer()
   private var task: Task?
-  private var cancelling = 0
 
   /// `Timeout(when)`.
   public init(when: Double?) { self.when = when }
@@ -40,13 +42,20 @@ public class TimeoutScope: TimerEvent {
     }
   }
 
+  /// `async with asyncio.timeout(delay)` as it starts, in `task`: the deadline is
+  /// `loop.time() + delay` (none for `nil`).
+  public func enter(in task: Task, after delay: Double?) -> LoopError? {
+    when = delay.map { task.loop.time + $0 }
+    return enter(in: task)
+  }
+
   /// `__aenter__`: remembers the task and arms the deadline; an error for a timeout entered
   /// before (a `Timeout` is used once).
   public func enter(in task: Task) -> LoopError? {
     guard state == .created else { return task.loop.host.runtimeError("Timeout has already been entered") }
     state = .entered
     self.task = task
-    cancelling = task.cancelRequests
+    cancelling = Int32(clamping: task.cancelRequests)
     reschedule(when, loop: task.loop)
     return nil
   }
@@ -105,7 +114,7 @@ public class TimeoutScope: TimerEvent {
     guard let task else { return error }
     let loop = task.loop
     let remaining = task.uncancel()
-    guard let error, remaining <= cancelling else { return error }
+    guard let error, remaining <= Int(cancelling) else { return error }
     if loop.version.timeoutConvertsCancelledSubclasses {
       if error.category == .cancelled {
         return timeoutError(from: error, loop: loop)

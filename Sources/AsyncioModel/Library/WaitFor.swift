@@ -191,8 +191,7 @@ public enum WaitFor {
           stage = .cancelled
           return .awaitCoroutine(CancelAndWait(future))
         }
-        when = timeout.map { loop.time + $0 }
-        _ = enter(in: task)  // a new scope: never entered before
+        _ = enter(in: task, after: timeout)  // a new scope: never entered before
         stage = .inside
         return awaitable.awaitStep
       case .cancelled:
