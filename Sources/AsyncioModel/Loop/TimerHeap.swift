@@ -1,8 +1,9 @@
 /// The loop's timers: a binary min-heap ordered by (instant, order of scheduling), as
 /// `heapq` keeps `loop._scheduled`.
 ///
-/// Each entry keeps its timer's key beside the timer, so that sifting compares integers and
-/// never touches (or retains) the handles themselves. The storage is managed by hand, as the
+/// Each entry keeps its timer's key beside the timer (a ``TimerHandle``, or an object that is
+/// its own timer, with the token of the timer it set: ``TimerEvent``), so that sifting compares
+/// integers and never touches (or retains) the timers themselves. The storage is managed by hand, as the
 /// ready queue's is (``RingBuffer``): entries are moved, and only those still in the heap are
 /// destroyed when it goes.
 struct TimerHeap: ~Copyable {
