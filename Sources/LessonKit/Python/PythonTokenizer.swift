@@ -142,10 +142,10 @@ struct PythonTokenizer {
         // right before a quote can be one.
         let prefix: String? =
           end < text.count && (text[end] == "\"" || text[end] == "'") && end - index <= 2 ? word.lowercased() : nil
-        if let lower = prefix, lower.allSatisfy({ "rbfu".contains($0) }) {
+        if let lower = prefix, lower.allSatisfy({ $0 == "r" || $0 == "b" || $0 == "f" || $0 == "u" }) {
           index = end
-          let value = try readString(raw: lower.contains("r"))
-          tokens.append(PythonToken(kind: .string(value, isFormat: lower.contains("f")), position: start))
+          let value = try readString(raw: lower.contains("r" as Character))
+          tokens.append(PythonToken(kind: .string(value, isFormat: lower.contains("f" as Character)), position: start))
         } else {
           tokens.append(PythonToken(kind: .name(word), position: start))
           index = end
@@ -157,20 +157,20 @@ struct PythonTokenizer {
         } else {
           throw PythonSyntaxError(position: start, message: "the character '\(Character(scalar))' is not Python")
         }
-        if "([{".unicodeScalars.contains(scalar) {
+        if scalar == "(" || scalar == "[" || scalar == "{" {
           brackets.append((scalar, start))
           if brackets.count > Self.maximumBracketDepth {
             throw PythonSyntaxError(
               position: start, message: "brackets nested deeper than \(Self.maximumBracketDepth) levels")
           }
-        } else if ")]}".unicodeScalars.contains(scalar) {
+        } else if scalar == ")" || scalar == "]" || scalar == "}" {
           let opening: Unicode.Scalar = scalar == ")" ? "(" : scalar == "]" ? "[" : "{"
           guard brackets.popLast()?.scalar == opening else {
             throw PythonSyntaxError(position: start, message: "'\(op)' closes nothing")
           }
         }
         tokens.append(PythonToken(kind: .op(op), position: start))
-        index += op.unicodeScalars.count
+        index += op.utf8.count  // an operator is ASCII: one scalar a byte
       }
     }
     if let open = brackets.last {
@@ -188,13 +188,21 @@ struct PythonTokenizer {
   /// (`**=`, `//=`, `...`, `>>=`, `<<=`), two (`==`, `->`, `+=`, `:=`, …) or one; `nil` when
   /// `first` starts no operator.
   static func operatorLength(_ first: Unicode.Scalar, _ second: Unicode.Scalar?, _ third: Unicode.Scalar?) -> Int? {
-    switch (first, second, third) {
-    case ("*", "*", "="), ("/", "/", "="), (".", ".", "."), (">", ">", "="), ("<", "<", "="): return 3
-    case ("=", "=", _), ("!", "=", _), ("<", "=", _), (">", "=", _), ("-", ">", _), ("+", "=", _), ("-", "=", _),
-      ("*", "=", _), ("/", "=", _), ("*", "*", _), ("/", "/", _), (":", "=", _), ("%", "=", _), ("|", "=", _),
-      ("&", "=", _):
-      return 2
-    default: return "()[]{}:,;+-*/%<>=.@|&^~".unicodeScalars.contains(first) ? 1 : nil
+    switch first {
+    case "*", "/":
+      // `**=` `//=`, then `**` `//` `*=` `/=`.
+      if second == first { return third == "=" ? 3 : 2 }
+      return second == "=" ? 2 : 1
+    case ">", "<":
+      // `>>=` `<<=`, then `>=` `<=`; a lone `>>` is two operators here.
+      if second == first, third == "=" { return 3 }
+      return second == "=" ? 2 : 1
+    case ".": return second == "." && third == "." ? 3 : 1
+    case "=", "+", "%", "|", "&", ":": return second == "=" ? 2 : 1
+    case "!": return second == "=" ? 2 : nil
+    case "-": return second == ">" || second == "=" ? 2 : 1
+    case "(", ")", "[", "]", "{", "}", ",", ";", "@", "^", "~": return 1
+    default: return nil
     }
   }
 
