@@ -178,7 +178,7 @@ extension Machine {
         let argument =
           arguments.lazy.compactMap { ($0 as? StrObject)?.value }.first
           ?? arguments.lazy.compactMap { self.carriedName($0) }.first
-        let fromResult = text.split(separator: ":").first.map(String.init).flatMap { $0 == "None" || $0.isEmpty ? nil : $0 }
+        let fromResult = Self.firstField(of: text).flatMap { $0 == "None" || $0.isEmpty ? nil : $0 }
         let name = argument ?? fromResult ?? coroutine?.function.name ?? "call \(i + 1)"
         let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
@@ -192,6 +192,17 @@ extension Machine {
         if let task { call.facts = self.facts(ofCall: task.serial) }
         return call
       }
+  }
+
+  /// The first non-empty part of `text` between colons (`search` of `search:ok`), as
+  /// `text.split(separator: ":").first` gives it; ASCII text, the usual result, is cut on its
+  /// bytes rather than its characters.
+  static func firstField(of text: String) -> String? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: ":").first.map(String.init) }
+    let colon = UInt8(ascii: ":")
+    guard let start = text.utf8.firstIndex(where: { $0 != colon }) else { return nil }
+    let end = text.utf8[start...].firstIndex(of: colon) ?? text.utf8.endIndex
+    return String(text[start..<end])
   }
 
   /// The name an argument carries: the first item of a tuple, a `name` key, a `name` attribute.
