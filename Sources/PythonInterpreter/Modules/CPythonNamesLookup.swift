@@ -104,7 +104,8 @@ extension Machine {
       let kind = BuiltinArity.byType[owner.name]?[b.name], kind != "*"
     else { return }
     let given = args.positional.count - 1  // the first is the object the method is called on
-    let method = "\(owner.name).\(b.name)()"
+    // Named only for a message: made on the way to an error, not on every call.
+    var method: String { "\(owner.name).\(b.name)()" }
     switch kind {
     case "n":
       if !args.keywords.isEmpty { throw typeError("\(method) takes no keyword arguments") }
