@@ -107,7 +107,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
   }
 
   @Test func aLessonsFileInAFreshWorkspaceIsMadeFromTheStarterByRunOrCheck() throws {
-    try withWorkspace { workspace in
+    withWorkspace { workspace in
       let config = workspace + "/01_gather/gather1.json"
       let run = lessonInCourse(["run", config], workspace: workspace)
       #expect(run.code == .success, "\(run.err)")
@@ -433,7 +433,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 /// starter runs past 60 columns.
 @Suite struct NarrowCheckTests {
   @Test(arguments: 1...8) func everyLineFitsSixtyColumns(_ lesson: Int) throws {
-    try withWorkspace { workspace in
+    withWorkspace { workspace in
       let run = lessonInCourse(["check", String(lesson)], workspace: workspace, width: 60)
       #expect(run.code != .success)
       // The file's path is the one line that may be longer: a path is not broken.
@@ -444,7 +444,7 @@ func withWorkspace(_ body: (String) throws -> Void) rethrows {
 
   /// `show` keeps to the width too, code blocks included.
   @Test(arguments: 1...8) func showFitsSixtyColumns(_ lesson: Int) throws {
-    try withWorkspace { workspace in
+    withWorkspace { workspace in
       let run = lessonInCourse(["show", String(lesson)], workspace: workspace, width: 60)
       #expect(run.code == .success)
       // A quoted command ('lesson run PATH') is kept in one piece, and a path cannot be broken.
