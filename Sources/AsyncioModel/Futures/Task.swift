@@ -68,7 +68,8 @@ public final class Task: Future, DoneCallback {
     guard !isDone else { return false }
     // Cancelled by a task whose own cancellation came in a set's order: so does this one.
     if let canceller = loop.currentTask, canceller.cancelledAmongOthers { cancelledAmongOthers = true }
-    if loop.version.hasTimeoutsAndTaskGroups { cancelCount += 1 }
+    // (Counted to Int32.max: the step budget ends any program long before.)
+    if loop.version.hasTimeoutsAndTaskGroups, cancelCount < .max { cancelCount += 1 }
     if let waiter = waitingOn, waiter.cancel(message: message) { return true }
     mustCancel = true
     cancelMessage = message
