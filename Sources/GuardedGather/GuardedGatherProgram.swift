@@ -67,10 +67,10 @@ final class GuardedGatherProgram {
     self.batch = batch
     self.loop = loop
     let count = batch.calls.count
-    startedAt = Array(repeating: -1, count: count)
-    endedAt = Array(repeating: 0, count: count)
-    outcomes = Array(repeating: .cancelled, count: count)
-    flags = Array(repeating: 0, count: count)
+    startedAt = .filled(with: -1, count: count)
+    endedAt = .filled(with: 0, count: count)
+    outcomes = .filled(with: .cancelled, count: count)
+    flags = .filled(with: 0, count: count)
     calls = batch.calls
     batchTimeout = batch.timeout?.nanoseconds ?? -1
     shared = batch.semaphore == .shared ? batch.limit.map { Semaphore(value: $0, loop: loop) } : nil
@@ -402,5 +402,18 @@ private final class Inner: Coroutine {
     program.started(index)
     stage = .running
     return .awaitCoroutine(CallTool(program, index: index))
+  }
+}
+
+extension Array {
+  /// `Array(repeating: value, count: count)`, made through code specialized for the element.
+  /// `Array(repeating:count:)` allocates in the standard library's unspecialized code, which looks
+  /// the storage's type up at run time: the four arrays of a small batch cost 2,700 instructions
+  /// that way, an eighth of a one-call batch.
+  static func filled(with value: Element, count: Int) -> [Element] {
+    var array: [Element] = []
+    array.reserveCapacity(count)
+    for _ in 0..<count { array.append(value) }
+    return array
   }
 }
