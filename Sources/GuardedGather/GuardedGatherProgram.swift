@@ -199,7 +199,6 @@ private final class CallTool: SleepingFuture, Coroutine {
   let program: GuardedGatherProgram
   let index: Int
   private var waited = false
-  private var slept = false
 
   init(_ program: GuardedGatherProgram, index: Int) {
     self.program = program
@@ -217,12 +216,11 @@ private final class CallTool: SleepingFuture, Coroutine {
         return .yield
       } else {
         wake(after: delay, with: nil)
-        slept = true
         return .awaitFuture(self)
       }
     } else {
-      // `h.cancel()`.
-      if slept { cancelWake() }
+      // `h.cancel()` (nothing to cancel when the call blocked or yielded instead).
+      cancelWake()
       if case .error(let error) = input { return .raised(error) }
     }
     if let failure = program.batch.calls[index].failure { return .raised(ToolError.make(failure)) }

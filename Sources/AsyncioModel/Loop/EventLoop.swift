@@ -302,8 +302,6 @@ public final class EventLoop {
   @inline(__always)
   func run(_ action: consuming HandleAction) {
     switch consume action {
-    case .setResultUnlessCancelled(let future, let value):
-      if !future.isCancelled { future.setResult(value) }
     case .releaseWaiter(let waiter):
       if !waiter.isDone { waiter.setResult(nil) }
     case .timeoutExpired(let scope):

@@ -114,8 +114,6 @@ public final class TimerHandle: Handle, TimerEvent {
 /// What a handle does when it runs. The library's own callbacks are cases, so that the hot ones
 /// allocate nothing beyond the handle; anything else is a closure.
 package enum HandleAction {
-  /// `futures._set_result_unless_cancelled(future, result)`: how `sleep` wakes up.
-  case setResultUnlessCancelled(Future, LoopValue)
   /// `tasks._release_waiter(waiter)`: how `wait_for` and `wait` wake up.
   case releaseWaiter(Future)
   /// `Timeout._on_timeout()`: the deadline of an `asyncio.timeout` block passed.
