@@ -58,4 +58,36 @@ import Testing
     ])
     #expect(GradebookView.wrap("abcdefghij", width: 6, indent: "", hanging: "  ") == ["abcdef", "  ghij"])
   }
+
+  /// What the JUnit writer did before it escaped on bytes: the reference.
+  static func xmlByScalars(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      case "\n": out += "&#10;"
+      case "\t": out += "&#9;"
+      case "\r": out += "&#13;"
+      case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): out += "\u{FFFD}"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  @Test func xmlEscapesOnBytesAsOnScalars() {
+    var random = SystemRandomNumberGenerator()
+    let awkward = ["&", "<", ">", "\"", "'", "\n", "\t", "\r", "\r\n", "\u{0}", "\u{1B}", "\u{1F}", "\u{FFFE}",
+      "\u{FFFF}", "\u{FFFD}", "\u{EFFF}", "\u{FEFF}", "\u{10FFFF}", " ", "\u{7F}", "\u{85}"]
+    for _ in 0..<5_000 {
+      let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in
+        Bool.random(using: &random) ? awkward.randomElement(using: &random)! : Self.pieces.randomElement(using: &random)!
+      }.joined()
+      #expect(Array(GradebookView.xml(text).utf8) == Array(Self.xmlByScalars(text).utf8), "\(Array(text.unicodeScalars))")
+    }
+  }
 }

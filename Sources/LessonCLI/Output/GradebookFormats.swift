@@ -524,22 +524,33 @@ struct GradebookView: Sendable {
 
   /// Escapes text for XML 1.0, dropping characters XML cannot hold at all.
   static func xml(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      case "\t": out += "&#9;"
-      case "\r": out += "&#13;"
-      case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): out += "\u{FFFD}"
-      default: out.unicodeScalars.append(scalar)
+    // On the bytes: each escape is ASCII, and U+FFFE and U+FFFF are the only three-byte
+    // sequences EF BF BE and EF BF BF (a scalar at a time cost 250,000 instructions a learner).
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+      case UInt8(ascii: "\n"): out.append(contentsOf: "&#10;".utf8)
+      case UInt8(ascii: "\t"): out.append(contentsOf: "&#9;".utf8)
+      case UInt8(ascii: "\r"): out.append(contentsOf: "&#13;".utf8)
+      case 0..<0x20: out += replacement
+      case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
+        out += replacement
+        index += 2
+      default: out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   // MARK: Gradescope
