@@ -231,7 +231,10 @@ extension Machine {
             + "which lesson does not reproduce; read the attribute itself (getattr(cls, name)) instead")
       }
       return t.dict
-    case "__doc__": return t.dict.getStr("__doc__") ?? NoneObject.shared
+    case "__doc__":
+      if let doc = t.dict.getStr("__doc__") { return doc }
+      if t.isBuiltin || t.isShared { throw refuseLibraryDocstring(t.name) }
+      return NoneObject.shared
     case "__class__": return Types.type
     case "mro": return BuiltinFunctionObject("mro") { _, _ in ListObject(t.mro) }
     default: break
@@ -341,7 +344,7 @@ extension Machine {
       case "__name__": return StrObject(b.name)
       case "__qualname__": return StrObject(b.owner.map { "\($0.name).\(b.name)" } ?? b.name)
       case "__self__": return b.boundSelf ?? NoneObject.shared
-      case "__doc__": return NoneObject.shared
+      case "__doc__": throw refuseLibraryDocstring(b.name)
       default: return nil
       }
     case let m as MethodObject:
@@ -459,6 +462,7 @@ extension Machine {
       default: break
       }
     }
+    if let b = o as? BuiltinFunctionObject { throw refuseChangingLibraryFunction(b, name) }
     guard t !== Types.object, let dict = o.instanceDict else {
       try refuseSettingAsyncioAttribute(o, name)
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
@@ -515,7 +519,7 @@ extension Machine {
   /// type is immutable.
   func typeSetAttribute(_ t: TypeObject, _ name: String, _ v: PyObject) throws {
     if Sandbox.forbiddenAttributes.contains(name) { throw reachingIn(name) }
-    if t.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(t.name)'") }
+    try mayChange(t, name)
     if name == "__name__" || name == "__qualname__" {
       guard let text = v as? StrObject else {
         throw typeError("can only assign string to \(t.name).\(name), not '\(typeName(v))'")
@@ -526,6 +530,26 @@ extension Machine {
     // The module a class names in its repr and in a traceback's last line.
     if name == "__module__", let text = v as? StrObject { t.module = text.value }
     t.dict.setStr(name, v)
+  }
+
+  /// Whether the program may set or delete `name` on the class `t`.
+  ///
+  /// Built-in types and the classes of lesson's library are made once and shared by every
+  /// program the process runs (a grading worker runs thousands), so none of them may change: a
+  /// program that deleted `str.endswith` would change the runs of every learner after it.
+  /// - A type of `builtins`, or one CPython writes in C (`collections.deque`), is immutable there
+  ///   too: CPython's TypeError, the same for a deletion.
+  /// - A class CPython writes in Python (asyncio's `Semaphore`, `enum.Enum`) would change there,
+  ///   for the rest of the program: refused, since here it cannot change for this program alone.
+  func mayChange(_ t: TypeObject, _ name: String) throws {
+    guard t.isBuiltin || t.isShared || t.messageName != nil else { return }
+    if (t.isBuiltin && t.module == "builtins") || t.messageName != nil {
+      throw typeError("cannot set '\(name)' attribute of immutable type '\(t.messageName ?? t.name)'")
+    }
+    let qualified = t.module == "builtins" ? t.name : "\(t.module).\(t.name)"
+    throw refuse(
+      "changing the class \(qualified) (its attribute \(name))",
+      "lesson's library classes are shared by every program it runs, so one program cannot change them for itself alone; subclass it (class My\(t.name)(\(t.name)): ...) and change the subclass")
   }
 
   /// `object.__setattr__(o, name, v)`: a data descriptor of the class, else the instance's own
@@ -552,7 +576,22 @@ extension Machine {
     dict.setStr(name, v)
   }
 
+  /// `__doc__` of one of Python's own functions or classes: CPython's text, which lesson does not keep.
+  func refuseLibraryDocstring(_ name: String) -> Halt {
+    refuse("the docstring of \(name) (__doc__)", "Python's own functions and classes carry CPython's documentation, which lesson does not keep; print a text of your own")
+  }
+
+  /// Setting or deleting an attribute of one of lesson's library functions (`asyncio.sleep.x = 1`):
+  /// in CPython a built-in refuses it and a function written in Python takes it; here every one is
+  /// shared by every program the process runs, so neither is reproduced.
+  func refuseChangingLibraryFunction(_ b: BuiltinFunctionObject, _ name: String) -> Halt {
+    refuse(
+      "changing the function \(b.name) (its attribute \(name))",
+      "lesson's library functions are shared by every program it runs, so one program cannot change them; wrap it in a function of your own and change that")
+  }
+
   func deleteAttribute(_ o: PyObject, _ name: String) throws {
+    if let b = o as? BuiltinFunctionObject { throw refuseChangingLibraryFunction(b, name) }
     if !(o is TypeObject), let d = o.type.lookup(name), let delete = userDescriptor(d, "__delete__") {
       _ = try call(delete, Args([d, o]))
       return
@@ -566,6 +605,7 @@ extension Machine {
       _ = try call(del, Args([o]))
       return
     }
+    if let t = o as? TypeObject { try mayChange(t, name) }
     guard let dict = o.instanceDict, dict.removeStr(name) != nil else {
       // 3.10's message is the name alone.
       if version.minor < 11, !(o is TypeObject), !(o is ModuleObject) { throw attributeError(name) }

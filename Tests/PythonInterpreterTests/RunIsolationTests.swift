@@ -1,0 +1,123 @@
+import AsyncioModel
+import Testing
+
+@testable import PythonInterpreter
+
+/// One program never changes what the next one sees. A grading worker runs thousands of learners'
+/// programs in one process, and the built-in types and lesson's library classes are made once and
+/// shared by all of them: a program that could change one (`del str.endswith`) would change the
+/// grade of every learner after it.
+@Suite struct RunIsolationTests {
+  /// What a later program looks at, printed the same way by CPython and by lesson.
+  static let observer = """
+    import asyncio, enum, functools, abc, sys, collections, logging, math
+    print(len([1, 2]), math.pi, hasattr(enum.Enum, "x"), hasattr(functools.partial, "x"), hasattr(abc.ABC, "x"))
+    print(asyncio.sleep is not None, sys.version_info[0], hasattr(collections.Counter, "most_common"))
+    print(hasattr(logging.Logger, "info"), hasattr(str, "endswith"), hasattr(int, "bit_length"))
+    print(hasattr(asyncio.Semaphore, "release"), hasattr(asyncio.Queue, "qsize"), hasattr(ValueError, "x"))
+    print(hasattr(asyncio.Task, "cancel"), "x" in dir(asyncio.Event))
+
+    """
+
+  /// Each tries to change something shared, one way or another; whether Python would let it, or
+  /// lesson refuses it, the next program must not see the change.
+  static let mutators = [
+    "del str.endswith", "del int.bit_length", "str.endswith = None", "setattr(str, 'endswith', None)",
+    "type.__setattr__(str, 'endswith', None)", "delattr(str, 'endswith')", "ValueError.x = 1",
+    "import enum\nenum.Enum.x = 1", "import functools\nfunctools.partial.x = 1",
+    "import abc\nabc.ABC.x = 1", "import asyncio\nasyncio.Semaphore.release = None",
+    "import asyncio\ndel asyncio.Semaphore.release", "import asyncio\ndel asyncio.Queue.qsize",
+    "import asyncio\nasyncio.Event.x = 1", "import asyncio\ndel asyncio.Task.cancel",
+    "import builtins\nbuiltins.len = lambda x: 42", "import math\nmath.pi = 3", "import sys\nsys.version_info = (2, 7)",
+    "import asyncio\nasyncio.sleep = None", "import collections\ndel collections.Counter.most_common",
+    "import logging\ndel logging.Logger.info",
+  ]
+
+  @Test func aProgramCannotChangeWhatTheNextOneSees() {
+    let expected = Interpreter.run(source: Self.observer, filename: "observer.py", version: .v3_13)
+    #expect(expected.stop == nil)
+    #expect(expected.stdout == """
+      2 3.141592653589793 False False False
+      True 3 True
+      True True True
+      True True False
+      True False
+
+      """)
+    for mutator in Self.mutators {
+      for version in [PythonVersion.v3_10, .v3_13] {
+        _ = Interpreter.run(source: "try:\n" + mutator.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+          + "\nexcept BaseException:\n    pass\n", filename: "mutator.py", version: version)
+        let after = Interpreter.run(source: Self.observer, filename: "observer.py", version: .v3_13)
+        #expect(after == expected, "after \(mutator.debugDescription) under \(version)")
+      }
+    }
+  }
+
+  /// A built-in type of the `builtins` module is immutable, in Python as here: the same
+  /// TypeError, for a new attribute, a replaced one and a deleted one.
+  @Test func aBuiltInTypeIsImmutableAsInPython() {
+    let program = """
+      for statement in ["int.x = 1", "del int.__add__", "del str.upper", "str.upper = None", "del ValueError.__str__"]:
+          try:
+              exec_ = {"int.x = 1": lambda: setattr(int, "x", 1), "del int.__add__": lambda: delattr(int, "__add__"),
+                       "del str.upper": lambda: delattr(str, "upper"), "str.upper = None": lambda: setattr(str, "upper", None),
+                       "del ValueError.__str__": lambda: delattr(ValueError, "__str__")}[statement]
+              exec_()
+              print(statement, "ok")
+          except TypeError as e:
+              print(statement, e)
+
+      """
+    for version in PythonVersion.allCases {
+      let run = Interpreter.run(source: program, filename: "t.py", version: version)
+      // What CPython 3.10 to 3.13 print.
+      #expect(run.stdout == """
+        int.x = 1 cannot set 'x' attribute of immutable type 'int'
+        del int.__add__ cannot set '__add__' attribute of immutable type 'int'
+        del str.upper cannot set 'upper' attribute of immutable type 'str'
+        str.upper = None cannot set 'upper' attribute of immutable type 'str'
+        del ValueError.__str__ cannot set '__str__' attribute of immutable type 'ValueError'
+
+        """, "\(version)")
+    }
+  }
+
+  /// `collections.deque`, `defaultdict` and `OrderedDict` are C in CPython, immutable; here they
+  /// are written in Python, made for each run, and must refuse a change all the same.
+  @Test func aClassCPythonWritesInCIsImmutable() {
+    let program = """
+      import collections
+      for t in (collections.deque, collections.defaultdict, collections.OrderedDict, collections.Counter):
+          try:
+              t.x = 1
+              print("set", t.__name__)
+          except TypeError as e:
+              print(e)
+
+      """
+    let run = Interpreter.run(source: program, filename: "t.py", version: .v3_11)
+    #expect(run.stdout == """
+      cannot set 'x' attribute of immutable type 'collections.deque'
+      cannot set 'x' attribute of immutable type 'collections.defaultdict'
+      cannot set 'x' attribute of immutable type 'collections.OrderedDict'
+      set Counter
+
+      """)
+  }
+
+  /// A class of lesson's library that Python writes in Python (asyncio's Semaphore, enum's Enum)
+  /// could be changed there; lesson shares it between runs, so it refuses, naming the class.
+  @Test func changingALibraryClassIsRefused() {
+    for statement in ["asyncio.Semaphore.release = None", "del asyncio.Queue.qsize", "enum.Enum.x = 1"] {
+      let run = Interpreter.run(source: "import asyncio, enum\n" + statement + "\n", filename: "t.py", version: .v3_12)
+      guard case .refused(let line, _, let construct, let why)? = run.stop else {
+        Issue.record("\(statement): not refused: \(run.stdout) \(run.stderr)")
+        continue
+      }
+      #expect(line == 2)
+      #expect(construct.contains("class"), "\(construct)")
+      #expect(why.contains("shared"), "\(why)")
+    }
+  }
+}
