@@ -120,4 +120,30 @@ import Testing
       #expect(why.contains("shared"), "\(why)")
     }
   }
+
+  /// What every run shares holds nothing a program could change in place: the names of the
+  /// builtins and of asyncio are classes, functions and immutable values (a shared list, say
+  /// `asyncio.__all__`, could be appended to by one program and seen by the next).
+  @Test func whatRunsShareIsImmutable() {
+    for version in PythonVersion.allCases {
+      _ = Interpreter.run(source: "import asyncio\n", filename: "t.py", version: version)
+    }
+    func immutable(_ value: PyObject) -> Bool {
+      switch value {
+      case is TypeObject, is BuiltinFunctionObject, is StrObject, is IntObject, is FloatObject, is BoolObject,
+        is NoneObject:
+        return true
+      case let tuple as TupleObject: return tuple.items.allSatisfy(immutable)
+      // The singletons `...` and `NotImplemented`, with no state.
+      default: return value.type.isBuiltin && ["ellipsis", "NotImplementedType"].contains(value.type.name)
+      }
+    }
+    let shared = Array(AsyncioModule.templates.withLock { $0 }.values) + Array(Builtins.cache.withLock { $0 }.values)
+    #expect(shared.count == 2 * PythonVersion.allCases.count)
+    for dict in shared {
+      for (key, value) in dict.pairs where !immutable(value) {
+        Issue.record("shared \((key as? StrObject)?.value ?? "?") is a \(value.type.name)")
+      }
+    }
+  }
 }
