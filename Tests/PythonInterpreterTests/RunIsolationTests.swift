@@ -146,4 +146,75 @@ import Testing
       }
     }
   }
+
+  /// Every class the importable modules hold, as "module Name" lines.
+  static let classLister = """
+    import abc, asyncio, bisect, collections, contextlib, contextvars, dataclasses, enum, functools, heapq, itertools, json, logging, math, operator, random, statistics, string, sys, textwrap, time, traceback, types, typing, warnings
+    mods = {"abc": abc, "asyncio": asyncio, "bisect": bisect, "collections": collections, "contextlib": contextlib, "contextvars": contextvars, "dataclasses": dataclasses, "enum": enum, "functools": functools, "heapq": heapq, "itertools": itertools, "json": json, "logging": logging, "math": math, "operator": operator, "random": random, "statistics": statistics, "string": string, "sys": sys, "textwrap": textwrap, "time": time, "traceback": traceback, "types": types, "typing": typing, "warnings": warnings}
+    for mn, mod in mods.items():
+        for name in [n for n in dir(mod) if not n.startswith("__")]:
+            try:
+                obj = getattr(mod, name)
+            except BaseException:
+                continue
+            if isinstance(obj, type):
+                print(mn, name)
+
+    """
+
+  /// End to end, for every class of every module lesson runs: setting an attribute on it in one
+  /// run (whether Python takes it, raises or lesson refuses) leaves it unset in the next.
+  @Test func noClassOfAnyModuleCarriesAChangeToTheNextRun() {
+    let listing = Interpreter.run(source: Self.classLister, filename: "list.py", version: .v3_13)
+    #expect(listing.stop == nil)
+    let classes = listing.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(classes.count > 60)
+    for entry in classes where entry.count == 2 {
+      let (module, name) = (entry[0], entry[1])
+      _ = Interpreter.run(
+        source: "import \(module)\ntry:\n    \(module).\(name).zz_probe = 1\nexcept BaseException:\n    pass\n",
+        filename: "mutator.py", version: .v3_13)
+      let after = Interpreter.run(
+        source: "import \(module)\nprint(hasattr(\(module).\(name), 'zz_probe'))\n", filename: "observer.py", version: .v3_13)
+      #expect(after.stdout == "False\n", "\(module).\(name) kept an attribute set by the run before")
+    }
+  }
+
+  /// Objects whose classes no module names, made as a program makes them; `objs[i]` below.
+  static let objectMaker = """
+    import asyncio, contextvars, functools, random, sys
+
+    def gen():
+        yield 1
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        handle = loop.call_later(10, print)
+        handle.cancel()
+        made = [loop, handle, asyncio.current_task(), loop.create_future()]
+        if sys.version_info >= (3, 11):
+            made.append(asyncio.timeout(1))
+        return made
+
+    objs = [sys.stdout, random.Random(1), contextvars.ContextVar("v"), contextvars.copy_context(),
+            functools.partial(print), asyncio.Semaphore(1), asyncio.Event(), asyncio.Queue(), gen(), len,
+            range(3), iter([1]), {}.keys(), object()] + asyncio.run(main())
+
+    """
+
+  /// The same for those classes, reached through `type(obj)`.
+  @Test func noClassOfAnObjectCarriesAChangeToTheNextRun() {
+    let count = 19
+    for index in 0..<count {
+      _ = Interpreter.run(
+        source: Self.objectMaker + "try:\n    type(objs[\(index)]).zz_probe = 1\nexcept BaseException:\n    pass\n",
+        filename: "mutator.py", version: .v3_13)
+      let after = Interpreter.run(
+        source: Self.objectMaker + "print(len(objs), hasattr(type(objs[\(index)]), 'zz_probe'))\n", filename: "observer.py",
+        version: .v3_13)
+      // A class lesson does not name (a built-in iterator's) is refused even to look at.
+      if case .refused? = after.stop { continue }
+      #expect(after.stdout == "\(count) False\n", "the class of objs[\(index)] kept an attribute set by the run before")
+    }
+  }
 }

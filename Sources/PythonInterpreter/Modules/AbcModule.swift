@@ -2,7 +2,12 @@
 /// implemented cannot be instantiated, with each version's message.
 enum AbcModule {
   /// `ABCMeta`: only ever named as a metaclass (`metaclass=ABCMeta`).
-  static let metaType = TypeObject("ABCMeta", bases: [Types.type], layout: .builtin, builtin: false, module: "abc")
+  static let metaType: TypeObject = {
+    let t = TypeObject("ABCMeta", bases: [Types.type], layout: .builtin, builtin: false, module: "abc")
+    // Shared by every run: no program may change it (see `Machine.mayChange`).
+    t.isShared = true
+    return t
+  }()
 
   /// `ABC`: a class with `ABCMeta` for its metaclass.
   static let abcType: TypeObject = {
