@@ -47,7 +47,7 @@ let package = Package(
     ),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "GuardedGather"], exclude: ["Fixtures"]),
     .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit", "GuardedGather"], exclude: ["Snapshots", "Fixtures"]),
-    .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather", "AsyncioModel"]),
+    .testTarget(name: "CourseTests", dependencies: ["LessonKit", "GuardedGather", "AsyncioModel"], exclude: ["Notes"]),
     .testTarget(
       name: "PythonValuesTests",
       dependencies: ["PythonValues"],
