@@ -95,6 +95,13 @@ enum Builtins {
     fn("format") { m, a in StrObject(try m.format(a[0], a.count > 1 ? try m.str(a[1]) : "")) }
     fn("isinstance") { m, a in
       guard a.count == 2 else { throw typeError("isinstance expected 2 arguments, got \(a.count)") }
+      // Only the two function types answer differently for asyncio's functions (CPython's are `function`).
+      if let b = a[0] as? BuiltinFunctionObject, b.isAsyncioFunction {
+        let classes = (a[1] as? TupleObject)?.items ?? [a[1]]
+        if classes.contains(where: { $0 === Types.function || $0 === Types.builtinFunction }) {
+          throw m.refuseAsyncioFunctionType(b)
+        }
+      }
       return BoolObject.of(try m.isInstance(a[0], a[1]))
     }
     fn("issubclass") { m, a in

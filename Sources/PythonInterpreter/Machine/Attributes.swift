@@ -10,7 +10,16 @@ extension Machine {
         "the type of a built-in iterator (\(it.kind))",
         "Python has a type for each kind of iterator, named by version, which lesson does not reproduce")
     }
+    if let b = o as? BuiltinFunctionObject, b.isAsyncioFunction { throw refuseAsyncioFunctionType(b) }
     return o.type
+  }
+
+  /// The class of one of asyncio's functions: CPython writes them in Python (`function`, and a
+  /// coroutine function for `async def sleep`), lesson builds them in.
+  func refuseAsyncioFunctionType(_ b: BuiltinFunctionObject) -> Halt {
+    refuse(
+      "the type of asyncio.\(b.name)",
+      "CPython's asyncio.\(b.name) is a function written in Python, lesson's is built in; call it rather than inspect it")
   }
 
   /// `getattr(o, name)`.

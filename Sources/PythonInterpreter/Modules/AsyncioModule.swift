@@ -56,6 +56,13 @@ enum AsyncioModule {
 
   static let templates = Locked<[Int: DictObject]>([:])
 
+  /// asyncio's functions that CPython writes as `async def` (3.10 to 3.13).
+  static let asyncDefFunctions: Set<String> = ["sleep", "wait_for", "wait", "to_thread"]
+  /// The methods of asyncio's classes that CPython writes as `async def`.
+  static let asyncDefMethods: Set<String> = [
+    "acquire", "wait", "wait_for", "get", "put", "join", "__aenter__", "__aexit__",
+  ]
+
   /// The namespace shared by every run under one version. No closure here may keep `m`: each
   /// gets the running machine as its argument.
   static func makeTemplate(_ m: Machine) -> DictObject {
@@ -254,6 +261,12 @@ enum AsyncioModule {
       var f = a[0]
       while let method = f as? MethodObject { f = method.function }
       while let partial = f as? PartialObject { f = partial.function }
+      // asyncio's own `async def`s: built in here, coroutine functions in CPython.
+      if let b = f as? BuiltinFunctionObject {
+        return BoolObject.of(
+          b.isAsyncioFunction ? asyncDefFunctions.contains(b.name)
+            : b.owner?.module.hasPrefix("asyncio") == true && asyncDefMethods.contains(b.name))
+      }
       return BoolObject.of((f as? FunctionObject)?.code.flags.contains(.coroutine) ?? false)
     }
     fn("to_thread") { m, a in
