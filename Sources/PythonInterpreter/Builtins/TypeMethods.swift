@@ -210,6 +210,11 @@ enum TypeMethods {
         bases: bases.items.isEmpty ? [Types.object] : bases.items.compactMap { $0 as? TypeObject }, namespace: ns)
     }
     Types.BaseException.construct = { m, t, a in
+      // BaseException.__init__ takes no keywords; a class's own __init__ may. (Read as all of
+      // them: this is the error CPython gives, not a keyword left unread.)
+      if !a.keywords.isEmpty, !(t.lookup("__init__") is FunctionObject) {
+        throw typeError("\(t.name)() takes no keyword arguments")
+      }
       // SyntaxError(msg, (filename, lineno, offset, text, ...)) takes its details apart, checks
       // them by version and prints them as `msg (filename, line N)`: not run by lesson.
       if t.isSubtype(of: Types.SyntaxError), a.positional.count == 2 {
@@ -906,7 +911,10 @@ enum TypeMethods {
       })
     let e = Types.BaseException
     method(e, "__init__") { _, a in
-      if let x = a[0] as? ExceptionObject { x.args = Array(a.positional.dropFirst()) }
+      if let x = a[0] as? ExceptionObject {
+        guard a.keywords.isEmpty else { throw typeError("\(x.cls.name)() takes no keyword arguments") }
+        x.args = Array(a.positional.dropFirst())
+      }
       return NoneObject.shared
     }
     method(e, "with_traceback") { _, a in a[0] }

@@ -34,20 +34,67 @@ extension Machine {
 
   /// Runs a built-in function's body. One that reads an argument it was not given (called with
   /// too few) is refused: lesson does not know the message CPython gives for each.
+  ///
+  /// One given a keyword argument it never reads (`d.get(k, default=3)`, `round(x, digits=2)`) is
+  /// refused too: CPython raises a TypeError for it, which the body, taking what it knows, would
+  /// not (a refusal stops the run, so what the body did before does not matter).
   func callBuiltin(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
     if b.owner != nil { try checkArity(b, args) }
     var args = args
-    args.tracker = argumentTracker
-    let before = argumentTracker.missing
+    let tracker = argumentTracker
+    args.tracker = tracker
+    let before = tracker.missing
+    guard !args.given.isEmpty else {
+      let result: PyObject
+      do {
+        result = try b.body(self, args)
+      } catch let e as ExceptionObject where tracker.missing != before {
+        _ = e
+        throw tooFewArguments(b)
+      }
+      if tracker.missing != before { throw tooFewArguments(b) }
+      return result
+    }
+    let name = b.owner.map { "\($0.name).\(b.name)" } ?? b.name
+    do {
+      let result = try withKeywordsChecked(args, name: name) { args in try b.body(self, args) }
+      if tracker.missing != before { throw tooFewArguments(b) }
+      return result
+    } catch let e as ExceptionObject {
+      if tracker.missing != before { throw tooFewArguments(b) }
+      throw e
+    }
+  }
+
+  /// Runs a built-in's `body` on `args` and refuses the call when the body left a keyword
+  /// argument unread (see ``callBuiltin(_:_:)``), whether it returned or raised.
+  func withKeywordsChecked(_ args: Args, name: String, _ body: (Args) throws -> PyObject) throws -> PyObject {
+    var args = args
+    let tracker = argumentTracker
+    args.tracker = tracker
+    // The keywords this body reads, apart from those of the calls it makes.
+    let outer = (tracker.keywordsRead, tracker.allKeywordsRead)
+    tracker.keywordsRead = []
+    tracker.allKeywordsRead = false
+    defer { (tracker.keywordsRead, tracker.allKeywordsRead) = outer }
+    func unread() -> String? {
+      tracker.allKeywordsRead ? nil : args.given.first { !tracker.keywordsRead.contains($0.0) }?.0
+    }
     let result: PyObject
     do {
-      result = try b.body(self, args)
-    } catch let e as ExceptionObject where argumentTracker.missing != before {
-      _ = e
-      throw tooFewArguments(b)
+      result = try body(args)
+    } catch let e as ExceptionObject {
+      if let keyword = unread() { throw unexpectedKeyword(name, keyword) }
+      throw e
     }
-    if argumentTracker.missing != before { throw tooFewArguments(b) }
+    if let keyword = unread() { throw unexpectedKeyword(name, keyword) }
     return result
+  }
+
+  func unexpectedKeyword(_ name: String, _ keyword: String) -> Halt {
+    return Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "\(name)() given the keyword argument \(keyword)=",
+      why: "Python's \(name)() does not take it and raises a TypeError, whose message lesson does not reproduce; pass it by position, or not at all")
   }
 
   func tooFewArguments(_ b: BuiltinFunctionObject) -> Halt {
@@ -244,8 +291,11 @@ extension Machine {
       }
       return obj
     }
-    if let make = t.mro.first(where: { $0.construct != nil })?.construct {
-      let obj = try make(self, t, args)
+    if let maker = t.mro.first(where: { $0.construct != nil }), let make = maker.construct {
+      let obj =
+        t.isBuiltin && !args.given.isEmpty
+        ? try withKeywordsChecked(args, name: t.name) { args in try make(self, t, args) }
+        : try make(self, t, args)
       if !t.isBuiltin, obj.type === t, let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
         let r = try call(initFn, args.prepending(obj))
         if !(r is NoneObject) { throw typeError("__init__() should return None, not '\(typeName(r))'") }

@@ -176,14 +176,22 @@ public final class BuiltinFunctionObject: PyObject {
 /// The arguments of a call: positional, then keywords in the order written.
 public struct Args {
   var positional: [PyObject]
-  var keywords: [(String, PyObject)]
+  /// The keyword arguments as given.
+  private(set) var given: [(String, PyObject)]
   /// Counts reads of positional arguments that were not given (a built-in called with too
-  /// few): the caller turns them into a refusal instead of the machine failing.
+  /// few), and which keyword arguments a built-in read: the caller turns either into a refusal
+  /// instead of the machine failing or ignoring one.
   var tracker: ArgumentTracker?
 
   init(_ positional: [PyObject] = [], keywords: [(String, PyObject)] = []) {
     self.positional = positional
-    self.keywords = keywords
+    self.given = keywords
+  }
+
+  /// Every keyword argument, for a body that takes them all (`dict(**kw)`): each counts as read.
+  var keywords: [(String, PyObject)] {
+    tracker?.allKeywordsRead = true
+    return given
   }
 
   var count: Int { positional.count }
@@ -195,7 +203,9 @@ public struct Args {
   }
 
   func keyword(_ name: String) -> PyObject? {
-    keywords.first { $0.0 == name }?.1
+    guard let found = given.first(where: { $0.0 == name }) else { return nil }
+    tracker?.keywordsRead.append(name)
+    return found.1
   }
 
   /// Argument `i` by position, or by keyword `name`.
@@ -205,7 +215,7 @@ public struct Args {
   }
 
   func prepending(_ obj: PyObject) -> Args {
-    var args = Args([obj] + positional, keywords: keywords)
+    var args = Args([obj] + positional, keywords: given)
     args.tracker = tracker
     return args
   }
@@ -214,6 +224,9 @@ public struct Args {
 /// See ``Args/tracker``: one per machine, counting up.
 final class ArgumentTracker {
   var missing = 0
+  /// The keyword arguments the running built-in read by name, or all of them.
+  var keywordsRead: [String] = []
+  var allKeywordsRead = false
 }
 
 /// A function written in Python.
