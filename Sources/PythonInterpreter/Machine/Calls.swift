@@ -39,6 +39,19 @@ extension Machine {
   /// refused too: CPython raises a TypeError for it, which the body, taking what it knows, would
   /// not (a refusal stops the run, so what the body did before does not matter).
   func callBuiltin(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
+    guard b.isAsyncioFunction else { return try callBuiltinBody(b, args) }
+    do {
+      return try callBuiltinBody(b, args)
+    } catch let e as ExceptionObject {
+      // CPython writes asyncio's functions in Python: the frame of one that raised holds its
+      // arguments, and the traceback holds the frame (the coroutines of `gather([c1, c2])` die
+      // never awaited as the interpreter exits, not where the call failed).
+      e.keptObjects.append(contentsOf: args.positional + args.given.map(\.1))
+      throw e
+    }
+  }
+
+  private func callBuiltinBody(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
     if b.owner != nil { try checkArity(b, args) }
     var args = args
     let tracker = argumentTracker
