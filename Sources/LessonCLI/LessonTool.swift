@@ -43,6 +43,13 @@ public enum LessonTool {
   /// Runs `body` (the tool's main work) on a thread with the stack Python programs run on.
   public static func onLargeStack<T>(_ body: @escaping () -> T) -> T { Interpreter.onLargeStack(body) }
 
+  /// Lets the interpreter measure a program's memory by this process's (``Budgets/memory``): for
+  /// the `lesson` executable, where one program at a time runs (the grading parent hands its
+  /// programs to workers, each a process of its own, so it does not call this).
+  public static func measureProgramsByThisProcess() {
+    Budgets.processMemoryMeter = ProcessMemory.resident
+  }
+
   public static func main(_ arguments: [String], console: Console) -> ExitCode {
     guard let name = arguments.first else {
       console.print(overview)

@@ -17,6 +17,8 @@ import LessonCLI
   }
 #endif
 
+if CommandLine.arguments.dropFirst().first != "grade" { LessonTool.measureProgramsByThisProcess() }
+
 // On a thread with the stack the interpreter needs: a learner's program then runs where it is
 // checked, rather than on a thread it is handed to.
 let code = LessonTool.onLargeStack { LessonTool.main(Array(CommandLine.arguments.dropFirst()), console: .standard()) }

@@ -136,6 +136,7 @@ extension Machine {
     if steps > budgets.steps {
       throw Halt.budget("steps: the program ran more than \(budgets.steps) steps (an endless loop?)")
     }
+    if steps & 0xFFFF == 0 { try checkMemory() }
   }
 
   private func execute(_ f: Frame) throws -> FrameExit {
@@ -146,6 +147,7 @@ extension Machine {
       if steps > budgets.steps {
         throw Halt.budget("steps: the program ran more than \(budgets.steps) steps (an endless loop?)")
       }
+      if steps & 0xFFFF == 0 { try checkMemory() }
       let instr = instrs[f.pc]
       f.pc += 1
       switch instr {

@@ -13,10 +13,27 @@ public struct Budgets: Sendable {
   public var elements = 20_000_000
   /// Tasks alive at once.
   public var tasks = 100_000
+  /// Memory the program may take, in bytes, as the process's meter (``memoryMeter``) measures
+  /// it from the start of the run: many values each under ``elements`` add up.
+  public var memory = 512 << 20
+  /// Reads how many bytes the process holds now. The interpreter reaches nothing of the machine,
+  /// so the host gives it, where one program runs at a time in the process (`lesson run`,
+  /// `check`, a grading worker): ``Budgets/processMemoryMeter``. Without one, only ``elements``
+  /// limits memory.
+  public var memoryMeter: (@Sendable () -> Int)?
   /// The deepest the machine itself ever goes, whatever `sys.setrecursionlimit` says: deeper
   /// Python recursion is stopped by this budget, not by a crash.
   public static let deepestCalls = 10_000
-  public init() {}
+
+  /// The meter every run made with `Budgets()` takes, set by a host that runs one program at a
+  /// time in its process.
+  public static var processMemoryMeter: (@Sendable () -> Int)? {
+    get { meter.withLock { $0 } }
+    set { meter.withLock { $0 = newValue } }
+  }
+  private static let meter = Locked<(@Sendable () -> Int)?>(nil)
+
+  public init() { memoryMeter = Self.processMemoryMeter }
 }
 
 /// A program's text, and its lines once asked for.
@@ -308,6 +325,21 @@ public final class Machine {
   func checkElements(_ n: Int) throws {
     if n > budgets.elements {
       throw Halt.budget("memory: one value would hold \(n) elements, more than the limit of \(budgets.elements)")
+    }
+    // A large value: the memory of the whole program too (a list of lists each under the limit).
+    if n >= 1 << 18 { try checkMemory() }
+  }
+
+  /// What the process held when the run began, for ``checkMemory()``.
+  var memoryAtStart = 0
+
+  /// Stops the program once it holds more than its memory budget, as the host's meter measures
+  /// the process (every 65,536 steps, and at each large value).
+  func checkMemory() throws {
+    guard let meter = budgets.memoryMeter else { return }
+    let held = meter() - memoryAtStart
+    if held > budgets.memory {
+      throw Halt.budget("memory: the program holds more than \(budgets.memory >> 20) MB")
     }
   }
 

@@ -77,6 +77,7 @@ public enum Interpreter {
                         stop: .refused(line: error.line, column: error.column, construct: error.construct, why: error.why))
     }
     let m = Machine(version: version, filename: filename, source: source, budgets: budgets)
+    m.memoryAtStart = budgets.memoryMeter?() ?? 0
     m.globalsRebound = code.globalsRebound
     m.stackBase = currentStackAddress()
     m.stackAllowance = UInt(stackSize - (24 << 20))
