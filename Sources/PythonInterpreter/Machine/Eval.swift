@@ -139,6 +139,22 @@ extension Machine {
     if steps & 0xFFFF == 0 { try checkMemory() }
   }
 
+  /// The steps of one operation on large integers of `a` and `b` 64-bit words, by the work it
+  /// takes: `a * b` word operations when one is short (schoolbook), about `2 * max^1.5` when both
+  /// are long (Karatsuba); a step per 16. (`pow(3, 10**8)` runs for minutes in CPython too; a
+  /// loop multiplying a huge number by 3 a million times, seconds: here the step budget stops
+  /// both.)
+  func countIntegerWork(words a: Int, _ b: Int) throws {
+    let longer = Double(max(a, b))
+    let work = min(a, b) <= 32 ? Double(a) * Double(b) : 2 * longer * longer.squareRoot()
+    let cost = work >= Double(budgets.steps) * 16 ? budgets.steps &+ 1 : Int(work) >> 4
+    guard cost > 0 else { return }
+    steps &+= cost
+    if steps > budgets.steps {
+      throw Halt.budget("steps: the program ran more than \(budgets.steps) steps (an endless loop?)")
+    }
+  }
+
   private func execute(_ f: Frame) throws -> FrameExit {
     let code = f.code
     let instrs = code.instrs

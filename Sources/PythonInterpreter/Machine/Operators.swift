@@ -244,12 +244,15 @@ extension Machine {
       if a.bitLength + b.bitLength > budgets.elements * 8 {
         throw Halt.budget("memory: an integer of more than \(budgets.elements * 8) bits")
       }
+      try countIntegerWork(words: a.bitLength / 64 + 1, b.bitLength / 64 + 1)
       return IntObject.make(a * b)
     case .floorDiv:
       if b.signum == 0 { throw pyError(Types.ZeroDivisionError, ZeroDivisionMessages.floorDivide) }
+      try countIntegerWork(words: a.bitLength / 64 + 1, b.bitLength / 64 + 1)
       return IntObject.make(try values { () throws(PythonValuesError) in try a.floorDivided(by: b) })
     case .mod:
       if b.signum == 0 { throw pyError(Types.ZeroDivisionError, ZeroDivisionMessages.modulo(release)) }
+      try countIntegerWork(words: a.bitLength / 64 + 1, b.bitLength / 64 + 1)
       let (q, _) = try values { () throws(PythonValuesError) in try a.quotientAndRemainder(dividingBy: b) }
       _ = q
       let fq = try values { () throws(PythonValuesError) in try a.floorDivided(by: b) }
@@ -270,6 +273,16 @@ extension Machine {
         return try floatBinary(x, y, .pow)
       }
       let budget = budgets.elements * 8
+      // Squaring up to a result of about bitLength(a) * b bits: as much work as multiplying it by itself.
+      // A result surely past the limit of one value is the memory budget's, below: `bits` is
+      // at most twice the result's size (bitLength(a) <= 2 log2(a) for a >= 2).
+      if let exponent = b.int, a.bitLength > 1 {
+        let (bits, overflow) = a.bitLength.multipliedReportingOverflow(by: exponent)
+        if !overflow, bits <= 2 * budget {
+          let words = min(bits, budget) / 64 + 1
+          try countIntegerWork(words: words, words)
+        }
+      }
       do {
         return IntObject.make(try a.power(b, budgetBits: budget))
       } catch {

@@ -18,7 +18,18 @@ extension Machine {
     }
     reprDepth += 1
     defer { reprDepth -= 1 }
+    // However high `sys.setrecursionlimit` goes, the interpreter's own depth stops here (a
+    // value nested 600,000 deep took minutes to write out).
+    if reprDepth > Budgets.deepestCalls {
+      throw Halt.budget("recursion: a value nested more than \(Budgets.deepestCalls) deep")
+    }
     if reprDepth > budgets.recursion {
+      // 3.12 and later bound a container's repr by the C stack, not the recursion limit.
+      if version.minor >= 12 {
+        throw refuse(
+          "the repr of a value nested more than \(budgets.recursion) deep",
+          "from Python 3.12 the C stack bounds it, not the recursion limit, and lesson does not reproduce where that stops")
+      }
       throw raising(
         pyError(
           Types.RecursionError,

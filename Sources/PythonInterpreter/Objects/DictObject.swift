@@ -183,6 +183,23 @@ public class DictObject: PyObject {
     return nil
   }
 
+  override var holdsObjects: Bool { true }
+  override func takeChildren(into out: inout [PyObject]) {
+    for case let entry? in entries {
+      out.append(entry.key)
+      out.append(entry.value)
+    }
+    entries = []
+    indices = []
+    count = 0
+  }
+  deinit {
+    guard entries.contains(where: { $0.map { $0.value.holdsObjects || $0.key.holdsObjects } ?? false }) else { return }
+    var children: [PyObject] = []
+    takeChildren(into: &children)
+    Teardown.release(&children)
+  }
+
   /// The entry at an index of `entries` (for iterators that walk the table).
   func entry(at i: Int) -> Entry? { i < entries.count ? entries[i] : nil }
   var tableSize: Int { entries.count }
@@ -199,6 +216,8 @@ public final class SetObject: PyObject {
     self.frozen = frozen
     super.init(type: frozen ? Types.frozenset : Types.set)
   }
+  override var holdsObjects: Bool { true }
+  override func takeChildren(into out: inout [PyObject]) { out.append(storage) }
   /// The elements in the order they were added.
   var items: [PyObject] { storage.keys }
   var count: Int { storage.count }

@@ -13,6 +13,27 @@ public class PyObject: @unchecked Sendable {
 
   /// The attribute dictionary of instances that have one (`x.__dict__`).
   var instanceDict: DictObject? { nil }
+
+  /// Whether the object holds other objects that ``takeChildren(into:)`` hands over.
+  var holdsObjects: Bool { false }
+  /// Moves what the object holds into `out`, leaving it empty (see ``Teardown``).
+  func takeChildren(into out: inout [PyObject]) {}
+}
+
+/// Lets go of what a dying object held without recursing through it: freeing a list inside a
+/// list inside a list… a million deep (`x = [x]` in a loop) would otherwise take a million
+/// nested deinitializers and overflow the stack. The objects nothing else holds are emptied one
+/// by one from a worklist, so each dies with nothing left to free.
+enum Teardown {
+  static func release(_ children: inout [PyObject]) {
+    guard children.contains(where: { $0.holdsObjects }) else { return }
+    var pending: [PyObject] = []
+    swap(&pending, &children)
+    while var object = pending.popLast() {
+      if object.holdsObjects, isKnownUniquelyReferenced(&object) { object.takeChildren(into: &pending) }
+      // `object` dies here, empty.
+    }
+  }
 }
 
 /// What `loadMethod` pushes when the attribute is already bound (no receiver to pass).
@@ -151,15 +172,31 @@ public final class ListObject: PyObject {
   /// The attributes of an instance of a subclass written in Python.
   private var subclassAttributes: DictObject?
   override var instanceDict: DictObject? { subclassDict(&subclassAttributes) }
+
+  override var holdsObjects: Bool { true }
+  override func takeChildren(into out: inout [PyObject]) {
+    out.append(contentsOf: items)
+    items = []
+    if let attributes = subclassAttributes { out.append(attributes) }
+    subclassAttributes = nil
+  }
+  deinit { Teardown.release(&items) }
 }
 
 /// `tuple`.
 public final class TupleObject: PyObject {
-  let items: [PyObject]
+  /// Never changed but by ``takeChildren(into:)``, as the tuple dies.
+  private(set) var items: [PyObject]
   init(_ items: [PyObject], type: TypeObject? = nil) {
     self.items = items
     super.init(type: type ?? Types.tuple)
   }
+  override var holdsObjects: Bool { true }
+  override func takeChildren(into out: inout [PyObject]) {
+    out.append(contentsOf: items)
+    items = []
+  }
+  deinit { Teardown.release(&items) }
   static let empty = TupleObject([])
   /// Instance attributes of a `NamedTuple` subclass never live here; a tuple has no `__dict__`.
 }
@@ -197,6 +234,11 @@ final class CellObject: PyObject {
     value = v
     super.init(type: Types.cell)
   }
+  override var holdsObjects: Bool { true }
+  override func takeChildren(into out: inout [PyObject]) {
+    if let value { out.append(value) }
+    value = nil
+  }
 }
 
 /// An object of a class written in Python (or of `object` itself), with its attribute dictionary.
@@ -207,6 +249,10 @@ public final class InstanceObject: PyObject {
     super.init(type: type)
   }
   override var instanceDict: DictObject? { dict }
+  // Its dictionary goes to the worklist whole, and is emptied there if nothing else holds it
+  // (`d = obj.__dict__` keeps it whole).
+  override var holdsObjects: Bool { true }
+  override func takeChildren(into out: inout [PyObject]) { out.append(dict) }
 }
 
 /// A module: its name and its globals.
