@@ -42,8 +42,12 @@ public enum GatherEngine {
     run(batch, loop: EventLoop(version: python, clock: RealTimeLoopClock(interruption: interruption)))
   }
 
-  static func run(_ batch: GatherBatch, loop: EventLoop) -> GatherTrace {
+  /// - Parameter program: What to do with the program before it runs (tests).
+  static func run(
+    _ batch: GatherBatch, loop: EventLoop, program prepare: (GuardedGatherProgram) -> Void = { _ in }
+  ) -> GatherTrace {
     let program = GuardedGatherProgram(batch: batch, loop: loop)
+    prepare(program)
     defer { loop.close() }
     let (deadlocked, interrupted) = program.run()
     var failure: GatherFailure?

@@ -56,6 +56,11 @@ final class GuardedGatherProgram {
   var results: [Resumption]?
   var failure: LoopError?
   var elapsed: Int64 = 0
+  /// Whether `gather` makes the calls' tasks as a ``TaskFamily`` (a byte for each call that waits
+  /// for its slot) rather than one by one (tests compare the two).
+  var gathersAsFamily = true
+  /// The family of the calls' tasks, once `gather` made it.
+  var family: TaskFamily?
   /// The calls still waiting for a slot when the loop found nothing left to do.
   var waitingAtDeadlock: [String] = []
   /// The batch's calls and its timeout in nanoseconds (-1 for none), read where they are, not
@@ -161,6 +166,18 @@ final class GuardedGatherProgram {
   }
 }
 
+/// `asyncio.gather(*(guarded(c) for c in calls))`: the tasks of the calls that wait for the
+/// shared semaphore at their first line are numbers until each gets its slot (``TaskFamily``).
+extension GuardedGatherProgram: TaskFamilyShape {
+  func coroutine(_ index: Int) -> Coroutine { Guarded(self, index: index) }
+
+  func semaphoreOfFirstStep(_ index: Int) -> Semaphore? { batch.timeoutScope == .call ? shared : nil }
+
+  func framesWaiting(_ index: Int, on waiter: Coroutine) -> [Coroutine] {
+    [Guarded(self, index: index, waitingFor: shared!), waiter]
+  }
+}
+
 /// A tool's error, as `ToolError(message)`.
 final class ToolError {
   static func make(_ message: String) -> LoopError { BasicLoopError(.other, message) }
@@ -175,9 +192,12 @@ private final class MainFrame: Coroutine {
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
     guard gathering != nil else {
-      let calls = program.batch.calls.indices.map { Awaitable.coroutine(Guarded(program, index: $0)) }
-      let future = Gather.start(calls, loop: program.loop)
+      let future =
+        program.gathersAsFamily
+        ? Gather.start(count: program.batch.calls.count, shape: program, loop: program.loop)
+        : Gather.start(program.batch.calls.indices.map { .coroutine(Guarded(program, index: $0)) }, loop: program.loop)
       gathering = future
+      program.family = (future as? GatheringFuture)?.family
       return .awaitFuture(future)
     }
     switch input {
@@ -248,6 +268,13 @@ private final class Guarded: TimeoutScope, Coroutine {
     self.program = program
     self.callIndex = Int32(index)
     super.init(when: nil)
+  }
+
+  /// As the first step leaves it when `semaphore` is locked: waiting in `acquire()`.
+  convenience init(_ program: GuardedGatherProgram, index: Int, waitingFor semaphore: Semaphore) {
+    self.init(program, index: index)
+    self.semaphore = semaphore
+    stage = .acquiring
   }
 
   func resume(_ input: Resumption, in task: Task) -> CoroutineStep {

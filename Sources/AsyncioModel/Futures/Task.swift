@@ -31,6 +31,9 @@ public final class Task: Future, DoneCallback {
   /// Whether the task was cancelled together with others in the order of a set (a TaskGroup's
   /// abort): what it does from then on comes in an order CPython does not fix.
   public internal(set) var cancelledAmongOthers = false
+  /// The family the task is a member of (``TaskFamily``), told when the task is done. Not
+  /// owned: the loop holds the family for as long as any member is not done.
+  unowned(unsafe) var family: TaskFamily?
 
   /// `cancelling()`: cancellation requests not yet taken back by `uncancel()` (3.11+).
   public var cancelRequests: Int { Int(cancelCount) }
@@ -53,6 +56,15 @@ public final class Task: Future, DoneCallback {
     self.givenName = name
     self.defaultNameNumber = Int32(clamping: defaultNameNumber)
     super.init(loop: loop)
+  }
+
+  /// Puts the task where its first step left it when that step awaited `waiter` with `frames`
+  /// above the coroutine it was made with (a member of a ``TaskFamily`` made as it waits).
+  func resumeWaiting(frames: ArraySlice<Coroutine>, on waiter: Future) {
+    for frame in frames { self.frames.push(frame) }
+    started = true
+    waiter.addDoneCallback(self)
+    waitingOn = waiter
   }
 
   /// The innermost frame, while the task runs.

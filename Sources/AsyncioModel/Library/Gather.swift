@@ -43,6 +43,22 @@ public enum Gather {
     for future in alreadyDone { state.futureDone(future) }
     return outer
   }
+
+  /// Calls `gather(*(coroutine(i) for i in range(count)))` on `loop`, with the coroutines of
+  /// `shape`: the tasks are a ``TaskFamily``, which costs a byte for each task that has not
+  /// started or that waits for a semaphore as its first step left it.
+  public static func start(
+    count: Int, shape: TaskFamilyShape, returnExceptions: Bool = false, loop: EventLoop
+  ) -> Future {
+    guard count > 0 else { return start([], loop: loop) }
+    let family = loop.createTasks(count: count, shape: shape)
+    let state = GatherState(returnExceptions: returnExceptions)
+    state.count = count
+    family.doneCallback = state
+    let outer = GatheringFuture(family: family, loop: loop)
+    state.outer = outer
+    return outer
+  }
 }
 
 /// The results of a gather, in argument order: each a value or, with `return_exceptions`, the
@@ -54,11 +70,24 @@ public final class GatheredValues {
 
 /// `_GatheringFuture`: cancelling it cancels its children.
 public final class GatheringFuture: Future {
+  /// The children, in argument order (none listed for a family's gather: ``family``).
   public let children: [Future]
+  /// The children, when they are the members of a family (``Gather/start(count:shape:returnExceptions:loop:)``).
+  public let family: TaskFamily?
   var cancelRequested = false
+  /// A family's results that are not `None`, by member, kept as each member finishes (the
+  /// members are let go then).
+  var familyResults: [Int32: Resumption] = [:]
 
   init(children: [Future], loop: EventLoop) {
     self.children = children
+    self.family = nil
+    super.init(loop: loop)
+  }
+
+  init(family: TaskFamily, loop: EventLoop) {
+    self.children = []
+    self.family = family
     super.init(loop: loop)
   }
 
@@ -66,7 +95,13 @@ public final class GatheringFuture: Future {
   public override func cancel(message: LoopValue = nil) -> Bool {
     guard !isDone else { return false }
     var cancelledAny = false
-    for child in children where child.cancel(message: message) { cancelledAny = true }
+    if let family {
+      for index in 0..<family.count {
+        if let child = family.task(index), child.cancel(message: message) { cancelledAny = true }
+      }
+    } else {
+      for child in children where child.cancel(message: message) { cancelledAny = true }
+    }
     if cancelledAny { cancelRequested = true }
     return cancelledAny
   }
@@ -98,23 +133,37 @@ final class GatherState: DoneCallback {
         return
       }
     }
+    let loop = outer.loop
+    if let family = outer.family, let task = future as? Task {
+      // The member is let go now: what the list below reads of a child is read of it here.
+      let item = Self.item(of: task, loop: loop)
+      if case .value(nil) = item {} else { outer.familyResults[Int32(family.index(of: task))] = item }
+    }
     guard finished == count else { return }
     var items: [Resumption] = []
-    items.reserveCapacity(outer.children.count)
-    let loop = outer.loop
-    for child in outer.children {
-      if child.isCancelled {
-        items.append(.error(loop.host.cancelledError(message: child.cancelMessage ?? LoopString(""))))
-      } else if let error = child.exception {
-        items.append(.error(error))
-      } else {
-        items.append(.value(child.value))
-      }
+    if let family = outer.family {
+      items.reserveCapacity(family.count)
+      for index in 0..<family.count { items.append(outer.familyResults[Int32(index)] ?? .value(nil)) }
+      outer.familyResults = [:]
+    } else {
+      items.reserveCapacity(outer.children.count)
+      for child in outer.children { items.append(Self.item(of: child, loop: loop)) }
     }
     if outer.cancelRequested {
       outer.setException(future.makeCancelledError())
     } else {
       outer.setResult(GatheredValues(items: items))
+    }
+  }
+
+  /// A child's entry in the list of results.
+  private static func item(of child: Future, loop: EventLoop) -> Resumption {
+    if child.isCancelled {
+      return .error(loop.host.cancelledError(message: child.cancelMessage ?? LoopString("")))
+    } else if let error = child.exception {
+      return .error(error)
+    } else {
+      return .value(child.value)
     }
   }
 }

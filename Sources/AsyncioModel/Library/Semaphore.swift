@@ -9,10 +9,38 @@ public final class Semaphore {
   public internal(set) var value: Int
   /// For a `BoundedSemaphore`, the initial value that `release` may not exceed.
   public let bound: Int?
-  private var waiters = RingBuffer<Acquire>()
+  private var waiters = RingBuffer<Waiter>()
   /// Waiters in the deque that are not cancelled (what `locked()` scans for).
   private var liveWaiters = 0
   let loop: EventLoop
+  /// The family whose members wait in the deque as numbers (``TaskFamily``), if any: one per
+  /// semaphore.
+  private var family: TaskFamily?
+
+  /// An entry of the deque: a waiter future, or a member of ``family`` that waits as a number
+  /// (its waiter future is made with it).
+  private enum Waiter {
+    case future(Acquire)
+    case member(Int32)
+  }
+
+  /// The entry's waiter future as it is now; `nil` for a member waiting as a number, and
+  /// `.none` (removed) for a member that finished.
+  private func resolve(_ entry: Waiter) -> QueuedMember? {
+    switch entry {
+    case .future(let waiter): .future(waiter)
+    case .member(let index): family!.waiter(Int(index))
+    }
+  }
+
+  /// Whether the entry was taken out of the deque (`self._waiters.remove(fut)`).
+  private func isRemoved(_ entry: Waiter) -> Bool {
+    switch resolve(entry) {
+    case .future(let waiter)?: waiter.removed
+    case .number?: false
+    case nil: true
+    }
+  }
 
   /// `asyncio.Semaphore(value)`, or `asyncio.BoundedSemaphore(value)` when `bounded`.
   ///
@@ -41,8 +69,13 @@ public final class Semaphore {
     return true
   }
 
-  /// `async with semaphore` as it starts: the coroutine of `__aenter__`.
-  func acquireFrame() -> Acquire { Acquire(self) }
+  /// `async with semaphore` as it starts: the coroutine of `__aenter__`; with `waiting`, as it
+  /// is once it waits in the deque (for a member of a ``TaskFamily`` made as it waits there).
+  func acquireFrame(waiting: Bool = false) -> Acquire {
+    let frame = Acquire(self)
+    frame.waiting = waiting
+    return frame
+  }
 
   /// `release()`. Returns `false` when a `BoundedSemaphore` would go past its bound (Python
   /// raises `ValueError('BoundedSemaphore released too many times')`).
@@ -59,18 +92,36 @@ public final class Semaphore {
   func wakeUpNext() -> Bool {
     var offset = 0
     while offset < waiters.count {
-      let waiter = waiters[offset]
+      let entry = waiters[offset]
       offset += 1
-      if waiter.removed || waiter.isDone { continue }
-      value -= 1
-      waiter.setResult(nil)
-      return true
+      switch resolve(entry) {
+      case .future(let waiter)?:
+        if waiter.removed || waiter.isDone { continue }
+        value -= 1
+        waiter.setResult(nil)
+        return true
+      case .number?:
+        guard case .member(let index) = entry else { continue }
+        value -= 1
+        family!.wake(Int(index))
+        return true
+      case nil:
+        continue
+      }
     }
     return false
   }
 
   func enqueue(_ waiter: Acquire) {
-    waiters.append(waiter)
+    waiters.append(.future(waiter))
+    liveWaiters += 1
+  }
+
+  /// A member of `family` whose first step waits here, as a number (``TaskFamily``).
+  func enqueue(member index: Int, of family: TaskFamily) {
+    precondition(self.family == nil || self.family === family, "members of two families wait on one semaphore")
+    self.family = family
+    waiters.append(.member(Int32(index)))
     liveWaiters += 1
   }
 
@@ -78,7 +129,7 @@ public final class Semaphore {
   func remove(_ waiter: Acquire) {
     waiter.removed = true
     if !waiter.isCancelled { liveWaiters -= 1 }
-    while let head = waiters.first, head.removed { _ = waiters.popFirst() }
+    while let head = waiters.first, isRemoved(head) { _ = waiters.popFirst() }
   }
 
   func waiterCancelled(_ waiter: Acquire) {
@@ -120,7 +171,7 @@ final class Acquire: Future, Coroutine {
   /// Not owned: the semaphore's deque holds its waiters, and a waiter never outlives the deque
   /// it is in or the task that awaits it (which holds the semaphore).
   unowned(unsafe) let semaphore: Semaphore
-  private var waiting = false
+  fileprivate(set) var waiting = false
   /// Taken out of the semaphore's deque (`self._waiters.remove(fut)`).
   var removed = false
 

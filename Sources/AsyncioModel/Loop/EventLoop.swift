@@ -36,7 +36,7 @@ public final class EventLoop {
   /// before it returns, so the task is alive for as long as it is here.
   var runningTask: Unmanaged<Task>?
   /// Tasks not yet done, in the order they were created (`asyncio.all_tasks()`).
-  private var liveTasks: [Task?] = []
+  private var liveTasks: [LiveTasks] = []
   /// `is_closed()`.
   public private(set) var isClosed = false
   /// How many tasks are not done yet.
@@ -182,20 +182,45 @@ public final class EventLoop {
     if let creator = currentTask { task.ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1) }
     if let contextOfNewTask { task.context = contextOfNewTask() }
     ready.append(.step(task, nil))
-    liveTasks.append(task)
+    liveTasks.append(.task(task))
     liveCount += 1
     return task
   }
 
+  /// `loop.create_task(coro)` for each of `count` coroutines of one shape, one after the other,
+  /// as `gather` makes them: the members of a ``TaskFamily``, which stay numbers until each is
+  /// needed as a ``Task``.
+  ///
+  /// - Precondition: the host gives tasks no context (``contextOfNewTask`` is `nil`).
+  func createTasks(count: Int, shape: TaskFamilyShape) -> TaskFamily {
+    precondition(contextOfNewTask == nil, "a family of tasks has no contexts")
+    let family = TaskFamily(
+      count: count, shape: shape, loop: self, firstSerial: taskSerial + 1, firstNumber: taskNumbering.last + 1)
+    taskSerial += count
+    taskNumbering.last += count
+    for index in 0..<count { ready.append(.memberStep(family, Int32(index))) }
+    liveTasks.append(.family(family))
+    liveCount += count
+    return family
+  }
+
   func taskFinished(_ task: Task) {
     liveCount -= 1
+    task.family?.finished(task)
     if liveTasks.count > 64, liveCount * 2 < liveTasks.count {
-      liveTasks.removeAll { $0?.isDone ?? true }
+      liveTasks.removeAll { $0.isDone }
     }
   }
 
   /// `asyncio.all_tasks()`: the tasks not yet done, in the order they were created.
-  public var allTasks: [Task] { liveTasks.compactMap { task in task.flatMap { $0.isDone ? nil : $0 } } }
+  public var allTasks: [Task] {
+    liveTasks.flatMap { entry -> [Task] in
+      switch entry {
+      case .task(let task): task.isDone ? [] : [task]
+      case .family(let family): family.liveTasks
+      }
+    }
+  }
 
   // MARK: Running
 
@@ -286,6 +311,8 @@ public final class EventLoop {
     switch consume item {
     case .step(let task, let error):
       task.step(error.map(Resumption.error) ?? .value(nil))
+    case .memberStep(let family, let index):
+      family.firstStep(Int(index))
     case .doneCallback(let callback, let future):
       callback.futureDone(future)
     case .timer(let event, let token):
@@ -317,7 +344,12 @@ public final class EventLoop {
   /// that refers to the loop keeps it alive. The loop cannot run after this.
   public func close() {
     isClosed = true
-    for case let task? in liveTasks where !task.isDone { task.abandon() }
+    for entry in liveTasks {
+      switch entry {
+      case .task(let task): if !task.isDone { task.abandon() }
+      case .family(let family): family.abandon()
+      }
+    }
     // Handles and the futures they would finish can hold each other (a sleep and its timer).
     timers.forEach { $0.timerDiscarded($1) }
     while let item = ready.popFirst() {
@@ -337,6 +369,19 @@ public final class EventLoop {
 
   /// Whether anything is scheduled at all (ready callbacks or live timers).
   public var hasScheduledWork: Bool { !ready.isEmpty || timers.count > cancelledTimers }
+}
+
+/// An entry of the loop's list of tasks: a task, or a family of them.
+private enum LiveTasks {
+  case task(Task)
+  case family(TaskFamily)
+
+  var isDone: Bool {
+    switch self {
+    case .task(let task): task.isDone
+    case .family(let family): family.liveCount == 0
+    }
+  }
 }
 
 /// `_run_until_complete_cb`: stops the loop when the future it watches is done.

@@ -132,6 +132,8 @@ enum ReadyItem {
   case timer(TimerEvent, UInt32)
   /// `Task.__step(exc)`, scheduled by the task itself.
   case step(Task, LoopError?)
+  /// The first step of a member of a family (``TaskFamily``), scheduled as it was made.
+  case memberStep(TaskFamily, Int32)
   /// A future's done-callback, scheduled when the future finished.
   case doneCallback(DoneCallback, Future)
 }
