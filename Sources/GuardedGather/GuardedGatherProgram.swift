@@ -173,8 +173,8 @@ extension GuardedGatherProgram: TaskFamilyShape {
 
   func semaphoreOfFirstStep(_ index: Int) -> Semaphore? { batch.timeoutScope == .call ? shared : nil }
 
-  func framesWaiting(_ index: Int, on waiter: Coroutine) -> [Coroutine] {
-    [Guarded(self, index: index, waitingFor: shared!), waiter]
+  func coroutineWaiting(_ index: Int, on waiter: Coroutine) -> Coroutine {
+    Guarded(self, index: index, waitingFor: shared!)
   }
 }
 

@@ -68,14 +68,22 @@ func configurations(count: Int = 10_000) {
       + "\(Int(Double(count) / seconds)) configurations/s (\(timeouts) timeouts in all)")
 }
 
-func million() {
-  let count = 1_000_000
+/// The resident memory now (not the peak), in MB.
+func residentMB() -> Double {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let fields = text.split(separator: " ")
+  guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+  return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+func million(count: Int = 1_000_000) {
   var random = SplitMix(state: 1)
   let before = peakResidentMB()
   let calls = (0..<count).map {
     GatherCall(name: "c\($0)", delay: .microseconds(Int64.random(in: 1_000...200_000, using: &random)))
   }
   let batch = GatherBatch(limit: 100, timeout: ms(150), calls: calls)
+  let withBatch = residentMB()
   let start = now()
   let trace = GatherEngine.runVirtual(batch)
   let seconds = now() - start
@@ -90,10 +98,11 @@ func million() {
       && trace.calls[index].endedAt == model.endedAt[index]
   }
   print(
-    "million: 1,000,000 calls, limit 100: engine \(String(format: "%.3f", seconds)) s, arithmetic model "
+    "million: \(count) calls, limit 100: engine \(String(format: "%.3f", seconds)) s, arithmetic model "
       + "\(String(format: "%.3f", modelSeconds)) s, ratio \(String(format: "%.1f", seconds / modelSeconds))x; "
       + "peak RSS \(String(format: "%.0f", engineRSS)) MB after the engine run, \(String(format: "%.0f", before)) MB "
-      + "before the batch was built, \(String(format: "%.0f", peakResidentMB())) MB with the model's arrays too; "
+      + "before the batch was built, \(String(format: "%.0f", withBatch)) MB with the batch (the engine's own: "
+      + "\(String(format: "%.0f", engineRSS - withBatch)) MB), \(String(format: "%.0f", peakResidentMB())) MB with the model's arrays too; "
       + "agrees with the model: \(agree); timeouts \(trace.timeouts ?? -1)")
 }
 
@@ -258,7 +267,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "example": example()
 case "configurations": configurations(count: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000)
-case "million": million()
+case "million": million(count: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 case "grade": gradeClass()
 case "python": Interpreter.onLargeStack { python() }
 case "python-check":

@@ -58,10 +58,10 @@ public final class Task: Future, DoneCallback {
     super.init(loop: loop)
   }
 
-  /// Puts the task where its first step left it when that step awaited `waiter` with `frames`
-  /// above the coroutine it was made with (a member of a ``TaskFamily`` made as it waits).
-  func resumeWaiting(frames: ArraySlice<Coroutine>, on waiter: Future) {
-    for frame in frames { self.frames.push(frame) }
+  /// Puts the task where its first step left it when its coroutine awaited `waiter`, a
+  /// coroutine that is its own future (a member of a ``TaskFamily`` made as it waits).
+  func resumeWaiting(awaiting waiter: Future & Coroutine) {
+    frames.push(waiter)
     started = true
     waiter.addDoneCallback(self)
     waitingOn = waiter

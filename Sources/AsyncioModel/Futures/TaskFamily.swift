@@ -15,7 +15,7 @@
 ///   semaphoreOfFirstStep(_:)``) appends the member to the semaphore's queue and changes nothing
 ///   else, as the step would;
 /// - a member that is woken, cancelled or listed is made with ``TaskFamilyShape/coroutine(_:)``
-///   (not started) or ``TaskFamilyShape/framesWaiting(_:on:)`` (waiting), with the family's
+///   (not started) or ``TaskFamilyShape/coroutineWaiting(_:on:)`` (waiting), with the family's
 ///   done-callback first, as `gather` added it.
 ///
 /// Members that finished are let go at once: the family keeps only what `gather` returns.
@@ -38,9 +38,12 @@ public final class TaskFamily {
   /// How many members there are.
   public let count: Int
   private var members: [Member]
-  /// The members that are objects now, by index.
-  private var awake: [Int32: Task] = [:]
-  /// The waiter futures of the members made while they waited in a semaphore's queue.
+  /// The members that are objects now, by index (a word each: looked up as often as members
+  /// are made and let go, which is every member).
+  private var awake: [Task?]
+  private var awakeCount = 0
+  /// The waiter futures of the members made while they waited in a semaphore's queue, other than
+  /// by the semaphore waking them (which puts the future in its queue itself): cancelled, listed.
   private var waiters: [Int32: Acquire] = [:]
   /// The first member's serial and `Task-N` number: the others follow it.
   private let firstSerial: Int
@@ -66,6 +69,10 @@ public final class TaskFamily {
     members.reserveCapacity(count)
     for _ in 0..<count { members.append(.unborn) }
     self.members = members
+    var awake: [Task?] = []
+    awake.reserveCapacity(count)
+    for _ in 0..<count { awake.append(nil) }
+    self.awake = awake
     if let creator = loop.currentTask {
       ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1)
     } else {
@@ -76,14 +83,20 @@ public final class TaskFamily {
   /// Member `index` as a task, made now if it is not one yet; `nil` once it finished.
   public func task(_ index: Int) -> Task? {
     switch members[index] {
-    case .awake: return awake[Int32(index)]
+    case .awake: return awake[index]
     case .gone: return nil
-    case .unborn: return make(index, frames: nil, waitingOn: nil)
+    case .unborn: return make(index, coroutine: shape.coroutine(index), waitingOn: nil)
     case .waiting:
-      let waiter = semaphore!.acquireFrame(waiting: true)
+      let (task, waiter) = makeWaiting(index)
       waiters[Int32(index)] = waiter
-      return make(index, frames: shape.framesWaiting(index, on: waiter), waitingOn: waiter)
+      return task
     }
+  }
+
+  /// Makes waiting member `index` with its waiter future.
+  private func makeWaiting(_ index: Int) -> (Task, Acquire) {
+    let waiter = semaphore!.acquireFrame(waiting: true)
+    return (make(index, coroutine: shape.coroutineWaiting(index, on: waiter), waitingOn: waiter), waiter)
   }
 
   /// The tasks of the members not done yet, in order (made now where they are not objects).
@@ -103,25 +116,26 @@ public final class TaskFamily {
   }
 
   /// Wakes member `index`, waiting as a number: `fut.set_result(True)` on the waiter future it
-  /// is made with now.
-  func wake(_ index: Int) {
-    _ = task(index)
-    waiters[Int32(index)]!.setResult(nil)
+  /// is made with now, which the semaphore puts in its queue in the member's place.
+  func wake(_ index: Int) -> Acquire {
+    let (_, waiter) = makeWaiting(index)
+    waiter.setResult(nil)
+    return waiter
   }
 
-  private func make(_ index: Int, frames: [Coroutine]?, waitingOn waiter: Future?) -> Task {
+  /// Makes member `index` with `coroutine`, awaiting `waiter`'s frame when it waits.
+  private func make(_ index: Int, coroutine: Coroutine, waitingOn waiter: (Future & Coroutine)?) -> Task {
     let task = Task(
-      coroutine: frames?.first ?? shape.coroutine(index), loop: loop, name: nil, serial: firstSerial + index,
+      coroutine: coroutine, loop: loop, name: nil, serial: firstSerial + index,
       defaultNameNumber: firstNumber + index)
     task.ancestors = ancestors
     task.family = self
     if let doneCallback { task.addDoneCallback(doneCallback) }
-    if let frames, let waiter {
-      task.resumeWaiting(frames: frames.dropFirst(), on: waiter)
-    }
+    if let waiter { task.resumeWaiting(awaiting: waiter) }
     members[index] = .awake
-    awake[Int32(index)] = task
-    if awake.count > mostTasksAtOnce { mostTasksAtOnce = awake.count }
+    awake[index] = task
+    awakeCount += 1
+    if awakeCount > mostTasksAtOnce { mostTasksAtOnce = awakeCount }
     return task
   }
 
@@ -143,8 +157,9 @@ public final class TaskFamily {
   func finished(_ task: Task) {
     let index = task.serial - firstSerial
     members[index] = .gone
-    awake[Int32(index)] = nil
-    waiters[Int32(index)] = nil
+    awake[index] = nil
+    awakeCount -= 1
+    if !waiters.isEmpty { waiters[Int32(index)] = nil }
     liveCount -= 1
     // Gather's callback holds its future, which holds the family; the semaphore holds the
     // family while members wait in it.
@@ -159,8 +174,9 @@ public final class TaskFamily {
 
   /// Drops every member: the loop is closed.
   func abandon() {
-    for task in awake.values where !task.isDone { task.abandon() }
-    awake = [:]
+    for case let task? in awake where !task.isDone { task.abandon() }
+    awake = []
+    awakeCount = 0
     waiters = [:]
     liveCount = 0
     doneCallback = nil
@@ -184,7 +200,7 @@ public protocol TaskFamilyShape: AnyObject {
   /// else (`async with semaphore` at the top of the coroutine); `nil` when the first step does
   /// more. (The members waiting as numbers wait for one semaphore: the first that any does.)
   func semaphoreOfFirstStep(_ index: Int) -> Semaphore?
-  /// The frames of member `index` (outermost first) as its first step left them waiting for
-  /// `waiter`, the frame of the semaphore's `acquire()`, which is the last of them.
-  func framesWaiting(_ index: Int, on waiter: Coroutine) -> [Coroutine]
+  /// The coroutine of member `index` as its first step left it: awaiting `waiter`, the frame of
+  /// the semaphore's `acquire()`.
+  func coroutineWaiting(_ index: Int, on waiter: Coroutine) -> Coroutine
 }

@@ -103,7 +103,7 @@ public final class Semaphore {
       case .number?:
         guard case .member(let index) = entry else { continue }
         value -= 1
-        family!.wake(Int(index))
+        waiters[offset - 1] = .future(family!.wake(Int(index)))
         return true
       case nil:
         continue

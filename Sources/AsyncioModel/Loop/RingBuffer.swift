@@ -39,8 +39,14 @@ struct RingBuffer<Element>: ~Copyable {
 
   /// The element `offset` places from the left.
   subscript(offset: Int) -> Element {
-    precondition(offset >= 0 && offset < count, "RingBuffer index out of range")
-    return storage![(head + offset) & (capacity - 1)]
+    get {
+      precondition(offset >= 0 && offset < count, "RingBuffer index out of range")
+      return storage![(head + offset) & (capacity - 1)]
+    }
+    set {
+      precondition(offset >= 0 && offset < count, "RingBuffer index out of range")
+      storage![(head + offset) & (capacity - 1)] = newValue
+    }
   }
 
   private mutating func grow() {
