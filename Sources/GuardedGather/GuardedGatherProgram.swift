@@ -53,7 +53,6 @@ final class GuardedGatherProgram {
   static let releasedFlag: UInt8 = 2
   var inFlight = 0
   var peak = 0
-  var results: [Resumption]?
   var failure: LoopError?
   var elapsed: Int64 = 0
   /// Whether `gather` makes the calls' tasks as a ``TaskFamily`` (a byte for each call that waits
@@ -201,7 +200,7 @@ private final class MainFrame: Coroutine {
       return .awaitFuture(future)
     }
     switch input {
-    case .value(let values): program.results = (values as? GatheredValues)?.items
+    case .value: break
     case .error(let error):
       guard error.category == .other else { return .raised(error) }
       program.failure = error

@@ -41,7 +41,18 @@ import Testing
       var model: [Int] = []
       var next = 0
       for _ in 0..<5_000 {
-        if Bool.random(using: &random) || Int.random(in: 0..<4, using: &random) == 0 {
+        if Int.random(in: 0..<8, using: &random) == 0 {
+          // On the left (a family's first steps put back), or in place (a woken member's waiter).
+          if model.isEmpty || Bool.random(using: &random) {
+            ring.prepend(Tracked(next, alive))
+            model.insert(next, at: 0)
+          } else {
+            let offset = Int.random(in: 0..<model.count, using: &random)
+            ring[offset] = Tracked(next, alive)
+            model[offset] = next
+          }
+          next += 1
+        } else if Bool.random(using: &random) || Int.random(in: 0..<4, using: &random) == 0 {
           for _ in 0..<Int.random(in: 1...40, using: &random) {
             ring.append(Tracked(next, alive))
             model.append(next)

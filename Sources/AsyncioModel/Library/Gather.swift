@@ -64,8 +64,30 @@ public enum Gather {
 /// The results of a gather, in argument order: each a value or, with `return_exceptions`, the
 /// exception (a `CancelledError` for a cancelled child).
 public final class GatheredValues {
-  public let items: [Resumption]
-  public init(items: [Resumption]) { self.items = items }
+  /// The results, in argument order (a family's are listed the first time they are asked for:
+  /// a million `None`s need not be, when nobody reads them).
+  public private(set) lazy var items: [Resumption] = {
+    guard let notNone else { return [] }
+    var items: [Resumption] = []
+    items.reserveCapacity(count)
+    for index in 0..<count { items.append(notNone[Int32(index)] ?? .value(nil)) }
+    self.notNone = nil
+    return items
+  }()
+  /// How many results there are.
+  public let count: Int
+  private var notNone: [Int32: Resumption]?
+
+  public init(items: [Resumption]) {
+    self.count = items.count
+    self.items = items
+  }
+
+  /// `count` results, `None` but for those in `notNone`, by index.
+  init(count: Int, notNone: [Int32: Resumption]) {
+    self.count = count
+    self.notNone = notNone
+  }
 }
 
 /// `_GatheringFuture`: cancelling it cancels its children.
@@ -140,19 +162,20 @@ final class GatherState: DoneCallback {
       if case .value(nil) = item {} else { outer.familyResults[Int32(family.index(of: task))] = item }
     }
     guard finished == count else { return }
-    var items: [Resumption] = []
+    let values: GatheredValues
     if let family = outer.family {
-      items.reserveCapacity(family.count)
-      for index in 0..<family.count { items.append(outer.familyResults[Int32(index)] ?? .value(nil)) }
+      values = GatheredValues(count: family.count, notNone: outer.familyResults)
       outer.familyResults = [:]
     } else {
+      var items: [Resumption] = []
       items.reserveCapacity(outer.children.count)
       for child in outer.children { items.append(Self.item(of: child, loop: loop)) }
+      values = GatheredValues(items: items)
     }
     if outer.cancelRequested {
       outer.setException(future.makeCancelledError())
     } else {
-      outer.setResult(GatheredValues(items: items))
+      outer.setResult(values)
     }
   }
 

@@ -198,7 +198,7 @@ public final class EventLoop {
       count: count, shape: shape, loop: self, firstSerial: taskSerial + 1, firstNumber: taskNumbering.last + 1)
     taskSerial += count
     taskNumbering.last += count
-    for index in 0..<count { ready.append(.memberStep(family, Int32(index))) }
+    ready.append(.memberSteps(family, first: 0, end: Int32(count)))
     liveTasks.append(.family(family))
     liveCount += count
     return family
@@ -311,8 +311,8 @@ public final class EventLoop {
     switch consume item {
     case .step(let task, let error):
       task.step(error.map(Resumption.error) ?? .value(nil))
-    case .memberStep(let family, let index):
-      family.firstStep(Int(index))
+    case .memberSteps(let family, let first, let end):
+      runFirstSteps(of: family, from: first, to: end)
     case .doneCallback(let callback, let future):
       callback.futureDone(future)
     case .timer(let event, let token):
@@ -322,6 +322,22 @@ public final class EventLoop {
       guard !handle.cancelled else { return }
       // A handle runs once: its action is taken out of it (and what it holds let go with it).
       run(handle.takeAction())
+    }
+  }
+
+  /// The first steps of a family's members, each a handle of its own: the handles the
+  /// iteration counted are all of them, since nothing comes between them in the queue. A
+  /// `SystemExit` stops the iteration after the step it escaped from; the others stay first in
+  /// the queue.
+  private func runFirstSteps(of family: TaskFamily, from first: Int32, to end: Int32) {
+    var index = first
+    while index < end {
+      family.firstStep(Int(index))
+      index += 1
+      if escaping != nil, index < end {
+        ready.prepend(.memberSteps(family, first: index, end: end))
+        return
+      }
     }
   }
 

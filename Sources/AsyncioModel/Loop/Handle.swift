@@ -132,8 +132,9 @@ enum ReadyItem {
   case timer(TimerEvent, UInt32)
   /// `Task.__step(exc)`, scheduled by the task itself.
   case step(Task, LoopError?)
-  /// The first step of a member of a family (``TaskFamily``), scheduled as it was made.
-  case memberStep(TaskFamily, Int32)
+  /// The first steps of members `first ..< end` of a family (``TaskFamily``), scheduled one
+  /// after the other as they were made: that many handles, in one entry.
+  case memberSteps(TaskFamily, first: Int32, end: Int32)
   /// A future's done-callback, scheduled when the future finished.
   case doneCallback(DoneCallback, Future)
 }

@@ -27,6 +27,14 @@ struct RingBuffer<Element>: ~Copyable {
     count += 1
   }
 
+  /// Puts an element on the left, to be popped first.
+  mutating func prepend(_ element: consuming Element) {
+    if count == capacity { grow() }
+    head = (head - 1) & (capacity - 1)
+    (storage! + head).initialize(to: consume element)
+    count += 1
+  }
+
   mutating func popFirst() -> Element? {
     guard count > 0 else { return nil }
     let element = (storage! + head).move()
