@@ -21,13 +21,13 @@
 /// Members that finished are let go at once: the family keeps only what `gather` returns.
 public final class TaskFamily {
   /// What a member is now.
-  enum Member: UInt8 {
+  enum Member {
     /// Made, its first step not yet run: no object.
     case unborn
     /// Waiting in its semaphore's queue, as its first step left it: no object.
     case waiting
-    /// A ``Task`` (in ``awake``).
-    case awake
+    /// A ``Task``.
+    case awake(Task)
     /// Finished and let go.
     case gone
   }
@@ -37,10 +37,9 @@ public final class TaskFamily {
   let loop: EventLoop
   /// How many members there are.
   public let count: Int
+  /// Each member, a word (the task's reference when it is one).
   private var members: [Member]
-  /// The members that are objects now, by index (a word each: looked up as often as members
-  /// are made and let go, which is every member).
-  private var awake: [Task?]
+  /// How many members are tasks now.
   private var awakeCount = 0
   /// The waiter futures of the members made while they waited in a semaphore's queue, other than
   /// by the semaphore waking them (which puts the future in its queue itself): cancelled, listed.
@@ -69,10 +68,6 @@ public final class TaskFamily {
     members.reserveCapacity(count)
     for _ in 0..<count { members.append(.unborn) }
     self.members = members
-    var awake: [Task?] = []
-    awake.reserveCapacity(count)
-    for _ in 0..<count { awake.append(nil) }
-    self.awake = awake
     if let creator = loop.currentTask {
       ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1)
     } else {
@@ -83,7 +78,7 @@ public final class TaskFamily {
   /// Member `index` as a task, made now if it is not one yet; `nil` once it finished.
   public func task(_ index: Int) -> Task? {
     switch members[index] {
-    case .awake: return awake[index]
+    case .awake(let task): return task
     case .gone: return nil
     case .unborn: return make(index, coroutine: shape.coroutine(index), waitingOn: nil)
     case .waiting:
@@ -110,7 +105,7 @@ public final class TaskFamily {
   func waiter(_ index: Int) -> QueuedMember? {
     switch members[index] {
     case .waiting: return .number
-    case .awake: return waiters[Int32(index)].map(QueuedMember.future)
+    case .awake: return waiters.isEmpty ? nil : waiters[Int32(index)].map(QueuedMember.future)
     case .unborn, .gone: return nil
     }
   }
@@ -132,8 +127,7 @@ public final class TaskFamily {
     task.family = self
     if let doneCallback { task.addDoneCallback(doneCallback) }
     if let waiter { task.resumeWaiting(awaiting: waiter) }
-    members[index] = .awake
-    awake[index] = task
+    members[index] = .awake(task)
     awakeCount += 1
     if awakeCount > mostTasksAtOnce { mostTasksAtOnce = awakeCount }
     return task
@@ -141,7 +135,7 @@ public final class TaskFamily {
 
   /// The first step of member `index` (`Task.__step` of a task not yet an object).
   func firstStep(_ index: Int) {
-    if members[index] == .unborn, let semaphore = shape.semaphoreOfFirstStep(index), semaphore.isLocked,
+    if case .unborn = members[index], let semaphore = shape.semaphoreOfFirstStep(index), semaphore.isLocked,
       self.semaphore == nil || self.semaphore === semaphore
     {
       self.semaphore = semaphore
@@ -157,7 +151,6 @@ public final class TaskFamily {
   func finished(_ task: Task) {
     let index = task.serial - firstSerial
     members[index] = .gone
-    awake[index] = nil
     awakeCount -= 1
     if !waiters.isEmpty { waiters[Int32(index)] = nil }
     liveCount -= 1
@@ -174,8 +167,10 @@ public final class TaskFamily {
 
   /// Drops every member: the loop is closed.
   func abandon() {
-    for case let task? in awake where !task.isDone { task.abandon() }
-    awake = []
+    for index in members.indices {
+      if case .awake(let task) = members[index], !task.isDone { task.abandon() }
+      members[index] = .gone
+    }
     awakeCount = 0
     waiters = [:]
     liveCount = 0
