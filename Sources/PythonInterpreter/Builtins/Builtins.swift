@@ -25,7 +25,17 @@ enum Builtins {
   static func makeModuleDict(_ m: Machine) -> DictObject {
     let d = DictObject()
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
-      d.setStr(name, BuiltinFunctionObject(name, body))
+      guard let count = PositionalCount.ofBuiltin[name] else {
+        d.setStr(name, BuiltinFunctionObject(name, body))
+        return
+      }
+      d.setStr(
+        name,
+        BuiltinFunctionObject(name) { m, a in
+          // With keywords, CPython's first words may be about them: the body's to say.
+          if a.hasNoKeywords { try count.check(a.count, name) }
+          return try body(m, a)
+        })
     }
     for t in [
       Types.object, Types.type, Types.int, Types.bool, Types.float, Types.str, Types.bytes, Types.list, Types.tuple,
@@ -229,7 +239,9 @@ enum Builtins {
       throw typeError("'\(m.typeName(o))' object is not reversible")
     }
     fn("enumerate") { m, a in
-      guard let src = a.get(0, "iterable") else { throw typeError("enumerate() missing required argument 'iterable'") }
+      guard let src = a.get(0, "iterable") else {
+        throw typeError("enumerate() missing required argument 'iterable'\(m.version.minor < 11 ? " (pos 1)" : "")")
+      }
       let it = try m.getIterator(src)
       var i: BigInt = BigInt(0)
       if let s = a.get(1, "start") {

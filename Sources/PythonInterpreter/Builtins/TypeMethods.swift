@@ -97,6 +97,15 @@ enum TypeMethods {
     }
     Types.str.construct = { m, t, a in
       let value: String
+      if a.count > 1 {
+        // `str(object, encoding, errors)`: the arguments are checked, then the object decoded.
+        if !(a[1] is StrObject) { throw typeError("str() argument 'encoding' must be str, not \(m.typeName(a[1]))") }
+        if a.count > 2, !(a[2] is StrObject) {
+          throw typeError("str() argument 'errors' must be str, not \(m.typeName(a[2]))")
+        }
+        if a[0] is StrObject { throw typeError("decoding str is not supported") }
+        if !(a[0] is BytesObject) { throw typeError("decoding to str: need a bytes-like object, \(m.typeName(a[0])) found") }
+      }
       if let x = a.get(0, "object") {
         if let b = x as? BytesObject, a.count > 1 || a.keyword("encoding") != nil {
           value = try m.decode(
@@ -166,6 +175,13 @@ enum TypeMethods {
     }
     Types.bytes.construct = { m, _, a in
       guard let x = a.get(0, "source") else { return BytesObject([]) }
+      if a.count > 1 {
+        if !(a[1] is StrObject) { throw typeError("bytes() argument 'encoding' must be str, not \(m.typeName(a[1]))") }
+        if a.count > 2, !(a[2] is StrObject) {
+          throw typeError("bytes() argument 'errors' must be str, not \(m.typeName(a[2]))")
+        }
+        if !(x is StrObject) { throw typeError("encoding without a string argument") }
+      }
       if let s = x as? StrObject {
         guard let encoding = a.get(1, "encoding") else { throw typeError("string argument without an encoding") }
         guard let name = (encoding as? StrObject)?.value.lowercased().replacingOccurrences(of: "_", with: "-") else {
@@ -268,8 +284,15 @@ enum TypeMethods {
 
   static func strMethods() {
     let t = Types.str
+    /// The substring argument of `find`, `count`, `index` and the like.
     func strArg(_ m: Machine, _ o: PyObject, _ what: String) throws -> String {
-      guard let s = o as? StrObject else { throw typeError("\(what) arg must be None or str") }
+      guard let s = o as? StrObject else {
+        if what == "startswith" || what == "endswith" {
+          throw typeError("tuple for \(what) must only contain str, not \(m.typeName(o))")
+        }
+        if m.version.minor < 13 { throw typeError("must be str, not \(m.typeName(o))") }
+        throw typeError("\(what)() argument 1 must be str, not \(m.typeName(o))")
+      }
       return s.value
     }
     method(t, "upper") { _, a in StrObject(PyString.upper(s(a))) }
@@ -303,9 +326,15 @@ enum TypeMethods {
       }
       return StrObject(String(out))
     }
-    method(t, "strip") { m, a in StrObject(PyString.strip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
-    method(t, "lstrip") { m, a in StrObject(PyString.lstrip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
-    method(t, "rstrip") { m, a in StrObject(PyString.rstrip(s(a), try optStr(m, a.count > 1 ? a[1] : nil))) }
+    /// The characters to strip: `strip arg must be None or str`.
+    func chars(_ m: Machine, _ a: Args, _ name: String) throws -> String? {
+      guard a.count > 1, !(a[1] is NoneObject) else { return nil }
+      guard let text = a[1] as? StrObject else { throw typeError("\(name) arg must be None or str") }
+      return text.value
+    }
+    method(t, "strip") { m, a in StrObject(PyString.strip(s(a), try chars(m, a, "strip"))) }
+    method(t, "lstrip") { m, a in StrObject(PyString.lstrip(s(a), try chars(m, a, "lstrip"))) }
+    method(t, "rstrip") { m, a in StrObject(PyString.rstrip(s(a), try chars(m, a, "rstrip"))) }
     method(t, "split") { m, a in
       let sep = try optStr(m, a.get(1, "sep"))
       let mx = try intArg(m, a.get(2, "maxsplit"), -1)
@@ -342,10 +371,16 @@ enum TypeMethods {
       return StrObject(parts.joined(separator: sep))
     }
     method(t, "replace") { m, a in
-      let count = try intArg(m, a.get(3, "count"), -1)
-      guard a.count >= 3, let old = a[1] as? StrObject, let new = a[2] as? StrObject else {
-        throw typeError("replace() argument 1 must be str, not \(a.count > 1 ? m.typeName(a[1]) : "nothing")")
+      // `replace(old, new, count=-1, /)`; `count` by keyword from 3.13.
+      let given = a.count - 1
+      if m.version.minor < 13, !a.keywords.isEmpty { throw typeError("str.replace() takes no keyword arguments") }
+      if given < 2 {
+        if m.version.minor < 13 { throw typeError("replace expected at least 2 arguments, got \(given)") }
+        throw typeError("replace() takes at least 2 positional arguments (\(given) given)")
       }
+      guard let old = a[1] as? StrObject else { throw typeError("replace() argument 1 must be str, not \(m.typeName(a[1]))") }
+      guard let new = a[2] as? StrObject else { throw typeError("replace() argument 2 must be str, not \(m.typeName(a[2]))") }
+      let count = try intArg(m, a.get(3, "count"), -1)
       return StrObject(PyString.replace(s(a), old.value, new.value, count: count))
     }
     func startEnd(_ m: Machine, _ a: Args) throws -> (Int?, Int?) {
@@ -414,9 +449,10 @@ enum TypeMethods {
     }
     func fillArg(_ m: Machine, _ a: Args) throws -> Unicode.Scalar {
       guard a.count > 2 else { return " " }
-      guard let f = a[2] as? StrObject, f.count == 1 else {
-        throw typeError("The fill character must be exactly one character long")
+      guard let f = a[2] as? StrObject else {
+        throw typeError("The fill character must be a unicode character, not \(m.typeName(a[2]))")
       }
+      guard f.count == 1 else { throw typeError("The fill character must be exactly one character long") }
       return f.scalars[0]
     }
     method(t, "center") { m, a in
@@ -865,7 +901,25 @@ enum TypeMethods {
     method(f, "__repr__") { _, a in StrObject(PyFloat.repr((a[0] as! FloatObject).value)) }
     method(f, "__round__") { m, a in try m.round(Args(a.positional)) }
     let o = Types.object
-    method(o, "__init__") { _, _ in NoneObject.shared }
+    method(o, "__init__") { m, a in
+      // CPython's `object_init`: arguments past the instance are an error when the class wrote
+      // an `__init__` (which called this one with them), or when it wrote neither `__init__`
+      // nor `__new__` (`object.__init__(obj, 1)` by hand). Decided here for classes of the program's own down to `object`; what a
+      // built-in or library base does with them is that base's.
+      guard a.count > 1 || !a.keywords.isEmpty else { return NoneObject.shared }
+      let t = a[0].type
+      let own = t.mro.allSatisfy {
+        $0 === Types.object || (!$0.isBuiltin && !$0.isShared && $0.construct == nil && $0.layout == .object)
+      }
+      guard own else { return NoneObject.shared }
+      if t.lookup("__init__") !== Types.object.lookup("__init__") {
+        throw typeError("object.__init__() takes exactly one argument (the instance to initialize)")
+      }
+      if t.lookup("__new__") === Types.object.lookup("__new__") {
+        throw typeError("\(t.name).__init__() takes exactly one argument (the instance to initialize)")
+      }
+      return NoneObject.shared
+    }
     method(o, "__repr__") { m, a in
       let x = a[0]
       let mod = x.type.module == "builtins" ? "" : "\(x.type.module)."

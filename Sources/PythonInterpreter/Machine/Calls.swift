@@ -304,6 +304,9 @@ extension Machine {
       }
       return obj
     }
+    if t.isBuiltin, args.hasNoKeywords, let count = PositionalCount.of(t) {
+      try count.check(args.count, t.name, minor: version.minor)
+    }
     if let maker = t.mro.first(where: { $0.construct != nil }), let make = maker.construct {
       let obj =
         t.isBuiltin && !args.given.isEmpty

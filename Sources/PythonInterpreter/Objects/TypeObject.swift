@@ -195,6 +195,8 @@ public struct Args {
   }
 
   var count: Int { positional.count }
+  /// Whether no keyword argument was given (reading nothing).
+  var hasNoKeywords: Bool { given.isEmpty }
   /// Argument `i`; `None` (counted as missing) when there are fewer.
   subscript(i: Int) -> PyObject {
     if i < positional.count { return positional[i] }
