@@ -45,8 +45,9 @@ extension Machine {
     } catch let e as ExceptionObject {
       // CPython writes asyncio's functions in Python: the frame of one that raised holds its
       // arguments, and the traceback holds the frame (the coroutines of `gather([c1, c2])` die
-      // never awaited as the interpreter exits, not where the call failed).
-      e.keptObjects.append(contentsOf: args.positional + args.given.map(\.1))
+      // never awaited as the interpreter exits, not where the call failed). One whose arguments
+      // did not bind never had a frame: they go at once.
+      if !e.raisedBinding { e.keptObjects.append(contentsOf: args.positional + args.given.map(\.1)) }
       throw e
     }
   }

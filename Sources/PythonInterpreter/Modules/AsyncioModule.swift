@@ -72,7 +72,12 @@ enum AsyncioModule {
       let function: BuiltinFunctionObject
       if let signature = PythonSignature.asyncio(name, m.version) {
         function = BuiltinFunctionObject(name) { m, a in
-          try signature.check(a, version: m.version)
+          do {
+            try signature.check(a, version: m.version)
+          } catch let e as ExceptionObject {
+            e.raisedBinding = true
+            throw e
+          }
           return try body(m, a)
         }
       } else {

@@ -303,8 +303,35 @@ enum RandomModule {
     }
   }
 
+  /// How many positional arguments (`self` counted) the methods CPython writes in Python take,
+  /// the same in 3.10 to 3.13 (`shuffle` took `random` until 3.11): more raise the TypeError of a
+  /// Python function.
+  static let positionalRange: [String: ClosedRange<Int>] = [
+    "seed": 1...3, "randrange": 2...4, "randint": 3...3, "sample": 3...3, "choices": 2...3,
+    "uniform": 3...3, "triangular": 1...4, "lognormvariate": 3...3,
+  ]
+
   static let randomType: TypeObject = {
-    var all = methods
+    var all = methods.map { entry -> (String, BuiltinFunctionObject.Body) in
+      let (name, body) = entry
+      if name == "random" {
+        // A method written in C (`METH_NOARGS`).
+        return (name, { m, a in
+          if a.count > 1 { throw typeError("Random.random() takes no arguments (\(a.count - 1) given)") }
+          return try body(m, a)
+        })
+      }
+      guard let range = positionalRange[name] else { return entry }
+      return (name, { m, a in
+        if a.count > range.upperBound {
+          let takes =
+            range.count == 1 ? "\(range.upperBound) positional argument\(range.upperBound == 1 ? "" : "s")"
+            : "from \(range.lowerBound) to \(range.upperBound) positional arguments"
+          throw typeError("Random.\(name)() takes \(takes) but \(a.count) were given")
+        }
+        return try body(m, a)
+      })
+    }
     for name in unsupported {
       all.append((name, { m, _ in
         throw m.refuse("random.\(name)()", "CPython computes it with floating-point functions (or hashes) whose exact results lesson does not reproduce yet")

@@ -8,8 +8,19 @@ enum TimeModule {
 
   static func make(_ m: Machine) -> ModuleObject {
     let mod = ModuleObject("time")
+    /// The clocks take nothing and `sleep` one argument, all by position (`METH_NOARGS`, `METH_O`).
     func fn(_ name: String, _ body: @escaping BuiltinFunctionObject.Body) {
-      mod.dict.setStr(name, BuiltinFunctionObject(name, body))
+      mod.dict.setStr(
+        name,
+        BuiltinFunctionObject(name) { m, a in
+          if !a.keywords.isEmpty { throw typeError("time.\(name)() takes no keyword arguments") }
+          if name == "sleep" {
+            if a.count != 1 { throw typeError("time.sleep() takes exactly one argument (\(a.count) given)") }
+          } else if a.count > 0 {
+            throw typeError("time.\(name)() takes no arguments (\(a.count) given)")
+          }
+          return try body(m, a)
+        })
     }
     fn("perf_counter") { m, _ in
       try m.workerEffect("reads the clock")

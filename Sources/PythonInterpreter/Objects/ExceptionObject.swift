@@ -30,6 +30,9 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   /// What the frame of a library function written in Python held when it raised this (the
   /// coroutine given to `asyncio.run`): alive as long as the exception, as in CPython.
   var keptObjects: [PyObject] = []
+  /// Raised binding a library function's arguments (too many, an unknown keyword): the function
+  /// never ran, so no frame of it holds them.
+  var raisedBinding = false
   /// Whether the exception passed through a coroutine of asyncio's library (`wait_for`, `sleep`,
   /// `TaskGroup.__aexit__`…), whose frames CPython's traceback would show.
   var throughLibrary = false
