@@ -22,7 +22,19 @@ extension Machine {
     if let special = t as? NativeObject, let check = special.type.lookup("__instancecheck__") {
       return try truthy(try call(check, Args([special, o])))
     }
+    try refuseBuiltinTypeWrittenAsFunction(t, "isinstance")
     throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+  }
+
+  /// `map`, `zip`, `filter`, `enumerate` and `reversed` are classes in CPython and functions
+  /// here: `isinstance(x, map)` is refused rather than answered with a TypeError CPython would not
+  /// raise.
+  func refuseBuiltinTypeWrittenAsFunction(_ t: PyObject, _ caller: String) throws {
+    guard let b = t as? BuiltinFunctionObject, b.owner == nil, b.boundSelf == nil,
+      ["map", "zip", "filter", "enumerate", "reversed"].contains(b.name)
+    else { return }
+    throw refuse(
+      "\(caller)(x, \(b.name))", "\(b.name) is a class in Python and a function in lesson; compare with the values you expect instead")
   }
 
   /// `isinstance(o, P)` for a protocol class: a `@runtime_checkable` one is satisfied by an
@@ -42,6 +54,7 @@ extension Machine {
       for x in tuple.items where try isSubclass(c, x) { return true }
       return false
     }
+    try refuseBuiltinTypeWrittenAsFunction(t, "issubclass")
     throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
   }
 

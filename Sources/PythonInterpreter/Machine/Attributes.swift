@@ -245,7 +245,13 @@ extension Machine {
       if t.isBuiltin || t.isShared { throw refuseLibraryDocstring(t.name) }
       return NoneObject.shared
     case "__class__": return Types.type
-    case "mro": return BuiltinFunctionObject("mro") { _, _ in ListObject(t.mro) }
+    case "mro":
+      return BuiltinFunctionObject("mro") { m, a in
+        // `cls.mro()`, or `type.mro(cls)` (the method taken from `type` itself).
+        if a.count == 0, t !== Types.type { return ListObject(t.mro) }
+        if a.count == 1, t === Types.type, let cls = a[0] as? TypeObject { return ListObject(cls.mro) }
+        throw m.refuse("\(t.name).mro() with these arguments", "lesson does not reproduce the TypeError Python gives here")
+      }
     default: break
     }
     // Methods of `type` itself.
