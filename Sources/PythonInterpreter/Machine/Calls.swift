@@ -343,10 +343,13 @@ extension Machine {
     globals: DictObject
   ) throws -> PyObject {
     var bases: [TypeObject] = []
+    /// Whether a base was an alias that named other classes: the class keeps what was written.
+    var resolved = false
     for b in basesIn {
       guard let t = b as? TypeObject else {
         // `class Box(Base[int])`: the alias names the classes it stands for (PEP 560).
         if !(b is NativeObject), let hook = b.type.lookup("__mro_entries__") {
+          resolved = true
           let entries = try call(hook, Args([b, TupleObject(basesIn)]))
           guard let list = entries as? TupleObject else { throw typeError("__mro_entries__ must return a tuple") }
           for e in list.items {
@@ -378,6 +381,8 @@ extension Machine {
     if let doc = code.docstring { ns.setStr("__doc__", StrObject(doc)) }
     let frame = Frame(code: code, globals: globals, namespace: ns, function: nil, closure: closure)
     let cellObj = try runCall(frame)
+    // `__build_class__`: the bases as written, when an alias stood for others.
+    if resolved { ns.setStr("__orig_bases__", TupleObject(basesIn)) }
     // A finalizer runs when CPython's reference counting frees the object, which lesson does not
     // follow.
     if !inLibrary, ns.getStr("__del__") != nil {
@@ -430,7 +435,7 @@ extension Machine {
   static func subclassableDunders(_ bases: [TypeObject]) -> Set<String> {
     var names: Set<String> = [
       "__module__", "__qualname__", "__doc__", "__annotations__", "__slots__", "__init_subclass__", "__class_getitem__",
-      "__classcell__",
+      "__classcell__", "__orig_bases__",
     ]
     let layouts = Set(bases.map(\.layout))
     if layouts.contains(.list) || layouts.contains(.dict) { names.insert("__init__") }

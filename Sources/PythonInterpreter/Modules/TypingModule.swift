@@ -80,6 +80,10 @@ enum TypingModule {
                 parameters = tuple(kept)
             elif self._name == 'Annotated':
                 parameters = (_convert(parameters[0]),) + parameters[1:]
+            elif self._name == 'Callable' and len(parameters) == 2 and isinstance(parameters[0], list):
+                # `Callable[[int], str]`: the argument types and the result, flattened (3.10+).
+                return _GenericAlias(self, tuple(_convert(p) for p in parameters[0]) + (_convert(parameters[1]),),
+                                     callable_list=True)
             else:
                 parameters = tuple(_convert(p) for p in parameters)
             return _GenericAlias(self, parameters)
@@ -94,10 +98,32 @@ enum TypingModule {
             return _union((other, self))
 
 
+    def _collect_parameters(args):
+        """The type variables in `args`, in the order they first appear (nested forms too)."""
+        params = []
+        for a in args:
+            if isinstance(a, TypeVar):
+                found = (a,)
+            elif isinstance(a, _GenericAlias):
+                found = a.__parameters__
+            elif isinstance(a, list):
+                found = _collect_parameters(a)
+            else:
+                found = ()
+            for p in found:
+                if not any(p is q for q in params):
+                    params.append(p)
+        return tuple(params)
+
+
     class _GenericAlias(_Final):
-        def __init__(self, origin, args, name=None):
+        def __init__(self, origin, args, name=None, callable_list=False):
             self.__origin__ = origin
             self.__args__ = args
+            self.__parameters__ = _collect_parameters(args)
+            # A Callable written with a list of argument types (shown, and given back by
+            # get_args, as that list).
+            self._callable_list = callable_list
 
         def __repr__(self):
             origin = self.__origin__
@@ -106,6 +132,8 @@ enum TypingModule {
                 if len(args) == 2 and args[1] is type(None):
                     return 'typing.Optional[' + _type_repr(args[0]) + ']'
                 return 'typing.Union[' + ', '.join([_arg_repr(a) for a in args]) + ']'
+            if self._callable_list:
+                return 'typing.Callable[' + _type_repr(list(args[:-1])) + ', ' + _type_repr(args[-1]) + ']'
             if isinstance(origin, _SpecialForm) and origin._name == 'Callable' and len(args) == 2:
                 return 'typing.Callable[' + _type_repr(args[0]) + ', ' + _type_repr(args[1]) + ']'
             name = _type_repr(origin) if isinstance(origin, type) else repr(origin)
@@ -309,6 +337,8 @@ enum TypingModule {
     def get_args(tp):
         _native_alias(tp, 'typing.get_args()')
         if isinstance(tp, _GenericAlias):
+            if tp._callable_list:
+                return (list(tp.__args__[:-1]), tp.__args__[-1])
             return tp.__args__
         return ()
 
@@ -368,11 +398,48 @@ enum TypingModule {
 
     class Generic(object):
         def __class_getitem__(cls, params):
-            if cls is Generic or cls is Protocol or Protocol in cls.__bases__:
+            if cls is Protocol or Protocol in cls.__bases__:
                 return cls
             if not isinstance(params, tuple):
                 params = (params,)
-            return _GenericAlias(cls, tuple(_convert(p) for p in params))
+            if cls is Generic:
+                # `Generic[T, ...]`: the parameters of the class that names it as a base.
+                for p in params:
+                    if not isinstance(p, TypeVar):
+                        _lesson_refuse('Generic[...] of something other than type variables',
+                                       "Python's TypeError for it is not reproduced by lesson yet")
+                return _GenericAlias(cls, params)
+            params = tuple(_convert(p) for p in params)
+            expected = len(cls.__dict__.get('__parameters__', ()))
+            if expected == 0:
+                _lesson_refuse(f'{cls.__qualname__}[...] of a class that is not generic',
+                               "Python's TypeError for it is not reproduced by lesson yet")
+            if len(params) != expected:
+                if len(params) > expected:
+                    raise TypeError(f'Too many arguments for {cls}; actual {len(params)}, expected {expected}')
+                at_least = 'at least ' if sys.version_info >= (3, 13) else ''
+                raise TypeError(f'Too few arguments for {cls}; actual {len(params)}, expected {at_least}{expected}')
+            return _GenericAlias(cls, params)
+
+        def __init_subclass__(cls, *args, **kwargs):
+            super().__init_subclass__(*args, **kwargs)
+            # Generic's own `__init_subclass__`: the class's type variables are those of the
+            # aliases it was written with (`class Box(Generic[T])`, `class Sub(Box[T])`).
+            if '__orig_bases__' in cls.__dict__:
+                if Generic in cls.__orig_bases__:
+                    raise TypeError('Cannot inherit from plain Generic')
+                tvars = _collect_parameters(cls.__orig_bases__)
+                for base in cls.__orig_bases__:
+                    if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+                        if not all(any(t is g for g in base.__parameters__) for t in tvars):
+                            _lesson_refuse('a type variable not listed in Generic[...]',
+                                           "Python's TypeError for it is not reproduced by lesson yet")
+                        tvars = base.__parameters__
+            else:
+                if Generic in cls.__bases__ and cls.__name__ != 'Protocol':
+                    raise TypeError('Cannot inherit from plain Generic')
+                tvars = ()
+            cls.__parameters__ = tuple(tvars)
 
 
     class Protocol(object):
