@@ -290,6 +290,24 @@ extension Machine {
     switch o {
     case let u as UnionObject where n == "__args__":
       return TupleObject(u.members)
+    case let g as GenericAlias where n == "__origin__":
+      return g.origin
+    case let g as GenericAlias where n == "__args__":
+      return g.args as? TupleObject ?? TupleObject([g.args])
+    case let g as GenericAlias where n == "__parameters__":
+      // `list[int]` names no type variable; `list[T]` does, which lesson does not collect here.
+      func plain(_ o: PyObject) -> Bool {
+        switch o {
+        case is TypeObject, is NoneObject: return true
+        case let inner as GenericAlias: return ((inner.args as? TupleObject)?.items ?? [inner.args]).allSatisfy(plain)
+        case let union as UnionObject: return union.members.allSatisfy(plain)
+        default: return o.type.name == "ellipsis"
+        }
+      }
+      guard plain(g) else {
+        throw refuse("__parameters__ of a built-in generic alias", "lesson collects type variables for typing's forms only")
+      }
+      return TupleObject.empty
     case let e as ExceptionObject
     where (e.cls.isSubtype(of: Types.UnicodeEncodeError) || e.cls.isSubtype(of: Types.UnicodeDecodeError))
       && e.args.count == 5

@@ -70,6 +70,11 @@ async def main():
     attempt("get_args(Tool)", lambda: get_args(Tool))
     attempt("Callable[..., str].__args__", lambda: Callable[..., str].__args__)
     attempt("Callable[[], T].__parameters__", lambda: Callable[[], T].__parameters__)
+    Table = dict[str, list[float]]
+    attempt("Table.__origin__", lambda: Table.__origin__)
+    attempt("Table.__args__", lambda: Table.__args__)
+    attempt("Table.__parameters__", lambda: Table.__parameters__)
+    attempt("tuple[str, ...].__args__", lambda: tuple[str, ...].__args__)
 
 
 asyncio.run(main())
