@@ -55,7 +55,7 @@ final class GuardedGatherProgram {
   var peak = 0
   var failure: LoopError?
   var elapsed: Int64 = 0
-  /// Whether `gather` makes the calls' tasks as a ``TaskFamily`` (a byte for each call that waits
+  /// Whether `gather` makes the calls' tasks as a ``TaskFamily`` (a word for each call that waits
   /// for its slot) rather than one by one (tests compare the two).
   var gathersAsFamily = true
   /// The family of the calls' tasks, once `gather` made it.

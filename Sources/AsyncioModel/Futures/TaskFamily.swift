@@ -4,7 +4,7 @@
 /// Under a semaphore of 100, a gather of a million calls has, in CPython, a million tasks waiting
 /// at once: each a task, a coroutine frame and a waiter future, some hundreds of bytes. A family
 /// keeps a member that has not run yet, or that waits in a semaphore's queue exactly as its first
-/// step left it, as one byte. The member becomes a ``Task`` (with the frames and the waiter
+/// step left it, as one word. The member becomes a ``Task`` (with the frames and the waiter
 /// future it would have) the moment anything reaches it: the semaphore wakes it, it is
 /// cancelled, `all_tasks()` lists it, or its first step does more than wait. Nothing the loop does
 /// depends on whether a member is an object yet, so a family runs as the tasks it stands for:

@@ -45,7 +45,7 @@ public enum Gather {
   }
 
   /// Calls `gather(*(coroutine(i) for i in range(count)))` on `loop`, with the coroutines of
-  /// `shape`: the tasks are a ``TaskFamily``, which costs a byte for each task that has not
+  /// `shape`: the tasks are a ``TaskFamily``, which costs a word for each task that has not
   /// started or that waits for a semaphore as its first step left it.
   public static func start(
     count: Int, shape: TaskFamilyShape, returnExceptions: Bool = false, loop: EventLoop
