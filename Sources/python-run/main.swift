@@ -11,7 +11,10 @@ guard args.count >= 2, let data = FileManager.default.contents(atPath: args[1]) 
 let minor = args.count > 2 ? Int(args[2].split(separator: ".").last ?? "13") ?? 13 : 13
 let version = PythonVersion.allCases.first { $0.minor == minor } ?? .default
 let name = (args[1] as NSString).lastPathComponent
-let run = Interpreter.run(source: String(decoding: data, as: UTF8.self), filename: name, version: version)
+// On a thread with the interpreter's stack, as `lesson` runs a program (the main thread's is smaller).
+let run = Interpreter.onLargeStack {
+  Interpreter.run(source: String(decoding: data, as: UTF8.self), filename: name, version: version)
+}
 var object: [String: Any] = [
   "stdout": run.stdout, "stderr": run.stderr, "deadlock": run.deadlock, "elapsed": run.elapsed,
   "exitCode": run.exitCode.map { $0 as Any } ?? NSNull(),

@@ -456,6 +456,7 @@ extension Machine {
     let cls = TypeObject(
       name, bases: bases, layout: layout, builtin: false,
       module: (ns.getStr("__module__") as? StrObject)?.value ?? "__main__")
+    classesMade.append(cls)
     if let heads = cls.mroConflict {
       // Until 3.13 the message breaks its line where CPython's C source does.
       let start = "Cannot create a consistent method resolution" + (version.minor >= 13 ? " " : "\n")

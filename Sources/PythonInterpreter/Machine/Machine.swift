@@ -155,6 +155,28 @@ public final class Machine {
   var enteredContexts: [ContextObject] = []
   /// Counts built-ins reading arguments they were not given (``Args/tracker``).
   let argumentTracker = ArgumentTracker()
+  /// The classes this run made (its own, its library modules', a per-run asyncio class): each
+  /// holds itself (its `__mro__` starts with it), so the run breaks that when it ends
+  /// (``releaseClassesMade()``), or every run would leave its classes behind.
+  var classesMade: [TypeObject] = []
+  /// The namespaces this run made that hold functions which hold them back (`__main__`'s, those
+  /// of lesson's library modules written in Python): CPython's collector frees such cycles.
+  var namespacesMade: [DictObject] = []
+
+  /// Ends what the run's classes and modules hold of each other (a class its own `__mro__`, a
+  /// module's functions their module): the run is over and none of them is used again, so each
+  /// run's objects go with it instead of staying for the life of the process (a grading worker
+  /// runs thousands).
+  func releaseWhatTheRunMade() {
+    for t in classesMade {
+      t.mro = []
+      t.subclasses = []
+      t.dict.removeAll()
+    }
+    classesMade = []
+    for namespace in namespacesMade { namespace.removeAll() }
+    namespacesMade = []
+  }
   /// Async generators a task started (the loop's `firstiter` hook), held weakly.
   var asyncGenerators: [WeakGenerator] = []
   /// Async generators dropped while suspended, whose `aclose()` the finalizer hook scheduled:

@@ -32,13 +32,13 @@ enum AsyncioModule {
     }
     let mod = ModuleObject("asyncio", dict: template.copy())
     let d = mod.dict
-    nonisolated(unsafe) let machine = m
-    d.setStr(
-      "PriorityQueue",
-      queueType(
+    // Not owned: the machine holds its modules, which hold this class and its comparison, so a
+    // strong reference would keep every run's machine alive for ever.
+    nonisolated(unsafe) weak let weakMachine = m
+    let priorityQueue = queueType(
         m,
         .priority({ a, b in
-          guard let x = a as? PyObject, let y = b as? PyObject else { return false }
+          guard let machine = weakMachine, let x = a as? PyObject, let y = b as? PyObject else { return false }
           // A Python exception comes out of put/get; a budget or refusal stops the program.
           do {
             return try machine.lessThan(x, y)
@@ -46,7 +46,9 @@ enum AsyncioModule {
             machine.halt = h
             throw ExceptionObject(Types.Halt, [])
           }
-        }), "PriorityQueue", bases: [d.getStr("Queue") as! TypeObject]))
+        }), "PriorityQueue", bases: [d.getStr("Queue") as! TypeObject])
+    m.classesMade.append(priorityQueue)
+    d.setStr("PriorityQueue", priorityQueue)
     if m.source.contains("Condition") {
       m.modules["asyncio"] = mod
       try? AsyncioCondition.load(m, into: mod)

@@ -15,6 +15,7 @@ enum SourceModule {
   static func load(_ m: Machine, name: String, source: String, natives: [(String, BuiltinFunctionObject.Body)] = [],
                    values: [(String, PyObject)] = []) throws -> ModuleObject {
     let mod = ModuleObject(name)
+    m.namespacesMade.append(mod.dict)
     let file = filename(name, m)
     mod.dict.setStr("__file__", StrObject(file))
     mod.dict.setStr("__builtins__", ModuleObject("builtins", dict: m.builtins))

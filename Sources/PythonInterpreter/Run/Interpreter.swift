@@ -199,6 +199,8 @@ public enum Interpreter {
     run.stdout = m.stdout
     run.stderr = m.stderr
     run.elapsed = (Double(m.nowTicks) / 1_000_000 * 1_000_000).rounded() / 1_000_000
+    m.namespacesMade.append(main.dict)
+    m.releaseWhatTheRunMade()
     return run
   }
 
