@@ -70,6 +70,8 @@ extension SourceModule {
                          why: "the library's generated code did not compile here: \(error)")
     }
     if ns.getStr("__builtins__") == nil { ns.setStr("__builtins__", ModuleObject("builtins", dict: m.builtins)) }
+    // The functions made hold the namespace as their globals, and it holds them.
+    m.namespacesMade.append(ns)
     let frame = Frame(code: code, globals: ns, namespace: nil, function: nil, closure: [])
     _ = try m.runCall(frame)
     return NoneObject.shared

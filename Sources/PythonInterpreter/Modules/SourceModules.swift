@@ -8,6 +8,8 @@ enum SourceModules {
   /// The sources are fixed and known to compile; a failure is the machine's own fault, reported
   /// as a budget stop rather than as something the learner's program did.
   static func run(_ m: Machine, _ source: String, in module: ModuleObject) throws {
+    // The module's functions hold its namespace and it holds them: let go when the run ends.
+    m.namespacesMade.append(module.dict)
     let filename = "<\(module.name)>"
     let code: CodeObject
     do {
