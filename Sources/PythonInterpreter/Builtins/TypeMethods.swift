@@ -959,9 +959,20 @@ enum TypeMethods {
         guard let t = a.positional.first as? TypeObject else {
           throw typeError("object.__new__(X): X is not a type object")
         }
-        if t.layout == .exception { return ExceptionObject(t, Array(a.positional.dropFirst())) }
-        if t.layout == .tuple { return TupleObject(a.count > 1 ? try m.iterate(a[1]) : [], type: t) }
-        return InstanceObject(type: t)
+        switch t.layout {
+        case .exception: return ExceptionObject(t, Array(a.positional.dropFirst()))
+        case .tuple: return TupleObject(a.count > 1 ? try m.iterate(a[1]) : [], type: t)
+        // `L.__new__(L)` for a subclass of list or dict is list's or dict's `__new__`: an empty one
+        // (its items come from `__init__`), made as the built-in's own storage.
+        case .list: return ListObject([], subclass: t)
+        case .dict: return DictObject(type: t)
+        case .object: return InstanceObject(type: t)
+        case .str, .int, .builtin:
+          // `str.__new__(S, "x")`: the built-in base makes it, from the arguments after the class.
+          guard let maker = t.mro.first(where: { $0 !== Types.object && $0.construct != nil }), let make = maker.construct
+          else { throw typeError("object.__new__(\(t.name)) is not safe, use \(t.name).__new__()") }
+          return try make(m, t, Args(Array(a.positional.dropFirst())))
+        }
       })
     let e = Types.BaseException
     method(e, "__init__") { _, a in

@@ -341,6 +341,12 @@ extension Machine {
       case "__suppress_context__": return BoolObject.of(e.suppressContext)
       case "__traceback__": return TracebackObject.make(e.traceback.reversed(), at: 0)
       case "__notes__": return e.notes.isEmpty ? nil : ListObject(e.notes)
+      case "__dict__":
+        // The attributes a program set; CPython keeps `__notes__` there too, lesson beside it.
+        guard e.notes.isEmpty else {
+          throw refuse("the __dict__ of an exception with notes", "lesson keeps an exception's notes apart from its attributes")
+        }
+        return e.dict
       case "exceptions" where e.cls.isSubtype(of: Types.BaseExceptionGroup): return TupleObject(e.members)
       case "message" where e.cls.isSubtype(of: Types.BaseExceptionGroup): return e.args.first ?? StrObject.empty
       case "value" where e.cls.isSubtype(of: Types.StopIteration): return e.args.first ?? NoneObject.shared
@@ -418,12 +424,23 @@ extension Machine {
       // A fully slotted instance has no __dict__.
       if n == "__dict__" { return slotNames(i.type) == nil ? i.dict : nil }
       return nil
+    case let o as ListObject where n == "__dict__" && !o.type.isBuiltin:
+      // A subclass's attributes (the list's items are the list's own).
+      return o.instanceDict
+    case let o as DictObject where n == "__dict__" && !o.type.isBuiltin:
+      return o.instanceDict
     case let d as DescriptorObject:
       switch n {
       case "fget", "__func__": return d.function
       case "fset": return d.setter ?? NoneObject.shared
       case "__doc__": return (d.function as? FunctionObject)?.doc ?? NoneObject.shared
-      case "__isabstractmethod__": return BoolObject.false
+      case "__isabstractmethod__":
+        // Abstract when what it wraps is (a property: any of its getter, setter and deleter), as
+        // `@property @abstractmethod` makes it.
+        for part in [d.function, d.setter, d.deleter].compactMap({ $0 }) where !(part is NoneObject) {
+          if let flag = try? getAttribute(part, "__isabstractmethod__"), try truthy(flag) { return BoolObject.true }
+        }
+        return BoolObject.false
       default: return nil
       }
     case let s as SliceObject:

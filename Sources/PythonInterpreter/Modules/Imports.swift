@@ -136,6 +136,7 @@ enum StandardModules {
     "types": { try SmallModules.module($0, "types", SmallModules.types) },
     "contextvars": { ContextvarsModule.make($0) },
     "textwrap": { try TextwrapModule.make($0) },
+    "copy": { try CopyModule.make($0) },
   ]
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
