@@ -87,6 +87,42 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
   }
 }
 
+/// `timeouts` in a program's run counts the gathered calls that ended in a timeout, as for a
+/// configuration: not a warm-up call that timed out before the gather.
+@Suite struct ProgramTimeoutCountTests {
+  @Test func theCountIsTheGatheredCallsThatTimedOut() throws {
+    try withWorkspace { directory in
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let source = """
+        import asyncio
+
+        async def call(name, delay, timeout=0.2):
+            try:
+                await asyncio.wait_for(asyncio.sleep(delay), timeout)
+                return f"{name}:ok"
+            except asyncio.TimeoutError:
+                return f"{name}:timeout"
+
+        async def main():
+            print(await call("warmup", 0.5))
+            results = await asyncio.gather(call("search", 0.1), call("db", 0.15), call("slow", 0.9))
+            print(results, sum(r.endswith(":timeout") for r in results))
+
+        asyncio.run(main())
+
+        """
+      let path = directory + "/batch.py"
+      try source.write(toFile: path, atomically: true, encoding: .utf8)
+      let run = lesson("run", path, "--json")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+      #expect(object["stdout"] as? String == "warmup:timeout\n['search:ok', 'db:ok', 'slow:timeout'] 1\n")
+      #expect(object["timeouts"] as? Int == 1)
+      let plain = lesson("run", path)
+      #expect(plain.out.contains("3 calls gathered · 1 timeout ·"), "\(plain.out)")
+    }
+  }
+}
+
 /// A learner's own file may be as large as their machine allows (a million calls, 64 MiB); the
 /// strict limits are for files that are not theirs (`grade`).
 @Suite struct OwnFileLimitTests {

@@ -22,7 +22,7 @@ struct ProgramRunView {
     let o = run.observation
     if let results = o.results {
       fields.append(("results", .array(results.map(JSONOutput.string))))
-      fields.append(("timeouts", .int(o.timeouts)))
+      fields.append(("timeouts", .int(Self.gatheredTimeouts(o))))
       fields.append((
         "calls",
         .array(o.callRecords.map { call in
@@ -60,6 +60,13 @@ struct ProgramRunView {
     }
   }
 
+  /// The timeouts of the gathered calls, as a configuration counts them: the calls whose outcome
+  /// is a timeout (one retried after a timeout counts by how it ended; a timeout outside the
+  /// gather is not one of its calls). The whole run's count when no call was followed.
+  static func gatheredTimeouts(_ o: Observation) -> Int {
+    o.callRecords.isEmpty ? o.timeouts : o.callRecords.count(where: { $0.outcome == "timeout" })
+  }
+
   /// What plain `lesson run` prints after the program's own output.
   func summary(width: Int) -> [String] {
     var lines: [String] = []
@@ -72,7 +79,8 @@ struct ProgramRunView {
     var facts = ["Python \(python.rawValue)", "\(Seconds.fixed(.seconds(run.elapsed))) s virtual"]
     if let calls = o.calls {
       facts.append("\(calls) call\(calls == 1 ? "" : "s") gathered")
-      facts.append("\(o.timeouts) timeout\(o.timeouts == 1 ? "" : "s")")
+      let timeouts = Self.gatheredTimeouts(o)
+      facts.append("\(timeouts) timeout\(timeouts == 1 ? "" : "s")")
       let peak = Self.peakRunning(o)
       if peak > 0 { facts.append("at most \(peak) running at once") }
     }

@@ -452,6 +452,11 @@ extension Machine {
         why: "lesson looks attributes up itself and does not call a class's __getattribute__ yet; use __getattr__, "
           + "which Python calls only for the attributes it does not find")
     }
+    // Two built-in bases whose instances are made differently (a list and an exception): CPython
+    // refuses the class before it looks at the method resolution order.
+    if Set(bases.map(\.layout)).subtracting([.object]).count > 1 {
+      throw typeError("multiple bases have instance lay-out conflict")
+    }
     let layout = TypeObject.layout(for: bases)
     let cls = TypeObject(
       name, bases: bases, layout: layout, builtin: false,

@@ -490,7 +490,11 @@ extension Machine {
         var keywords: [(String, PyObject)] = []
         if hasKwargs {
           let d = f.stack.removeLast() as! DictObject
-          for (k, v) in d.pairs { keywords.append(((k as! StrObject).value, v)) }
+          for (k, v) in d.pairs {
+            // A mapping of the program's own may give keys that are not strings.
+            guard let name = k as? StrObject else { throw typeError("keywords must be strings") }
+            keywords.append((name.value, v))
+          }
         }
         let t = f.stack.removeLast() as! TupleObject
         let callee = f.stack.removeLast()
