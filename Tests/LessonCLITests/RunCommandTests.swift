@@ -88,7 +88,9 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
 }
 
 /// `timeouts` in a program's run counts the gathered calls that ended in a timeout, as for a
-/// configuration: not a warm-up call that timed out before the gather.
+/// configuration: not a warm-up call that timed out before the gather, nor a call that timed out,
+/// tried again and succeeded (it ended ok); a call whose handler says ok after its timeout
+/// expired still timed out.
 @Suite struct ProgramTimeoutCountTests {
   @Test func theCountIsTheGatheredCallsThatTimedOut() throws {
     try withWorkspace { directory in
@@ -96,16 +98,20 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
       let source = """
         import asyncio
 
-        async def call(name, delay, timeout=0.2):
-            try:
-                await asyncio.wait_for(asyncio.sleep(delay), timeout)
-                return f"{name}:ok"
-            except asyncio.TimeoutError:
-                return f"{name}:timeout"
+        async def call(name, delay, timeout=0.2, tries=1, lie=False):
+            for attempt in range(tries):
+                try:
+                    await asyncio.wait_for(asyncio.sleep(delay - 0.25 * attempt), timeout)
+                    return f"{name}:ok"
+                except asyncio.TimeoutError:
+                    if lie:
+                        return f"{name}:ok"
+            return f"{name}:timeout"
 
         async def main():
             print(await call("warmup", 0.5))
-            results = await asyncio.gather(call("search", 0.1), call("db", 0.15), call("slow", 0.9))
+            results = await asyncio.gather(call("search", 0.1), call("db", 0.15), call("retry", 0.3, tries=2), call("slow", 0.9),
+                                           call("liar", 0.5, lie=True))
             print(results, sum(r.endswith(":timeout") for r in results))
 
         asyncio.run(main())
@@ -115,10 +121,12 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
       try source.write(toFile: path, atomically: true, encoding: .utf8)
       let run = lesson("run", path, "--json")
       let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
-      #expect(object["stdout"] as? String == "warmup:timeout\n['search:ok', 'db:ok', 'slow:timeout'] 1\n")
-      #expect(object["timeouts"] as? Int == 1)
+      #expect(object["stdout"] as? String == "warmup:timeout\n['search:ok', 'db:ok', 'retry:ok', 'slow:timeout', 'liar:ok'] 1\n")
+      #expect(object["timeouts"] as? Int == 2)
+      let calls = try #require(object["calls"] as? [[String: Any]])
+      #expect(calls.map { $0["outcome"] as? String } == ["ok", "ok", "ok", "timeout", "timeout"])
       let plain = lesson("run", path)
-      #expect(plain.out.contains("3 calls gathered · 1 timeout ·"), "\(plain.out)")
+      #expect(plain.out.contains("5 calls gathered · 2 timeouts ·"), "\(plain.out)")
     }
   }
 }

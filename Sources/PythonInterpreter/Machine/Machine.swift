@@ -449,7 +449,13 @@ final class MachineLoopHost: LoopHost {
   }
   func timeoutError() -> LoopError {
     machine.observation.timeouts += 1
-    if let t = machine.loop?.currentTask { machine.timeoutsByTask[ObjectIdentifier(t), default: 0] += 1 }
+    if let t = machine.loop?.currentTask {
+      machine.timeoutsByTask[ObjectIdentifier(t), default: 0] += 1
+      if let facts = machine.runningTaskFacts {
+        machine.eventSerial += 1
+        facts.lastTimeoutExpired = machine.eventSerial
+      }
+    }
     return ExceptionObject(machine.version.minor >= 11 ? Types.TimeoutError : Types.AsyncioTimeoutError310, [])
   }
   func runtimeError(_ message: String) -> LoopError { ExceptionObject(Types.RuntimeError, message) }

@@ -115,10 +115,8 @@ public final class TypeObject: PyObject {
 
   /// Looks a name up along the method resolution order.
   func lookup(_ name: String) -> PyObject? {
-    for t in mro {
-      if let v = t.dict.getStr(name) { return v }
-    }
-    return nil
+    // One key for the whole walk (each class's dictionary would make and hash its own).
+    lookup(StrObject(name))
   }
   func lookup(_ name: StrObject) -> PyObject? {
     for t in mro {

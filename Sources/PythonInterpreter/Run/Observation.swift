@@ -105,6 +105,10 @@ final class TaskFacts {
   var facts = Observation.CallFacts()
   var acquireEvent: Int?
   var timeoutEvent: Int?
+  /// When it last armed a timeout, and when one of its timeouts last expired (event serials): a
+  /// call that retries after a timeout and then succeeds armed one after the last expiry.
+  var lastTimeoutArmed = 0
+  var lastTimeoutExpired = 0
   /// The task that made the semaphore it acquired.
   var semaphoreMadeIn: Int?
 }
@@ -180,7 +184,13 @@ extension Machine {
           ?? arguments.lazy.compactMap { self.carriedName($0) }.first
         let fromResult = Self.firstField(of: text).flatMap { $0 == "None" || $0.isEmpty ? nil : $0 }
         let name = argument ?? fromResult ?? coroutine?.function.name ?? "call \(i + 1)"
-        let timedOut = task.map { self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
+        // A timeout expired in it, and it armed none after (a retry that then succeeded did).
+        let timedOut =
+          task.map {
+            guard self.timeoutsByTask[ObjectIdentifier($0)] ?? 0 > 0 else { return false }
+            guard let facts = self.taskFacts[$0.serial] else { return true }
+            return facts.lastTimeoutExpired > facts.lastTimeoutArmed
+          } ?? false
         let raised = task.map { self.errorsByTask[ObjectIdentifier($0)] ?? 0 > 0 } ?? false
         // Its exception caught inside it, returned as a result, or escaped from it.
         let failed =
@@ -292,8 +302,10 @@ extension Machine {
 
   /// The running task armed a timeout of `seconds`.
   func observeTimeoutArmed(_ seconds: Double) {
-    guard let facts = runningTaskFacts, facts.timeoutEvent == nil else { return }
+    guard let facts = runningTaskFacts else { return }
     eventSerial += 1
+    facts.lastTimeoutArmed = eventSerial
+    guard facts.timeoutEvent == nil else { return }
     facts.timeoutEvent = eventSerial
     facts.facts.timeout = Observation.TimeoutUse(seconds: seconds, line: learnerLine)
   }
