@@ -163,7 +163,7 @@ enum Builtins {
     fn("id") { m, a in
       IntObject.make(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(a[0]).hashValue)) & 0xFFFF_FFFF_FFFF)
     }
-    fn("hash") { m, a in IntObject.make(try m.hash(a[0])) }
+    fn("hash") { m, a in IntObject.make(try m.printableHash(a[0])) }
     fn("abs") { m, a in
       switch a[0] {
       case let i as IntObject: return IntObject.make(i.value.absoluteValue)

@@ -486,7 +486,7 @@ extension Machine {
     var i = ix.start
     for _ in 0..<ix.count {
       out.append(items[i])
-      i += ix.step
+      i &+= ix.step  // past the last index it may overflow, unused
     }
     return out
   }
@@ -591,7 +591,7 @@ extension Machine {
           var i = ix.start
           for x in new {
             l.items[i] = x
-            i += ix.step
+            i &+= ix.step  // past the last index it may overflow, unused
           }
         }
         return
@@ -620,7 +620,7 @@ extension Machine {
         var i = ix.start
         for _ in 0..<ix.count {
           drop.insert(i)
-          i += ix.step
+          i &+= ix.step  // past the last index it may overflow, unused
         }
         l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
         return

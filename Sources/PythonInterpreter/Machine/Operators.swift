@@ -710,6 +710,9 @@ extension Machine {
           if !(h is BuiltinFunctionObject) || h !== Types.object.dict.getStr("__hash__") && o.type.enumMembers != nil {
             let r = try call(h, Args([o]))
             guard let i = r as? IntObject else { throw typeError("__hash__ method should return an integer") }
+            // A value that fits a machine word is the hash as it stands (-1 becomes -2); a larger
+            // one is hashed as an int, as CPython's slot does.
+            if let v = i.intValue { return v == -1 ? -2 : v }
             return try hash(i)
           }
         }

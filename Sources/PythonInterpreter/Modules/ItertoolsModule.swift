@@ -96,9 +96,15 @@ enum ItertoolsModule {
         if let stop, count >= stop { done = true; return nil }
         guard let v = try m.next(it) else { done = true; return nil }
         count += 1
-        let old = next
-        next += step
-        if next < old || (stop != nil && next > stop!) { next = stop! }
+        let (moved, overflow) = next.addingReportingOverflow(step)
+        // A step past every index there can be: CPython's counter then becomes its stop, which is
+        // -1 without one (so the next item comes at once, and then none: islice's own quirk).
+        if overflow {
+          next = stop ?? -1
+        } else {
+          next = moved
+          if let stop, next > stop { next = stop }
+        }
         return v
       }
     }

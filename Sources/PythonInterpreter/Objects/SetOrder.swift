@@ -170,6 +170,28 @@ enum CPythonHash {
 }
 
 extension Machine {
+  /// What `hash(o)` gives the program: CPython's value under `PYTHONHASHSEED=0` (the seed runs are
+  /// recorded with), which lesson's own dictionaries do not need. A class's own `__hash__` gives
+  /// its value; a hash that CPython takes from a memory address is refused.
+  func printableHash(_ o: PyObject) throws -> Int {
+    let own = try hash(o)
+    if !o.type.isBuiltin, let h = o.type.lookup("__hash__"), !(h is BuiltinFunctionObject) { return own }
+    switch o {
+    case let s as StrObject: return CPythonHash.string(s.value, release: release)
+    case let b as BytesObject:
+      if b.value.isEmpty { return 0 }
+      let x = Int(Int64(bitPattern: CPythonHash.siphash(
+        b.value, compression: release >= .v3_11 ? 1 : 2, finalization: release >= .v3_11 ? 3 : 4)))
+      return x == -1 ? -2 : x
+    case is IntObject, is FloatObject: return own
+    default:
+      if let h = try cpythonHash(o) { return h }
+      throw refuse(
+        "hash() of \(o is SetObject ? "a frozenset" : "this object")",
+        "Python's value comes from \(o is SetObject ? "its table, which lesson does not lay out as CPython does" : "the object's memory address, a different one in every run")")
+    }
+  }
+
   /// The hash CPython gives `o` in a run recorded under `PYTHONHASHSEED=0`, when it does not depend
   /// on memory addresses; nil otherwise.
   func cpythonHash(_ o: PyObject) throws -> Int? {
