@@ -221,9 +221,18 @@ enum TypeMethods {
       else {
         throw typeError("type() takes 1 or 3 arguments")
       }
+      // As a class statement: a class of the program's own, or an exception; a built-in base
+      // whose instances lesson makes itself (a list, an int...) is refused the same way.
+      let types = bases.items.compactMap { $0 as? TypeObject }
+      if types.count != bases.items.count
+        || types.contains(where: { $0.isBuiltin && $0 !== Types.object && $0.layout != .exception && $0.layout != .tuple })
+      {
+        throw m.refuse(
+          "type() with the bases \(try m.repr(bases))",
+          "lesson makes classes with type() from classes of the program's own, tuples and exceptions only")
+      }
       return try m.makeClass(
-        name: name.value, qualname: name.value,
-        bases: bases.items.isEmpty ? [Types.object] : bases.items.compactMap { $0 as? TypeObject }, namespace: ns)
+        name: name.value, qualname: name.value, bases: types.isEmpty ? [Types.object] : types, namespace: ns)
     }
     Types.BaseException.construct = { m, t, a in
       // BaseException.__init__ takes no keywords; a class's own __init__ may. (Read as all of

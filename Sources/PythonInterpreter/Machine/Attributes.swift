@@ -579,6 +579,13 @@ extension Machine {
     }
     // The module a class names in its repr and in a traceback's last line.
     if name == "__module__", let text = v as? StrObject { t.module = text.value }
+    // A subclass of list, dict or str runs as the built-in does for the dunder methods it did not
+    // write: one given later would be passed by.
+    if t.behavesAsBuiltin, name.hasPrefix("__"), name.hasSuffix("__"), name != "__doc__", name != "__module__" {
+      throw refuse(
+        "giving \(t.name) a \(name) after the class statement",
+        "a subclass of a built-in gets its dunder methods in its class statement here")
+    }
     t.dict.setStr(name, v)
   }
 
