@@ -38,6 +38,26 @@ import Testing
     #expect(run.stdout == "1500000\n")
   }
 
+  /// A large list that grows a few items at a time is metered once per 256K items it gains, not
+  /// at every `extend` or `+=` (each reading asks the system, and a loop of them took minutes);
+  /// a list that gains that many is still metered.
+  @Test func aLargeListGrowingInSmallStepsIsMeteredAsItGains() {
+    let meter = Growing(perReading: 0)
+    var budgets = Budgets()
+    budgets.memoryMeter = { meter.read() }
+    let program = "x = [0] * 300000\nfor i in range(20000):\n    x.extend([1, 2])\n    x += [3]\nprint(len(x))\n"
+    let run = Interpreter.run(source: program, filename: "grow.py", version: .v3_13, budgets: budgets)
+    #expect(run.stdout == "360000\n")
+    // At the start, at the new list and every 65,536 steps: a few times, not 40,000.
+    #expect(meter.readings.withLock { $0 } <= 10)
+    let big = Growing(perReading: 0)
+    budgets.memoryMeter = { big.read() }
+    let growing = "x = [0] * 300000\nfor i in range(4):\n    x.extend([1] * 300000)\nprint(len(x))\n"
+    let grown = Interpreter.run(source: growing, filename: "grow.py", version: .v3_13, budgets: budgets)
+    #expect(grown.stdout == "1500000\n")
+    #expect(big.readings.withLock { $0 } >= 6)
+  }
+
   @Test func withoutAMeterOnlyTheLimitOfOneValueHolds() {
     #expect(Budgets().memoryMeter == nil)
     let run = Interpreter.run(source: "x = [0] * 30000000\n", filename: "big.py", version: .v3_13)

@@ -626,7 +626,7 @@ enum TypeMethods {
     method(t, "extend") { m, a in
       let new = try m.iterate(a[1])
       l(a).items.append(contentsOf: new)
-      try m.checkElements(l(a).items.count)
+      try m.checkElements(l(a).items.count, added: new.count)
       return NoneObject.shared
     }
     method(t, "insert") { m, a in

@@ -344,11 +344,11 @@ extension Machine {
       case .listExtend(let i):
         let v = f.stack.removeLast()
         let l = f.stack[f.stack.count - i] as! ListObject
-        l.items.append(
-          contentsOf: try rephrasingNotIterable(v, as: "Value after * must be an iterable, not \(typeName(v))") {
-            try iterate(v)
-          })
-        try checkElements(l.items.count)
+        let new = try rephrasingNotIterable(v, as: "Value after * must be an iterable, not \(typeName(v))") {
+          try iterate(v)
+        }
+        l.items.append(contentsOf: new)
+        try checkElements(l.items.count, added: new.count)
       case .setUpdate(let i):
         let v = f.stack.removeLast()
         let s = f.stack[f.stack.count - i] as! SetObject

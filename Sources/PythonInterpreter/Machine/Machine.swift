@@ -344,13 +344,23 @@ public final class Machine {
 
   // MARK: Budgets
 
-  func checkElements(_ n: Int) throws {
+  func checkElements(_ n: Int, added: Int? = nil) throws {
     if n > budgets.elements {
       throw Halt.budget("memory: one value would hold \(n) elements, more than the limit of \(budgets.elements)")
     }
     // A large value: the memory of the whole program too (a list of lists each under the limit).
-    if n >= 1 << 18 { try checkMemory() }
+    // A new one is metered at once; one that grows in place (`extend`, `+=`) once per 256K
+    // elements it gains, not at every call (the meter reads the process's figures from the
+    // system: a loop of small extends to a large list spent its time there).
+    guard n >= 1 << 18 else { return }
+    elementsSinceMeter += added ?? n
+    guard elementsSinceMeter >= 1 << 18 else { return }
+    elementsSinceMeter = 0
+    try checkMemory()
   }
+
+  /// Elements large values gained since the meter last ran (``checkElements(_:added:)``).
+  var elementsSinceMeter = 0
 
   /// What the process held when the run began, for ``checkMemory()``.
   var memoryAtStart = 0

@@ -55,6 +55,12 @@ extension Machine {
   /// `dict.__eq__`: the same keys with equal values, in any order.
   func dictEquals(_ a: DictObject, _ b: DictObject) throws -> Bool {
     guard a.count == b.count else { return false }
+    // Nested dictionaries compare recursively, as lists do (``sequenceCompare``).
+    reprDepth += 1
+    defer { reprDepth -= 1 }
+    if nestingTooDeep(reprDepth) {
+      throw raising(pyError(Types.RecursionError, "maximum recursion depth exceeded in comparison"))
+    }
     for (k, v) in a.pairs {
       guard let w = try b.get(k, self), try eq(v, w) else { return false }
     }
@@ -113,8 +119,9 @@ extension Machine {
   func inplaceOp(_ l: PyObject, _ r: PyObject, _ op: BinaryOperator) throws -> PyObject {
     if let list = l as? ListObject, list.type.behavesAsBuiltin {
       if op == .add {
-        list.items.append(contentsOf: try iterate(r))
-        try checkElements(list.items.count)
+        let new = try iterate(r)
+        list.items.append(contentsOf: new)
+        try checkElements(list.items.count, added: new.count)
         return list
       }
     }
@@ -696,8 +703,10 @@ extension Machine {
       if acc == UInt64.max { return 1_546_275_796 }
       return Int(Int64(bitPattern: acc))
     case let s as SetObject where s.frozen:
+      if let h = s.cachedHash { return h }
       var h = 0
       for x in s.items { h ^= try hash(x) &* 0x9E37_79B9 }
+      s.cachedHash = h
       return h
     case is ListObject, is DictObject, is SetObject:
       throw typeError("unhashable type: '\(typeName(o))'")

@@ -212,6 +212,9 @@ public final class SetObject: PyObject {
   let frozen: Bool
   /// CPython's table, for the order it iterates in.
   var order = SetOrder()
+  /// A frozenset's hash, once computed (it never changes; a frozenset of frozensets would
+  /// otherwise hash its members again at every level).
+  var cachedHash: Int?
   init(frozen: Bool = false) {
     self.frozen = frozen
     super.init(type: frozen ? Types.frozenset : Types.set)

@@ -108,6 +108,21 @@ struct SetOrder {
     return true
   }
 
+  /// CPython's `frozenset` hash (Objects/setobject.c, `frozenset_hash`): each element's hash
+  /// shuffled and xored (CPython xors every slot of its table, then takes the empty and dummy
+  /// ones back out), then its size mixed in; nil when the table is not CPython's.
+  var frozensetHash: Int? {
+    guard exact else { return nil }
+    func shuffle(_ h: UInt) -> UInt { ((h ^ 89_869_747) ^ (h << 16)) &* 3_644_798_167 }
+    var hash: UInt = 0
+    for case let entry? in slots { hash ^= shuffle(UInt(bitPattern: entry.hash)) }
+    hash ^= UInt(used + 1) &* 1_927_868_237
+    hash ^= (hash >> 11) ^ (hash >> 25)
+    hash = hash &* 69069 &+ 907_133_923
+    if hash == UInt.max { hash = 590_923_713 }
+    return Int(bitPattern: hash)
+  }
+
   /// The ids of the elements in CPython's iteration order.
   var order: [Int] { slots.compactMap { $0?.element } }
 }
@@ -199,6 +214,7 @@ extension Machine {
     case let s as StrObject where s.type === Types.str: return CPythonHash.string(s.value, release: release)
     case is IntObject, is FloatObject: return try hash(o)
     case is NoneObject: return version.minor >= 12 ? 0xFCA8_6420 : nil
+    case let s as SetObject where s.frozen && s.type === Types.frozenset: return s.order.frozensetHash
     case let t as TupleObject where t.type === Types.tuple:
       var acc: UInt64 = 2_870_177_450_012_600_261
       for item in t.items {
