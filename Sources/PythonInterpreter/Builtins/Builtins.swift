@@ -65,6 +65,7 @@ enum Builtins {
       var end = "\n"
       var toStderr = false
       var target: PyObject?
+      var flush = false
       for (k, v) in a.keywords {
         switch k {
         case "sep":
@@ -79,21 +80,35 @@ enum Builtins {
           }
         case "file":
           if let s = v as? StreamObject { toStderr = s.toStderr } else if !(v is NoneObject) { target = v }
-        case "flush": break
+        case "flush": flush = try m.truthy(v)
         default: throw typeError("'\(k)' is an invalid keyword argument for print()")
         }
+      }
+      if let target {
+        // A file of the program's own gets each piece by its write(), as CPython's print writes
+        // them: every argument, every separator, then the end.
+        func put(_ text: String) throws { _ = try m.callMethod(target, StrObject("write"), Args([StrObject(text)])) }
+        for (i, v) in a.positional.enumerated() {
+          if i > 0 { try put(sep) }
+          try put(try m.str(v))
+        }
+        try put(end)
+        if flush { _ = try m.callMethod(target, StrObject("flush"), Args([])) }
+        return NoneObject.shared
       }
       var out = ""
       for (i, v) in a.positional.enumerated() {
         if i > 0 { out += sep }
-        out += try m.str(v)
+        do {
+          out += try m.str(v)
+        } catch {
+          // What was written before the argument that failed stays written.
+          try m.write(out, toStderr: toStderr)
+          throw error
+        }
       }
       out += end
-      if let target {
-        _ = try m.callMethod(target, StrObject("write"), Args([StrObject(out)]))
-      } else {
-        try m.write(out, toStderr: toStderr)
-      }
+      try m.write(out, toStderr: toStderr)
       return NoneObject.shared
     }
     fn("len") { m, a in
