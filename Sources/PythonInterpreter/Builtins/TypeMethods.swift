@@ -1085,7 +1085,7 @@ enum TypeMethods {
         throw m.refuse(
           "generator.throw(type, value, traceback)", "the three-argument form is not run by lesson; pass an exception")
       }
-      let e = try m.makeException(a[1])
+      let e = try m.makeException(a[1], throwing: true)
       if let v = try g.send(NoneObject.shared, throwing: e) { return v }
       throw ExceptionObject(Types.StopIteration, g.returnValue is NoneObject ? [] : [g.returnValue])
     }

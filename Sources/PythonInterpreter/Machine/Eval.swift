@@ -810,13 +810,18 @@ extension Machine {
     return e
   }
 
-  func makeException(_ v: PyObject) throws -> ExceptionObject {
+  /// The exception `raise v` raises (or `throw(v)` throws into a generator, whose message names
+  /// what it was given).
+  func makeException(_ v: PyObject, throwing: Bool = false) throws -> ExceptionObject {
     if let e = v as? ExceptionObject { return e }
     if let t = v as? TypeObject, t.isSubtype(of: Types.BaseException) {
       guard let e = try call(t, Args()) as? ExceptionObject else {
         throw typeError("calling \(try repr(t)) should have returned an instance of BaseException, not \(typeName(v))")
       }
       return e
+    }
+    if throwing {
+      throw typeError("exceptions must be classes or instances deriving from BaseException, not \(typeName(v))")
     }
     throw typeError("exceptions must derive from BaseException")
   }
@@ -829,8 +834,11 @@ extension Machine {
       return e.cls.isSubtype(of: c)
     }
     if let tuple = t as? TupleObject {
-      for x in tuple.items where try exceptionMatches(e, x) { return true }
-      return false
+      // Every class of the tuple is checked before any is matched, as CPython does.
+      for x in tuple.items where !((x as? TypeObject)?.isSubtype(of: Types.BaseException) ?? false) {
+        throw typeError("catching classes that do not inherit from BaseException is not allowed")
+      }
+      return tuple.items.contains { e.cls.isSubtype(of: $0 as! TypeObject) }
     }
     throw typeError("catching classes that do not inherit from BaseException is not allowed")
   }

@@ -86,6 +86,13 @@ extension Machine {
     // A condition that is not a class or a tuple of classes is a predicate, asked of the group
     // itself, then of each subgroup and leaf.
     if !(cls is TypeObject) && !(cls is TupleObject) {
+      guard cls is FunctionObject || cls is BuiltinFunctionObject || cls is MethodObject || cls.type.lookup("__call__") != nil
+      else {
+        throw typeError(
+          version.minor >= 13
+            ? "expected an exception type, a tuple of exception types, or a callable (other than a class)"
+            : "expected a function, exception type or tuple of exception types")
+      }
       if try truthy(try call(cls, Args([e]))) { return (e, nil) }
     } else if try exceptionMatches(e, cls) {
       return (e, nil)
@@ -136,7 +143,9 @@ extension TypeMethods {
       guard a.count == 2 else {
         throw typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments (\(a.count) given)")
       }
-      guard a[0] is StrObject else { throw typeError("argument 1 must be str, not \(m.typeName(a[0]))") }
+      guard a[0] is StrObject else {
+        throw typeError("BaseExceptionGroup.__new__() argument 1 must be str, not \(m.typeName(a[0]))")
+      }
       guard a[1] is ListObject || a[1] is TupleObject else {
         throw typeError("second argument (exceptions) must be a sequence")
       }
@@ -171,11 +180,9 @@ extension TypeMethods {
       return x ?? NoneObject.shared
     }
     method(t, "derive") { m, a in
-      let members = try m.iterate(a[1]).compactMap { $0 as? ExceptionObject }
-      let e = a[0] as! ExceptionObject
-      let g = ExceptionObject(e.cls, [e.args.first ?? StrObject(""), TupleObject(members)])
-      g.members = members
-      return g
+      // `BaseExceptionGroup(self.message, excs)`: checked, and of the class its members make it.
+      guard a.count == 2, let e = a[0] as? ExceptionObject else { throw typeError("derive() takes exactly one argument") }
+      return try m.call(Types.BaseExceptionGroup, Args([e.args.first ?? StrObject(""), a[1]]))
     }
     method(t, "__str__") { m, a in
       let e = a[0] as! ExceptionObject

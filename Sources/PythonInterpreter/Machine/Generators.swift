@@ -455,7 +455,9 @@ extension TypeMethods {
     }
     method(t, "athrow") { m, a in
       guard a.count >= 2 else { throw typeError("athrow expected at least 1 argument, got 0") }
-      let e = a.count > 2 && !(a[2] is NoneObject) ? try m.makeException(a[2]) : try m.makeException(a[1])
+      let e =
+        a.count > 2 && !(a[2] is NoneObject)
+        ? try m.makeException(a[2], throwing: true) : try m.makeException(a[1], throwing: true)
       return AwaitableObject(
         "athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e))
     }
