@@ -487,6 +487,12 @@ extension Machine {
       _ = try call(set, Args([d, o, v]))
       return
     }
+    if name == "__mro__", o is TypeObject {
+      throw attributeError(version.minor >= 12 ? "attribute '__mro__' of 'type' objects is not writable" : "readonly attribute")
+    }
+    if name == "__bases__", o is TypeObject {
+      throw refuse("assigning a class's __bases__", "changing a class's bases after it is made is not run by lesson")
+    }
     if let frozen = t.lookup("__dataclass_frozen__"), frozen === BoolObject.true, o is InstanceObject {
       throw ExceptionObject(Dataclasses.frozenInstanceError, "cannot assign to field '\(name)'")
     }
@@ -516,6 +522,12 @@ extension Machine {
     guard t !== Types.object, let dict = o.instanceDict else {
       try refuseSettingAsyncioAttribute(o, name)
       if o.type.isBuiltin { throw cannotSetNewAttribute(o, name) }
+      if o is TupleObject {
+        // A named tuple's class declares `__slots__ = ()`: no place for a new attribute.
+        if slotNames(t) != nil { throw cannotSetNewAttribute(o, name) }
+        throw refuse(
+          "an attribute on an instance of a tuple subclass", "lesson gives a tuple subclass's instances no __dict__ yet")
+      }
       throw attributeError("'\(typeName(o))' object attribute '\(name)' is read-only")
     }
     if !(o is NativeObject), let names = slotNames(t), !names.contains(name), t.lookup(name) == nil {
