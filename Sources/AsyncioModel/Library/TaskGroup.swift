@@ -24,9 +24,18 @@ public final class TaskGroup: DoneCallback {
   /// `asyncio.TaskGroup()`.
   public init(loop: EventLoop) { self.loop = loop }
 
+  /// `repr(group)`, as its messages name it: `<TaskGroup tasks=2 errors=1 entered>`.
+  public var repr: String {
+    var info = [""]
+    if !tasks.isEmpty { info.append("tasks=\(tasks.count)") }
+    if !errors.isEmpty { info.append("errors=\(errors.count)") }
+    if aborting { info.append("cancelling") } else if entered { info.append("entered") }
+    return "<TaskGroup\(info.joined(separator: " "))>"
+  }
+
   /// `__aenter__` (it never suspends): the `RuntimeError` it raises, or `nil`.
   public func enter(in task: Task) -> LoopError? {
-    if entered { return loop.host.runtimeError("TaskGroup has already been entered") }
+    if entered { return loop.host.runtimeError("TaskGroup \(repr) has already been entered") }
     parentTask = task
     entered = true
     return nil
@@ -34,9 +43,9 @@ public final class TaskGroup: DoneCallback {
 
   /// `create_task(coro, name=name)`: the task, or the `RuntimeError` raised.
   public func createTask(_ coroutine: Coroutine, name: String? = nil) -> Created {
-    if !entered { return .raised(loop.host.runtimeError("TaskGroup has not been entered")) }
-    if exiting && tasks.isEmpty { return .raised(loop.host.runtimeError("TaskGroup is finished")) }
-    if aborting { return .raised(loop.host.runtimeError("TaskGroup is shutting down")) }
+    if !entered { return .raised(loop.host.runtimeError("TaskGroup \(repr) has not been entered")) }
+    if exiting && tasks.isEmpty { return .raised(loop.host.runtimeError("TaskGroup \(repr) is finished")) }
+    if aborting { return .raised(loop.host.runtimeError("TaskGroup \(repr) is shutting down")) }
     // 3.11 and 3.12 make the task without a name, then name it: it takes a number all the same.
     let task = loop.createTask(coroutine, name: name, numbered: loop.version.minor < 13)
     if loop.version.minor >= 12 && task.isDone {

@@ -651,6 +651,9 @@ enum AsyncioModule {
         { m, a in
           let f = (a[0] as! FutureObject).future
           if f.isDone { throw ExceptionObject(Types.InvalidStateError, "invalid state") }
+          guard a[1] is ExceptionObject || (a[1] as? TypeObject)?.isSubtype(of: Types.BaseException) == true else {
+            throw typeError("invalid exception object")
+          }
           var error = try m.makeException(a[1])
           if error.cls === Types.StopIteration {
             let message = "StopIteration interacts badly with generators and cannot be raised into a Future"
@@ -794,6 +797,8 @@ enum AsyncioModule {
             }
           }
         ),
+        // `<TaskGroup tasks=1 entered>`: what it holds, never an address.
+        ("__repr__", { _, a in StrObject((a[0] as! TaskGroupObject).group.repr) }),
       ])
     t.construct = { m, cls, _ in
       let loop = try m.runningLoop("TaskGroup")
