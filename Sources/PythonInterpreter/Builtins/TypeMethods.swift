@@ -72,8 +72,16 @@ enum TypeMethods {
         return IntObject.make(
           try values { () throws(PythonValuesError) in try BigInt(parsing: s.value, release: m.release) })
       default:
-        if let f = x.type.lookup("__int__") ?? x.type.lookup("__index__"), !x.type.isBuiltin {
-          return try m.call(f, Args([x]))
+        if !x.type.isBuiltin, let (dunder, f) = x.type.lookup("__int__").map({ ("__int__", $0) })
+          ?? x.type.lookup("__index__").map({ ("__index__", $0) })
+        {
+          // What it returns must be an int; a bool (a subclass) is one with a DeprecationWarning.
+          let r = try m.call(f, Args([x]))
+          guard let i = r as? IntObject else { throw typeError("\(dunder) returned non-int (type \(m.typeName(r)))") }
+          if r is BoolObject || !i.type.isBuiltin {
+            throw m.refuse("\(dunder) returning a subclass of int", "Python warns that this is deprecated, which lesson does not print")
+          }
+          return i
         }
         throw typeError("int() argument must be a string, a bytes-like object or a real number, not '\(m.typeName(x))'")
       }
@@ -91,7 +99,13 @@ enum TypeMethods {
           throw valueError("could not convert string to float: \(PyString.repr(s.value))")
         }
       default:
-        if let f = x.type.lookup("__float__"), !x.type.isBuiltin { return try m.call(f, Args([x])) }
+        if let f = x.type.lookup("__float__"), !x.type.isBuiltin {
+          let r = try m.call(f, Args([x]))
+          guard let v = r as? FloatObject, v.type === Types.float else {
+            throw typeError("\(m.typeName(x)).__float__ returned non-float (type \(m.typeName(r)))")
+          }
+          return v
+        }
         throw typeError("float() argument must be a string or a real number, not '\(m.typeName(x))'")
       }
     }

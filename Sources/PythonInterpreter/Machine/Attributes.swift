@@ -155,7 +155,15 @@ extension Machine {
       }
     }
     if let d = descr as? DescriptorObject, d.kind == .property {
-      return try orGetattr { try call(d.function, Args([o])) }
+      return try orGetattr {
+        // `property()` with no getter: an AttributeError, in each version's words.
+        if d.function is NoneObject {
+          throw attributeError(
+            version.minor >= 11
+              ? "property '\(n)' of '\(typeName(o))' object has no getter" : "unreadable attribute '\(n)'")
+        }
+        return try call(d.function, Args([o]))
+      }
     }
     // A descriptor written in Python: a data descriptor (with __set__ or __delete__) comes before
     // the instance's dict, one with only __get__ after it.

@@ -660,7 +660,12 @@ extension Machine {
       throw typeError("'\(typeName(m))' object is not a mapping")
     }
     for k in try iterate(try call(keysFn, Args())) {
-      try d.set(k, try getItem(m, k), self)
+      let v = try getItem(m, k)
+      // A keyword given twice (`f(a=1, **m)` where m has 'a', or keys() naming it twice).
+      if isCall, let name = k as? StrObject, try d.get(k, self) != nil {
+        throw typeError("\(functionString(callee)) got multiple values for keyword argument '\(name.value)'")
+      }
+      try d.set(k, v, self)
     }
   }
 

@@ -199,6 +199,17 @@ extension Machine {
         b.value, compression: release >= .v3_11 ? 1 : 2, finalization: release >= .v3_11 ? 3 : 4)))
       return x == -1 ? -2 : x
     case is IntObject, is FloatObject: return own
+    case let t as TupleObject:
+      // A tuple's (a named tuple's too): CPython's xxHash-based mix of its items' hashes.
+      var acc: UInt64 = 2_870_177_450_012_600_261
+      for item in t.items {
+        acc = acc &+ UInt64(bitPattern: Int64(try printableHash(item))) &* 14_029_467_366_897_019_727
+        acc = (acc << 31) | (acc >> 33)
+        acc = acc &* 11_400_714_785_074_694_791
+      }
+      acc = acc &+ (UInt64(t.items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
+      if acc == UInt64.max { return 1_546_275_796 }
+      return Int(Int64(bitPattern: acc))
     default:
       if let h = try cpythonHash(o) { return h }
       throw refuse(
@@ -215,7 +226,9 @@ extension Machine {
     case is IntObject, is FloatObject: return try hash(o)
     case is NoneObject: return version.minor >= 12 ? 0xFCA8_6420 : nil
     case let s as SetObject where s.frozen && s.type === Types.frozenset: return s.order.frozensetHash
-    case let t as TupleObject where t.type === Types.tuple:
+    case let t as TupleObject
+    where t.type === Types.tuple || !t.type.mro.contains(where: { !$0.isBuiltin && $0.dict.getStr("__hash__") != nil }):
+      // A named tuple hashes as a tuple.
       var acc: UInt64 = 2_870_177_450_012_600_261
       for item in t.items {
         guard let h = try cpythonHash(item) else { return nil }

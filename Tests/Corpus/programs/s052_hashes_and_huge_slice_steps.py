@@ -3,6 +3,7 @@ hash seed the corpus is recorded with), gives objects a __hash__ of their own, a
 results with steps larger than any list."""
 import asyncio
 import itertools
+from typing import NamedTuple
 
 BIG = 2**63 - 1
 
@@ -17,6 +18,11 @@ class Call:
 
     def __eq__(self, other):
         return isinstance(other, Call) and (self.name, self.delay) == (other.name, other.delay)
+
+
+class Key(NamedTuple):
+    name: str
+    shard: int
 
 
 class Huge:
@@ -41,6 +47,8 @@ async def main():
     print(sorted(shards.items()))
     print(hash(""), hash("search"), hash(b"search"), hash(("search", 0.1)), hash(calls[0]) == hash(Call("search", 0.1)))
     print(hash(Huge()), hash(-1), hash(2**61), hash(-2.5), len({calls[0], Call("search", 0.1)}))
+    keys = {Key(call.name, hash(call.name) % 4) for call in calls}
+    print(keys, hash(Key("db", 1)) == hash(("db", 1)), {frozenset(["a", "b"]), frozenset()})
     semaphore = asyncio.Semaphore(2)
     results = await asyncio.gather(*(guarded(semaphore, call) for call in calls))
     print(results[1::BIG], results[-1::-BIG], "".join(results)[::BIG], tuple(results)[2::BIG])
