@@ -691,17 +691,8 @@ extension Machine {
     case let f as FloatObject: return Int(PyFloat.hash(f.value))
     case is NoneObject: return 0x5f37_59df
     case let t as TupleObject:
-      // CPython's xxHash-based tuple hash.
-      var acc: UInt64 = 2_870_177_450_012_600_261
-      for item in t.items {
-        let lane = UInt64(bitPattern: Int64(try hash(item)))
-        acc = acc &+ lane &* 14_029_467_366_897_019_727
-        acc = (acc << 31) | (acc >> 33)
-        acc = acc &* 11_400_714_785_074_694_791
-      }
-      acc = acc &+ (UInt64(t.items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
-      if acc == UInt64.max { return 1_546_275_796 }
-      return Int(Int64(bitPattern: acc))
+      // CPython's tuple hash, over lesson's own hashes of the items.
+      return try CPythonHash.tuple(t.items) { try hash($0) }!
     case let s as SetObject where s.frozen:
       if let h = s.cachedHash { return h }
       var h = 0

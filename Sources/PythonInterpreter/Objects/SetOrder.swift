@@ -151,6 +151,21 @@ enum CPythonHash {
     return x == -1 ? -2 : x
   }
 
+  /// CPython's tuple hash (xxHash's mixing) of its items' hashes, which `itemHash` gives (nil
+  /// when an item has none: then the tuple has none).
+  static func tuple(_ items: [PyObject], itemHash: (PyObject) throws -> Int?) rethrows -> Int? {
+    var acc: UInt64 = 2_870_177_450_012_600_261
+    for item in items {
+      guard let h = try itemHash(item) else { return nil }
+      acc = acc &+ UInt64(bitPattern: Int64(h)) &* 14_029_467_366_897_019_727
+      acc = (acc << 31) | (acc >> 33)
+      acc = acc &* 11_400_714_785_074_694_791
+    }
+    acc = acc &+ (UInt64(items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
+    if acc == UInt64.max { return 1_546_275_796 }
+    return Int(Int64(bitPattern: acc))
+  }
+
   static func siphash(_ data: [UInt8], compression c: Int, finalization d: Int) -> UInt64 {
     var v0: UInt64 = 0x736f_6d65_7073_6575
     var v1: UInt64 = 0x646f_7261_6e64_6f6d
@@ -200,16 +215,8 @@ extension Machine {
       return x == -1 ? -2 : x
     case is IntObject, is FloatObject: return own
     case let t as TupleObject:
-      // A tuple's (a named tuple's too): CPython's xxHash-based mix of its items' hashes.
-      var acc: UInt64 = 2_870_177_450_012_600_261
-      for item in t.items {
-        acc = acc &+ UInt64(bitPattern: Int64(try printableHash(item))) &* 14_029_467_366_897_019_727
-        acc = (acc << 31) | (acc >> 33)
-        acc = acc &* 11_400_714_785_074_694_791
-      }
-      acc = acc &+ (UInt64(t.items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
-      if acc == UInt64.max { return 1_546_275_796 }
-      return Int(Int64(bitPattern: acc))
+      // A tuple's (a named tuple's too): the mix of its items' hashes as the program sees them.
+      return try CPythonHash.tuple(t.items) { try printableHash($0) }!
     default:
       if let h = try cpythonHash(o) { return h }
       throw refuse(
@@ -229,16 +236,7 @@ extension Machine {
     case let t as TupleObject
     where t.type === Types.tuple || !t.type.mro.contains(where: { !$0.isBuiltin && $0.dict.getStr("__hash__") != nil }):
       // A named tuple hashes as a tuple.
-      var acc: UInt64 = 2_870_177_450_012_600_261
-      for item in t.items {
-        guard let h = try cpythonHash(item) else { return nil }
-        acc = acc &+ UInt64(bitPattern: Int64(h)) &* 14_029_467_366_897_019_727
-        acc = (acc << 31) | (acc >> 33)
-        acc = acc &* 11_400_714_785_074_694_791
-      }
-      acc = acc &+ (UInt64(t.items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
-      if acc == UInt64.max { return 1_546_275_796 }
-      return Int(Int64(bitPattern: acc))
+      return try CPythonHash.tuple(t.items) { try cpythonHash($0) }
     default: return nil
     }
   }
