@@ -152,7 +152,7 @@ def _reduce_ex(x):
             return _library[name](x)
         if top.__module__ == 'enum' and any(b.__module__ + '.' + b.__qualname__ == 'enum.Enum' for b in mro):
             return cls, (x._value_,)
-        _lesson_refuse(f"copying a {name} object", "lesson copies the objects of a program's own classes, "
+        _lesson_refuse(f"copying the {name} object", "lesson copies the objects of a program's own classes, "
                        "built-in containers and collections' ones")
     newargs = None
     for b in mro:
@@ -186,7 +186,7 @@ def _reduce_ex(x):
         return __newobj__, (cls,) + (newargs if newargs is not None else (tuple(x),)), state
     if base in (set, frozenset):
         return cls, (list(x),), state
-    _lesson_refuse(f"copying a {cls.__qualname__} object", "lesson copies the objects of a program's own classes, "
+    _lesson_refuse(f"copying the {cls.__qualname__} object", "lesson copies the objects of a program's own classes, "
                    "built-in containers and collections' ones")
 
 def _counter(x):
