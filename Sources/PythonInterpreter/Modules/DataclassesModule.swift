@@ -54,6 +54,30 @@ class InitVar:
         return InitVar(type)
 
 
+class _DataclassParams:
+    def __init__(self, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot):
+        self.init = init
+        self.repr = repr
+        self.eq = eq
+        self.order = order
+        self.unsafe_hash = unsafe_hash
+        self.frozen = frozen
+        if sys.version_info >= (3, 12):
+            self.match_args = match_args
+            self.kw_only = kw_only
+            self.slots = slots
+            self.weakref_slot = weakref_slot
+
+    def __repr__(self):
+        text = ('_DataclassParams('
+                f'init={self.init!r},repr={self.repr!r},eq={self.eq!r},order={self.order!r},'
+                f'unsafe_hash={self.unsafe_hash!r},frozen={self.frozen!r}')
+        if sys.version_info >= (3, 12):
+            text += (f',match_args={self.match_args!r},kw_only={self.kw_only!r},slots={self.slots!r},'
+                     f'weakref_slot={self.weakref_slot!r}')
+        return text + ')'
+
+
 class Field:
     def __init__(self, default, default_factory, init, repr, hash, compare, metadata, kw_only):
         self.name = None
@@ -208,7 +232,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             has_dataclass_bases = True
             for f in base_fields.values():
                 fields[f.name] = f
-            if base.__dataclass_params__[5]:
+            if base.__dataclass_params__.frozen:
                 any_frozen_base = True
     for name in annotations:
         ftype = annotations[name]
@@ -236,7 +260,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         if not any_frozen_base and frozen:
             raise TypeError('cannot inherit frozen dataclass from a non-frozen one')
     cls.__dataclass_fields__ = fields
-    cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
+    cls.__dataclass_params__ = _DataclassParams(init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots,
+                                                weakref_slot)
     all_fields = list(fields.values())
     std_fields, kw_only_fields = _fields_in_init_order(all_fields)
     if init:
@@ -251,7 +276,14 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
                 '  __dataclass_running__.add(key)\n  try:\n'
                 '    return self.__class__.__qualname__ + f"(' + parts + ')"\n'
                 '  finally:\n    __dataclass_running__.discard(key)\n')
-        _set_new_attribute(cls, '__repr__', _create(cls, '__repr__', text, {'__dataclass_running__': set()}))
+        running = set()
+        fn = _create(cls, '__repr__', text, {'__dataclass_running__': running})
+        # CPython's is a wrapper (functools.wraps) around the function it generated, which pprint
+        # looks for to print a dataclass field by field.
+        wrapped = _create(cls, '__repr__', text, {'__dataclass_running__': running})
+        wrapped.__qualname__ = '__create_fn__.<locals>.__repr__'
+        fn.__wrapped__ = wrapped
+        _set_new_attribute(cls, '__repr__', fn)
     if eq:
         flds = [f for f in all_fields if f.compare]
         text = ('def __eq__(self, other):\n  if other.__class__ is self.__class__:\n'

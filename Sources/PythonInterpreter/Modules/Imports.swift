@@ -137,6 +137,7 @@ enum StandardModules {
     "contextvars": { ContextvarsModule.make($0) },
     "textwrap": { try TextwrapModule.make($0) },
     "copy": { try CopyModule.make($0) },
+    "pprint": { try PprintModule.make($0) },
   ]
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
