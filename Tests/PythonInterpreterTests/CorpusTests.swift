@@ -34,7 +34,6 @@ import Testing
     "p076_set_of_slow_tools.py": "set",
     "p162_to_thread_timeout_thread_keeps_running.py": "to_thread",
     // The second corpus (qNNN), written by someone who had not seen what lesson runs.
-    "q018_wait_first_exception.py": "the order of a set",
     "q058_numbers_decimal_fraction.py": "decimal",
     // Coroutines handed to as_completed start in an order memory addresses decide.
     "q062_as_completed_coroutine_order.py": "as_completed() given coroutines",

@@ -54,6 +54,9 @@ enum Instr {
   /// `f(*args)` with one starred argument and nothing else: the tuple of TOS, or CPython's
   /// `f() argument after * must be an iterable` naming the function below it.
   case starArgs
+  /// ``starArgs`` for `await asyncio.gather(*s, return_exceptions=True)` whose value is unused:
+  /// a set of tasks goes in any order (see ``Machine/discardedGatherArguments(_:callee:)``).
+  case starArgsOfDiscardedGather
   case formatValue(conversion: Int, hasSpec: Bool)
   case unpackSequence(Int)
   case unpackEx(before: Int, after: Int)

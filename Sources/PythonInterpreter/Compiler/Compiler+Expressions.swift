@@ -493,7 +493,7 @@ extension Compiler {
     if args.count == 1, case .starred(let v, _) = args[0].kind {
       // One `*iterable` alone goes to the call as it is (CALL_FUNCTION_EX checks it).
       try expr(v)
-      emit(.starArgs)
+      emit(discardedGather ? .starArgsOfDiscardedGather : .starArgs)
     } else {
       try starredSequence(args)
       emit(.listToTuple)

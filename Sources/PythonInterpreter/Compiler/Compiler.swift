@@ -36,6 +36,11 @@ final class Compiler {
   var column = 0
   var futureAnnotations: Bool
   var tempCount = 0
+  /// The body of the function being compiled (empty for a module or class body).
+  var functionBody: [Stmt] = []
+  /// The statement being compiled is `await asyncio.gather(*tasks, return_exceptions=True)`,
+  /// its value unused (see ``isDiscardedGather(_:)``).
+  var discardedGather = false
 
   /// The warnings CPython's compiler gives (shared with the compilers of nested code).
   let notes: CompileNotes
@@ -87,18 +92,6 @@ final class Compiler {
 
   func refuse(_ construct: String, _ why: String, at r: SourceRange? = nil) -> Refusal {
     Refusal(line: r?.start.line ?? line, column: (r?.start.column ?? column) + 1, construct: construct, why: why)
-  }
-
-  /// `for t in tasks: t.cancel()` where the loop is the only use of `t` in its function: what
-  /// the loop does does not depend on the order it cancels in, beyond the order in which the
-  /// tasks then wake (which the model follows as a TaskGroup's abort).
-  func isCancelLoop(_ target: Expr, _ body: [Stmt], _ orelse: [Stmt]) -> Bool {
-    guard case .name(let n, _) = target.kind, orelse.isEmpty, body.count == 1, case .expr(let e) = body[0].kind,
-      case .call(let f, let args, let keywords) = e.kind, args.isEmpty, keywords.isEmpty,
-      case .attribute(let receiver, "cancel", _) = f.kind, case .name(n, _) = receiver.kind,
-      scope.kind == .function, scope.useCounts[n] == 1, case .fast = scope.access(n)
-    else { return false }
-    return true
   }
 
   func finish() {
@@ -198,7 +191,13 @@ final class Compiler {
     switch s.kind {
     case .expr(let e):
       if case .constant = e.kind { return }
-      try expr(e)
+      if isDiscardedGather(e) {
+        discardedGather = true
+        defer { discardedGather = false }
+        try expr(e)
+      } else {
+        try expr(e)
+      }
       emit(.pop)
     case .assign(let targets, let value):
       try expr(value)
@@ -248,7 +247,7 @@ final class Compiler {
       try loopBody(b, .whileLoop(start: start, breaks: Box()), start: start, exit: exit, orelse: orelse)
     case .for(let t, let iter, let b, let orelse):
       try expr(iter)
-      emit(isCancelLoop(t, b, orelse) ? .getIterCancelling : .getIter)
+      emit(isCancelLoop(t, b, orelse, at: s.range) ? .getIterCancelling : .getIter)
       let start = here
       let loop = emit(.forIter(0))
       try storeTarget(t)
@@ -779,6 +778,7 @@ final class Compiler {
     if isAsync { c.flags.insert(child.isGenerator ? .asyncGenerator : .coroutine) } else if child.isGenerator { c.flags.insert(.generator) }
     let sub = Compiler(code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
     sub.line = range.start.line
+    sub.functionBody = f.body
     sub.docstring(f.body)
     try sub.body(f.body)
     sub.emit(.loadConst(sub.const(NoneObject.shared)))

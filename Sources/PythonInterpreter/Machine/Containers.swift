@@ -555,9 +555,10 @@ extension Machine {
         if let d = cg as? DescriptorObject { return try call(d.function, Args([t, k])) }
         return try call(cg, Args([t, k]))
       }
-      // list[int], dict[str, int]: a generic alias; keep the class.
-      if t.isBuiltin { return GenericAlias(origin: t, args: k) }
-      throw typeError("type '\(t.name)' is not subscriptable")
+      // list[int], deque[str]: a generic alias of a class that has `__class_getitem__` in
+      // CPython (a subclass inherits it); keep the class. `int[str]` is a TypeError there.
+      if t.mro.contains(where: Self.isGenericClass) { return GenericAlias(origin: t, args: k) }
+      throw typeError(version.minor >= 11 ? "type '\(t.name)' is not subscriptable" : "'type' object is not subscriptable")
     default:
       if let gi = o.type.lookup("__getitem__"), !(gi is BuiltinFunctionObject) || o is NativeObject {
         return try call(gi, Args([o, k]))
@@ -686,6 +687,23 @@ extension Machine {
 }
 
 /// `list[int]`, `dict[str, float]`: annotations that name a built-in generic.
+extension Machine {
+  /// The classes lesson makes whose CPython counterparts define `__class_getitem__`.
+  static func isGenericClass(_ t: TypeObject) -> Bool {
+    switch t.module {
+    case "builtins": ["list", "dict", "tuple", "set", "frozenset", "type", "enumerate"].contains(t.name)
+    case "collections": ["deque", "defaultdict", "OrderedDict", "Counter", "ChainMap"].contains(t.name)
+    case "functools": t.name == "partial"
+    case "_contextvars", "contextvars": t.name == "ContextVar" || t.name == "Token"
+    case "_asyncio": t.name == "Future" || t.name == "Task"
+    case "dataclasses": t.name == "Field"
+    case let module where module == "asyncio" || module.hasPrefix("asyncio."):
+      ["Future", "Task", "Queue", "LifoQueue", "PriorityQueue"].contains(t.name)
+    default: false
+    }
+  }
+}
+
 final class GenericAlias: PyObject {
   let origin: TypeObject
   let args: PyObject
@@ -715,5 +733,23 @@ extension Machine {
     Halt.refused(
       line: learnerLine, column: learnerColumn, construct: "a range longer than 2**63 numbers",
       why: "lesson keeps a range's length in a machine word")
+  }
+}
+
+extension Machine {
+  /// The arguments of `await asyncio.gather(*s, return_exceptions=True)` whose value is unused,
+  /// where `s` is a set of tasks whose order CPython does not fix (`asyncio.wait`'s pending): in
+  /// any order, since nothing the program sees depends on it. Gather raises nothing, the list it
+  /// returns is dropped, and when each task ends is the loop's business, not the order of the
+  /// arguments. Should the gather itself be cancelled it would cancel them in that order, so they
+  /// are marked as cancelled together (what they print from then on is refused). Nil for anything
+  /// else, which goes as any `*args` does.
+  func discardedGatherArguments(_ value: PyObject, callee: PyObject) -> [PyObject]? {
+    guard let s = value as? SetObject, s.cpythonOrder == nil, s.items.count >= 2,
+      s.items.allSatisfy({ ($0 as? FutureObject)?.future is AsyncioModel.Task }),
+      let gather = modules["asyncio"]?.dict.getStr("gather"), callee === gather
+    else { return nil }
+    for item in s.items { ((item as? FutureObject)?.future as? AsyncioModel.Task)?.willBeCancelledAmongOthers() }
+    return s.items
   }
 }

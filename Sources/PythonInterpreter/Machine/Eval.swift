@@ -366,6 +366,12 @@ extension Machine {
       case .listToTuple:
         let l = f.stack.removeLast() as! ListObject
         f.stack.append(TupleObject(l.items))
+      case .starArgsOfDiscardedGather:
+        if let items = discardedGatherArguments(f.stack[f.stack.count - 1], callee: f.stack[f.stack.count - 2]) {
+          f.stack[f.stack.count - 1] = TupleObject(items)
+          continue
+        }
+        fallthrough
       case .starArgs:
         let v = f.stack.removeLast()
         if let t = v as? TupleObject, t.type === Types.tuple {

@@ -290,7 +290,7 @@ struct SymbolPass {
 extension Expr {
   /// The expressions directly inside this one, in evaluation order (not into lambdas' or
   /// comprehensions' own scopes: callers handle those).
-  var children: [Expr] {
+  public var children: [Expr] {
     switch kind {
     case .boolOp(_, let values): values
     case .namedExpr(let target, let value): [value, target]

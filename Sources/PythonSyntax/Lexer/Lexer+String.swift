@@ -125,22 +125,36 @@ extension Lexer {
     throws(PythonSyntaxError)
   {
     if depth > Lexer.maxBracketDepth { throw error("too many nested parentheses", at: position) }
-    var nesting = 0
+    // The brackets open in the field, innermost last, as the tokenizer keeps them.
+    var opened: [UInt8] = []
+    var nesting: Int { opened.count }
+    func close(_ c: UInt8) throws(PythonSyntaxError) {
+      let opening = opened.removeLast()
+      let expected = c == UInt8(ascii: ")") ? UInt8(ascii: "(") : c == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+      guard opening == expected else {
+        throw error(
+          "closing parenthesis '\(Character(Unicode.Scalar(c)))' does not match opening parenthesis "
+            + "'\(Character(Unicode.Scalar(opening)))'", at: position)
+      }
+    }
     while true {
       guard position < end else { throw error("'{' was never closed", at: brace) }
       let c = peek()
       switch c {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-        nesting += 1
+        opened.append(c)
         position += 1
       case UInt8(ascii: ")"), UInt8(ascii: "]"):
         if nesting == 0 { throw error("f-string: unmatched '\(Character(Unicode.Scalar(c)))'", at: position) }
-        nesting -= 1
+        try close(c)
         position += 1
       case UInt8(ascii: "}"):
+        if nesting == 0 {
+          position += 1
+          return
+        }
+        try close(c)
         position += 1
-        if nesting == 0 { return }
-        nesting -= 1
       case UInt8(ascii: "'"), UInt8(ascii: "\""):
         if c == quote && atClosingQuote(quote, triple) && triple { return }
         let save = (position, line, lineStart)

@@ -221,20 +221,31 @@ extension Parser {
   /// Finds where a field's expression ends: at `=`, `!`, `:` or `}` outside brackets and strings.
   func scanFieldExpression(_ i: inout Int, end: Int, token: Token) throws(PythonSyntaxError) -> Int {
     let bytes = source.bytes
-    var nesting = 0
+    // The brackets open in the expression, innermost last: a closing one that does not match is
+    // reported as CPython reports it (from its f-string scanner before 3.12, its tokenizer after).
+    var opened: [UInt8] = []
+    var nesting: Int { opened.count }
+    func mismatch(_ closing: UInt8) -> PythonSyntaxError {
+      let text =
+        "closing parenthesis '\(Character(Unicode.Scalar(closing)))' does not match opening parenthesis "
+        + "'\(Character(Unicode.Scalar(opened.last!)))'"
+      return fStringError(version < .v3_12 ? "f-string: " + text : text, at: i, token: token)
+    }
     while i < end {
       let c = bytes[i]
       switch c {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-        nesting += 1
+        opened.append(c)
       case UInt8(ascii: ")"), UInt8(ascii: "]"):
-        if nesting == 0 {
+        guard let last = opened.last else {
           throw fStringError("f-string: unmatched '\(Character(Unicode.Scalar(c)))'", at: i, token: token)
         }
-        nesting -= 1
+        if last != (c == UInt8(ascii: ")") ? UInt8(ascii: "(") : UInt8(ascii: "[")) { throw mismatch(c) }
+        opened.removeLast()
       case UInt8(ascii: "}"):
-        if nesting == 0 { return i }
-        nesting -= 1
+        guard let last = opened.last else { return i }
+        if last != UInt8(ascii: "{") { throw mismatch(c) }
+        opened.removeLast()
       case UInt8(ascii: "'"), UInt8(ascii: "\""):
         // A string inside the field: skip it (with its own fields, from 3.12).
         var prefixStart = i
@@ -251,7 +262,7 @@ extension Parser {
           try lexer.nestedString(prefixStart: prefixStart)
         } catch {
           if error.kind == .memoryError || error.message == "too many nested f-strings" { throw error }
-          throw fStringError("f-string: expecting '}'", at: i, token: token)
+          throw fStringError(version < .v3_12 ? "f-string: unterminated string" : "f-string: expecting '}'", at: i, token: token)
         }
         i = lexer.position
         continue
@@ -276,6 +287,9 @@ extension Parser {
         break
       }
       i += 1
+    }
+    if version < .v3_12, let last = opened.last {
+      throw fStringError("f-string: unmatched '\(Character(Unicode.Scalar(last)))'", at: i, token: token)
     }
     return i
   }
