@@ -576,6 +576,13 @@ extension Machine {
         observation.gatherNeverAwaitedLine = gatherLines[ObjectIdentifier(g)]
       }
     }
+    // A future of the program's own (`loop.create_future()`, `run_in_executor`) that finished with
+    // an exception nobody asked for: CPython logs it when it frees the future.
+    for object in futureObjects.values where ObjectIdentifier(type(of: object.future)) == ObjectIdentifier(Future.self) {
+      guard let e = object.future.unretrievedException as? ExceptionObject else { continue }
+      unretrieved.append(
+        ("Future exception was never retrieved\nfuture: <Future finished exception=\((try? repr(e)) ?? "?")>", e))
+    }
     let tasks = futureObjects.values.compactMap { $0.future as? Task }.filter { $0 !== main }.sorted {
       $0.serial < $1.serial
     }
