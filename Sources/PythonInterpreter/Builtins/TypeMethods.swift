@@ -915,7 +915,57 @@ enum TypeMethods {
     method(i, "__index__") { _, a in a[0] }
     method(i, "__format__") { m, a in StrObject(try m.format(a[0], s(a, 1))) }
     method(i, "is_integer") { _, _ in BoolObject.true }
+    method(i, "as_integer_ratio") { _, a in
+      TupleObject([IntObject.make((a[0] as! IntObject).value), IntObject.make(1)])
+    }
+    method(i, "to_bytes") { m, a in
+      try ArgCheck.keywords(a, "to_bytes", ["length", "byteorder", "signed"])
+      let (length, little) = try byteLayout(m, a, "to_bytes", first: "length")
+      let signed = try a.keyword("signed").map { try m.truthy($0) } ?? false
+      return BytesObject(try PyInts.bytes(of: (a[0] as! IntObject).value, length: length, little: little, signed: signed))
+    }
+    classMethod(i, "from_bytes") { m, a in
+      try ArgCheck.keywords(a, "from_bytes", ["bytes", "byteorder", "signed"])
+      guard let source = a.get(1, "bytes") else {
+        throw typeError("from_bytes() missing required argument 'bytes' (pos 1)")
+      }
+      let (_, little) = try byteLayout(m, a, "from_bytes", first: nil)
+      let signed = try a.keyword("signed").map { try m.truthy($0) } ?? false
+      let bytes: [UInt8]
+      if let b = source as? BytesObject {
+        bytes = b.value
+      } else {
+        bytes = try m.iterate(source).map { item in
+          guard let v = (item as? IntObject)?.value.int, (0...255).contains(v) else {
+            throw valueError("bytes must be in range(0, 256)")
+          }
+          return UInt8(v)
+        }
+      }
+      let value = PyInts.value(of: bytes, little: little, signed: signed)
+      guard let cls = a[0] as? TypeObject, cls === Types.int else {
+        return try m.call(a[0], Args([IntObject.make(value)]))
+      }
+      return IntObject.make(value)
+    }
     let f = Types.float
+    method(f, "as_integer_ratio") { _, a in
+      let v = (a[0] as! FloatObject).value
+      if v.isNaN { throw valueError("cannot convert NaN to integer ratio") }
+      if v.isInfinite { throw pyError(Types.OverflowError, "cannot convert Infinity to integer ratio") }
+      // float_as_integer_ratio: double the fraction until it is whole; the ratio is then in lowest terms.
+      if v == 0 { return TupleObject([IntObject.make(0), IntObject.make(1)]) }
+      var part = v < 0 ? -v.magnitude.significand : v.magnitude.significand
+      var exponent = Int(v.magnitude.exponent)
+      while part != part.rounded(.down) {
+        part *= 2
+        exponent -= 1
+      }
+      var numerator = try BigInt(truncating: part)
+      var denominator = BigInt(1)
+      if exponent > 0 { numerator = numerator << exponent } else { denominator = denominator << -exponent }
+      return TupleObject([IntObject.make(numerator), IntObject.make(denominator)])
+    }
     method(f, "is_integer") { _, a in
       let v = (a[0] as! FloatObject).value
       return BoolObject.of(v.isFinite && v == v.rounded(.towardZero))
@@ -1141,5 +1191,68 @@ extension Machine {
       }
       try d.set(pair[0], pair[1], self)
     }
+  }
+}
+
+/// `length` and `byteorder` of `int.to_bytes` / `int.from_bytes`: required before 3.11, then
+/// `length=1` and `byteorder='big'` by default.
+private func byteLayout(_ m: Machine, _ a: Args, _ name: String, first: String?) throws -> (length: Int, little: Bool) {
+  var length = 1
+  var position = 1
+  if let first {
+    let given = a.get(1, first)
+    if given == nil, m.version.minor < 11 { throw typeError("\(name)() missing required argument '\(first)' (pos 1)") }
+    if let given {
+      guard let n = try ArgCheck.int(m, given).int else {
+        throw pyError(Types.OverflowError, "Python int too large to convert to C ssize_t")
+      }
+      if n < 0 { throw valueError("length argument must be non-negative") }
+      length = n
+    }
+    position = 2
+  } else {
+    position = 2
+  }
+  let order = a.get(position, "byteorder")
+  if order == nil, m.version.minor < 11 {
+    throw typeError("\(name)() missing required argument 'byteorder' (pos \(position))")
+  }
+  guard let order else { return (length, false) }
+  guard let text = order as? StrObject else {
+    throw typeError("\(name)() argument 'byteorder' must be str, not \(m.typeName(order))")
+  }
+  switch text.value {
+  case "little": return (length, true)
+  case "big": return (length, false)
+  default: throw valueError("byteorder must be either 'little' or 'big'")
+  }
+}
+
+/// Integers as bytes, two's complement when signed, as `int.to_bytes` and `int.from_bytes` read them.
+enum PyInts {
+  static func bytes(of value: BigInt, length: Int, little: Bool, signed: Bool) throws -> [UInt8] {
+    if value.isNegative && !signed { throw pyError(Types.OverflowError, "can't convert negative int to unsigned") }
+    // The value must fit: unsigned in 8*length bits, signed in 8*length bits with its sign.
+    let bits = value.bitLength + (signed ? 1 : 0)
+    let fits = value.isZero || bits <= 8 * length || (signed && value.isNegative && (value + BigInt(1)).bitLength + 1 <= 8 * length)
+    guard fits else { throw pyError(Types.OverflowError, "int too big to convert") }
+    guard length <= 1 << 24 else { throw pyError(Types.OverflowError, "int too big to convert") }
+    var out = [UInt8](repeating: 0, count: length)
+    // Two's complement of a negative value: add 2**(8*length).
+    var v = value.isNegative ? value + (BigInt(1) << (8 * length)) : value
+    let mask = BigInt(0xFF)
+    for i in 0..<length {
+      out[i] = UInt8((v & mask).int ?? 0)
+      v = v >> 8
+    }
+    return little ? out : out.reversed()
+  }
+
+  static func value(of bytes: [UInt8], little: Bool, signed: Bool) -> BigInt {
+    let ordered = little ? bytes.reversed() : bytes
+    var v = BigInt(0)
+    for b in ordered { v = (v << 8) | BigInt(Int(b)) }
+    if signed, let top = ordered.first, top & 0x80 != 0 { v = v - (BigInt(1) << (8 * bytes.count)) }
+    return v
   }
 }

@@ -359,8 +359,38 @@ enum ItertoolsModule {
         }
       }
     }
-    mod.def("tee") { m, _ in
-      throw m.refuse("itertools.tee()", "tee is not run by lesson yet")
+    mod.def("tee") { m, a in
+      try ArgCheck.positional(a, "tee", min: 1, max: 2)
+      let n = a.count > 1 ? try ArgCheck.int(m, a[1]) : BigInt(2)
+      guard let count = n.int, count >= 0 else {
+        if n.isNegative { throw valueError("n must be >= 0") }
+        throw pyError(Types.OverflowError, "Python int too large to convert to C ssize_t")
+      }
+      // The copies share what was read from the source: each goes through it at its own pace.
+      final class Shared {
+        let source: PyObject
+        var items: [PyObject] = []
+        var ended = false
+        init(_ source: PyObject) { self.source = source }
+      }
+      let shared = Shared(try m.getIterator(a[0]))
+      return TupleObject(
+        (0..<count).map { _ in
+          var position = 0
+          return IteratorObject("itertools._tee") {
+            if position == shared.items.count {
+              if shared.ended { return nil }
+              guard let next = try m.next(shared.source) else {
+                shared.ended = true
+                return nil
+              }
+              shared.items.append(next)
+              try m.checkElements(shared.items.count, added: 1)
+            }
+            defer { position += 1 }
+            return shared.items[position]
+          }
+        })
     }
     return mod
   }
