@@ -293,11 +293,36 @@ enum TypeMethods {
     }
     method(t, "hex") { m, a in
       guard let b = a[0] as? BytesObject else { throw typeError("descriptor 'hex' requires a 'bytes' object") }
-      if a.count > 1 || !a.keywords.isEmpty { throw m.refuse("bytes.hex(sep)", "a separator is not run by lesson yet") }
+      try ArgCheck.keywords(a, "hex", ["sep", "bytes_per_sep"])
+      try ArgCheck.positional(Args(Array(a.positional.dropFirst())), "hex", min: 0, max: 2)
+      // `sep` between groups of `bytes_per_sep` bytes, counted from the right (from the left when negative).
+      var separator: UInt8?
+      if let sep = a.get(1, "sep"), !(sep is NoneObject) {
+        let text: [UInt8]
+        if let s = sep as? StrObject { text = Array(s.value.utf8) } else if let s = sep as? BytesObject { text = s.value } else {
+          throw typeError("object of type '\(m.typeName(sep))' has no len()")
+        }
+        if let s = sep as? StrObject, s.value.unicodeScalars.count != 1 { throw valueError("sep must be length 1.") }
+        if sep is BytesObject, text.count != 1 { throw valueError("sep must be length 1.") }
+        guard text.count == 1, text[0] < 0x80 else { throw valueError("sep must be ASCII.") }
+        separator = text[0]
+      }
+      var group = 1
+      if let per = a.get(2, "bytes_per_sep") {
+        guard let n = try ArgCheck.int(m, per).int else {
+          throw pyError(Types.OverflowError, "Python int too large to convert to C int")
+        }
+        group = n
+      }
       let digits = Array("0123456789abcdef".utf8)
       var out: [UInt8] = []
-      out.reserveCapacity(b.value.count * 2)
-      for byte in b.value {
+      out.reserveCapacity(b.value.count * 3)
+      let count = b.value.count
+      for (index, byte) in b.value.enumerated() {
+        if let separator, group != 0, index > 0 {
+          let boundary = group > 0 ? (count - index) % group == 0 : index % -group == 0
+          if boundary { out.append(separator) }
+        }
         out.append(digits[Int(byte >> 4)])
         out.append(digits[Int(byte & 0x0F)])
       }

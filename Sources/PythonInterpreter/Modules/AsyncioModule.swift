@@ -49,7 +49,7 @@ enum AsyncioModule {
         }), "PriorityQueue", bases: [d.getStr("Queue") as! TypeObject])
     m.classesMade.append(priorityQueue)
     d.setStr("PriorityQueue", priorityQueue)
-    if m.source.contains("Condition") {
+    if m.source.contains("Condition") || (m.version.minor >= 11 && m.source.contains("Barrier")) {
       m.modules["asyncio"] = mod
       try? AsyncioCondition.load(m, into: mod)
     }

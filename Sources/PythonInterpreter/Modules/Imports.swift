@@ -138,6 +138,8 @@ enum StandardModules {
     "textwrap": { try TextwrapModule.make($0) },
     "copy": { try CopyModule.make($0) },
     "pprint": { try PprintModule.make($0) },
+    "hashlib": { try HashlibModule.make($0) },
+    "zlib": { try ZlibModule.make($0) },
   ]
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).

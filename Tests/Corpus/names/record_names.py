@@ -21,7 +21,7 @@ OUT = os.path.join(ROOT, "Sources", "PythonInterpreter", "Modules", "CPythonName
 VERSIONS = ["3.10", "3.11", "3.12", "3.13"]
 MODULES = ("asyncio time logging collections typing dataclasses contextlib sys enum math random itertools "
            "functools statistics string bisect heapq operator abc json traceback warnings types contextvars "
-           "textwrap copy pprint").split()
+           "textwrap copy pprint hashlib zlib").split()
 TYPES = "str bytes int bool float list tuple dict set frozenset range slice".split()
 
 PROBE = r"""
