@@ -532,14 +532,14 @@ extension Compiler {
     let child = childScope(r, tag)
     let isGen: Bool
     if case .generator = kind { isGen = true } else { isGen = false }
-    if isGen, child.isAsync {
-      throw refuse("async generator expression", "an asynchronous generator expression is not run by lesson yet", at: r)
-    }
     let flags = try functionPrelude(Arguments(), returns: nil, annotations: false, child: child)
     let c = newCode(tag, child, firstLine: r.start.line)
     c.argcount = 1
     c.flags.insert(.comprehension)
-    if isGen { c.flags.insert(.generator) } else if child.isAsync { c.flags.insert(.coroutine) }
+    // A generator expression with `async for` or `await` in it is an asynchronous generator.
+    if isGen { c.flags.insert(child.isAsync ? .asyncGenerator : .generator) } else if child.isAsync {
+      c.flags.insert(.coroutine)
+    }
     let sub = Compiler(
       code: c, scope: child, version: version, source: lines, futureAnnotations: futureAnnotations, notes: notes)
     sub.at(r)
