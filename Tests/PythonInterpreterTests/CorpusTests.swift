@@ -14,6 +14,7 @@ import Testing
   struct Record: Decodable {
     var stdout: String
     var stderrLastLine: String?
+    var stderr: String?
     var exitCode: Int?
     var deadlock: Bool
     var elapsed: Double
@@ -79,6 +80,23 @@ import Testing
       case (nil, nil): break
       }
     }
+  }
+
+  /// Programs whose stderr is asyncio's report of a callback that raised: every line but the
+  /// traceback's frames (lesson leaves out the one in asyncio's events.py) is CPython's.
+  @Test(arguments: PythonVersion.allCases)
+  func callbackReportsAreCPythonsLineForLine(version: PythonVersion) throws {
+    let name = "s067_callbacks_that_raise.py"
+    let record = try #require(Self.expected.programs[name]?[version.rawValue])
+    let source = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+    let run = Interpreter.run(source: source, filename: name, version: version)
+    #expect(run.stop == nil)
+    func reportLines(_ text: String) -> [Substring] {
+      text.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("Traceback") }
+    }
+    let expected = reportLines(try #require(record.stderr))
+    #expect(expected.count == 9)
+    #expect(reportLines(run.stderr) == expected)
   }
 
   @Test func theCorpusIsWhole() {

@@ -1,4 +1,5 @@
 import AsyncioModel
+import PythonValues
 
 extension Machine {
   /// `asyncio.run(main())`.
@@ -246,12 +247,12 @@ extension Machine {
 
   /// Runs `fn(*args)` as a loop callback (`call_soon`, `call_later`): an exception is reported as
   /// asyncio's default exception handler does, and the loop goes on.
-  func callback(_ fn: PyObject, _ args: [PyObject]) -> () -> Void {
+  func callback(_ fn: PyObject, _ args: [PyObject], when: Double? = nil) -> () -> Void {
     { [unowned self] in
       do {
         _ = try self.call(fn, Args(args))
       } catch let e as ExceptionObject {
-        self.reportCallbackError(e, callback: fn)
+        self.reportCallbackError(e, callback: fn, arguments: args, when: when)
       } catch let h as Halt {
         self.halt = h
         self.loop?.stop()
@@ -379,7 +380,8 @@ extension AsyncioModule {
             }
             if delay.isNaN { try m.refuseNaN("loop.call_later") }
             let l = try loop(m, a[0])
-            return HandleObject(l.callLater(delay, m.callback(a[2], Array(a.positional.dropFirst(3)))))
+            let when = Double(EventLoop.ticks(ofSeconds: l.time + delay)) / 1_000_000
+            return HandleObject(l.callLater(delay, m.callback(a[2], Array(a.positional.dropFirst(3)), when: when)))
           }
         ),
         (
@@ -390,7 +392,8 @@ extension AsyncioModule {
             }
             if when.isNaN { try m.refuseNaN("loop.call_at") }
             let l = try loop(m, a[0])
-            return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)))))
+            let at = Double(EventLoop.ticks(ofSeconds: when)) / 1_000_000
+            return HandleObject(l.callAt(when, m.callback(a[2], Array(a.positional.dropFirst(3)), when: at)))
           }
         ),
         (
@@ -549,13 +552,127 @@ extension Machine {
     }
   }
 
-  func reportCallbackError(_ e: ExceptionObject, callback: PyObject) {
-    halt =
-      halt
-      ?? .refused(
-        line: learnerLine, column: learnerColumn, construct: "an exception in a loop callback",
-        why: "asyncio's report names its own handle objects, which lesson does not reproduce")
-    loop?.stop()
+  /// An exception a loop callback raised: asyncio's default handler logs "Exception in callback
+  /// report(...) at file:line" with the handle and the traceback, and the loop goes on. The
+  /// traceback has a frame of asyncio's own (`events.py`, `_run`) that lesson leaves out, so the
+  /// report is made only where that frame is not printed to a stream the comparison reads whole:
+  /// when no logging handler of the program's own would take it (it goes to stderr).
+  func reportCallbackError(_ e: ExceptionObject, callback: PyObject, arguments: [PyObject] = [], when: Double? = nil) {
+    func refuse(_ why: String) {
+      halt = halt ?? .refused(line: learnerLine, column: learnerColumn, construct: "an exception in a loop callback", why: why)
+      loop?.stop()
+    }
+    guard let source = try? callbackSource(callback, arguments) else {
+      return refuse("asyncio's report names the callback and its arguments, which lesson writes only for functions of the program's own given futures, strings and numbers")
+    }
+    if loggingTakesAsyncioRecords() {
+      return refuse("asyncio logs it with a traceback through its own events.py, which lesson does not reproduce, to the logging handlers the program set up; catch the exception inside the callback")
+    }
+    let kind = when.map { "TimerHandle when=\(PyFloat.repr($0))" } ?? "Handle"
+    do {
+      try asyncioLogError("Exception in callback \(source)\nhandle: <\(kind) \(source)>", e)
+    } catch let h as Halt {
+      halt = halt ?? h
+      loop?.stop()
+    } catch {
+      refuse("its report could not be written")
+    }
+  }
+
+  /// `format_helpers._format_callback_source(callback, args)`: the callback's qualified name, its
+  /// arguments as `reprlib.repr` shortens them (3.13 leaves them out), and where it is defined.
+  func callbackSource(_ callback: PyObject, _ arguments: [PyObject]) throws -> String {
+    // A function says where it is defined; a bound method does not (`_get_function_source`).
+    let function: FunctionObject
+    var source: FunctionObject?
+    switch callback {
+    case let f as FunctionObject:
+      function = f
+      source = f
+    case let m as MethodObject:
+      guard let f = m.function as? FunctionObject else { throw Halt.budget("not a function") }
+      function = f
+    default: throw Halt.budget("not a function")
+    }
+    var text = function.qualname
+    if version.minor >= 13 {
+      text += "()"
+    } else {
+      let items = try arguments.map { try shortRepr($0) }
+      text += "(" + items.joined(separator: ", ") + ")"
+    }
+    guard let source else { return text }
+    return text + " at \(source.code.filename):\(source.code.firstLine)"
+  }
+
+  /// `reprlib.repr` for the arguments a callback is given: a string to 30 characters, an int to
+  /// 40 digits, a future or a number to 30 characters of its repr.
+  func shortRepr(_ o: PyObject) throws -> String {
+    func cut(_ s: String, _ most: Int) -> String {
+      guard s.count > most else { return s }
+      let i = max(0, (most - 3) / 2), j = max(0, most - 3 - i)
+      return String(s.prefix(i)) + "..." + String(s.suffix(j))
+    }
+    switch o {
+    case let s as StrObject where s.type === Types.str:
+      var r = try repr(StrObject(String(s.value.prefix(30))))
+      if r.count > 30 {
+        let i = max(0, (30 - 3) / 2), j = max(0, 30 - 3 - i)
+        r = try repr(StrObject(String(s.value.prefix(i)) + String(s.value.suffix(j))))
+        r = String(r.prefix(i)) + "..." + String(r.suffix(j))
+      }
+      return r
+    case let i as IntObject where i.type === Types.int: return cut(try repr(i), 40)
+    case let f as FutureObject: return cut(try doneFutureRepr(f), 30)
+    case is FloatObject, is NoneObject, is BoolObject: return cut(try repr(o), 30)
+    default: throw Halt.budget("an argument lesson does not shorten")
+    }
+  }
+
+  /// The repr of a future or task that is done, as its done-callbacks see it (`_future_repr_info`,
+  /// `_task_repr_info`: no callbacks left, the result shortened by `reprlib`).
+  func doneFutureRepr(_ f: FutureObject) throws -> String {
+    let future = f.future
+    guard future.isDone, type(of: future) == Future.self || future is Task else {
+      throw Halt.budget("a future lesson does not write")
+    }
+    var info = [future.isCancelled ? "cancelled" : "finished"]
+    if !future.isCancelled {
+      if let e = future.exceptionUnretrieved {
+        guard let e = e as? ExceptionObject else { throw Halt.budget("a future lesson does not write") }
+        info.append("exception=\(try repr(e))")
+      } else {
+        guard let value = pyValueIfPlain(future.value) else { throw Halt.budget("a future lesson does not write") }
+        info.append("result=\(try shortRepr(value))")
+      }
+    }
+    guard let task = future as? Task else { return "<Future \(info.joined(separator: " "))>" }
+    guard let g = f.coroutine as? GeneratorObject else { throw Halt.budget("a task lesson does not write") }
+    info.insert("name=\(try repr(StrObject(task.name)))", at: 1)
+    info.insert("coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>", at: 2)
+    return "<Task \(info.joined(separator: " "))>"
+  }
+
+  /// A future's value as the program's object, when it is one `shortRepr` writes.
+  func pyValueIfPlain(_ value: LoopValue) -> PyObject? {
+    let o = pyValue(value)
+    switch o {
+    case is StrObject, is IntObject, is FloatObject, is NoneObject, is BoolObject: return o
+    default: return nil
+    }
+  }
+
+  /// Whether a logging handler the program set up would take asyncio's records (else the last
+  /// resort writes them to stderr).
+  func loggingTakesAsyncioRecords() -> Bool {
+    guard let logging = modules["logging"], let getLogger = logging.dict.getStr("getLogger") else { return false }
+    for name: PyObject in [NoneObject.shared, StrObject("asyncio")] {
+      guard let logger = try? call(getLogger, Args(name is NoneObject ? [] : [name])),
+        let handlers = try? getAttribute(logger, "handlers"), let list = handlers as? ListObject
+      else { return true }
+      if !list.items.isEmpty { return true }
+    }
+    return false
   }
 
   /// "Task exception was never retrieved", for the program's tasks that failed unobserved.

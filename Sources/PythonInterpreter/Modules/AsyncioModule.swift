@@ -607,7 +607,7 @@ enum AsyncioModule {
             do {
               _ = try m.call(cb, Args([fo]))
             } catch let e as ExceptionObject {
-              m.reportCallbackError(e, callback: cb)
+              m.reportCallbackError(e, callback: cb, arguments: [fo])
             } catch let h as Halt {
               m.halt = h
             } catch {}

@@ -101,6 +101,8 @@ def install():
         def __gt__(self, other): return (self._when, self._seq) > (other._when, other._seq)
         def __ge__(self, other): return (self._when, self._seq) >= (other._when, other._seq)
 
+    # A program that prints a handle (asyncio's report of a callback that raised) sees CPython's name.
+    OrderedTimerHandle.__name__ = OrderedTimerHandle.__qualname__ = "TimerHandle"
     asyncio.events.TimerHandle = OrderedTimerHandle
 
     # --- worker threads in lock step ----------------------------------------------------------------
