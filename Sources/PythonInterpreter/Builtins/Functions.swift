@@ -261,6 +261,7 @@ extension Machine {
       guard let t = a[0] as? TypeObject else {
         throw typeError("super() argument 1 must be a type, not \(typeName(a[0]))")
       }
+      if !(a[1] is NoneObject) { try superCheck(t, a[1]) }
       return SuperObject(t, a[1])
     }
     guard let f = frames.last, let fn = f.function else { throw runtimeError("super(): no arguments") }
@@ -273,7 +274,17 @@ extension Machine {
     guard f.code.argcount > 0 || f.code.flags.contains(.varargs), let first = f.locals.first ?? nil else {
       throw runtimeError("super(): no arguments")
     }
+    try superCheck(cls, first)
     return SuperObject(cls, first)
+  }
+
+  /// CPython's `supercheck`: `obj` is a subclass of `type` (a class method) or an instance of it.
+  func superCheck(_ type: TypeObject, _ obj: PyObject) throws {
+    if let t = obj as? TypeObject, t.mro.contains(where: { $0 === type }) { return }
+    if obj.type.mro.contains(where: { $0 === type }) { return }
+    guard version.minor >= 13 else { throw typeError("super(type, obj): obj must be an instance or subtype of type") }
+    let (kind, name) = (obj as? TypeObject).map { ("type", $0.name) } ?? ("instance of", obj.type.name)
+    throw typeError("super(type, obj): obj (\(kind) \(name)) is not an instance or subtype of type (\(type.name)).")
   }
 }
 

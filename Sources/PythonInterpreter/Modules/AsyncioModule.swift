@@ -135,7 +135,10 @@ enum AsyncioModule {
       let loop = try m.loop ?? m.loopForFutures(a.positional.first)
       let returnExceptions = try a.keyword("return_exceptions").map { try m.truthy($0) } ?? false
       for (k, _) in a.keywords where k != "return_exceptions" {
-        throw typeError("gather() got an unexpected keyword argument '\(k)'")
+        // Raised as the arguments bind, before gather has a frame to hold them.
+        let e = typeError("gather() got an unexpected keyword argument '\(k)'")
+        e.raisedBinding = true
+        throw e
       }
       var seen: [ObjectIdentifier: Future] = [:]
       var aws: [Awaitable] = []
