@@ -1223,7 +1223,8 @@ extension Machine {
 /// `length=1` and `byteorder='big'` by default.
 private func byteLayout(_ m: Machine, _ a: Args, _ name: String, first: String?) throws -> (length: Int, little: Bool) {
   var length = 1
-  var position = 1
+  // `self` is argument 0; `length` (or `bytes`) is 1 and `byteorder` 2.
+  let position = 2
   if let first {
     let given = a.get(1, first)
     if given == nil, m.version.minor < 11 { throw typeError("\(name)() missing required argument '\(first)' (pos 1)") }
@@ -1234,9 +1235,6 @@ private func byteLayout(_ m: Machine, _ a: Args, _ name: String, first: String?)
       if n < 0 { throw valueError("length argument must be non-negative") }
       length = n
     }
-    position = 2
-  } else {
-    position = 2
   }
   let order = a.get(position, "byteorder")
   if order == nil, m.version.minor < 11 {

@@ -83,9 +83,18 @@ def new(name, data=b'', **kwargs):
     if not isinstance(name, str):
         raise TypeError(f'new() argument \'name\' must be str, not {type(name).__name__}')
     key = name.lower()
+    if key.startswith('sha-'):
+        key = 'sha' + key[4:]
     if key not in _sizes:
-        _lesson_refuse(f"hashlib.new({name!r})", "lesson computes md5, sha1, sha224, sha256, sha384 and sha512 only")
+        if key in _others:
+            _lesson_refuse(f"hashlib.new({name!r})", "lesson computes md5, sha1, sha224, sha256, sha384 and sha512 only")
+        raise ValueError(f'unsupported hash type {name}')
     return HASH(key, data)
+
+
+# What CPython's OpenSSL build offers beside them, which lesson does not compute.
+_others = {'blake2b', 'blake2s', 'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512', 'shake_128', 'shake_256',
+           'sha512_224', 'sha512_256', 'md5_sha1', 'sm3', 'ripemd160'}
 """#
 }
 

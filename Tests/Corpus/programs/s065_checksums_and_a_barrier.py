@@ -42,6 +42,12 @@ async def main():
         hashlib.sha256("not bytes")
     except TypeError as error:
         print(error)
+    for name in ("SHA1", "sha-256", "sha_256"):
+        try:
+            print(name, hashlib.new(name, payload).hexdigest()[:10])
+        except ValueError as error:
+            print(error)
+    print((len(results)).to_bytes(2, "big"), int.from_bytes(payload[:2], "little"))
 
 
 asyncio.run(main())
