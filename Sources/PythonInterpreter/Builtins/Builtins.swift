@@ -84,6 +84,17 @@ enum Builtins {
         default: throw typeError("'\(k)' is an invalid keyword argument for print()")
         }
       }
+      // Without a file, print writes to whatever sys.stdout is now (a program may have replaced
+      // it); to nothing when that is None.
+      if target == nil, !toStderr, a.keyword("file") == nil || a.keyword("file") is NoneObject,
+        let current = m.modules["sys"]?.dict.getStr("stdout")
+      {
+        switch current {
+        case let s as StreamObject: toStderr = s.toStderr
+        case is NoneObject: return NoneObject.shared
+        default: target = current
+        }
+      }
       if let target {
         // A file of the program's own gets each piece by its write(), as CPython's print writes
         // them: every argument, every separator, then the end.

@@ -110,8 +110,13 @@ enum SysModule {
 
   static func make(_ m: Machine) -> ModuleObject {
     let mod = ModuleObject("sys")
-    mod.dict.setStr("stdout", StreamObject(toStderr: false))
-    mod.dict.setStr("stderr", StreamObject(toStderr: true))
+    let stdout = StreamObject(toStderr: false)
+    let stderr = StreamObject(toStderr: true)
+    mod.dict.setStr("stdout", stdout)
+    mod.dict.setStr("stderr", stderr)
+    // The streams the interpreter started with, for putting back what a program replaced.
+    mod.dict.setStr("__stdout__", stdout)
+    mod.dict.setStr("__stderr__", stderr)
     let patch = ["10": "13", "11": "7", "12": "1", "13": "0"]["\(m.version.minor)"] ?? "0"
     let vi = TupleObject(
       [
