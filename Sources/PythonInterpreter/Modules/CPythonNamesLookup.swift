@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What ``CPythonNames`` says a module or built-in type has, version by version.
 struct CPythonNameSet: Sendable {
   /// The names some version has.
@@ -19,7 +17,9 @@ struct CPythonNameSet: Sendable {
     return names
   }
 
-  private static let cache = Mutex<[String: CPythonNameSet]>([:])
+  /// Under an `NSLock` (``Locked``): the thread sanitizer reported a race through a `Mutex` held
+  /// in a static here, as it had elsewhere, when two runs first asked for one entry at once.
+  private static let cache = Locked<[String: CPythonNameSet]>([:])
 
   /// Parses `name name … | 3.10:name …`, byte by byte.
   private init(_ text: String) {
