@@ -31,7 +31,6 @@ import Testing
   /// The programs the interpreter refuses today, each with what its refusal names. Any other
   /// refusal fails, and so does a program on this list that runs: take it off as lesson learns it.
   static let knownRefusals: [String: String] = [
-    "p062_log_exception_traceback.py": "traceback",
     "p076_set_of_slow_tools.py": "set",
     "p162_to_thread_timeout_thread_keeps_running.py": "to_thread",
     // The second corpus (qNNN), written by someone who had not seen what lesson runs.

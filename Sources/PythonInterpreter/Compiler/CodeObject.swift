@@ -174,6 +174,10 @@ final class CodeObject {
   /// The source line and column of each instruction.
   var lines: [Int32] = []
   var columns: [Int32] = []
+  /// Where each instruction's expression or statement ends (PEP 657's end line and end column,
+  /// the column in UTF-8 bytes); an end line of 0 when the instruction has none.
+  var endLines: [Int32] = []
+  var endColumns: [Int32] = []
   var firstLine: Int
   var docstring: String?
   /// Interned names, one `StrObject` per entry of `names`.

@@ -21,10 +21,12 @@ extension Compiler {
   func expr(_ e: Expr) throws {
     let savedLine = line
     let savedColumn = column
+    let savedEnd = (endLine, endColumn)
     at(e.range)
     defer {
       line = savedLine
       column = savedColumn
+      (endLine, endColumn) = savedEnd
     }
     switch e.kind {
     case .constant(let c, _):
@@ -571,7 +573,7 @@ extension Compiler {
       emit(.getIter)
     }
     emit(.call(argc: 1, kwNames: -1))
-    if child.isAsync, !isGen { emit(.awaitValue) }
+    if child.isAsync, !isGen { emitImplicit(.awaitValue) }
   }
 
   func comprehensionLoop(_ gens: [Comprehension], _ i: Int, kind: ComprehensionKind, depth: Int) throws {
@@ -587,7 +589,7 @@ extension Compiler {
     if g.isAsync {
       loop = emit(.setupFinally(0))
       emit(.getANext)
-      emit(.awaitValue)
+      emitImplicit(.awaitValue)
       emit(.popBlock)
     } else {
       loop = emit(.forIter(0))

@@ -34,6 +34,9 @@ final class Compiler {
   var fblocks: [FBlock] = []
   var line = 1
   var column = 0
+  /// Where the expression or statement being compiled ends: 0 when not known.
+  var endLine = 0
+  var endColumn = 0
   var futureAnnotations: Bool
   var tempCount = 0
   /// The body of the function being compiled (empty for a module or class body).
@@ -105,9 +108,22 @@ final class Compiler {
     code.instrs.append(i)
     code.lines.append(Int32(line))
     code.columns.append(Int32(column))
+    code.endLines.append(Int32(endLine))
+    code.endColumns.append(Int32(endColumn))
     return code.instrs.count - 1
   }
   var here: Int { code.instrs.count }
+
+  /// Emits an instruction a statement runs implicitly (the `await` of an `async with` or an
+  /// `async for`, a decorator's call, `assert`'s raise, a pattern's test), which CPython places
+  /// otherwise than the syntax tree, version by version: a traceback knows its line, not its span.
+  @discardableResult
+  func emitImplicit(_ i: Instr) -> Int {
+    let saved = endLine
+    endLine = 0
+    defer { endLine = saved }
+    return emit(i)
+  }
 
   func patch(_ at: Int, _ target: Int? = nil) {
     let t = target ?? here
@@ -142,6 +158,8 @@ final class Compiler {
   func at(_ r: SourceRange) {
     line = r.start.line
     column = r.start.column
+    endLine = r.end.line
+    endColumn = r.end.column
   }
 
   func docstring(_ body: [Stmt]) {
@@ -258,7 +276,7 @@ final class Compiler {
       let start = here
       let handler = emit(.setupFinally(0))
       emit(.getANext)
-      emit(.awaitValue)
+      emitImplicit(.awaitValue)
       emit(.popBlock)
       try storeTarget(t)
       try loopBody(b, .forLoop(start: start, breaks: Box()), start: start, exit: handler, orelse: orelse, atExit: .endAsyncFor)
@@ -308,9 +326,9 @@ final class Compiler {
       emit(.loadAssertionError)
       if let msg {
         try expr(msg)
-        emit(.call(argc: 1, kwNames: -1))
+        emitImplicit(.call(argc: 1, kwNames: -1))
       }
-      emit(.raise(1))
+      emitImplicit(.raise(1))
       patch(j)
     case .import(let names):
       for a in names {
@@ -431,7 +449,7 @@ final class Compiler {
       if preserveTop { emit(.rot2) }
       if isAsync {
         emit(.asyncWithExitNormal)
-        emit(.awaitValue)
+        emitImplicit(.awaitValue)
         emit(.pop)
       } else {
         emit(.withExitNormal)
@@ -586,7 +604,7 @@ final class Compiler {
     let setup: Int
     if isAsync {
       emit(.beforeAsyncWith)
-      emit(.awaitValue)
+      emitImplicit(.awaitValue)
       setup = emit(.setupAsyncWith(0))
     } else {
       setup = emit(.setupWith(0))
@@ -607,7 +625,7 @@ final class Compiler {
     let end = emit(.jump(0))
     patch(setup)
     emit(.withExceptStart)
-    if isAsync { emit(.awaitValue) }
+    if isAsync { emitImplicit(.awaitValue) }
     let swallow = emit(.popJumpIfTrue(0))
     emit(.reraise)
     patch(swallow)
@@ -662,6 +680,8 @@ final class Compiler {
   }
 
   func augAssign(_ t: Expr, _ op: BinaryOperator, _ v: Expr) throws {
+    // The target is read where it stands, as CPython places that read.
+    at(t.range)
     switch t.kind {
     case .name(let id, _):
       load(id)
@@ -787,7 +807,7 @@ final class Compiler {
     code.codes.append(c)
     at(range)
     emit(.makeFunction(code: code.codes.count - 1, flags: flags))
-    for _ in f.decoratorList { emit(.call(argc: 1, kwNames: -1)) }
+    for _ in f.decoratorList { emitImplicit(.call(argc: 1, kwNames: -1)) }
     store(f.name)
   }
 
@@ -843,7 +863,7 @@ final class Compiler {
     }
     at(range)
     emit(.buildClass(code: code.codes.count - 1, name: const(StrObject(cd.name)), bases: cd.bases.count, kwNames: const(TupleObject(kwNames))))
-    for _ in cd.decoratorList { emit(.call(argc: 1, kwNames: -1)) }
+    for _ in cd.decoratorList { emitImplicit(.call(argc: 1, kwNames: -1)) }
     store(cd.name)
   }
 
@@ -891,12 +911,12 @@ final class Compiler {
     case .matchValue(let v):
       loadTemp(s)
       try expr(v)
-      emit(.compare(.eq))
+      emitImplicit(.compare(.eq))
       fails.append(emit(.popJumpIfFalse(0)))
     case .matchSingleton(let c):
       loadTemp(s)
       emit(.loadConst(const(try constant(c, p.range))))
-      emit(.compare(.is))
+      emitImplicit(.compare(.is))
       fails.append(emit(.popJumpIfFalse(0)))
     case .matchAs(let sub, let name):
       if let sub { try pattern(sub, s, &fails) }
@@ -937,7 +957,7 @@ final class Compiler {
         } else {
           emit(.loadConst(const(IntObject.make(i))))
         }
-        emit(.binarySubscr)
+        emitImplicit(.binarySubscr)
         storeTemp(t)
         try pattern(sub, t, &fails)
       }
@@ -948,12 +968,12 @@ final class Compiler {
       for (k, sub) in zip(keys, ps) {
         try expr(k)
         loadTemp(s)
-        emit(.compare(.in))
+        emitImplicit(.compare(.in))
         fails.append(emit(.popJumpIfFalse(0)))
         let t = newTemp()
         loadTemp(s)
         try expr(k)
-        emit(.binarySubscr)
+        emitImplicit(.binarySubscr)
         storeTemp(t)
         try pattern(sub, t, &fails)
       }
@@ -974,7 +994,7 @@ final class Compiler {
         let t = newTemp()
         loadTemp(values)
         emit(.loadConst(const(IntObject.make(i))))
-        emit(.binarySubscr)
+        emitImplicit(.binarySubscr)
         storeTemp(t)
         try pattern(sub, t, &fails)
       }

@@ -42,7 +42,15 @@ extension Machine {
           setContext(of: exc, to: current)
         }
         if exc.lastFrame !== f {
-          exc.traceback.append(TraceEntry(file: f.code.filename, line: f.line, function: f.code.name))
+          if let last = exc.traceback.last, last.inlined {
+            // Out of a comprehension 3.12+ runs inline: its line is this frame's.
+            exc.traceback[exc.traceback.count - 1].function = f.code.name
+            exc.traceback[exc.traceback.count - 1].inlined = false
+          } else {
+            let inlined = version.minor >= 12 && f.code.flags.contains(.comprehension) && !f.code.isGeneratorLike
+            exc.traceback.append(
+              TraceEntry(file: f.code.filename, line: f.line, function: f.code.name, span: f.span, inlined: inlined))
+          }
           exc.lastFrame = f
         }
         if !unwind(f, to: exc) {

@@ -47,6 +47,25 @@ final class Frame {
     let i = max(0, min(pc - 1, code.lines.count - 1))
     return code.lines.isEmpty ? code.firstLine : Int(code.lines[i])
   }
+
+  /// The span of the instruction being run, where lesson's compiler places it as CPython's does
+  /// in every version from 3.11: a call, an attribute, a subscript, an operator, a comparison, an
+  /// `await`, a `raise` statement or a name. For the rest (a `for` or a `with` statement, an
+  /// assignment's targets, an f-string, `assert`…) CPython's positions differ between versions
+  /// or from the syntax tree's, and the span is nil.
+  var span: SourceSpan? {
+    let i = pc - 1
+    guard i >= 0, i < code.instrs.count, i < code.endLines.count, code.endLines[i] > 0 else { return nil }
+    switch code.instrs[i] {
+    case .call, .callMethod, .callEx, .loadAttr, .loadMethod, .binarySubscr, .binary, .compare, .unary, .awaitValue,
+      .raise, .loadName, .loadGlobal, .loadFast, .loadDeref, .loadClassDeref:
+      return SourceSpan(
+        line: Int(code.lines[i]), endLine: Int(code.endLines[i]), column: Int(code.columns[i]),
+        endColumn: Int(code.endColumns[i]))
+    default:
+      return nil
+    }
+  }
 }
 
 /// How a frame's code stopped running.

@@ -91,6 +91,8 @@ final class GeneratorObject: PyObject, Coroutine {
   }
   /// Whether the coroutine is suspended in one of asyncio's library coroutines.
   var awaitingLibrary = false
+  /// The frame of the coroutine of asyncio's it awaits, where known (``AwaitableObject/libraryFrame``).
+  var awaitedLibraryFrame: LibraryFrame?
   /// How many coroutines await one another down to this one, in its task.
   var chainDepth = 0
   /// The loop's time when a task first ran this coroutine.
@@ -169,9 +171,19 @@ final class GeneratorObject: PyObject, Coroutine {
       if frame.started { frame.stack.append(machine.pyValue(v)) }
     case .error(let e):
       pending = e as? ExceptionObject
-      if awaitingLibrary { pending?.throughLibrary = true }
+      if awaitingLibrary, let x = pending {
+        // Raised by what a coroutine of asyncio's awaited: its frame stands between, when known.
+        if let frame = awaitedLibraryFrame, !x.throughLibrary, !x.traceback.isEmpty,
+          !x.isInstance(of: Types.CancelledError)
+        {
+          x.traceback.append(frame.entry)
+        } else {
+          x.throughLibrary = true
+        }
+      }
     }
     awaitingLibrary = false
+    awaitedLibraryFrame = nil
     if frame.finished {
       return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
     }
@@ -190,7 +202,11 @@ final class GeneratorObject: PyObject, Coroutine {
         frame.finished = true
         return .returned(r)
       case .awaiting(let step):
-        if case .awaitCoroutine(let c) = step, !(c is GeneratorObject) { awaitingLibrary = true }
+        if case .awaitCoroutine(let c) = step, !(c is GeneratorObject) {
+          awaitingLibrary = true
+          awaitedLibraryFrame = machine.lastAwaitedLibraryFrame
+        }
+        machine.lastAwaitedLibraryFrame = nil
         return step
       case .yielded:
         frame.finished = true
@@ -219,6 +235,7 @@ final class GeneratorObject: PyObject, Coroutine {
 extension Machine {
   /// What a task does for `await v`.
   func awaitStep(_ v: PyObject) throws -> CoroutineStep {
+    lastAwaitedLibraryFrame = nil
     switch v {
     case let g as GeneratorObject where g.isCoroutine:
       if g.awaited || g.frame.finished { throw runtimeError("cannot reuse already awaited coroutine") }
@@ -249,6 +266,7 @@ extension Machine {
               ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded"))
       }
       a.used = true
+      lastAwaitedLibraryFrame = a.libraryFrame
       return .awaitCoroutine(a.coroutine)
     default:
       if let aw = v.type.lookup("__await__"), !v.type.isBuiltin {
@@ -285,6 +303,9 @@ final class AwaitableObject: PyObject {
   let name: String
   let coroutine: Coroutine
   var used = false
+  /// The frame CPython's traceback shows for it when what it awaits raises (``LibraryFrame``);
+  /// nil where lesson does not know it, and such a traceback cannot be written exactly.
+  var libraryFrame: LibraryFrame?
   /// For a coroutine CPython writes in Python (`asyncio.sleep`): the machine to warn on when it
   /// dies never awaited, as CPython warns for any coroutine.
   weak var warnsOn: Machine?

@@ -385,6 +385,17 @@ public final class Machine {
   var stackBase: UInt = 0
   var stackAllowance: UInt = 0
 
+  /// The library frame of the last coroutine of asyncio's an `await` took (read at once by the
+  /// awaiting coroutine).
+  var lastAwaitedLibraryFrame: LibraryFrame?
+
+  /// Set when a traceback was formatted with a frame whose 3.11+ markers lesson does not know
+  /// (its line shown without them): such a text may go only where an approximate traceback does.
+  var tracebacksInexact = false
+  /// Logged tracebacks (`exc_text`) formatted that way: written to any stream but stderr, they
+  /// are refused.
+  var inexactTracebackTexts: Set<String> = []
+
   /// The 1-based column (in UTF-8 bytes, as CPython counts) of what the learner's frame runs now.
   var learnerColumn: Int {
     guard let f = frames.last(where: { $0.code.filename == filename }) else { return 1 }

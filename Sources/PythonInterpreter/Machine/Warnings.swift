@@ -1,9 +1,33 @@
 extension Machine {
   /// A warning raised by the standard library on behalf of the program's line (`stacklevel=2`),
   /// as the warnings module prints it: once per place and message.
-  func warnAtLearnerLine(_ category: String, _ message: String, stacklevel: Int = 1, registry: String = "default") {
+  /// Where a warning raised at `stacklevel` is attributed, as CPython's `warn` finds it.
+  enum WarningPlace {
+    /// The registry has shown it there already.
+    case shown
+    /// Not followed by lesson (a halt is set).
+    case refused
+    /// The file and line, and the source line CPython prints under it (empty for none).
+    case at(file: String, line: Int, source: String)
+  }
+
+  /// The line of asyncio's `Handle._run` that runs a task's step: where a warning one level
+  /// past the task's coroutine lands.
+  var loopCallbackWarningPlace: WarningPlace {
+    .at(
+      file: "<python>/asyncio/events.py", line: [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80,
+      source: "self._context.run(self._callback, *self._args)")
+  }
+
+  /// Finds where a warning goes and marks it shown in the registry (`action` "always" never
+  /// marks, "once" marks the text whatever the place).
+  func warningPlace(_ category: String, _ message: String, stacklevel: Int = 1, registry: String = "default") -> WarningPlace {
     // The program's frames, innermost first: stacklevel 1 is the line that called, 2 its caller…
     func isProgram(_ f: Frame) -> Bool { !SourceModule.isLibraryFile(f.code.filename) && !f.code.filename.hasPrefix("<") }
+    func mark(_ location: String) -> Bool {
+      let key = registry == "once" ? category + " " + message : location + " " + category + message
+      return registry == "always" || warningsShown.insert(key).inserted
+    }
     let own = frames.reversed().filter(isProgram)
     // In a task: one level past the task's own frames is the loop's Handle._run (Task.__step is
     // C), when the task runs its coroutine alone (not awaited by another of the program's).
@@ -12,33 +36,32 @@ extension Machine {
       if stacklevel == task.count + 1, let outer = task.first, outer.code.isGeneratorLike,
         let g = coroutineOf[ObjectIdentifier(outer)], g.chainDepth == 0
       {
-        let line = [10: 80, 11: 80, 12: 84, 13: 89][version.minor] ?? 80
-        let location = "<python>/asyncio/events.py:\(line)"
-        let key = registry == "once" ? category + " " + message : location + " " + category + message
-        guard registry == "always" || warningsShown.insert(key).inserted else { return }
-        try? write("\(location): \(category): \(message)\n  self._context.run(self._callback, *self._args)\n", toStderr: true)
-        return
+        let place = loopCallbackWarningPlace
+        guard case .at(let file, let line, _) = place, mark("\(file):\(line)") else { return .shown }
+        return place
       }
       // Past the frames the machine holds for the task lie the coroutines that await this one.
       if stacklevel > task.count, let outer = task.first, outer.code.isGeneratorLike {
         halt = halt ?? .refused(
           line: learnerLine, column: learnerColumn, construct: "a warning with stacklevel=\(stacklevel) inside a task",
           why: "Python attributes it to a frame of the coroutines awaiting this one or of asyncio's loop, which lesson does not follow; use stacklevel=1")
-        return
+        return .refused
       }
     }
     guard stacklevel >= 1, stacklevel <= own.count else {
-      let location = version.minor >= 13 ? "<sys>:0" : "sys:1"
-      guard registry == "always" || warningsShown.insert(location + " " + category + message).inserted else { return }
-      try? write("\(location): \(category): \(message)\n", toStderr: true)
-      return
+      let (file, line) = version.minor >= 13 ? ("<sys>", 0) : ("sys", 1)
+      guard mark("\(file):\(line)") else { return .shown }
+      return .at(file: file, line: line, source: "")
     }
     let f = own[stacklevel - 1]
-    let location = "\(f.code.filename):\(f.line)"
-    let key = registry == "once" ? category + " " + message : location + " " + category + message
-    guard registry == "always" || warningsShown.insert(key).inserted else { return }
-    let source = sourceLineShown(f.line)
-    try? write("\(location): \(category): \(message)\n" + (source.isEmpty ? "" : "  \(source)\n"), toStderr: true)
+    guard mark("\(f.code.filename):\(f.line)") else { return .shown }
+    return .at(file: f.code.filename, line: f.line, source: String(sourceLineShown(f.line)))
+  }
+
+  func warnAtLearnerLine(_ category: String, _ message: String, stacklevel: Int = 1, registry: String = "default") {
+    guard case .at(let file, let line, let source) = warningPlace(category, message, stacklevel: stacklevel, registry: registry)
+    else { return }
+    try? write("\(file):\(line): \(category): \(message)\n" + (source.isEmpty ? "" : "  \(source)\n"), toStderr: true)
   }
 
   /// `RuntimeWarning: coroutine '...' was never awaited`, as CPython's warnings module prints it

@@ -438,17 +438,19 @@ extension AsyncioModule {
 }
 
 extension Machine {
-  func toThread(_ a: Args) throws -> PyObject {
-    guard a.count >= 1 else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
-    let f = try submitToExecutor(a[0], Args(Array(a.positional.dropFirst()), keywords: a.keywords))
+  /// `to_thread`'s body, run when its coroutine first runs; `calledAt` is where the program
+  /// called it, which a refusal names.
+  func toThread(_ a: Args, calledAt: (line: Int, column: Int)) throws -> PyObject {
+    let f = try submitToExecutor(a[0], Args(Array(a.positional.dropFirst()), keywords: a.keywords), calledAt: calledAt)
     return AwaitableObject("to_thread", coroutine: OneShotCoroutine { _ in .awaitFuture((f as! FutureObject).future) })
   }
 
-  func submitToExecutor(_ fn: PyObject, _ args: Args) throws -> PyObject {
+  func submitToExecutor(_ fn: PyObject, _ args: Args, calledAt: (line: Int, column: Int)? = nil) throws -> PyObject {
     let l = try runningLoop("to_thread")
     if l.defaultExecutor.running >= Executor.workersOnEveryMachine {
-      throw refuse(
-        "more than \(Executor.workersOnEveryMachine) worker threads at once",
+      throw Halt.refused(
+        line: calledAt?.line ?? learnerLine, column: calledAt?.column ?? learnerColumn,
+        construct: "more than \(Executor.workersOnEveryMachine) worker threads at once", why:
         "asyncio's default pool has min(32, os.cpu_count() + 4) threads, so whether this call waits for a free one "
           + "depends on the machine's cores; keep at most \(Executor.workersOnEveryMachine) to_thread calls running at once "
           + "(a Semaphore around them does it)")

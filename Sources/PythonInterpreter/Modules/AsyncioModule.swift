@@ -184,6 +184,7 @@ enum AsyncioModule {
       if let timeout { m.observeTimeoutArmed(timeout) }
       let made = AwaitableObject(
         "wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
+      made.libraryFrame = LibraryFrame.waitFor(timeout: timeout, version: m.version)
       if let g = aw as? GeneratorObject { made.given = [WeakGenerator(g)] }
       return made
     }
@@ -280,7 +281,11 @@ enum AsyncioModule {
       return BoolObject.of((f as? FunctionObject)?.code.flags.contains(.coroutine) ?? false)
     }
     fn("to_thread") { m, a in
-      m.loop == nil ? m.deferredUntilRunning("to_thread") { try m.toThread(a) } : try m.toThread(a)
+      // `async def to_thread(func, /, *args, **kwargs)`: the arguments bind at the call, the work
+      // goes to a thread when the coroutine first runs (awaited, or as a task's first step).
+      guard a.count >= 1 else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
+      let place = (line: m.learnerLine, column: m.learnerColumn)
+      return m.deferredUntilRunning("to_thread") { try m.toThread(a, calledAt: place) }
     }
     fn("wait") { m, a in m.loop == nil ? m.deferredUntilRunning("wait") { try m.asyncioWait(a) } : try m.asyncioWait(a)
     }

@@ -1,7 +1,8 @@
 /// `traceback`: printing and formatting an exception as the interpreter prints an uncaught one,
 /// with `limit` and `chain`. A traceback written anywhere but stderr, or kept as text, must be
-/// exact: from 3.11 CPython draws `^~~` markers under each line, which lesson does not, so that
-/// case is refused when a frame would be shown.
+/// exact: from 3.11 CPython draws `^~~` markers under each line, which lesson draws where it
+/// knows the instruction's span (``TracebackSource``); a frame whose span it does not know makes
+/// that case refused.
 enum TracebackModule {
   static func make(_ m: Machine) throws -> ModuleObject {
     try SourceModule.load(m, name: "traceback", source: source, natives: [
@@ -11,12 +12,13 @@ enum TracebackModule {
         let limit = (a[1] as? IntObject)?.intValue
         let chain = try m.truthy(a[2])
         let toStderr = try m.truthy(a[3])
-        let chunks = try m.tracebackChunks(e, limit: limit, chain: chain)
-        if !toStderr, m.version.minor >= 11, chunks.contains(where: { $0.hasPrefix("  File ") }) {
+        var exact = true
+        let chunks = try m.tracebackChunks(e, limit: limit, chain: chain, exact: &exact)
+        if !toStderr, !exact {
           throw Halt.refused(
             line: m.learnerLine, column: m.learnerColumn, construct: "a traceback as text in Python 3.\(m.version.minor)",
-            why: "CPython 3.11 and later draw ^~~ markers under each line, which lesson does not reproduce; "
-              + "print it to stderr (traceback.print_exc()), or print type(e).__name__ and e")
+            why: "CPython 3.11 and later draw ^~~ markers under a line whose span lesson does not know here "
+              + "(a for or with statement, an assert, an f-string…); print it to stderr (traceback.print_exc()), or print type(e).__name__ and e")
         }
         return ListObject(chunks.map { StrObject($0) })
       }),

@@ -4,7 +4,66 @@ import AsyncioModel
 struct TraceEntry {
   let file: String
   let line: Int
+  var function: String
+  /// The span of the instruction the frame was running, as CPython 3.11+ records it (PEP 657),
+  /// or nil where lesson's position may not be CPython's: a traceback that would draw markers
+  /// under it cannot be written exactly.
+  var span: SourceSpan? = nil
+  /// A list, set or dict comprehension's frame, which 3.12+ runs inline (PEP 709): its line is
+  /// shown under the name of the frame that runs it, which adds no line of its own.
+  var inlined = false
+  /// For a frame of asyncio's own Python code: the text of its line (the span is in that line).
+  var source: String? = nil
+}
+
+/// A frame of a coroutine asyncio writes in Python (`wait_for`), as a traceback shows it when an
+/// exception raised by what it awaits passes through it: the scrubbed path the recordings print
+/// (`<python>/asyncio/tasks.py`), the line in each version's file, its text and the span of the
+/// instruction running there.
+struct LibraryFrame {
+  let file: String
+  let line: Int
   let function: String
+  let source: String
+  let column: Int
+  let endColumn: Int
+
+  var entry: TraceEntry {
+    TraceEntry(
+      file: file, line: line, function: function,
+      span: SourceSpan(line: line, endLine: line, column: column, endColumn: endColumn), source: source)
+  }
+
+  /// `wait_for`'s line that passes on what the awaitable raised (CPython 3.10.13, 3.11.7, 3.12.1
+  /// and 3.13.0, as recorded): `return fut.result()` after the inner task ended in time, or
+  /// `return await fut` without a timeout before 3.12 and always from 3.12. A timeout of zero or
+  /// less takes other lines: nil.
+  static func waitFor(timeout: Double?, version: PythonVersion) -> LibraryFrame? {
+    if let timeout, timeout <= 0 { return nil }
+    let awaitLine = "        return await fut"
+    let resultLine = "            return fut.result()"
+    let (line, source): (Int, String)
+    switch version.minor {
+    case 10: (line, source) = timeout == nil ? (408, awaitLine) : (445, resultLine)
+    case 11: (line, source) = timeout == nil ? (452, awaitLine) : (489, resultLine)
+    case 12: (line, source) = (520, awaitLine)
+    case 13: (line, source) = (507, awaitLine)
+    default: return nil
+    }
+    let span = source == awaitLine ? (15, 24) : (19, 31)
+    return LibraryFrame(
+      file: "<python>/asyncio/tasks.py", line: line, function: "wait_for", source: source, column: span.0,
+      endColumn: span.1)
+  }
+}
+
+/// Where an instruction's expression or statement stands: lines from 1, columns in UTF-8 bytes
+/// from 0, the end exclusive (`co_positions()`).
+struct SourceSpan: Equatable {
+  let line: Int
+  let endLine: Int
+  let column: Int
+  let endColumn: Int
 }
 
 /// An exception: an instance of `BaseException` or of one of its subclasses, built in or written

@@ -231,6 +231,7 @@ extension Machine {
       }
     }
     var context = GroupPrinting()
+    tracebacksInexact = false
     return formatException(e, &context, fromModule: fromModule)
   }
 
@@ -277,15 +278,10 @@ extension Machine {
     if topLevel { context.depth += 1 }
     if !g.traceback.isEmpty {
       out += context.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
-      var frames = ""
-      for entry in g.traceback.reversed() where !SourceModule.isLibraryFile(entry.file) {
-        frames += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-        if entry.file == filename {
-          let text = sourceLineShown(entry.line)
-          if !text.isEmpty { frames += "    \(text)\n" }
-        }
-      }
-      out += context.emit(frames)
+      var exact = true
+      let frames = frameChunks(g.traceback.reversed().filter { !SourceModule.isLibraryFile($0.file) }, exact: &exact)
+      if !exact { tracebacksInexact = true }
+      out += context.emit(frames.joined())
     }
     var line = exceptionLine(g, fromModule: fromModule) + "\n"
     for n in g.notes { line += ((try? str(n)) ?? "") + "\n" }
@@ -319,7 +315,7 @@ extension Machine {
   /// What `traceback.format_exception` returns: the header, one chunk per frame (its line and
   /// source), the exception's line (and notes), for each exception of the chain, innermost last.
   /// `limit` keeps the first frames (negative: the last ones); 0 shows none, and no header.
-  func tracebackChunks(_ e: ExceptionObject, limit: Int?, chain: Bool) throws -> [String] {
+  func tracebackChunks(_ e: ExceptionObject, limit: Int?, chain: Bool, exact: inout Bool) throws -> [String] {
     var x: ExceptionObject? = e
     var walked = Set<ObjectIdentifier>()
     while let y = x, walked.insert(ObjectIdentifier(y)).inserted {
@@ -355,14 +351,7 @@ extension Machine {
       var entries = Array(x.traceback.reversed())
       if let limit { entries = limit >= 0 ? Array(entries.prefix(limit)) : Array(entries.suffix(limit == .min ? Int.max : -limit)) }
       if !entries.isEmpty { chunks.append("Traceback (most recent call last):\n") }
-      for entry in entries {
-        var frame = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-        if entry.file == filename {
-          let text = sourceLineShown(entry.line)
-          if !text.isEmpty { frame += "    \(text)\n" }
-        }
-        chunks.append(frame)
-      }
+      chunks += frameChunks(entries, exact: &exact)
       chunks.append(exceptionLine(x, fromModule: true) + "\n")
       for n in x.notes { chunks.append(((try? str(n)) ?? "") + "\n") }
       if let link { chunks.append(link) }
@@ -376,19 +365,59 @@ extension Machine {
       out += "Traceback (most recent call last):\n"
       // The library lesson writes in Python is not CPython's: its frames are left out, as
       // asyncio's are, rather than shown under paths CPython would not print.
-      for entry in e.traceback.reversed() where !SourceModule.isLibraryFile(entry.file) {
-        let fn = entry.function
-        out += "  File \"\(entry.file)\", line \(entry.line), in \(fn)\n"
-        if entry.file == filename {
-          let text = sourceLineShown(entry.line)
-          if !text.isEmpty { out += "    \(text)\n" }
-        }
-      }
+      var exact = true
+      out += frameChunks(e.traceback.reversed().filter { !SourceModule.isLibraryFile($0.file) }, exact: &exact).joined()
+      if !exact { tracebacksInexact = true }
     }
     out += exceptionLine(e, fromModule: fromModule) + "\n"
     for n in e.notes { out += ((try? str(n)) ?? "") + "\n" }
     return out
   }
+
+  /// What `StackSummary.format` makes of frames, outermost first: each frame's `File` line and
+  /// its source (with 3.11+'s markers), and past three of the same frame in a row, how many more
+  /// there were. `exact` turns false when a frame's markers are not known (``TracebackSource``):
+  /// its line is shown without them.
+  func frameChunks(_ entries: [TraceEntry], exact: inout Bool) -> [String] {
+    let source = TracebackSource(version: version, lines: sourceLines)
+    var chunks: [String] = []
+    var last: (file: String, line: Int, function: String)?
+    var count = 0
+    func repeatedLine() {
+      guard count > Self.recursiveCutoff else { return }
+      let more = count - Self.recursiveCutoff
+      chunks.append("  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n")
+    }
+    for entry in entries {
+      if let last, last.file == entry.file, last.line == entry.line, last.function == entry.function {
+        count += 1
+      } else {
+        repeatedLine()
+        last = (entry.file, entry.line, entry.function)
+        count = 1
+      }
+      if count > Self.recursiveCutoff { continue }
+      var frame = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
+      if entry.file == filename {
+        if let text = source.text(line: entry.line, span: entry.span) {
+          frame += text
+        } else {
+          exact = false
+          frame += source.plainText(line: entry.line)
+        }
+      } else if let line = entry.source, let span = entry.span {
+        // A frame of asyncio's own Python code, whose line lesson knows.
+        let own = TracebackSource(version: version, lines: [Substring(line)])
+        frame += own.text(line: 1, span: SourceSpan(line: 1, endLine: 1, column: span.column, endColumn: span.endColumn)) ?? ""
+      }
+      chunks.append(frame)
+    }
+    repeatedLine()
+    return chunks
+  }
+
+  /// `traceback._RECURSIVE_CUTOFF`: how many of the same frame in a row a traceback shows.
+  static let recursiveCutoff = 3
 
   /// The last line of a traceback. The `traceback` module (`fromModule`) never names
   /// `__main__`; the interpreter's own printer does before 3.11.
@@ -397,7 +426,9 @@ extension Machine {
     let bare = t.module == "builtins" || (t.module == "__main__" && (version.minor >= 11 || fromModule))
     let name = bare ? t.qualname : "\(t.module).\(t.qualname)"
     var text = (try? str(e)) ?? "<exception str() failed>"
-    if let suggestion = suggestion(for: e) { text += suggestion }
+    // The traceback module offers "Did you mean" from 3.12; before, only the interpreter's own
+    // printer does.
+    if !fromModule || version.minor >= 12, let suggestion = suggestion(for: e) { text += suggestion }
     return text.isEmpty ? name : "\(name): \(text)"
   }
 
