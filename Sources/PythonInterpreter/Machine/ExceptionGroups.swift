@@ -193,10 +193,15 @@ extension TypeMethods {
 }
 
 extension Machine {
-  /// The errno values for which `OSError(errno, ...)` makes a subclass instead (CPython's
-  /// `errnomap`): lesson does not make that switch.
-  static let osErrorSubclassErrnos: Set<Int> = [
-    1, 2, 3, 4, 10, 11, 13, 17, 20, 21, 32, 103, 104, 108, 110, 111, 114, 115,
+  /// The subclass `OSError(errno, ...)` makes for an errno (CPython's `errnomap`, with Linux's
+  /// numbers).
+  static let osErrorSubclasses: [Int: TypeObject] = [
+    1: Types.PermissionError, 2: Types.FileNotFoundError, 3: Types.ProcessLookupError, 4: Types.InterruptedError,
+    10: Types.ChildProcessError, 11: Types.BlockingIOError, 13: Types.PermissionError, 17: Types.FileExistsError,
+    20: Types.NotADirectoryError, 21: Types.IsADirectoryError, 32: Types.BrokenPipeError,
+    103: Types.ConnectionAbortedError, 104: Types.ConnectionResetError, 108: Types.BrokenPipeError,
+    110: Types.TimeoutError, 111: Types.ConnectionRefusedError, 114: Types.BlockingIOError,
+    115: Types.BlockingIOError,
   ]
 
   /// `OSError(*args)` and its subclasses: with two to five arguments, `errno`, `strerror`,
@@ -207,11 +212,9 @@ extension Machine {
     guard (2...5).contains(args.count) else {
       return ExceptionObject(t, args)
     }
-    if t === Types.OSError, let errno = (args[0] as? IntObject)?.intValue, Self.osErrorSubclassErrnos.contains(errno) {
-      throw refuse(
-        "OSError(\(errno), ...)",
-        "Python makes a subclass of OSError for this errno, which lesson does not; raise the subclass itself (ConnectionRefusedError, TimeoutError...)"
-      )
+    var t = t
+    if t === Types.OSError, let errno = (args[0] as? IntObject)?.intValue, let subclass = Self.osErrorSubclasses[errno] {
+      t = subclass
     }
     if args.count == 4 || args.count == 5, !(args[3] is NoneObject) {
       throw refuse("OSError with a winerror", "the Windows error argument is not run by lesson")

@@ -220,19 +220,27 @@ public enum Interpreter {
 extension Machine {
   /// CPython's traceback text for an exception that escaped, with its chain.
   func formatTraceback(_ e: ExceptionObject, forOutput: Bool = false, fromModule: Bool = false) throws -> String {
-    if forOutput {
-      var x: ExceptionObject? = e
-      var walked = Set<ObjectIdentifier>()
-      while let y = x, walked.insert(ObjectIdentifier(y)).inserted {
-        if y.throughLibrary {
-          throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; log str(error) or type(error).__name__ instead")
-        }
-        x = y.causeException ?? y.contextException
-      }
+    if forOutput, Self.passedThroughLibrary(e) {
+      throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; log str(error) or type(error).__name__ instead")
     }
     var context = GroupPrinting()
     tracebacksInexact = false
     return formatException(e, &context, fromModule: fromModule)
+  }
+
+  /// Whether `e`, an exception of its chain or of a group in it passed through a coroutine of
+  /// asyncio's whose frame lesson does not know (``ExceptionObject/throughLibrary``).
+  static func passedThroughLibrary(_ e: ExceptionObject) -> Bool {
+    var pending = [e]
+    var seen = Set<ObjectIdentifier>()
+    while let x = pending.popLast() {
+      guard seen.insert(ObjectIdentifier(x)).inserted else { continue }
+      if x.throughLibrary { return true }
+      if let cause = x.causeException { pending.append(cause) }
+      if let context = x.contextException { pending.append(context) }
+      pending += x.members
+    }
+    return false
   }
 
   /// What `TracebackException.format` prints for `e` and its chain (causes and contexts, each
@@ -324,7 +332,18 @@ extension Machine {
         throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; print str(error) or type(error).__name__ instead")
       }
       if !y.members.isEmpty {
-        throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "traceback of an exception group", why: "not run by lesson yet; print the group's exceptions instead")
+        if Self.passedThroughLibrary(y) {
+          throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "a traceback through asyncio's own code", why: "Python's text would name lines inside asyncio's library, which lesson does not reproduce; print str(error) or type(error).__name__ instead")
+        }
+        guard limit == nil, chain else {
+          throw Halt.refused(line: learnerLine, column: learnerColumn, construct: "traceback of an exception group with a limit or without its chain", why: "not run by lesson yet; print the group's exceptions instead")
+        }
+        // The group's boxes, as `TracebackException.format` yields them: line by line.
+        var context = GroupPrinting()
+        tracebacksInexact = false
+        let text = formatException(e, &context, fromModule: true)
+        if tracebacksInexact { exact = false }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
       }
       x = chain ? (y.causeException ?? (y.suppressContext ? nil : y.contextException)) : nil
     }
