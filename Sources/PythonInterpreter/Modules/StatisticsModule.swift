@@ -1,3 +1,4 @@
+import Foundation
 import PythonValues
 
 /// An exact rational number, as `statistics` computes with `fractions.Fraction` internally.
@@ -174,6 +175,75 @@ enum StatisticsModule {
       let xs = try items.map { try ArgCheck.double(m, $0) }
       if xs.isEmpty { throw error("fmean requires at least one data point") }
       return FloatObject(try values { () throws(PythonValuesError) in try PyFloat.fsum(xs) } / Double(xs.count))
+    }
+    mod.def("harmonic_mean") { m, a in
+      if let w = a.get(1, "weights"), !(w is NoneObject) {
+        throw m.refuse("statistics.harmonic_mean(weights=...)", "weighted harmonic_mean is not run by lesson yet")
+      }
+      let items = try data(m, a, "harmonic_mean", allowed: ["weights"], positional: ["weights"])
+      let nums = try Numbers(m, items, "harmonic_mean")
+      if !nums.nonFinite.isEmpty {
+        throw m.refuse("statistics.harmonic_mean() of infinities or NaNs", "lesson runs statistics on finite data only")
+      }
+      let negative = "harmonic mean does not support negative values"
+      func isNegative(_ x: PyObject) -> Bool { (x as? IntObject)?.value.isNegative ?? (((x as? FloatObject)?.value ?? 0) < 0) }
+      if items.isEmpty { throw error("harmonic_mean requires at least one data point") }
+      if items.count == 1 {
+        if isNegative(items[0]) { throw error(negative) }
+        return items[0]
+      }
+      // `_sum(1 / x for x in _fail_neg(data))`: each reciprocal a float, summed exactly; a zero
+      // stops it (ZeroDivisionError) and the mean is 0.
+      var total = Rational(.zero)
+      for x in items {
+        if isNegative(x) { throw error(negative) }
+        let zero = (x as? IntObject)?.value.isZero ?? ((x as? FloatObject)?.value == 0)
+        if zero { return IntObject.make(0) }
+        guard let reciprocal = try m.binaryOp(IntObject.make(1), x, .div) as? FloatObject else {
+          throw m.refuse("statistics.harmonic_mean() of these values", "lesson runs statistics on ints and floats only")
+        }
+        total = total + Rational(reciprocal.value)
+      }
+      if total.num.isNegative || total.num.isZero { throw error("Weighted sum must be positive") }
+      return FloatObject(try (Rational(BigInt(items.count)) / total).toDouble())
+    }
+    mod.def("geometric_mean") { m, a in
+      let items = try data(m, a, "geometric_mean")
+      if m.version.minor >= 13 {
+        // 3.13: exp(fsum(log(x)) / n) over the positive values; a zero makes it 0.0.
+        var logs: [Double] = []
+        var foundZero = false
+        for x in items {
+          let value = try ArgCheck.double(m, x)
+          if value > 0 || value.isNaN {
+            logs.append(try MathModule.logarithm(m, x, Foundation.log))
+          } else if value == 0 {
+            foundZero = true
+          } else {
+            throw ExceptionObject(statisticsError, [StrObject("No negative inputs allowed"), x])
+          }
+        }
+        if items.isEmpty { throw error("Must have a non-empty dataset") }
+        let total = try values { () throws(PythonValuesError) in try PyFloat.fsum(logs) }
+        if total.isNaN { return FloatObject(.nan) }
+        if foundZero { return FloatObject(total == .infinity ? .nan : 0.0) }
+        return FloatObject(Foundation.exp(total / Double(items.count)))
+      }
+      // Before 3.13: exp(fmean(map(log, data))); a math domain error or no data is one message.
+      let failure = error("geometric mean requires a non-empty dataset containing positive numbers")
+      var logs: [Double] = []
+      for x in items {
+        do {
+          logs.append(try MathModule.logarithm(m, x, Foundation.log))
+        } catch let e as ExceptionObject where e.isInstance(of: Types.ValueError) {
+          throw failure
+        }
+      }
+      if logs.isEmpty { throw failure }
+      let mean = try values { () throws(PythonValuesError) in try PyFloat.fsum(logs) } / Double(logs.count)
+      let result = Foundation.exp(mean)
+      if result.isInfinite, mean.isFinite { throw pyError(Types.OverflowError, "math range error") }
+      return FloatObject(result)
     }
     for name in ["median", "median_low", "median_high"] {
       mod.def(name) { m, a in
