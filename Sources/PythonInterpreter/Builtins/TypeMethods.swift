@@ -13,6 +13,7 @@ enum TypeMethods {
     constructors()
     strMethods()
     bytesMethods()
+    bytesAsText()
     listMethods()
     dictMethods()
     setMethods()
@@ -327,6 +328,105 @@ enum TypeMethods {
         out.append(digits[Int(byte & 0x0F)])
       }
       return StrObject(String(decoding: out, as: UTF8.self))
+    }
+  }
+
+  /// `bytes` methods that CPython computes as `str`'s do on the same characters: the bytes are
+  /// taken as the characters U+0000–U+00FF, `str`'s method runs, and what it returns becomes
+  /// bytes again. Where `bytes` and `str` differ (whitespace and case past ASCII, line breaks
+  /// other than `\n` and `\r`), bytes that hold such a byte are refused rather than mistreated.
+  static func bytesAsText() {
+    let t = Types.bytes
+    let text = Types.str
+    func latin1(_ b: [UInt8]) -> StrObject {
+      var out = ""
+      out.unicodeScalars.append(contentsOf: b.map { Unicode.Scalar($0) })
+      return StrObject(out)
+    }
+    func back(_ o: PyObject) -> PyObject {
+      switch o {
+      case let s as StrObject: return BytesObject(s.value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+      case let l as ListObject: return ListObject(l.items.map(back))
+      case let t as TupleObject: return TupleObject(t.items.map(back))
+      default: return o
+      }
+    }
+    /// Whether `bytes` and `str` would treat the bytes alike for a method that reads whitespace,
+    /// case or line breaks.
+    func plain(_ b: [UInt8]) -> Bool { b.allSatisfy { $0 < 0x80 && !(0x1C...0x1F).contains($0) } }
+    enum Kind { case separator, chars, sub, prefix, replace, join, none }
+    let specs: [(String, Kind, Bool)] = [
+      ("split", .separator, true), ("rsplit", .separator, true), ("strip", .chars, true), ("lstrip", .chars, true),
+      ("rstrip", .chars, true), ("count", .sub, false), ("find", .sub, false), ("rfind", .sub, false),
+      ("index", .sub, false), ("rindex", .sub, false), ("startswith", .prefix, false), ("endswith", .prefix, false),
+      ("replace", .replace, false), ("upper", .none, true), ("lower", .none, true), ("join", .join, false),
+      ("splitlines", .none, true), ("isdigit", .none, true), ("isalpha", .none, true), ("isspace", .none, true),
+    ]
+    for (name, kind, readsText) in specs {
+      guard let body = (text.dict.getStr(name) as? BuiltinFunctionObject)?.body else { continue }
+      method(t, name) { m, a in
+        guard let receiver = a[0] as? BytesObject else {
+          throw typeError("descriptor '\(name)' for 'bytes' objects doesn't apply to a '\(m.typeName(a[0]))' object")
+        }
+        func bytesArgument(_ o: PyObject, _ message: String) throws -> PyObject {
+          guard let b = o as? BytesObject else { throw typeError(message) }
+          return latin1(b.value)
+        }
+        var positional = a.positional
+        var keywords = a.keywords
+        let required = "a bytes-like object is required, not '"
+        func convert(_ index: Int, _ keyword: String?, noneAllowed: Bool, _ message: (PyObject) -> String) throws {
+          if index < positional.count {
+            if noneAllowed, positional[index] is NoneObject { return }
+            positional[index] = try bytesArgument(positional[index], message(positional[index]))
+          } else if let keyword, let k = keywords.firstIndex(where: { $0.0 == keyword }) {
+            if noneAllowed, keywords[k].1 is NoneObject { return }
+            keywords[k].1 = try bytesArgument(keywords[k].1, message(keywords[k].1))
+          }
+        }
+        switch kind {
+        case .separator:
+          try convert(1, "sep", noneAllowed: true) { "\(required)\(m.typeName($0))'" }
+        case .chars:
+          try convert(1, nil, noneAllowed: true) { "\(required)\(m.typeName($0))'" }
+        case .sub:
+          try convert(1, nil, noneAllowed: false) { "argument should be integer or bytes-like object, not '\(m.typeName($0))'" }
+        case .replace:
+          try convert(1, nil, noneAllowed: false) { "\(required)\(m.typeName($0))'" }
+          try convert(2, nil, noneAllowed: false) { "\(required)\(m.typeName($0))'" }
+        case .prefix:
+          if positional.count > 1, let tuple = positional[1] as? TupleObject {
+            positional[1] = TupleObject(try tuple.items.map {
+              try bytesArgument($0, "a bytes-like object is required, not '\(m.typeName($0))'")
+            })
+          } else {
+            try convert(1, nil, noneAllowed: false) { "\(name) first arg must be bytes or a tuple of bytes, not \(m.typeName($0))" }
+          }
+        case .join:
+          guard positional.count > 1 else { break }
+          let items = try m.rephrasingNotIterable(positional[1], as: "can only join an iterable", { try m.iterate(positional[1]) })
+          positional[1] = ListObject(try items.enumerated().map { index, item in
+            try bytesArgument(item, "sequence item \(index): expected a bytes-like object, \(m.typeName(item)) found")
+          })
+        case .none:
+          break
+        }
+        if readsText {
+          let all = [receiver.value] + positional.dropFirst().compactMap { ($0 as? StrObject).map { Array($0.value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) } }
+          if !all.allSatisfy(plain) {
+            throw m.refuse("bytes.\(name) of bytes past ASCII", "lesson runs it on ASCII bytes only")
+          }
+          if name == "splitlines", receiver.value.contains(where: { $0 == 0x0B || $0 == 0x0C }) {
+            throw m.refuse("bytes.splitlines of \\x0b or \\x0c", "lesson runs it on \\n and \\r line breaks only")
+          }
+        }
+        positional[0] = latin1(receiver.value)
+        do {
+          return back(try body(m, Args(positional, keywords: keywords)))
+        } catch let e as ExceptionObject where e.isInstance(of: Types.ValueError) && (name == "index" || name == "rindex") {
+          throw valueError("subsection not found")
+        }
+      }
     }
   }
 
