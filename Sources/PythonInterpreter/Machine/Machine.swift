@@ -137,6 +137,9 @@ public final class Machine {
   var threadTicks: Int64 = 0
   var inWorker = 0
   var workerSlept = false
+  /// What the running worker wrote after it slept, at how far into its run: CPython's worker
+  /// writes it when the loop's timer for that sleep fires (see ``Machine/replayWorkerOutput``).
+  var workerOutput: [(ticks: Int64, text: String, toStderr: Bool)] = []
   /// For each `sorted(<read-only genexp>)` running: whether its set went in any order.
   var unorderedSorts: [Bool] = []
   /// For each `sum`, `max` or `min` of a pure genexp under way whose set goes in any order:
@@ -305,7 +308,11 @@ public final class Machine {
   }
 
   func write(_ s: String, toStderr: Bool = false) throws {
-    try workerEffect("prints")
+    if inWorker > 0, workerSlept {
+      // Written once the loop reaches that instant (the checks below run then).
+      workerOutput.append((threadTicks, s, toStderr))
+      return
+    }
     if cancelledAtShutdown >= 2, loop?.currentTask != nil {
       throw Halt.refused(
         line: learnerLine, column: learnerColumn, construct: "output from tasks that asyncio.run cancels at the end",
@@ -405,6 +412,10 @@ public final class Machine {
 
   /// The virtual clock, in microseconds since the program started.
   var nowTicks: Int64 { Self.later(clockOffset, openLoop?.ticks ?? 0) }
+
+  /// The clock as the code running now reads it: a worker thread is as far into its run as it
+  /// has slept (CPython's worker goes on when the loop's timer for its sleep fires).
+  var clockTicks: Int64 { inWorker > 0 ? Self.later(nowTicks, threadTicks) : nowTicks }
 
   /// `a + b` ticks, held at the loop's own far end (``EventLoop/ticks(ofSeconds:)``) rather than
   /// overflowing: a program may sleep for ages of virtual time.

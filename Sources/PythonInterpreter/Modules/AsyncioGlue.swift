@@ -459,14 +459,18 @@ extension Machine {
       let before = self.threadTicks
       let sleptBefore = self.workerSlept
       let rootsBefore = self.workerRoots
+      let outputBefore = self.workerOutput
       self.inWorker += 1
       self.workerSlept = false
+      self.workerOutput = []
       self.workerRoots =
         [fn] + args.positional + args.keywords.map(\.1) + ((fn as? FunctionObject).map { [$0.globals] } ?? [])
       defer {
+        self.replayWorkerOutput(self.workerOutput, on: l)
         self.inWorker -= 1
         self.workerSlept = sleptBefore
         self.workerRoots = rootsBefore
+        self.workerOutput = outputBefore
       }
       self.threadTicks = 0
       let outcome: Resumption
@@ -487,6 +491,35 @@ extension Machine {
       return (outcome, seconds)
     }
     return futureObject(future)
+  }
+
+  /// Writes what a worker wrote after it slept when CPython's worker writes it: each `time.sleep`
+  /// in a worker sets a timer on the loop and the worker goes on when it fires, so what follows
+  /// a sleep is written then, and the next sleep's timer is set at that moment. The worker's run
+  /// cannot depend on the loop meanwhile (``Machine/workerReads(_:binding:)`` refuses that).
+  func replayWorkerOutput(_ output: [(ticks: Int64, text: String, toStderr: Bool)], on loop: EventLoop) {
+    guard let first = output.first else { return }
+    let batch = output.prefix { $0.ticks == first.ticks }
+    let rest = Array(output.dropFirst(batch.count))
+    func write() {
+      do {
+        for piece in batch { try self.write(piece.text, toStderr: piece.toStderr) }
+      } catch let h as Halt {
+        halt = halt ?? h
+        loop.stop()
+        return
+      } catch {
+        halt = halt ?? .budget("\(error)")
+        loop.stop()
+        return
+      }
+      if let next = rest.first {
+        let shifted = rest.map { (ticks: $0.ticks - first.ticks, text: $0.text, toStderr: $0.toStderr) }
+        _ = next
+        replayWorkerOutput(shifted, on: loop)
+      }
+    }
+    loop.schedule(at: Machine.later(loop.ticks, first.ticks), .closure(write))
   }
 
   func asyncioWait(_ a: Args) throws -> PyObject {

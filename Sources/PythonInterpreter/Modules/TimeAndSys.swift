@@ -23,28 +23,22 @@ enum TimeModule {
         })
     }
     fn("perf_counter") { m, _ in
-      try m.workerEffect("reads the clock")
-      return FloatObject(Double(m.nowTicks) / 1_000_000)
+      return FloatObject(Double(m.clockTicks) / 1_000_000)
     }
     fn("monotonic") { m, _ in
-      try m.workerEffect("reads the clock")
-      return FloatObject(Double(m.nowTicks) / 1_000_000)
+      return FloatObject(Double(m.clockTicks) / 1_000_000)
     }
     fn("time") { m, _ in
-      try m.workerEffect("reads the clock")
-      return FloatObject(epoch + Double(m.nowTicks) / 1_000_000)
+      return FloatObject(epoch + Double(m.clockTicks) / 1_000_000)
     }
     fn("perf_counter_ns") { m, _ in
-      try m.workerEffect("reads the clock")
-      return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000))
+      return IntObject.make(BigInt(Int(m.clockTicks)) * BigInt(1000))
     }
     fn("monotonic_ns") { m, _ in
-      try m.workerEffect("reads the clock")
-      return IntObject.make(BigInt(Int(m.nowTicks)) * BigInt(1000))
+      return IntObject.make(BigInt(Int(m.clockTicks)) * BigInt(1000))
     }
     fn("time_ns") { m, _ in
-      try m.workerEffect("reads the clock")
-      return IntObject.make(BigInt(Int(epoch)) * BigInt(1_000_000_000) + BigInt(Int(m.nowTicks)) * BigInt(1000))
+      return IntObject.make(BigInt(Int(epoch)) * BigInt(1_000_000_000) + BigInt(Int(m.clockTicks)) * BigInt(1000))
     }
     fn("process_time") { m, _ in FloatObject(0) }
     fn("sleep") { m, a in
