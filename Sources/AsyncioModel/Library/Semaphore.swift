@@ -16,6 +16,12 @@ public final class Semaphore {
   /// The family whose members wait in the deque as numbers (``TaskFamily``), if any: one per
   /// semaphore.
   private var family: TaskFamily?
+  /// Whether a task ever had to wait for a permit: asyncio binds the semaphore to its loop then
+  /// (`_LoopBoundMixin._get_loop`).
+  public private(set) var everWaited = false
+  /// For the same Python semaphore on a later loop, once an earlier one bound it: an acquire
+  /// that must wait fails with this error (`... is bound to a different event loop`) instead.
+  public var boundToAnotherLoop: (() -> LoopError)?
 
   /// An entry of the deque: a waiter future, or a member of ``family`` that waits as a number
   /// (its waiter future is made with it).
@@ -49,6 +55,20 @@ public final class Semaphore {
     self.value = value
     self.bound = bounded ? value : nil
     self.loop = loop
+  }
+
+  private init(value: Int, bound: Int?, loop: EventLoop) {
+    self.value = value
+    self.bound = bound
+    self.loop = loop
+  }
+
+  /// The same Python semaphore used on another loop (asyncio's object outlives a loop): its
+  /// permits and bound, and whether it was ever bound; its waiters stay with the old loop.
+  public func carried(to loop: EventLoop) -> Semaphore {
+    let carried = Semaphore(value: value, bound: bound, loop: loop)
+    carried.everWaited = everWaited
+    return carried
   }
 
   /// `locked()`.
@@ -113,6 +133,7 @@ public final class Semaphore {
   }
 
   func enqueue(_ waiter: Acquire) {
+    everWaited = true
     waiters.append(.future(waiter))
     liveWaiters += 1
   }
@@ -121,6 +142,7 @@ public final class Semaphore {
   func enqueue(member index: Int, of family: TaskFamily) {
     precondition(self.family == nil || self.family === family, "members of two families wait on one semaphore")
     self.family = family
+    everWaited = true
     waiters.append(.member(Int32(index)))
     liveWaiters += 1
   }
@@ -190,6 +212,7 @@ final class Acquire: Future, Coroutine {
     let waiter = self
     guard waiting else {
       if semaphore.acquireIfFree() { return .returned(task.loop.host.trueValue) }
+      if let boundElsewhere = semaphore.boundToAnotherLoop { return .raised(boundElsewhere()) }
       waiting = true
       semaphore.enqueue(self)
       return .awaitFuture(self)

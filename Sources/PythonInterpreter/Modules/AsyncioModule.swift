@@ -923,6 +923,18 @@ final class SemaphoreObject: NativeObject {
     }
     super.init(type: type)
     dict = DictObject()
+    // Used by a later loop (a second asyncio.run), it carries its permits; if a task of an
+    // earlier loop ever waited on it, it is bound to that loop and cannot wait on this one.
+    bound.carry = { [unowned self, unowned machine] old, loop in
+      let carried = old.carried(to: loop)
+      if old.everWaited || old.boundToAnotherLoop != nil {
+        carried.boundToAnotherLoop = { [unowned self, unowned machine] in
+          let shown = (try? machine.repr(self)) ?? "<asyncio.locks.Semaphore object>"
+          return ExceptionObject(Types.RuntimeError, "\(shown) is bound to a different event loop")
+        }
+      }
+      return carried
+    }
   }
   /// The model's semaphore, bound to the running loop on first use (as asyncio's `_LoopBoundMixin`).
   var semaphore: Semaphore { get throws { try bound.get() } }
@@ -963,8 +975,9 @@ final class QueueObject: NativeObject {
 }
 
 /// An asyncio primitive made before (or outside) a running loop binds to the loop that first
-/// uses it, as CPython's `_LoopBoundMixin` does (3.10+). A second loop is refused: CPython's
-/// answer then depends on whether the first loop ever had to wait on it.
+/// uses it, as CPython's `_LoopBoundMixin` does (3.10+). A later loop goes on with it where the
+/// primitive says how (``carry``: a semaphore keeps its permits, and fails to wait there if an
+/// earlier loop ever waited on it); for the others a second loop is refused.
 final class LoopBound<T: AnyObject> {
   unowned let machine: Machine
   let what: String
@@ -972,6 +985,9 @@ final class LoopBound<T: AnyObject> {
   private(set) var current: T?
   private weak var loop: EventLoop?
   private var boundOnce = false
+  /// How the primitive goes on in another loop, given what it was in the last one; without it, a
+  /// second loop is refused.
+  var carry: ((T, EventLoop) -> T)?
   init(machine: Machine, what: String, make: @escaping (EventLoop) -> T) {
     self.machine = machine
     self.what = what
@@ -991,6 +1007,11 @@ final class LoopBound<T: AnyObject> {
         why: "it would bind to an event loop that is not running")
     }
     if let c = current, loop === running { return c }
+    if let c = current, let carry {
+      current = carry(c, running)
+      loop = running
+      return current!
+    }
     if boundOnce {
       throw Halt.refused(
         line: machine.learnerLine, column: machine.learnerColumn, construct: "one asyncio.\(what) in two event loops",
