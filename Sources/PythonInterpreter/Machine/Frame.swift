@@ -50,7 +50,8 @@ final class Frame {
 
   /// The span of the instruction being run, where lesson's compiler places it as CPython's does
   /// in every version from 3.11: a call, an attribute, a subscript, an operator, a comparison, an
-  /// `await`, a `raise` statement or a name. For the rest (a `for` or a `with` statement, an
+  /// `await`, a `raise` statement, a name, or an assignment's target (unpacking, storing or
+  /// deleting an item or an attribute). For the rest (a `for` or a `with` statement, an
   /// assignment's targets, an f-string, `assert`…) CPython's positions differ between versions
   /// or from the syntax tree's, and the span is nil.
   var span: SourceSpan? {
@@ -58,7 +59,8 @@ final class Frame {
     guard i >= 0, i < code.instrs.count, i < code.endLines.count, code.endLines[i] > 0 else { return nil }
     switch code.instrs[i] {
     case .call, .callMethod, .callEx, .loadAttr, .loadMethod, .binarySubscr, .binary, .compare, .unary, .awaitValue,
-      .raise, .loadName, .loadGlobal, .loadFast, .loadDeref, .loadClassDeref:
+      .raise, .loadName, .loadGlobal, .loadFast, .loadDeref, .loadClassDeref, .unpackSequence, .unpackEx,
+      .storeSubscr, .storeAttr, .deleteSubscr, .deleteAttr:
       return SourceSpan(
         line: Int(code.lines[i]), endLine: Int(code.endLines[i]), column: Int(code.columns[i]),
         endColumn: Int(code.endColumns[i]))

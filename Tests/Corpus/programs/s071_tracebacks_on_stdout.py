@@ -53,6 +53,33 @@ show("dict of dict", lambda: Tool("t").config["timeouts"]["llm"])
 show("a name close to another", lambda: Tool("t").nmae)
 
 
+def targets():
+    pairs = [("llm", 0.1), ("db", 0.2, "extra")]
+    for name, delay in pairs:
+        print("  ", name, delay)
+
+
+def item_store():
+    limits = (3, 0.15)
+    limits[0] = 2
+
+
+def attribute_store():
+    marker = object()
+    marker.name = "llm"
+
+
+def item_delete():
+    seen = {}
+    del seen["llm"]
+
+
+show("unpacking in a for", targets)
+show("storing into a tuple", item_store)
+show("setting an attribute", attribute_store)
+show("deleting a missing key", item_delete)
+
+
 def multi_line():
     result = add(
         1,
