@@ -501,22 +501,21 @@ extension Machine {
     guard let first = output.first else { return }
     let batch = output.prefix { $0.ticks == first.ticks }
     let rest = Array(output.dropFirst(batch.count))
-    func write() {
+    let write = { [unowned self, unowned loop] in
       do {
         for piece in batch { try self.write(piece.text, toStderr: piece.toStderr) }
       } catch let h as Halt {
-        halt = halt ?? h
+        self.halt = self.halt ?? h
         loop.stop()
         return
       } catch {
-        halt = halt ?? .budget("\(error)")
+        self.halt = self.halt ?? .budget("\(error)")
         loop.stop()
         return
       }
-      if let next = rest.first {
-        let shifted = rest.map { (ticks: $0.ticks - first.ticks, text: $0.text, toStderr: $0.toStderr) }
-        _ = next
-        replayWorkerOutput(shifted, on: loop)
+      if !rest.isEmpty {
+        // The next sleep's timer, set now: its instant counts from this one.
+        self.replayWorkerOutput(rest.map { ($0.ticks - first.ticks, $0.text, $0.toStderr) }, on: loop)
       }
     }
     loop.schedule(at: Machine.later(loop.ticks, first.ticks), .closure(write))
