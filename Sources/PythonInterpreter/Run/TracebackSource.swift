@@ -53,7 +53,7 @@ struct TracebackSource {
     var end = Self.characterOffset(raw, byte: span.endColumn)
     var anchors: (left: Int, right: Int)?
     if span.line == span.endLine {
-      let segment = Array(raw[min(start, raw.count)..<max(min(start, raw.count), min(end, raw.count))])
+      let segment = Self.slice(raw, start, end)
       anchors = anchors311(segment)
     } else {
       end = Self.rstrip(raw).count
