@@ -11,7 +11,8 @@ final class Compiler {
     case forLoop(start: Int, breaks: Box)
     case whileLoop(start: Int, breaks: Box)
     case tryFinally([Stmt])
-    case with(isAsync: Bool)
+    /// A `with` item, left where CPython places its exit (``withPlace(_:_:)``).
+    case with(isAsync: Bool, place: SourceRange)
     case handler
     /// The body of a `try` that has `except` clauses: leaving it pops the handler's block.
     case tryBody
@@ -444,16 +445,19 @@ final class Compiler {
     case .popValue:
       if preserveTop { emit(.rot2) }
       emit(.pop)
-    case .with(let isAsync):
+    case .with(let isAsync, let place):
+      let saved = (line, column, endLine, endColumn)
+      at(place)
       emit(.popBlock)
       if preserveTop { emit(.rot2) }
       if isAsync {
         emit(.asyncWithExitNormal)
-        emitImplicit(.awaitValue)
+        emit(.awaitValue)
         emit(.pop)
       } else {
         emit(.withExitNormal)
       }
+      (line, column, endLine, endColumn) = saved
     case .handler:
       emit(.popExcept)
     case .tryBody:
@@ -595,25 +599,36 @@ final class Compiler {
 
   // MARK: with
 
+  /// Where CPython places the instructions that enter and leave a `with` item (`__enter__`,
+  /// `__exit__` and their awaits): at the whole statement, body included, before 3.13 (a span of
+  /// several lines, under which no markers are drawn); at the item's context expression from 3.13.
+  func withPlace(_ item: WithItem, _ range: SourceRange) -> SourceRange {
+    version.minor >= 13 ? item.contextExpr.range : range
+  }
+
   func with(_ items: ArraySlice<WithItem>, _ b: [Stmt], isAsync: Bool, range: SourceRange) throws {
     guard let item = items.first else {
       try body(b)
       return
     }
     try expr(item.contextExpr)
+    let place = withPlace(item, range)
+    let saved = (line, column, endLine, endColumn)
+    at(place)
     let setup: Int
     if isAsync {
       emit(.beforeAsyncWith)
-      emitImplicit(.awaitValue)
+      emit(.awaitValue)
       setup = emit(.setupAsyncWith(0))
     } else {
       setup = emit(.setupWith(0))
     }
+    (line, column, endLine, endColumn) = saved
     if let v = item.optionalVars { try storeTarget(v) } else { emit(.pop) }
-    fblocks.append(.with(isAsync: isAsync))
+    fblocks.append(.with(isAsync: isAsync, place: place))
     try with(items.dropFirst(), b, isAsync: isAsync, range: range)
     fblocks.removeLast()
-    at(range)
+    at(place)
     emit(.popBlock)
     if isAsync {
       emit(.asyncWithExitNormal)
@@ -625,7 +640,7 @@ final class Compiler {
     let end = emit(.jump(0))
     patch(setup)
     emit(.withExceptStart)
-    if isAsync { emitImplicit(.awaitValue) }
+    if isAsync { emit(.awaitValue) }
     let swallow = emit(.popJumpIfTrue(0))
     emit(.reraise)
     patch(swallow)

@@ -91,8 +91,8 @@ final class GeneratorObject: PyObject, Coroutine {
   }
   /// Whether the coroutine is suspended in one of asyncio's library coroutines.
   var awaitingLibrary = false
-  /// The frame of the coroutine of asyncio's it awaits, where known (``AwaitableObject/libraryFrame``).
-  var awaitedLibraryFrame: LibraryFrame?
+  /// The coroutine of asyncio's it awaits, whose frames lesson knows (``AwaitableObject/library``).
+  var awaitedLibrary: LibraryAwait?
   /// How many coroutines await one another down to this one, in its task.
   var chainDepth = 0
   /// The loop's time when a task first ran this coroutine.
@@ -172,18 +172,12 @@ final class GeneratorObject: PyObject, Coroutine {
     case .error(let e):
       pending = e as? ExceptionObject
       if awaitingLibrary, let x = pending {
-        // Raised by what a coroutine of asyncio's awaited: its frame stands between, when known.
-        if let frame = awaitedLibraryFrame, !x.throughLibrary, !x.traceback.isEmpty,
-          !x.isInstance(of: Types.CancelledError)
-        {
-          x.traceback.append(frame.entry)
-        } else {
-          x.throughLibrary = true
-        }
+        // Raised in or through a coroutine of asyncio's: its frames stand between, when known.
+        if awaitedLibrary?.addFrames(to: x, version: machine.version) != true { x.throughLibrary = true }
       }
     }
     awaitingLibrary = false
-    awaitedLibraryFrame = nil
+    awaitedLibrary = nil
     if frame.finished {
       return .raised(pending ?? runtimeError("cannot reuse already awaited coroutine"))
     }
@@ -204,9 +198,9 @@ final class GeneratorObject: PyObject, Coroutine {
       case .awaiting(let step):
         if case .awaitCoroutine(let c) = step, !(c is GeneratorObject) {
           awaitingLibrary = true
-          awaitedLibraryFrame = machine.lastAwaitedLibraryFrame
+          awaitedLibrary = machine.lastAwaitedLibrary
         }
-        machine.lastAwaitedLibraryFrame = nil
+        machine.lastAwaitedLibrary = nil
         return step
       case .yielded:
         frame.finished = true
@@ -235,7 +229,7 @@ final class GeneratorObject: PyObject, Coroutine {
 extension Machine {
   /// What a task does for `await v`.
   func awaitStep(_ v: PyObject) throws -> CoroutineStep {
-    lastAwaitedLibraryFrame = nil
+    lastAwaitedLibrary = nil
     switch v {
     case let g as GeneratorObject where g.isCoroutine:
       if g.awaited || g.frame.finished { throw runtimeError("cannot reuse already awaited coroutine") }
@@ -266,7 +260,7 @@ extension Machine {
               ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded"))
       }
       a.used = true
-      lastAwaitedLibraryFrame = a.libraryFrame
+      lastAwaitedLibrary = a.library
       return .awaitCoroutine(a.coroutine)
     default:
       if let aw = v.type.lookup("__await__"), !v.type.isBuiltin {
@@ -305,7 +299,7 @@ final class AwaitableObject: PyObject {
   var used = false
   /// The frame CPython's traceback shows for it when what it awaits raises (``LibraryFrame``);
   /// nil where lesson does not know it, and such a traceback cannot be written exactly.
-  var libraryFrame: LibraryFrame?
+  var library: LibraryAwait?
   /// For a coroutine CPython writes in Python (`asyncio.sleep`): the machine to warn on when it
   /// dies never awaited, as CPython warns for any coroutine.
   weak var warnsOn: Machine?

@@ -394,7 +394,7 @@ public final class Machine {
 
   /// The library frame of the last coroutine of asyncio's an `await` took (read at once by the
   /// awaiting coroutine).
-  var lastAwaitedLibraryFrame: LibraryFrame?
+  var lastAwaitedLibrary: LibraryAwait?
 
   /// Set when a traceback was formatted with a frame whose 3.11+ markers lesson does not know
   /// (its line shown without them): such a text may go only where an approximate traceback does.

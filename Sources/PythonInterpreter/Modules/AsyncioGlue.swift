@@ -71,7 +71,7 @@ extension Machine {
       case .value(let v):
         try reportUnretrieved()
         return pyValue(v)
-      case .error(let e): throw e as! ExceptionObject
+      case .error(let e): throw (e as! ExceptionObject).leavingLoop(.run, version: version)
       }
     case .deadlock:
       throw Halt.deadlock(deadlockDescription(outcome.main))
@@ -171,7 +171,7 @@ extension Machine {
       return .future(f.future)
     case let a as AwaitableObject:
       a.used = true
-      return .coroutine(a.coroutine)
+      return .coroutine(LibraryTaskCoroutine(a, version: version))
     default:
       if what == "wait_for" || what == "shield" || what == "ensure_future" {
         throw typeError("An asyncio.Future, a coroutine or an awaitable is required")
@@ -191,7 +191,7 @@ extension Machine {
     case let a as AwaitableObject where a.type === Types.coroutine:
       if a.used { throw runtimeError("cannot reuse already awaited coroutine") }
       a.used = true
-      return a.coroutine
+      return LibraryTaskCoroutine(a, version: version)
     default:
       throw typeError("a coroutine was expected, got \(try repr(x))")
     }
@@ -816,5 +816,34 @@ final class WaitResult: Coroutine {
       return .raised(runtimeError("wait"))
     }
     return .returned(TupleObject([done, pending]))
+  }
+}
+
+/// A coroutine of asyncio's run as a task or a future of its own (`gather(wait_for(...))`,
+/// `create_task(asyncio.sleep(1))`), not awaited by the program: what it raises went through its
+/// frames, as when the program awaits it (``LibraryAwait``).
+final class LibraryTaskCoroutine: Coroutine {
+  let coroutine: Coroutine
+  let library: LibraryAwait?
+  let version: PythonVersion
+  private var started = false
+
+  init(_ awaitable: AwaitableObject, version: PythonVersion) {
+    coroutine = awaitable.coroutine
+    library = awaitable.library
+    self.version = version
+  }
+
+  func resume(_ input: Resumption, in task: AsyncioModel.Task) -> CoroutineStep {
+    guard started else {
+      started = true
+      return .awaitCoroutine(coroutine)
+    }
+    switch input {
+    case .value(let value): return .returned(value)
+    case .error(let error):
+      if let x = error as? ExceptionObject, library?.addFrames(to: x, version: version) != true { x.throughLibrary = true }
+      return .raised(error)
+    }
   }
 }

@@ -108,8 +108,8 @@ extension Machine {
     l.close()
   }
 
-  /// `loop.run_until_complete(aw)`.
-  func runUntilComplete(_ l: EventLoop, _ aw: PyObject) throws -> PyObject {
+  /// `loop.run_until_complete(aw)`, called by the program or by `through`.
+  func runUntilComplete(_ l: EventLoop, _ aw: PyObject, through: LibraryFrame.RunEntry = .loop) throws -> PyObject {
     // The frame of run_until_complete holds `aw`: it dies with the exception's traceback.
     func failing(_ message: String) -> ExceptionObject {
       let e = runtimeError(message)
@@ -133,7 +133,7 @@ extension Machine {
     case .completed:
       switch future.outcome() {
       case .value(let v): return pyValue(v)
-      case .error(let e): throw e as! ExceptionObject
+      case .error(let e): throw (e as! ExceptionObject).leavingLoop(through, version: version)
       }
     case .deadlock:
       throw Halt.deadlock("every task is waiting and nothing can wake them")
@@ -221,7 +221,7 @@ final class RunnerObject: NativeObject {
             if m.loop != nil { throw runtimeError("Runner.run() cannot be called from a running event loop") }
             let l = try r.lazyLoop(m)
             m.lastAsyncioRunLine = m.learnerLine
-            return try m.runUntilComplete(l, g)
+            return try m.runUntilComplete(l, g, through: .runner)
           }
         ),
       ])

@@ -129,7 +129,9 @@ enum AsyncioModule {
           "sleep", coroutine: OneShotCoroutine { t in .awaitCoroutine(Sleep(delay, result: result, loop: t.loop)) },
           warnsOn: m)
       }
-      return AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop), warnsOn: m)
+      let made = AwaitableObject("sleep", coroutine: Sleep(delay, result: result, loop: loop), warnsOn: m)
+      if delay > 0 { made.library = .sleep }
+      return made
     }
     fn("gather") { m, a in
       let loop = try m.loop ?? m.loopForFutures(a.positional.first)
@@ -184,7 +186,7 @@ enum AsyncioModule {
       if let timeout { m.observeTimeoutArmed(timeout) }
       let made = AwaitableObject(
         "wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
-      made.libraryFrame = LibraryFrame.waitFor(timeout: timeout, version: m.version)
+      made.library = .waitFor(timeout: timeout)
       if let g = aw as? GeneratorObject { made.given = [WeakGenerator(g)] }
       return made
     }
@@ -731,13 +733,15 @@ enum AsyncioModule {
           { m, a in
             let to = a[0] as! TimeoutObject
             let incoming = a[2] as? ExceptionObject
-            return AwaitableObject(
+            let made = AwaitableObject(
               "__aexit__",
               coroutine: OneShotCoroutine { _ in
                 let out = to.scope.exit(with: incoming)
                 if let out, out !== incoming { return .raised(out) }
                 return .returned(NoneObject.shared)
               })
+            made.library = .timeoutExit
+            return made
           }
         ),
         ("expired", { _, a in BoolObject.of((a[0] as! TimeoutObject).scope.expired) }),

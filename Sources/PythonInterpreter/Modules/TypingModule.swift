@@ -102,7 +102,7 @@ enum TypingModule {
         """The type variables in `args`, in the order they first appear (nested forms too)."""
         params = []
         for a in args:
-            if isinstance(a, TypeVar):
+            if isinstance(a, (TypeVar, ParamSpec)):
                 found = (a,)
             elif isinstance(a, _GenericAlias):
                 found = a.__parameters__
@@ -265,6 +265,69 @@ enum TypingModule {
 
 
     AnyStr = TypeVar('AnyStr', bytes, str)
+
+
+    class ParamSpecArgs(_Final):
+        def __init__(self, origin):
+            self.__origin__ = origin
+
+        def __repr__(self):
+            return f"{self.__origin__.__name__}.args"
+
+        def __eq__(self, other):
+            if not isinstance(other, ParamSpecArgs):
+                return NotImplemented
+            return self.__origin__ == other.__origin__
+
+        def __hash__(self):
+            return hash((ParamSpecArgs, id(self.__origin__)))
+
+
+    class ParamSpecKwargs(_Final):
+        def __init__(self, origin):
+            self.__origin__ = origin
+
+        def __repr__(self):
+            return f"{self.__origin__.__name__}.kwargs"
+
+        def __eq__(self, other):
+            if not isinstance(other, ParamSpecKwargs):
+                return NotImplemented
+            return self.__origin__ == other.__origin__
+
+        def __hash__(self):
+            return hash((ParamSpecKwargs, id(self.__origin__)))
+
+
+    class ParamSpec(_Final):
+        def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+            self.__name__ = name
+            self.__bound__ = bound
+            self.__covariant__ = covariant
+            self.__contravariant__ = contravariant
+
+        @property
+        def args(self):
+            return ParamSpecArgs(self)
+
+        @property
+        def kwargs(self):
+            return ParamSpecKwargs(self)
+
+        def __repr__(self):
+            if self.__covariant__:
+                prefix = '+'
+            elif self.__contravariant__:
+                prefix = '-'
+            else:
+                prefix = '~'
+            return prefix + self.__name__
+
+        def __or__(self, other):
+            return _union((self, other))
+
+        def __ror__(self, other):
+            return _union((other, self))
 
 
     def cast(typ, val):

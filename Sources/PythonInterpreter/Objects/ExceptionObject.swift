@@ -55,6 +55,171 @@ struct LibraryFrame {
       file: "<python>/asyncio/tasks.py", line: line, function: "wait_for", source: source, column: span.0,
       endColumn: span.1)
   }
+
+  /// A frame of `tasks.py` at `line`, running `text` from `column` to `endColumn` (the end of the
+  /// line when nil: a statement that fills its line, under which no version draws markers).
+  private static func tasks(_ line: Int, _ function: String, _ text: String, _ column: Int, _ endColumn: Int? = nil)
+    -> LibraryFrame
+  {
+    LibraryFrame(
+      file: "<python>/asyncio/tasks.py", line: line, function: function, source: text, column: column,
+      endColumn: endColumn ?? text.utf8.count)
+  }
+
+  /// `asyncio.sleep(delay)` with a delay above zero, cancelled while it waits: `return await
+  /// future`.
+  static func sleep(version: PythonVersion) -> LibraryFrame? {
+    let text = "        return await future"
+    switch version.minor {
+    case 10: return tasks(605, "sleep", text, 15, 27)
+    case 11: return tasks(649, "sleep", text, 15, 27)
+    case 12: return tasks(665, "sleep", text, 15, 27)
+    case 13: return tasks(718, "sleep", text, 15, 27)
+    default: return nil
+    }
+  }
+
+  /// `wait_for` once its timeout fired and the awaitable, cancelled, ended: the line whose
+  /// `fut.result()` (3.10, 3.11) or `await fut` (3.12+) raised the cancellation, and the lines that
+  /// raise the `TimeoutError`, innermost first (3.12+ raise it in `Timeout.__aexit__`, under the
+  /// `async with` of `wait_for`).
+  static func waitForTimedOut(version: PythonVersion) -> (result: LibraryFrame, raise: [LibraryFrame])? {
+    let result = "                return fut.result()"
+    let raise = "                raise exceptions.TimeoutError() from exc"
+    let with = "    async with timeouts.timeout(timeout):"
+    let awaitFut = "        return await fut"
+    switch version.minor {
+    case 10: return (tasks(456, "wait_for", result, 23, 35), [tasks(458, "wait_for", raise, 16)])
+    case 11: return (tasks(500, "wait_for", result, 23, 35), [tasks(502, "wait_for", raise, 16)])
+    // 3.12 places the `async with` exit at the whole statement (two lines: no markers), 3.13 at
+    // its context expression.
+    case 12: return (tasks(520, "wait_for", awaitFut, 15, 24), [timeoutExit(version: version)!, tasks(519, "wait_for", with, 4)])
+    case 13: return (tasks(507, "wait_for", awaitFut, 15, 24), [timeoutExit(version: version)!, tasks(506, "wait_for", with, 15, 40)])
+    default: return nil
+    }
+  }
+
+  /// `Timeout.__aexit__` turning the cancellation its deadline caused into `TimeoutError`:
+  /// `raise TimeoutError from exc_val`.
+  static func timeoutExit(version: PythonVersion) -> LibraryFrame? {
+    let (line, indent) =
+      switch version.minor {
+      case 11, 12: (115, 16)
+      case 13: (116, 20)
+      default: (0, 0)
+      }
+    guard line > 0 else { return nil }
+    let text = String(repeating: " ", count: indent) + "raise TimeoutError from exc_val"
+    return LibraryFrame(
+      file: "<python>/asyncio/timeouts.py", line: line, function: "__aexit__", source: text, column: indent,
+      endColumn: text.utf8.count)
+  }
+}
+
+extension LibraryFrame {
+  /// The frames an exception passes on its way out of the loop's run, innermost first: `return
+  /// future.result()` in `run_until_complete`, then `return self._loop.run_until_complete(task)`
+  /// in `Runner.run` (3.11+) when `runner` or `run`, then `asyncio.run`'s own line when `run`.
+  static func runningLoop(_ through: RunEntry, version: PythonVersion) -> [LibraryFrame] {
+    let (result, runnerLine, runLine): (Int, Int, Int) =
+      switch version.minor {
+      case 10: (649, 0, 44)
+      case 11: (653, 118, 190)
+      case 12: (684, 118, 194)
+      case 13: (721, 118, 194)
+      default: (0, 0, 0)
+      }
+    guard result > 0 else { return [] }
+    var frames = [
+      LibraryFrame(
+        file: "<python>/asyncio/base_events.py", line: result, function: "run_until_complete",
+        source: "        return future.result()", column: 15, endColumn: 30)
+    ]
+    if through != .loop, runnerLine > 0 {
+      frames.append(
+        LibraryFrame(
+          file: "<python>/asyncio/runners.py", line: runnerLine, function: "run",
+          source: "            return self._loop.run_until_complete(task)", column: 19, endColumn: 54))
+    }
+    if through == .run {
+      frames.append(
+        runnerLine > 0
+          ? LibraryFrame(
+            file: "<python>/asyncio/runners.py", line: runLine, function: "run", source: "        return runner.run(main)",
+            column: 15, endColumn: 31)
+          : LibraryFrame(
+            file: "<python>/asyncio/runners.py", line: runLine, function: "run",
+            source: "        return loop.run_until_complete(main)", column: 15, endColumn: 44))
+    }
+    return frames
+  }
+
+  /// How the program ran the loop: `asyncio.run`, `Runner.run` or `loop.run_until_complete`.
+  enum RunEntry { case run, runner, loop }
+}
+
+extension ExceptionObject {
+  /// The exception leaves the loop's run by `future.result()`: the library's frames it passes.
+  func leavingLoop(_ through: LibraryFrame.RunEntry, version: PythonVersion) -> ExceptionObject {
+    traceback.append(contentsOf: LibraryFrame.runningLoop(through, version: version).map(\.entry))
+    return self
+  }
+}
+
+/// A coroutine of asyncio's library that CPython writes in Python, awaited by the program: what
+/// its frames add to the traceback of an exception that passes through it.
+enum LibraryAwait {
+  /// `asyncio.wait_for(aw, timeout)`.
+  case waitFor(timeout: Double?)
+  /// `asyncio.sleep(delay)` with a delay above zero.
+  case sleep
+  /// `Timeout.__aexit__` of `asyncio.timeout()`.
+  case timeoutExit
+
+  /// Adds the library's frames to the traceback of `x`, delivered to the program's coroutine that
+  /// awaited this; false where lesson does not know them (the traceback cannot be written).
+  func addFrames(to x: ExceptionObject, version: PythonVersion) -> Bool {
+    guard !x.throughLibrary else { return false }
+    switch self {
+    case .waitFor(let timeout):
+      if let timeout, timeout <= 0 { return false }
+      if x.isInstance(of: Types.CancelledError) { return false }
+      if !x.traceback.isEmpty {
+        // Raised by the awaitable, passed on by `return fut.result()` or `return await fut`.
+        guard let frame = LibraryFrame.waitFor(timeout: timeout, version: version) else { return false }
+        x.traceback.append(frame.entry)
+        return true
+      }
+      // Made by `wait_for` itself: its timeout fired and the awaitable ended cancelled.
+      guard timeout != nil, x.category == .timeout, let cancelled = x.causeException,
+        cancelled.isInstance(of: Types.CancelledError), !cancelled.throughLibrary,
+        let frames = LibraryFrame.waitForTimedOut(version: version)
+      else { return false }
+      if version.minor == 10 {
+        // `fut.result()` made a new CancelledError, in the context of the task's own.
+        guard cancelled.traceback.isEmpty, let inner = cancelled.contextException, !inner.traceback.isEmpty,
+          !inner.throughLibrary
+        else { return false }
+      } else if cancelled.traceback.isEmpty {
+        return false
+      }
+      cancelled.traceback.append(frames.result.entry)
+      x.traceback.append(contentsOf: frames.raise.map(\.entry))
+      return true
+    case .sleep:
+      guard x.isInstance(of: Types.CancelledError), x.traceback.isEmpty, let frame = LibraryFrame.sleep(version: version)
+      else { return false }
+      x.traceback.append(frame.entry)
+      return true
+    case .timeoutExit:
+      guard x.category == .timeout, x.traceback.isEmpty, let cancelled = x.causeException,
+        cancelled.isInstance(of: Types.CancelledError), !cancelled.throughLibrary, !cancelled.traceback.isEmpty,
+        let frame = LibraryFrame.timeoutExit(version: version)
+      else { return false }
+      x.traceback.append(frame.entry)
+      return true
+    }
+  }
 }
 
 /// Where an instruction's expression or statement stands: lines from 1, columns in UTF-8 bytes
