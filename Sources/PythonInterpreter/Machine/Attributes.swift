@@ -71,7 +71,7 @@ extension Machine {
     }
     return Halt.refused(
       line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)",
-      why: "'\(m.name).\(name)' is not something lesson runs yet")
+      why: Sandbox.refusedModules["\(m.name).\(name)"] ?? "'\(m.name).\(name)' is not something lesson runs yet")
   }
 
   /// The attributes instances of `t` may have, when `__slots__` restrict them: only when every

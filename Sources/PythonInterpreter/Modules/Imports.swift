@@ -23,7 +23,12 @@ enum Sandbox {
     "httpx": "it is a third-party library that opens network connections",
     "threading": "real threads run beside the loop; use asyncio.to_thread",
     "multiprocessing": "it starts processes on the machine",
-    "concurrent": "real thread pools run beside the loop; use asyncio.to_thread",
+    "concurrent.futures.ThreadPoolExecutor": "real thread pools run beside the loop; use asyncio.to_thread",
+    "concurrent.futures.ProcessPoolExecutor": "it starts processes on the machine",
+    "concurrent.futures.Executor": "real thread pools run beside the loop; use asyncio.to_thread",
+    "concurrent.futures.Future": "its futures are waited for by real threads; use asyncio's",
+    "concurrent.futures.wait": "it waits for real threads; use asyncio.wait",
+    "concurrent.futures.as_completed": "it waits for real threads; use asyncio.as_completed",
     "ctypes": "it reaches the machine's memory",
     "importlib": "it loads code from the machine",
     "builtins": "it reaches the interpreter's insides",
@@ -140,12 +145,25 @@ enum StandardModules {
     "pprint": { try PprintModule.make($0) },
     "hashlib": { try HashlibModule.make($0) },
     "zlib": { try ZlibModule.make($0) },
+    "concurrent": { _ in ModuleObject("concurrent") },
+    "concurrent.futures": { m in
+      // Its exceptions, from `concurrent.futures._base`, whose name their classes carry.
+      let base = try SmallModules.module(m, "concurrent.futures._base", SmallModules.futuresBase(m.version))
+      let module = ModuleObject("concurrent.futures")
+      for name in [
+        "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "CancelledError", "TimeoutError", "InvalidStateError",
+        "BrokenExecutor",
+      ] {
+        if let value = base.dict.getStr(name) { module.dict.setStr(name, value) }
+      }
+      return module
+    },
   ]
 
   /// Every module of CPython's standard library a learner might name (for a better refusal).
   static let known: Set<String> = [
     "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "calendar", "cmath", "collections", "contextlib",
-    "contextvars", "copy", "csv", "dataclasses", "datetime", "decimal", "enum", "fractions", "functools", "hashlib",
+    "concurrent", "contextvars", "copy", "csv", "dataclasses", "datetime", "decimal", "enum", "fractions", "functools", "hashlib",
     "heapq", "itertools", "json", "logging", "math", "numbers", "operator", "os", "pprint", "queue", "random", "re",
     "statistics", "string", "struct", "sys", "textwrap", "time", "traceback", "types", "typing", "typing_extensions",
     "uuid", "warnings", "weakref", "zoneinfo",

@@ -1,3 +1,5 @@
+import AsyncioModel
+
 /// Small pure modules of the standard library, from Python source that follows CPython's
 /// (`bisect` and `heapq` are written in Python in CPython too, with C accelerators that behave
 /// the same; `operator`'s getters likewise).
@@ -143,6 +145,34 @@ enum SmallModules {
     """#
 
   /// `types.SimpleNamespace`, as CPython's C type behaves (`namespace(a=1)`).
+  /// `concurrent.futures._base`'s constants and exceptions: its `TimeoutError` is the built-in
+  /// one from 3.11, a class of its own before.
+  static func futuresBase(_ version: PythonVersion) -> String {
+    let timeout =
+      version.minor >= 11
+      ? ["TimeoutError = TimeoutError"]
+      : ["class TimeoutError(Error):", "    \"\"\"The operation exceeded the given deadline.\"\"\"", "    pass"]
+    return ([
+      "FIRST_COMPLETED = 'FIRST_COMPLETED'",
+      "FIRST_EXCEPTION = 'FIRST_EXCEPTION'",
+      "ALL_COMPLETED = 'ALL_COMPLETED'",
+      "class Error(Exception):",
+      "    \"\"\"Base class for all future-related exceptions.\"\"\"",
+      "    pass",
+      "class CancelledError(Error):",
+      "    \"\"\"The Future was cancelled.\"\"\"",
+      "    pass",
+    ] + timeout + [
+      "class InvalidStateError(Error):",
+      "    \"\"\"The operation is not allowed in this state.\"\"\"",
+      "    pass",
+      "class BrokenExecutor(RuntimeError):",
+      "    \"\"\"",
+      "    Raised when a executor has become non-functional after a severe failure.",
+      "    \"\"\"",
+    ]).joined(separator: "\n") + "\n"
+  }
+
   static let types = #"""
     class SimpleNamespace:
         def __init__(self, /, **kwargs):
