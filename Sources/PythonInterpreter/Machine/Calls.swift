@@ -309,6 +309,20 @@ extension Machine {
       try count.check(args.count, t.name, minor: version.minor)
     }
     if let maker = t.mro.first(where: { $0.construct != nil }), let make = maker.construct {
+      // A subclass of asyncio's Semaphore with an `__init__` of its own: the instance is made
+      // bare, as `object.__new__` makes it, and its `__init__` sets it up.
+      if maker.subclassableNative, !t.isBuiltin, let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
+        let obj = try make(self, t, Args())
+        (obj as? SemaphoreObject)?.initialized = false
+        let r = try call(initFn, args.prepending(obj))
+        if !(r is NoneObject) { throw typeError("__init__() should return None, not '\(typeName(r))'") }
+        if let s = obj as? SemaphoreObject, !s.initialized {
+          throw refuse(
+            "\(t.name)() whose __init__ does not call super().__init__()",
+            "Python's Semaphore then has no value and fails where it is first used; call super().__init__(value) in __init__")
+        }
+        return obj
+      }
       let obj =
         t.isBuiltin && !args.given.isEmpty
         ? try withKeywordsChecked(args, name: t.name) { args in try make(self, t, args) }
@@ -410,7 +424,7 @@ extension Machine {
       && bases.allSatisfy { !$0.isBuiltin || $0 === Types.str || $0 === Types.int }
     for b in bases
     where b.isBuiltin && ![Types.object, Types.BaseException].contains(where: { $0 === b }) && b.layout != .exception
-      && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass && !strEnum
+      && b.layout != .tuple && !(inLibrary && b === Types.dict) && !plainSubclass && !strEnum && !b.subclassableNative
     {
       throw Halt.refused(
         line: learnerLine, column: learnerColumn,

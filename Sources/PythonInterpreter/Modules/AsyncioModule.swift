@@ -19,6 +19,40 @@ final class OneShotCoroutine: Coroutine {
   }
 }
 
+/// A coroutine of the library that awaits something of the program's first (`await
+/// self.acquire()` in `__aenter__`), then returns what `then` makes of its result.
+final class AwaitingCoroutine: Coroutine {
+  let first: () throws -> CoroutineStep
+  let then: (LoopValue) -> PyObject
+  private weak var machine: Machine?
+  private var started = false
+  init(_ machine: Machine, first: @escaping () throws -> CoroutineStep, then: @escaping (LoopValue) -> PyObject) {
+    self.machine = machine
+    self.first = first
+    self.then = then
+  }
+  func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
+    guard started else {
+      started = true
+      if case .error(let e) = input { return .raised(e) }
+      do {
+        return try first()
+      } catch let e as ExceptionObject {
+        return .raised(e)
+      } catch let h as Halt {
+        machine?.halt = machine?.halt ?? h
+        return .raised(ExceptionObject(Types.Halt, []))
+      } catch {
+        return .raised(runtimeError("\(error)"))
+      }
+    }
+    switch input {
+    case .error(let e): return .raised(e)
+    case .value(let v): return .returned(then(v))
+    }
+  }
+}
+
 /// Python's `asyncio`, on the model.
 enum AsyncioModule {
   /// A program's own `asyncio`: a copy of its version's shared namespace (the classes and
@@ -386,6 +420,13 @@ enum AsyncioModule {
           "__aenter__",
           { m, a in
             let s = try SemaphoreObject.of(a[0], m)
+            // `_ContextManagerMixin.__aenter__`: `await self.acquire()`, a subclass's own too.
+            if let own = try m.overridden(s, "acquire") {
+              let acquiring = try m.call(own, Args([s]))
+              return AwaitableObject(
+                "__aenter__",
+                coroutine: AwaitingCoroutine(m, first: { [unowned m] in try m.awaitStep(acquiring) }, then: { _ in NoneObject.shared }))
+            }
             return AwaitableObject("__aenter__", coroutine: try m.observedAcquire(s, returnsNone: true))
           }
         ),
@@ -393,6 +434,24 @@ enum AsyncioModule {
           "__aexit__",
           { m, a in
             let s = try SemaphoreObject.of(a[0], m)
+            // `_ContextManagerMixin.__aexit__`: `self.release()`, a subclass's own too.
+            if let own = try m.overridden(s, "release") {
+              return AwaitableObject(
+                "__aexit__",
+                coroutine: OneShotCoroutine { [unowned m] _ in
+                  do {
+                    _ = try m.call(own, Args([s]))
+                    return .returned(NoneObject.shared)
+                  } catch let e as ExceptionObject {
+                    return .raised(e)
+                  } catch let h as Halt {
+                    m.halt = m.halt ?? h
+                    return .raised(ExceptionObject(Types.Halt, []))
+                  } catch {
+                    return .raised(runtimeError("\(error)"))
+                  }
+                })
+            }
             let sem = try s.semaphore
             return AwaitableObject(
               "__aexit__",
@@ -414,7 +473,8 @@ enum AsyncioModule {
           }
         ),
       ])
-    t.construct = { m, cls, a in
+    /// `Semaphore(value)`'s checks of its value.
+    func initialValue(_ m: Machine, _ a: Args) throws -> Int {
       let vObj = a.get(0, "value") ?? IntObject.make(1)
       // A float (or an int past a machine word) is compared and counted by CPython as it is.
       if vObj is FloatObject || (vObj is IntObject && (vObj as! IntObject).intValue == nil) {
@@ -426,10 +486,30 @@ enum AsyncioModule {
         throw typeError("'<' not supported between instances of '\(m.typeName(vObj))' and 'int'")
       }
       if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
+      return v
+    }
+    t.construct = { m, cls, a in
+      let v = try initialValue(m, a)
       m.observation.semaphores += 1
       if m.observation.firstSemaphoreLine == nil { m.observation.firstSemaphoreLine = m.learnerLine }
       return SemaphoreObject(value: v, bounded: bounded, machine: m, type: cls)
     }
+    // `super().__init__(value)` from a subclass's own `__init__` (the instance was made bare).
+    t.dict.setStr(
+      "__init__",
+      BuiltinFunctionObject("__init__", owner: t) { m, a in
+        let s = try SemaphoreObject.of(a[0], m)
+        let rest = Args(Array(a.positional.dropFirst()), keywords: a.keywords)
+        if let signature = PythonSignature.asyncio(bounded ? "BoundedSemaphore" : "Semaphore", m.version) {
+          try signature.check(rest, version: m.version)
+        }
+        guard s.reset(to: try initialValue(m, rest)) else {
+          throw m.refuse(
+            "Semaphore.__init__ on a semaphore already used", "lesson sets a semaphore up once, before it is first acquired")
+        }
+        return NoneObject.shared
+      })
+    t.subclassableNative = true
     return t
   }
 
@@ -906,24 +986,46 @@ enum AsyncioModule {
   }
 }
 
+extension Machine {
+  /// A method of the object's class written in Python that stands in for the built-in type's
+  /// (`acquire` of a subclass of `Semaphore`); nil when the built-in one serves.
+  func overridden(_ o: PyObject, _ name: String) throws -> PyObject? {
+    guard !o.type.isBuiltin, let owner = o.type.mro.first(where: { $0.dict.getStr(name) != nil }), !owner.isBuiltin
+    else { return nil }
+    return owner.dict.getStr(name)
+  }
+}
+
 final class SemaphoreObject: NativeObject {
   let bound: LoopBound<Semaphore>
-  /// The value it was made with.
-  let initial: Int
+  /// The value it was made with (set again by `__init__`, before its first use).
+  var initial: Int { start.value }
+  private let start: Start
+  private final class Start {
+    var value: Int
+    var initialized = true
+    init(_ value: Int) { self.value = value }
+  }
+  /// Whether `Semaphore.__init__` ran on it: a subclass's own `__init__` must call it.
+  var initialized: Bool {
+    get { start.initialized }
+    set { start.initialized = newValue }
+  }
   let isBounded: Bool
   /// The order the program made it in, from 1; the line that made it; the task that did.
   let serial: Int
   let line: Int
   let madeInTask: Int?
   init(value: Int, bounded: Bool, machine: Machine, type: TypeObject) {
-    initial = value
+    let start = Start(value)
+    self.start = start
     isBounded = bounded
     machine.semaphoresMade += 1
     serial = machine.semaphoresMade
     line = machine.learnerLine
     madeInTask = machine.loop?.currentTask?.serial
     bound = LoopBound(machine: machine, what: bounded ? "BoundedSemaphore" : "Semaphore") {
-      Semaphore(value: value, bounded: bounded, loop: $0)
+      Semaphore(value: start.value, bounded: bounded, loop: $0)
     }
     super.init(type: type)
     dict = DictObject()
@@ -939,6 +1041,15 @@ final class SemaphoreObject: NativeObject {
       }
       return carried
     }
+  }
+  /// `Semaphore.__init__(value)` run again on it; false once it was used (the model's semaphore
+  /// is made with the value it had then).
+  func reset(to value: Int) -> Bool {
+    if let current = bound.current, current.value != start.value || current.waiting > 0 { return false }
+    start.value = value
+    start.initialized = true
+    bound.remake()
+    return true
   }
   /// The model's semaphore, bound to the running loop on first use (as asyncio's `_LoopBoundMixin`).
   var semaphore: Semaphore { get throws { try bound.get() } }
@@ -997,6 +1108,10 @@ final class LoopBound<T: AnyObject> {
     self.what = what
     self.make = make
     if let l = machine.loop { bind(l) }
+  }
+  /// Made again as it would be made now (what it is made from changed before its first use).
+  func remake() {
+    if let l = loop, current != nil { current = make(l) }
   }
   private func bind(_ l: EventLoop) {
     current = make(l)

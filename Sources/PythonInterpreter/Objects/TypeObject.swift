@@ -44,6 +44,10 @@ public final class TypeObject: PyObject {
   /// which names are aliases.
   var enumMembers: [(name: String, member: PyObject)]?
   var enumAliases: Set<String> = []
+  /// A built-in type of asyncio's that a program may subclass (`class Traced(asyncio.Semaphore)`):
+  /// `construct` makes an instance of the subclass, which its `__init__` (the type's own, or the
+  /// subclass's calling `super().__init__`) sets up.
+  var subclassableNative = false
   /// Builds an instance for `cls(...)` of a built-in type (before `__init__`).
   var construct: ((Machine, TypeObject, Args) throws -> PyObject)?
 
