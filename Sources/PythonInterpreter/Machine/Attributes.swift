@@ -31,6 +31,15 @@ extension Machine {
     throw noAttribute(o, name.value)
   }
 
+  /// The traceback object of an exception that passed through asyncio's code where lesson does
+  /// not know its lines: its frames would be missing.
+  func refuseTracebackThroughLibrary() -> Halt {
+    Halt.refused(
+      line: learnerLine, column: learnerColumn, construct: "__traceback__ through asyncio's own code",
+      why: "Python's traceback holds frames inside asyncio's library, which lesson does not reproduce; "
+        + "use str(error) or type(error).__name__ instead")
+  }
+
   /// A name the sandbox keeps (`__subclasses__`, `__globals__`, frames…) is refused.
   func reachingIn(_ name: String) -> Halt {
     Sandbox.refuse(
@@ -71,7 +80,7 @@ extension Machine {
     }
     return Halt.refused(
       line: learnerLine, column: learnerColumn, construct: "\(m.name).\(name)",
-      why: Sandbox.refusedModules["\(m.name).\(name)"] ?? "'\(m.name).\(name)' is not something lesson runs yet")
+      why: Sandbox.missingName(m.name, name))
   }
 
   /// The attributes instances of `t` may have, when `__slots__` restrict them: only when every
@@ -328,14 +337,33 @@ extension Machine {
     case let stream as StreamObject where n == "name":
       return StrObject(stream.toStderr ? "<stderr>" : "<stdout>")
     case let tb as TracebackObject:
+      if tb.incomplete, n.hasPrefix("tb_") { throw refuseTracebackThroughLibrary() }
       switch n {
       case "tb_lineno": return IntObject.make(tb.entries[tb.index].line)
       case "tb_next": return TracebackObject.make(tb.entries, at: tb.index + 1)
-      case "tb_frame", "tb_lasti":
+      case "tb_frame": return FrameView(tb.entries[tb.index])
+      case "tb_lasti":
         throw Halt.refused(
           line: learnerLine, column: learnerColumn, construct: "traceback.\(n)",
-          why: "frames of a traceback are not run by lesson yet; use the traceback module")
+          why: "the offset of an instruction is CPython's own bytecode; use tb_lineno")
       default: return nil
+      }
+    case let frame as FrameView:
+      switch n {
+      case "f_lineno": return IntObject.make(frame.entry.line)
+      case "f_code": return CodeView(frame.entry)
+      default:
+        // A frame's other parts (its locals, globals, the frame that called it) are the
+        // interpreter's insides.
+        throw reachingIn(n)
+      }
+    case let code as CodeView:
+      switch n {
+      case "co_name": return StrObject(code.entry.function)
+      case "co_filename": return StrObject(code.entry.file)
+      case "co_qualname" where version.minor >= 11, "co_firstlineno", "co_varnames", "co_argcount":
+        throw refuse("code.\(n)", "lesson's traceback keeps a frame's name, file and line only")
+      default: throw reachingIn(n)
       }
     case let e as ExceptionObject:
       switch n {
@@ -347,7 +375,10 @@ extension Machine {
       case "__cause__": return e.causeException ?? NoneObject.shared
       case "__context__": return e.contextException ?? NoneObject.shared
       case "__suppress_context__": return BoolObject.of(e.suppressContext)
-      case "__traceback__": return TracebackObject.make(e.traceback.reversed(), at: 0)
+      case "__traceback__":
+        let tb = TracebackObject.make(e.traceback.reversed(), at: 0)
+        (tb as? TracebackObject)?.incomplete = e.throughLibrary
+        return tb
       case "__notes__": return e.notes.isEmpty ? nil : ListObject(e.notes)
       case "__dict__":
         // The attributes a program set; CPython keeps `__notes__` there too, lesson beside it.

@@ -39,7 +39,7 @@ extension Machine {
   /// refused too: CPython raises a TypeError for it, which the body, taking what it knows, would
   /// not (a refusal stops the run, so what the body did before does not matter).
   func callBuiltin(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
-    guard b.isAsyncioFunction else { return try callBuiltinBody(b, args) }
+    guard b.isAsyncioFunction || b.isAsyncioMethod else { return try callBuiltinBody(b, args) }
     do {
       return try callBuiltinBody(b, args)
     } catch let e as ExceptionObject {
@@ -47,10 +47,24 @@ extension Machine {
       // arguments, and the traceback holds the frame (the coroutines of `gather([c1, c2])` die
       // never awaited as the interpreter exits, not where the call failed). One whose arguments
       // did not bind never had a frame: they go at once.
-      if !e.raisedBinding { e.keptObjects.append(contentsOf: args.positional + args.given.map(\.1)) }
+      if b.isAsyncioFunction, !e.raisedBinding {
+        e.keptObjects.append(contentsOf: args.positional + args.given.map(\.1))
+      }
+      // Raised by the function itself: its frame (the line of asyncio's that raised) is in the
+      // traceback, where lesson knows it; otherwise the traceback cannot be written.
+      if e.traceback.isEmpty, !e.raisedBinding, !e.throughLibrary, !Self.asyncioInC.contains(b.name) {
+        if let frame = LibraryFrame.raised(by: b.name, e, version: version) {
+          e.traceback.append(frame.entry)
+        } else {
+          e.throughLibrary = true
+        }
+      }
       throw e
     }
   }
+
+  /// asyncio's functions CPython writes in C (`_asyncio`): no frame of theirs shows.
+  static let asyncioInC: Set<String> = ["get_running_loop", "_get_running_loop", "current_task", "get_event_loop"]
 
   private func callBuiltinBody(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
     if b.owner != nil { try checkArity(b, args) }

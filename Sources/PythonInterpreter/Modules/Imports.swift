@@ -4,12 +4,60 @@ enum Sandbox {
   static let forbiddenAttributes: Set<String> = [
     "__subclasses__", "__globals__", "__code__", "__builtins__", "__closure__", "__import__", "__loader__",
     "__spec__", "__reduce__", "__reduce_ex__", "gi_frame", "cr_frame", "ag_frame", "gi_code", "cr_code",
-    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next",
+    "f_back", "f_globals", "f_locals", "f_builtins",
   ]
+
+  /// Modules of which lesson has the parts that are computation only (`os.path`'s string
+  /// functions): the rest reaches the machine, for this reason.
+  static let partlyRefused: [String: String] = [
+    "os": "it reaches the files, processes and environment of the machine",
+    "posixpath": "it reaches the files of the machine",
+  ]
+
+  /// What of `os` lesson has: `os.path`'s functions on the text of a path and the constants.
+  static let osNames: Set<String> = [
+    "path", "name", "sep", "altsep", "extsep", "pathsep", "linesep", "curdir", "pardir", "devnull", "basename",
+    "dirname", "split", "splitext", "join", "isabs", "normcase",
+  ]
+
+  /// The first `os.NAME` (or `os.path.NAME`) in the program's text that lesson's `os` lacks: one
+  /// that reaches the machine (`os.remove`, `os.environ`, `os.path.exists`).
+  static func machineUseOfOS(_ text: String) -> String? {
+    let bytes = Array(text.utf8)
+    func isName(_ b: UInt8) -> Bool { b == 0x5F || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+    var i = 0
+    while i + 3 <= bytes.count {
+      if bytes[i] == 0x6F, bytes[i + 1] == 0x73, bytes[i + 2] == 0x2E, i == 0 || (!isName(bytes[i - 1]) && bytes[i - 1] != 0x2E) {
+        var j = i + 3
+        var names: [String] = []
+        while true {
+          let start = j
+          while j < bytes.count, isName(bytes[j]) { j += 1 }
+          guard j > start else { break }
+          names.append(String(decoding: bytes[start..<j], as: UTF8.self))
+          guard j < bytes.count, bytes[j] == 0x2E, names.count < 2 else { break }
+          j += 1
+        }
+        if let bad = names.first(where: { !osNames.contains($0) }) { return names.count > 1 ? "path.\(bad)" : bad }
+        i = j
+      } else {
+        i += 1
+      }
+    }
+    return nil
+  }
+
+  /// Why `module.name`, which lesson's module lacks, is outside an exercise run, or is not run yet.
+  static func missingName(_ module: String, _ name: String) -> String {
+    if let why = refusedModules[module + "." + name] { return why }
+    if let why = partlyRefused[module] ?? partlyRefused[String(module.split(separator: ".")[0])] {
+      return "'\(module).\(name)' is outside an exercise run: \(why)"
+    }
+    return "'\(module).\(name)' is not something lesson runs yet"
+  }
 
   /// Modules that reach the machine, and why each is outside an exercise run.
   static let refusedModules: [String: String] = [
-    "os": "it reaches the files, processes and environment of the machine",
     "sys._getframe": "frames are the interpreter's insides",
     "subprocess": "it starts processes on the machine",
     "socket": "it opens network connections",
@@ -57,6 +105,12 @@ extension Machine {
     if let why = Sandbox.refusedModules[top] ?? Sandbox.refusedModules[name] {
       throw Halt.refused(line: line, column: 1, construct: "import \(name)", why: "the module '\(top)' is outside an exercise run: \(why)")
     }
+    if top == "os", let use = Sandbox.machineUseOfOS(source.text) {
+      // A program that reaches the machine through `os` is refused where it imports it.
+      throw Halt.refused(
+        line: line, column: 1, construct: "import \(name)",
+        why: "the program uses os.\(use), which is outside an exercise run: \(Sandbox.partlyRefused["os"]!)")
+    }
     guard let m = try makeModule(name) else {
       if StandardModules.known.contains(top) {
         throw Halt.refused(line: line, column: 1, construct: "import \(name)", why: "the module '\(name)' is not one lesson runs yet")
@@ -86,10 +140,8 @@ extension Machine {
       return e
     }
     if modules[module] != nil, StandardModules.known.contains(module) || modules[module] != nil {
-      if let why = Sandbox.refusedModules[module + "." + name] {
-        return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: why)
-      }
-      return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: "'\(module).\(name)' is not something lesson runs yet")
+      return Halt.refused(
+        line: line, column: 1, construct: "from \(module) import \(name)", why: Sandbox.missingName(module, name))
     }
     return Halt.refused(line: line, column: 1, construct: "from \(module) import \(name)", why: "'\(module)' is not a module lesson runs")
   }
@@ -146,6 +198,14 @@ enum StandardModules {
     "hashlib": { try HashlibModule.make($0) },
     "zlib": { try ZlibModule.make($0) },
     "concurrent": { _ in ModuleObject("concurrent") },
+    "os": { m in
+      let os = try SmallModules.module(m, "os", SmallModules.os)
+      let path = try m.modules["os.path"] ?? SmallModules.module(m, "posixpath", SmallModules.posixpath)
+      m.modules["os.path"] = path
+      os.dict.setStr("path", path)
+      return os
+    },
+    "os.path": { try SmallModules.module($0, "posixpath", SmallModules.posixpath) },
     "concurrent.futures": { m in
       // Its exceptions, from `concurrent.futures._base`, whose name their classes carry.
       let base = try SmallModules.module(m, "concurrent.futures._base", SmallModules.futuresBase(m.version))

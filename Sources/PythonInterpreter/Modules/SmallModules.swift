@@ -173,6 +173,86 @@ enum SmallModules {
     ]).joined(separator: "\n") + "\n"
   }
 
+  /// `os`, its constants only: everything else of it reaches the machine.
+  static let os = #"""
+    name = 'posix'
+    sep = '/'
+    altsep = None
+    extsep = '.'
+    pathsep = ':'
+    linesep = '\n'
+    curdir = '.'
+    pardir = '..'
+    devnull = '/dev/null'
+    """#
+
+  /// `os.path` (`posixpath`): the functions that compute on the text of a path, as
+  /// `posixpath.py` writes them, for `str` paths.
+  static let posixpath = #"""
+    sep = '/'
+    curdir = '.'
+    pardir = '..'
+    extsep = '.'
+
+    def _check(p):
+        if not isinstance(p, str):
+            raise TypeError(f"expected str, bytes or os.PathLike object, not {type(p).__name__}")
+
+    def basename(p):
+        _check(p)
+        i = p.rfind('/') + 1
+        return p[i:]
+
+    def dirname(p):
+        _check(p)
+        i = p.rfind('/') + 1
+        head = p[:i]
+        if head and head != '/' * len(head):
+            head = head.rstrip('/')
+        return head
+
+    def split(p):
+        _check(p)
+        i = p.rfind('/') + 1
+        head, tail = p[:i], p[i:]
+        if head and head != '/' * len(head):
+            head = head.rstrip('/')
+        return head, tail
+
+    def splitext(p):
+        _check(p)
+        sepIndex = p.rfind('/')
+        dotIndex = p.rfind('.')
+        if dotIndex > sepIndex:
+            filenameIndex = sepIndex + 1
+            while filenameIndex < dotIndex:
+                if p[filenameIndex:filenameIndex + 1] != '.':
+                    return p[:dotIndex], p[dotIndex:]
+                filenameIndex += 1
+        return p, p[:0]
+
+    def join(a, *p):
+        _check(a)
+        path = a
+        for b in p:
+            _check(b)
+            if b.startswith('/'):
+                path = b
+            elif not path or path.endswith('/'):
+                path += b
+            else:
+                path += '/' + b
+        return path
+
+    def isabs(s):
+        _check(s)
+        return s.startswith('/')
+
+    def normcase(s):
+        _check(s)
+        return s
+    """#
+
   static let types = #"""
     class SimpleNamespace:
         def __init__(self, /, **kwargs):

@@ -36,6 +36,7 @@ enum TracebackModule {
           if a[0] is NoneObject { return ListObject([]) }
           throw typeError("'\(m.typeName(a[0]))' object has no attribute 'tb_frame'")
         }
+        if tb.incomplete { throw m.refuseTracebackThroughLibrary() }
         let none = NoneObject.shared
         return ListObject(tb.entries[tb.index...].indices.map { index in
           let entry = tb.entries[index]

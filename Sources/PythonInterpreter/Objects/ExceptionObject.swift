@@ -117,6 +117,26 @@ struct LibraryFrame {
 }
 
 extension LibraryFrame {
+  /// The line of asyncio's Python code that raised `e` in the function or method `name`, where
+  /// lesson knows it: `BoundedSemaphore.release()` released once too often.
+  static func raised(by name: String, _ e: ExceptionObject, version: PythonVersion) -> LibraryFrame? {
+    guard name == "release", e.isInstance(of: Types.ValueError),
+      let message = e.args.first as? StrObject, message.value == "BoundedSemaphore released too many times"
+    else { return nil }
+    let line: Int
+    switch version.minor {
+    case 10: line = 437
+    case 11: line = 434
+    case 12: line = 433
+    case 13: line = 464
+    default: return nil
+    }
+    let text = "            raise ValueError('BoundedSemaphore released too many times')"
+    return LibraryFrame(
+      file: "<python>/asyncio/locks.py", line: line, function: "release", source: text, column: 12,
+      endColumn: text.utf8.count)
+  }
+
   /// The frames an exception passes on its way out of the loop's run, innermost first: `return
   /// future.result()` in `run_until_complete`, then `return self._loop.run_until_complete(task)`
   /// in `Runner.run` (3.11+) when `runner` or `run`, then `asyncio.run`'s own line when `run`.
@@ -322,10 +342,34 @@ enum Halt: Error {
 
 /// `exc.__traceback__`: one frame of where the exception passed, outermost first, with
 /// `tb_lineno` and `tb_next`.
+/// `tb.tb_frame` of a traceback: where the frame was, its name and file, and nothing of its
+/// insides (locals, globals, the frame below).
+final class FrameView: NativeObject {
+  static let frameType = TypeObject("frame", bases: [Types.object], layout: .builtin)
+  let entry: TraceEntry
+  init(_ entry: TraceEntry) {
+    self.entry = entry
+    super.init(type: Self.frameType)
+  }
+}
+
+/// `frame.f_code` of a ``FrameView``: the function's name and file.
+final class CodeView: NativeObject {
+  static let codeType = TypeObject("code", bases: [Types.object], layout: .builtin)
+  let entry: TraceEntry
+  init(_ entry: TraceEntry) {
+    self.entry = entry
+    super.init(type: Self.codeType)
+  }
+}
+
 final class TracebackObject: NativeObject {
   static let tracebackType = TypeObject("traceback", bases: [Types.object], layout: .builtin)
   let entries: [TraceEntry]
   let index: Int
+  /// The exception passed through asyncio's code where lesson does not know its lines: what
+  /// it holds cannot be read exactly.
+  var incomplete = false
 
   init(_ entries: [TraceEntry], index: Int) {
     self.entries = entries

@@ -157,6 +157,9 @@ public final class BuiltinFunctionObject: PyObject {
   /// One of asyncio's functions, which CPython writes in Python (`type(asyncio.sleep)` is a
   /// `function` there).
   var isAsyncioFunction = false
+  /// A method of one of asyncio's classes that CPython writes in Python (`asyncio.locks`,
+  /// `asyncio.queues`…, not `_asyncio`'s `Future` and `Task`).
+  let isAsyncioMethod: Bool
 
   init(
     _ name: String, bound: PyObject? = nil, classMethod: Bool = false, owner: TypeObject? = nil, _ body: @escaping Body
@@ -166,6 +169,7 @@ public final class BuiltinFunctionObject: PyObject {
     boundSelf = bound
     isClassMethod = classMethod
     self.owner = owner
+    isAsyncioMethod = owner?.module.hasPrefix("asyncio.") ?? false
     super.init(type: Types.builtinFunction)
   }
 
