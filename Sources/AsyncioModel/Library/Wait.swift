@@ -123,19 +123,24 @@ public final class AsCompleted {
     }
   }
 
-  /// The next `_wait_for_one()` coroutine, or `nil` when every future has been given.
-  public func next() -> Coroutine? {
+  /// The next `_wait_for_one()` coroutine, or `nil` when every future has been given. With
+  /// `resolve` false (3.13's `async for`), it returns the future itself, not its result.
+  public func next(resolve: Bool = true) -> Coroutine? {
     guard left > 0 else { return nil }
     left -= 1
-    return WaitForOne(self)
+    return WaitForOne(self, resolve: resolve)
   }
 
-  /// `f = await done.get(); if f is None: raise TimeoutError; return f.result()`.
+  /// `f = await done.get(); if f is None: raise TimeoutError; return f.result() if resolve else f`.
   private final class WaitForOne: Coroutine {
     let owner: AsCompleted
+    let resolve: Bool
     private var started = false
 
-    init(_ owner: AsCompleted) { self.owner = owner }
+    init(_ owner: AsCompleted, resolve: Bool) {
+      self.owner = owner
+      self.resolve = resolve
+    }
 
     func resume(_ input: Resumption, in task: Task) -> CoroutineStep {
       guard started else {
@@ -146,6 +151,7 @@ public final class AsCompleted {
       case .error(let error): return .raised(error)
       case .value(let item):
         guard let future = item as? Future else { return .raised(task.loop.host.timeoutError()) }
+        if !resolve { return .returned(future) }
         switch future.outcome() {
         case .value(let value): return .returned(value)
         case .error(let error): return .raised(error)

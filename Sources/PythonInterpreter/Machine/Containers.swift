@@ -5,6 +5,9 @@ import PythonValues
 final class IteratorObject: PyObject {
   let next: () throws -> PyObject?
   let kind: String
+  /// For one that is also an async iterator (3.13's `as_completed`): the awaitable `__anext__`
+  /// returns, nil once it is exhausted.
+  var asyncNext: (() throws -> PyObject?)?
   init(_ kind: String, _ next: @escaping () throws -> PyObject?) {
     self.kind = kind
     self.next = next

@@ -469,12 +469,11 @@ extension Machine {
           f.stack.append(g)
         } else if let ai = o.type.lookup("__aiter__"), !o.type.isBuiltin {
           f.stack.append(try call(ai, Args([o])))
+        } else if let it = o as? IteratorObject, it.asyncNext != nil {
+          f.stack.append(it)
         } else if let it = o as? IteratorObject, it.kind == "as_completed" {
-          throw refuse(
-            "async for over asyncio.as_completed()",
-            "before 3.13 it is a plain generator, and from 3.13 an async iterator that yields the tasks themselves, "
-              + "which lesson does not run yet; write `for next_done in asyncio.as_completed(tasks): result = await next_done`"
-          )
+          // Before 3.13 it is a plain generator.
+          throw typeError("'async for' requires an object with __aiter__ method, got generator")
         } else {
           throw typeError("'async for' requires an object with __aiter__ method, got \(typeName(o))")
         }
@@ -484,6 +483,11 @@ extension Machine {
           f.stack.append(AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(g, send: NoneObject.shared)))
         } else if let an = it.type.lookup("__anext__"), !it.type.isBuiltin {
           f.stack.append(try call(an, Args([it])))
+        } else if let it = it as? IteratorObject, let next = it.asyncNext {
+          f.stack.append(
+            try next()
+              ?? AwaitableObject(
+                "__anext__", coroutine: OneShotCoroutine { _ in .raised(ExceptionObject(Types.StopAsyncIteration, [])) }))
         } else {
           throw typeError("'async for' received an invalid object from __aiter__: \(typeName(it))")
         }

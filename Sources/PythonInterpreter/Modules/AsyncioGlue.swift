@@ -580,10 +580,23 @@ extension Machine {
     let timeout: Double? = timeoutObj is NoneObject ? nil : try asDouble(timeoutObj)
     if timeout?.isNaN == true { try refuseNaN("a timeout") }
     let ac = AsCompleted(aws, timeout: timeout, loop: loop)
-    return IteratorObject("as_completed") {
+    let iterator = IteratorObject("as_completed") {
       guard let c = ac.next() else { return nil }
-      return AwaitableObject("as_completed", coroutine: c)
+      let made = AwaitableObject("as_completed", coroutine: c)
+      made.library = .asCompletedOne
+      return made
     }
+    if version.minor >= 13 {
+      // `async for` gives the futures themselves, as they finish (`__anext__`).
+      iterator.asyncNext = { [unowned self] in
+        guard let c = ac.next(resolve: false) else { return nil }
+        return AwaitableObject(
+          "__anext__",
+          coroutine: AwaitingCoroutine(
+            self, first: { .awaitCoroutine(c) }, then: { [unowned self] v in self.futureObject(v as! Future) }))
+      }
+    }
+    return iterator
   }
 
   /// An exception a loop callback raised: asyncio's default handler logs "Exception in callback

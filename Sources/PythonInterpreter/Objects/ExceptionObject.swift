@@ -99,6 +99,17 @@ struct LibraryFrame {
     }
   }
 
+  /// `_wait_for_one` of `as_completed` passing on what the future it took raised.
+  static func asCompletedResult(version: PythonVersion) -> LibraryFrame? {
+    switch version.minor {
+    case 10: return tasks(571, "_wait_for_one", "        return f.result()  # May raise f.exception().", 15, 25)
+    case 11: return tasks(615, "_wait_for_one", "        return f.result()  # May raise f.exception().", 15, 25)
+    case 12: return tasks(631, "_wait_for_one", "        return f.result()  # May raise f.exception().", 15, 25)
+    case 13: return tasks(634, "_wait_for_one", "        return f.result() if resolve else f", 15, 25)
+    default: return nil
+    }
+  }
+
   /// `Timeout.__aexit__` turning the cancellation its deadline caused into `TimeoutError`:
   /// `raise TimeoutError from exc_val`.
   static func timeoutExit(version: PythonVersion) -> LibraryFrame? {
@@ -195,6 +206,8 @@ enum LibraryAwait {
   case sleep
   /// `Timeout.__aexit__` of `asyncio.timeout()`.
   case timeoutExit
+  /// One awaitable of `asyncio.as_completed(...)` iterated with `for` (`_wait_for_one`).
+  case asCompletedOne
 
   /// Adds the library's frames to the traceback of `x`, delivered to the program's coroutine that
   /// awaited this; false where lesson does not know them (the traceback cannot be written).
@@ -228,6 +241,13 @@ enum LibraryAwait {
       return true
     case .sleep:
       guard x.isInstance(of: Types.CancelledError), x.traceback.isEmpty, let frame = LibraryFrame.sleep(version: version)
+      else { return false }
+      x.traceback.append(frame.entry)
+      return true
+    case .asCompletedOne:
+      // `return f.result()`, passing on what the future that finished raised.
+      guard !x.traceback.isEmpty, !x.isInstance(of: Types.CancelledError),
+        let frame = LibraryFrame.asCompletedResult(version: version)
       else { return false }
       x.traceback.append(frame.entry)
       return true
