@@ -337,10 +337,18 @@ extension Machine {
         }
         return obj
       }
-      let obj =
-        t.isBuiltin && !args.given.isEmpty
-        ? try withKeywordsChecked(args, name: t.name) { args in try make(self, t, args) }
-        : try make(self, t, args)
+      let obj: PyObject
+      do {
+        obj =
+          t.isBuiltin && !args.given.isEmpty
+          ? try withKeywordsChecked(args, name: t.name) { args in try make(self, t, args) }
+          : try make(self, t, args)
+      } catch let e as ExceptionObject where maker.module.hasPrefix("asyncio.") && e.traceback.isEmpty {
+        // Raised by the `__init__` of one of asyncio's classes, written in Python: a frame of
+        // its own that lesson does not know.
+        if !e.raisedBinding { e.throughLibrary = true }
+        throw e
+      }
       if !t.isBuiltin, obj.type === t, let initFn = t.lookup("__init__"), !(initFn is BuiltinFunctionObject) {
         let r = try call(initFn, args.prepending(obj))
         if !(r is NoneObject) { throw typeError("__init__() should return None, not '\(typeName(r))'") }

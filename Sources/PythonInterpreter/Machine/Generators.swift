@@ -297,8 +297,8 @@ final class AwaitableObject: PyObject {
   let name: String
   let coroutine: Coroutine
   var used = false
-  /// The frame CPython's traceback shows for it when what it awaits raises (``LibraryFrame``);
-  /// nil where lesson does not know it, and such a traceback cannot be written exactly.
+  /// Which of asyncio's coroutines it is, where lesson knows the frames CPython's traceback shows
+  /// for it (``LibraryAwait``); nil otherwise, and a traceback through it cannot be written.
   var library: LibraryAwait?
   /// For a coroutine CPython writes in Python (`asyncio.sleep`): the machine to warn on when it
   /// dies never awaited, as CPython warns for any coroutine.

@@ -356,7 +356,13 @@ enum AsyncioModule {
         continue
       }
       type.construct = { m, cls, a in
-        try signature.check(a, version: m.version)
+        do {
+          try signature.check(a, version: m.version)
+        } catch let e as ExceptionObject {
+          // Raised as the arguments bind, before `__init__` has a frame.
+          e.raisedBinding = true
+          throw e
+        }
         try PythonSignature.refuseLoop(a, name, m.version)
         return try construct(m, cls, a)
       }
