@@ -77,6 +77,13 @@ public final class Semaphore {
   /// How many tasks wait for a permit.
   public var waiting: Int { liveWaiters }
 
+  /// `len(self._waiters)`: the futures in the deque, cancelled ones not yet taken out included.
+  public var queued: Int {
+    var count = 0
+    for offset in 0..<waiters.count where !isRemoved(waiters[offset]) { count += 1 }
+    return count
+  }
+
   /// `acquire()`, the coroutine.
   public func acquire() -> Coroutine { Acquire(self) }
 

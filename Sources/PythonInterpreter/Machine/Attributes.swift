@@ -348,6 +348,11 @@ extension Machine {
           why: "the offset of an instruction is CPython's own bytecode; use tb_lineno")
       default: return nil
       }
+    case is WaitersView:
+      if !n.hasPrefix("__") {
+        throw refuse("Semaphore._waiters.\(n)", "lesson gives the length of a semaphore's waiters, not the deque itself")
+      }
+      return nil
     case let frame as FrameView:
       switch n {
       case "f_lineno": return IntObject.make(frame.entry.line)
@@ -457,6 +462,12 @@ extension Machine {
       }
     case let s as SemaphoreObject:
       if n == "_value" { return IntObject.make(s.value) }
+      if n == "_waiters" {
+        // None until a task first had to wait, then a deque of waiter futures: lesson shows its
+        // length and truth, not the futures.
+        guard let sem = s.bound.current, sem.everWaited else { return NoneObject.shared }
+        return WaitersView(count: sem.queued)
+      }
       if n == "_bound_value", s.isBounded { return IntObject.make(s.initial) }
       return nil
     case let i as InstanceObject:

@@ -992,6 +992,29 @@ enum AsyncioModule {
   }
 }
 
+/// `Semaphore._waiters` once a task waited: CPython's deque of waiter futures, of which lesson
+/// gives the length (`len`, truth) and refuses the rest (the futures' reprs, their order).
+final class WaitersView: NativeObject {
+  let count: Int
+  static let waitersType: TypeObject = {
+    let t = TypeObject("deque", bases: [Types.object], layout: .builtin, module: "collections")
+    t.dict.setStr("__len__", BuiltinFunctionObject("__len__", owner: t) { _, a in IntObject.make((a[0] as! WaitersView).count) })
+    for name in ["__repr__", "__str__", "__iter__", "__getitem__", "__contains__", "__reversed__"] {
+      t.dict.setStr(
+        name,
+        BuiltinFunctionObject(name, owner: t) { m, _ in
+          throw m.refuse(
+            "Semaphore._waiters (\(name))", "lesson gives the length of a semaphore's waiters, not the waiting futures")
+        })
+    }
+    return t
+  }()
+  init(count: Int) {
+    self.count = count
+    super.init(type: Self.waitersType)
+  }
+}
+
 extension Machine {
   /// A method of the object's class written in Python that stands in for the built-in type's
   /// (`acquire` of a subclass of `Semaphore`); nil when the built-in one serves.
