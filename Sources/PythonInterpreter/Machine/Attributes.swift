@@ -341,7 +341,7 @@ extension Machine {
       switch n {
       case "tb_lineno": return IntObject.make(tb.entries[tb.index].line)
       case "tb_next": return TracebackObject.make(tb.entries, at: tb.index + 1)
-      case "tb_frame": return FrameView(tb.entries[tb.index])
+      case "tb_frame": return TraceEntryView(tb.entries[tb.index], code: false)
       case "tb_lasti":
         throw Halt.refused(
           line: learnerLine, column: learnerColumn, construct: "traceback.\(n)",
@@ -353,22 +353,19 @@ extension Machine {
         throw refuse("Semaphore._waiters.\(n)", "lesson gives the length of a semaphore's waiters, not the deque itself")
       }
       return nil
-    case let frame as FrameView:
-      switch n {
-      case "f_lineno": return IntObject.make(frame.entry.line)
-      case "f_code": return CodeView(frame.entry)
+    case let view as TraceEntryView:
+      switch (view.isCode, n) {
+      case (false, "f_lineno"): return IntObject.make(view.entry.line)
+      case (false, "f_code"): return TraceEntryView(view.entry, code: true)
+      case (true, "co_name"): return StrObject(view.entry.function)
+      case (true, "co_filename"): return StrObject(view.entry.file)
+      case (true, "co_qualname") where version.minor >= 11, (true, "co_firstlineno"), (true, "co_varnames"),
+        (true, "co_argcount"):
+        throw refuse("code.\(n)", "lesson's traceback keeps a frame's name, file and line only")
       default:
         // A frame's other parts (its locals, globals, the frame that called it) are the
         // interpreter's insides.
         throw reachingIn(n)
-      }
-    case let code as CodeView:
-      switch n {
-      case "co_name": return StrObject(code.entry.function)
-      case "co_filename": return StrObject(code.entry.file)
-      case "co_qualname" where version.minor >= 11, "co_firstlineno", "co_varnames", "co_argcount":
-        throw refuse("code.\(n)", "lesson's traceback keeps a frame's name, file and line only")
-      default: throw reachingIn(n)
       }
     case let e as ExceptionObject:
       switch n {

@@ -267,36 +267,31 @@ enum TypingModule {
     AnyStr = TypeVar('AnyStr', bytes, str)
 
 
-    class ParamSpecArgs(_Final):
+    class _ParamSpecPart(_Final):
+        """`P.args` and `P.kwargs`: the part's name after the ParamSpec's."""
+        _part = ''
+
         def __init__(self, origin):
             self.__origin__ = origin
 
         def __repr__(self):
-            return f"{self.__origin__.__name__}.args"
+            return f"{self.__origin__.__name__}.{self._part}"
 
         def __eq__(self, other):
-            if not isinstance(other, ParamSpecArgs):
+            if type(other) is not type(self):
                 return NotImplemented
             return self.__origin__ == other.__origin__
 
         def __hash__(self):
-            return hash((ParamSpecArgs, id(self.__origin__)))
+            return hash((type(self), id(self.__origin__)))
 
 
-    class ParamSpecKwargs(_Final):
-        def __init__(self, origin):
-            self.__origin__ = origin
+    class ParamSpecArgs(_ParamSpecPart):
+        _part = 'args'
 
-        def __repr__(self):
-            return f"{self.__origin__.__name__}.kwargs"
 
-        def __eq__(self, other):
-            if not isinstance(other, ParamSpecKwargs):
-                return NotImplemented
-            return self.__origin__ == other.__origin__
-
-        def __hash__(self):
-            return hash((ParamSpecKwargs, id(self.__origin__)))
+    class ParamSpecKwargs(_ParamSpecPart):
+        _part = 'kwargs'
 
 
     class ParamSpec(_Final):

@@ -362,24 +362,18 @@ enum Halt: Error {
 
 /// `exc.__traceback__`: one frame of where the exception passed, outermost first, with
 /// `tb_lineno` and `tb_next`.
-/// `tb.tb_frame` of a traceback: where the frame was, its name and file, and nothing of its
-/// insides (locals, globals, the frame below).
-final class FrameView: NativeObject {
+/// `tb.tb_frame` of a traceback (where the frame was), or its `f_code` (the function's name and
+/// file), and nothing of the frame's insides (locals, globals, the frame below).
+final class TraceEntryView: NativeObject {
   static let frameType = TypeObject("frame", bases: [Types.object], layout: .builtin)
-  let entry: TraceEntry
-  init(_ entry: TraceEntry) {
-    self.entry = entry
-    super.init(type: Self.frameType)
-  }
-}
-
-/// `frame.f_code` of a ``FrameView``: the function's name and file.
-final class CodeView: NativeObject {
   static let codeType = TypeObject("code", bases: [Types.object], layout: .builtin)
   let entry: TraceEntry
-  init(_ entry: TraceEntry) {
+  /// `f_code` rather than the frame.
+  let isCode: Bool
+  init(_ entry: TraceEntry, code: Bool) {
     self.entry = entry
-    super.init(type: Self.codeType)
+    isCode = code
+    super.init(type: code ? Self.codeType : Self.frameType)
   }
 }
 
