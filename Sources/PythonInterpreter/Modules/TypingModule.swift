@@ -240,13 +240,8 @@ enum TypingModule {
     AnyStr = None
 
 
-    class TypeVar(_Final):
-        def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
-            self.__name__ = name
-            self.__constraints__ = constraints
-            self.__bound__ = bound
-            self.__covariant__ = covariant
-            self.__contravariant__ = contravariant
+    class _TypeVarLike:
+        """Mixin for TypeVar-like types (TypeVar and ParamSpec)."""
 
         def __repr__(self):
             if self.__covariant__:
@@ -262,6 +257,15 @@ enum TypingModule {
 
         def __ror__(self, other):
             return _union((other, self))
+
+
+    class TypeVar(_Final, _TypeVarLike):
+        def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+            self.__name__ = name
+            self.__constraints__ = constraints
+            self.__bound__ = bound
+            self.__covariant__ = covariant
+            self.__contravariant__ = contravariant
 
 
     AnyStr = TypeVar('AnyStr', bytes, str)
@@ -294,7 +298,7 @@ enum TypingModule {
         _part = 'kwargs'
 
 
-    class ParamSpec(_Final):
+    class ParamSpec(_Final, _TypeVarLike):
         def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
             self.__name__ = name
             self.__bound__ = bound
@@ -308,21 +312,6 @@ enum TypingModule {
         @property
         def kwargs(self):
             return ParamSpecKwargs(self)
-
-        def __repr__(self):
-            if self.__covariant__:
-                prefix = '+'
-            elif self.__contravariant__:
-                prefix = '-'
-            else:
-                prefix = '~'
-            return prefix + self.__name__
-
-        def __or__(self, other):
-            return _union((self, other))
-
-        def __ror__(self, other):
-            return _union((other, self))
 
 
     def cast(typ, val):
