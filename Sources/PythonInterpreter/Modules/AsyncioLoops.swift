@@ -53,19 +53,27 @@ extension Machine {
     AwaitableObject(
       name,
       coroutine: OneShotCoroutine { [unowned self] _ in
-        do {
+        step {
           guard let made = try body() as? AwaitableObject else { return .returned(nil) }
           made.used = true
           return .awaitCoroutine(made.coroutine)
-        } catch let e as ExceptionObject {
-          return .raised(e)
-        } catch let h as Halt {
-          self.halt = self.halt ?? h
-          return .raised(ExceptionObject(Types.Halt, []))
-        } catch {
-          return .raised(ExceptionObject(Types.RuntimeError, "\(error)"))
         }
       }, warnsOn: self)
+  }
+
+  /// A step of one of the library's coroutines that runs the program's code: a Python exception
+  /// is what the step raises; a budget or a refusal stops the program (the loop sees its marker).
+  func step(_ body: () throws -> CoroutineStep) -> CoroutineStep {
+    do {
+      return try body()
+    } catch let e as ExceptionObject {
+      return .raised(e)
+    } catch let h as Halt {
+      halt = halt ?? h
+      return .raised(ExceptionObject(Types.Halt, []))
+    } catch {
+      return .raised(ExceptionObject(Types.RuntimeError, "\(error)"))
+    }
   }
 
   /// A warning the standard library raises on behalf of the program's current line, through the

@@ -35,16 +35,8 @@ final class AwaitingCoroutine: Coroutine {
     guard started else {
       started = true
       if case .error(let e) = input { return .raised(e) }
-      do {
-        return try first()
-      } catch let e as ExceptionObject {
-        return .raised(e)
-      } catch let h as Halt {
-        machine?.halt = machine?.halt ?? h
-        return .raised(ExceptionObject(Types.Halt, []))
-      } catch {
-        return .raised(runtimeError("\(error)"))
-      }
+      guard let machine else { return .raised(runtimeError("the program's run has ended")) }
+      return machine.step(first)
     }
     switch input {
     case .error(let e): return .raised(e)
@@ -445,16 +437,9 @@ enum AsyncioModule {
               return AwaitableObject(
                 "__aexit__",
                 coroutine: OneShotCoroutine { [unowned m] _ in
-                  do {
+                  m.step {
                     _ = try m.call(own, Args([s]))
                     return .returned(NoneObject.shared)
-                  } catch let e as ExceptionObject {
-                    return .raised(e)
-                  } catch let h as Halt {
-                    m.halt = m.halt ?? h
-                    return .raised(ExceptionObject(Types.Halt, []))
-                  } catch {
-                    return .raised(runtimeError("\(error)"))
                   }
                 })
             }

@@ -173,8 +173,19 @@ public final class BuiltinFunctionObject: PyObject {
     super.init(type: Types.builtinFunction)
   }
 
+  /// A method bound to `obj`: what it was made as, without looking its owner up again.
+  private init(bound obj: PyObject, to method: BuiltinFunctionObject) {
+    name = method.name
+    body = method.body
+    boundSelf = obj
+    isClassMethod = false
+    owner = method.owner
+    isAsyncioMethod = method.isAsyncioMethod
+    super.init(type: Types.builtinFunction)
+  }
+
   func bind(_ obj: PyObject) -> BuiltinFunctionObject {
-    let b = BuiltinFunctionObject(name, bound: obj, owner: owner, body)
+    let b = BuiltinFunctionObject(bound: obj, to: self)
     return b
   }
 }
