@@ -1,3 +1,4 @@
+import Foundation
 import AsyncioModel
 import Synchronization
 import Testing
@@ -62,5 +63,30 @@ import Testing
     #expect(Budgets().memoryMeter == nil)
     let run = Interpreter.run(source: "x = [0] * 30000000\n", filename: "big.py", version: .v3_13)
     #expect(run.stop == .budget("memory: one value would hold 30000000 elements, more than the limit of 20000000"))
+  }
+}
+
+/// The process's meter is read once per run (`Budgets()`), for every submission of a class.
+@Suite struct ProcessMeterTests {
+  /// Reading it must not wrap it: kept as a generic `Locked<Value>`, each read went through
+  /// `withLock`'s `inout` and wrote back the closure wrapped twice more, so that after 100,000
+  /// runs calling it took 200,000 nested calls, and a tenth of a class's grading went there. On a
+  /// thread of 1 MiB it then overflows the stack; now it is one call.
+  @Test func readingTheMeterManyTimesLeavesItOneCall() {
+    let before = Budgets.processMemoryMeter
+    Budgets.processMemoryMeter = before ?? { 0 }
+    defer { Budgets.processMemoryMeter = before }
+    for _ in 0..<100_000 { _ = Budgets().memoryMeter }
+    let meter = Budgets().memoryMeter
+    let done = DispatchSemaphore(value: 0)
+    let reading = Locked<Int?>(nil)
+    let thread = Thread {
+      reading.withLock { $0 = meter?() }
+      done.signal()
+    }
+    thread.stackSize = 1 << 20
+    thread.start()
+    done.wait()
+    #expect(reading.withLock { $0 } != nil)
   }
 }

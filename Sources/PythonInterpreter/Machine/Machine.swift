@@ -28,10 +28,10 @@ public struct Budgets: Sendable {
   /// The meter every run made with `Budgets()` takes, set by a host that runs one program at a
   /// time in its process.
   public static var processMemoryMeter: (@Sendable () -> Int)? {
-    get { meter.withLock { $0 } }
-    set { meter.withLock { $0 = newValue } }
+    get { meter.read() }
+    set { meter.write(newValue) }
   }
-  private static let meter = Locked<(@Sendable () -> Int)?>(nil)
+  private static let meter = MeterSlot()
 
   public init() { memoryMeter = Self.processMemoryMeter }
 }
