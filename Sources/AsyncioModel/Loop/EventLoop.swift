@@ -56,6 +56,16 @@ public final class EventLoop {
   }
   /// `_run_until_complete_cb`, made once: it holds the loop weakly, so the loop does not hold itself.
   private lazy var stopper = LoopStopper(loop: self)
+  /// The loop, for holders that must not keep it alive (``LifetimeLink``: not `weak`, which
+  /// would slow every retain of the loop).
+  public var link: LifetimeLink<EventLoop> {
+    if let linkMade { return linkMade }
+    let made = LifetimeLink(self)
+    linkMade = made
+    return made
+  }
+  private var linkMade: LifetimeLink<EventLoop>?
+  deinit { linkMade?.objectEnded() }
   /// How many iterations (`_run_once`) have run.
   public private(set) var iterations = 0
   /// Work running beside the loop (executor threads): while any is, the loop is not deadlocked.

@@ -15,7 +15,7 @@ final class GeneratorObject: PyObject, Coroutine {
     self.frame = frame
     self.function = function
     self.machine = machine
-    self.owner = machine
+    self.ownerLink = machine.link
     let flags = function.code.flags
     super.init(
       type: flags.contains(.coroutine)
@@ -60,10 +60,15 @@ final class GeneratorObject: PyObject, Coroutine {
     m.warnNeverAwaited(function.qualname)
   }
 
-  /// The machine to warn on (weak: the run may be over when this object goes).
-  weak var warningMachine: Machine?
-  /// The machine, for what the generator's end may need (weak, as above).
-  weak var owner: Machine?
+  /// The machine to warn on (not owned: the run may be over when this object goes).
+  var warningMachine: Machine? {
+    get { warningLink?.object }
+    set { warningLink = newValue?.link }
+  }
+  private var warningLink: LifetimeLink<Machine>?
+  /// The machine, for what the generator's end may need (not owned, as above).
+  var owner: Machine? { ownerLink.object }
+  private let ownerLink: LifetimeLink<Machine>
   /// Whether the machine keeps an eye on it, having seen it suspend inside `try` or `with`.
   var watchedInTry = false
 
@@ -302,11 +307,12 @@ final class AwaitableObject: PyObject {
   var library: LibraryAwait?
   /// For a coroutine CPython writes in Python (`asyncio.sleep`): the machine to warn on when it
   /// dies never awaited, as CPython warns for any coroutine.
-  weak var warnsOn: Machine?
+  var warnsOn: Machine? { warnsOnLink?.object }
+  private let warnsOnLink: LifetimeLink<Machine>?
   init(_ name: String, coroutine: Coroutine, warnsOn machine: Machine? = nil) {
     self.name = name
     self.coroutine = coroutine
-    self.warnsOn = machine
+    self.warnsOnLink = machine?.link
     super.init(type: Types.coroutine)
   }
 

@@ -201,6 +201,17 @@ public final class Machine {
   var lastNotIterable: (object: ObjectIdentifier, error: ExceptionObject)?
   var addresses: [ObjectIdentifier: String] = [:]
 
+  /// The machine, for objects of the run that must not keep it alive (``LifetimeLink``: not
+  /// `weak`, which would slow every retain of the machine).
+  var link: LifetimeLink<Machine> {
+    if let linkMade { return linkMade }
+    let made = LifetimeLink(self)
+    linkMade = made
+    return made
+  }
+  private var linkMade: LifetimeLink<Machine>?
+  deinit { linkMade?.objectEnded() }
+
   init(version: PythonVersion, filename: String, source: String, budgets: Budgets) {
     self.version = version
     release = PythonRelease(minor: version.minor)

@@ -263,7 +263,12 @@ extension Machine {
 
 /// `asyncio.get_running_loop()`.
 final class LoopObject: NativeObject {
-  weak var loop: EventLoop?
+  /// Not owned: the loop may be closed and gone while the program keeps this object.
+  var loop: EventLoop? {
+    get { loopLink?.object }
+    set { loopLink = newValue?.link }
+  }
+  private var loopLink: LifetimeLink<EventLoop>?
 }
 
 /// What `call_soon`/`call_later`/`call_at` return.

@@ -19,8 +19,9 @@ extension Machine {
     let l = EventLoop(version: version, host: host)
     l.taskNumbering = taskNumbering
     openLoop = l
-    l.asyncGeneratorClosers = { [weak self] in self?.closeLiveAsyncGenerators() ?? [] }
-    l.contextOfNewTask = { [weak self] in self?.contextForNewTask() }
+    let link = self.link
+    l.asyncGeneratorClosers = { link.object?.closeLiveAsyncGenerators() ?? [] }
+    l.contextOfNewTask = { link.object?.contextForNewTask() }
     // A new selector event loop logs which selector it uses (seen when logging is at DEBUG).
     if let logging = modules["logging"], let hook = logging.dict.getStr("_lesson_loop_created") {
       _ = try call(hook, Args())

@@ -24,10 +24,10 @@ final class OneShotCoroutine: Coroutine {
 final class AwaitingCoroutine: Coroutine {
   let first: () throws -> CoroutineStep
   let then: (LoopValue) -> PyObject
-  private weak var machine: Machine?
+  private let machineLink: LifetimeLink<Machine>
   private var started = false
   init(_ machine: Machine, first: @escaping () throws -> CoroutineStep, then: @escaping (LoopValue) -> PyObject) {
-    self.machine = machine
+    self.machineLink = machine.link
     self.first = first
     self.then = then
   }
@@ -35,7 +35,7 @@ final class AwaitingCoroutine: Coroutine {
     guard started else {
       started = true
       if case .error(let e) = input { return .raised(e) }
-      guard let machine else { return .raised(runtimeError("the program's run has ended")) }
+      guard let machine = machineLink.object else { return .raised(runtimeError("the program's run has ended")) }
       return machine.step(first)
     }
     switch input {
@@ -60,11 +60,11 @@ enum AsyncioModule {
     let d = mod.dict
     // Not owned: the machine holds its modules, which hold this class and its comparison, so a
     // strong reference would keep every run's machine alive for ever.
-    nonisolated(unsafe) weak let weakMachine = m
+    nonisolated(unsafe) let machineLink = m.link
     let priorityQueue = queueType(
         m,
         .priority({ a, b in
-          guard let machine = weakMachine, let x = a as? PyObject, let y = b as? PyObject else { return false }
+          guard let machine = machineLink.object, let x = a as? PyObject, let y = b as? PyObject else { return false }
           // A Python exception comes out of put/get; a budget or refusal stops the program.
           do {
             return try machine.lessThan(x, y)
@@ -1112,7 +1112,11 @@ final class LoopBound<T: AnyObject> {
   let what: String
   let make: (EventLoop) -> T
   private(set) var current: T?
-  private weak var loop: EventLoop?
+  private var loop: EventLoop? {
+    get { loopLink?.object }
+    set { loopLink = newValue?.link }
+  }
+  private var loopLink: LifetimeLink<EventLoop>?
   private var boundOnce = false
   /// How the primitive goes on in another loop, given what it was in the last one; without it, a
   /// second loop is refused.

@@ -133,8 +133,9 @@ extension Machine {
       self.observation.gatherWaiting = true
       for i in self.observation.callRecords.indices where ended[i] == nil { self.observation.callRecords[i].outcome = "waiting" }
     }
-    g.addObserver { [weak self] f in
-      guard let self else { return }
+    let link = self.link
+    g.addObserver { f in
+      guard let self = link.object else { return }
       self.waitingGather = nil
       // Read without retrieving: whether the program ever asks for the outcome is the program's.
       let failed = f.isCancelled || f.exceptionUnretrieved != nil
