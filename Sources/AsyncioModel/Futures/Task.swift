@@ -31,6 +31,9 @@ public final class Task: Future, DoneCallback {
   /// Whether the task was cancelled together with others in the order of a set (a TaskGroup's
   /// abort): what it does from then on comes in an order CPython does not fix.
   public internal(set) var cancelledAmongOthers = false
+  /// Whether the task let its coroutine go: one that finished in its eager first step
+  /// (`self._coro = None` in `__eager_start`), whose `repr` and `get_coro()` show none.
+  public internal(set) var coroutineDropped = false
   /// The family the task is a member of (``TaskFamily``), told when the task is done. Not
   /// owned: the loop holds the family for as long as any member is not done.
   unowned(unsafe) var family: TaskFamily?

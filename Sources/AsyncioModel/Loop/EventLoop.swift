@@ -184,18 +184,45 @@ public final class EventLoop {
   ///   `Task-N`) and then names it.
   @discardableResult
   public func createTask(_ coroutine: Coroutine, name: String? = nil, numbered: Bool = false) -> Task {
+    // Through a task factory, `create_task` has the factory make the task without a name, and
+    // names it after (3.12: when a name is given; 3.13.0: `task.set_name(name)` even with none,
+    // which names it "None").
+    let factoryMade = eagerTaskFactory
+    let madeName = factoryMade ? nil : name
     taskSerial += 1
-    if name == nil || numbered { taskNumbering.last += 1 }
+    if madeName == nil || numbered { taskNumbering.last += 1 }
     let task = Task(
-      coroutine: coroutine, loop: self, name: name, serial: taskSerial,
-      defaultNameNumber: name == nil ? taskNumbering.last : 0)
+      coroutine: coroutine, loop: self, name: madeName, serial: taskSerial,
+      defaultNameNumber: madeName == nil ? taskNumbering.last : 0)
     if let creator = currentTask { task.ancestors = (creator.serial, creator.ancestors.0, creator.ancestors.1) }
     if let contextOfNewTask { task.context = contextOfNewTask() }
-    ready.append(.step(task, nil))
     liveTasks.append(.task(task))
     liveCount += 1
+    if factoryMade && isRunning {
+      // `Task.__eager_start()`: the first step runs now, inside `create_task`, as the current
+      // task; a task that does not finish in it goes on as any other.
+      task.step(.value(nil))
+      // A task done in its eager step lets its coroutine go (`self._coro = None`).
+      if task.isDone { task.coroutineDropped = true }
+    } else {
+      ready.append(.step(task, nil))
+    }
+    if factoryMade {
+      if version.minor >= 13 {
+        task.name = name ?? "None"
+      } else if let name {
+        task.name = name
+      }
+    }
     return task
   }
+
+  /// `loop.set_task_factory(asyncio.eager_task_factory)` (3.12+): each task's first step runs
+  /// inside `create_task`, while the loop runs. (The only task factory the model has.)
+  public var eagerTaskFactory = false
+
+  /// `is_running()`: inside ``runUntilComplete(_:maxIterations:)``.
+  public private(set) var isRunning = false
 
   /// `loop.create_task(coro)` for each of `count` coroutines of one shape, one after the other,
   /// as `gather` makes them: the members of a ``TaskFamily``, which stay numbers until each is
@@ -204,6 +231,7 @@ public final class EventLoop {
   /// - Precondition: the host gives tasks no context (``contextOfNewTask`` is `nil`).
   func createTasks(count: Int, shape: TaskFamilyShape) -> TaskFamily {
     precondition(contextOfNewTask == nil, "a family of tasks has no contexts")
+    precondition(!eagerTaskFactory, "a family of tasks starts as tasks do without a task factory")
     let family = TaskFamily(
       count: count, shape: shape, loop: self, firstSerial: taskSerial + 1, firstNumber: taskNumbering.last + 1)
     taskSerial += count
@@ -258,7 +286,11 @@ public final class EventLoop {
   public func runUntilComplete(_ future: Future, maxIterations: Int = .max) -> RunEnd {
     let stopper = self.stopper
     future.addDoneCallback(stopper)
-    defer { future.removeDoneCallback(stopper) }
+    isRunning = true
+    defer {
+      isRunning = false
+      future.removeDoneCallback(stopper)
+    }
     var budget = maxIterations
     while true {
       if let end = runOnce() { return end }

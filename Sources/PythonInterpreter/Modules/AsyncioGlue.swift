@@ -263,6 +263,8 @@ extension Machine {
 
 /// `asyncio.get_running_loop()`.
 final class LoopObject: NativeObject {
+  /// What `set_task_factory` was given last (`get_task_factory()`); `nil` for the default.
+  var taskFactory: PyObject?
   /// Not owned: the loop may be closed and gone while the program keeps this object.
   var loop: EventLoop? {
     get { loopLink?.object }
@@ -438,6 +440,33 @@ extension AsyncioModule {
         ("create_future", { m, a in m.futureObject(Future(loop: try loop(m, a[0]))) }),
         ("is_running", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop === m.loop && m.loop != nil) }),
         ("is_closed", { m, a in BoolObject.of((a[0] as? LoopObject)?.loop?.isClosed ?? true) }),
+        (
+          "set_task_factory",
+          { m, a in
+            guard let o = a[0] as? LoopObject, a.count == 2 else {
+              throw typeError("set_task_factory() takes 2 positional arguments but \(a.count) were given")
+            }
+            let factory = a[1]
+            if factory is NoneObject {
+              o.taskFactory = nil
+              o.loop?.eagerTaskFactory = false
+              return NoneObject.shared
+            }
+            guard let f = factory as? BuiltinFunctionObject, f.isEagerTaskFactory else {
+              let callable =
+                factory is FunctionObject || factory is BuiltinFunctionObject || factory is MethodObject
+                || factory is TypeObject || factory.type.lookup("__call__") != nil
+              if !callable { throw typeError("task factory must be a callable or None") }
+              throw m.refuse(
+                "a task factory of the program's own",
+                "only asyncio.eager_task_factory is run by lesson as loop.set_task_factory's factory")
+            }
+            o.taskFactory = f
+            o.loop?.eagerTaskFactory = true
+            return NoneObject.shared
+          }
+        ),
+        ("get_task_factory", { m, a in (a[0] as? LoopObject)?.taskFactory ?? NoneObject.shared }),
       ])
   }()
 }
@@ -699,9 +728,11 @@ extension Machine {
       }
     }
     guard let task = future as? Task else { return "<Future \(info.joined(separator: " "))>" }
-    guard let g = f.coroutine as? GeneratorObject else { throw Halt.budget("a task lesson does not write") }
     info.insert("name=\(try repr(StrObject(task.name)))", at: 1)
-    info.insert("coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>", at: 2)
+    if !task.coroutineDropped {
+      guard let g = f.coroutine as? GeneratorObject else { throw Halt.budget("a task lesson does not write") }
+      info.insert("coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>", at: 2)
+    }
     return "<Task \(info.joined(separator: " "))>"
   }
 
@@ -764,7 +795,7 @@ extension Machine {
   /// asyncio's message for a task whose exception nothing asked for.
   func neverRetrievedMessage(_ t: Task, _ e: ExceptionObject, coroutine: PyObject? = nil) -> String {
     var coro = ""
-    if let g = (coroutine ?? futureObjects[ObjectIdentifier(t)]?.coroutine) as? GeneratorObject {
+    if !t.coroutineDropped, let g = (coroutine ?? futureObjects[ObjectIdentifier(t)]?.coroutine) as? GeneratorObject {
       coro =
         " coro=<\(g.function.qualname)() done, defined at \(g.function.code.filename):\(g.function.code.firstLine)>"
     }

@@ -130,6 +130,27 @@ enum AsyncioModule {
     d.setStr("Event", eventType(m))
     d.setStr("Task", taskType)
     d.setStr("Future", futureType)
+    if m.version.minor >= 12 {
+      // `create_eager_task_factory(Task)`: a function named `factory`, for set_task_factory.
+      func eagerFactory() -> BuiltinFunctionObject {
+        let factory = BuiltinFunctionObject("factory") { m, _ in
+          throw m.refuse(
+            "calling a task factory", "lesson runs asyncio.eager_task_factory as loop.set_task_factory's factory only")
+        }
+        factory.isAsyncioFunction = true
+        factory.isEagerTaskFactory = true
+        return factory
+      }
+      d.setStr("eager_task_factory", eagerFactory())
+      fn("create_eager_task_factory") { m, a in
+        guard a.count == 1, a[0] === taskType else {
+          throw m.refuse(
+            "create_eager_task_factory with a task class of the program's own",
+            "lesson runs eager tasks of asyncio.Task only")
+        }
+        return eagerFactory()
+      }
+    }
     if m.version.minor >= 11 {
       d.setStr("Runner", RunnerObject.runnerType)
       d.setStr("TaskGroup", taskGroupType(m))
@@ -239,6 +260,11 @@ enum AsyncioModule {
           throw m.refuse("create_task(context=\(m.typeName(given)))", "only a contextvars.Context is run by lesson")
         }
         context = c
+      }
+      if context != nil && loop.eagerTaskFactory {
+        throw m.refuse(
+          "create_task(context=...) with an eager task factory",
+          "the task's first step would run in the context given, which lesson does not do yet")
       }
       // Before 3.13, `asyncio.create_task` makes the task unnamed and then names it.
       let t = loop.createTask(coroutine, name: name, numbered: m.version.minor < 13)
@@ -610,6 +636,7 @@ enum AsyncioModule {
         "get_coro",
         { m, a in
           let fo = a[0] as! FutureObject
+          if (fo.future as! Task).coroutineDropped { return NoneObject.shared }
           return fo.coroutine ?? ((fo.future as! Task).innermostFrame as? GeneratorObject) ?? NoneObject.shared
         }
       ))

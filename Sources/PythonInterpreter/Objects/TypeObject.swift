@@ -157,6 +157,9 @@ public final class BuiltinFunctionObject: PyObject {
   /// One of asyncio's functions, which CPython writes in Python (`type(asyncio.sleep)` is a
   /// `function` there).
   var isAsyncioFunction = false
+  /// `asyncio.eager_task_factory`, or what `create_eager_task_factory(asyncio.Task)` made: the
+  /// task factory the model runs (``EventLoop/eagerTaskFactory``).
+  var isEagerTaskFactory = false
   /// A method of one of asyncio's classes that CPython writes in Python (`asyncio.locks`,
   /// `asyncio.queues`…, not `_asyncio`'s `Future` and `Task`).
   let isAsyncioMethod: Bool
