@@ -201,7 +201,9 @@ public final class EventLoop {
     if factoryMade && isRunning {
       // `Task.__eager_start()`: the first step runs now, inside `create_task`, as the current
       // task; a task that does not finish in it goes on as any other.
+      let escapedBefore = escaping != nil
       task.step(.value(nil))
+      if !escapedBefore, let error = escaping { eagerEscape = error }
       // A task done in its eager step lets its coroutine go (`self._coro = None`).
       if task.isDone { task.coroutineDropped = true }
     } else {
@@ -220,6 +222,11 @@ public final class EventLoop {
   /// `loop.set_task_factory(asyncio.eager_task_factory)` (3.12+): each task's first step runs
   /// inside `create_task`, while the loop runs. (The only task factory the model has.)
   public var eagerTaskFactory = false
+
+  /// A `SystemExit` or `KeyboardInterrupt` that escaped a task's eager first step. In CPython it
+  /// goes on out of `create_task`, into the code that made the task (the model stops the loop for
+  /// it, as for any escaping exception): a host that cannot raise it there must not go on.
+  public private(set) var eagerEscape: LoopError?
 
   /// `is_running()`: inside ``runUntilComplete(_:maxIterations:)``.
   public private(set) var isRunning = false

@@ -41,7 +41,13 @@ extension Machine {
   func callBuiltin(_ b: BuiltinFunctionObject, _ args: Args) throws -> PyObject {
     guard b.isAsyncioFunction || b.isAsyncioMethod else { return try callBuiltinBody(b, args) }
     do {
-      return try callBuiltinBody(b, args)
+      let result = try callBuiltinBody(b, args)
+      if let l = loop, l.eagerEscape != nil {
+        throw refuse(
+          "SystemExit or KeyboardInterrupt in an eager task's first step",
+          "Python raises it out of create_task into the code that made the task, which lesson does not do yet")
+      }
+      return result
     } catch let e as ExceptionObject {
       // CPython writes asyncio's functions in Python: the frame of one that raised holds its
       // arguments, and the traceback holds the frame (the coroutines of `gather([c1, c2])` die
