@@ -476,7 +476,9 @@ extension Machine {
   /// called it, which a refusal names.
   func toThread(_ a: Args, calledAt: (line: Int, column: Int)) throws -> PyObject {
     let f = try submitToExecutor(a[0], Args(Array(a.positional.dropFirst()), keywords: a.keywords), calledAt: calledAt)
-    return AwaitableObject("to_thread", coroutine: OneShotCoroutine { _ in .awaitFuture((f as! FutureObject).future) })
+    let made = AwaitableObject("to_thread", coroutine: OneShotCoroutine { _ in .awaitFuture((f as! FutureObject).future) })
+    made.library = .toThread
+    return made
   }
 
   func submitToExecutor(_ fn: PyObject, _ args: Args, calledAt: (line: Int, column: Int)? = nil) throws -> PyObject {
@@ -511,6 +513,13 @@ extension Machine {
       do {
         outcome = .value(try self.call(fn, args))
       } catch let e as ExceptionObject {
+        // `_WorkItem.run`'s frame, where the worker called the function.
+        if let frame = LibraryFrame.executorRun(version: self.version), !e.throughLibrary {
+          e.traceback.append(frame.entry)
+          e.raisedInWorker = true
+        } else {
+          e.throughLibrary = true
+        }
         outcome = .error(e)
       } catch let h as Halt {
         self.halt = h

@@ -339,7 +339,9 @@ enum AsyncioModule {
       // goes to a thread when the coroutine first runs (awaited, or as a task's first step).
       guard a.count >= 1 else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
       let place = (line: m.learnerLine, column: m.learnerColumn)
-      return m.deferredUntilRunning("to_thread") { try m.toThread(a, calledAt: place) }
+      let made = m.deferredUntilRunning("to_thread") { try m.toThread(a, calledAt: place) }
+      (made as? AwaitableObject)?.library = .toThread
+      return made
     }
     fn("wait") { m, a in m.loop == nil ? m.deferredUntilRunning("wait") { try m.asyncioWait(a) } : try m.asyncioWait(a)
     }

@@ -66,6 +66,25 @@ struct LibraryFrame {
       endColumn: endColumn ?? text.utf8.count)
   }
 
+  /// The default executor's worker calling the function (`_WorkItem.run` in
+  /// `concurrent/futures/thread.py`, line 58 in 3.10 to 3.13): the frame an exception raised by
+  /// a `to_thread` or `run_in_executor` function passes through.
+  static func executorRun(version: PythonVersion) -> LibraryFrame? {
+    guard (10...13).contains(version.minor) else { return nil }
+    return LibraryFrame(
+      file: "<python>/concurrent/futures/thread.py", line: 58, function: "run",
+      source: "            result = self.fn(*self.args, **self.kwargs)", column: 21, endColumn: 55)
+  }
+
+  /// `to_thread`'s `return await loop.run_in_executor(None, func_call)` (`asyncio/threads.py`,
+  /// line 25 in 3.10 to 3.13), which passes on what the function raised.
+  static func toThread(version: PythonVersion) -> LibraryFrame? {
+    guard (10...13).contains(version.minor) else { return nil }
+    return LibraryFrame(
+      file: "<python>/asyncio/threads.py", line: 25, function: "to_thread",
+      source: "    return await loop.run_in_executor(None, func_call)", column: 11, endColumn: 54)
+  }
+
   /// `asyncio.sleep(delay)` with a delay above zero, cancelled while it waits: `return await
   /// future`.
   static func sleep(version: PythonVersion) -> LibraryFrame? {
@@ -208,6 +227,8 @@ enum LibraryAwait {
   case timeoutExit
   /// One awaitable of `asyncio.as_completed(...)` iterated with `for` (`_wait_for_one`).
   case asCompletedOne
+  /// `asyncio.to_thread(func, ...)`.
+  case toThread
 
   /// Adds the library's frames to the traceback of `x`, delivered to the program's coroutine that
   /// awaited this; false where lesson does not know them (the traceback cannot be written).
@@ -241,6 +262,13 @@ enum LibraryAwait {
       return true
     case .sleep:
       guard x.isInstance(of: Types.CancelledError), x.traceback.isEmpty, let frame = LibraryFrame.sleep(version: version)
+      else { return false }
+      x.traceback.append(frame.entry)
+      return true
+    case .toThread:
+      // What the function raised in the worker, which put its own frame on it
+      // (``LibraryFrame/executorRun(version:)``), passed on by `await loop.run_in_executor(...)`.
+      guard x.raisedInWorker, !x.isInstance(of: Types.CancelledError), let frame = LibraryFrame.toThread(version: version)
       else { return false }
       x.traceback.append(frame.entry)
       return true
@@ -279,6 +307,9 @@ public final class ExceptionObject: PyObject, Error, LoopError {
   private(set) lazy var dict = DictObject()
   /// Innermost last, as CPython prints it.
   var traceback: [TraceEntry] = []
+  /// Raised by a function the default executor's worker called (``LibraryFrame/executorRun(version:)``
+  /// is on its traceback).
+  var raisedInWorker = false
   var causeException: ExceptionObject?
   var contextException: ExceptionObject?
   var suppressContext = false

@@ -63,6 +63,8 @@ def install():
     import asyncio.events
     import atexit
     import itertools
+    import concurrent.futures
+    import concurrent.futures.thread
     import threading
     import time
 
@@ -130,12 +132,13 @@ def install():
 
         def main(self):
             self.go.acquire()
-            try:
-                result = self.fn(*self.args)
-            except BaseException as error:  # noqa: B902 - delivered to the awaiting future
-                self.request = ("done", None, error)
-            else:
-                self.request = ("done", result, None)
+            # The call is made by concurrent.futures' own work item, as the default executor's
+            # thread makes it: a traceback through the worker shows CPython's frame
+            # (`concurrent/futures/thread.py`, `run`), not one of this script.
+            done = concurrent.futures.Future()
+            concurrent.futures.thread._WorkItem(done, self.fn, self.args, {}).run()
+            error = done.exception()
+            self.request = ("done", None, error) if error is not None else ("done", done.result(), None)
             self.back.release()
 
         def sleep(self, us):  # in the worker thread
