@@ -276,8 +276,12 @@ final class Compiler {
       emit(.getAIter)
       let start = here
       let handler = emit(.setupFinally(0))
+      // 3.11+ place `__anext__` and its await at the whole statement, body included.
+      let saved = (line, column, endLine, endColumn)
+      at(s.range)
       emit(.getANext)
-      emitImplicit(.awaitValue)
+      emit(.awaitValue)
+      (line, column, endLine, endColumn) = saved
       emit(.popBlock)
       try storeTarget(t)
       try loopBody(b, .forLoop(start: start, breaks: Box()), start: start, exit: handler, orelse: orelse, atExit: .endAsyncFor)

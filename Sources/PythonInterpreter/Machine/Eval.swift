@@ -480,7 +480,7 @@ extension Machine {
       case .getANext:
         let it = f.stack[f.stack.count - 1]
         if let g = it as? GeneratorObject, g.isAsyncGenerator {
-          f.stack.append(AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(g, send: NoneObject.shared)))
+          f.stack.append(AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(g, send: NoneObject.shared), library: .inC))
         } else if let an = it.type.lookup("__anext__"), !it.type.isBuiltin {
           f.stack.append(try call(an, Args([it])))
         } else if let it = it as? IteratorObject, let next = it.asyncNext {

@@ -309,9 +309,10 @@ final class AwaitableObject: PyObject {
   /// dies never awaited, as CPython warns for any coroutine.
   var warnsOn: Machine? { warnsOnLink?.object }
   private let warnsOnLink: LifetimeLink<Machine>?
-  init(_ name: String, coroutine: Coroutine, warnsOn machine: Machine? = nil) {
+  init(_ name: String, coroutine: Coroutine, warnsOn machine: Machine? = nil, library: LibraryAwait? = nil) {
     self.name = name
     self.coroutine = coroutine
+    self.library = library
     self.warnsOnLink = machine?.link
     super.init(type: Types.coroutine)
   }
@@ -337,6 +338,10 @@ final class AsyncGeneratorStep: Coroutine {
   /// `athrow(e)`: the exception to raise where the generator is suspended.
   let thrown: ExceptionObject?
   private var started = false
+  /// As ``GeneratorObject``'s: the generator awaits one of the library's coroutines (and which),
+  /// whose frames stand between it and what that raises.
+  private var awaitingLibrary = false
+  private var awaitedLibrary: LibraryAwait?
 
   init(_ g: GeneratorObject, send: PyObject, throwing: ExceptionObject? = nil) {
     generator = g
@@ -370,9 +375,15 @@ final class AsyncGeneratorStep: Coroutine {
     } else {
       switch input {
       case .value(let v): frame.stack.append(machine.pyValue(v))
-      case .error(let e): pending = e as? ExceptionObject
+      case .error(let e):
+        pending = e as? ExceptionObject
+        if awaitingLibrary, let x = pending {
+          if awaitedLibrary?.addFrames(to: x, version: machine.version) != true { x.throughLibrary = true }
+        }
       }
     }
+    awaitingLibrary = false
+    awaitedLibrary = nil
     frame.started = true
     g.running = true
     defer { g.running = false }
@@ -382,7 +393,13 @@ final class AsyncGeneratorStep: Coroutine {
       case .returned:
         frame.finished = true
         return .raised(ExceptionObject(Types.StopAsyncIteration, []))
-      case .awaiting(let step): return step
+      case .awaiting(let step):
+        if case .awaitCoroutine(let c) = step, !(c is GeneratorObject) {
+          awaitingLibrary = true
+          awaitedLibrary = machine.lastAwaitedLibrary
+        }
+        machine.lastAwaitedLibrary = nil
+        return step
       }
     } catch let x as ExceptionObject {
       frame.finished = true
@@ -468,11 +485,12 @@ extension TypeMethods {
     let t = Types.asyncGenerator
     method(t, "__aiter__") { _, a in a[0] }
     method(t, "__anext__") { _, a in
-      AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared))
+      AwaitableObject("__anext__", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared), library: .inC)
     }
     method(t, "asend") { _, a in
       AwaitableObject(
-        "asend", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: a.count > 1 ? a[1] : NoneObject.shared))
+        "asend", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: a.count > 1 ? a[1] : NoneObject.shared),
+        library: .inC)
     }
     method(t, "athrow") { m, a in
       guard a.count >= 2 else { throw typeError("athrow expected at least 1 argument, got 0") }
@@ -480,7 +498,8 @@ extension TypeMethods {
         a.count > 2 && !(a[2] is NoneObject)
         ? try m.makeException(a[2], throwing: true) : try m.makeException(a[1], throwing: true)
       return AwaitableObject(
-        "athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e))
+        "athrow", coroutine: AsyncGeneratorStep(a[0] as! GeneratorObject, send: NoneObject.shared, throwing: e),
+        library: .inC)
     }
     method(t, "aclose") { _, a in
       AwaitableObject("aclose", coroutine: AsyncGeneratorClose(a[0] as! GeneratorObject))

@@ -229,6 +229,9 @@ enum LibraryAwait {
   case asCompletedOne
   /// `asyncio.to_thread(func, ...)`.
   case toThread
+  /// An awaitable CPython writes in C, which puts no frame of its own on what passes through it
+  /// (an async generator's `__anext__`, `asend` and `athrow`).
+  case inC
 
   /// Adds the library's frames to the traceback of `x`, delivered to the program's coroutine that
   /// awaited this; false where lesson does not know them (the traceback cannot be written).
@@ -264,6 +267,8 @@ enum LibraryAwait {
       guard x.isInstance(of: Types.CancelledError), x.traceback.isEmpty, let frame = LibraryFrame.sleep(version: version)
       else { return false }
       x.traceback.append(frame.entry)
+      return true
+    case .inC:
       return true
     case .toThread:
       // What the function raised in the worker, which put its own frame on it
