@@ -233,7 +233,11 @@ enum AsyncioModule {
       if let timeout { m.observeTimeoutArmed(timeout) }
       let made = AwaitableObject(
         "wait_for", coroutine: WaitFor.make(awaitable, timeout: timeout, version: m.version), warnsOn: m)
-      made.library = .waitFor(timeout: timeout)
+      if case .future(let f) = awaitable, !(f is AsyncioModel.Task) {
+        made.library = .waitFor(timeout: timeout, ofFuture: true)
+      } else {
+        made.library = .waitFor(timeout: timeout, ofFuture: false)
+      }
       if let g = aw as? GeneratorObject { made.given = [WeakGenerator(g)] }
       return made
     }

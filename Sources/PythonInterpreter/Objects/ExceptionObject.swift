@@ -219,8 +219,9 @@ extension ExceptionObject {
 /// A coroutine of asyncio's library that CPython writes in Python, awaited by the program: what
 /// its frames add to the traceback of an exception that passes through it.
 enum LibraryAwait {
-  /// `asyncio.wait_for(aw, timeout)`.
-  case waitFor(timeout: Double?)
+  /// `asyncio.wait_for(aw, timeout)`; `ofFuture` when `aw` is a future that is not a task
+  /// (`shield(...)`, `loop.create_future()`): its cancellation runs no code of the program's.
+  case waitFor(timeout: Double?, ofFuture: Bool)
   /// `asyncio.sleep(delay)` with a delay above zero.
   case sleep
   /// `Timeout.__aexit__` of `asyncio.timeout()`.
@@ -238,7 +239,7 @@ enum LibraryAwait {
   func addFrames(to x: ExceptionObject, version: PythonVersion) -> Bool {
     guard !x.throughLibrary else { return false }
     switch self {
-    case .waitFor(let timeout):
+    case .waitFor(let timeout, let ofFuture):
       if let timeout, timeout <= 0 { return false }
       if x.isInstance(of: Types.CancelledError) { return false }
       if !x.traceback.isEmpty {
@@ -252,7 +253,11 @@ enum LibraryAwait {
         cancelled.isInstance(of: Types.CancelledError), !cancelled.throughLibrary,
         let frames = LibraryFrame.waitForTimedOut(version: version)
       else { return false }
-      if version.minor == 10 {
+      if ofFuture {
+        // A future cancelled by `fut.cancel()`: its CancelledError is made at wait_for's line
+        // (`fut.result()`, or `await fut` from 3.12), with nothing before it.
+        guard cancelled.traceback.isEmpty, cancelled.contextException == nil else { return false }
+      } else if version.minor == 10 {
         // `fut.result()` made a new CancelledError, in the context of the task's own.
         guard cancelled.traceback.isEmpty, let inner = cancelled.contextException, !inner.traceback.isEmpty,
           !inner.throughLibrary
